@@ -1,0 +1,120 @@
+//! Language adapters: one per language, each turning a tree-sitter parse tree
+//! into the language-neutral [`plumb_facts::FileFacts`].
+//!
+//! Every adapter implements [`LanguageAdapter`] and is listed once in
+//! [`ADAPTERS`]; adding a language means adding one module file and one line
+//! there. This crate owns parsing and extraction only: it never touches the
+//! file system, the store or any output format.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use plumb_facts::{FileFacts, Lang};
+use tree_sitter::{Parser, Tree};
+
+pub mod node_class;
+pub mod util;
+
+mod c;
+mod cpp;
+mod go;
+mod java;
+mod javascript;
+mod python;
+mod rust;
+mod typescript;
+
+pub use node_class::NodeClass;
+
+/// One language's knowledge: which files are its own, its grammar, and how
+/// to read facts out of a parse tree.
+pub trait LanguageAdapter: Send + Sync {
+    fn lang(&self) -> Lang;
+
+    /// File name extensions (lowercase, without the dot) this adapter claims.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// The tree-sitter grammar.
+    fn grammar(&self) -> tree_sitter::Language;
+
+    /// Extract definitions, references, imports and local bindings from a
+    /// parsed file. `src` is the exact text the tree was parsed from. The
+    /// adapter sets `parse_errors` and `dynamic`; the caller runs
+    /// [`FileFacts::assign_enclosing`] afterwards.
+    fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts;
+
+    /// Map a grammar node kind to the shared structural vocabulary used by
+    /// similarity search. The default understands the naming conventions most
+    /// tree-sitter grammars share; adapters override only their exceptions.
+    fn node_class(&self, kind: &str) -> NodeClass {
+        node_class::generic(kind)
+    }
+}
+
+/// Every adapter Plumb ships, in a fixed order.
+pub static ADAPTERS: &[&dyn LanguageAdapter] = &[
+    &rust::RustAdapter,
+    &python::PythonAdapter,
+    &javascript::JavaScriptAdapter,
+    &typescript::TypeScriptAdapter,
+    &typescript::TsxAdapter,
+    &go::GoAdapter,
+    &java::JavaAdapter,
+    &c::CAdapter,
+    &cpp::CppAdapter,
+];
+
+/// The adapter for a language.
+pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
+    *ADAPTERS
+        .iter()
+        .find(|a| a.lang() == lang)
+        .expect("every Lang has an adapter in ADAPTERS")
+}
+
+/// The adapter whose extensions claim this path, if any.
+pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    ADAPTERS
+        .iter()
+        .copied()
+        .find(|a| a.extensions().contains(&ext.as_str()))
+}
+
+thread_local! {
+    static PARSERS: RefCell<Vec<(Lang, Parser)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Parse `src` with the adapter's grammar, reusing one parser per language per thread.
+/// Returns `None` only if tree-sitter gives up (timeout or cancellation), which
+/// does not happen without those options set.
+pub fn parse(adapter: &dyn LanguageAdapter, src: &[u8]) -> Option<Tree> {
+    PARSERS.with(|cell| {
+        let mut parsers = cell.borrow_mut();
+        let idx = match parsers.iter().position(|(l, _)| *l == adapter.lang()) {
+            Some(i) => i,
+            None => {
+                let mut p = Parser::new();
+                p.set_language(&adapter.grammar()).ok()?;
+                parsers.push((adapter.lang(), p));
+                parsers.len() - 1
+            }
+        };
+        parsers[idx].1.parse(src, None)
+    })
+}
+
+/// Parse and extract in one step, with enclosing definitions assigned.
+pub fn extract(adapter: &dyn LanguageAdapter, src: &[u8]) -> FileFacts {
+    match parse(adapter, src) {
+        Some(tree) => {
+            let mut facts = adapter.extract(&tree, src);
+            facts.assign_enclosing();
+            facts
+        }
+        None => FileFacts {
+            parse_errors: 1,
+            ..Default::default()
+        },
+    }
+}
