@@ -169,3 +169,32 @@ pub fn children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
     node.children(&mut cursor).collect()
 }
+
+/// Receives the nodes of a depth-first walk (see [`walk_tree`]).
+pub trait Visitor {
+    /// Called before a node's children; return `false` to skip them.
+    fn enter(&mut self, node: Node) -> bool;
+    /// Called after a node's children (or right after `enter` when they were skipped).
+    fn leave(&mut self, _node: Node) {}
+}
+
+/// Depth-first walk over `root` with one cursor and no recursion, so deeply
+/// nested input (long operator chains, generated code) cannot overflow the stack.
+pub fn walk_tree<V: Visitor>(root: Node, v: &mut V) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if v.enter(node) && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            v.leave(cursor.node());
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
