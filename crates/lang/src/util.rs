@@ -171,16 +171,16 @@ pub fn children(node: Node) -> Vec<Node> {
 }
 
 /// Receives the nodes of a depth-first walk (see [`walk_tree`]).
-pub trait Visitor {
+pub trait Visitor<'t> {
     /// Called before a node's children; return `false` to skip them.
-    fn enter(&mut self, node: Node) -> bool;
+    fn enter(&mut self, node: Node<'t>) -> bool;
     /// Called after a node's children (or right after `enter` when they were skipped).
-    fn leave(&mut self, _node: Node) {}
+    fn leave(&mut self, _node: Node<'t>) {}
 }
 
 /// Depth-first walk over `root` with one cursor and no recursion, so deeply
 /// nested input (long operator chains, generated code) cannot overflow the stack.
-pub fn walk_tree<V: Visitor>(root: Node, v: &mut V) {
+pub fn walk_tree<'t, V: Visitor<'t>>(root: Node<'t>, v: &mut V) {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
