@@ -1,0 +1,449 @@
+//! Reading facts back. Every list comes in a deterministic order.
+
+use plumb_facts::{
+    DefKind, Definition, Import, ImportedName, Manifest, RefKind, Reference, Span, Visibility,
+};
+use rusqlite::{Row, params};
+
+use crate::{Result, Store};
+
+/// A stored file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRow {
+    pub id: i64,
+    pub path: String,
+    pub lang: Option<String>,
+    pub hash: u64,
+    pub size: u64,
+    pub mtime_ns: i64,
+    pub lines: u32,
+    pub parse_errors: u32,
+    pub dynamic: bool,
+    pub skipped: Option<String>,
+}
+
+/// A stored definition with the file it lives in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefRow {
+    pub id: i64,
+    pub file_id: i64,
+    pub path: String,
+    pub lang: Option<String>,
+    pub def: Definition,
+}
+
+/// A stored reference with the file it lives in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefRow {
+    pub file_id: i64,
+    pub path: String,
+    pub lang: Option<String>,
+    pub reference: Reference,
+}
+
+/// A stored import with the file it lives in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRow {
+    pub file_id: i64,
+    pub path: String,
+    pub import: Import,
+}
+
+/// A stored structural vector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapeRow {
+    pub def_id: i64,
+    pub lang: String,
+    pub vec: Vec<u8>,
+}
+
+/// How to match a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameMatch {
+    Exact,
+    Prefix,
+}
+
+/// Whole-index counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub files: u64,
+    pub lines: u64,
+    pub definitions: u64,
+    pub references: u64,
+    pub imports: u64,
+    pub shapes: u64,
+    pub files_with_parse_errors: u64,
+    /// (language, files, lines), by language name.
+    pub languages: Vec<(String, u64, u64)>,
+}
+
+const DEF_COLS: &str = "d.id, d.file_id, f.path, f.lang, d.name, d.kind, d.container, d.visibility, d.start_line, d.start_col,
+    d.end_line, d.end_col, d.start_byte, d.end_byte, d.name_line, d.name_col, d.name_end_line, d.name_end_col, d.doc,
+    d.params, d.signature";
+
+const REF_COLS: &str =
+    "r.file_id, f.path, f.lang, r.name, r.kind, r.qualifier, r.line, r.col, r.end_line, r.end_col,
+    r.start_byte, r.end_byte, r.arg_count, r.keywords, r.spread, r.enclosing";
+
+const IMPORT_COLS: &str = "i.file_id, f.path, i.module, i.names, i.alias, i.wildcard, i.relative, i.relative_level, i.line,
+    i.col, i.end_line, i.end_col, i.start_byte, i.end_byte";
+
+fn def_row(r: &Row) -> rusqlite::Result<DefRow> {
+    let params: Option<String> = r.get(19)?;
+    Ok(DefRow {
+        id: r.get(0)?,
+        file_id: r.get(1)?,
+        path: r.get(2)?,
+        lang: r.get(3)?,
+        def: Definition {
+            name: r.get(4)?,
+            kind: DefKind::from_name(&r.get::<_, String>(5)?).unwrap_or(DefKind::Variable),
+            container: r.get(6)?,
+            visibility: Visibility::from_name(&r.get::<_, String>(7)?)
+                .unwrap_or(Visibility::Public),
+            span: Span {
+                start_line: r.get(8)?,
+                start_col: r.get(9)?,
+                end_line: r.get(10)?,
+                end_col: r.get(11)?,
+                start_byte: r.get(12)?,
+                end_byte: r.get(13)?,
+            },
+            name_span: Span {
+                start_line: r.get(14)?,
+                start_col: r.get(15)?,
+                end_line: r.get(16)?,
+                end_col: r.get(17)?,
+                start_byte: 0,
+                end_byte: 0,
+            },
+            doc: r.get(18)?,
+            params: params.and_then(|p| serde_json::from_str(&p).ok()),
+            signature: r.get(20)?,
+        },
+    })
+}
+
+fn ref_row(r: &Row) -> rusqlite::Result<RefRow> {
+    let kw: Option<String> = r.get(13)?;
+    Ok(RefRow {
+        file_id: r.get(0)?,
+        path: r.get(1)?,
+        lang: r.get(2)?,
+        reference: Reference {
+            name: r.get(3)?,
+            kind: RefKind::from_name(&r.get::<_, String>(4)?).unwrap_or(RefKind::Use),
+            qualifier: r.get(5)?,
+            span: Span {
+                start_line: r.get(6)?,
+                start_col: r.get(7)?,
+                end_line: r.get(8)?,
+                end_col: r.get(9)?,
+                start_byte: r.get(10)?,
+                end_byte: r.get(11)?,
+            },
+            arg_count: r.get(12)?,
+            keywords: kw
+                .map(|k| k.split(',').map(str::to_string).collect())
+                .unwrap_or_default(),
+            has_spread: r.get(14)?,
+            enclosing: r.get(15)?,
+        },
+    })
+}
+
+fn import_row(r: &Row) -> rusqlite::Result<ImportRow> {
+    let names: Option<String> = r.get(3)?;
+    Ok(ImportRow {
+        file_id: r.get(0)?,
+        path: r.get(1)?,
+        import: Import {
+            module: r.get(2)?,
+            names: names
+                .and_then(|n| serde_json::from_str::<Vec<ImportedName>>(&n).ok())
+                .unwrap_or_default(),
+            alias: r.get(4)?,
+            wildcard: r.get(5)?,
+            relative: r.get(6)?,
+            relative_level: r.get(7)?,
+            span: Span {
+                start_line: r.get(8)?,
+                start_col: r.get(9)?,
+                end_line: r.get(10)?,
+                end_col: r.get(11)?,
+                start_byte: r.get(12)?,
+                end_byte: r.get(13)?,
+            },
+        },
+    })
+}
+
+fn file_row(r: &Row) -> rusqlite::Result<FileRow> {
+    Ok(FileRow {
+        id: r.get(0)?,
+        path: r.get(1)?,
+        lang: r.get(2)?,
+        hash: r.get::<_, i64>(3)? as u64,
+        size: r.get::<_, i64>(4)? as u64,
+        mtime_ns: r.get(5)?,
+        lines: r.get(6)?,
+        parse_errors: r.get(7)?,
+        dynamic: r.get(8)?,
+        skipped: r.get(9)?,
+    })
+}
+
+const FILE_COLS: &str =
+    "id, path, lang, hash, size, mtime_ns, lines, parse_errors, dynamic, skipped";
+
+/// Escape a string for a GLOB pattern.
+fn glob_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '*' | '?' | '[' => {
+                out.push('[');
+                out.push(c);
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Every stored file, by path.
+    pub fn files(&self) -> Result<Vec<FileRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {FILE_COLS} FROM files ORDER BY path"))
+            .map_err(|e| self.err(e))?;
+        st.query_map([], file_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
+        use rusqlite::OptionalExtension;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {FILE_COLS} FROM files WHERE path = ?1"))
+            .map_err(|e| self.err(e))?;
+        st.query_row([path], file_row)
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Definitions named `name` (exactly, or starting with it), by path and line.
+    pub fn defs_named(&self, name: &str, how: NameMatch, limit: usize) -> Result<Vec<DefRow>> {
+        let (cond, arg) = match how {
+            NameMatch::Exact => ("d.name = ?1", name.to_string()),
+            NameMatch::Prefix => ("d.name GLOB ?1", format!("{}*", glob_escape(name))),
+        };
+        let sql = format!(
+            "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE {cond}
+             ORDER BY f.path, d.start_line, d.start_col, d.name LIMIT ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        st.query_map(params![arg, limit as i64], def_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Definitions with the given ids, in id order.
+    pub fn defs_by_id(&self, ids: &[i64]) -> Result<Vec<DefRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE d.id = ?1"
+            ))
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(row) = st.query_map([id], def_row).map_err(|e| self.err(e))?.next() {
+                out.push(row.map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every distinct definition name (for fuzzy matching and suggestions).
+    pub fn def_names(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT DISTINCT name FROM defs ORDER BY name")
+            .map_err(|e| self.err(e))?;
+        st.query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Definitions in one file, in source order.
+    pub fn defs_in_file(&self, path: &str) -> Result<Vec<DefRow>> {
+        let sql = format!(
+            "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE f.path = ?1
+             ORDER BY d.start_byte, d.end_byte DESC, d.name"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        st.query_map([path], def_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// References to `name`, by path and position; `total` is the count before the limit.
+    pub fn refs_named(&self, name: &str, limit: usize) -> Result<(Vec<RefRow>, u64)> {
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM refs WHERE name = ?1")
+            .and_then(|mut st| st.query_row([name], |r| r.get(0)))
+            .map_err(|e| self.err(e))?;
+        let sql = format!(
+            "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id WHERE r.name = ?1
+             ORDER BY f.path, r.start_byte LIMIT ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![name, limit as i64], ref_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok((rows, total as u64))
+    }
+
+    /// References in one file, in source order.
+    pub fn refs_in_file(&self, path: &str) -> Result<Vec<RefRow>> {
+        let sql = format!(
+            "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id WHERE f.path = ?1 ORDER BY r.start_byte"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        st.query_map([path], ref_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Imports in one file, in source order.
+    pub fn imports_in_file(&self, path: &str) -> Result<Vec<ImportRow>> {
+        let sql = format!(
+            "SELECT {IMPORT_COLS} FROM imports i JOIN files f ON f.id = i.file_id WHERE f.path = ?1 ORDER BY i.start_byte"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        st.query_map([path], import_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Imports of a module path, by importing file.
+    pub fn imports_of_module(&self, module: &str, limit: usize) -> Result<Vec<ImportRow>> {
+        let sql = format!(
+            "SELECT {IMPORT_COLS} FROM imports i JOIN files f ON f.id = i.file_id WHERE i.module = ?1
+             ORDER BY f.path, i.start_byte LIMIT ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        st.query_map(params![module, limit as i64], import_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every structural vector (for building the similarity index).
+    pub fn shapes(&self) -> Result<Vec<ShapeRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT def_id, lang, vec FROM shapes ORDER BY def_id")
+            .map_err(|e| self.err(e))?;
+        st.query_map([], |r| {
+            Ok(ShapeRow {
+                def_id: r.get(0)?,
+                lang: r.get(1)?,
+                vec: r.get(2)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
+    }
+
+    pub fn manifest(&self) -> Result<Manifest> {
+        use rusqlite::OptionalExtension;
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM manifest WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default())
+    }
+
+    /// For the repository map: (from_file_id, to_file_id, weight) edges where
+    /// a reference in one file names a definition in another. Names defined in
+    /// more than `max_fanout` files are skipped (too ambiguous to rank by).
+    pub fn reference_edges(&self, max_fanout: usize) -> Result<Vec<(i64, i64, f64)>> {
+        let sql = "WITH dn AS (SELECT name, file_id FROM defs WHERE kind != 'field' GROUP BY name, file_id),
+                        amb AS (SELECT name, count(*) AS n FROM dn GROUP BY name)
+                   SELECT r.file_id, dn.file_id, count(*) * 1.0 / amb.n
+                   FROM refs r JOIN dn ON dn.name = r.name JOIN amb ON amb.name = r.name
+                   WHERE amb.n <= ?1 AND dn.file_id != r.file_id
+                   GROUP BY r.file_id, dn.file_id ORDER BY r.file_id, dn.file_id";
+        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        st.query_map([max_fanout as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
+    }
+
+    /// Stored file ranks, highest first.
+    pub fn ranks(&self) -> Result<Vec<(i64, f64)>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT file_id, rank FROM ranks ORDER BY rank DESC, file_id")
+            .map_err(|e| self.err(e))?;
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    /// How many references name each definition name in other files, for the
+    /// definitions of one file: (def id, count).
+    pub fn def_ref_counts(&self, file_id: i64) -> Result<Vec<(i64, u64)>> {
+        let sql = "SELECT d.id, (SELECT count(*) FROM refs r WHERE r.name = d.name AND r.file_id != d.file_id)
+                   FROM defs d WHERE d.file_id = ?1 ORDER BY d.start_byte";
+        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        st.query_map([file_id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let one = |sql: &str| -> Result<u64> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|v| v as u64)
+                .map_err(|e| self.err(e))
+        };
+        let mut st = self
+            .conn
+            .prepare("SELECT lang, count(*), sum(lines) FROM files WHERE lang IS NOT NULL GROUP BY lang ORDER BY lang")
+            .map_err(|e| self.err(e))?;
+        let languages = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)? as u64,
+                    r.get::<_, i64>(2)? as u64,
+                ))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(Stats {
+            files: one("SELECT count(*) FROM files")?,
+            lines: one("SELECT coalesce(sum(lines), 0) FROM files")?,
+            definitions: one("SELECT count(*) FROM defs")?,
+            references: one("SELECT count(*) FROM refs")?,
+            imports: one("SELECT count(*) FROM imports")?,
+            shapes: one("SELECT count(*) FROM shapes")?,
+            files_with_parse_errors: one("SELECT count(*) FROM files WHERE parse_errors > 0")?,
+            languages,
+        })
+    }
+}

@@ -1,0 +1,198 @@
+use plumb_facts::*;
+use plumb_store::*;
+
+fn span(line: u32, start: u32, end: u32) -> Span {
+    Span {
+        start_line: line,
+        start_col: 1,
+        end_line: line,
+        end_col: 10,
+        start_byte: start,
+        end_byte: end,
+    }
+}
+
+fn sample_facts() -> FileFacts {
+    FileFacts {
+        definitions: vec![Definition {
+            name: "load_config".into(),
+            kind: DefKind::Function,
+            container: None,
+            span: span(1, 0, 40),
+            name_span: span(1, 4, 15),
+            visibility: Visibility::Public,
+            doc: Some("Load it.".into()),
+            params: Some(Params::new(vec![Param {
+                name: "path".into(),
+                kind: ParamKind::Positional,
+                has_default: false,
+                type_text: None,
+            }])),
+            signature: Some("def load_config(path)".into()),
+        }],
+        references: vec![Reference {
+            name: "open".into(),
+            kind: RefKind::Call,
+            span: span(2, 20, 24),
+            arg_count: Some(1),
+            keywords: vec!["encoding".into()],
+            enclosing: Some("load_config".into()),
+            ..Default::default()
+        }],
+        imports: vec![Import {
+            module: "os.path".into(),
+            span: span(1, 0, 14),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
+fn rec(path: &str) -> FileRecord {
+    FileRecord {
+        path: path.into(),
+        lang: Some("python".into()),
+        hash: 42,
+        size: 10,
+        mtime_ns: 7,
+        lines: 3,
+        skipped: None,
+    }
+}
+
+#[test]
+fn round_trip_and_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(".plumb/index.db");
+    let (mut store, state) = Store::open(&db).unwrap();
+    assert_eq!(state, OpenState::Created);
+    let w = store.writer().unwrap();
+    w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+    w.put_file(&rec("b.py"), &sample_facts()).unwrap();
+    w.commit().unwrap();
+    let defs = store
+        .defs_named("load_config", NameMatch::Exact, 10)
+        .unwrap();
+    assert_eq!(
+        defs.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(),
+        vec!["a.py", "b.py"]
+    );
+    assert_eq!(defs[0].def.params.as_ref().unwrap().min_positional(), 1);
+    assert_eq!(defs[0].def.doc.as_deref(), Some("Load it."));
+    assert_eq!(
+        store
+            .defs_named("load", NameMatch::Prefix, 10)
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        store
+            .defs_named("load", NameMatch::Exact, 10)
+            .unwrap()
+            .len(),
+        0
+    );
+    let (refs, total) = store.refs_named("open", 1).unwrap();
+    assert_eq!((refs.len(), total), (1, 2));
+    assert_eq!(refs[0].reference.keywords, vec!["encoding".to_string()]);
+    assert_eq!(refs[0].reference.enclosing.as_deref(), Some("load_config"));
+    // Re-putting a file replaces its facts rather than adding to them.
+    let w = store.writer().unwrap();
+    w.put_file(&rec("a.py"), &FileFacts::default()).unwrap();
+    w.delete_file("b.py").unwrap();
+    w.commit().unwrap();
+    assert_eq!(
+        store
+            .defs_named("load_config", NameMatch::Exact, 10)
+            .unwrap()
+            .len(),
+        0
+    );
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (
+            stats.files,
+            stats.definitions,
+            stats.references,
+            stats.imports
+        ),
+        (1, 0, 0, 0)
+    );
+}
+
+#[test]
+fn uncommitted_writer_rolls_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    let (mut store, _) = Store::open(&db).unwrap();
+    {
+        let w = store.writer().unwrap();
+        w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+    }
+    assert_eq!(store.stats().unwrap().files, 0);
+}
+
+#[test]
+fn corrupt_file_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    std::fs::write(
+        &db,
+        b"this is not a database at all, just text that happens to be here".repeat(100),
+    )
+    .unwrap();
+    let (store, state) = Store::open(&db).unwrap();
+    match state {
+        OpenState::Rebuilt(why) => assert!(why.contains("not a usable SQLite database"), "{why}"),
+        other => panic!("expected a rebuild, got {other:?}"),
+    }
+    assert_eq!(store.stats().unwrap().files, 0);
+}
+
+#[test]
+fn old_schema_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    {
+        let (mut store, _) = Store::open(&db).unwrap();
+        let w = store.writer().unwrap();
+        w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+        w.commit().unwrap();
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", 0).unwrap();
+    drop(conn);
+    let (store, state) = Store::open(&db).unwrap();
+    assert_eq!(
+        state,
+        OpenState::Rebuilt(format!(
+            "schema version 0, this plumb needs {SCHEMA_VERSION}"
+        ))
+    );
+    assert_eq!(store.stats().unwrap().files, 0);
+}
+
+#[test]
+fn second_writer_is_refused_or_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    let held = WriteLock::acquire(&db, false, |_| {}).unwrap();
+    let err = WriteLock::acquire(&db, false, |_| {})
+        .err()
+        .expect("second lock must fail");
+    assert!(
+        err.to_string()
+            .contains(&format!("locked by plumb pid {}", std::process::id())),
+        "{err}"
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    let db2 = db.clone();
+    let waiter = std::thread::spawn(move || {
+        let _l = WriteLock::acquire(&db2, true, |who| tx.send(who.to_string()).unwrap()).unwrap();
+    });
+    let who = rx.recv().unwrap();
+    assert!(who.starts_with("plumb pid"), "{who}");
+    drop(held);
+    waiter.join().unwrap();
+}
