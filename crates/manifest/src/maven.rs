@@ -1,0 +1,260 @@
+//! Maven `pom.xml`, read with a small tag scanner (no XML crate): project
+//! coordinates (falling back to `<parent>`), `<properties>` for `${..}`
+//! substitution, `<dependencies>` (also inside `<profiles>`), and
+//! `<dependencyManagement>` only as the source of missing versions.
+//! Plugin dependencies are build tooling and are not read. Maven scopes map
+//! to: compile/runtime/system -> normal, test -> dev, provided -> peer;
+//! `<optional>true` -> optional.
+
+use std::collections::HashMap;
+
+use plumb_facts::Ecosystem;
+
+use crate::{ManifestError, Parsed, dep, text};
+
+type Fields = HashMap<String, String>;
+
+pub(crate) fn pom(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Parsed {
+    let mut out = Parsed::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut props: HashMap<String, String> = HashMap::new();
+    let mut declared: Vec<Fields> = Vec::new();
+    let mut managed: Vec<Fields> = Vec::new();
+    let mut current: Option<Fields> = None;
+    let mut text_buf = String::new();
+    let b = src.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            let next = src[i..].find('<').map_or(b.len(), |p| i + p);
+            text_buf.push_str(&src[i..next]);
+            i = next;
+            continue;
+        }
+        let rest = &src[i..];
+        let skip_to = |end: &str| rest.find(end).map(|p| i + p + end.len());
+        if rest.starts_with("<!--") || rest.starts_with("<?") || rest.starts_with("<!") {
+            let end = if rest.starts_with("<!--") {
+                "-->"
+            } else if rest.starts_with("<![CDATA[") {
+                "]]>"
+            } else if rest.starts_with("<?") {
+                "?>"
+            } else {
+                ">"
+            };
+            if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
+                text_buf.push_str(cdata.split("]]>").next().unwrap_or(""));
+            }
+            match skip_to(end) {
+                Some(n) => i = n,
+                None => {
+                    errors.push(text::error(
+                        path,
+                        Some(text::line_of(src, i)),
+                        "unterminated markup",
+                    ));
+                    break;
+                }
+            }
+            continue;
+        }
+        let Some(close) = rest.find('>') else {
+            errors.push(text::error(
+                path,
+                Some(text::line_of(src, i)),
+                "unterminated tag",
+            ));
+            break;
+        };
+        let tag = &rest[1..close];
+        let line = text::line_of(src, i);
+        i += close + 1;
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = local(name.trim());
+            let value = std::mem::take(&mut text_buf).trim().to_string();
+            match stack.iter().rposition(|s| s == name) {
+                Some(p) if p + 1 == stack.len() => {}
+                Some(p) => {
+                    errors.push(text::error(
+                        path,
+                        Some(line),
+                        format!("`</{name}>` closes `<{}>`", stack[stack.len() - 1]),
+                    ));
+                    stack.truncate(p + 1);
+                }
+                None => {
+                    errors.push(text::error(
+                        path,
+                        Some(line),
+                        format!("unexpected `</{name}>`"),
+                    ));
+                    continue;
+                }
+            }
+            on_close(
+                &stack,
+                &value,
+                &mut props,
+                &mut current,
+                &mut declared,
+                &mut managed,
+                &mut out,
+                path,
+            );
+            stack.pop();
+        } else {
+            text_buf.clear();
+            let self_closing = tag.ends_with('/');
+            let name = local(
+                tag.trim_end_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or(""),
+            );
+            if name.is_empty() {
+                errors.push(text::error(path, Some(line), "empty tag"));
+                continue;
+            }
+            if !self_closing {
+                stack.push(name.to_string());
+                if name == "dependency" {
+                    current = Some(Fields::new());
+                }
+            }
+        }
+    }
+    if stack.len() > 0 && errors.is_empty() {
+        errors.push(text::error(
+            path,
+            None,
+            format!("unclosed `<{}>` at end of file", stack[stack.len() - 1]),
+        ));
+    }
+    finish(&mut out, path, &props, declared, &managed);
+    out
+}
+
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn on_close(
+    stack: &[String],
+    value: &str,
+    props: &mut HashMap<String, String>,
+    current: &mut Option<Fields>,
+    declared: &mut Vec<Fields>,
+    managed: &mut Vec<Fields>,
+    out: &mut Parsed,
+    path: &str,
+) {
+    let parts: Vec<&str> = stack.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["project", "properties", key] => {
+            props.insert(key.to_string(), value.to_string());
+        }
+        ["project", field @ ("groupId" | "artifactId" | "version")] => {
+            props.insert(format!("project.{field}"), value.to_string());
+        }
+        ["project", "parent", field @ ("groupId" | "version")] => {
+            props.insert(format!("project.parent.{field}"), value.to_string());
+        }
+        [.., "dependency", field] => {
+            if let Some(c) = current.as_mut() {
+                c.insert(field.to_string(), value.to_string());
+            }
+        }
+        [ctx @ .., "dependency"] => {
+            let Some(fields) = current.take() else { return };
+            match ctx {
+                ["project", "dependencies"]
+                | ["project", "profiles", "profile", "dependencies"] => declared.push(fields),
+                ["project", "dependencyManagement", "dependencies"] => managed.push(fields),
+                _ => {} // plugin dependencies and the like
+            }
+        }
+        _ => {}
+    }
+    let _ = (out, path);
+}
+
+fn substitute(s: &str, props: &HashMap<String, String>) -> String {
+    let mut s = s.to_string();
+    for _ in 0..8 {
+        let Some(start) = s.find("${") else { break };
+        let Some(len) = s[start..].find('}') else {
+            break;
+        };
+        let key = &s[start + 2..start + len];
+        let Some(v) = props
+            .get(key)
+            .or_else(|| props.get(&key.replace("pom.", "project.")))
+        else {
+            break;
+        };
+        s = format!("{}{}{}", &s[..start], v, &s[start + len + 1..]);
+    }
+    s
+}
+
+fn finish(
+    out: &mut Parsed,
+    path: &str,
+    props: &HashMap<String, String>,
+    declared: Vec<Fields>,
+    managed: &[Fields],
+) {
+    let mut props = props.clone();
+    if !props.contains_key("project.groupId")
+        && let Some(g) = props.get("project.parent.groupId").cloned()
+    {
+        props.insert("project.groupId".into(), g);
+    }
+    if !props.contains_key("project.version")
+        && let Some(v) = props.get("project.parent.version").cloned()
+    {
+        props.insert("project.version".into(), v);
+    }
+    if let (Some(g), Some(a)) = (
+        props.get("project.groupId"),
+        props.get("project.artifactId"),
+    ) {
+        out.own
+            .push((Ecosystem::Maven, format!("{g}:{a}"), path.to_string()));
+    }
+    for f in declared {
+        let get = |k: &str| f.get(k).map(|v| substitute(v, &props));
+        let (Some(g), Some(a)) = (get("groupId"), get("artifactId")) else {
+            continue;
+        };
+        let version = get("version").or_else(|| {
+            managed
+                .iter()
+                .find(|m| {
+                    m.get("groupId").map(|v| substitute(v, &props)).as_deref() == Some(&g)
+                        && m.get("artifactId")
+                            .map(|v| substitute(v, &props))
+                            .as_deref()
+                            == Some(&a)
+                })
+                .and_then(|m| m.get("version"))
+                .map(|v| substitute(v, &props))
+        });
+        let scope = match get("scope").as_deref() {
+            Some("test") => "dev",
+            Some("provided") => "peer",
+            Some("import") => continue,
+            _ if get("optional").as_deref() == Some("true") => "optional",
+            _ => "normal",
+        };
+        out.deps.push(dep(
+            Ecosystem::Maven,
+            &format!("{g}:{a}"),
+            version,
+            scope,
+            path,
+        ));
+    }
+}
