@@ -1,14 +1,12 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! `plumb check`: verify a change against the indexed codebase.
+//!
+//! This crate owns reading a change ([`diff`]), applying it in memory, the
+//! builtin and standard-library name tables ([`builtins`]), near-name
+//! suggestions ([`suggest`]) and the output contract with its renderers
+//! ([`report`]). It does not parse source (that is `plumb-lang`) nor store
+//! facts (that is `plumb-store`/`plumb-index`).
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod builtins;
+pub mod diff;
+pub mod report;
+pub mod suggest;
