@@ -53,6 +53,8 @@ pub struct WalkOptions {
     /// Only files whose path this accepts are listed (e.g. "has a language
     /// adapter or is a manifest"); others are passed over silently.
     pub accept: fn(&Path) -> bool,
+    /// Files this accepts are listed whatever their size (lockfiles can be large).
+    pub no_size_cap: fn(&Path) -> bool,
 }
 
 impl Default for WalkOptions {
@@ -62,6 +64,7 @@ impl Default for WalkOptions {
             include_vendored: false,
             include_generated: false,
             accept: |_| true,
+            no_size_cap: |_| false,
         }
     }
 }
@@ -212,7 +215,7 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
                 continue;
             }
         };
-        if meta.len() > opts.max_file_size {
+        if meta.len() > opts.max_file_size && !(opts.no_size_cap)(path) {
             *result.skipped.entry(SkipReason::TooLarge).or_default() += 1;
             continue;
         }

@@ -1,0 +1,139 @@
+//! How fresh an index is against the working tree, and refreshing it when
+//! that is cheap.
+
+use std::path::Path;
+
+use plumb_store::{Store, WriteLock};
+use serde::Serialize;
+
+use crate::{IndexError, IndexOptions, Progress};
+
+/// Whether answers from the index match the files on disk.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Freshness {
+    /// The git commit the index was last built at (None outside git).
+    pub indexed_commit: Option<String>,
+    /// The git commit checked out now.
+    pub head_commit: Option<String>,
+    /// Unix seconds of the last completed run.
+    pub built_at: Option<u64>,
+    /// The last run finished (false after an interrupted run).
+    pub complete: bool,
+    /// Files added or modified since the index was built (after any refresh).
+    pub stale_files: Vec<String>,
+    /// Files in the index that are gone from disk (after any refresh).
+    pub deleted_files: Vec<String>,
+    /// Files re-indexed on the fly for this answer.
+    pub refreshed: u64,
+    /// Why a refresh was not done, when the index is stale.
+    pub note: Option<String>,
+}
+
+impl Freshness {
+    /// True when every answer reflects the working tree.
+    pub fn is_fresh(&self) -> bool {
+        self.complete && self.stale_files.is_empty() && self.deleted_files.is_empty()
+    }
+
+    pub fn summary(&self) -> String {
+        if self.is_fresh() {
+            let mut s = "fresh".to_string();
+            if self.refreshed > 0 {
+                s.push_str(&format!(
+                    " ({} changed file{} re-indexed just now)",
+                    self.refreshed,
+                    plural(self.refreshed)
+                ));
+            }
+            return s;
+        }
+        let mut parts = Vec::new();
+        if !self.complete {
+            parts.push("the last index run did not finish".to_string());
+        }
+        if !self.stale_files.is_empty() {
+            parts.push(format!(
+                "{} file{} changed since indexing",
+                self.stale_files.len(),
+                plural(self.stale_files.len() as u64)
+            ));
+        }
+        if !self.deleted_files.is_empty() {
+            parts.push(format!(
+                "{} file{} deleted since indexing",
+                self.deleted_files.len(),
+                plural(self.deleted_files.len() as u64)
+            ));
+        }
+        let mut s = format!("stale: {}", parts.join(", "));
+        if let Some(n) = &self.note {
+            s.push_str(&format!(" ({n})"));
+        }
+        s
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// At most this many changed files are re-indexed on the fly by a query;
+/// beyond it the answer says it is stale and suggests `plumb index`.
+pub const CHEAP_REFRESH_FILES: usize = 200;
+
+/// Compare the index with the working tree; if `refresh` and the change is
+/// small and no other run holds the lock, re-index the changed files first.
+pub fn freshness(
+    store: &mut Store,
+    opts: &IndexOptions,
+    refresh: bool,
+) -> Result<Freshness, IndexError> {
+    let root = &opts.root;
+    let mut f = read_meta(store, root)?;
+    let walked = plumb_walk::walk(root, &opts.walk_options());
+    let stored = store.files()?;
+    let mut plan = crate::plan::plan(&walked.files, &stored);
+    // A changed mtime with the same content is not staleness.
+    let by_path: std::collections::HashMap<&str, u64> =
+        stored.iter().map(|r| (r.path.as_str(), r.hash)).collect();
+    if plan.read.len() <= CHEAP_REFRESH_FILES * 4 {
+        plan.read
+            .retain(|w| match by_path.get(w.rel_path.as_str()) {
+                Some(&h) => std::fs::read(&w.abs_path)
+                    .map(|b| crate::content_hash(&b) != h)
+                    .unwrap_or(true),
+                None => true,
+            });
+    }
+    if plan.is_empty() {
+        return Ok(f);
+    }
+    let small = plan.read.len() + plan.delete.len() <= CHEAP_REFRESH_FILES;
+    if refresh && small {
+        match WriteLock::acquire(&opts.index_path, false, |_| {}) {
+            Ok(_lock) => {
+                let n = (plan.read.len() + plan.delete.len()) as u64;
+                crate::apply(store, root, opts, &walked, plan, &stored, &|_: Progress| {})?;
+                f = read_meta(store, root)?;
+                f.refreshed = n;
+                return Ok(f);
+            }
+            Err(e) => f.note = Some(format!("not refreshed: {}", e.message)),
+        }
+    } else if refresh {
+        f.note = Some("too many changes to refresh on the fly; run `plumb index`".into());
+    }
+    f.stale_files = plan.read.into_iter().map(|w| w.rel_path).collect();
+    f.deleted_files = plan.delete;
+    Ok(f)
+}
+
+fn read_meta(store: &Store, root: &Path) -> Result<Freshness, IndexError> {
+    Ok(Freshness {
+        indexed_commit: store.meta("commit")?.filter(|c| !c.is_empty()),
+        head_commit: crate::git::head_commit(root),
+        built_at: store.meta("built_at")?.and_then(|s| s.parse().ok()),
+        complete: store.meta("complete")?.as_deref() == Some("1"),
+        ..Default::default()
+    })
+}
