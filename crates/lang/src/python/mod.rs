@@ -1,0 +1,624 @@
+//! Python adapter: turns a tree-sitter-python tree into [`FileFacts`].
+//!
+//! Owns Python extraction only (no I/O, no storage). One walk per file with a
+//! pooled set of tree cursors, so the hot path allocates only for the facts it
+//! emits. Per-language decisions:
+//! - Visibility: a name starting with `_` (not a dunder) is Private, else
+//!   Public; top-level names listed in `__all__` are always Public.
+//! - Module-level `X = ...` (also annotated, tuple targets, inside module-level
+//!   `if`/`try`) is a Constant when the name is UPPER_CASE or annotated `Final`,
+//!   else a Variable; one definition per name. Class-body assignments are
+//!   Fields (EnumVariants when a base class is an `Enum`/`IntEnum`/`Flag`...,
+//!   and the class is then an Enum); `self.x = ...` inside a method is a Field
+//!   of the class, once per name.
+//! - A class's params are its `__init__` params without the receiver, `None`
+//!   when the class body defines no `__init__`.
+//! - A bare decorator `@d` is a Call of `d` with one argument.
+//! - Locals at module level (loop/with/except targets) get the module's span
+//!   as their scope; comprehension variables get the comprehension's span.
+//! - Use references: identifiers that are names imported in this file, and
+//!   non-call attribute chains whose root is such a name (one reference per
+//!   chain, for its last segment).
+
+mod defs;
+mod imports;
+
+use std::collections::HashSet;
+
+use plumb_facts::{FileFacts, Lang, LocalBinding, RefKind, Reference, Span, Visibility};
+use tree_sitter::{Node, Tree, TreeCursor};
+
+use crate::{LanguageAdapter, util};
+
+pub struct PythonAdapter;
+
+impl LanguageAdapter for PythonAdapter {
+    fn lang(&self) -> Lang {
+        Lang::Python
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["py", "pyi"]
+    }
+    fn grammar(&self) -> tree_sitter::Language {
+        tree_sitter_python::LANGUAGE.into()
+    }
+    fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
+        let root = tree.root_node();
+        let mut ex = Extractor {
+            src,
+            facts: FileFacts::default(),
+            imported: HashSet::new(),
+            all: Vec::new(),
+            module_vars: HashSet::new(),
+            fields: HashSet::new(),
+            pool: Vec::new(),
+            depth: 0,
+        };
+        ex.facts.parse_errors = util::count_errors(root);
+        ex.prescan_imports(root);
+        let sc = Scope {
+            level: Level::Module,
+            container: None,
+            local: util::span(root),
+            receiver: None,
+            class: None,
+            enum_class: false,
+        };
+        let mut cur = root.walk();
+        ex.walk(&mut cur, &sc);
+        ex.finish()
+    }
+}
+
+/// Recursion guard: deeper subtrees (pathological generated expressions) are
+/// skipped rather than risking the stack of a worker thread.
+const MAX_DEPTH: u32 = 800;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Level {
+    Module,
+    Class,
+    Function,
+}
+
+/// Where the walk is: what a definition made here belongs to.
+#[derive(Clone, Copy)]
+pub(super) struct Scope<'a> {
+    pub level: Level,
+    /// Qualified name of the enclosing definition (class or function).
+    pub container: Option<&'a str>,
+    /// Span in which locals bound here are visible.
+    pub local: Span,
+    /// Receiver name (`self`) of the method being walked.
+    pub receiver: Option<&'a str>,
+    /// Qualified name of the class owning that method.
+    pub class: Option<&'a str>,
+    /// The class whose body is walked derives from an Enum base.
+    pub enum_class: bool,
+}
+
+pub(super) struct Extractor<'s, 't> {
+    pub src: &'s [u8],
+    pub facts: FileFacts,
+    /// Names bound by imports in this file.
+    pub imported: HashSet<String>,
+    /// Strings listed in `__all__`.
+    pub all: Vec<String>,
+    pub module_vars: HashSet<String>,
+    /// `Class.field` names already emitted.
+    pub fields: HashSet<String>,
+    pool: Vec<TreeCursor<'t>>,
+    depth: u32,
+}
+
+const DYNAMIC_CALLS: &[&str] = &[
+    "getattr",
+    "setattr",
+    "hasattr",
+    "delattr",
+    "eval",
+    "exec",
+    "globals",
+    "__import__",
+];
+
+impl<'s, 't> Extractor<'s, 't> {
+    fn finish(mut self) -> FileFacts {
+        if !self.all.is_empty() {
+            for d in &mut self.facts.definitions {
+                if d.container.is_none() && self.all.iter().any(|a| *a == d.name) {
+                    d.visibility = Visibility::Public;
+                }
+            }
+        }
+        self.facts
+    }
+
+    pub fn text(&self, n: Node) -> std::borrow::Cow<'s, str> {
+        util::text(n, self.src)
+    }
+
+    /// Walk the node under `cur` and everything below it.
+    pub fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        let node = cur.node();
+        match node.kind() {
+            "comment" | "string_start" | "string_content" | "string_end" | "integer" | "float"
+            | "true" | "false" | "none" | "pass_statement" | "ellipsis" | "global_statement"
+            | "nonlocal_statement" | "dotted_name" | "escape_sequence" | "break_statement"
+            | "continue_statement" => {}
+            "identifier" => self.ident(node),
+            "function_definition" => self.function(node, node, false, sc),
+            "class_definition" => self.class(node, node, sc),
+            "decorated_definition" => self.decorated(node, sc),
+            "call" => self.call(node, sc),
+            "attribute" => self.attribute(node, sc),
+            "import_statement" | "import_from_statement" | "future_import_statement" => {
+                self.import(node, sc)
+            }
+            "assignment" => self.assignment(node, sc),
+            "augmented_assignment" => self.aug_assignment(node, sc),
+            "for_statement" | "for_in_clause" => self.for_loop(node, sc, sc.local),
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => self.comprehension(node, sc),
+            "lambda" => self.lambda(node, sc),
+            "as_pattern" | "except_clause" => self.aliased(node, sc),
+            "named_expression" => {
+                if let Some(n) = node.child_by_field_name("name") {
+                    self.bind(n, sc.local);
+                }
+                if let Some(v) = node.child_by_field_name("value") {
+                    self.walk_node(v, sc);
+                }
+            }
+            "keyword_argument" => {
+                if let Some(v) = node.child_by_field_name("value") {
+                    self.walk_node(v, sc);
+                }
+            }
+            "type" => self.type_expr(node, sc),
+            "type_alias_statement" => self.type_alias(node, sc),
+            _ => self.children(cur, sc),
+        }
+    }
+
+    pub fn children(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        if cur.goto_first_child() {
+            loop {
+                self.walk(cur, sc);
+                if !cur.goto_next_sibling() {
+                    break;
+                }
+            }
+            cur.goto_parent();
+        }
+        self.depth -= 1;
+    }
+
+    /// A cursor from the pool, positioned on `node`.
+    pub fn cursor(&mut self, node: Node<'t>) -> TreeCursor<'t> {
+        match self.pool.pop() {
+            Some(mut c) => {
+                c.reset(node);
+                c
+            }
+            None => node.walk(),
+        }
+    }
+
+    pub fn release(&mut self, c: TreeCursor<'t>) {
+        self.pool.push(c);
+    }
+
+    pub fn walk_node(&mut self, node: Node<'t>, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        let mut c = self.cursor(node);
+        self.walk(&mut c, sc);
+        self.release(c);
+        self.depth -= 1;
+    }
+
+    /// Walk every child of `node` except those for which `skip` holds.
+    pub fn walk_children_except(
+        &mut self,
+        node: Node<'t>,
+        sc: &Scope,
+        skip: impl Fn(Option<&str>, Node) -> bool,
+    ) {
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if ch.is_named() && !skip(c.field_name(), ch) {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    pub fn push_ref(&mut self, name: String, kind: RefKind, qualifier: Option<String>, at: Node) {
+        self.facts.references.push(Reference {
+            name,
+            kind,
+            qualifier,
+            span: util::span(at),
+            ..Default::default()
+        });
+    }
+
+    fn ident(&mut self, node: Node) {
+        let t = self.text(node);
+        if self.imported.contains(t.as_ref()) {
+            let name = t.into_owned();
+            self.push_ref(name, RefKind::Use, None, node);
+        }
+    }
+
+    /// Record a local binding, skipping a repeat of a recent one in the same scope.
+    pub fn bind(&mut self, name_node: Node<'t>, scope: Span) {
+        match name_node.kind() {
+            "identifier" => {
+                let t = self.text(name_node);
+                let dup = self
+                    .facts
+                    .locals
+                    .iter()
+                    .rev()
+                    .take(32)
+                    .any(|l| l.scope == scope && l.name == t.as_ref());
+                if !dup {
+                    self.facts.locals.push(LocalBinding {
+                        name: t.into_owned(),
+                        scope,
+                    });
+                }
+            }
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "tuple"
+            | "list"
+            | "expression_list"
+            | "parenthesized_expression"
+            | "list_splat_pattern"
+            | "list_splat"
+            | "as_pattern_target"
+            | "dictionary_splat_pattern" => {
+                let mut c = self.cursor(name_node);
+                if c.goto_first_child() {
+                    loop {
+                        let ch = c.node();
+                        if ch.is_named() {
+                            self.bind(ch, scope);
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+            }
+            _ => {}
+        }
+    }
+
+    /// Bind the identifiers of a target pattern as locals, walking the parts
+    /// that are uses (attributes, subscripts).
+    fn bind_or_walk(&mut self, target: Node<'t>, scope: Span, sc: &Scope) {
+        match target.kind() {
+            "identifier" => self.bind(target, scope),
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "tuple"
+            | "list"
+            | "expression_list"
+            | "parenthesized_expression"
+            | "list_splat_pattern"
+            | "list_splat"
+            | "as_pattern_target" => {
+                let mut c = self.cursor(target);
+                if c.goto_first_child() {
+                    loop {
+                        let ch = c.node();
+                        if ch.is_named() {
+                            self.bind_or_walk(ch, scope, sc);
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+            }
+            _ => self.walk_node(target, sc),
+        }
+    }
+
+    /// Whether `node` is a dotted chain of identifiers (`a`, `a.b.c`).
+    pub fn chain_root(node: Node<'t>) -> Option<Node<'t>> {
+        let mut n = node;
+        loop {
+            match n.kind() {
+                "identifier" => return Some(n),
+                "attribute" => n = n.child_by_field_name("object")?,
+                _ => return None,
+            }
+        }
+    }
+
+    fn attribute(&mut self, node: Node<'t>, sc: &Scope) {
+        let Some(obj) = node.child_by_field_name("object") else {
+            return;
+        };
+        match Self::chain_root(obj) {
+            Some(root) => {
+                if self.imported.contains(self.text(root).as_ref())
+                    && let Some(attr) = node.child_by_field_name("attribute")
+                {
+                    let q = util::fold_whitespace(&self.text(obj), 200);
+                    let name = self.text(attr).into_owned();
+                    self.push_ref(name, RefKind::Use, Some(q), attr);
+                }
+            }
+            None => self.walk_node(obj, sc),
+        }
+    }
+
+    fn call(&mut self, node: Node<'t>, sc: &Scope) {
+        let func = node.child_by_field_name("function");
+        let mut idx = None;
+        if let Some(f) = func {
+            match f.kind() {
+                "identifier" => {
+                    let name = self.text(f).into_owned();
+                    if DYNAMIC_CALLS.contains(&name.as_str()) {
+                        self.facts.dynamic = true;
+                    }
+                    self.push_ref(name, RefKind::Call, None, f);
+                    idx = Some(self.facts.references.len() - 1);
+                }
+                "attribute" => {
+                    if let (Some(obj), Some(attr)) = (
+                        f.child_by_field_name("object"),
+                        f.child_by_field_name("attribute"),
+                    ) {
+                        let q = util::fold_whitespace(&self.text(obj), 200);
+                        let name = self.text(attr).into_owned();
+                        self.push_ref(name, RefKind::Call, Some(q), attr);
+                        idx = Some(self.facts.references.len() - 1);
+                        if Self::chain_root(obj).is_none() {
+                            self.walk_node(obj, sc);
+                        }
+                    }
+                }
+                _ => self.walk_node(f, sc),
+            }
+        }
+        let (mut count, mut keywords, mut spread) = (0u32, Vec::new(), false);
+        if let Some(args) = node.child_by_field_name("arguments") {
+            if args.kind() == "generator_expression" {
+                count = 1;
+                self.walk_node(args, sc);
+            } else {
+                let mut c = self.cursor(args);
+                if c.goto_first_child() {
+                    loop {
+                        let a = c.node();
+                        match a.kind() {
+                            "keyword_argument" => {
+                                if let Some(n) = a.child_by_field_name("name") {
+                                    keywords.push(self.text(n).into_owned());
+                                }
+                                if let Some(v) = a.child_by_field_name("value") {
+                                    self.walk_node(v, sc);
+                                }
+                            }
+                            "list_splat" | "dictionary_splat" => {
+                                spread = true;
+                                self.walk_node(a, sc);
+                            }
+                            "comment" | "(" | ")" | "," => {}
+                            _ if a.is_named() => {
+                                count += 1;
+                                self.walk_node(a, sc);
+                            }
+                            _ => {}
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+            }
+        }
+        if let Some(i) = idx {
+            let r = &mut self.facts.references[i];
+            r.arg_count = Some(count);
+            r.keywords = keywords;
+            r.has_spread = spread;
+        }
+    }
+
+    fn aug_assignment(&mut self, node: Node<'t>, sc: &Scope) {
+        if let (Some(l), Some(r)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) {
+            if sc.level == Level::Module && self.text(l) == "__all__" {
+                self.collect_all(r);
+            }
+            if l.kind() != "identifier" {
+                self.walk_node(l, sc);
+            }
+            self.walk_node(r, sc);
+        }
+    }
+
+    fn for_loop(&mut self, node: Node<'t>, sc: &Scope, scope: Span) {
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if c.field_name() == Some("left") {
+                    self.bind_or_walk(ch, scope, sc);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    fn comprehension(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = util::span(node);
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if ch.kind() == "for_in_clause" {
+                    self.for_loop(ch, sc, scope);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    /// `expr as name` (with items, except clauses, match patterns).
+    fn aliased(&mut self, node: Node<'t>, sc: &Scope) {
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if c.field_name() == Some("alias") || ch.kind() == "as_pattern_target" {
+                    self.bind_or_walk(ch, sc.local, sc);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    fn lambda(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = util::span(node);
+        if let Some(p) = node.child_by_field_name("parameters") {
+            self.walk_params(p, sc, scope);
+        }
+        if let Some(b) = node.child_by_field_name("body") {
+            let inner = Scope {
+                local: scope,
+                ..*sc
+            };
+            self.walk_node(b, &inner);
+        }
+    }
+
+    /// A type annotation: identifiers and dotted names become Type references.
+    pub fn type_expr(&mut self, node: Node<'t>, sc: &Scope) {
+        match node.kind() {
+            "identifier" => {
+                let name = self.text(node).into_owned();
+                self.push_ref(name, RefKind::Type, None, node);
+            }
+            "attribute" => {
+                let obj = node.child_by_field_name("object");
+                match (obj, obj.and_then(Self::chain_root)) {
+                    (Some(o), Some(_)) => {
+                        if let Some(attr) = node.child_by_field_name("attribute") {
+                            let q = util::fold_whitespace(&self.text(o), 200);
+                            let name = self.text(attr).into_owned();
+                            self.push_ref(name, RefKind::Type, Some(q), attr);
+                        }
+                    }
+                    _ => self.walk_node(node, sc),
+                }
+            }
+            "type"
+            | "subscript"
+            | "binary_operator"
+            | "generic_type"
+            | "union_type"
+            | "constrained_type"
+            | "member_type"
+            | "type_parameter"
+            | "tuple"
+            | "list"
+            | "expression_list"
+            | "parenthesized_expression"
+            | "splat_type"
+            | "slice" => {
+                if self.depth > MAX_DEPTH {
+                    return;
+                }
+                self.depth += 1;
+                let mut c = self.cursor(node);
+                if c.goto_first_child() {
+                    loop {
+                        let ch = c.node();
+                        if ch.is_named() {
+                            self.type_expr(ch, sc);
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+                self.depth -= 1;
+            }
+            "string"
+            | "none"
+            | "ellipsis"
+            | "comment"
+            | "integer"
+            | "float"
+            | "true"
+            | "false"
+            | "concatenated_string" => {}
+            _ => self.walk_node(node, sc),
+        }
+    }
+}
+
+/// `Outer.name`, or `name` at top level.
+pub(super) fn qualify(container: Option<&str>, name: &str) -> String {
+    match container {
+        Some(c) => format!("{c}.{name}"),
+        None => name.to_string(),
+    }
+}
+
+/// Private for `_x` / `__x`, Public for dunders and everything else.
+pub(super) fn visibility(name: &str) -> Visibility {
+    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+    if name.starts_with('_') && !dunder {
+        Visibility::Private
+    } else {
+        Visibility::Public
+    }
+}
