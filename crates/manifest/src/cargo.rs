@@ -128,8 +128,21 @@ pub(crate) fn lock(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Pa
         if p.get("source").is_some() {
             continue;
         }
-        let deps = p.get("dependencies").and_then(Value::as_array);
-        for entry in deps.into_iter().flatten().filter_map(Value::as_str) {
+        let deps: Vec<&str> = p
+            .get("dependencies")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let first_word = |e: &str| e.split_whitespace().next().unwrap_or("").to_string();
+        for entry in deps.iter().copied() {
+            // Two versions of one crate (a rename, or build vs normal): leave
+            // the choice to requirement matching.
+            let name_here = first_word(entry);
+            if deps.iter().filter(|e| first_word(e) == name_here).count() > 1 {
+                continue;
+            }
             // "name", "name version" or "name version (source)".
             let mut it = entry.split_whitespace();
             let Some(name) = it.next() else { continue };

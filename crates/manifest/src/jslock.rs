@@ -140,11 +140,10 @@ pub(crate) fn yarn(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Pa
                 lock.own.insert(name.to_string());
                 continue;
             }
-            let unprefixed = range.strip_prefix("npm:").unwrap_or(range);
-            let real = if unprefixed.get(1..).is_some_and(|t| t.contains('@')) {
-                split_name_at(unprefixed).0
-            } else {
-                name
+            // `foo@npm:bar@^1` is an alias of `bar`; `patch:` and others keep the name.
+            let real = match range.strip_prefix("npm:") {
+                Some(u) if u.get(1..).is_some_and(|t| t.contains('@')) => split_name_at(u).0,
+                _ => name,
             };
             lock.specs.insert(spec.clone(), version.clone());
             lock.packages.push((real.to_string(), version.clone()));
