@@ -1,14 +1,23 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! plumb-similar: find functions that do the same thing, from the vectors
+//! plumb-shape computes.
+//!
+//! - [`SimilarIndex`]: an in-memory index of `(id, lang, encoded vector)` rows
+//!   with [`SimilarIndex::top_k`] (cosine, optional language filter) and
+//!   [`SimilarIndex::clusters`] (near-duplicate groups).
+//! - [`eval_poj104`]: the POJ-104 clone-retrieval evaluation (MAP@R, R = 499)
+//!   of Plumb's vectors beside a plain TF-IDF-over-tokens baseline, writing
+//!   CodeXGLUE-format predictions.
+//!
+//! This crate owns ranking and evaluation only; it reads no store and parses
+//! no file itself except the evaluation data.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+mod cluster;
+mod eval;
+mod index;
+mod rank;
+mod tfidf;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub use eval::{EvalReport, eval_poj104, map_at_r};
+pub use index::SimilarIndex;
+pub use rank::top_k_indices;
+pub use tfidf::TfIdf;

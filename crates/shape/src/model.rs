@@ -1,0 +1,179 @@
+//! The shipped learned projection (model/shape.bin, trained on POJ-104 train
+//! by scripts/train-similar.sh) and the encoded vector format. Owns loading,
+//! projecting sparse features to a dense unit vector, and (de)serialising
+//! vectors; knows nothing about trees.
+
+use std::sync::OnceLock;
+
+use crate::concepts::Concepts;
+use crate::features::{DIM, Sparse};
+
+const MODEL_BYTES: &[u8] = include_bytes!("../model/shape.bin");
+const MAGIC: &[u8; 8] = b"PLSHAPE\0";
+
+/// The learned map: TF-IDF weighting, then one linear projection.
+pub struct Model {
+    pub version: u32,
+    pub dim_out: usize,
+    idf: Vec<f32>,
+    bias: Vec<f32>,
+    scale: Vec<f32>,
+    weights: Vec<i8>,
+}
+
+fn read_u32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn read_f32s(b: &[u8], at: usize, n: usize) -> Option<Vec<f32>> {
+    let bytes = b.get(at..at + 4 * n)?;
+    Some(
+        bytes
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect(),
+    )
+}
+
+impl Model {
+    /// Parse a model file; `None` if it is not a valid model for this feature space.
+    pub fn parse(b: &[u8]) -> Option<Model> {
+        if b.get(..8)? != MAGIC {
+            return None;
+        }
+        let version = read_u32(b, 8)?;
+        let dim_in = read_u32(b, 12)? as usize;
+        let dim_out = read_u32(b, 16)? as usize;
+        if dim_in != DIM || dim_out == 0 || dim_out > 255 {
+            return None;
+        }
+        let mut at = 20;
+        let idf = read_f32s(b, at, dim_in)?;
+        at += 4 * dim_in;
+        let bias = read_f32s(b, at, dim_out)?;
+        at += 4 * dim_out;
+        let scale = read_f32s(b, at, dim_in)?;
+        at += 4 * dim_in;
+        let weights: Vec<i8> = b
+            .get(at..at + dim_in * dim_out)?
+            .iter()
+            .map(|x| *x as i8)
+            .collect();
+        Some(Model {
+            version,
+            dim_out,
+            idf,
+            bias,
+            scale,
+            weights,
+        })
+    }
+
+    /// Sublinear TF-IDF, L2-normalised, projected, L2-normalised.
+    pub fn project(&self, sparse: &Sparse) -> Vec<f32> {
+        let d = self.dim_out;
+        let mut y = vec![0f32; d];
+        let mut norm2 = 0f32;
+        let mut vals: Vec<(usize, f32)> = Vec::with_capacity(sparse.len());
+        for &(b, c) in sparse {
+            let b = b as usize;
+            let v = (1.0 + c.ln()) * self.idf[b];
+            norm2 += v * v;
+            vals.push((b, v));
+        }
+        let inv = if norm2 > 0.0 { 1.0 / norm2.sqrt() } else { 0.0 };
+        for (b, v) in vals {
+            let s = v * inv * self.scale[b];
+            let row = &self.weights[b * d..(b + 1) * d];
+            for (acc, w) in y.iter_mut().zip(row) {
+                *acc += s * (*w as f32);
+            }
+        }
+        for (acc, b) in y.iter_mut().zip(&self.bias) {
+            *acc += b;
+        }
+        normalize(&mut y);
+        y
+    }
+}
+
+pub fn normalize(v: &mut [f32]) {
+    let n: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if n > 0.0 {
+        for x in v.iter_mut() {
+            *x /= n;
+        }
+    }
+}
+
+/// The shipped model, or `None` if the embedded file is not a valid model.
+pub fn model() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::parse(MODEL_BYTES)).as_ref()
+}
+
+const FORMAT: u8 = 1;
+const MAX_CALLS: usize = 16;
+
+/// Encode a unit vector and its concepts:
+/// `[format u8][d u8][d x i8][flags u32 LE][n u8]([len u8][name])*n`.
+pub fn encode(v: &[f32], c: &Concepts) -> Vec<u8> {
+    let mut out = Vec::with_capacity(2 + v.len() + 6 + 64);
+    out.push(FORMAT);
+    out.push(v.len() as u8);
+    let max = v.iter().fold(0f32, |m, x| m.max(x.abs()));
+    let k = if max > 0.0 { 127.0 / max } else { 0.0 };
+    out.extend(v.iter().map(|x| (x * k).round() as i8 as u8));
+    out.extend(c.flags.to_le_bytes());
+    let calls: Vec<&String> = c.calls.iter().take(MAX_CALLS).collect();
+    out.push(calls.len() as u8);
+    for name in calls {
+        let mut end = name.len().min(40);
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push(end as u8);
+        out.extend(&name.as_bytes()[..end]);
+    }
+    out
+}
+
+/// The dense unit vector of an encoded vector, or `None` if the bytes are not one.
+pub fn dense(bytes: &[u8]) -> Option<Vec<f32>> {
+    if bytes.first() != Some(&FORMAT) {
+        return None;
+    }
+    let d = *bytes.get(1)? as usize;
+    let mut v: Vec<f32> = bytes
+        .get(2..2 + d)?
+        .iter()
+        .map(|x| *x as i8 as f32)
+        .collect();
+    normalize(&mut v);
+    Some(v)
+}
+
+/// The concepts and calls stored in an encoded vector.
+pub fn concepts(bytes: &[u8]) -> Option<Concepts> {
+    if bytes.first() != Some(&FORMAT) {
+        return None;
+    }
+    let d = *bytes.get(1)? as usize;
+    let mut at = 2 + d;
+    let flags = read_u32(bytes, at)?;
+    at += 4;
+    let n = *bytes.get(at)? as usize;
+    at += 1;
+    let mut calls = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = *bytes.get(at)? as usize;
+        at += 1;
+        calls.push(String::from_utf8_lossy(bytes.get(at..at + len)?).into_owned());
+        at += len;
+    }
+    Some(Concepts {
+        flags,
+        calls,
+        statements: 0,
+    })
+}
