@@ -126,7 +126,7 @@ pub(crate) fn yarn(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Pa
             continue;
         }
         let t = line.trim();
-        if !(line.starts_with("  ") && !line.starts_with("   ")) {
+        if !line.starts_with("  ") || line.starts_with("   ") {
             continue; // nested field of a dependency list
         }
         let version = t

@@ -14,8 +14,11 @@ use crate::{ManifestError, Parsed, dep, text};
 
 type Fields = HashMap<String, String>;
 
-pub(crate) fn pom(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Parsed {
+pub(crate) fn pom(path: &str, src: &str, all_errors: &mut Vec<ManifestError>) -> Parsed {
     let mut out = Parsed::default();
+    // One structural error tends to cascade; only the first is reported.
+    let mut local_errors = Vec::new();
+    let errors = &mut local_errors;
     let mut stack: Vec<String> = Vec::new();
     let mut props: HashMap<String, String> = HashMap::new();
     let mut declared: Vec<Fields> = Vec::new();
@@ -99,8 +102,6 @@ pub(crate) fn pom(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Par
                 &mut current,
                 &mut declared,
                 &mut managed,
-                &mut out,
-                path,
             );
             stack.pop();
         } else {
@@ -124,7 +125,7 @@ pub(crate) fn pom(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Par
             }
         }
     }
-    if stack.len() > 0 && errors.is_empty() {
+    if !stack.is_empty() {
         errors.push(text::error(
             path,
             None,
@@ -132,6 +133,7 @@ pub(crate) fn pom(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Par
         ));
     }
     finish(&mut out, path, &props, declared, &managed);
+    all_errors.extend(local_errors.into_iter().take(1));
     out
 }
 
@@ -139,7 +141,6 @@ fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn on_close(
     stack: &[String],
     value: &str,
@@ -147,8 +148,6 @@ fn on_close(
     current: &mut Option<Fields>,
     declared: &mut Vec<Fields>,
     managed: &mut Vec<Fields>,
-    out: &mut Parsed,
-    path: &str,
 ) {
     let parts: Vec<&str> = stack.iter().map(String::as_str).collect();
     match parts.as_slice() {
@@ -177,7 +176,6 @@ fn on_close(
         }
         _ => {}
     }
-    let _ = (out, path);
 }
 
 fn substitute(s: &str, props: &HashMap<String, String>) -> String {

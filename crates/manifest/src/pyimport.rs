@@ -147,7 +147,7 @@ pub fn installed_python_top_levels(site_packages: &Path) -> Vec<(String, Vec<Str
     out.sort();
     out.dedup_by(|a, b| {
         if a.0 == b.0 {
-            b.1.extend(a.1.drain(..));
+            b.1.append(&mut a.1);
             b.1.sort();
             b.1.dedup();
             true

@@ -173,11 +173,11 @@ pub(crate) fn setup_cfg(path: &str, src: &str, errors: &mut Vec<ManifestError>) 
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
             continue;
         }
-        if raw.starts_with([' ', '\t']) {
-            if let Some(last) = entries.last_mut() {
-                last.2.push(trimmed.to_string());
-                continue;
-            }
+        if raw.starts_with([' ', '\t'])
+            && let Some(last) = entries.last_mut()
+        {
+            last.2.push(trimmed.to_string());
+            continue;
         }
         if let Some(name) = trimmed.strip_prefix('[') {
             match name.strip_suffix(']') {

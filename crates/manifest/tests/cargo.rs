@@ -16,7 +16,13 @@ fn cargo_workspace_members_inherit_and_lock() {
             row("anyhow", Some("1"), "normal", Some("1.0.86"), None),
             row("cc", Some("1.0"), "build", Some("1.0.99"), None),
             row("clap", Some("4.5"), "optional", Some("4.5.4"), None),
-            row("futures", Some("0.3"), "optional", Some("0.3.30"), Some("futures03")),
+            row(
+                "futures",
+                Some("0.3"),
+                "optional",
+                Some("0.3.30"),
+                Some("futures03")
+            ),
             row("libc", Some("0.2"), "dev", Some("0.2.155"), None),
             row("rand_core", Some("0.6"), "normal", Some("0.6.4"), None),
             row("regex", Some("1.10"), "normal", Some("1.10.5"), None),
@@ -38,7 +44,13 @@ fn cargo_workspace_members_inherit_and_lock() {
         summary(&m, "Cargo.toml"),
         vec![
             row("anyhow", Some("1"), "workspace", Some("1.0.86"), None),
-            row("futures", Some("0.3"), "workspace", Some("0.3.30"), Some("futures03")),
+            row(
+                "futures",
+                Some("0.3"),
+                "workspace",
+                Some("0.3.30"),
+                Some("futures03")
+            ),
             row("log", Some("0.4"), "workspace", Some("0.4.21"), None),
             row("serde", Some("1.0.203"), "workspace", Some("1.0.203"), None),
         ]
@@ -47,10 +59,18 @@ fn cargo_workspace_members_inherit_and_lock() {
         m.own_packages,
         vec![
             (Ecosystem::Cargo, "acme-app".to_string(), app.to_string()),
-            (Ecosystem::Cargo, "acme-util".to_string(), "crates/util/Cargo.toml".to_string()),
+            (
+                Ecosystem::Cargo,
+                "acme-util".to_string(),
+                "crates/util/Cargo.toml".to_string()
+            ),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(
         locked,
         [
@@ -70,7 +90,12 @@ fn cargo_workspace_members_inherit_and_lock() {
     );
     assert_eq!(
         m.files,
-        ["Cargo.lock", "Cargo.toml", "crates/app/Cargo.toml", "crates/util/Cargo.toml"]
+        [
+            "Cargo.lock",
+            "Cargo.toml",
+            "crates/app/Cargo.toml",
+            "crates/util/Cargo.toml"
+        ]
     );
 }
 
@@ -78,21 +103,42 @@ fn cargo_workspace_members_inherit_and_lock() {
 fn workspace_nested_under_a_directory_finds_its_own_lock() {
     let (m, errors) = read_manifests(&load_under("cargo-ws", "rust/"));
     assert!(errors.is_empty(), "{errors:?}");
-    let d = find(&m, Ecosystem::Cargo, "regex", "rust/crates/app/Cargo.toml", "normal");
+    let d = find(
+        &m,
+        Ecosystem::Cargo,
+        "regex",
+        "rust/crates/app/Cargo.toml",
+        "normal",
+    );
     assert_eq!(d.locked_version.as_deref(), Some("1.10.5"));
-    let d = find(&m, Ecosystem::Cargo, "log", "rust/crates/util/Cargo.toml", "normal");
+    let d = find(
+        &m,
+        Ecosystem::Cargo,
+        "log",
+        "rust/crates/util/Cargo.toml",
+        "normal",
+    );
     assert_eq!(d.requirement.as_deref(), Some("0.4"));
 }
 
 #[test]
 fn without_a_lockfile_nothing_is_locked() {
-    let files: Vec<_> = load("cargo-ws").into_iter().filter(|(p, _)| p != "Cargo.lock").collect();
+    let files: Vec<_> = load("cargo-ws")
+        .into_iter()
+        .filter(|(p, _)| p != "Cargo.lock")
+        .collect();
     let (m, errors) = read_manifests(&files);
     assert!(errors.is_empty());
     assert!(m.dependencies.iter().all(|d| d.locked_version.is_none()));
     assert!(m.locked.is_empty());
     // Inheritance does not need the lockfile.
-    let d = find(&m, Ecosystem::Cargo, "futures", "crates/app/Cargo.toml", "optional");
+    let d = find(
+        &m,
+        Ecosystem::Cargo,
+        "futures",
+        "crates/app/Cargo.toml",
+        "optional",
+    );
     assert_eq!(d.rename.as_deref(), Some("futures03"));
 }
 

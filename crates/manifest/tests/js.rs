@@ -24,17 +24,33 @@ fn npm_workspaces_with_package_lock_v3() {
             row("lodash", Some("^4.17.21"), "normal", Some("4.17.21"), None),
             row("react", Some("^18.3.1"), "normal", Some("18.3.1"), None),
             row("react-dom", Some("^18.0.0"), "peer", Some("18.3.1"), None),
-            row("string-width", Some("^4.2.0"), "normal", Some("4.2.3"), Some("string-width-cjs")),
+            row(
+                "string-width",
+                Some("^4.2.0"),
+                "normal",
+                Some("4.2.3"),
+                Some("string-width-cjs")
+            ),
         ]
     );
     // The nested install wins over the hoisted one.
     assert_eq!(
         summary(&m, "packages/shared/package.json"),
-        vec![row("lodash", Some("^3.10.1"), "normal", Some("3.10.1"), None)]
+        vec![row(
+            "lodash",
+            Some("^3.10.1"),
+            "normal",
+            Some("3.10.1"),
+            None
+        )]
     );
     let own: Vec<&str> = m.own_packages.iter().map(|(_, n, _)| n.as_str()).collect();
     assert_eq!(own, ["@acme/shared", "@acme/web", "acme-monorepo"]);
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(
         locked,
         [
@@ -59,7 +75,11 @@ fn package_lock_v1() {
             row("ms", Some("^2.1.1"), "normal", Some("2.1.3"), None),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(locked, ["debug@2.6.9"]);
 }
 
@@ -70,7 +90,13 @@ fn pnpm_v9_importers() {
     assert_eq!(
         summary(&m, "package.json"),
         vec![
-            row("@tanstack/react-query", Some("^5.40.0"), "normal", Some("5.40.0"), None),
+            row(
+                "@tanstack/react-query",
+                Some("^5.40.0"),
+                "normal",
+                Some("5.40.0"),
+                None
+            ),
             row("react", Some("^18.2.0"), "normal", Some("18.3.1"), None),
             row("typescript", Some("~5.4.5"), "dev", Some("5.4.5"), None),
             row("vite", Some("^5.2.0"), "dev", Some("5.2.13"), None),
@@ -84,10 +110,19 @@ fn pnpm_v9_importers() {
             row("react", Some("^18.2.0"), "normal", Some("18.2.0"), None),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(
         locked,
-        ["@tanstack/query-core@5.40.0", "@types/node@20.14.2", "js-tokens@4.0.0", "loose-envify@1.4.0"]
+        [
+            "@tanstack/query-core@5.40.0",
+            "@types/node@20.14.2",
+            "js-tokens@4.0.0",
+            "loose-envify@1.4.0"
+        ]
     );
 }
 
@@ -100,11 +135,28 @@ fn pnpm_v6_single_project_with_alias() {
         vec![
             row("express", Some("^4.19.2"), "normal", Some("4.19.2"), None),
             row("jest", Some("^29.7.0"), "dev", Some("29.7.0"), None),
-            row("string-width", Some("^4.2.0"), "normal", Some("4.2.3"), Some("string-width-cjs")),
+            row(
+                "string-width",
+                Some("^4.2.0"),
+                "normal",
+                Some("4.2.3"),
+                Some("string-width-cjs")
+            ),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
-    assert_eq!(locked, ["@types/node@20.14.2", "accepts@1.3.8", "undici-types@5.26.5"]);
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
+    assert_eq!(
+        locked,
+        [
+            "@types/node@20.14.2",
+            "accepts@1.3.8",
+            "undici-types@5.26.5"
+        ]
+    );
 }
 
 #[test]
@@ -118,13 +170,28 @@ fn yarn_v1_resolves_by_specifier() {
             row("left-pad", Some("1.3.0"), "normal", Some("1.3.0"), None),
             row("mocha", Some("^10.4.0"), "dev", Some("10.4.0"), None),
             // 7.2.0 is also locked (for chalk); the specifier picks 8.1.1.
-            row("supports-color", Some("^8.1.1"), "normal", Some("8.1.1"), None),
+            row(
+                "supports-color",
+                Some("^8.1.1"),
+                "normal",
+                Some("8.1.1"),
+                None
+            ),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(
         locked,
-        ["ansi-styles@4.3.0", "color-convert@2.0.1", "color-name@1.1.4", "has-flag@4.0.0"]
+        [
+            "ansi-styles@4.3.0",
+            "color-convert@2.0.1",
+            "color-name@1.1.4",
+            "has-flag@4.0.0"
+        ]
     );
 }
 
@@ -135,11 +202,21 @@ fn yarn_berry() {
     assert_eq!(
         summary(&m, "frontend/package.json"),
         vec![
-            row("@babel/types", Some("^7.24.7"), "normal", Some("7.24.7"), None),
+            row(
+                "@babel/types",
+                Some("^7.24.7"),
+                "normal",
+                Some("7.24.7"),
+                None
+            ),
             row("typescript", Some("^5.4.5"), "dev", Some("5.4.5"), None),
         ]
     );
-    let locked: Vec<String> = m.locked.iter().map(|(_, n, v)| format!("{n}@{v}")).collect();
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
     assert_eq!(
         locked,
         [
@@ -150,6 +227,10 @@ fn yarn_berry() {
     );
     assert_eq!(
         m.own_packages,
-        vec![(Ecosystem::Npm, "berry-app".into(), "frontend/package.json".into())]
+        vec![(
+            Ecosystem::Npm,
+            "berry-app".into(),
+            "frontend/package.json".into()
+        )]
     );
 }

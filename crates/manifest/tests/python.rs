@@ -7,7 +7,10 @@ use plumb_manifest::{normalize_python_name, read_manifests};
 #[test]
 fn pep503_names() {
     assert_eq!(normalize_python_name("Acme.Widgets"), "acme-widgets");
-    assert_eq!(normalize_python_name("typing__extensions"), "typing-extensions");
+    assert_eq!(
+        normalize_python_name("typing__extensions"),
+        "typing-extensions"
+    );
     assert_eq!(normalize_python_name("Django"), "django");
     assert_eq!(normalize_python_name("zope.interface"), "zope-interface");
 }
@@ -21,17 +24,32 @@ fn pyproject_pep621_with_uv_lock() {
         summary(&m, p),
         vec![
             row("hatchling", Some(">=1.24"), "build", None, None),
-            row("mkdocs-material", Some(">=9"), "optional", Some("9.5.27"), None),
+            row(
+                "mkdocs-material",
+                Some(">=9"),
+                "optional",
+                Some("9.5.27"),
+                None
+            ),
             row("mypy", None, "dev", Some("1.10.0"), None),
             row("pytest", Some(">=8.0"), "dev", Some("8.2.2"), None),
             row("pyyaml", Some(">=6.0"), "normal", Some("6.0.1"), None),
-            row("requests", Some(">=2.31,<3"), "normal", Some("2.32.3"), None),
+            row(
+                "requests",
+                Some(">=2.31,<3"),
+                "normal",
+                Some("2.32.3"),
+                None
+            ),
             row("rich", Some("~=13.7"), "normal", Some("13.7.1"), None),
             row("ruff", Some("==0.4.8"), "dev", Some("0.4.8"), None),
             row("typing-extensions", None, "normal", Some("4.12.2"), None),
         ]
     );
-    assert_eq!(m.own_packages, vec![(Ecosystem::PyPI, "acme-widgets".into(), p.into())]);
+    assert_eq!(
+        m.own_packages,
+        vec![(Ecosystem::PyPI, "acme-widgets".into(), p.into())]
+    );
     let locked: Vec<&str> = m.locked.iter().map(|(_, n, _)| n.as_str()).collect();
     assert_eq!(
         locked,
@@ -66,8 +84,15 @@ fn poetry_project_with_poetry_lock() {
             row("pytest-django", Some("^4.8"), "dev", Some("4.8.0"), None),
         ]
     );
-    assert_eq!(m.own_packages, vec![(Ecosystem::PyPI, "legacy-service".into(), p.into())]);
-    assert!(m.locked.iter().any(|(e, n, v)| *e == Ecosystem::PyPI && n == "asgiref" && v == "3.8.1"));
+    assert_eq!(
+        m.own_packages,
+        vec![(Ecosystem::PyPI, "legacy-service".into(), p.into())]
+    );
+    assert!(
+        m.locked
+            .iter()
+            .any(|(e, n, v)| *e == Ecosystem::PyPI && n == "asgiref" && v == "3.8.1")
+    );
 }
 
 #[test]
@@ -94,7 +119,13 @@ fn requirements_files_and_their_scopes() {
         summary(&m, "requirements/base.txt"),
         vec![
             row("jinja2", Some(">=3.1"), "normal", None, None),
-            row("python-dateutil", Some("==2.9.0.post0"), "normal", None, None),
+            row(
+                "python-dateutil",
+                Some("==2.9.0.post0"),
+                "normal",
+                None,
+                None
+            ),
         ]
     );
     assert_eq!(

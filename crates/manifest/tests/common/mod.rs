@@ -5,8 +5,19 @@ use std::path::Path;
 
 use plumb_facts::{Dependency, Ecosystem, Manifest};
 
+/// (name, requirement, scope, locked version, rename).
+pub type Row = (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 pub fn fixture_dir(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// Every file under the fixture, with paths relative to it, prefixed by `prefix`.
@@ -20,7 +31,12 @@ pub fn load_under(name: &str, prefix: &str) -> Vec<(String, Vec<u8>)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                let rel = p.strip_prefix(&root).unwrap().to_str().unwrap().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .replace('\\', "/");
                 out.push((format!("{prefix}{rel}"), std::fs::read(&p).unwrap()));
             }
         }
@@ -34,15 +50,28 @@ pub fn load(name: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The dependency `name` declared in `manifest` with `scope`; panics with the list when absent.
-pub fn find<'a>(m: &'a Manifest, eco: Ecosystem, name: &str, manifest: &str, scope: &str) -> &'a Dependency {
+pub fn find<'a>(
+    m: &'a Manifest,
+    eco: Ecosystem,
+    name: &str,
+    manifest: &str,
+    scope: &str,
+) -> &'a Dependency {
     m.dependencies
         .iter()
-        .find(|d| d.ecosystem == eco && d.name == name && d.manifest == manifest && d.scope == scope)
-        .unwrap_or_else(|| panic!("{name} ({scope}) in {manifest} not found in {:#?}", m.dependencies))
+        .find(|d| {
+            d.ecosystem == eco && d.name == name && d.manifest == manifest && d.scope == scope
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} ({scope}) in {manifest} not found in {:#?}",
+                m.dependencies
+            )
+        })
 }
 
 /// (name, requirement, scope, locked, rename) of every dependency a manifest declares.
-pub fn summary(m: &Manifest, manifest: &str) -> Vec<(String, Option<String>, String, Option<String>, Option<String>)> {
+pub fn summary(m: &Manifest, manifest: &str) -> Vec<Row> {
     m.dependencies
         .iter()
         .filter(|d| d.manifest == manifest)
@@ -58,17 +87,19 @@ pub fn summary(m: &Manifest, manifest: &str) -> Vec<(String, Option<String>, Str
         .collect()
 }
 
-pub fn s(x: &str) -> Option<String> {
-    Some(x.to_string())
-}
-
 pub fn row(
     name: &str,
     req: Option<&str>,
     scope: &str,
     locked: Option<&str>,
     rename: Option<&str>,
-) -> (String, Option<String>, String, Option<String>, Option<String>) {
+) -> (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+) {
     (
         name.to_string(),
         req.map(str::to_string),
