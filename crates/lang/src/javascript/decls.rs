@@ -1,0 +1,760 @@
+//! JS definitions: functions, classes and their members, variable
+//! declarations, CommonJS exports and prototype methods, parameter lists.
+
+use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, Visibility};
+use tree_sitter::Node;
+
+use super::{Extractor, Level, Scope, qualify};
+use crate::util;
+
+/// Whether a value node is a function that a variable names.
+pub(crate) fn is_function_value(n: Node) -> bool {
+    matches!(
+        n.kind(),
+        "arrow_function" | "function_expression" | "function" | "generator_function"
+    )
+}
+
+impl<'s, 't> Extractor<'s, 't> {
+    /// The node whose span and leading comments a declaration owns: its
+    /// `export` statement when it has one.
+    pub fn outer(&self, decl: Node<'t>) -> Node<'t> {
+        match self.export_stmt {
+            Some(e)
+                if e.child_by_field_name("declaration")
+                    .is_some_and(|d| d.id() == decl.id()) =>
+            {
+                e
+            }
+            _ => decl,
+        }
+    }
+
+    /// Module-level visibility: exported (or ambient) declarations are Public.
+    pub fn module_visibility(&self, sc: &Scope) -> Visibility {
+        if sc.exported {
+            Visibility::Public
+        } else {
+            Visibility::Private
+        }
+    }
+
+    /// Push a definition; `outer` gives the span and the leading comments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn define(
+        &mut self,
+        name: String,
+        kind: DefKind,
+        container: Option<&str>,
+        name_node: Node,
+        outer: Node,
+        header: Node,
+        body: Option<Node>,
+        visibility: Visibility,
+        params: Option<Params>,
+    ) {
+        let doc = util::leading_comments(outer, self.src, |k| k == "comment");
+        self.facts.definitions.push(Definition {
+            name,
+            kind,
+            container: container.map(str::to_string),
+            span: util::span(outer),
+            name_span: util::span(name_node),
+            visibility,
+            doc,
+            params,
+            signature: Some(util::signature(header, body, self.src)),
+        });
+    }
+
+    pub(super) fn function_decl(&mut self, node: Node<'t>, sc: &Scope) {
+        let Some(name_node) = node.child_by_field_name("name") else {
+            return self.function_like(node, None, sc);
+        };
+        let name = self.text(name_node).into_owned();
+        let vis = match sc.level {
+            Level::Module => self.module_visibility(sc),
+            _ => Visibility::Private,
+        };
+        if matches!(sc.level, Level::Function | Level::Block) {
+            self.bind(name_node, sc.local, sc);
+        }
+        let params = node
+            .child_by_field_name("parameters")
+            .map(|p| self.param_list(p));
+        let outer = self.outer(node);
+        let body = node.child_by_field_name("body");
+        self.define(
+            name.clone(),
+            DefKind::Function,
+            sc.container,
+            name_node,
+            outer,
+            node,
+            body,
+            vis,
+            params,
+        );
+        let q = qualify(sc.container, &name);
+        self.function_like(node, Some(&q), sc);
+    }
+
+    /// Walk a function's parameters and body; `qname` names it when it is a definition.
+    pub fn function_like(&mut self, f: Node<'t>, qname: Option<&str>, sc: &Scope) {
+        let scope = util::span(f);
+        let inner = Scope {
+            level: Level::Function,
+            container: qname.or(sc.container),
+            local: scope,
+            exported: false,
+        };
+        let mut c = self.cursor(f);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                match c.field_name() {
+                    Some("parameters") => self.walk_params(ch, &inner),
+                    Some("parameter") => self.bind(ch, scope, &inner),
+                    Some("body") => {
+                        if ch.kind() == "statement_block" {
+                            self.walk_kids(ch, &inner)
+                        } else {
+                            self.walk_node(ch, &inner)
+                        }
+                    }
+                    Some("name") => {
+                        if qname.is_none() && f.kind() != "method_definition" {
+                            self.bind(ch, scope, &inner);
+                        } else if f.kind() == "method_definition"
+                            && ch.kind() == "computed_property_name"
+                        {
+                            self.walk_node(ch, sc);
+                        }
+                    }
+                    Some("type_parameters") => self.walk_node(ch, &inner),
+                    _ if ch.is_named() && ch.kind() != "comment" => self.walk_node(ch, &inner),
+                    _ => {}
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    /// Bind parameters as locals of `inner` and walk defaults, types, decorators.
+    fn walk_params(&mut self, params: Node<'t>, inner: &Scope) {
+        for p in self.kids(params) {
+            match p.kind() {
+                "required_parameter" | "optional_parameter" => {
+                    for k in self.kids(p) {
+                        match k.kind() {
+                            "accessibility_modifier" | "override_modifier" | "this" => {}
+                            _ => {}
+                        }
+                    }
+                    if let Some(pat) = p.child_by_field_name("pattern") {
+                        self.bind(pat, inner.local, inner);
+                    }
+                    for f in ["type", "value", "decorator"] {
+                        if let Some(n) = p.child_by_field_name(f) {
+                            self.walk_node(n, inner);
+                        }
+                    }
+                }
+                _ => self.bind(p, inner.local, inner),
+            }
+        }
+    }
+
+    /// The parameter list of a JS or TS function, without walking anything.
+    pub fn param_list(&mut self, params: Node<'t>) -> Params {
+        let mut list = Vec::new();
+        for p in self.kids(params) {
+            let (mut pat, mut has_default, mut ty) = (Some(p), false, None);
+            if matches!(p.kind(), "required_parameter" | "optional_parameter") {
+                pat = p.child_by_field_name("pattern");
+                ty = p.child_by_field_name("type");
+                has_default =
+                    p.kind() == "optional_parameter" || p.child_by_field_name("value").is_some();
+            }
+            let Some(mut pat) = pat else { continue };
+            if pat.kind() == "assignment_pattern" {
+                has_default = true;
+                match pat.child_by_field_name("left") {
+                    Some(l) => pat = l,
+                    None => continue,
+                }
+            }
+            let mut kind = ParamKind::Positional;
+            let name = match pat.kind() {
+                "rest_pattern" => {
+                    kind = ParamKind::VarPositional;
+                    pat.named_child(0)
+                        .map(|n| util::fold_whitespace(&self.text(n), 40))
+                        .unwrap_or_default()
+                }
+                "this" => {
+                    kind = ParamKind::Receiver;
+                    "this".to_string()
+                }
+                _ => util::fold_whitespace(&self.text(pat), 40),
+            };
+            let type_text = ty.map(|t| {
+                let s = self.text(t);
+                util::fold_whitespace(s.trim_start_matches(':').trim_start(), 120)
+            });
+            list.push(Param {
+                name,
+                kind,
+                has_default,
+                type_text,
+            });
+        }
+        Params::new(list)
+    }
+
+    /// `class`: `name` overrides the class's own name (for `const A = class {}`).
+    pub fn class(&mut self, node: Node<'t>, named: Option<(Node<'t>, Node<'t>)>, sc: &Scope) {
+        let (name_node, outer) = match named {
+            Some((n, o)) => (Some(n), o),
+            None => (node.child_by_field_name("name"), self.outer(node)),
+        };
+        let body = node.child_by_field_name("body");
+        let Some(name_node) = name_node else {
+            // An anonymous class expression: walk it without a definition.
+            let q = String::new();
+            return self.class_parts(node, body, None, &q, sc);
+        };
+        let name = self.text(name_node).into_owned();
+        let vis = match sc.level {
+            Level::Module => self.module_visibility(sc),
+            _ => Visibility::Private,
+        };
+        if matches!(sc.level, Level::Function | Level::Block) && named.is_none() {
+            self.bind(name_node, sc.local, sc);
+        }
+        let ctor = body.and_then(|b| {
+            self.kids(b).into_iter().find(|m| {
+                m.kind() == "method_definition"
+                    && m.child_by_field_name("name")
+                        .is_some_and(|n| self.text(n) == "constructor")
+            })
+        });
+        let params = ctor
+            .and_then(|c| c.child_by_field_name("parameters"))
+            .map(|p| self.param_list(p));
+        self.define(
+            name.clone(),
+            DefKind::Class,
+            sc.container,
+            name_node,
+            outer,
+            node,
+            body,
+            vis,
+            params,
+        );
+        let q = qualify(sc.container, &name);
+        self.class_parts(node, body, Some(name_node), &q, sc);
+    }
+
+    /// Heritage, decorators, type parameters and members of a class.
+    fn class_parts(
+        &mut self,
+        node: Node<'t>,
+        body: Option<Node<'t>>,
+        name: Option<Node<'t>>,
+        q: &str,
+        sc: &Scope,
+    ) {
+        // Type parameters are visible in the whole class.
+        let head = Scope {
+            local: util::span(node),
+            ..*sc
+        };
+        for k in self.kids(node) {
+            if Some(k) == name || Some(k) == body {
+                continue;
+            }
+            match k.kind() {
+                "class_heritage" => self.heritage(k, &head),
+                _ => self.walk_node(k, &head),
+            }
+        }
+        let Some(body) = body else { return };
+        let inner = Scope {
+            level: Level::Class,
+            container: if q.is_empty() { sc.container } else { Some(q) },
+            local: util::span(node),
+            exported: false,
+        };
+        for m in self.kids(body) {
+            self.member_def(m, &inner);
+        }
+    }
+
+    /// `extends A` / `implements B<C>`: Type references.
+    pub fn heritage(&mut self, h: Node<'t>, sc: &Scope) {
+        for k in self.kids(h) {
+            match k.kind() {
+                "extends_clause" => {
+                    for e in self.kids(k) {
+                        self.type_expr_ref(e, sc);
+                    }
+                }
+                "implements_clause" => self.walk_node(k, sc),
+                _ => self.type_expr_ref(k, sc),
+            }
+        }
+    }
+
+    /// An expression used as a type (`extends Base`, `extends ns.Base`).
+    fn type_expr_ref(&mut self, e: Node<'t>, sc: &Scope) {
+        match e.kind() {
+            "identifier" => {
+                let name = self.text(e).into_owned();
+                self.push_ref(name, plumb_facts::RefKind::Type, None, e);
+            }
+            "member_expression" if Self::chain_root(e).is_some() => {
+                if let (Some(o), Some(p)) = (
+                    e.child_by_field_name("object"),
+                    e.child_by_field_name("property"),
+                ) {
+                    let q = util::fold_whitespace(&self.text(o), 200);
+                    let name = self.text(p).into_owned();
+                    self.push_ref(name, plumb_facts::RefKind::Type, Some(q), p);
+                }
+            }
+            _ => self.walk_node(e, sc),
+        }
+    }
+
+    /// Visibility of a class member from its modifiers and name.
+    pub fn member_visibility(&self, m: Node<'t>, name_node: Node<'t>) -> Visibility {
+        if name_node.kind() == "private_property_identifier" {
+            return Visibility::Private;
+        }
+        let mut c = m.walk();
+        for k in m.children(&mut c) {
+            if k.kind() == "accessibility_modifier" {
+                return match self.text(k).as_ref() {
+                    "private" => Visibility::Private,
+                    "protected" => Visibility::Protected,
+                    _ => Visibility::Public,
+                };
+            }
+        }
+        Visibility::Public
+    }
+
+    /// An interface member: like a class member, always Public.
+    pub fn member_def_pub(&mut self, m: Node<'t>, sc: &Scope) {
+        let before = self.facts.definitions.len();
+        self.member_def(m, sc);
+        for d in &mut self.facts.definitions[before..] {
+            d.visibility = Visibility::Public;
+        }
+    }
+
+    fn member_def(&mut self, m: Node<'t>, sc: &Scope) {
+        let kind = m.kind();
+        let Some(name_node) = m
+            .child_by_field_name("name")
+            .or_else(|| m.child_by_field_name("property"))
+        else {
+            if kind != "comment" {
+                self.walk_node(m, sc);
+            }
+            return;
+        };
+        let name = self.text(name_node).into_owned();
+        let vis = self.member_visibility(m, name_node);
+        let q = qualify(sc.container, &name);
+        match kind {
+            "method_definition" | "method_signature" | "abstract_method_signature" => {
+                let params = m
+                    .child_by_field_name("parameters")
+                    .map(|p| self.param_list(p));
+                let body = m.child_by_field_name("body");
+                let is_ctor = name == "constructor";
+                self.define(
+                    name,
+                    DefKind::Method,
+                    sc.container,
+                    name_node,
+                    m,
+                    m,
+                    body,
+                    vis,
+                    params,
+                );
+                if name_node.kind() == "computed_property_name" {
+                    self.walk_node(name_node, sc);
+                }
+                if is_ctor {
+                    self.parameter_properties(m, sc);
+                }
+                self.function_like(m, Some(&q), sc);
+            }
+            "field_definition" | "public_field_definition" | "property_signature" => {
+                let value = m.child_by_field_name("value");
+                match value.filter(|v| is_function_value(*v)) {
+                    Some(f) => {
+                        let params = f
+                            .child_by_field_name("parameters")
+                            .map(|p| self.param_list(p));
+                        let params = params.or_else(|| {
+                            f.child_by_field_name("parameter")
+                                .map(|_| single_param(self, f))
+                        });
+                        let body = f.child_by_field_name("body");
+                        self.define(
+                            name,
+                            DefKind::Method,
+                            sc.container,
+                            name_node,
+                            m,
+                            m,
+                            body,
+                            vis,
+                            params,
+                        );
+                        self.function_like(f, Some(&q), sc);
+                    }
+                    None => {
+                        self.define(
+                            name,
+                            DefKind::Field,
+                            sc.container,
+                            name_node,
+                            m,
+                            m,
+                            None,
+                            vis,
+                            None,
+                        );
+                        for k in self.kids(m) {
+                            if k != name_node || k.kind() == "computed_property_name" {
+                                self.walk_node(k, sc);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => self.walk_node(m, sc),
+        }
+    }
+
+    /// TS `constructor(private x: T)` declares field `x`.
+    fn parameter_properties(&mut self, ctor: Node<'t>, sc: &Scope) {
+        let Some(params) = ctor.child_by_field_name("parameters") else {
+            return;
+        };
+        for p in self.kids(params) {
+            let has_mod = self
+                .kids(p)
+                .iter()
+                .any(|k| k.kind() == "accessibility_modifier" || self.text(*k) == "readonly");
+            let readonly = {
+                let mut c = p.walk();
+                p.children(&mut c).any(|k| k.kind() == "readonly")
+            };
+            if !(has_mod || readonly) {
+                continue;
+            }
+            if let Some(pat) = p
+                .child_by_field_name("pattern")
+                .filter(|n| n.kind() == "identifier")
+            {
+                let name = self.text(pat).into_owned();
+                let vis = self.member_visibility(p, pat);
+                self.define(
+                    name,
+                    DefKind::Field,
+                    sc.container,
+                    pat,
+                    p,
+                    p,
+                    None,
+                    vis,
+                    None,
+                );
+            }
+        }
+    }
+
+    pub(super) fn declaration(&mut self, node: Node<'t>, sc: &Scope) {
+        let is_const = node.child(0).is_some_and(|k| k.kind() == "const");
+        let outer = self.outer(node);
+        for d in self.kids(node) {
+            if d.kind() != "variable_declarator" {
+                self.walk_node(d, sc);
+                continue;
+            }
+            let name = d.child_by_field_name("name");
+            let value = d.child_by_field_name("value");
+            if let Some(t) = d.child_by_field_name("type") {
+                self.walk_node(t, sc);
+            }
+            let is_require = value.is_some_and(|v| {
+                v.kind() == "call_expression"
+                    && v.child_by_field_name("function")
+                        .is_some_and(|f| self.text(f) == "require")
+            });
+            if is_require && let Some(v) = value {
+                self.call_bound(v, name, sc);
+                if sc.level != Level::Module
+                    && let Some(n) = name
+                {
+                    self.bind(n, sc.local, sc);
+                }
+                continue;
+            }
+            let Some(name) = name else { continue };
+            let fn_value = value.filter(|v| is_function_value(*v));
+            let class_value = value.filter(|v| v.kind() == "class");
+            let local = sc.level != Level::Module;
+            if local {
+                self.bind(name, sc.local, sc);
+            }
+            if name.kind() == "identifier"
+                && (fn_value.is_some() || class_value.is_some() || !local)
+            {
+                let n = self.text(name).into_owned();
+                let vis = if local {
+                    Visibility::Private
+                } else {
+                    self.module_visibility(sc)
+                };
+                if let Some(f) = fn_value {
+                    let params = f
+                        .child_by_field_name("parameters")
+                        .map(|p| self.param_list(p));
+                    let params = params.or_else(|| {
+                        f.child_by_field_name("parameter")
+                            .map(|_| single_param(self, f))
+                    });
+                    let body = f.child_by_field_name("body");
+                    self.define(
+                        n.clone(),
+                        DefKind::Function,
+                        sc.container,
+                        name,
+                        outer,
+                        d,
+                        body,
+                        vis,
+                        params,
+                    );
+                    let q = qualify(sc.container, &n);
+                    self.function_like(f, Some(&q), sc);
+                    continue;
+                }
+                if let Some(c) = class_value {
+                    self.class(c, Some((name, outer)), sc);
+                    continue;
+                }
+                let kind = if is_const {
+                    DefKind::Constant
+                } else {
+                    DefKind::Variable
+                };
+                self.define(n, kind, sc.container, name, outer, d, None, vis, None);
+            } else if !local {
+                self.module_pattern(name, is_const, outer, sc);
+            }
+            if let Some(v) = value {
+                self.walk_node(v, sc);
+            }
+        }
+    }
+
+    /// `const {a, b: [c]} = x` at module level: one definition per name.
+    fn module_pattern(&mut self, pat: Node<'t>, is_const: bool, outer: Node<'t>, sc: &Scope) {
+        match pat.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" => {
+                let n = self.text(pat).into_owned();
+                let kind = if is_const {
+                    DefKind::Constant
+                } else {
+                    DefKind::Variable
+                };
+                let vis = self.module_visibility(sc);
+                self.define(n, kind, sc.container, pat, outer, pat, None, vis, None);
+            }
+            "pair_pattern" => {
+                if let Some(v) = pat.child_by_field_name("value") {
+                    self.module_pattern(v, is_const, outer, sc);
+                }
+            }
+            "assignment_pattern" | "object_assignment_pattern" => {
+                if let Some(l) = pat.child_by_field_name("left") {
+                    self.module_pattern(l, is_const, outer, sc);
+                }
+                if let Some(r) = pat.child_by_field_name("right") {
+                    self.walk_node(r, sc);
+                }
+            }
+            _ => {
+                for k in self.kids(pat) {
+                    self.module_pattern(k, is_const, outer, sc);
+                }
+            }
+        }
+    }
+
+    /// `exports.f = ...`, `module.exports = {...}`, `A.prototype.m = function`.
+    pub(super) fn assignment(&mut self, node: Node<'t>, sc: &Scope) {
+        let left = node.child_by_field_name("left");
+        let right = node.child_by_field_name("right");
+        let (Some(l), Some(r)) = (left, right) else {
+            return self.walk_kids(node, sc);
+        };
+        if l.kind() == "member_expression" && sc.level != Level::Class {
+            let obj = l
+                .child_by_field_name("object")
+                .map(|o| self.text(o).into_owned());
+            let prop = l.child_by_field_name("property");
+            match (obj.as_deref(), prop) {
+                (Some("module"), Some(p)) if self.text(p) == "exports" => {
+                    self.module_exports(r);
+                }
+                (Some("exports" | "module.exports"), Some(p)) => {
+                    let name = self.text(p).into_owned();
+                    let stmt = node
+                        .parent()
+                        .filter(|s| s.kind() == "expression_statement")
+                        .unwrap_or(node);
+                    return self.assigned_def(
+                        name,
+                        DefKind::Function,
+                        None,
+                        p,
+                        stmt,
+                        r,
+                        Visibility::Public,
+                        sc,
+                    );
+                }
+                (Some(o), Some(p)) if o.ends_with(".prototype") => {
+                    let class = o.trim_end_matches(".prototype").to_string();
+                    let name = self.text(p).into_owned();
+                    let stmt = node
+                        .parent()
+                        .filter(|s| s.kind() == "expression_statement")
+                        .unwrap_or(node);
+                    if is_function_value(r) {
+                        return self.assigned_def(
+                            name,
+                            DefKind::Method,
+                            Some(&class),
+                            p,
+                            stmt,
+                            r,
+                            Visibility::Public,
+                            sc,
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.walk_node(l, sc);
+        self.walk_node(r, sc);
+    }
+
+    /// A definition made by assigning `value` to a member; Variable when the
+    /// value is not a function.
+    #[allow(clippy::too_many_arguments)]
+    fn assigned_def(
+        &mut self,
+        name: String,
+        fn_kind: DefKind,
+        container: Option<&str>,
+        name_node: Node<'t>,
+        stmt: Node<'t>,
+        value: Node<'t>,
+        vis: Visibility,
+        sc: &Scope,
+    ) {
+        if is_function_value(value) {
+            let params = value
+                .child_by_field_name("parameters")
+                .map(|p| self.param_list(p));
+            let params = params.or_else(|| {
+                value
+                    .child_by_field_name("parameter")
+                    .map(|_| single_param(self, value))
+            });
+            let body = value.child_by_field_name("body");
+            self.define(
+                name.clone(),
+                fn_kind,
+                container,
+                name_node,
+                stmt,
+                stmt,
+                body,
+                vis,
+                params,
+            );
+            let q = qualify(container, &name);
+            self.function_like(value, Some(&q), sc);
+        } else {
+            self.define(
+                name,
+                DefKind::Variable,
+                container,
+                name_node,
+                stmt,
+                stmt,
+                None,
+                vis,
+                None,
+            );
+            self.walk_node(value, sc);
+        }
+    }
+
+    /// `module.exports = { a, b: c }` / `= name`: those names are Public.
+    fn module_exports(&mut self, value: Node<'t>) {
+        match value.kind() {
+            "identifier" => self.exported.push(self.text(value).into_owned()),
+            "object" => {
+                for k in self.kids(value) {
+                    match k.kind() {
+                        "shorthand_property_identifier" => {
+                            self.exported.push(self.text(k).into_owned())
+                        }
+                        "pair" => {
+                            if let Some(v) = k
+                                .child_by_field_name("value")
+                                .filter(|v| v.kind() == "identifier")
+                            {
+                                self.exported.push(self.text(v).into_owned());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `x => ...`: one positional parameter.
+fn single_param(ex: &Extractor, f: Node) -> Params {
+    let name = f
+        .child_by_field_name("parameter")
+        .map(|p| ex.text(p).into_owned())
+        .unwrap_or_default();
+    Params::new(vec![Param {
+        name,
+        kind: ParamKind::Positional,
+        has_default: false,
+        type_text: None,
+    }])
+}

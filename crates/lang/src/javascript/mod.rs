@@ -1,0 +1,386 @@
+//! JavaScript adapter, and the walker the TypeScript and TSX adapters share.
+//!
+//! Owns JS extraction (the TS-only nodes live in `crate::typescript`, which
+//! extends this walker). One walk per file with pooled tree cursors.
+//! Per-language decisions:
+//! - Module level: `export`ed declarations, names in `export { a, b }`,
+//!   `export default name`, `module.exports = { a, b }` / `= name` are Public;
+//!   other module-level declarations are Private. Class members are Public
+//!   unless `private`/`#name` (Private) or `protected` (Protected).
+//! - `const`/`let`/`var` at module level: a Function when the value is an arrow
+//!   function or function expression (named by the variable, params from the
+//!   function), a Class when it is a class expression, else Constant (`const`)
+//!   or Variable; bindings whose value is `require(...)` are imports, not
+//!   definitions. Inside functions such bindings are locals, except
+//!   function-valued ones, which are also nested Functions.
+//! - `module.exports.f = ...` / `exports.f = ...` define Public Functions (or
+//!   Variables for non-function values); `A.prototype.m = function` defines
+//!   Method `m` of `A`.
+//! - A class's params are its constructor's, `None` without a constructor.
+//!   Class fields whose value is an arrow function are Methods.
+//! - Default imports are recorded as the name `default` aliased to the local name.
+//! - Locals use the enclosing function (or arrow/catch/for) span as scope;
+//!   declarations in blocks at module level are locals of that block.
+
+mod decls;
+mod refs;
+
+use std::collections::HashSet;
+
+use plumb_facts::{FileFacts, Lang, LocalBinding, Span, Visibility};
+use tree_sitter::{Node, Tree, TreeCursor};
+
+use crate::{LanguageAdapter, util};
+
+pub struct JavaScriptAdapter;
+
+impl LanguageAdapter for JavaScriptAdapter {
+    fn lang(&self) -> Lang {
+        Lang::JavaScript
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["js", "jsx", "mjs", "cjs"]
+    }
+    fn grammar(&self) -> tree_sitter::Language {
+        tree_sitter_javascript::LANGUAGE.into()
+    }
+    fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
+        extract_with(tree, src, false)
+    }
+}
+
+/// Run the shared walker; `ts` enables the TypeScript node handlers.
+pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
+    let root = tree.root_node();
+    let mut ex = Extractor {
+        src,
+        ts,
+        facts: FileFacts::default(),
+        imported: HashSet::new(),
+        exported: Vec::new(),
+        export_stmt: None,
+        pool: Vec::new(),
+        depth: 0,
+    };
+    ex.facts.parse_errors = util::count_errors(root);
+    ex.prescan_imports(root);
+    let sc = Scope {
+        level: Level::Module,
+        container: None,
+        local: util::span(root),
+        exported: false,
+    };
+    let mut cur = root.walk();
+    ex.walk(&mut cur, &sc);
+    ex.finish()
+}
+
+const MAX_DEPTH: u32 = 800;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Level {
+    /// Program or namespace body: declarations are definitions.
+    Module,
+    Class,
+    Function,
+    /// A block at module level: declarations are locals of the block.
+    Block,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub level: Level,
+    pub container: Option<&'a str>,
+    pub local: Span,
+    /// The declaration being walked is the target of an `export`.
+    pub exported: bool,
+}
+
+pub(crate) struct Extractor<'s, 't> {
+    pub src: &'s [u8],
+    pub ts: bool,
+    pub facts: FileFacts,
+    pub imported: HashSet<String>,
+    /// Names exported by `export { a }`, `export default a`, `module.exports`.
+    pub exported: Vec<String>,
+    /// The `export` statement around the declaration being walked.
+    pub export_stmt: Option<Node<'t>>,
+    pool: Vec<TreeCursor<'t>>,
+    depth: u32,
+}
+
+impl<'s, 't> Extractor<'s, 't> {
+    fn finish(mut self) -> FileFacts {
+        if !self.exported.is_empty() {
+            for d in &mut self.facts.definitions {
+                if d.container.is_none() && self.exported.iter().any(|e| *e == d.name) {
+                    d.visibility = Visibility::Public;
+                }
+            }
+        }
+        self.facts
+    }
+
+    pub fn text(&self, n: Node) -> std::borrow::Cow<'s, str> {
+        util::text(n, self.src)
+    }
+
+    pub fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        let node = cur.node();
+        match node.kind() {
+            "comment"
+            | "string"
+            | "number"
+            | "regex"
+            | "true"
+            | "false"
+            | "null"
+            | "undefined"
+            | "this"
+            | "super"
+            | "hash_bang_line"
+            | "statement_identifier"
+            | "property_identifier"
+            | "private_property_identifier"
+            | "jsx_text"
+            | "string_fragment"
+            | "escape_sequence"
+            | "empty_statement" => {}
+            "identifier" | "shorthand_property_identifier" => self.ident(node),
+            "function_declaration" | "generator_function_declaration" => {
+                self.function_decl(node, sc)
+            }
+            "function_expression" | "generator_function" | "function" | "arrow_function" => {
+                self.function_like(node, None, sc)
+            }
+            "method_definition" => self.function_like(node, None, sc),
+            "class_declaration" | "abstract_class_declaration" | "class" => {
+                self.class(node, None, sc)
+            }
+            "lexical_declaration" | "variable_declaration" => self.declaration(node, sc),
+            "assignment_expression" => self.assignment(node, sc),
+            "call_expression" => self.call(node, sc),
+            "new_expression" => self.new_expr(node, sc),
+            "member_expression" => self.member(node, sc),
+            "import_statement" => self.import(node),
+            "export_statement" => self.export(node, sc),
+            "for_in_statement" | "for_statement" => self.for_loop(node, sc),
+            "catch_clause" => self.catch(node, sc),
+            "statement_block" if sc.level == Level::Module => {
+                let inner = Scope {
+                    level: Level::Block,
+                    local: util::span(node),
+                    ..*sc
+                };
+                self.children(cur, &inner);
+            }
+            "pair" => {
+                if let Some(k) = node.child_by_field_name("key")
+                    && k.kind() == "computed_property_name"
+                {
+                    self.walk_node(k, sc);
+                }
+                if let Some(v) = node.child_by_field_name("value") {
+                    self.walk_node(v, sc);
+                }
+            }
+            // Error recovery often turns a declaration after the error into a
+            // named function expression: keep it as a definition.
+            "ERROR" => {
+                for k in self.kids(node) {
+                    match k.kind() {
+                        "function_expression" | "generator_function"
+                            if k.child_by_field_name("name").is_some() =>
+                        {
+                            self.function_decl(k, sc)
+                        }
+                        _ => self.walk_node(k, sc),
+                    }
+                }
+            }
+            _ if self.ts && self.ts_node(node, sc) => {}
+            _ => self.children(cur, sc),
+        }
+    }
+
+    pub fn children(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        if cur.goto_first_child() {
+            loop {
+                self.walk(cur, sc);
+                if !cur.goto_next_sibling() {
+                    break;
+                }
+            }
+            cur.goto_parent();
+        }
+        self.depth -= 1;
+    }
+
+    pub fn cursor(&mut self, node: Node<'t>) -> TreeCursor<'t> {
+        match self.pool.pop() {
+            Some(mut c) => {
+                c.reset(node);
+                c
+            }
+            None => node.walk(),
+        }
+    }
+
+    pub fn release(&mut self, c: TreeCursor<'t>) {
+        self.pool.push(c);
+    }
+
+    pub fn walk_node(&mut self, node: Node<'t>, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        let mut c = self.cursor(node);
+        self.walk(&mut c, sc);
+        self.release(c);
+        self.depth -= 1;
+    }
+
+    /// Walk the named children of `node`.
+    pub fn walk_kids(&mut self, node: Node<'t>, sc: &Scope) {
+        let mut c = self.cursor(node);
+        self.children(&mut c, sc);
+        self.release(c);
+    }
+
+    /// The named children of `node` (for the few places that need random access).
+    pub fn kids(&mut self, node: Node<'t>) -> Vec<Node<'t>> {
+        let mut out = Vec::new();
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let n = c.node();
+                if n.is_named() && n.kind() != "comment" {
+                    out.push(n);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+        out
+    }
+
+    /// Bind every identifier of a binding pattern as a local of `scope`;
+    /// default values inside the pattern are walked.
+    pub fn bind(&mut self, pat: Node<'t>, scope: Span, sc: &Scope) {
+        match pat.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" | "type_identifier" => {
+                let t = self.text(pat);
+                let dup = self
+                    .facts
+                    .locals
+                    .iter()
+                    .rev()
+                    .take(32)
+                    .any(|l| l.scope == scope && l.name == t.as_ref());
+                if !dup {
+                    self.facts.locals.push(LocalBinding {
+                        name: t.into_owned(),
+                        scope,
+                    });
+                }
+            }
+            "object_pattern" | "array_pattern" | "rest_pattern" => {
+                for k in self.kids(pat) {
+                    self.bind(k, scope, sc);
+                }
+            }
+            "pair_pattern" => {
+                if let Some(v) = pat.child_by_field_name("value") {
+                    self.bind(v, scope, sc);
+                }
+            }
+            "assignment_pattern" | "object_assignment_pattern" => {
+                if let Some(l) = pat.child_by_field_name("left") {
+                    self.bind(l, scope, sc);
+                }
+                if let Some(r) = pat.child_by_field_name("right") {
+                    self.walk_node(r, sc);
+                }
+            }
+            _ => self.walk_node(pat, sc),
+        }
+    }
+
+    fn for_loop(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = if sc.level == Level::Function {
+            sc.local
+        } else {
+            util::span(node)
+        };
+        let inner = Scope {
+            level: if sc.level == Level::Module {
+                Level::Block
+            } else {
+                sc.level
+            },
+            local: scope,
+            ..*sc
+        };
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                match c.field_name() {
+                    Some("left") if node.child_by_field_name("kind").is_some() => {
+                        self.bind(ch, scope, &inner)
+                    }
+                    _ if ch.is_named() => self.walk_node(ch, &inner),
+                    _ => {}
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    fn catch(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = util::span(node);
+        if let Some(p) = node.child_by_field_name("parameter") {
+            self.bind(p, scope, sc);
+        }
+        if let Some(b) = node.child_by_field_name("body") {
+            let inner = Scope {
+                level: if sc.level == Level::Module {
+                    Level::Block
+                } else {
+                    sc.level
+                },
+                local: if sc.level == Level::Function {
+                    sc.local
+                } else {
+                    scope
+                },
+                ..*sc
+            };
+            self.walk_kids(b, &inner);
+        }
+    }
+}
+
+/// `Outer.name`, or `name` at top level.
+pub(crate) fn qualify(container: Option<&str>, name: &str) -> String {
+    match container {
+        Some(c) => format!("{c}.{name}"),
+        None => name.to_string(),
+    }
+}
+
+/// A string literal's contents without its quotes.
+pub(crate) fn unquote(s: &str) -> &str {
+    let s = s.strip_prefix(['"', '\'', '`']).unwrap_or(s);
+    s.strip_suffix(['"', '\'', '`']).unwrap_or(s)
+}

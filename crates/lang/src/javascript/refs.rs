@@ -1,0 +1,424 @@
+//! JS references and imports: calls, `new`, member uses of imported names,
+//! `import`/`export ... from`/`require`/`import()`.
+
+use plumb_facts::{Import, ImportedName, RefKind, Reference};
+use tree_sitter::Node;
+
+use super::{Extractor, Scope, unquote};
+use crate::util;
+
+impl<'s, 't> Extractor<'s, 't> {
+    pub fn push_ref(&mut self, name: String, kind: RefKind, qualifier: Option<String>, at: Node) {
+        self.facts.references.push(Reference {
+            name,
+            kind,
+            qualifier,
+            span: util::span(at),
+            ..Default::default()
+        });
+    }
+
+    pub(super) fn ident(&mut self, node: Node) {
+        let t = self.text(node);
+        if self.imported.contains(t.as_ref()) {
+            let name = t.into_owned();
+            self.push_ref(name, RefKind::Use, None, node);
+        }
+    }
+
+    /// The root identifier of a dotted chain `a.b.c`, if it is one.
+    pub fn chain_root(node: Node<'t>) -> Option<Node<'t>> {
+        let mut n = node;
+        loop {
+            match n.kind() {
+                "identifier" => return Some(n),
+                "member_expression" | "nested_identifier" => n = n.child_by_field_name("object")?,
+                _ => return None,
+            }
+        }
+    }
+
+    pub(super) fn member(&mut self, node: Node<'t>, sc: &Scope) {
+        let Some(obj) = node.child_by_field_name("object") else {
+            return;
+        };
+        match Self::chain_root(obj) {
+            Some(root) => {
+                if self.imported.contains(self.text(root).as_ref())
+                    && let Some(p) = node.child_by_field_name("property")
+                {
+                    let q = util::fold_whitespace(&self.text(obj), 200);
+                    let name = self.text(p).into_owned();
+                    self.push_ref(name, RefKind::Use, Some(q), p);
+                }
+            }
+            None => self.walk_node(obj, sc),
+        }
+    }
+
+    /// A Call reference for a callee (`f`, `a.b.f`), walking what it contains.
+    /// Returns the index of the pushed reference.
+    fn callee(&mut self, f: Node<'t>, sc: &Scope) -> Option<usize> {
+        match f.kind() {
+            "identifier" => {
+                let name = self.text(f).into_owned();
+                if name == "eval" {
+                    self.facts.dynamic = true;
+                }
+                self.push_ref(name, RefKind::Call, None, f);
+                Some(self.facts.references.len() - 1)
+            }
+            "member_expression" => {
+                let obj = f.child_by_field_name("object")?;
+                let prop = f.child_by_field_name("property")?;
+                let q = util::fold_whitespace(&self.text(obj), 200);
+                let name = self.text(prop).into_owned();
+                self.push_ref(name, RefKind::Call, Some(q), prop);
+                let idx = self.facts.references.len() - 1;
+                if Self::chain_root(obj).is_none() {
+                    self.walk_node(obj, sc);
+                }
+                Some(idx)
+            }
+            "subscript_expression" => {
+                if f.child_by_field_name("index")
+                    .is_none_or(|i| i.kind() != "string")
+                {
+                    self.facts.dynamic = true;
+                }
+                self.walk_node(f, sc);
+                None
+            }
+            _ => {
+                self.walk_node(f, sc);
+                None
+            }
+        }
+    }
+
+    /// Count and walk call arguments, filling the reference at `idx`.
+    fn arguments(&mut self, args: Option<Node<'t>>, idx: Option<usize>, sc: &Scope) {
+        let (mut count, mut spread, mut known) = (0u32, false, true);
+        if let Some(a) = args {
+            if a.kind() == "arguments" {
+                for k in self.kids(a) {
+                    if k.kind() == "spread_element" {
+                        spread = true;
+                    } else {
+                        count += 1;
+                    }
+                    self.walk_node(k, sc);
+                }
+            } else {
+                // A tagged template: the callee receives the strings and substitutions.
+                known = false;
+                self.walk_node(a, sc);
+            }
+        }
+        if let Some(i) = idx {
+            let r = &mut self.facts.references[i];
+            r.arg_count = known.then_some(count);
+            r.has_spread = spread;
+        }
+    }
+
+    pub(super) fn call(&mut self, node: Node<'t>, sc: &Scope) {
+        self.call_bound(node, None, sc)
+    }
+
+    /// A call; `binding` is the declarator name it initialises (for `require`).
+    pub(super) fn call_bound(&mut self, node: Node<'t>, binding: Option<Node<'t>>, sc: &Scope) {
+        let func = node.child_by_field_name("function");
+        let args = node.child_by_field_name("arguments");
+        if let Some(f) = func {
+            let is_require = f.kind() == "identifier" && self.text(f) == "require";
+            if f.kind() == "import" || is_require {
+                let first = args.and_then(|a| self.kids(a).into_iter().next());
+                match first.filter(|s| s.kind() == "string") {
+                    Some(s) => {
+                        let module = unquote(&self.text(s)).to_string();
+                        let mut imp = import_of(module, node);
+                        if let Some(b) = binding {
+                            self.require_binding(&mut imp, b);
+                        }
+                        self.facts.imports.push(imp);
+                    }
+                    None => {
+                        self.facts.dynamic = true;
+                        if let Some(a) = args {
+                            self.walk_node(a, sc);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(t) = node.child_by_field_name("type_arguments") {
+            self.walk_node(t, sc);
+        }
+        let idx = func.and_then(|f| self.callee(f, sc));
+        self.arguments(args, idx, sc);
+    }
+
+    pub(super) fn new_expr(&mut self, node: Node<'t>, sc: &Scope) {
+        let ctor = node.child_by_field_name("constructor");
+        if ctor.is_some_and(|c| self.text(c) == "Function") {
+            self.facts.dynamic = true;
+        }
+        if let Some(t) = node.child_by_field_name("type_arguments") {
+            self.walk_node(t, sc);
+        }
+        let idx = ctor.and_then(|c| self.callee(c, sc));
+        let args = node.child_by_field_name("arguments");
+        self.arguments(args, idx, sc);
+        if args.is_none()
+            && let Some(i) = idx
+        {
+            self.facts.references[i].arg_count = Some(0);
+        }
+    }
+
+    /// Names a `const x = require('m')` / `const {a, b: c} = require('m')` binds.
+    fn require_binding(&mut self, imp: &mut Import, b: Node<'t>) {
+        match b.kind() {
+            "identifier" => {
+                let t = self.text(b).into_owned();
+                self.imported.insert(t.clone());
+                imp.alias = Some(t);
+            }
+            "object_pattern" => {
+                for k in self.kids(b) {
+                    let (name, alias) = match k.kind() {
+                        "shorthand_property_identifier_pattern" => {
+                            (self.text(k).into_owned(), None)
+                        }
+                        "pair_pattern" => {
+                            let key = k
+                                .child_by_field_name("key")
+                                .map(|n| self.text(n).into_owned());
+                            let val = k.child_by_field_name("value");
+                            match (key, val) {
+                                (Some(key), Some(v)) if v.kind() == "identifier" => {
+                                    (key, Some(self.text(v).into_owned()))
+                                }
+                                _ => continue,
+                            }
+                        }
+                        _ => continue,
+                    };
+                    self.imported
+                        .insert(alias.clone().unwrap_or_else(|| name.clone()));
+                    imp.names.push(ImportedName { name, alias });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn import(&mut self, node: Node<'t>) {
+        let mut imp = import_of(String::new(), node);
+        if let Some(s) = node.child_by_field_name("source") {
+            imp.module = unquote(&self.text(s)).to_string();
+        }
+        for k in self.kids(node) {
+            match k.kind() {
+                "import_clause" => {
+                    for part in self.kids(k) {
+                        match part.kind() {
+                            "identifier" => imp.names.push(ImportedName {
+                                name: "default".into(),
+                                alias: Some(self.text(part).into_owned()),
+                            }),
+                            "namespace_import" => {
+                                imp.alias = part.named_child(0).map(|n| self.text(n).into_owned());
+                            }
+                            "named_imports" => {
+                                for spec in self.kids(part) {
+                                    if let Some(n) = spec.child_by_field_name("name") {
+                                        imp.names.push(ImportedName {
+                                            name: unquote(&self.text(n)).to_string(),
+                                            alias: spec
+                                                .child_by_field_name("alias")
+                                                .map(|a| self.text(a).into_owned()),
+                                        });
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "import_require_clause" => {
+                    if let Some(s) = k.child_by_field_name("source") {
+                        imp.module = unquote(&self.text(s)).to_string();
+                    }
+                    imp.alias = k.named_child(0).map(|n| self.text(n).into_owned());
+                }
+                _ => {}
+            }
+        }
+        imp.relative = is_relative(&imp.module);
+        self.bind_import(&imp);
+        self.facts.imports.push(imp);
+    }
+
+    fn bind_import(&mut self, imp: &Import) {
+        if let Some(a) = &imp.alias {
+            self.imported.insert(a.clone());
+        }
+        for n in &imp.names {
+            self.imported
+                .insert(n.alias.clone().unwrap_or_else(|| n.name.clone()));
+        }
+    }
+
+    /// `export ... from 'm'`, `export { a }`, `export default x`, `export <decl>`.
+    pub(super) fn export(&mut self, node: Node<'t>, sc: &Scope) {
+        let source = node
+            .child_by_field_name("source")
+            .map(|s| unquote(&self.text(s)).to_string());
+        let mut imp = source.map(|m| import_of(m, node));
+        let mut is_default = false;
+        for k in self.kids(node) {
+            match k.kind() {
+                "export_clause" => {
+                    for spec in self.kids(k) {
+                        let Some(n) = spec.child_by_field_name("name") else {
+                            continue;
+                        };
+                        let name = unquote(&self.text(n)).to_string();
+                        match &mut imp {
+                            Some(i) => i.names.push(ImportedName {
+                                name,
+                                alias: spec
+                                    .child_by_field_name("alias")
+                                    .map(|a| self.text(a).into_owned()),
+                            }),
+                            None => self.exported.push(name),
+                        }
+                    }
+                }
+                "namespace_export" => {
+                    if let Some(i) = &mut imp {
+                        i.alias = k.named_child(0).map(|n| self.text(n).into_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                match (c.field_name(), ch.kind()) {
+                    (_, "default") => is_default = true,
+                    (_, "*") => {
+                        if let Some(i) = &mut imp
+                            && i.alias.is_none()
+                        {
+                            i.wildcard = true;
+                        }
+                    }
+                    (Some("declaration"), _) => {
+                        let saved = self.export_stmt.replace(node);
+                        let inner = Scope {
+                            exported: true,
+                            ..*sc
+                        };
+                        self.walk_node(ch, &inner);
+                        self.export_stmt = saved;
+                    }
+                    (Some("value"), _) | (None, "identifier") => {
+                        if is_default && ch.kind() == "identifier" {
+                            self.exported.push(self.text(ch).into_owned());
+                        }
+                        self.walk_node(ch, sc);
+                    }
+                    (Some("decorator"), _) => self.walk_node(ch, sc),
+                    _ => {}
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+        if let Some(mut i) = imp {
+            i.relative = is_relative(&i.module);
+            self.facts.imports.push(i);
+        }
+    }
+
+    /// Names bound by top-level imports and `require`s, before the walk.
+    pub(super) fn prescan_imports(&mut self, root: Node<'t>) {
+        for k in self.kids(root) {
+            match k.kind() {
+                "import_statement" => {
+                    for clause in self.kids(k) {
+                        if clause.kind() != "import_clause"
+                            && clause.kind() != "import_require_clause"
+                        {
+                            continue;
+                        }
+                        self.prescan_names(clause);
+                    }
+                }
+                "lexical_declaration" | "variable_declaration" => {
+                    for d in self.kids(k) {
+                        let is_require = d.child_by_field_name("value").is_some_and(|v| {
+                            v.kind() == "call_expression"
+                                && v.child_by_field_name("function")
+                                    .is_some_and(|f| self.text(f) == "require")
+                        });
+                        if is_require && let Some(n) = d.child_by_field_name("name") {
+                            self.prescan_names(n);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Every binding identifier under an import clause or require pattern.
+    fn prescan_names(&mut self, node: Node<'t>) {
+        match node.kind() {
+            "identifier" | "shorthand_property_identifier_pattern" => {
+                let t = self.text(node).into_owned();
+                self.imported.insert(t);
+            }
+            "import_specifier" => {
+                if let Some(n) = node
+                    .child_by_field_name("alias")
+                    .or_else(|| node.child_by_field_name("name"))
+                {
+                    self.prescan_names(n);
+                }
+            }
+            "pair_pattern" => {
+                if let Some(v) = node.child_by_field_name("value") {
+                    self.prescan_names(v);
+                }
+            }
+            "string" => {}
+            _ => {
+                for k in self.kids(node) {
+                    self.prescan_names(k);
+                }
+            }
+        }
+    }
+}
+
+fn import_of(module: String, node: Node) -> Import {
+    Import {
+        relative: is_relative(&module),
+        module,
+        span: util::span(node),
+        ..Default::default()
+    }
+}
+
+fn is_relative(m: &str) -> bool {
+    m == "." || m == ".." || m.starts_with("./") || m.starts_with("../")
+}

@@ -1,0 +1,288 @@
+//! JavaScript adapter tests on a realistic fixture.
+
+use plumb_facts::{FileFacts, Lang};
+use plumb_lang::{adapter_for_lang, extract};
+
+fn facts(src: &[u8]) -> FileFacts {
+    extract(adapter_for_lang(Lang::JavaScript), src)
+}
+
+fn defs_table(f: &FileFacts) -> Vec<String> {
+    f.definitions
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {} {} L{}-{}",
+                d.container.as_deref().unwrap_or("-"),
+                d.name,
+                d.kind.name(),
+                d.visibility.name(),
+                d.params.as_ref().map(|p| p.summary()).unwrap_or_default(),
+                d.span.start_line,
+                d.span.end_line
+            )
+        })
+        .collect()
+}
+
+fn refs_table(f: &FileFacts) -> Vec<String> {
+    f.references
+        .iter()
+        .map(|r| {
+            format!(
+                "L{} {} {}{} {:?}{}",
+                r.span.start_line,
+                r.kind.name(),
+                r.qualifier
+                    .as_deref()
+                    .map(|q| format!("{q}."))
+                    .unwrap_or_default(),
+                r.name,
+                r.arg_count,
+                if r.has_spread { " spread" } else { "" }
+            )
+        })
+        .collect()
+}
+
+fn imports_table(f: &FileFacts) -> Vec<String> {
+    f.imports
+        .iter()
+        .map(|i| {
+            let names: Vec<String> = i
+                .names
+                .iter()
+                .map(|n| match &n.alias {
+                    Some(a) => format!("{} as {a}", n.name),
+                    None => n.name.clone(),
+                })
+                .collect();
+            format!(
+                "L{} {} [{}] alias={:?} wild={} rel={}",
+                i.span.start_line,
+                i.module,
+                names.join(", "),
+                i.alias,
+                i.wildcard,
+                i.relative
+            )
+        })
+        .collect()
+}
+
+fn has_local(f: &FileFacts, name: &str, from: u32, to: u32) -> bool {
+    f.locals
+        .iter()
+        .any(|l| l.name == name && l.scope.start_line == from && l.scope.end_line == to)
+}
+
+fn fixture() -> FileFacts {
+    facts(include_bytes!("fixtures/javascript/sample.js"))
+}
+
+#[test]
+fn definitions() {
+    let f = fixture();
+    assert_eq!(f.parse_errors, 0);
+    assert_eq!(
+        defs_table(&f),
+        vec![
+            "- MAX_RETRIES constant private  L9-9",
+            "- counter variable private  L10-10",
+            "- legacy variable private  L11-11",
+            "- loadConfig function public (file, options=…, *rest) L16-27",
+            "- square function private (x) L30-30",
+            "- cube function public (y) L31-33",
+            "- half function private (n) L34-34",
+            "- Store class public (root, opts) L36-57",
+            "Store #secret field private  L37-37",
+            "Store count field public  L38-38",
+            "Store onChange method public (evt) L39-39",
+            "Store constructor method public (root, opts) L41-44",
+            "Store size method public () L46-48",
+            "Store create method public (*args) L50-52",
+            "Store #hidden method private () L54-56",
+            "- Internal class private  L59-59",
+            "- outer function public () L61-67",
+            "outer inner function private (a, b) L62-64",
+            "- build function public (target) L69-71",
+            "- VERSION variable public  L72-72",
+            "Store reset method public () L73-75",
+            "- loader function private () L78-78",
+        ]
+    );
+    let load = &f.definitions[3];
+    assert_eq!(load.doc.as_deref(), Some("Load a config file."));
+    assert_eq!(
+        load.signature.as_deref(),
+        Some("function loadConfig(file, options = {}, ...rest)")
+    );
+    assert_eq!(
+        load.span.start_line, 16,
+        "the export keyword starts the span"
+    );
+    assert_eq!(
+        (load.name_span.start_line, load.name_span.start_col),
+        (16, 17)
+    );
+    let p = load.params.as_ref().unwrap();
+    assert_eq!((p.min_positional(), p.max_positional()), (1, None));
+    assert_eq!(f.definitions[4].doc.as_deref(), Some("Squares a number."));
+}
+
+#[test]
+fn references() {
+    let f = fixture();
+    assert_eq!(
+        refs_table(&f),
+        vec![
+            "L17 call fs.readFileSync Some(2)",
+            "L17 call path.join Some(2)",
+            "L18 call text.split Some(1)",
+            "L22 call JSON.parse Some(1)",
+            "L24 call console.error Some(1) spread",
+            "L32 call square Some(1)",
+            "L36 type Base None",
+            "L39 call this.emit Some(2)",
+            "L51 call Store Some(0) spread",
+            "L55 call path.Parser Some(0)",
+            "L65 call inner Some(2)",
+            "L70 call resolve Some(1)",
+        ]
+    );
+    assert_eq!(f.references[6].enclosing.as_deref(), Some("Store"));
+    assert_eq!(f.references[10].enclosing.as_deref(), Some("outer"));
+    assert!(f.dynamic, "require(name) and obj[key]() are dynamic");
+}
+
+#[test]
+fn imports() {
+    let f = fixture();
+    assert_eq!(
+        imports_table(&f),
+        vec![
+            "L1 react [default as React, useState as useLocalState, useEffect] alias=None wild=false rel=false",
+            "L2 node:path [] alias=Some(\"path\") wild=false rel=false",
+            "L3 ./side-effect.css [] alias=None wild=false rel=true",
+            "L4 ./helpers [helper as publicHelper] alias=None wild=false rel=true",
+            "L5 ../shared [] alias=None wild=true rel=true",
+            "L6 fs [] alias=Some(\"fs\") wild=false rel=false",
+            "L7 path [join, resolve as res] alias=None wild=false rel=false",
+            "L78 ./lazy [] alias=None wild=false rel=true",
+        ]
+    );
+}
+
+#[test]
+fn locals() {
+    let f = fixture();
+    assert!(
+        has_local(&f, "file", 16, 27) && has_local(&f, "rest", 16, 27),
+        "parameters"
+    );
+    assert!(has_local(&f, "text", 16, 27), "const in a function");
+    assert!(has_local(&f, "line", 16, 27), "for-of variable");
+    assert!(has_local(&f, "err", 23, 26), "catch parameter");
+    assert!(has_local(&f, "x", 30, 30), "arrow parameter");
+    assert!(has_local(&f, "inner", 61, 67) && has_local(&f, "local", 61, 67));
+    assert!(!f.locals.iter().any(|l| l.name == "MAX_RETRIES"));
+}
+
+#[test]
+fn uses_of_imported_names() {
+    let src = b"import React from 'react';\nimport * as fmt from './fmt';\nconst el = <React.Fragment>{fmt.pad}</React.Fragment>;\nexport const x = [fmt, fmt.width];\n";
+    let f = facts(src);
+    let got = refs_table(&f);
+    assert_eq!(
+        got,
+        vec![
+            "L3 use React.Fragment None",
+            "L3 use fmt.pad None",
+            "L3 use React.Fragment None",
+            "L4 use fmt None",
+            "L4 use fmt.width None",
+        ]
+    );
+}
+
+#[test]
+fn syntax_error_keeps_facts_around_it() {
+    let src = b"function before(a) { return a; }\nconst broken = (;\nfunction after(b, c) { return before(b); }\n";
+    let f = facts(src);
+    assert!(f.parse_errors > 0);
+    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    assert!(
+        names.contains(&"before") && names.contains(&"after"),
+        "{names:?}"
+    );
+    assert!(
+        f.references
+            .iter()
+            .any(|r| r.name == "before" && r.span.start_line == 3)
+    );
+}
+
+#[test]
+fn invalid_utf8_keeps_facts() {
+    let mut src = b"const s = '".to_vec();
+    src.extend_from_slice(&[0xff, 0xfe]);
+    src.extend_from_slice(b"';\n// \xc3 comment\nexport function f(a) { return g(a); }\n");
+    let f = facts(&src);
+    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, vec!["s", "f"]);
+    assert!(
+        f.references
+            .iter()
+            .any(|r| r.name == "g" && r.arg_count == Some(1))
+    );
+}
+
+/// Print the facts of the file named by `PLUMB_DUMP` (debugging aid).
+#[test]
+#[ignore]
+fn dump() {
+    let path = std::env::var("PLUMB_DUMP").unwrap();
+    let lang = if path.ends_with(".tsx") {
+        Lang::Tsx
+    } else if path.ends_with(".ts") {
+        Lang::TypeScript
+    } else {
+        Lang::JavaScript
+    };
+    let f = extract(adapter_for_lang(lang), &std::fs::read(path).unwrap());
+    for d in &f.definitions {
+        println!(
+            "DEF {} {:?} {:?} {:?} L{}-{} {:?} doc={:?} sig={:?}",
+            d.name,
+            d.kind,
+            d.container,
+            d.visibility,
+            d.span.start_line,
+            d.span.end_line,
+            d.params
+                .as_ref()
+                .map(|p| (p.summary(), p.min_positional(), p.max_positional())),
+            d.doc,
+            d.signature
+        );
+    }
+    for r in &f.references {
+        println!(
+            "REF {} {:?} {:?} L{} args={:?} spread={} in={:?}",
+            r.name, r.kind, r.qualifier, r.span.start_line, r.arg_count, r.has_spread, r.enclosing
+        );
+    }
+    for i in &f.imports {
+        println!(
+            "IMP L{} {:?} names={:?} alias={:?} wild={} rel={}",
+            i.span.start_line, i.module, i.names, i.alias, i.wildcard, i.relative
+        );
+    }
+    for l in &f.locals {
+        println!(
+            "LOC {} L{}-{}",
+            l.name, l.scope.start_line, l.scope.end_line
+        );
+    }
+    println!("errors={} dynamic={}", f.parse_errors, f.dynamic);
+}
