@@ -28,6 +28,12 @@ impl WriteLock {
             path: path.clone(),
             message: m,
         };
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| err(format!("cannot create directory {}: {e}", dir.display())))?;
+        }
         let mut file = OpenOptions::new()
             .create(true)
             .truncate(false)

@@ -1,0 +1,8 @@
+//! One module per subcommand: its arguments and how it prints its answer.
+
+pub mod defs;
+pub mod index;
+pub mod map;
+pub mod outline;
+pub mod refs;
+pub mod status;

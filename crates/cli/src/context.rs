@@ -1,0 +1,120 @@
+//! Finding the repository and its index, and opening the index for a query
+//! (building it first if there is none, refreshing it when cheap).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use plumb_index::{Freshness, IndexOptions, IndexReport, Progress};
+use plumb_store::Store;
+
+/// Options every command takes.
+pub struct Global {
+    pub repo: Option<PathBuf>,
+    pub index: Option<PathBuf>,
+    pub json: bool,
+}
+
+pub type CliResult<T> = Result<T, String>;
+
+/// The repository root: `--repo`, else the nearest ancestor of the current
+/// directory holding `.plumb/` or `.git`, else the current directory.
+pub fn repo_root(global: &Global) -> CliResult<PathBuf> {
+    if let Some(r) = &global.repo {
+        return plumb_index::validate_root(r).map_err(|e| e.to_string());
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    for dir in cwd.ancestors() {
+        if dir.join(".plumb").is_dir() || dir.join(".git").exists() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    Ok(cwd)
+}
+
+pub fn index_options(global: &Global, root: &Path) -> IndexOptions {
+    let mut opts = IndexOptions::new(root);
+    if let Some(p) = &global.index {
+        opts.index_path = p.clone();
+    }
+    opts
+}
+
+/// Run the indexer with a progress bar on a terminal (stderr).
+pub fn build_index(opts: &IndexOptions) -> CliResult<IndexReport> {
+    let bar = if std::io::stderr().is_terminal() {
+        Some(ProgressBar::new(0))
+    } else {
+        None
+    };
+    if let Some(b) = &bar {
+        b.set_style(
+            ProgressStyle::with_template(
+                "{spinner} indexing {pos}/{len} files [{elapsed_precise}] {wide_bar}",
+            )
+            .expect("valid template"),
+        );
+    }
+    let progress = |p: Progress| {
+        if let Some(b) = &bar {
+            match p {
+                Progress::Planned { total } => b.set_length(total),
+                Progress::Read => b.inc(1),
+            }
+        }
+    };
+    let report = plumb_index::run(
+        opts,
+        |who| {
+            eprintln!(
+                "plumb: waiting for {who} to finish indexing {}",
+                opts.index_path.display()
+            )
+        },
+        &progress,
+    )
+    .map_err(|e| e.to_string());
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let report = report?;
+    if let Some(why) = &report.rebuilt {
+        eprintln!(
+            "plumb: the index at {} was unusable ({why}); rebuilt it",
+            opts.index_path.display()
+        );
+    }
+    Ok(report)
+}
+
+/// Open the index for a query: build it if missing or unusable, refresh
+/// changed files if cheap (unless `no_refresh`).
+pub fn open_for_query(
+    global: &Global,
+    no_refresh: bool,
+) -> CliResult<(Store, Freshness, IndexOptions)> {
+    let root = repo_root(global)?;
+    let opts = index_options(global, &root);
+    let mut store = match Store::open_existing(&opts.index_path).map_err(|e| e.to_string())? {
+        Some(s) if s.meta("built_at").ok().flatten().is_some() => s,
+        _ => {
+            eprintln!(
+                "plumb: no usable index at {}; building it now",
+                opts.index_path.display()
+            );
+            build_index(&opts)?;
+            Store::open_existing(&opts.index_path)
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| {
+                    format!(
+                        "index {}: could not be opened after building",
+                        opts.index_path.display()
+                    )
+                })?
+        }
+    };
+    let fresh =
+        plumb_index::freshness(&mut store, &opts, !no_refresh).map_err(|e| e.to_string())?;
+    Ok((store, fresh, opts))
+}
