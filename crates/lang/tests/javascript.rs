@@ -286,3 +286,61 @@ fn dump() {
     }
     println!("errors={} dynamic={}", f.parse_errors, f.dynamic);
 }
+
+fn files_with_ext(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
+            files_with_ext(&p, exts, out);
+        } else if ft.is_file()
+            && p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| exts.contains(&x))
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Extract every JS/TS file under `PLUMB_JS_DIR` (default: the global npm
+/// modules), single thread, and print throughput. Run with `--release --ignored`.
+#[test]
+#[ignore]
+fn throughput() {
+    let dir = std::env::var("PLUMB_JS_DIR").unwrap_or_else(|_| "/usr/lib/node_modules".into());
+    let mut files = Vec::new();
+    files_with_ext(
+        std::path::Path::new(&dir),
+        &["js", "mjs", "cjs", "jsx", "ts", "tsx"],
+        &mut files,
+    );
+    let srcs: Vec<(std::path::PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .filter_map(|p| std::fs::read(&p).ok().map(|s| (p, s)))
+        .collect();
+    let bytes: usize = srcs.iter().map(|s| s.1.len()).sum();
+    let start = std::time::Instant::now();
+    let (mut defs, mut refs, mut errs) = (0, 0, 0);
+    for (p, s) in &srcs {
+        let a = plumb_lang::adapter_for_path(p).unwrap();
+        let f = extract(a, s);
+        defs += f.definitions.len();
+        refs += f.references.len();
+        errs += (f.parse_errors > 0) as usize;
+    }
+    let t = start.elapsed().as_secs_f64();
+    println!(
+        "{} files, {:.1} MB in {:.2}s: {:.2} MB/s; {} defs, {} refs, {} files with errors",
+        srcs.len(),
+        bytes as f64 / 1e6,
+        t,
+        bytes as f64 / 1e6 / t,
+        defs,
+        refs,
+        errs
+    );
+}

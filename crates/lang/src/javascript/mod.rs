@@ -22,6 +22,7 @@
 //! - Locals use the enclosing function (or arrow/catch/for) span as scope;
 //!   declarations in blocks at module level are locals of that block.
 
+mod class;
 mod decls;
 mod refs;
 
