@@ -425,3 +425,106 @@ fn apply_reports_file_and_line_and_tolerates_offsets() {
     let e = diff::apply("x\n", f).unwrap_err();
     assert_eq!(e.file, "m.py");
 }
+
+#[test]
+fn zero_context_diffs_insert_and_delete_in_the_middle() {
+    let old: String = (1..=30).map(|i| format!("line {i}\n")).collect();
+    let new = old
+        .replace("line 5\n", "")
+        .replace("line 12\n", "line 12\ninserted a\ninserted b\n")
+        .replace("line 30\n", "line 30\nlast\n");
+    let d = repo(
+        &[("z.txt", old.as_bytes())],
+        &[("z.txt", Some(new.as_bytes()))],
+    );
+    let text = git(d.path(), &["diff", "--cached", "-U0"]);
+    let change = diff::parse(&text).unwrap();
+    let hunks = &change.files[0].hunks;
+    assert_eq!(hunks.len(), 3, "{text}");
+    assert_eq!(
+        (hunks[0].old_start, hunks[0].old_len, hunks[0].new_len),
+        (5, 1, 0)
+    );
+    assert_eq!(
+        (
+            hunks[1].old_start,
+            hunks[1].old_len,
+            hunks[1].new_start,
+            hunks[1].new_len
+        ),
+        (12, 0, 12, 2)
+    );
+    assert_eq!(
+        change.files[0]
+            .added_lines()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        vec![12, 13, 32]
+    );
+    assert_round_trip(d.path(), &change);
+}
+
+#[test]
+fn lf_diff_applies_to_a_crlf_file() {
+    let old = "a = 1\r\nb = 2\r\nc = 3\r\n";
+    let diff_text = "--- a/w.py\n+++ b/w.py\n@@ -1,3 +1,4 @@\n a = 1\n b = 2\n+bb = 22\n c = 3\n";
+    let change = diff::parse(diff_text).unwrap();
+    assert_eq!(
+        diff::apply(old, &change.files[0]).unwrap(),
+        "a = 1\r\nb = 2\r\nbb = 22\r\nc = 3\r\n"
+    );
+}
+
+/// Every truncation of a real diff, and every line of it replaced with
+/// garbage, parses or fails with an error: never a panic.
+#[test]
+fn damaged_diffs_never_panic() {
+    let d = repo(
+        &[
+            ("src/app.py", PY_OLD.as_bytes()),
+            ("n.txt", b"one\ntwo"),
+            ("b.bin", &[0, 1, 2]),
+        ],
+        &[
+            ("src/app.py", Some(PY_NEW.as_bytes())),
+            ("n.txt", Some(b"one\ntwo\n")),
+            ("b.bin", Some(&[0, 9, 9])),
+            ("new.rs", Some(b"fn x() {}\n")),
+        ],
+    );
+    let text = git(d.path(), &["diff", "--cached", "--binary"]);
+    assert_eq!(diff::parse(&text).unwrap().files.len(), 4);
+    let mut errors = 0;
+    for cut in 0..text.len() {
+        if !text.is_char_boundary(cut) {
+            continue;
+        }
+        if let Ok(change) = diff::parse(&text[..cut]) {
+            for f in &change.files {
+                let _ = diff::apply(PY_OLD, f);
+            }
+        } else {
+            errors += 1;
+        }
+    }
+    assert!(errors > 0);
+    let lines: Vec<&str> = text.lines().collect();
+    for i in 0..lines.len() {
+        for junk in [
+            "",
+            "@@",
+            "@@ -1 +1 @@",
+            "+",
+            "-",
+            "\\",
+            "diff --git",
+            "--- ",
+            "+++ ",
+            "\u{fffd}\u{0}",
+        ] {
+            let mut v = lines.clone();
+            v[i] = junk;
+            let _ = diff::parse(&v.join("\n"));
+        }
+    }
+}
