@@ -7,8 +7,9 @@ Usage (from the repo root):
 Sources: the JDK itself ($JAVA_HOME, else the one `java` on PATH belongs to):
   - `jimage list $JAVA_HOME/lib/modules`: every class file of every module;
     the packages of the public API (java.*, javax.*, org.w3c.*, org.xml.*,
-    org.ietf.*) become `@module <package>` with their top-level class names
-    (nested `$` classes, package-info and module-info left out);
+    org.ietf.*) become `@module <package>` with their top-level public class
+    names (`javap -public` tells which are public; nested `$` classes,
+    package-info and module-info left out);
   - `javap -public` on the classes of java.lang, java.util, java.util.function,
     java.util.stream, java.io, java.nio.file and java.time: their public
     member names, as `@module <package>.<Class>`;
@@ -62,29 +63,40 @@ def main():
         if not pkg.startswith(API_PREFIXES) or cls in ("module-info", "package-info"):
             continue
         packages.setdefault(pkg, set()).add(cls)
-    classes = [f"{p}.{c}" for p in MEMBER_PACKAGES for c in sorted(packages.get(p, ()))]
-    out = subprocess.run([tool(home, "javap"), "-public", *classes], capture_output=True, text=True).stdout
-    members = {}
-    current = None
-    for line in out.splitlines():
-        m = re.match(r"^(?:public |protected |abstract |final |sealed |non-sealed |static |strictfp )*"
-                     r"(?:class|interface|enum|record|@interface) ([\w.$]+)", line)
-        if m:
-            current = m.group(1).split("<")[0]
-            members.setdefault(current, set())
-            continue
-        if current and line.startswith("  "):
-            decl = re.sub(r"<[^<>]*(?:<[^<>]*>[^<>]*)*>", "", line.strip())  # drop generics
-            mm = re.search(r"([\w$]+)\s*\(", decl)
-            if mm:
-                name = mm.group(1)
-            else:
-                mf = re.search(r"([\w$]+)\s*;$", decl)
-                if not mf:
-                    continue
-                name = mf.group(1)
-            if name != current.rsplit(".", 1)[-1]:  # constructors are the class
-                members[current].add(name)
+    # javap -public on every API class: its header says whether the class is
+    # public (jimage also lists package-private ones); members are kept for
+    # the classes of MEMBER_PACKAGES.
+    classes = [f"{p}.{c}" for p in sorted(packages) for c in sorted(packages[p])]
+    public, members, current = set(), {}, None
+    for i in range(0, len(classes), 500):
+        out = subprocess.run([tool(home, "javap"), "-public", *classes[i:i + 500]],
+                             capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            m = re.match(r"^((?:public |protected |abstract |final |sealed |non-sealed |static |strictfp )*)"
+                         r"(?:class|interface|enum|record|@interface) ([\w.$]+)", line)
+            if m:
+                current = m.group(2).split("<")[0]
+                if "public" in m.group(1):
+                    public.add(current)
+                keep = current.rsplit(".", 1)[0] in MEMBER_PACKAGES and current in public
+                current = current if keep else None
+                if current:
+                    members.setdefault(current, set())
+                continue
+            if current and line.startswith("  "):
+                decl = re.sub(r"<[^<>]*(?:<[^<>]*>[^<>]*)*>", "", line.strip())  # drop generics
+                mm = re.search(r"([\w$]+)\s*\(", decl)
+                if mm:
+                    name = mm.group(1)
+                else:
+                    mf = re.search(r"([\w$]+)\s*;$", decl)
+                    if not mf:
+                        continue
+                    name = mf.group(1)
+                if name != current.rsplit(".", 1)[-1]:  # constructors are the class
+                    members[current].add(name)
+    packages = {p: {c for c in cs if f"{p}.{c}" in public} for p, cs in packages.items()}
+    packages = {p: cs for p, cs in packages.items() if cs}
     version = subprocess.run([tool(home, "java"), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [
         "# Java: packages and classes of the JDK's public API, java.lang implicit imports, and the",
