@@ -70,10 +70,36 @@ fn verdicts_follow_severity_and_confidence() {
 #[test]
 fn min_confidence_filters_and_recounts() {
     let mut r = sample();
+    assert_eq!(r.exit_code(), 1);
     r.retain_min_confidence(0.92);
     assert_eq!(r.findings.len(), 2);
     assert_eq!(r.summary.warnings, 0);
     assert_eq!(r.summary.hunks, 3);
+    r.retain_min_confidence(1.01);
+    assert_eq!(r.exit_code(), 0);
+    assert_eq!(r.summary.findings, 0);
+}
+
+#[test]
+fn formats_by_name() {
+    use plumb_check::report::Format;
+    let r = sample();
+    assert_eq!(
+        r.render("json".parse::<Format>().unwrap(), false),
+        r.to_json()
+    );
+    assert!(
+        r.render("sarif".parse().unwrap(), false)
+            .contains("\"version\": \"2.1.0\"")
+    );
+    assert_eq!(
+        r.render("text".parse().unwrap(), true),
+        render_text(&r, true)
+    );
+    assert_eq!(
+        "xml".parse::<Format>().unwrap_err(),
+        "unknown format 'xml': expected text, json or sarif"
+    );
 }
 
 #[test]

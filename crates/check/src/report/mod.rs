@@ -16,6 +16,28 @@ use std::collections::BTreeMap;
 pub use sarif::to_sarif;
 pub use text::render_text;
 
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s {
+            "text" | "human" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "sarif" => Ok(Format::Sarif),
+            other => Err(format!(
+                "unknown format '{other}': expected text, json or sarif"
+            )),
+        }
+    }
+}
+
 /// Version of the JSON report schema (docs/check-json.md).
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -381,6 +403,22 @@ impl Report {
     pub fn retain_min_confidence(&mut self, min: f64) {
         self.findings.retain(|f| f.confidence >= min);
         self.summary = self.count();
+    }
+
+    /// The process exit code `plumb check` uses: 1 when any finding is left
+    /// (after `--min-confidence`), else 0. Usage and internal errors (2) are
+    /// the caller's.
+    pub fn exit_code(&self) -> i32 {
+        i32::from(!self.findings.is_empty())
+    }
+
+    /// Render in one of the three output formats.
+    pub fn render(&self, format: Format, color: bool) -> String {
+        match format {
+            Format::Text => render_text(self, color),
+            Format::Json => self.to_json(),
+            Format::Sarif => to_sarif(self),
+        }
     }
 
     /// The `--format json` output: pretty, with a final newline.
