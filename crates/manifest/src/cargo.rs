@@ -96,56 +96,52 @@ fn spec_parts(key: &str, spec: &Value) -> (String, Option<String>, Option<String
     }
 }
 
+#[derive(serde::Deserialize)]
+struct CargoLock {
+    #[serde(default)]
+    package: Vec<LockPackage>,
+}
+
+#[derive(serde::Deserialize)]
+struct LockPackage {
+    name: String,
+    version: String,
+    source: Option<String>,
+    #[serde(default)]
+    dependencies: Vec<String>,
+}
+
 pub(crate) fn lock(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Parsed {
     let mut out = Parsed::default();
-    let Some(doc) = text::toml_table(path, src, errors) else {
+    let Some(doc) = text::toml_typed::<CargoLock>(path, src, errors) else {
         return out;
     };
     let mut lock = Lock::new(Ecosystem::Cargo, path);
-    let packages = doc.get("package").and_then(Value::as_array);
-    let Some(packages) = packages else {
-        out.lock = Some(lock);
-        return out;
-    };
     let mut versions: HashMap<&str, Vec<&str>> = HashMap::new();
-    for p in packages {
-        let (Some(name), Some(version)) = (
-            p.get("name").and_then(Value::as_str),
-            p.get("version").and_then(Value::as_str),
-        ) else {
-            continue;
-        };
-        versions.entry(name).or_default().push(version);
-        lock.packages.push((name.to_string(), version.to_string()));
-        if p.get("source").is_none() {
-            lock.own.insert(name.to_string());
+    for p in &doc.package {
+        versions.entry(&p.name).or_default().push(&p.version);
+        lock.packages.push((p.name.clone(), p.version.clone()));
+        if p.source.is_none() {
+            lock.own.insert(p.name.clone());
         }
     }
-    for p in packages {
-        let Some(owner) = p.get("name").and_then(Value::as_str) else {
-            continue;
-        };
-        if p.get("source").is_some() {
-            continue;
+    for p in doc.package.iter().filter(|p| p.source.is_none()) {
+        let owner = &p.name;
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for entry in &p.dependencies {
+            *count
+                .entry(entry.split_whitespace().next().unwrap_or(""))
+                .or_default() += 1;
         }
-        let deps: Vec<&str> = p
-            .get("dependencies")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        let first_word = |e: &str| e.split_whitespace().next().unwrap_or("").to_string();
-        for entry in deps.iter().copied() {
-            // Two versions of one crate (a rename, or build vs normal): leave
-            // the choice to requirement matching.
-            let name_here = first_word(entry);
-            if deps.iter().filter(|e| first_word(e) == name_here).count() > 1 {
-                continue;
-            }
+        for entry in &p.dependencies {
             // "name", "name version" or "name version (source)".
             let mut it = entry.split_whitespace();
             let Some(name) = it.next() else { continue };
+            // Two versions of one crate (a rename, or build vs normal): leave
+            // the choice to requirement matching.
+            if count.get(name).copied().unwrap_or(0) > 1 {
+                continue;
+            }
             let version = match it.next() {
                 Some(v) => Some(v),
                 None => match versions.get(name).map(Vec::as_slice) {

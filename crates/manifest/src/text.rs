@@ -56,6 +56,24 @@ pub(crate) fn toml_table(
     }
 }
 
+/// Deserialize TOML into a typed shape (unknown keys skipped without
+/// building values: much faster than a `Table` for big lockfiles).
+pub(crate) fn toml_typed<T: serde::de::DeserializeOwned>(
+    path: &str,
+    src: &str,
+    errors: &mut Vec<ManifestError>,
+) -> Option<T> {
+    match toml::from_str::<T>(src) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let line = e.span().map(|s| line_of(src, s.start));
+            let msg = e.message().trim().to_string();
+            errors.push(error(path, line, format!("TOML: {msg}")));
+            None
+        }
+    }
+}
+
 /// Parse JSON, reporting a failure with its line.
 pub(crate) fn json_value(
     path: &str,
