@@ -59,7 +59,7 @@ def strip_comments(text):
 
 
 def split_use_tree(tree):
-    """Flatten a use tree into (path segments, imported name or '*')."""
+    """Flatten a use tree into paths (lists of segments; the last may be '*')."""
     tree = re.sub(r"\s+", "", tree)
     out = []
 
@@ -82,12 +82,8 @@ def split_use_tree(tree):
                 if p:
                     walk(prefix + base, p)
             return
-        alias = None
-        if "as" in t and re.search(r"[\w}]as[A-Za-z_]", t):
-            # whitespace was removed: "fooasbar" is ambiguous; handled by caller
-            pass
         segs = [s for s in t.split("::") if s]
-        out.append((prefix + segs, alias))
+        out.append(prefix + segs)
 
     walk([], tree)
     return out
@@ -100,7 +96,7 @@ def parse_uses(text):
         tree = m.group(1)
         # Resolve `x as y` before whitespace is squeezed out.
         tree = re.sub(r"([\w:]+)\s+as\s+(\w+)", lambda mm: mm.group(1) + "@" + mm.group(2), tree)
-        for segs, _ in split_use_tree(tree):
+        for segs in split_use_tree(tree):
             if not segs:
                 continue
             last = segs[-1]
@@ -114,7 +110,7 @@ def parse_uses(text):
                 segs = segs[:-1]
                 name = segs[-1] if segs else None
             else:
-                segs = segs[:-1] if name != "*" else segs[:-1]
+                segs = segs[:-1]
             if name and name != "_":
                 res.append((segs, name.removeprefix("r#")))
     return res
