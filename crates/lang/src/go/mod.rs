@@ -392,10 +392,11 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "function_declaration" | "method_declaration" => self.function(node),
             "func_literal" => self.func_literal(node),
             "type_spec" | "type_alias" => self.type_spec(node),
-            "struct_type" | "interface_type" => {
-                if !self.frames.last().is_some_and(|f| f.id == node.id()) {
-                    self.push_frame(node.id(), FrameKind::Other, None);
-                }
+            // Anonymous struct/interface types: their members are not definitions.
+            "struct_type" | "interface_type"
+                if self.frames.last().is_none_or(|f| f.id != node.id()) =>
+            {
+                self.push_frame(node.id(), FrameKind::Other, None)
             }
             "field_declaration" => self.field(node),
             "method_elem" => self.method_elem(node),

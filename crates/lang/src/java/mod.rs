@@ -330,8 +330,7 @@ impl<'a> Ex<'a> {
 
     fn method_reference(&mut self, node: Node<'a>) {
         let n = node.child_count();
-        let (Some(first), Some(last)) = (node.child(0), node.child(n.saturating_sub(1) as u32))
-        else {
+        let (Some(first), Some(last)) = (node.child(0), node.child(n.saturating_sub(1))) else {
             return;
         };
         if last.kind() == "identifier" && first.id() != last.id() {

@@ -56,12 +56,11 @@ impl<'a> Ex<'a> {
             let t = self.text(c);
             match c.kind() {
                 "attribute_item" => {
-                    if let Some(rest) = t.strip_prefix("#[doc") {
-                        if let (Some(a), Some(b)) = (rest.find('"'), rest.rfind('"'))
-                            && b > a
-                        {
-                            lines.push(format!("/// {}", &rest[a + 1..b]));
-                        }
+                    if let Some(rest) = t.strip_prefix("#[doc")
+                        && let (Some(a), Some(b)) = (rest.find('"'), rest.rfind('"'))
+                        && b > a
+                    {
+                        lines.push(format!("/// {}", &rest[a + 1..b]));
                     }
                 }
                 "line_comment" if t.starts_with("///") && !t.starts_with("////") => {

@@ -228,10 +228,8 @@ impl<'a> Ex<'a> {
         };
         self.skip.push(t.id());
         match t.kind() {
-            "identifier" | "type_identifier" => {
-                if self.text(t) != "Self" {
-                    self.push_ref(t, RefKind::Use, None, None)
-                }
+            "identifier" | "type_identifier" if self.text(t) != "Self" => {
+                self.push_ref(t, RefKind::Use, None, None)
             }
             "scoped_identifier" | "scoped_type_identifier" => self.path_use(t),
             "generic_type" => {
