@@ -260,6 +260,17 @@ fn uses_of_imported_names() {
 }
 
 #[test]
+fn paths_into_declared_modules_are_relative() {
+    let f = facts(b"mod params;\npub use params::{Param, Params};\nuse serde::Serialize;\n");
+    let got: Vec<(&str, bool)> = f
+        .imports
+        .iter()
+        .map(|i| (i.module.as_str(), i.relative))
+        .collect();
+    assert_eq!(got, [("params", true), ("params", true), ("serde", false)]);
+}
+
+#[test]
 fn syntax_errors_keep_surrounding_facts() {
     let src = b"fn before(a: u8) -> u8 { helper(a) }\n\nfn broken( {\n    let x = ;\n}\n\npub struct After { pub v: u8 }\n";
     let f = facts(src);

@@ -11,7 +11,8 @@
 //!   not emitted (they have no names).
 //! - `use a::b::c` is module `a::b` with name `c`; `use a::{b, c as d}` is one
 //!   import of `a` with two names; a single segment `use a as b` is module `a`
-//!   with alias `b`. `self`/`super`/`crate` paths are relative. `mod foo;` is both a
+//!   with alias `b`. `self`/`super`/`crate` paths, and paths starting at a module
+//!   the file declares (`mod m; use m::X;`), are relative. `mod foo;` is both a
 //!   Module definition and a relative import of `foo`.
 //! - Struct literals `Foo { .. }` are Calls of `Foo` with no argument count;
 //!   tuple constructors `Some(x)` are ordinary calls. Macro invocations are Calls
@@ -57,8 +58,29 @@ impl LanguageAdapter for RustAdapter {
         ex.prepass(root);
         util::walk_tree(root, &mut ex);
         let mut facts = ex.facts;
+        mark_local_module_imports(&mut facts);
         facts.parse_errors = util::count_errors(root);
         facts
+    }
+}
+
+/// `mod params; pub use params::X;`: a path starting at a module this file
+/// declares is relative, not a crate dependency.
+fn mark_local_module_imports(facts: &mut FileFacts) {
+    let mods: Vec<&str> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == plumb_facts::DefKind::Module && d.container.is_none())
+        .map(|d| d.name.as_str())
+        .collect();
+    if mods.is_empty() {
+        return;
+    }
+    for imp in &mut facts.imports {
+        let first = imp.module.split("::").next().unwrap_or("");
+        if !imp.relative && mods.contains(&first) {
+            imp.relative = true;
+        }
     }
 }
 
