@@ -4,7 +4,9 @@
 //! calls by name and literal classes; plus the named concepts and calls kept
 //! for explanations. Produces hashed sparse counts; knows nothing of the model.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use plumb_lang::NodeClass as N;
 
@@ -25,6 +27,26 @@ pub struct Features {
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A cheap hasher for short identifier byte strings (no DoS concern here).
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+}
+
+thread_local! {
+    /// Dense per-bucket counts reused across calls (cleared via the touched list).
+    static COUNTS: RefCell<Vec<f32>> = RefCell::new(vec![0.0; DIM]);
+}
 
 #[inline]
 pub(crate) fn mix(h: u64, x: u64) -> u64 {
@@ -156,7 +178,7 @@ fn string_class(text: &[u8]) -> u64 {
 }
 
 /// Nearest ancestor that is not transparent (parentheses, statement wrappers).
-fn eff_parent(nodes: &[FNode], i: usize) -> usize {
+fn eff_parent_slow(nodes: &[FNode], i: usize) -> usize {
     let mut p = nodes[i].parent;
     while p != u32::MAX {
         let n = &nodes[p as usize];
@@ -213,6 +235,15 @@ pub fn extract(flat: &mut Flat, src: &[u8]) -> Features {
         }
     }
     let nodes = &flat.nodes;
+    let eff: Vec<u32> = (0..n).map(|i| eff_parent_slow(nodes, i) as u32).collect();
+    let eff_parent = |_: &[FNode], i: usize| -> usize {
+        let p = eff[i];
+        if p == u32::MAX {
+            usize::MAX
+        } else {
+            p as usize
+        }
+    };
 
     // Names declared in the unit (locals, parameters, its own name) are
     // normalised; other names (library functions, globals) are kept.
@@ -233,7 +264,7 @@ pub fn extract(flat: &mut Flat, src: &[u8]) -> Features {
             && nodes[pn.parent as usize].class == cls(N::Call)
             && pn.role == Role::Callee
     };
-    let mut defined: HashMap<&[u8], u32> = HashMap::new();
+    let mut defined: HashMap<&[u8], u32, BuildHasherDefault<NameHasher>> = HashMap::default();
     let mut self_name: Option<&[u8]> = None;
     for i in 0..n {
         let nd = &nodes[i];
@@ -469,18 +500,24 @@ pub fn extract(flat: &mut Flat, src: &[u8]) -> Features {
         .collect();
 
     // Fold hashes into buckets and count.
-    let mut buckets: Vec<u32> = feats
-        .iter()
-        .map(|h| ((h ^ (h >> 32)) as u32) & (DIM as u32 - 1))
-        .collect();
-    buckets.sort_unstable();
-    let mut sparse: Sparse = Vec::with_capacity(buckets.len() / 2);
-    for b in buckets {
-        match sparse.last_mut() {
-            Some((lb, cnt)) if *lb == b => *cnt += 1.0,
-            _ => sparse.push((b, 1.0)),
+    let sparse = COUNTS.with(|cell| {
+        let mut counts = cell.borrow_mut();
+        let mut touched: Vec<u32> = Vec::with_capacity(feats.len() / 2);
+        for h in &feats {
+            let b = ((h ^ (h >> 32)) as u32) & (DIM as u32 - 1);
+            let c = &mut counts[b as usize];
+            if *c == 0.0 {
+                touched.push(b);
+            }
+            *c += 1.0;
         }
-    }
+        touched.sort_unstable();
+        let sparse: Sparse = touched
+            .iter()
+            .map(|&b| (b, std::mem::take(&mut counts[b as usize])))
+            .collect();
+        sparse
+    });
     Features { sparse, concepts }
 }
 
@@ -492,7 +529,7 @@ pub fn count_statements(flat: &Flat) -> u32 {
             let nd = &nodes[i];
             nd.named
                 && nd.class != cls(N::Transparent)
-                && class_of(nodes, eff_parent(nodes, i)) == cls(N::Block)
+                && class_of(nodes, eff_parent_slow(nodes, i)) == cls(N::Block)
         })
         .count() as u32
 }

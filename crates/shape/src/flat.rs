@@ -128,32 +128,40 @@ pub fn flatten(adapter: &dyn LanguageAdapter, root: Node) -> Flat {
         'walk: loop {
             let node = cursor.node();
             let mut descend = false;
-            if node.is_error() || node.is_missing() {
+            let kind_id = node.kind_id();
+            let (start, end) = (node.start_byte() as u32, node.end_byte() as u32);
+            // Missing nodes are zero-width: test the cheap condition first.
+            let missing = start == end && node.is_missing();
+            if missing || kind_id == u16::MAX {
                 errors += 1;
             }
-            if !node.is_missing() {
+            if !missing {
                 let class = cache
                     .kinds
-                    .get(node.kind_id() as usize)
+                    .get(kind_id as usize)
                     .copied()
                     .unwrap_or(cls(NodeClass::Other));
                 if class != comment {
-                    let role = cursor
-                        .field_id()
-                        .and_then(|f| cache.fields.get(f.get() as usize).copied())
-                        .unwrap_or(Role::None);
-                    let has_children = node.child_count() > 0;
-                    let leaf = !has_children || class == string;
+                    let named = node.is_named();
+                    // Roles matter only for named nodes (names, callees, sides).
+                    let role = if named {
+                        cursor
+                            .field_id()
+                            .and_then(|f| cache.fields.get(f.get() as usize).copied())
+                            .unwrap_or(Role::None)
+                    } else {
+                        Role::None
+                    };
                     nodes.push(FNode {
                         class,
                         role,
-                        named: node.is_named(),
-                        leaf,
+                        named,
+                        leaf: true,
                         parent: stack.last().copied().unwrap_or(u32::MAX),
-                        start: node.start_byte() as u32,
-                        end: node.end_byte() as u32,
+                        start,
+                        end,
                     });
-                    descend = !leaf;
+                    descend = class != string;
                     if nodes.len() >= MAX_NODES {
                         truncated = true;
                         break 'walk;
@@ -161,7 +169,9 @@ pub fn flatten(adapter: &dyn LanguageAdapter, root: Node) -> Flat {
                 }
             }
             if descend && cursor.goto_first_child() {
-                stack.push(nodes.len() as u32 - 1);
+                let last = nodes.len() - 1;
+                nodes[last].leaf = false;
+                stack.push(last as u32);
                 continue;
             }
             loop {

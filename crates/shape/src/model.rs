@@ -15,10 +15,11 @@ const MAGIC: &[u8; 8] = b"PLSHAPE\0";
 pub struct Model {
     pub version: u32,
     pub dim_out: usize,
-    idf: Vec<f32>,
     bias: Vec<f32>,
-    scale: Vec<f32>,
-    weights: Vec<i8>,
+    /// Per bucket, one contiguous row (one or two cache lines):
+    /// idf and scale as f32, then `dim_out` i8 weights.
+    rows: Vec<u8>,
+    stride: usize,
 }
 
 fn read_u32(b: &[u8], at: usize) -> Option<u32> {
@@ -54,18 +55,20 @@ impl Model {
         at += 4 * dim_out;
         let scale = read_f32s(b, at, dim_in)?;
         at += 4 * dim_in;
-        let weights: Vec<i8> = b
-            .get(at..at + dim_in * dim_out)?
-            .iter()
-            .map(|x| *x as i8)
-            .collect();
+        let weights = b.get(at..at + dim_in * dim_out)?;
+        let stride = 8 + dim_out;
+        let mut rows = Vec::with_capacity(dim_in * stride);
+        for r in 0..dim_in {
+            rows.extend(idf[r].to_le_bytes());
+            rows.extend(scale[r].to_le_bytes());
+            rows.extend(&weights[r * dim_out..(r + 1) * dim_out]);
+        }
         Some(Model {
             version,
             dim_out,
-            idf,
             bias,
-            scale,
-            weights,
+            rows,
+            stride,
         })
     }
 
@@ -74,20 +77,22 @@ impl Model {
         let d = self.dim_out;
         let mut y = vec![0f32; d];
         let mut norm2 = 0f32;
-        let mut vals: Vec<(usize, f32)> = Vec::with_capacity(sparse.len());
+        // Accumulate unnormalised, then scale once: the projection is linear.
         for &(b, c) in sparse {
-            let b = b as usize;
-            let v = (1.0 + c.ln()) * self.idf[b];
+            let at = b as usize * self.stride;
+            let row = &self.rows[at..at + self.stride];
+            let idf = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+            let scale = f32::from_le_bytes([row[4], row[5], row[6], row[7]]);
+            let v = (1.0 + c.ln()) * idf;
             norm2 += v * v;
-            vals.push((b, v));
+            let s = v * scale;
+            for (acc, w) in y.iter_mut().zip(&row[8..]) {
+                *acc += s * (*w as i8 as f32);
+            }
         }
         let inv = if norm2 > 0.0 { 1.0 / norm2.sqrt() } else { 0.0 };
-        for (b, v) in vals {
-            let s = v * inv * self.scale[b];
-            let row = &self.weights[b * d..(b + 1) * d];
-            for (acc, w) in y.iter_mut().zip(row) {
-                *acc += s * (*w as f32);
-            }
+        for acc in y.iter_mut() {
+            *acc *= inv;
         }
         for (acc, b) in y.iter_mut().zip(&self.bias) {
             *acc += b;

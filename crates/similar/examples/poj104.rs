@@ -12,8 +12,9 @@ fn main() {
         Ok(r) => {
             println!("{}", serde_json::to_string_pretty(&r).unwrap());
             eprintln!(
-                "MAP@R: Plumb {:.2}, TF-IDF baseline {:.2} ({} programs, {} problems); wall {:.1}s",
+                "MAP@R: Plumb {:.2} (augmented {:.2}), TF-IDF baseline {:.2} ({} programs, {} problems); wall {:.1}s",
                 r.map_at_r,
+                r.map_at_r_augmented,
                 r.baseline_map_at_r,
                 r.programs,
                 r.problems,

@@ -19,9 +19,7 @@ fn find(p: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
+use crate::rank::dot;
 
 pub fn clusters(idx: &SimilarIndex, threshold: f32) -> Vec<Vec<i64>> {
     let n = idx.len();

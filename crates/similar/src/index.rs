@@ -108,7 +108,7 @@ impl SimilarIndex {
             if lang.is_some_and(|l| self.langs[i] != l) {
                 continue;
             }
-            let s: f32 = row.iter().zip(q).map(|(a, b)| a * b).sum();
+            let s = crate::rank::dot(row, q);
             if heap.len() < k {
                 heap.push(Reverse((Score(s), Reverse(i))));
             } else if let Some(Reverse((Score(min), _))) = heap.peek() {

@@ -17,7 +17,7 @@ mod index;
 mod rank;
 mod tfidf;
 
-pub use eval::{EvalReport, eval_poj104, map_at_r};
+pub use eval::{AUGMENT_K, EvalReport, eval_poj104, map_at_r};
 pub use index::SimilarIndex;
 pub use rank::top_k_indices;
 pub use tfidf::TfIdf;

@@ -16,3 +16,21 @@ pub fn top_k_indices(scores: &[f32], k: usize, skip: Option<usize>) -> Vec<usize
     idx.sort_unstable_by(cmp);
     idx
 }
+
+/// Dot product with eight independent accumulators, so it vectorises.
+#[inline]
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    let mut s: f32 = acc.iter().sum();
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
+    }
+    s
+}
