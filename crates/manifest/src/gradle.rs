@@ -3,8 +3,9 @@
 //! (`implementation "g:a:v"`, `api("g:a:v")`, `platform(..)`), named
 //! arguments (`group: 'g', name: 'a', version: 'v'`) or `kotlin("x")`.
 //! Simple string variables (`val v = "1.0"`, `def v = '1.0'`, `ext.v = ..`)
-//! are substituted into `$v` / `${v}`. Version catalogs (`libs.x`),
-//! `project(..)` and file dependencies are not read.
+//! are substituted into `$v` / `${v}`. Catalog accessors (`libs.x.y`,
+//! `libs.bundles.z`) are recorded and resolved in `lib.rs` against
+//! `gradle/*.versions.toml`. `project(..)` and file dependencies are not read.
 //! Scopes: test configurations -> dev, compileOnly -> peer (like Maven
 //! provided), annotation processors and buildscript classpath -> build.
 
@@ -16,9 +17,11 @@ use crate::{ManifestError, Parsed, dep, text};
 
 fn scope_of(config: &str) -> Option<&'static str> {
     let lower = config.to_ascii_lowercase();
-    if ["annotationprocessor", "kapt", "ksp", "classpath"]
-        .iter()
-        .any(|s| lower.ends_with(s))
+    // `kspTest`, `kaptAndroidTest`, `testAnnotationProcessor`: still build tooling.
+    if lower.starts_with("ksp")
+        || lower.starts_with("kapt")
+        || lower.contains("annotationprocessor")
+        || lower == "classpath"
     {
         return Some("build");
     }
@@ -41,6 +44,50 @@ fn scope_of(config: &str) -> Option<&'static str> {
     } else {
         "normal"
     })
+}
+
+/// A version-catalog accessor used by a build script, resolved later.
+pub(crate) struct CatalogRef {
+    pub catalog: String,
+    pub path: String,
+    pub scope: &'static str,
+    pub manifest: String,
+}
+
+/// `libs.androidx.core.ktx` style accessors outside string literals.
+fn catalog_refs(rest: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut in_str: Option<char> = None;
+    let mut run = String::new();
+    let mut flush = |run: &mut String| {
+        let r = run.trim_end_matches(".get").trim_matches('.');
+        if let Some((cat, path)) = r.split_once('.')
+            && cat.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !matches!(
+                cat,
+                "project" | "projects" | "rootProject" | "ext" | "extra" | "it"
+            )
+            && !path.starts_with("versions.")
+            && !path.starts_with("plugins.")
+        {
+            out.push((cat.to_string(), path.to_string()));
+        }
+        run.clear();
+    };
+    for c in rest.chars() {
+        match in_str {
+            Some(q) if c == q => in_str = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => {
+                flush(&mut run);
+                in_str = Some(c);
+            }
+            None if c.is_ascii_alphanumeric() || c == '_' || c == '.' => run.push(c),
+            None => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+    out
 }
 
 /// Quoted string literals on a line, or an error column for an unterminated one.
@@ -150,6 +197,14 @@ pub(crate) fn read(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Pa
                 continue;
             }
         };
+        for (catalog, cpath) in catalog_refs(rest) {
+            out.gradle_refs.push(CatalogRef {
+                catalog,
+                path: cpath,
+                scope,
+                manifest: path.to_string(),
+            });
+        }
         let mut push = |coord: &str| {
             let coord = substitute(coord, &vars);
             let coord = coord.split('@').next().unwrap_or("");

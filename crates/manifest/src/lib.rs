@@ -20,6 +20,7 @@ use plumb_facts::{Dependency, Ecosystem, Manifest};
 mod cargo;
 mod golang;
 mod gradle;
+mod gradle_catalog;
 mod jslock;
 mod maven;
 mod npm;
@@ -64,6 +65,7 @@ enum Kind {
     GoSum,
     Pom,
     Gradle,
+    GradleCatalog,
 }
 
 fn kind_of(rel_path: &str) -> Option<Kind> {
@@ -90,6 +92,7 @@ fn kind_of(rel_path: &str) -> Option<Kind> {
         "go.sum" => Kind::GoSum,
         "pom.xml" => Kind::Pom,
         "build.gradle" | "build.gradle.kts" => Kind::Gradle,
+        _ if parent == "gradle" && file.ends_with(".versions.toml") => Kind::GradleCatalog,
         _ if is_requirements_name(parent, file) => Kind::Requirements,
         _ => return None,
     })
@@ -132,6 +135,10 @@ pub(crate) struct Parsed {
     pub cargo_workspace: Option<HashMap<String, cargo::WsEntry>>,
     /// Cargo: indices into `deps` of entries with `workspace = true`.
     pub cargo_inherit: Vec<usize>,
+    /// Gradle: this file's version catalog.
+    pub gradle_catalog: Option<gradle_catalog::Catalog>,
+    /// Gradle: catalog accessors a build script uses.
+    pub gradle_refs: Vec<gradle::CatalogRef>,
 }
 
 /// A lockfile's resolutions, in repository terms.
@@ -182,6 +189,8 @@ pub fn read_manifests(files: &[(String, Vec<u8>)]) -> (Manifest, Vec<ManifestErr
     let mut read = Vec::new();
     let mut workspaces: Vec<(String, HashMap<String, cargo::WsEntry>)> = Vec::new();
     let mut inherit: Vec<usize> = Vec::new();
+    let mut catalogs = Vec::new();
+    let mut catalog_refs = Vec::new();
     for (path, bytes) in files {
         let path = path.replace('\\', "/");
         if !is_manifest_file(&path) {
@@ -202,11 +211,14 @@ pub fn read_manifests(files: &[(String, Vec<u8>)]) -> (Manifest, Vec<ManifestErr
         if let Some(ws) = parsed.cargo_workspace {
             workspaces.push((parent_dir(&path).to_string(), ws));
         }
+        catalogs.extend(parsed.gradle_catalog);
+        catalog_refs.extend(parsed.gradle_refs);
         deps.extend(parsed.deps);
         own.extend(parsed.own);
         locks.extend(parsed.lock);
     }
     inherit_workspace(&mut deps, &inherit, &workspaces);
+    resolve_catalog_refs(&mut deps, &catalog_refs, &catalogs);
     resolve_locks(&mut deps, &own, &locks);
     let locked = transitive(&deps, &own, &locks);
     deps.sort_by(|a, b| {
@@ -251,6 +263,7 @@ fn parse_one(kind: Kind, path: &str, src: &str, errors: &mut Vec<ManifestError>)
         Kind::GoSum => golang::go_sum(path, src, errors),
         Kind::Pom => maven::pom(path, src, errors),
         Kind::Gradle => gradle::read(path, src, errors),
+        Kind::GradleCatalog => gradle_catalog::read(path, src, errors),
     }
 }
 
@@ -278,6 +291,47 @@ fn inherit_workspace(
                 break;
             }
             dir = parent_dir(dir);
+        }
+    }
+}
+
+/// Gradle `libs.x.y` / `libs.bundles.z`: look the accessor up in the
+/// catalog of that name belonging to the nearest build at or above the script.
+fn resolve_catalog_refs(
+    deps: &mut Vec<Dependency>,
+    refs: &[gradle::CatalogRef],
+    catalogs: &[gradle_catalog::Catalog],
+) {
+    for r in refs {
+        let mut dir = parent_dir(&r.manifest);
+        let catalog = loop {
+            let found = catalogs
+                .iter()
+                .find(|c| c.name == r.catalog && c.project_dir == dir);
+            if found.is_some() || dir.is_empty() {
+                break found;
+            }
+            dir = parent_dir(dir);
+        };
+        let Some(catalog) = catalog else { continue };
+        let members: Vec<&str> = match r.path.strip_prefix("bundles.") {
+            Some(b) => catalog
+                .bundles
+                .get(b)
+                .map(|m| m.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            None => vec![r.path.as_str()],
+        };
+        for m in members {
+            if let Some((coord, version)) = catalog.libraries.get(m) {
+                deps.push(dep(
+                    Ecosystem::Maven,
+                    coord,
+                    version.clone(),
+                    r.scope,
+                    &r.manifest,
+                ));
+            }
         }
     }
 }

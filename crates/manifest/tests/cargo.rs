@@ -168,6 +168,7 @@ fn names_and_file_kinds() {
         "pom.xml",
         "app/build.gradle",
         "build.gradle.kts",
+        "gradle/libs.versions.toml",
     ] {
         assert!(is_manifest_file(yes), "{yes}");
     }
@@ -179,6 +180,7 @@ fn names_and_file_kinds() {
         "settings.gradle",
         "package.json.bak",
         "Pipfile.lock",
+        "libs.versions.toml",
     ] {
         assert!(!is_manifest_file(no), "{no}");
     }

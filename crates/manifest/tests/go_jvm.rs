@@ -145,6 +145,13 @@ fn gradle_kotlin_dsl() {
         summary(&m, "build.gradle.kts"),
         vec![
             row(
+                "com.fasterxml.jackson.core:jackson-databind",
+                Some("2.17.1"),
+                "normal",
+                None,
+                None
+            ),
+            row(
                 "com.squareup.okhttp3:okhttp",
                 Some("4.12.0"),
                 "normal",
@@ -217,6 +224,64 @@ fn gradle_kotlin_dsl() {
             row("software.amazon.awssdk:s3", None, "normal", None, None),
         ]
     );
+}
+
+#[test]
+fn gradle_version_catalog_accessors_and_bundles() {
+    let (m, errors) = read_manifests(&load("gradle-kts"));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        summary(&m, "app/build.gradle.kts"),
+        vec![
+            row("androidx.compose.ui:ui", None, "normal", None, None),
+            row(
+                "androidx.compose:compose-bom",
+                Some("2024.06.00"),
+                "normal",
+                None,
+                None
+            ),
+            row(
+                "com.fasterxml.jackson.core:jackson-databind",
+                Some("2.17.1"),
+                "normal",
+                None,
+                None
+            ),
+            row(
+                "com.fasterxml.jackson.module:jackson-module-kotlin",
+                Some("2.17.1"),
+                "normal",
+                None,
+                None
+            ),
+            row(
+                "org.jetbrains.kotlinx:kotlinx-coroutines-core",
+                Some("1.8.1"),
+                "normal",
+                None,
+                None
+            ),
+            row(
+                "org.jetbrains.kotlinx:kotlinx-coroutines-test",
+                Some("1.8.1"),
+                "dev",
+                None,
+                None
+            ),
+        ]
+    );
+    // The catalog itself declares what the build may use.
+    let catalog: Vec<(String, Option<String>)> = summary(&m, "gradle/libs.versions.toml")
+        .into_iter()
+        .inspect(|r| assert_eq!(r.2, "workspace"))
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(catalog.len(), 7);
+    assert!(catalog.contains(&(
+        "com.squareup.okhttp3:okhttp".to_string(),
+        Some("4.12.0".to_string())
+    )));
 }
 
 #[test]
