@@ -1,0 +1,598 @@
+//! Definition handlers shared by C and C++: functions and prototypes,
+//! variables and fields, typedefs, struct/union/enum/class specifiers,
+//! enumerators, macros and includes.
+
+use plumb_facts::{DefKind, Definition, Import, Params, Span};
+use tree_sitter::Node;
+
+use super::decl::{self, Declarator};
+use super::walk::Walker;
+use crate::util;
+
+impl<'t, 's> Walker<'t, 's> {
+    /// Push one definition. `outer` gives span and doc (a template wrapper
+    /// or the node itself), `sig_end` where the signature stops.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn define(
+        &mut self,
+        outer: Node<'t>,
+        kind: DefKind,
+        name: String,
+        token: Node<'t>,
+        container: Option<String>,
+        is_static: bool,
+        params: Option<Params>,
+        sig_end: Option<Node<'t>>,
+    ) {
+        let sig = util::signature(outer, sig_end, self.src);
+        let sig = sig.trim_end_matches([';', ' ']).to_string();
+        self.facts.definitions.push(Definition {
+            name,
+            kind,
+            container,
+            span: directive_span(outer),
+            name_span: util::span(token),
+            visibility: self.visibility(is_static),
+            doc: self.doc_for(outer),
+            params,
+            signature: (!sig.is_empty()).then_some(sig),
+        });
+    }
+
+    /// The doc comment of `outer`: from the run `visit_children` recorded, or
+    /// from preceding siblings for nodes it did not visit directly.
+    fn doc_for(&self, outer: Node<'t>) -> Option<String> {
+        if self.doc_run.0 == outer.start_byte() {
+            return docs_from(&self.doc_run.1, outer, self.src);
+        }
+        // Only nodes nested in a declaration get here: few siblings.
+        doc_comment(outer, self.src)
+    }
+
+    /// Container for a name written with scope segments (`A::B::f`).
+    fn container_with(&self, scope: &[String]) -> Option<String> {
+        let mut parts: Vec<&str> = self.containers.iter().map(String::as_str).collect();
+        parts.extend(scope.iter().map(String::as_str));
+        (!parts.is_empty()).then(|| parts.join("."))
+    }
+
+    /// Whether a callable named `split` is a method: inside a class body, or
+    /// defined out of class under a scope that is not a namespace seen here.
+    pub(crate) fn is_method(&self, split: &decl::SplitName) -> bool {
+        if self.in_class {
+            return true;
+        }
+        match split.scope.last() {
+            None => false,
+            Some(last) => {
+                split.name.starts_with('~')
+                    || &split.name == last
+                    || !self.namespaces.contains(last.as_str())
+            }
+        }
+    }
+
+    pub(crate) fn function_definition(&mut self, node: Node<'t>, outer: Node<'t>) {
+        let declarator = self.fld(node, "declarator");
+        let info = declarator.map(decl::inspect);
+        let body = self.fld(node, "body");
+        let fspan = util::span(node);
+        let name = info.and_then(|i| i.name);
+        if let (Some(info), Some(name)) = (info, name) {
+            if self.scope.is_some() {
+                if let Some(n) = decl::bound_name(declarator.unwrap()) {
+                    self.bind_local(n, self.scope.unwrap());
+                }
+            } else {
+                let split = decl::split_name(name, self.src);
+                let kind = if self.is_method(&split) {
+                    DefKind::Method
+                } else {
+                    DefKind::Function
+                };
+                let params = info
+                    .func
+                    .and_then(|f| self.fld(f, "parameters"))
+                    .map(|p| decl::params(p, self.src));
+                let container = self.container_with(&split.scope);
+                let sig_end = body.or_else(|| body_like(node));
+                self.define(
+                    outer,
+                    kind,
+                    split.name,
+                    split.token,
+                    container,
+                    has_storage(node, "static", self.src),
+                    params,
+                    sig_end,
+                );
+            }
+        }
+        if let Some(t) = self.fld(node, "type") {
+            self.type_refs(t);
+        }
+        let saved = self.scope.replace(fspan);
+        let saved_class = std::mem::replace(&mut self.in_class, false);
+        if let Some(list) = info
+            .and_then(|i| i.func)
+            .and_then(|f| self.fld(f, "parameters"))
+        {
+            self.bind_params(list, fspan);
+        }
+        let type_node = self.fld(node, "type");
+        let mut c = node.walk();
+        for child in node.named_children(&mut c) {
+            if Some(child) == declarator {
+                self.references(child, name);
+            } else if Some(child) != type_node {
+                self.visit(child);
+            }
+        }
+        self.scope = saved;
+        self.in_class = saved_class;
+    }
+
+    /// Bind every named parameter of `list` as a local of `scope`.
+    pub(crate) fn bind_params(&mut self, list: Node<'t>, scope: Span) {
+        let mut c = list.walk();
+        for p in list.named_children(&mut c) {
+            if let Some(n) = self.fld(p, "declarator").and_then(decl::bound_name) {
+                self.bind_local(n, scope);
+            } else if p.kind() == "identifier" {
+                self.bind_local(p, scope);
+            }
+        }
+    }
+
+    /// Walk a type specifier: define a struct/enum with a body, else collect
+    /// type references.
+    pub(crate) fn type_refs(&mut self, t: Node<'t>) {
+        match t.kind() {
+            "struct_specifier" | "union_specifier" | "enum_specifier" | "class_specifier"
+                if self.fld(t, "body").is_some() =>
+            {
+                self.specifier(t, t, None)
+            }
+            _ => self.references(t, None),
+        }
+    }
+
+    /// `declaration` / `field_declaration`: prototypes, variables, fields;
+    /// locals inside a function.
+    pub(crate) fn declaration(&mut self, node: Node<'t>, outer: Node<'t>) {
+        if let Some(t) = self.fld(node, "type") {
+            self.type_refs(t);
+        }
+        let is_static = has_storage(node, "static", self.src);
+        let is_const = has_const(node);
+        let mut c = node.walk();
+        let declarators: Vec<Node> = node.children_by_field_name("declarator", &mut c).collect();
+        for d in declarators {
+            let info = decl::inspect(d);
+            let Some(name) = info.name else {
+                self.references(d, None);
+                continue;
+            };
+            if let Some(scope) = self.scope {
+                // Fields of a local struct are not locals.
+                if node.kind() != "field_declaration" {
+                    self.bind_declarator(d, &info, scope);
+                }
+                self.references(d, Some(name));
+                continue;
+            }
+            self.declare(outer, &info, is_static, is_const);
+            self.references(d, Some(name));
+        }
+        for field in ["default_value", "value"] {
+            if let Some(v) = self.fld(node, field) {
+                self.references(v, None);
+            }
+        }
+    }
+
+    pub(crate) fn bind_declarator(&mut self, d: Node<'t>, info: &Declarator<'t>, scope: Span) {
+        match info.name {
+            Some(n) if n.kind() == "structured_binding_declarator" => {
+                let mut c = n.walk();
+                let ids: Vec<Node> = n
+                    .named_children(&mut c)
+                    .filter(|i| i.kind() == "identifier")
+                    .collect();
+                for i in ids {
+                    self.bind_local(i, scope);
+                }
+            }
+            _ => {
+                if let Some(n) = decl::bound_name(d) {
+                    self.bind_local(n, scope);
+                }
+            }
+        }
+    }
+
+    /// One declared name outside functions.
+    fn declare(&mut self, outer: Node<'t>, info: &Declarator<'t>, is_static: bool, is_const: bool) {
+        let Some(name) = info.name else { return };
+        if name.kind() == "structured_binding_declarator" {
+            return;
+        }
+        let split = decl::split_name(name, self.src);
+        let container = self.container_with(&split.scope);
+        if let Some(f) = info.func {
+            let kind = if self.is_method(&split) {
+                DefKind::Method
+            } else {
+                DefKind::Function
+            };
+            let params = f
+                .child_by_field_name("parameters")
+                .map(|p| decl::params(p, self.src));
+            self.define(
+                outer,
+                kind,
+                split.name,
+                split.token,
+                container,
+                is_static,
+                params,
+                None,
+            );
+            return;
+        }
+        let constant = if info.indirect {
+            info.const_pointer
+        } else {
+            is_const
+        };
+        let kind = if self.in_class {
+            DefKind::Field
+        } else if constant {
+            DefKind::Constant
+        } else {
+            DefKind::Variable
+        };
+        self.define(
+            outer,
+            kind,
+            split.name,
+            split.token,
+            container,
+            is_static,
+            None,
+            None,
+        );
+    }
+
+    /// `typedef`: a TypeAlias per declarator; an anonymous struct/union/enum
+    /// body takes the first plain typedef name as its own.
+    pub(crate) fn type_definition(&mut self, node: Node<'t>, outer: Node<'t>) {
+        let mut c = node.walk();
+        let declarators: Vec<Node> = node.children_by_field_name("declarator", &mut c).collect();
+        let mut named_by: Option<Node> = None;
+        if let Some(t) = self.fld(node, "type") {
+            let anonymous_body = is_specifier(t.kind())
+                && self.fld(t, "body").is_some()
+                && self.fld(t, "name").is_none();
+            if anonymous_body {
+                named_by = declarators.iter().find_map(|d| {
+                    let i = decl::inspect(*d);
+                    i.name.filter(|_| !i.indirect && i.func.is_none())
+                });
+                self.specifier(t, outer, named_by);
+            } else {
+                self.type_refs(t);
+            }
+        }
+        for d in declarators {
+            let info = decl::inspect(d);
+            let Some(name) = info.name else { continue };
+            if let Some(scope) = self.scope {
+                self.bind_declarator(d, &info, scope);
+            } else if Some(name) != named_by {
+                let split = decl::split_name(name, self.src);
+                let container = self.container_with(&split.scope);
+                self.define(
+                    outer,
+                    DefKind::TypeAlias,
+                    split.name,
+                    split.token,
+                    container,
+                    false,
+                    None,
+                    None,
+                );
+            }
+            self.references(d, Some(name));
+        }
+    }
+
+    /// A struct/union/enum/class specifier. With a body it defines a type
+    /// (named `alias` when anonymous inside a typedef) and its members;
+    /// without one it is a type reference.
+    pub(crate) fn specifier(&mut self, node: Node<'t>, outer: Node<'t>, alias: Option<Node<'t>>) {
+        let Some(body) = self.fld(node, "body") else {
+            self.references(node, None);
+            return;
+        };
+        let kind = match node.kind() {
+            "union_specifier" => DefKind::Union,
+            "enum_specifier" => DefKind::Enum,
+            "class_specifier" => DefKind::Class,
+            _ => DefKind::Struct,
+        };
+        let name = self.fld(node, "name").or(alias);
+        let mut c = node.walk();
+        let extras: Vec<Node> = node
+            .named_children(&mut c)
+            .filter(|n| {
+                matches!(n.kind(), "base_class_clause") || Some(*n) == self.fld(node, "base")
+            })
+            .collect();
+        for e in extras {
+            self.references(e, None);
+        }
+        if let Some(scope) = self.scope {
+            // A local type: its name and enumerators are locals.
+            if let Some(n) = name.filter(|n| n.kind() == "type_identifier") {
+                self.bind_local(n, scope);
+            }
+            if kind == DefKind::Enum {
+                self.enumerators(body, None, true);
+            } else {
+                self.references(body, None);
+            }
+            return;
+        }
+        let is_static = has_storage(outer, "static", self.src);
+        let pushed = match name {
+            Some(n) => {
+                let split = decl::split_name(n, self.src);
+                let container = self.container_with(&split.scope);
+                self.define(
+                    outer,
+                    kind,
+                    split.name.clone(),
+                    split.token,
+                    container,
+                    is_static,
+                    None,
+                    Some(body),
+                );
+                let depth = self.containers.len();
+                self.containers.extend(split.scope);
+                self.containers.push(split.name);
+                Some(depth)
+            }
+            None => None,
+        };
+        let vis_static = is_static;
+        if kind == DefKind::Enum {
+            self.enumerators(body, Some(vis_static), false);
+        } else {
+            let saved_class = std::mem::replace(&mut self.in_class, true);
+            let default_access = if kind == DefKind::Class {
+                plumb_facts::Visibility::Private
+            } else {
+                plumb_facts::Visibility::Public
+            };
+            let saved_access = std::mem::replace(&mut self.access, default_access);
+            self.visit_children(body);
+            self.in_class = saved_class;
+            self.access = saved_access;
+        }
+        if let Some(depth) = pushed {
+            self.containers.truncate(depth);
+        }
+    }
+
+    /// Enumerators of an `enumerator_list` (through `#if` blocks): variants of
+    /// the current container, or locals when `local`.
+    fn enumerators(&mut self, list: Node<'t>, is_static: Option<bool>, local: bool) {
+        let mut c = list.walk();
+        let items: Vec<Node> = list.children(&mut c).collect();
+        let mut run: Vec<Node> = Vec::new();
+        let mut last_code_row = usize::MAX;
+        for e in items {
+            if e.kind() == "comment" {
+                if !(run.is_empty() && e.start_position().row == last_code_row) {
+                    run.push(e);
+                }
+                continue;
+            }
+            last_code_row = e.end_position().row;
+            self.doc_run = (e.start_byte(), std::mem::take(&mut run));
+            match e.kind() {
+                "enumerator" => {
+                    let Some(name) = self.fld(e, "name") else {
+                        continue;
+                    };
+                    if local {
+                        if let Some(scope) = self.scope {
+                            self.bind_local(name, scope);
+                        }
+                    } else {
+                        let n = self.text(name).into_owned();
+                        let container = self.container();
+                        self.define(
+                            e,
+                            DefKind::EnumVariant,
+                            n,
+                            name,
+                            container,
+                            is_static.unwrap_or(false),
+                            None,
+                            None,
+                        );
+                    }
+                    if let Some(v) = self.fld(e, "value") {
+                        self.references(v, None);
+                    }
+                }
+                k if k.starts_with("preproc_") && k != "preproc_call" => {
+                    self.enumerators(e, is_static, local)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `#define NAME value` and `#define NAME(params) value`: Macro.
+    pub(crate) fn macro_def(&mut self, node: Node<'t>) {
+        let Some(name) = self.fld(node, "name") else {
+            return;
+        };
+        let value = self.fld(node, "value");
+        let params = node
+            .child_by_field_name("parameters")
+            .map(|p| decl::params(p, self.src));
+        if let Some(v) = value {
+            let body = self.text(v);
+            if body.contains("##") || params.as_ref().is_some_and(|p| defines_function(&body, p)) {
+                self.facts.dynamic = true;
+            }
+        }
+        let sig_end = if params.is_some() { value } else { None };
+        let n = self.text(name).into_owned();
+        let saved = std::mem::replace(&mut self.in_class, false);
+        self.define(node, DefKind::Macro, n, name, None, false, params, sig_end);
+        self.in_class = saved;
+    }
+
+    /// `#include <a/b.h>` (relative = false) and `#include "x.h"` (relative = true).
+    pub(crate) fn include(&mut self, node: Node<'t>) {
+        let Some(path) = self.fld(node, "path") else {
+            return;
+        };
+        let raw = self.text(path);
+        let (module, relative) = match path.kind() {
+            "system_lib_string" => (
+                raw.trim_start_matches('<').trim_end_matches('>').trim(),
+                false,
+            ),
+            "string_literal" => (raw.trim_matches('"'), true),
+            _ => return,
+        };
+        if module.is_empty() {
+            return;
+        }
+        self.facts.imports.push(Import {
+            module: module.to_string(),
+            relative,
+            span: directive_span(node),
+            ..Default::default()
+        });
+    }
+}
+
+/// A node's span; preprocessor directives end before their closing newline.
+fn directive_span(node: Node) -> plumb_facts::Span {
+    let mut s = util::span(node);
+    if node.kind().starts_with("preproc_") && s.end_col == 1 && s.end_line > s.start_line {
+        let mut c = node.walk();
+        let last = node
+            .children(&mut c)
+            .filter(|n| n.end_byte() < node.end_byte() || n.end_position().column > 0)
+            .last();
+        if let Some(l) = last {
+            let e = util::span(l);
+            s.end_line = e.end_line;
+            s.end_col = e.end_col;
+            s.end_byte = e.end_byte;
+        }
+    }
+    s
+}
+
+pub(crate) fn is_specifier(kind: &str) -> bool {
+    matches!(
+        kind,
+        "struct_specifier" | "union_specifier" | "enum_specifier" | "class_specifier"
+    )
+}
+
+/// Whether a declaration carries the storage class `word` (`static`, `extern`).
+pub(crate) fn has_storage(node: Node, word: &str, src: &[u8]) -> bool {
+    let mut c = node.walk();
+    node.children(&mut c)
+        .any(|n| n.kind() == "storage_class_specifier" && &*util::text(n, src) == word)
+}
+
+/// Whether a declaration is `const`/`constexpr` at its top level.
+fn has_const(node: Node) -> bool {
+    let mut c = node.walk();
+    node.children(&mut c).any(|n| {
+        n.kind() == "type_qualifier"
+            && n.child(0)
+                .is_some_and(|k| matches!(k.kind(), "const" | "constexpr"))
+    })
+}
+
+/// `= default`, `= delete`, `= 0` clauses end a signature like a body would.
+fn body_like(node: Node) -> Option<Node> {
+    let mut c = node.walk();
+    node.children(&mut c).find(|n| {
+        matches!(
+            n.kind(),
+            "default_method_clause" | "delete_method_clause" | "pure_virtual_clause"
+        )
+    })
+}
+
+/// A function-like macro whose body declares a function named by a
+/// parameter (`#define X(name) void name(void) {...}`): it creates names.
+fn defines_function(body: &str, params: &Params) -> bool {
+    if !body.contains('{') {
+        return false;
+    }
+    params.list.iter().any(|p| {
+        let pat = format!("{}(", p.name);
+        body.match_indices(&pat).any(|(i, _)| {
+            let before = body[..i].trim_end();
+            let ident_start = !body[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            ident_start && before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '*')
+        })
+    })
+}
+
+/// Clean the comments of `run` (in source order) that sit directly above `node`.
+fn docs_from(run: &[Node], node: Node, src: &[u8]) -> Option<String> {
+    let mut expected_row = node.start_position().row;
+    let mut first = run.len();
+    for (i, c) in run.iter().enumerate().rev() {
+        if c.end_position().row + 1 < expected_row {
+            break;
+        }
+        expected_row = c.start_position().row;
+        first = i;
+    }
+    let lines: Vec<String> = run[first..]
+        .iter()
+        .map(|c| util::text_owned(*c, src))
+        .collect();
+    util::clean_comment(&lines)
+}
+
+/// Leading comments of a definition, ignoring a trailing comment that
+/// belongs to the previous line's code (`int x; /* x */`).
+fn doc_comment(node: Node, src: &[u8]) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut expected_row = node.start_position().row;
+    let mut cur = node.prev_sibling();
+    while let Some(c) = cur {
+        if c.kind() != "comment" || c.end_position().row + 1 < expected_row {
+            break;
+        }
+        let prev = c.prev_sibling();
+        if prev.is_some_and(|p| {
+            p.kind() != "comment" && p.end_position().row == c.start_position().row
+        }) {
+            break;
+        }
+        lines.push(util::text_owned(c, src));
+        expected_row = c.start_position().row;
+        cur = prev;
+    }
+    lines.reverse();
+    util::clean_comment(&lines)
+}
