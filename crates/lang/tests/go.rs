@@ -328,3 +328,22 @@ fn throughput_over_real_code() {
         (bytes * rounds) as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn node_classes_where_the_generic_rules_misread_the_grammar() {
+    use plumb_lang::NodeClass;
+    let a = plumb_lang::adapter_for_lang(Lang::Go);
+    let cases = [
+        ("parameter_declaration", NodeClass::Parameter),
+        ("composite_literal", NodeClass::CollectionLit),
+        ("slice_type", NodeClass::Type),
+        ("expression_case", NodeClass::Case),
+        ("type_switch_statement", NodeClass::Switch),
+        ("func_literal", NodeClass::Lambda),
+        ("method_declaration", NodeClass::Function),
+        ("statement_list", NodeClass::Transparent),
+    ];
+    for (kind, class) in cases {
+        assert_eq!(a.node_class(kind), class, "{kind}");
+    }
+}

@@ -348,3 +348,22 @@ fn throughput_over_real_code() {
         (bytes * rounds) as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn node_classes_where_the_generic_rules_misread_the_grammar() {
+    use plumb_lang::NodeClass;
+    let a = plumb_lang::adapter_for_lang(Lang::Java);
+    let cases = [
+        ("enum_declaration", NodeClass::Class),
+        ("switch_rule", NodeClass::Case),
+        ("switch_block", NodeClass::Transparent),
+        ("method_invocation", NodeClass::Call),
+        ("object_creation_expression", NodeClass::Call),
+        ("lambda_expression", NodeClass::Lambda),
+        ("scoped_type_identifier", NodeClass::Type),
+        ("constructor_declaration", NodeClass::Function),
+    ];
+    for (kind, class) in cases {
+        assert_eq!(a.node_class(kind), class, "{kind}");
+    }
+}

@@ -355,3 +355,22 @@ fn throughput_over_registry() {
         bytes as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn node_classes_where_the_generic_rules_misread_the_grammar() {
+    use plumb_lang::NodeClass;
+    let a = plumb_lang::adapter_for_lang(Lang::Rust);
+    let cases = [
+        ("impl_item", NodeClass::Class),
+        ("declaration_list", NodeClass::Block),
+        ("struct_expression", NodeClass::Call),
+        ("generic_function", NodeClass::Identifier),
+        ("function_type", NodeClass::Type),
+        ("function_item", NodeClass::Function),
+        ("closure_expression", NodeClass::Lambda),
+        ("match_arm", NodeClass::Case),
+    ];
+    for (kind, class) in cases {
+        assert_eq!(a.node_class(kind), class, "{kind}");
+    }
+}

@@ -27,8 +27,8 @@ use std::collections::HashSet;
 use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference, Span};
 use tree_sitter::{Node, Tree};
 
-use crate::LanguageAdapter;
 use crate::util::{self, Visitor};
+use crate::{LanguageAdapter, NodeClass};
 
 pub struct GoAdapter;
 
@@ -41,6 +41,33 @@ impl LanguageAdapter for GoAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_go::LANGUAGE.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        use NodeClass::*;
+        match kind {
+            "composite_literal" => CollectionLit,
+            "literal_value" | "statement_list" | "expression_list" => Transparent,
+            "inc_statement" | "dec_statement" => Unary,
+            "expression_switch_statement" | "type_switch_statement" | "select_statement" => Switch,
+            "expression_case" | "type_case" | "default_case" | "communication_case" => Case,
+            "rune_literal" => StringLit,
+            "imaginary_literal" => NumberLit,
+            "parameter_declaration" | "variadic_parameter_declaration" => Parameter,
+            "field_declaration_list" => Block,
+            "slice_expression" => Index,
+            "type_assertion_expression"
+            | "type_conversion_expression"
+            | "for_clause"
+            | "range_clause" => Other,
+            "slice_type"
+            | "array_type"
+            | "implicit_length_array_type"
+            | "function_type"
+            | "map_type"
+            | "channel_type" => Type,
+            "method_elem" => Declaration,
+            _ => crate::node_class::generic(kind),
+        }
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         let root = tree.root_node();

@@ -29,8 +29,8 @@ use std::collections::HashSet;
 use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference, Span};
 use tree_sitter::{Node, Tree};
 
-use crate::LanguageAdapter;
 use crate::util::{self, Visitor};
+use crate::{LanguageAdapter, NodeClass};
 
 pub struct JavaAdapter;
 
@@ -43,6 +43,21 @@ impl LanguageAdapter for JavaAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_java::LANGUAGE.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        use NodeClass::*;
+        match kind {
+            "enum_declaration" | "record_declaration" | "annotation_type_declaration" => Class,
+            "switch_block" => Transparent,
+            "switch_block_statement_group" | "switch_rule" => Case,
+            "switch_label" | "finally_clause" | "cast_expression" => Other,
+            "instanceof_expression" => Binary,
+            "method_reference" => Member,
+            "scoped_type_identifier" | "array_type" => Type,
+            "this" | "super" => Identifier,
+            "enum_constant" => Declaration,
+            _ => crate::node_class::generic(kind),
+        }
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         let root = tree.root_node();

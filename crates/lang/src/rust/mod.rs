@@ -37,8 +37,8 @@ use std::collections::HashSet;
 use plumb_facts::{FileFacts, Lang, Span, Visibility};
 use tree_sitter::{Node, Tree};
 
-use crate::LanguageAdapter;
 use crate::util::{self, Visitor};
+use crate::{LanguageAdapter, NodeClass};
 
 pub struct RustAdapter;
 
@@ -51,6 +51,25 @@ impl LanguageAdapter for RustAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_rust::LANGUAGE.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        use NodeClass::*;
+        match kind {
+            "impl_item" | "trait_item" | "enum_item" | "union_item" | "mod_item" => Class,
+            "declaration_list"
+            | "field_declaration_list"
+            | "ordered_field_declaration_list"
+            | "enum_variant_list" => Block,
+            "struct_expression" => Call,
+            "generic_function" | "self" => Identifier,
+            "function_type" | "scoped_type_identifier" => Type,
+            "reference_expression" | "try_expression" => Unary,
+            "function_modifiers"
+            | "attribute_item"
+            | "inner_attribute_item"
+            | "type_cast_expression" => Other,
+            _ => crate::node_class::generic(kind),
+        }
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         let root = tree.root_node();
