@@ -333,6 +333,24 @@ fn throughput() {
         errs += (f.parse_errors > 0) as usize;
     }
     let t = start.elapsed().as_secs_f64();
+    let (mut tp, mut te) = (0f64, 0f64);
+    let mut worst: Vec<(f64, &std::path::PathBuf)> = Vec::new();
+    for (p, s) in &srcs {
+        let a = plumb_lang::adapter_for_path(p).unwrap();
+        let t0 = std::time::Instant::now();
+        let tree = plumb_lang::parse(a, s).unwrap();
+        tp += t0.elapsed().as_secs_f64();
+        let t1 = std::time::Instant::now();
+        let _ = a.extract(&tree, s);
+        let x = t1.elapsed().as_secs_f64();
+        te += x;
+        worst.push((x, p));
+    }
+    worst.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
+    println!(
+        "parse {tp:.2}s, extract {te:.2}s; slowest extracts: {:?}",
+        &worst[..worst.len().min(3)]
+    );
     println!(
         "{} files, {:.1} MB in {:.2}s: {:.2} MB/s; {} defs, {} refs, {} files with errors",
         srcs.len(),
@@ -343,4 +361,17 @@ fn throughput() {
         refs,
         errs
     );
+}
+
+#[test]
+fn node_classes_fixed_for_js() {
+    use plumb_lang::NodeClass;
+    for lang in [Lang::JavaScript, Lang::TypeScript, Lang::Tsx] {
+        let a = adapter_for_lang(lang);
+        assert_eq!(a.node_class("function_expression"), NodeClass::Lambda);
+        assert_eq!(a.node_class("switch_case"), NodeClass::Case);
+        assert_eq!(a.node_class("class_body"), NodeClass::Block);
+        assert_eq!(a.node_class("class_declaration"), NodeClass::Class);
+        assert_eq!(a.node_class("call_expression"), NodeClass::Call);
+    }
 }

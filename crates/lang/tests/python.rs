@@ -405,3 +405,26 @@ fn throughput_stdlib() {
         errs
     );
 }
+
+#[test]
+fn match_statement_bindings_and_class_patterns() {
+    let src = b"def handle(cmd):\n    match cmd:\n        case Point(x=0, y=yy):\n            return yy\n        case [first, *rest]:\n            return first\n        case shapes.Circle(r):\n            return r\n        case Color.RED | other:\n            return other\n";
+    let f = facts(src);
+    let locals: Vec<&str> = f.locals.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(locals, vec!["cmd", "yy", "first", "rest", "r", "other"]);
+    assert_eq!(
+        refs_table(&f),
+        vec!["L3 type Point None []", "L7 type shapes.Circle None []"]
+    );
+}
+
+#[test]
+fn node_classes_fixed_for_python() {
+    use plumb_lang::NodeClass;
+    let a = adapter_for_lang(Lang::Python);
+    assert_eq!(a.node_class("subscript"), NodeClass::Index);
+    assert_eq!(a.node_class("lambda_parameters"), NodeClass::Parameter);
+    assert_eq!(a.node_class("lambda"), NodeClass::Lambda);
+    assert_eq!(a.node_class("dictionary_splat"), NodeClass::Other);
+    assert_eq!(a.node_class("function_definition"), NodeClass::Function);
+}

@@ -31,7 +31,7 @@ use std::collections::HashSet;
 use plumb_facts::{FileFacts, Lang, LocalBinding, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
 
-use crate::{LanguageAdapter, util};
+use crate::{LanguageAdapter, NodeClass, node_class, util};
 
 pub struct JavaScriptAdapter;
 
@@ -45,8 +45,24 @@ impl LanguageAdapter for JavaScriptAdapter {
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_javascript::LANGUAGE.into()
     }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        js_node_class(kind)
+    }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         extract_with(tree, src, false)
+    }
+}
+
+/// Where `node_class::generic` misreads the JS/TS grammars.
+pub(crate) fn js_node_class(kind: &str) -> NodeClass {
+    match kind {
+        "function_expression" | "generator_function" | "function" => NodeClass::Lambda,
+        "switch_case" | "switch_default" => NodeClass::Case,
+        "switch_body" | "class_body" => NodeClass::Block,
+        "class_heritage" => NodeClass::Other,
+        "this" => NodeClass::Identifier,
+        "field_definition" | "public_field_definition" => NodeClass::Declaration,
+        _ => node_class::generic(kind),
     }
 }
 

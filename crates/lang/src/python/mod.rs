@@ -28,7 +28,7 @@ use std::collections::HashSet;
 use plumb_facts::{FileFacts, Lang, LocalBinding, RefKind, Reference, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
 
-use crate::{LanguageAdapter, util};
+use crate::{LanguageAdapter, NodeClass, node_class, util};
 
 pub struct PythonAdapter;
 
@@ -41,6 +41,22 @@ impl LanguageAdapter for PythonAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_python::LANGUAGE.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        match kind {
+            "subscript" => NodeClass::Index,
+            "unary_operator" => NodeClass::Unary,
+            "set" => NodeClass::CollectionLit,
+            "named_expression" => NodeClass::Assign,
+            "match_statement" => NodeClass::Switch,
+            "lambda_parameters" => NodeClass::Parameter,
+            "list_splat"
+            | "dictionary_splat"
+            | "list_splat_pattern"
+            | "dictionary_splat_pattern"
+            | "argument_list" => NodeClass::Other,
+            _ => node_class::generic(kind),
+        }
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         let root = tree.root_node();
@@ -177,6 +193,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     self.walk_node(v, sc);
                 }
             }
+            "case_pattern" => self.case_pattern(node, sc),
             "type" => self.type_expr(node, sc),
             "type_alias_statement" => self.type_alias(node, sc),
             _ => self.children(cur, sc),
@@ -522,6 +539,67 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         self.release(c);
+    }
+
+    /// `case` patterns: bare names are captures (locals), class patterns
+    /// reference their class as a Type.
+    fn case_pattern(&mut self, node: Node<'t>, sc: &Scope) {
+        match node.kind() {
+            "dotted_name" => {
+                if node.named_child_count() == 1
+                    && let Some(id) = node.named_child(0)
+                {
+                    self.bind(id, sc.local);
+                }
+            }
+            "splat_pattern" => {
+                if let Some(id) = node.named_child(0) {
+                    self.bind(id, sc.local);
+                }
+            }
+            "case_pattern" | "union_pattern" | "list_pattern" | "tuple_pattern"
+            | "dict_pattern" | "keyword_pattern" | "class_pattern" => {
+                if self.depth > MAX_DEPTH {
+                    return;
+                }
+                self.depth += 1;
+                let mut first = true;
+                let mut c = self.cursor(node);
+                if c.goto_first_child() {
+                    loop {
+                        let k = c.node();
+                        if k.is_named() {
+                            match (node.kind(), first, k.kind()) {
+                                ("keyword_pattern", true, "identifier") => {}
+                                ("class_pattern", true, "dotted_name") => {
+                                    self.class_pattern_name(k)
+                                }
+                                _ => self.case_pattern(k, sc),
+                            }
+                            first = false;
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+                self.depth -= 1;
+            }
+            _ => self.walk_node(node, sc),
+        }
+    }
+
+    fn class_pattern_name(&mut self, k: Node<'t>) {
+        let n = k.named_child_count() as u32;
+        if let Some(last) = k.named_child(n.saturating_sub(1)) {
+            let t = self.text(k);
+            let q = t
+                .rsplit_once('.')
+                .map(|(q, _)| util::fold_whitespace(q, 200));
+            let name = self.text(last).into_owned();
+            self.push_ref(name, RefKind::Type, q, last);
+        }
     }
 
     fn lambda(&mut self, node: Node<'t>, sc: &Scope) {

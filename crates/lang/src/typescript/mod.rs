@@ -14,9 +14,9 @@
 use plumb_facts::{DefKind, FileFacts, Lang, RefKind, Visibility};
 use tree_sitter::{Node, Tree};
 
-use crate::LanguageAdapter;
-use crate::javascript::{Extractor, Level, Scope, extract_with, qualify, unquote};
+use crate::javascript::{Extractor, Level, Scope, extract_with, js_node_class, qualify, unquote};
 use crate::util;
+use crate::{LanguageAdapter, NodeClass};
 
 pub struct TypeScriptAdapter;
 
@@ -29,6 +29,9 @@ impl LanguageAdapter for TypeScriptAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        js_node_class(kind)
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         extract_with(tree, src, true)
@@ -46,6 +49,9 @@ impl LanguageAdapter for TsxAdapter {
     }
     fn grammar(&self) -> tree_sitter::Language {
         tree_sitter_typescript::LANGUAGE_TSX.into()
+    }
+    fn node_class(&self, kind: &str) -> NodeClass {
+        js_node_class(kind)
     }
     fn extract(&self, tree: &Tree, src: &[u8]) -> FileFacts {
         extract_with(tree, src, true)
