@@ -207,7 +207,7 @@ impl<'a> Ex<'a> {
 
     pub(super) fn type_identifier(&mut self, node: Node<'a>) {
         let t = self.text(node);
-        if t != "Self" && !self.generics.iter().any(|g| g == t.as_ref()) {
+        if t != "Self" && t != "_" && !self.generics.iter().any(|g| g == t.as_ref()) {
             self.push_ref(node, RefKind::Type, None, None);
         }
     }
