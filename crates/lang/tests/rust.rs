@@ -374,3 +374,30 @@ fn node_classes_where_the_generic_rules_misread_the_grammar() {
         assert_eq!(a.node_class(kind), class, "{kind}");
     }
 }
+
+#[test]
+fn nested_modules_impls_and_inferred_types() {
+    let src = b"pub mod a {\n    pub struct Foo<T>(T);\n    impl<T> From<T> for Foo<T> {\n        fn from(t: T) -> Self { Foo(t) }\n    }\n}\nfn f() { let v: Vec<_> = (0..3).collect(); }\n";
+    let f = facts(src);
+    let got: Vec<String> = f.definitions.iter().map(def_line).collect();
+    assert_eq!(
+        got,
+        [
+            "1 module a public -",
+            "2 struct a.Foo public -",
+            "4 method a.Foo.from public (t) 1..1",
+            "7 function f private () 0..0",
+        ]
+    );
+    let types: Vec<&str> = f
+        .references
+        .iter()
+        .filter(|r| r.kind == plumb_facts::RefKind::Type)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        types,
+        ["From", "Foo", "Vec"],
+        "generic T and inferred _ are not references"
+    );
+}
