@@ -72,10 +72,15 @@ pub fn generic(kind: &str) -> NodeClass {
         "break_statement" | "break_expression" => return Break,
         "continue_statement" | "continue_expression" => return Continue,
         "conditional_expression" | "ternary_expression" => return Ternary,
-        "subscript_expression" | "index_expression" | "array_access" | "element_reference" => {
+        "subscript_expression"
+        | "index_expression"
+        | "array_access"
+        | "element_reference"
+        | "subscript" => {
             return Index;
         }
-        "unary_expression" | "not_operator" | "update_expression" | "pointer_expression" => {
+        "unary_expression" | "not_operator" | "update_expression" | "pointer_expression"
+        | "inc_statement" | "dec_statement" => {
             return Unary;
         }
         "comparison_operator" => return Compare,
@@ -190,5 +195,8 @@ mod tests {
         assert_eq!(generic("string_literal"), NodeClass::StringLit);
         assert_eq!(generic("number_literal"), NodeClass::NumberLit);
         assert_eq!(generic("parameter_list"), NodeClass::Parameter);
+        // Python `xs[i]`, Go `i++`.
+        assert_eq!(generic("subscript"), NodeClass::Index);
+        assert_eq!(generic("inc_statement"), NodeClass::Unary);
     }
 }
