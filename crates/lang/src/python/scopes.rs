@@ -1,0 +1,222 @@
+//! Python local bindings: assignment and loop targets, comprehension and
+//! lambda variables, `as` names, `match` captures.
+
+use plumb_facts::{LocalBinding, RefKind, Span};
+use tree_sitter::Node;
+
+use super::{Extractor, MAX_DEPTH, Scope};
+use crate::util;
+
+impl<'s, 't> Extractor<'s, 't> {
+    /// Record a local binding, skipping a repeat of a recent one in the same scope.
+    pub fn bind(&mut self, name_node: Node<'t>, scope: Span) {
+        match name_node.kind() {
+            "identifier" => {
+                let t = self.text(name_node);
+                let dup = self
+                    .facts
+                    .locals
+                    .iter()
+                    .rev()
+                    .take(32)
+                    .any(|l| l.scope == scope && l.name == t.as_ref());
+                if !dup {
+                    self.facts.locals.push(LocalBinding {
+                        name: t.into_owned(),
+                        scope,
+                    });
+                }
+            }
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "tuple"
+            | "list"
+            | "expression_list"
+            | "parenthesized_expression"
+            | "list_splat_pattern"
+            | "list_splat"
+            | "as_pattern_target"
+            | "dictionary_splat_pattern" => {
+                let mut c = self.cursor(name_node);
+                if c.goto_first_child() {
+                    loop {
+                        let ch = c.node();
+                        if ch.is_named() {
+                            self.bind(ch, scope);
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+            }
+            _ => {}
+        }
+    }
+
+    /// Bind the identifiers of a target pattern as locals, walking the parts
+    /// that are uses (attributes, subscripts).
+    pub(super) fn bind_or_walk(&mut self, target: Node<'t>, scope: Span, sc: &Scope) {
+        match target.kind() {
+            "identifier" => self.bind(target, scope),
+            "pattern_list"
+            | "tuple_pattern"
+            | "list_pattern"
+            | "tuple"
+            | "list"
+            | "expression_list"
+            | "parenthesized_expression"
+            | "list_splat_pattern"
+            | "list_splat"
+            | "as_pattern_target" => {
+                let mut c = self.cursor(target);
+                if c.goto_first_child() {
+                    loop {
+                        let ch = c.node();
+                        if ch.is_named() {
+                            self.bind_or_walk(ch, scope, sc);
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+            }
+            _ => self.walk_node(target, sc),
+        }
+    }
+
+    pub(super) fn for_loop(&mut self, node: Node<'t>, sc: &Scope, scope: Span) {
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if c.field_name() == Some("left") {
+                    self.bind_or_walk(ch, scope, sc);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    pub(super) fn comprehension(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = util::span(node);
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if ch.kind() == "for_in_clause" {
+                    self.for_loop(ch, sc, scope);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    /// `expr as name` (with items, except clauses, match patterns).
+    pub(super) fn aliased(&mut self, node: Node<'t>, sc: &Scope) {
+        let mut c = self.cursor(node);
+        if c.goto_first_child() {
+            loop {
+                let ch = c.node();
+                if c.field_name() == Some("alias") || ch.kind() == "as_pattern_target" {
+                    self.bind_or_walk(ch, sc.local, sc);
+                } else if ch.is_named() {
+                    self.walk_node(ch, sc);
+                }
+                if !c.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        self.release(c);
+    }
+
+    /// `case` patterns: bare names are captures (locals), class patterns
+    /// reference their class as a Type.
+    pub(super) fn case_pattern(&mut self, node: Node<'t>, sc: &Scope) {
+        match node.kind() {
+            "dotted_name" => {
+                if node.named_child_count() == 1
+                    && let Some(id) = node.named_child(0)
+                {
+                    self.bind(id, sc.local);
+                }
+            }
+            "splat_pattern" => {
+                if let Some(id) = node.named_child(0) {
+                    self.bind(id, sc.local);
+                }
+            }
+            "case_pattern" | "union_pattern" | "list_pattern" | "tuple_pattern"
+            | "dict_pattern" | "keyword_pattern" | "class_pattern" => {
+                if self.depth > MAX_DEPTH {
+                    return;
+                }
+                self.depth += 1;
+                let mut first = true;
+                let mut c = self.cursor(node);
+                if c.goto_first_child() {
+                    loop {
+                        let k = c.node();
+                        if k.is_named() {
+                            match (node.kind(), first, k.kind()) {
+                                ("keyword_pattern", true, "identifier") => {}
+                                ("class_pattern", true, "dotted_name") => {
+                                    self.class_pattern_name(k)
+                                }
+                                _ => self.case_pattern(k, sc),
+                            }
+                            first = false;
+                        }
+                        if !c.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                self.release(c);
+                self.depth -= 1;
+            }
+            _ => self.walk_node(node, sc),
+        }
+    }
+
+    pub(super) fn class_pattern_name(&mut self, k: Node<'t>) {
+        let n = k.named_child_count() as u32;
+        if let Some(last) = k.named_child(n.saturating_sub(1)) {
+            let t = self.text(k);
+            let q = t
+                .rsplit_once('.')
+                .map(|(q, _)| util::fold_whitespace(q, 200));
+            let name = self.text(last).into_owned();
+            self.push_ref(name, RefKind::Type, q, last);
+        }
+    }
+
+    pub(super) fn lambda(&mut self, node: Node<'t>, sc: &Scope) {
+        let scope = util::span(node);
+        if let Some(p) = node.child_by_field_name("parameters") {
+            self.walk_params(p, sc, scope);
+        }
+        if let Some(b) = node.child_by_field_name("body") {
+            let inner = Scope {
+                local: scope,
+                ..*sc
+            };
+            self.walk_node(b, &inner);
+        }
+    }
+}
