@@ -135,6 +135,8 @@ pub(crate) struct Parsed {
     pub cargo_workspace: Option<HashMap<String, cargo::WsEntry>>,
     /// Cargo: indices into `deps` of entries with `workspace = true`.
     pub cargo_inherit: Vec<usize>,
+    /// Maven: what a child pom may inherit from this one.
+    pub maven_pom: Option<maven::PomInfo>,
     /// Gradle: this file's version catalog.
     pub gradle_catalog: Option<gradle_catalog::Catalog>,
     /// Gradle: catalog accessors a build script uses.
@@ -190,6 +192,7 @@ pub fn read_manifests(files: &[(String, Vec<u8>)]) -> (Manifest, Vec<ManifestErr
     let mut workspaces: Vec<(String, HashMap<String, cargo::WsEntry>)> = Vec::new();
     let mut inherit: Vec<usize> = Vec::new();
     let mut catalogs = Vec::new();
+    let mut poms = Vec::new();
     let mut catalog_refs = Vec::new();
     for (path, bytes) in files {
         let path = path.replace('\\', "/");
@@ -212,6 +215,7 @@ pub fn read_manifests(files: &[(String, Vec<u8>)]) -> (Manifest, Vec<ManifestErr
             workspaces.push((parent_dir(&path).to_string(), ws));
         }
         catalogs.extend(parsed.gradle_catalog);
+        poms.extend(parsed.maven_pom);
         catalog_refs.extend(parsed.gradle_refs);
         deps.extend(parsed.deps);
         own.extend(parsed.own);
@@ -219,6 +223,7 @@ pub fn read_manifests(files: &[(String, Vec<u8>)]) -> (Manifest, Vec<ManifestErr
     }
     inherit_workspace(&mut deps, &inherit, &workspaces);
     resolve_catalog_refs(&mut deps, &catalog_refs, &catalogs);
+    maven::inherit(&mut deps, &poms);
     resolve_locks(&mut deps, &own, &locks);
     let locked = transitive(&deps, &own, &locks);
     deps.sort_by(|a, b| {

@@ -117,6 +117,10 @@ pub(crate) fn pom(path: &str, src: &str, all_errors: &mut Vec<ManifestError>) ->
                 errors.push(text::error(path, Some(line), "empty tag"));
                 continue;
             }
+            if self_closing && name == "relativePath" && stack == ["project", "parent"] {
+                // `<relativePath/>`: the parent comes from a repository, not this tree.
+                props.insert("project.parent.relativePath".into(), String::new());
+            }
             if !self_closing {
                 stack.push(name.to_string());
                 if name == "dependency" {
@@ -157,7 +161,11 @@ fn on_close(
         ["project", field @ ("groupId" | "artifactId" | "version")] => {
             props.insert(format!("project.{field}"), value.to_string());
         }
-        ["project", "parent", field @ ("groupId" | "version")] => {
+        [
+            "project",
+            "parent",
+            field @ ("groupId" | "artifactId" | "version" | "relativePath"),
+        ] => {
             props.insert(format!("project.parent.{field}"), value.to_string());
         }
         [.., "dependency", field] => {
@@ -222,6 +230,39 @@ fn finish(
         out.own
             .push((Ecosystem::Maven, format!("{g}:{a}"), path.to_string()));
     }
+    let mut info = PomInfo {
+        path: path.to_string(),
+        coord: None,
+        parent: None,
+        parent_path: None,
+        props: props.clone(),
+        managed: Vec::new(),
+    };
+    if let (Some(g), Some(a)) = (
+        props.get("project.groupId"),
+        props.get("project.artifactId"),
+    ) {
+        info.coord = Some(format!("{g}:{a}"));
+    }
+    if let (Some(g), Some(a)) = (
+        props.get("project.parent.groupId"),
+        props.get("project.parent.artifactId"),
+    ) {
+        info.parent = Some(format!("{g}:{a}"));
+        let rel = props
+            .get("project.parent.relativePath")
+            .map_or("../pom.xml", String::as_str);
+        if !rel.is_empty() {
+            info.parent_path = Some(join_relative(crate::parent_dir(path), rel));
+        }
+    }
+    for m in managed {
+        let get = |k: &str| m.get(k).map(|v| substitute(v, &props));
+        if let (Some(g), Some(a), Some(v)) = (get("groupId"), get("artifactId"), m.get("version")) {
+            info.managed.push((format!("{g}:{a}"), v.clone()));
+        }
+    }
+    out.maven_pom = Some(info);
     for f in declared {
         let get = |k: &str| f.get(k).map(|v| substitute(v, &props));
         let (Some(g), Some(a)) = (get("groupId"), get("artifactId")) else {
@@ -254,5 +295,84 @@ fn finish(
             scope,
             path,
         ));
+    }
+}
+
+/// What a child pom may inherit: properties and managed versions.
+pub(crate) struct PomInfo {
+    pub path: String,
+    pub coord: Option<String>,
+    pub parent: Option<String>,
+    /// Repository-relative path of the parent pom (`<relativePath>`, by
+    /// default `../pom.xml`); `None` for `<relativePath/>`.
+    pub parent_path: Option<String>,
+    pub props: HashMap<String, String>,
+    /// (groupId:artifactId, raw version) from `<dependencyManagement>`.
+    pub managed: Vec<(String, String)>,
+}
+
+fn join_relative(dir: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for piece in rel.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if joined.ends_with(".xml") {
+        joined
+    } else if joined.is_empty() {
+        "pom.xml".to_string()
+    } else {
+        format!("{joined}/pom.xml")
+    }
+}
+
+/// Fill versions a child pom leaves to its parents: a missing version from
+/// the nearest ancestor's `<dependencyManagement>`, and `${..}` from the
+/// merged properties (nearest wins). Parents are found by path, else by
+/// coordinates among the poms read.
+pub(crate) fn inherit(deps: &mut [plumb_facts::Dependency], poms: &[PomInfo]) {
+    for pom in poms.iter().filter(|p| p.parent.is_some()) {
+        let mut chain: Vec<&PomInfo> = vec![pom];
+        while chain.len() < 16 {
+            let cur = chain[chain.len() - 1];
+            let next = poms.iter().find(|p| {
+                cur.parent_path.as_deref() == Some(p.path.as_str())
+                    && (p.coord.is_none() || p.coord == cur.parent)
+            });
+            let next = next.or_else(|| {
+                poms.iter()
+                    .find(|p| p.coord.is_some() && p.coord == cur.parent && p.path != cur.path)
+            });
+            match next {
+                Some(n) if !chain.iter().any(|c| c.path == n.path) => chain.push(n),
+                _ => break,
+            }
+        }
+        if chain.len() == 1 {
+            continue;
+        }
+        let mut props: HashMap<String, String> = HashMap::new();
+        for p in chain.iter().rev() {
+            props.extend(p.props.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        for d in deps.iter_mut().filter(|d| d.manifest == pom.path) {
+            if d.requirement.is_none() {
+                d.requirement = chain
+                    .iter()
+                    .find_map(|p| p.managed.iter().find(|(c, _)| *c == d.name))
+                    .map(|(_, v)| v.clone());
+            }
+            if let Some(r) = &d.requirement
+                && r.contains("${")
+            {
+                d.requirement = Some(substitute(r, &props));
+            }
+        }
     }
 }

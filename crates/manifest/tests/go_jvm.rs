@@ -138,6 +138,61 @@ fn pom_dependencies_scopes_properties_and_management() {
 }
 
 #[test]
+fn maven_modules_inherit_from_their_parent() {
+    let (m, errors) = read_manifests(&load("maven-multi"));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        summary(&m, "core/pom.xml"),
+        vec![
+            row(
+                "com.fasterxml.jackson.core:jackson-annotations",
+                Some("2.17.1"),
+                "normal",
+                None,
+                None
+            ),
+            row("org.slf4j:slf4j-api", Some("2.0.13"), "normal", None, None),
+        ]
+    );
+    // The child's own property wins over the parent's.
+    assert_eq!(
+        summary(&m, "web/pom.xml"),
+        vec![
+            row(
+                "com.fasterxml.jackson.core:jackson-databind",
+                Some("2.16.2"),
+                "normal",
+                None,
+                None
+            ),
+            row("io.javalin:javalin", Some("6.1.6"), "normal", None, None),
+            row(
+                "org.acme.shop:shop-core",
+                Some("1.4.0"),
+                "normal",
+                None,
+                None
+            ),
+        ]
+    );
+    // dependencyManagement alone declares nothing.
+    assert!(summary(&m, "pom.xml").is_empty());
+    let own: Vec<(&str, &str)> = m
+        .own_packages
+        .iter()
+        .map(|(_, n, p)| (n.as_str(), p.as_str()))
+        .collect();
+    assert_eq!(
+        own,
+        [
+            ("org.acme.shop:shop-core", "core/pom.xml"),
+            ("org.acme.shop:shop-parent", "pom.xml"),
+            ("org.acme.shop:shop-web", "web/pom.xml"),
+        ]
+    );
+}
+
+#[test]
 fn gradle_kotlin_dsl() {
     let (m, errors) = read_manifests(&load("gradle-kts"));
     assert!(errors.is_empty(), "{errors:?}");

@@ -234,3 +234,30 @@ fn yarn_berry() {
         )]
     );
 }
+
+#[test]
+fn pnpm_v5_specifiers_and_slash_keys() {
+    let (m, errors) = read_manifests(&load("pnpm5"));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        summary(&m, "packages/core/package.json"),
+        vec![
+            row("debug", Some("^4.3.3"), "normal", Some("4.3.3"), None),
+            row(
+                "ms",
+                Some("^2.1.2"),
+                "normal",
+                Some("2.1.3"),
+                Some("ms-alias")
+            ),
+            // Not in this importer: found from the root importer above it.
+            row("rollup", Some("^2.0.0"), "peer", Some("2.62.0"), None),
+        ]
+    );
+    let locked: Vec<String> = m
+        .locked
+        .iter()
+        .map(|(_, n, v)| format!("{n}@{v}"))
+        .collect();
+    assert_eq!(locked, ["fsevents@2.3.2"]);
+}
