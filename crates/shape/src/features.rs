@@ -316,7 +316,7 @@ pub fn extract(flat: &mut Flat, src: &[u8]) -> Features {
         } else {
             ctl[p]
         };
-        loops[i] = loops[p] + (pc == cls(N::Loop)) as u8;
+        loops[i] = loops[p].saturating_add((pc == cls(N::Loop)) as u8);
     }
 
     // Token stream.
@@ -446,7 +446,7 @@ pub fn extract(flat: &mut Flat, src: &[u8]) -> Features {
             feats.push(mix(mix(T_CTL, c as u64), ctl[i] as u64));
         }
         concepts.observe(c, loops[i], ctl[i]);
-        max_loop = max_loop.max(loops[i] + (c == cls(N::Loop)) as u8);
+        max_loop = max_loop.max(loops[i].saturating_add((c == cls(N::Loop)) as u8));
     }
     let mut sub2: Vec<u64> = sub1.iter().map(|h| mix(T_SUB2, *h)).collect();
     for i in (0..n).rev() {

@@ -172,3 +172,24 @@ fn vectors_are_deterministic_and_versioned() {
     assert!(explain(&a, b"junk").is_empty());
     assert_eq!(similarity(&a, b"junk"), 0.0);
 }
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let mut src = String::from("void deep(int n) {\n");
+    for i in 0..300 {
+        src.push_str(&format!("for (int i{i} = 0; i{i} < n; i{i}++) {{\n"));
+    }
+    src.push_str("n += 1;\n");
+    src.push_str(&"}\n".repeat(300));
+    src.push_str("int x = ");
+    src.push_str(&"(".repeat(5000));
+    src.push('1');
+    src.push_str(&")".repeat(5000));
+    src.push_str(";\n}\n");
+    let (v, _) = snippet_vector(Lang::C, src.as_bytes()).unwrap();
+    let why = explain(&v, &v);
+    assert!(
+        why.contains(&"both have nested loops".to_string()),
+        "{why:?}"
+    );
+}
