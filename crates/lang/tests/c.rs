@@ -459,3 +459,19 @@ fn usr_include() {
         );
     }
 }
+
+#[test]
+fn glibc_annotations_do_not_invent_names() {
+    let src = b"extern void *memchr (void *__s, int __c, size_t __n)
+      __THROW __asm (\"memchr\") __attribute_pure__ __nonnull ((1));
+extern char *strdup (const char *__s) __THROW;
+";
+    let f = facts(Lang::C, src);
+    let names: Vec<String> = f
+        .definitions
+        .iter()
+        .map(|d| format!("{} {}", d.kind.name(), d.name))
+        .collect();
+    assert_eq!(names, ["function memchr", "function strdup"]);
+    assert!(f.parse_errors > 0);
+}

@@ -67,11 +67,21 @@ pub(crate) fn inspect(node: Node) -> Declarator {
                 out.func = cur.child_by_field_name("declarator");
                 return out;
             }
-            "ERROR" | "comment" => break,
-            _ => {
+            "identifier"
+            | "field_identifier"
+            | "type_identifier"
+            | "qualified_identifier"
+            | "destructor_name"
+            | "operator_name"
+            | "template_function"
+            | "template_type"
+            | "structured_binding_declarator"
+            | "primitive_type" => {
                 out.name = Some(cur);
                 break;
             }
+            // gnu_asm_expression, ERROR, comments, macro junk: no name.
+            _ => break,
         }
     }
     if let Some(w) = innermost {

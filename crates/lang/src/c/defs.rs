@@ -6,6 +6,7 @@ use plumb_facts::{DefKind, Definition, Import, Params, Span};
 use tree_sitter::Node;
 
 use super::decl::{self, Declarator};
+use super::docs::directive_span;
 use super::walk::Walker;
 use crate::util;
 
@@ -39,16 +40,6 @@ impl<'t, 's> Walker<'t, 's> {
         });
     }
 
-    /// The doc comment of `outer`: from the run `visit_children` recorded, or
-    /// from preceding siblings for nodes it did not visit directly.
-    fn doc_for(&self, outer: Node<'t>) -> Option<String> {
-        if self.doc_run.0 == outer.start_byte() {
-            return docs_from(&self.doc_run.1, outer, self.src);
-        }
-        // Only nodes nested in a declaration get here: few siblings.
-        doc_comment(outer, self.src)
-    }
-
     /// Container for a name written with scope segments (`A::B::f`).
     fn container_with(&self, scope: &[String]) -> Option<String> {
         let mut parts: Vec<&str> = self.containers.iter().map(String::as_str).collect();
@@ -78,7 +69,8 @@ impl<'t, 's> Walker<'t, 's> {
         let body = self.fld(node, "body");
         let fspan = util::span(node);
         let name = info.and_then(|i| i.name);
-        if let (Some(info), Some(name)) = (info, name) {
+        // Without a function declarator (`MACRO name {`), it is not a function.
+        if let (Some(info), Some(name)) = (info.filter(|i| i.func.is_some()), name) {
             if self.scope.is_some() {
                 if let Some(n) = decl::bound_name(declarator.unwrap()) {
                     self.bind_local(n, self.scope.unwrap());
@@ -220,6 +212,12 @@ impl<'t, 's> Walker<'t, 's> {
         let split = decl::split_name(name, self.src);
         let container = self.container_with(&split.scope);
         if let Some(f) = info.func {
+            let list = self.fld(f, "parameters");
+            // `__attribute_pure__ __nonnull ((1));` after an unknown macro
+            // parses as a prototype with a broken parameter list: not one.
+            if list.is_none_or(|l| l.has_error()) {
+                return;
+            }
             let kind = if self.is_method(&split) {
                 DefKind::Method
             } else {
@@ -485,25 +483,6 @@ impl<'t, 's> Walker<'t, 's> {
     }
 }
 
-/// A node's span; preprocessor directives end before their closing newline.
-fn directive_span(node: Node) -> plumb_facts::Span {
-    let mut s = util::span(node);
-    if node.kind().starts_with("preproc_") && s.end_col == 1 && s.end_line > s.start_line {
-        let mut c = node.walk();
-        let last = node
-            .children(&mut c)
-            .filter(|n| n.end_byte() < node.end_byte() || n.end_position().column > 0)
-            .last();
-        if let Some(l) = last {
-            let e = util::span(l);
-            s.end_line = e.end_line;
-            s.end_col = e.end_col;
-            s.end_byte = e.end_byte;
-        }
-    }
-    s
-}
-
 pub(crate) fn is_specifier(kind: &str) -> bool {
     matches!(
         kind,
@@ -553,46 +532,4 @@ fn defines_function(body: &str, params: &Params) -> bool {
             ident_start && before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '*')
         })
     })
-}
-
-/// Clean the comments of `run` (in source order) that sit directly above `node`.
-fn docs_from(run: &[Node], node: Node, src: &[u8]) -> Option<String> {
-    let mut expected_row = node.start_position().row;
-    let mut first = run.len();
-    for (i, c) in run.iter().enumerate().rev() {
-        if c.end_position().row + 1 < expected_row {
-            break;
-        }
-        expected_row = c.start_position().row;
-        first = i;
-    }
-    let lines: Vec<String> = run[first..]
-        .iter()
-        .map(|c| util::text_owned(*c, src))
-        .collect();
-    util::clean_comment(&lines)
-}
-
-/// Leading comments of a definition, ignoring a trailing comment that
-/// belongs to the previous line's code (`int x; /* x */`).
-fn doc_comment(node: Node, src: &[u8]) -> Option<String> {
-    let mut lines = Vec::new();
-    let mut expected_row = node.start_position().row;
-    let mut cur = node.prev_sibling();
-    while let Some(c) = cur {
-        if c.kind() != "comment" || c.end_position().row + 1 < expected_row {
-            break;
-        }
-        let prev = c.prev_sibling();
-        if prev.is_some_and(|p| {
-            p.kind() != "comment" && p.end_position().row == c.start_position().row
-        }) {
-            break;
-        }
-        lines.push(util::text_owned(c, src));
-        expected_row = c.start_position().row;
-        cur = prev;
-    }
-    lines.reverse();
-    util::clean_comment(&lines)
 }

@@ -30,6 +30,7 @@
 
 mod decl;
 mod defs;
+mod docs;
 mod walk;
 
 pub(crate) use decl::{bound_name, inspect};
