@@ -8,10 +8,17 @@
 //!
 //! Scopes are the manifest's section mapped to `normal`, `dev`, `build`,
 //! `optional`, `peer`, plus `indirect` (go.mod `// indirect`) and `workspace`
-//! (Cargo `[workspace.dependencies]`: available to members that inherit it).
+//! (Cargo `[workspace.dependencies]` and Gradle version-catalog libraries:
+//! available to members that opt in, declared by the shared file).
 //! Maven `provided` maps to `peer` (supplied by the host, like npm peers).
 //! npm aliases (`"foo": "npm:bar@^1"`) are treated like Cargo renames:
 //! `name` = `bar`, `rename` = `foo`.
+//!
+//! Facts that span files are joined after every file is parsed: Cargo
+//! `dep.workspace = true`, Gradle `libs.x` catalog accessors, Maven parent
+//! poms, and lockfile versions (the nearest lockfile of the ecosystem at or
+//! above the manifest; per-importer entries first, then by name with the
+//! requirement choosing among several versions).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -114,7 +121,11 @@ fn is_requirements_name(parent: &str, file: &str) -> bool {
 
 /// Whether a repository-relative path is a manifest or lockfile this crate reads.
 pub fn is_manifest_file(rel_path: &str) -> bool {
-    if rel_path.split(['/', '\\']).any(|c| c == "node_modules") {
+    // Installed third-party trees carry other projects' manifests.
+    if rel_path
+        .split(['/', '\\'])
+        .any(|c| c == "node_modules" || c == "site-packages" || c == "bower_components")
+    {
         return false;
     }
     kind_of(rel_path).is_some()

@@ -175,6 +175,7 @@ fn names_and_file_kinds() {
     for no in [
         "src/Cargo.rs",
         "node_modules/react/package.json",
+        ".venv/lib/python3.12/site-packages/foo/pyproject.toml",
         "requirements.md",
         "docs/notes.txt",
         "settings.gradle",

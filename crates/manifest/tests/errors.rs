@@ -120,3 +120,53 @@ fn unknown_and_empty_inputs() {
     assert!(m.dependencies.is_empty() && m.own_packages.is_empty() && m.locked.is_empty());
     assert_eq!(m.files, ["Cargo.lock", "go.sum"]);
 }
+
+/// Every fixture cut at many points (including inside multi-byte
+/// characters) and with bytes flipped: never a panic, and errors always
+/// name a file that was given.
+#[test]
+fn truncated_and_corrupted_inputs_never_panic() {
+    let mut all = Vec::new();
+    for dir in [
+        "cargo-ws",
+        "python-uv",
+        "python-poetry",
+        "python-req",
+        "python-setup",
+        "python-pipenv",
+        "npm-ws",
+        "npm-v1",
+        "pnpm9",
+        "pnpm6",
+        "pnpm5",
+        "yarn1",
+        "yarn-berry",
+        "go",
+        "maven",
+        "maven-multi",
+        "gradle-kts",
+        "gradle-groovy",
+    ] {
+        all.extend(load_under(dir, &format!("{dir}/")));
+    }
+    let mut cases = 0;
+    for (path, bytes) in &all {
+        let mut variants: Vec<Vec<u8>> = Vec::new();
+        let step = (bytes.len() / 23).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            variants.push(bytes[..cut].to_vec());
+            let mut flipped = bytes.clone();
+            flipped[cut] = [b'"', b'\'', b'\n', b'<', b'[', b'{', 0xC3, b'\t'][cut % 8];
+            variants.push(flipped);
+        }
+        let mut multibyte = "é€".as_bytes().to_vec();
+        multibyte.extend(bytes);
+        variants.push(multibyte);
+        for v in variants {
+            let (_, errors) = read_manifests(&[(path.clone(), v)]);
+            assert!(errors.iter().all(|e| &e.file == path));
+            cases += 1;
+        }
+    }
+    assert!(cases > 1000, "{cases}");
+}
