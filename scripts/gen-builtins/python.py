@@ -146,6 +146,8 @@ def dump(py, cwd):
                 members.setdefault(m, [])
                 continue
             failed += res["failed"]
+            for k in res["failed"]:
+                members.setdefault(k, [])
             for k, v in res["modules"].items():
                 members[k] = v
             members.setdefault(m, [])
