@@ -80,9 +80,23 @@ pub(crate) fn uv(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Pars
     out
 }
 
+/// poetry.lock: `[package.dependencies]` is a table there, so only the
+/// fields read are named.
+#[derive(serde::Deserialize)]
+struct PoetryDoc {
+    #[serde(default)]
+    package: Vec<PoetryPackage>,
+}
+
+#[derive(serde::Deserialize)]
+struct PoetryPackage {
+    name: String,
+    version: Option<String>,
+}
+
 pub(crate) fn poetry(path: &str, src: &str, errors: &mut Vec<ManifestError>) -> Parsed {
     let mut out = Parsed::default();
-    let Some(doc) = text::toml_typed::<LockDoc>(path, src, errors) else {
+    let Some(doc) = text::toml_typed::<PoetryDoc>(path, src, errors) else {
         return out;
     };
     let mut lock = Lock::new(Ecosystem::PyPI, path);
