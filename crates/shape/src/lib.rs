@@ -97,6 +97,10 @@ pub fn function_vectors(
         let Some(node) = root.descendant_for_byte_range(s, e) else {
             continue;
         };
+        // O(1) size check: too few nodes to hold MIN_STATEMENTS statements.
+        if node.descendant_count() < 4 * MIN_STATEMENTS as usize {
+            continue;
+        }
         let mut fl = flat::flatten(adapter, node);
         if features::count_statements(&fl) < MIN_STATEMENTS {
             continue;

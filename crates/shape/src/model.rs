@@ -78,7 +78,18 @@ impl Model {
         let mut y = vec![0f32; d];
         let mut norm2 = 0f32;
         // Accumulate unnormalised, then scale once: the projection is linear.
-        for &(b, c) in sparse {
+        for (k, &(b, c)) in sparse.iter().enumerate() {
+            // Rows are scattered over a few MB: fetch a few ahead.
+            #[cfg(target_arch = "x86_64")]
+            if let Some(&(nb, _)) = sparse.get(k + 6) {
+                let p = self.rows.as_ptr().wrapping_add(nb as usize * self.stride);
+                // SAFETY: prefetch is a hint and never faults; `p` points into `rows`.
+                unsafe {
+                    use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                    _mm_prefetch::<_MM_HINT_T0>(p as *const i8);
+                    _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64) as *const i8);
+                }
+            }
             let at = b as usize * self.stride;
             let row = &self.rows[at..at + self.stride];
             let idf = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
