@@ -3,7 +3,9 @@
 //! with `\` continuations, comments, `--hash` options and `-e ..#egg=name`.
 //! `-r`/`-c` includes are not followed: each included file is read on its
 //! own when it is itself a requirements file. Files whose name mentions
-//! dev, test, lint, doc or ci give scope `dev`.
+//! dev, test, lint, doc or ci give scope `dev`. An exact `==` pin is also the
+//! dependency's `locked_version`: pip installs exactly that (pip-compile
+//! output is a lockfile in this form).
 
 use plumb_facts::Ecosystem;
 
@@ -96,8 +98,15 @@ fn one(
     }
     match pep508(req) {
         Some((name, requirement)) => {
-            out.deps
-                .push(dep(Ecosystem::PyPI, &name, requirement, scope, path))
+            // An exact pin (`==1.2.3`, as pip-compile writes) is what pip installs.
+            let pinned = requirement
+                .as_deref()
+                .and_then(|r| r.strip_prefix("=="))
+                .filter(|v| !v.is_empty() && !v.contains([',', '*', '=']))
+                .map(str::to_string);
+            let mut d = dep(Ecosystem::PyPI, &name, requirement, scope, path);
+            d.locked_version = pinned;
+            out.deps.push(d);
         }
         None => errors.push(text::error(
             path,

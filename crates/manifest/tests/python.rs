@@ -109,9 +109,9 @@ fn requirements_files_and_their_scopes() {
                 None,
                 None
             ),
-            row("flask", Some("==3.0.3"), "normal", None, None),
+            row("flask", Some("==3.0.3"), "normal", Some("3.0.3"), None),
             row("gunicorn", Some(">=22.0"), "normal", None, None),
-            row("numpy", Some("==1.26.4"), "normal", None, None),
+            row("numpy", Some("==1.26.4"), "normal", Some("1.26.4"), None),
             row("sqlalchemy", Some(">=2.0.30,<2.1"), "normal", None, None),
         ]
     );
@@ -123,7 +123,7 @@ fn requirements_files_and_their_scopes() {
                 "python-dateutil",
                 Some("==2.9.0.post0"),
                 "normal",
-                None,
+                Some("2.9.0.post0"),
                 None
             ),
         ]
@@ -131,8 +131,8 @@ fn requirements_files_and_their_scopes() {
     assert_eq!(
         summary(&m, "requirements/dev.txt"),
         vec![
-            row("black", Some("==24.4.2"), "dev", None, None),
-            row("pytest-cov", Some("==5.0.0"), "dev", None, None),
+            row("black", Some("==24.4.2"), "dev", Some("24.4.2"), None),
+            row("pytest-cov", Some("==5.0.0"), "dev", Some("5.0.0"), None),
         ]
     );
 }
