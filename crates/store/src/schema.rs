@@ -34,8 +34,6 @@ CREATE TABLE IF NOT EXISTS defs (
     params TEXT,
     signature TEXT
 );
-CREATE INDEX IF NOT EXISTS defs_name ON defs(name);
-CREATE INDEX IF NOT EXISTS defs_file ON defs(file_id);
 CREATE TABLE IF NOT EXISTS refs (
     file_id INTEGER NOT NULL,
     name TEXT NOT NULL,
@@ -49,8 +47,6 @@ CREATE TABLE IF NOT EXISTS refs (
     spread INTEGER NOT NULL,
     enclosing TEXT
 );
-CREATE INDEX IF NOT EXISTS refs_name ON refs(name);
-CREATE INDEX IF NOT EXISTS refs_file ON refs(file_id);
 CREATE TABLE IF NOT EXISTS imports (
     file_id INTEGER NOT NULL,
     module TEXT NOT NULL,
@@ -63,17 +59,33 @@ CREATE TABLE IF NOT EXISTS imports (
     end_line INTEGER NOT NULL, end_col INTEGER NOT NULL,
     start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS imports_file ON imports(file_id);
-CREATE INDEX IF NOT EXISTS imports_module ON imports(module);
 CREATE TABLE IF NOT EXISTS shapes (
     def_id INTEGER PRIMARY KEY,
     file_id INTEGER NOT NULL,
     lang TEXT NOT NULL,
     vec BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS shapes_file ON shapes(file_id);
 CREATE TABLE IF NOT EXISTS manifest (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ranks (file_id INTEGER PRIMARY KEY, rank REAL NOT NULL);
+"#;
+
+/// Secondary indexes. Bulk loads drop them and build them again at the end
+/// (much faster than maintaining them row by row); opening an index always
+/// recreates any that are missing, e.g. after a bulk load was killed.
+pub const INDEXES: &str = r#"
+CREATE INDEX IF NOT EXISTS defs_name ON defs(name);
+CREATE INDEX IF NOT EXISTS defs_file ON defs(file_id);
+CREATE INDEX IF NOT EXISTS refs_name ON refs(name);
+CREATE INDEX IF NOT EXISTS refs_file ON refs(file_id);
+CREATE INDEX IF NOT EXISTS imports_file ON imports(file_id);
+CREATE INDEX IF NOT EXISTS imports_module ON imports(module);
+CREATE INDEX IF NOT EXISTS shapes_file ON shapes(file_id);
+"#;
+
+pub const DROP_INDEXES: &str = r#"
+DROP INDEX IF EXISTS defs_name;
+DROP INDEX IF EXISTS refs_name;
+DROP INDEX IF EXISTS imports_module;
 "#;
 
 /// Apply connection settings and make sure the schema is present and current.

@@ -37,6 +37,27 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Drop the name indexes before loading many files; [`Store::end_bulk_load`]
+    /// builds them again. The per-file indexes stay, so replacing a file's
+    /// facts remains cheap. Must not be called inside a [`Writer`].
+    pub fn begin_bulk_load(&self) -> Result<()> {
+        self.conn
+            .execute_batch(crate::schema::DROP_INDEXES)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Rebuild any missing indexes and refresh the query planner's statistics.
+    pub fn end_bulk_load(&self) -> Result<()> {
+        self.conn
+            .execute_batch(crate::schema::INDEXES)
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .execute_batch("PRAGMA optimize;")
+            .map_err(|e| self.err(e))
+    }
+}
+
 impl Writer<'_> {
     fn err(&self, e: impl std::fmt::Display) -> crate::StoreError {
         crate::StoreError {

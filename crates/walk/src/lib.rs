@@ -15,7 +15,8 @@ use ignore::WalkBuilder;
 /// Why a file was left out of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SkipReason {
-    /// Under a vendored or third-party directory (`vendor/`, `node_modules/`, ...).
+    /// A vendored or third-party directory (`vendor/`, `node_modules/`, ...);
+    /// counted per directory, since its files are never listed.
     Vendored,
     /// A generated file: by name (`*.min.js`, `*_pb2.py`, `*.pb.go`) or by an
     /// `@generated` / `DO NOT EDIT` marker near the top.
@@ -103,11 +104,17 @@ const VENDORED_DIRS: &[&str] = &[
     "venv",
     ".tox",
     ".nox",
+];
+
+/// Directories never worth reading, pruned without being counted.
+const PRUNED_DIRS: &[&str] = &[
     "__pycache__",
     ".git",
     ".hg",
     ".svn",
     ".plumb",
+    ".mypy_cache",
+    ".pytest_cache",
 ];
 
 /// Whether a file name marks a generated file, without reading it.
@@ -166,7 +173,7 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     builder.filter_entry(move |e| {
         let name = e.file_name().to_string_lossy();
-        if e.depth() > 0 && (name == ".git" || name == ".plumb") {
+        if e.depth() > 0 && PRUNED_DIRS.contains(&name.as_ref()) {
             return false;
         }
         if !include_vendored
