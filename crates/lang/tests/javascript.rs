@@ -328,6 +328,20 @@ fn throughput() {
     for (p, s) in &srcs {
         let a = plumb_lang::adapter_for_path(p).unwrap();
         let f = extract(a, s);
+        for d in &f.definitions {
+            assert!(
+                !d.name.is_empty() && !d.name.contains(char::is_whitespace),
+                "odd definition name {:?}",
+                d.name
+            );
+            assert!(d.span.contains(&d.name_span), "name outside span: {d:?}");
+        }
+        for r in &f.references {
+            assert!(
+                !r.name.is_empty() && !r.name.contains(char::is_whitespace),
+                "odd reference {r:?}"
+            );
+        }
         defs += f.definitions.len();
         refs += f.references.len();
         errs += (f.parse_errors > 0) as usize;
@@ -374,4 +388,21 @@ fn node_classes_fixed_for_js() {
         assert_eq!(a.node_class("class_declaration"), NodeClass::Class);
         assert_eq!(a.node_class("call_expression"), NodeClass::Call);
     }
+}
+
+#[test]
+fn arguments_object_makes_a_function_variadic() {
+    let src = b"function sum() {\n  let t = 0;\n  for (const x of arguments) t += x;\n  return t;\n}\nfunction fixed(a) { const g = function () { return arguments[0]; }; return a; }\nclass K { m(a) { return arguments.length; } }\n";
+    let f = facts(src);
+    let summary = |n: &str| {
+        f.definitions
+            .iter()
+            .find(|d| d.name == n)
+            .and_then(|d| d.params.as_ref())
+            .map(|p| (p.summary(), p.max_positional()))
+            .unwrap()
+    };
+    assert_eq!(summary("sum"), ("(*arguments)".to_string(), None));
+    assert_eq!(summary("fixed"), ("(a)".to_string(), Some(1)));
+    assert_eq!(summary("m"), ("(a, *arguments)".to_string(), None));
 }

@@ -382,6 +382,20 @@ fn throughput_stdlib() {
     let (mut defs, mut refs, mut errs) = (0, 0, 0);
     for s in &srcs {
         let f = facts(s);
+        for d in &f.definitions {
+            assert!(
+                !d.name.is_empty() && !d.name.contains(char::is_whitespace),
+                "odd definition name {:?}",
+                d.name
+            );
+            assert!(d.span.contains(&d.name_span), "name outside span: {d:?}");
+        }
+        for r in &f.references {
+            assert!(
+                !r.name.is_empty() && !r.name.contains(char::is_whitespace),
+                "odd reference {r:?}"
+            );
+        }
         defs += f.definitions.len();
         refs += f.references.len();
         errs += (f.parse_errors > 0) as usize;

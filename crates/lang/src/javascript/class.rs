@@ -188,10 +188,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 if name_node.kind() == "computed_property_name" {
                     self.walk_node(name_node, sc);
                 }
+                self.function_like(m, Some(&q), sc);
                 if is_ctor {
                     self.parameter_properties(m, sc);
                 }
-                self.function_like(m, Some(&q), sc);
             }
             "field_definition" | "public_field_definition" | "property_signature" => {
                 let value = m.child_by_field_name("value");

@@ -100,7 +100,22 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Walk a function's parameters and body; `qname` names it when it is a definition.
+    ///
+    /// A named function is the last definition pushed; a body that reads
+    /// `arguments` makes it variadic.
     pub fn function_like(&mut self, f: Node<'t>, qname: Option<&str>, sc: &Scope) {
+        let saved_fn = self.current_fn;
+        self.current_fn = if f.kind() == "arrow_function" {
+            // Arrows see their enclosing function's `arguments`.
+            saved_fn
+        } else {
+            qname.and_then(|_| self.facts.definitions.len().checked_sub(1))
+        };
+        self.function_body(f, qname, sc);
+        self.current_fn = saved_fn;
+    }
+
+    fn function_body(&mut self, f: Node<'t>, qname: Option<&str>, sc: &Scope) {
         let scope = util::span(f);
         let inner = Scope {
             level: Level::Function,

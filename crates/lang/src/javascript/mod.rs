@@ -76,6 +76,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         imported: HashSet::new(),
         exported: Vec::new(),
         export_stmt: None,
+        current_fn: None,
         pool: Vec::new(),
         depth: 0,
     };
@@ -122,6 +123,8 @@ pub(crate) struct Extractor<'s, 't> {
     pub exported: Vec<String>,
     /// The `export` statement around the declaration being walked.
     pub export_stmt: Option<Node<'t>>,
+    /// Index of the definition of the named function whose body is walked.
+    pub current_fn: Option<usize>,
     pool: Vec<TreeCursor<'t>>,
     depth: u32,
 }

@@ -20,9 +20,33 @@ impl<'s, 't> Extractor<'s, 't> {
 
     pub(super) fn ident(&mut self, node: Node) {
         let t = self.text(node);
+        if t == "arguments" {
+            self.mark_variadic();
+            return;
+        }
         if self.imported.contains(t.as_ref()) {
             let name = t.into_owned();
             self.push_ref(name, RefKind::Use, None, node);
+        }
+    }
+
+    /// The current named function reads `arguments`: it takes any number of them.
+    fn mark_variadic(&mut self) {
+        let Some(d) = self
+            .current_fn
+            .and_then(|i| self.facts.definitions.get_mut(i))
+        else {
+            return;
+        };
+        if let Some(p) = &mut d.params
+            && !p.is_variadic()
+        {
+            p.list.push(plumb_facts::Param {
+                name: "arguments".into(),
+                kind: plumb_facts::ParamKind::VarPositional,
+                has_default: false,
+                type_text: None,
+            });
         }
     }
 
@@ -44,6 +68,9 @@ impl<'s, 't> Extractor<'s, 't> {
         };
         match Self::chain_root(obj) {
             Some(root) => {
+                if self.text(root) == "arguments" {
+                    self.mark_variadic();
+                }
                 if self.imported.contains(self.text(root).as_ref())
                     && let Some(p) = node.child_by_field_name("property")
                 {
