@@ -47,6 +47,12 @@ enum Command {
     Outline(cmd::outline::Args),
     /// A ranked map of the repository within a token budget.
     Map(cmd::map::Args),
+    /// Functions that do the same thing as SYMBOL or a snippet.
+    Similar(cmd::similar::Args),
+    /// Clusters of near-duplicate functions.
+    Dups(cmd::dups::Args),
+    /// Measure retrieval quality on a benchmark dataset.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +76,9 @@ fn main() -> ExitCode {
         Command::Refs(a) => cmd::refs::run(&global, a),
         Command::Outline(a) => cmd::outline::run(&global, a),
         Command::Map(a) => cmd::map::run(&global, a),
+        Command::Similar(a) => cmd::similar::run(&global, a),
+        Command::Dups(a) => cmd::dups::run(&global, a),
+        Command::Eval(a) => cmd::eval::run(&global, a),
     };
     match result {
         Ok(code) => code,

@@ -11,12 +11,17 @@ mod fuzzy;
 mod map;
 mod outline;
 mod refs;
+mod similar;
 
 pub use defs::{DefHit, DefsAnswer, MatchMode, ParamSummary, defs};
 pub use fuzzy::fuzzy_score;
 pub use map::{MapAnswer, MapFile, MapSymbol, map};
 pub use outline::{OutlineAnswer, OutlineItem, outline};
 pub use refs::{Caller, RefHit, RefsAnswer, refs};
+pub use similar::{
+    DupCluster, DupsAnswer, Shapes, SimilarAnswer, SimilarHit, dups, similar_to_snippet,
+    similar_to_symbol,
+};
 
 /// Version of the JSON schema of every answer; bumped on incompatible change.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
