@@ -198,3 +198,75 @@ pub fn walk_tree<'t, V: Visitor<'t>>(root: Node<'t>, v: &mut V) {
         }
     }
 }
+
+/// The comment-like siblings (comments, attributes) right before the node a
+/// [`walk_tree`] visitor is entering, tracked from the walk's own events.
+/// `Node::prev_sibling` and `Node::parent` rescan from the parent or the root,
+/// which is quadratic on big flat files (generated bindings, long constant
+/// tables); feeding this from `enter`/`leave` keeps doc lookup constant-time.
+#[derive(Default)]
+pub struct LeadingRun<'t> {
+    run: Vec<Node<'t>>,
+    current: Vec<Node<'t>>,
+    current_id: usize,
+    after_leave: bool,
+}
+
+impl<'t> LeadingRun<'t> {
+    /// Call first thing in `Visitor::enter`; `run_kind` says whether `node`
+    /// is a comment-like node that can precede a definition.
+    pub fn enter(&mut self, node: Node<'t>, run_kind: bool) {
+        if !run_kind {
+            if self.after_leave {
+                std::mem::swap(&mut self.current, &mut self.run);
+            } else {
+                self.current.clear();
+            }
+            self.run.clear();
+            self.current_id = node.id();
+        }
+        self.after_leave = false;
+    }
+
+    /// Call in `Visitor::leave` with the same `run_kind` as `enter`.
+    pub fn leave(&mut self, node: Node<'t>, run_kind: bool) {
+        if run_kind {
+            self.run.push(node);
+        } else {
+            self.run.clear();
+        }
+        self.after_leave = true;
+    }
+
+    /// The comment-like siblings directly before `node`, in source order;
+    /// empty unless `node` is the node most recently entered.
+    pub fn before(&self, node: Node) -> &[Node<'t>] {
+        if node.id() == self.current_id {
+            &self.current
+        } else {
+            &[]
+        }
+    }
+}
+
+/// [`leading_comments`] over a [`LeadingRun`]: the comments at the end of
+/// `run` that sit on the lines directly above `node` (no blank line between),
+/// cleaned.
+pub fn adjacent_comments(
+    run: &[Node],
+    node: Node,
+    src: &[u8],
+    is_comment: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut expected_row = node.start_position().row;
+    for c in run.iter().rev() {
+        if !is_comment(c.kind()) || c.end_position().row + 1 < expected_row {
+            break;
+        }
+        lines.push(text_owned(*c, src));
+        expected_row = c.start_position().row;
+    }
+    lines.reverse();
+    clean_comment(&lines)
+}

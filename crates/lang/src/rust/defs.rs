@@ -45,14 +45,7 @@ impl<'a> Ex<'a> {
 
     fn doc(&self, node: Node) -> Option<String> {
         let mut lines = Vec::new();
-        let mut cur = node.prev_sibling();
-        while let Some(c) = cur {
-            if !matches!(
-                c.kind(),
-                "attribute_item" | "line_comment" | "block_comment"
-            ) {
-                break;
-            }
+        for &c in self.leading.before(node).iter().rev() {
             let t = self.text(c);
             match c.kind() {
                 "attribute_item" => {
@@ -73,7 +66,6 @@ impl<'a> Ex<'a> {
                 }
                 _ => break,
             }
-            cur = c.prev_sibling();
         }
         lines.reverse();
         util::clean_comment(&lines)
@@ -270,16 +262,16 @@ impl<'a> Ex<'a> {
     pub(super) fn macro_definition(&mut self, node: Node<'a>) {
         self.facts.dynamic = true;
         // `#[macro_export]` makes a macro visible outside the crate.
-        let mut vis = Visibility::Private;
-        let mut cur = node.prev_sibling();
-        while let Some(c) =
-            cur.filter(|c| c.kind() == "attribute_item" || c.kind().ends_with("comment"))
-        {
-            if self.text(c).contains("macro_export") {
-                vis = Visibility::Public;
-            }
-            cur = c.prev_sibling();
-        }
+        let exported = self
+            .leading
+            .before(node)
+            .iter()
+            .any(|&c| c.kind() == "attribute_item" && self.text(c).contains("macro_export"));
+        let vis = if exported {
+            Visibility::Public
+        } else {
+            Visibility::Private
+        };
         if self.define(node, DefKind::Macro, vis, None, None).is_some() {
             // The walk does not descend into macro_rules! bodies.
             self.skip.pop();

@@ -83,6 +83,11 @@ impl LanguageAdapter for RustAdapter {
     }
 }
 
+/// Nodes that may stand between an item and its doc comment.
+fn is_run_kind(kind: &str) -> bool {
+    matches!(kind, "line_comment" | "block_comment" | "attribute_item")
+}
+
 /// `mod params; pub use params::X;`: a path starting at a module this file
 /// declares is relative, not a crate dependency.
 fn mark_local_module_imports(facts: &mut FileFacts) {
@@ -143,6 +148,8 @@ struct Ex<'a> {
     imported: HashSet<String>,
     /// Reused buffer for token-tree children.
     buf: Vec<Node<'a>>,
+    /// Doc comments and attributes before the node being entered.
+    leading: util::LeadingRun<'a>,
 }
 
 impl<'a> Ex<'a> {
@@ -156,6 +163,7 @@ impl<'a> Ex<'a> {
             skip: Vec::new(),
             imported: HashSet::new(),
             buf: Vec::new(),
+            leading: util::LeadingRun::default(),
         }
     }
 
@@ -237,6 +245,11 @@ impl<'a> Ex<'a> {
 
 impl<'a> Visitor<'a> for Ex<'a> {
     fn enter(&mut self, node: Node<'a>) -> bool {
+        self.leading.enter(node, is_run_kind(node.kind()));
+        if !node.is_named() {
+            // Punctuation and keywords carry no facts (token trees read their own tokens).
+            return false;
+        }
         if !self.skip.is_empty() && self.take_skip(node.id()) {
             return false;
         }
@@ -325,6 +338,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
     }
 
     fn leave(&mut self, node: Node<'a>) {
+        self.leading.leave(node, is_run_kind(node.kind()));
         let id = node.id();
         if self.frames.last().is_some_and(|f| f.id == id) {
             let f = self.frames.pop().expect("checked");
