@@ -406,3 +406,20 @@ fn arguments_object_makes_a_function_variadic() {
     assert_eq!(summary("fixed"), ("(a)".to_string(), Some(1)));
     assert_eq!(summary("m"), ("(a, *arguments)".to_string(), None));
 }
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let n = 20_000;
+    let mut src = b"const [".to_vec();
+    src.extend(std::iter::repeat_n(b'[', n));
+    src.push(b'a');
+    src.extend(std::iter::repeat_n(b']', n));
+    src.extend_from_slice(b"] = v;\nconst y = f(");
+    src.extend(std::iter::repeat_n(b"g(".as_slice(), 3000).flatten());
+    src.extend(std::iter::repeat_n(b')', 3001));
+    src.extend_from_slice(b";\nconst z = a");
+    src.extend(std::iter::repeat_n(b" + a".as_slice(), 50_000).flatten());
+    src.extend_from_slice(b";\nfunction after() {}\n");
+    let f = facts(&src);
+    assert!(f.definitions.iter().any(|d| d.name == "after"));
+}

@@ -442,3 +442,34 @@ fn node_classes_fixed_for_python() {
     assert_eq!(a.node_class("dictionary_splat"), NodeClass::Other);
     assert_eq!(a.node_class("function_definition"), NodeClass::Function);
 }
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let n = 20_000;
+    let mut src = b"x = ".to_vec();
+    src.extend(std::iter::repeat_n(b'(', n));
+    src.push(b'1');
+    src.extend(std::iter::repeat_n(b')', n));
+    src.extend_from_slice(b"\ny = f(");
+    src.extend(std::iter::repeat_n(b"g(".as_slice(), 3000).flatten());
+    src.extend(std::iter::repeat_n(b')', 3001));
+    src.extend_from_slice(b"\nz = a");
+    src.extend(std::iter::repeat_n(b" + a".as_slice(), 50_000).flatten());
+    src.extend_from_slice(b"\ndef after(): pass\n");
+    let f = facts(&src);
+    assert!(f.definitions.iter().any(|d| d.name == "after"));
+}
+
+#[test]
+fn deep_targets_do_not_overflow() {
+    let n = 20_000;
+    for prefix in [&b""[..], &b"def f():\n    "[..]] {
+        let mut src = prefix.to_vec();
+        src.extend(std::iter::repeat_n(b'(', n));
+        src.push(b'a');
+        src.extend(std::iter::repeat_n(b",)".as_slice(), n).flatten());
+        src.extend_from_slice(b" = v\ndef after(): pass\n");
+        let f = facts(&src);
+        assert!(f.definitions.iter().any(|d| d.name == "after"));
+    }
+}

@@ -318,6 +318,15 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// `const {a, b: [c]} = x` at module level: one definition per name.
     fn module_pattern(&mut self, pat: Node<'t>, is_const: bool, outer: Node<'t>, sc: &Scope) {
+        if self.depth > super::MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.module_pattern_inner(pat, is_const, outer, sc);
+        self.depth -= 1;
+    }
+
+    fn module_pattern_inner(&mut self, pat: Node<'t>, is_const: bool, outer: Node<'t>, sc: &Scope) {
         match pat.kind() {
             "identifier" | "shorthand_property_identifier_pattern" => {
                 let n = self.text(pat).into_owned();

@@ -93,7 +93,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
     ex.finish()
 }
 
-const MAX_DEPTH: u32 = 800;
+pub(crate) const MAX_DEPTH: u32 = 400;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Level {
@@ -126,7 +126,7 @@ pub(crate) struct Extractor<'s, 't> {
     /// Index of the definition of the named function whose body is walked.
     pub current_fn: Option<usize>,
     pool: Vec<TreeCursor<'t>>,
-    depth: u32,
+    pub depth: u32,
 }
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -294,6 +294,15 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Bind every identifier of a binding pattern as a local of `scope`;
     /// default values inside the pattern are walked.
     pub fn bind(&mut self, pat: Node<'t>, scope: Span, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.bind_inner(pat, scope, sc);
+        self.depth -= 1;
+    }
+
+    fn bind_inner(&mut self, pat: Node<'t>, scope: Span, sc: &Scope) {
         match pat.kind() {
             "identifier" | "shorthand_property_identifier_pattern" | "type_identifier" => {
                 let t = self.text(pat);

@@ -409,6 +409,15 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// Every binding identifier under an import clause or require pattern.
     fn prescan_names(&mut self, node: Node<'t>) {
+        if self.depth > super::MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.prescan_names_inner(node);
+        self.depth -= 1;
+    }
+
+    fn prescan_names_inner(&mut self, node: Node<'t>) {
         match node.kind() {
             "identifier" | "shorthand_property_identifier_pattern" => {
                 let t = self.text(node).into_owned();

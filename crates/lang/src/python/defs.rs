@@ -4,7 +4,7 @@
 use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, RefKind, Span};
 use tree_sitter::Node;
 
-use super::{Extractor, Level, Scope, qualify, visibility};
+use super::{Extractor, Level, MAX_DEPTH, Scope, qualify, visibility};
 use crate::util;
 
 const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"];
@@ -419,6 +419,15 @@ impl<'s, 't> Extractor<'s, 't> {
     /// One assignment target: a definition at module/class level, a local in
     /// a function, a field for `self.x`.
     fn target(&mut self, t: Node<'t>, stmt: Node<'t>, is_final: bool, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.target_inner(t, stmt, is_final, sc);
+        self.depth -= 1;
+    }
+
+    fn target_inner(&mut self, t: Node<'t>, stmt: Node<'t>, is_final: bool, sc: &Scope) {
         match t.kind() {
             "identifier" => match sc.level {
                 Level::Function => self.bind(t, sc.local),

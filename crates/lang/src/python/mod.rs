@@ -90,7 +90,7 @@ impl LanguageAdapter for PythonAdapter {
 
 /// Recursion guard: deeper subtrees (pathological generated expressions) are
 /// skipped rather than risking the stack of a worker thread.
-const MAX_DEPTH: u32 = 800;
+const MAX_DEPTH: u32 = 400;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Level {
@@ -126,7 +126,7 @@ pub(super) struct Extractor<'s, 't> {
     /// `Class.field` names already emitted.
     pub fields: HashSet<String>,
     pool: Vec<TreeCursor<'t>>,
-    depth: u32,
+    pub depth: u32,
 }
 
 const DYNAMIC_CALLS: &[&str] = &[

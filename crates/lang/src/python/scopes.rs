@@ -10,6 +10,15 @@ use crate::util;
 impl<'s, 't> Extractor<'s, 't> {
     /// Record a local binding, skipping a repeat of a recent one in the same scope.
     pub fn bind(&mut self, name_node: Node<'t>, scope: Span) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.bind_inner(name_node, scope);
+        self.depth -= 1;
+    }
+
+    fn bind_inner(&mut self, name_node: Node<'t>, scope: Span) {
         match name_node.kind() {
             "identifier" => {
                 let t = self.text(name_node);
@@ -59,6 +68,15 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Bind the identifiers of a target pattern as locals, walking the parts
     /// that are uses (attributes, subscripts).
     pub(super) fn bind_or_walk(&mut self, target: Node<'t>, scope: Span, sc: &Scope) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.bind_or_walk_inner(target, scope, sc);
+        self.depth -= 1;
+    }
+
+    fn bind_or_walk_inner(&mut self, target: Node<'t>, scope: Span, sc: &Scope) {
         match target.kind() {
             "identifier" => self.bind(target, scope),
             "pattern_list"
