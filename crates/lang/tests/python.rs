@@ -473,3 +473,21 @@ fn deep_targets_do_not_overflow() {
         assert!(f.definitions.iter().any(|d| d.name == "after"));
     }
 }
+
+#[test]
+fn module_level_lambda_is_a_function() {
+    let f = facts(b"square = lambda x, y=2: x * y\nclass K:\n    key = lambda self: 1\n");
+    let d = &f.definitions[0];
+    assert_eq!((d.name.as_str(), d.kind.name()), ("square", "function"));
+    let p = d.params.as_ref().unwrap();
+    assert_eq!(
+        (p.summary().as_str(), p.min_positional(), p.max_positional()),
+        ("(x, y=…)", 1, Some(2))
+    );
+    assert_eq!(d.signature.as_deref(), Some("square = lambda x, y=2"));
+    assert_eq!(
+        f.definitions[2].kind.name(),
+        "field",
+        "class-level lambdas stay fields"
+    );
+}

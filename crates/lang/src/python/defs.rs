@@ -401,6 +401,13 @@ impl<'s, 't> Extractor<'s, 't> {
         let is_final = ty.is_some_and(|t| self.text(t).contains("Final"));
         if let (Some(l), Some(r)) = (left, right)
             && sc.level == Level::Module
+            && l.kind() == "identifier"
+            && r.kind() == "lambda"
+        {
+            return self.module_lambda(node, l, r, sc);
+        }
+        if let (Some(l), Some(r)) = (left, right)
+            && sc.level == Level::Module
             && self.text(l) == "__all__"
         {
             self.collect_all(r);
@@ -414,6 +421,33 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(r) = right {
             self.walk_node(r, sc);
         }
+    }
+
+    /// `name = lambda ...` at module level: a Function with the lambda's params.
+    fn module_lambda(&mut self, stmt: Node<'t>, name_node: Node<'t>, lambda: Node<'t>, sc: &Scope) {
+        let name = self.text(name_node).into_owned();
+        if self.module_vars.insert(name.clone()) {
+            let params = lambda
+                .child_by_field_name("parameters")
+                .map(|p| self.param_list(p, false))
+                .unwrap_or_default();
+            self.facts.definitions.push(Definition {
+                visibility: visibility(&name),
+                name,
+                kind: DefKind::Function,
+                container: None,
+                span: util::span(stmt),
+                name_span: util::span(name_node),
+                doc: None,
+                params: Some(params),
+                signature: Some(util::signature(
+                    stmt,
+                    lambda.child_by_field_name("body"),
+                    self.src,
+                )),
+            });
+        }
+        self.lambda(lambda, sc);
     }
 
     /// One assignment target: a definition at module/class level, a local in
