@@ -18,6 +18,9 @@
 //!   Method `m` of `A`.
 //! - A class's params are its constructor's, `None` without a constructor.
 //!   Class fields whose value is an arrow function are Methods.
+//! - A named function whose body reads `arguments` gets a trailing
+//!   VarPositional parameter `arguments` (it accepts any number of arguments).
+//! - Subtrees nested deeper than `MAX_DEPTH` walk levels are skipped.
 //! - Default imports are recorded as the name `default` aliased to the local name.
 //! - Locals use the enclosing function (or arrow/catch/for) span as scope;
 //!   declarations in blocks at module level are locals of that block.

@@ -13,12 +13,16 @@
 //!   of the class, once per name.
 //! - A class's params are its `__init__` params without the receiver, `None`
 //!   when the class body defines no `__init__`.
+//! - `name = lambda ...` at module level is a Function with the lambda's params.
 //! - A bare decorator `@d` is a Call of `d` with one argument.
 //! - Locals at module level (loop/with/except targets) get the module's span
 //!   as their scope; comprehension variables get the comprehension's span.
 //! - Use references: identifiers that are names imported in this file, and
 //!   non-call attribute chains whose root is such a name (one reference per
 //!   chain, for its last segment).
+//! - `match` captures are locals; class patterns reference their class as a Type.
+//! - Subtrees nested deeper than `MAX_DEPTH` walk levels are skipped (partial
+//!   facts rather than a stack overflow on generated code).
 
 mod defs;
 mod imports;
