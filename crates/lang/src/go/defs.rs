@@ -36,9 +36,9 @@ impl<'a> Ex<'a> {
             .unwrap_or_else(|| util::span(node))
     }
 
-    fn doc(&self, node: Node, outer: Option<Node>) -> Option<String> {
-        util::leading_comments(node, self.src, is_comment)
-            .or_else(|| outer.and_then(|o| util::leading_comments(o, self.src, is_comment)))
+    /// The comment block directly above `node`; `node` must be the node being entered.
+    fn doc(&self, node: Node) -> Option<String> {
+        util::adjacent_comments(self.leading.before(node), node, self.src, is_comment)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -68,7 +68,7 @@ impl<'a> Ex<'a> {
 
     pub(super) fn package_clause(&mut self, node: Node<'a>) {
         if let Some(n) = node.named_child(0) {
-            let doc = self.doc(node, None);
+            let doc = self.doc(node);
             self.define(node, n, DefKind::Module, None, doc, None, None);
             let last = self.facts.definitions.last_mut().expect("just pushed");
             last.visibility = Visibility::Public;
@@ -153,7 +153,7 @@ impl<'a> Ex<'a> {
         if let Some(p) = node.child_by_field_name("parameters") {
             self.params(p, scope, &mut list);
         }
-        let doc = self.doc(node, None);
+        let doc = self.doc(node);
         let body = node.child_by_field_name("body");
         self.define(
             node,
@@ -223,8 +223,7 @@ impl<'a> Ex<'a> {
             }
             _ => (DefKind::TypeAlias, FrameKind::Other),
         };
-        let outer = node.parent().filter(|p| p.kind() == "type_declaration");
-        let doc = self.doc(node, outer);
+        let doc = self.doc(node).or_else(|| self.decl_doc());
         let body = match kind {
             DefKind::TypeAlias => None,
             _ => ty,
@@ -248,7 +247,7 @@ impl<'a> Ex<'a> {
             return;
         }
         let container = top.name.clone();
-        let doc = self.doc(node, None);
+        let doc = self.doc(node);
         let mut cursor = node.walk();
         let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
         if names.is_empty() {
@@ -298,7 +297,7 @@ impl<'a> Ex<'a> {
             self.params(p, util::span(node), &mut list);
             self.facts.locals.truncate(before);
         }
-        let doc = self.doc(node, None);
+        let doc = self.doc(node);
         self.define(
             node,
             name,
@@ -311,42 +310,39 @@ impl<'a> Ex<'a> {
     }
 
     /// `const`/`var` declarations: definitions at package level, locals inside functions.
-    pub(super) fn value_declaration(&mut self, decl: Node<'a>) {
+    /// A `type`/`const`/`var` declaration: its doc comment documents every
+    /// spec in it that has none of its own.
+    pub(super) fn declaration(&mut self, decl: Node<'a>) {
+        let doc = self.doc(decl);
+        self.decl_doc = Some((decl.id(), doc));
+    }
+
+    fn decl_doc(&self) -> Option<String> {
+        self.decl_doc.as_ref().and_then(|(_, d)| d.clone())
+    }
+
+    /// A `const`/`var` spec: definitions at package level, locals inside functions.
+    pub(super) fn value_spec(&mut self, spec: Node<'a>) {
         let local = self.in_func();
-        let kind = if decl.kind() == "const_declaration" {
+        let kind = if spec.kind() == "const_spec" {
             DefKind::Constant
         } else {
             DefKind::Variable
         };
-        let mut specs = Vec::new();
-        let mut cursor = decl.walk();
-        for c in decl.named_children(&mut cursor) {
-            match c.kind() {
-                "const_spec" | "var_spec" => specs.push(c),
-                "var_spec_list" => {
-                    let mut c2 = c.walk();
-                    specs.extend(c.named_children(&mut c2).filter(|s| s.kind() == "var_spec"));
-                }
-                _ => {}
-            }
-        }
-        let single = specs.len() == 1;
-        for spec in specs {
-            let mut c2 = spec.walk();
-            let names: Vec<Node> = spec.children_by_field_name("name", &mut c2).collect();
-            let scope = self.block_scope(decl);
-            let doc = if local {
-                None
+        let mut c2 = spec.walk();
+        let names: Vec<Node> = spec.children_by_field_name("name", &mut c2).collect();
+        let scope = self.block_scope(spec);
+        let doc = if local {
+            None
+        } else {
+            self.doc(spec).or_else(|| self.decl_doc())
+        };
+        for n in names.into_iter().filter(|n| n.kind() == "identifier") {
+            self.skip.push(n.id());
+            if local {
+                self.bind(n, scope);
             } else {
-                self.doc(spec, single.then_some(decl))
-            };
-            for n in names.into_iter().filter(|n| n.kind() == "identifier") {
-                self.skip.push(n.id());
-                if local {
-                    self.bind(n, scope);
-                } else {
-                    self.define(spec, n, kind, None, doc.clone(), None, None);
-                }
+                self.define(spec, n, kind, None, doc.clone(), None, None);
             }
         }
     }

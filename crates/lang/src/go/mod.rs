@@ -110,6 +110,10 @@ struct Ex<'a> {
     packages: HashSet<String>,
     /// The `i := 0` of the `for` clause being walked, already bound to the loop.
     for_init: usize,
+    /// Comments right before the node being entered.
+    leading: util::LeadingRun<'a>,
+    /// The enclosing `type`/`const`/`var` declaration and its doc comment.
+    decl_doc: Option<(usize, Option<String>)>,
 }
 
 impl<'a> Ex<'a> {
@@ -123,6 +127,8 @@ impl<'a> Ex<'a> {
             skip: Vec::new(),
             packages: HashSet::new(),
             for_init: usize::MAX,
+            leading: util::LeadingRun::default(),
+            decl_doc: None,
         }
     }
 
@@ -399,6 +405,10 @@ fn package_name(path: &str) -> &str {
 
 impl<'a> Visitor<'a> for Ex<'a> {
     fn enter(&mut self, node: Node<'a>) -> bool {
+        self.leading.enter(node, node.kind() == "comment");
+        if !node.is_named() {
+            return false;
+        }
         if !self.skip.is_empty() && self.take_skip(node.id()) {
             return false;
         }
@@ -427,7 +437,8 @@ impl<'a> Visitor<'a> for Ex<'a> {
             }
             "field_declaration" => self.field(node),
             "method_elem" => self.method_elem(node),
-            "const_declaration" | "var_declaration" => self.value_declaration(node),
+            "type_declaration" | "const_declaration" | "var_declaration" => self.declaration(node),
+            "const_spec" | "var_spec" => self.value_spec(node),
             "short_var_declaration" => self.short_var(node),
             "for_statement" => self.for_statement(node),
             "type_switch_statement" => self.type_switch(node),
@@ -450,7 +461,11 @@ impl<'a> Visitor<'a> for Ex<'a> {
     }
 
     fn leave(&mut self, node: Node<'a>) {
+        self.leading.leave(node, node.kind() == "comment");
         let id = node.id();
+        if self.decl_doc.as_ref().is_some_and(|d| d.0 == id) {
+            self.decl_doc = None;
+        }
         while self.frames.last().is_some_and(|f| f.id == id) {
             let f = self.frames.pop().expect("checked");
             self.generics.truncate(f.generics_len);

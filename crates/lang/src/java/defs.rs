@@ -62,9 +62,9 @@ impl<'a> Ex<'a> {
         })
     }
 
-    /// The Javadoc comment right before `node`.
+    /// The Javadoc comment right before `node` (the node being entered).
     fn javadoc(&self, node: Node) -> Option<String> {
-        let prev = node.prev_sibling()?;
+        let prev = *self.leading.before(node).last()?;
         if prev.kind() != "block_comment" {
             return None;
         }
@@ -164,6 +164,7 @@ impl<'a> Ex<'a> {
         if node.kind() == "record_declaration"
             && let Some(params) = node.child_by_field_name("parameters")
         {
+            self.records.push((node.id(), params));
             let qualified = match container {
                 Some(c) => format!("{c}.{n}"),
                 None => n,
@@ -256,8 +257,7 @@ impl<'a> Ex<'a> {
             Some(p) => self.params(p, scope),
             None if node.kind() == "compact_constructor_declaration" => {
                 // The canonical constructor takes the record's components.
-                let record = node.parent().and_then(|b| b.parent());
-                match record.and_then(|r| r.child_by_field_name("parameters")) {
+                match self.records.last().map(|r| r.1) {
                     Some(p) => {
                         // The components were walked already: forget their skip marks.
                         let skip_before = self.skip.len();

@@ -110,6 +110,10 @@ struct Ex<'a> {
     skip: Vec<usize>,
     /// Simple names brought in by imports.
     imported: HashSet<String>,
+    /// Comments right before the node being entered.
+    leading: util::LeadingRun<'a>,
+    /// Component lists of the records being walked, innermost last.
+    records: Vec<(usize, Node<'a>)>,
 }
 
 impl<'a> Ex<'a> {
@@ -122,6 +126,8 @@ impl<'a> Ex<'a> {
             generics: Vec::new(),
             skip: Vec::new(),
             imported: HashSet::new(),
+            leading: util::LeadingRun::default(),
+            records: Vec::new(),
         }
     }
 
@@ -367,6 +373,10 @@ impl<'a> Ex<'a> {
 
 impl<'a> Visitor<'a> for Ex<'a> {
     fn enter(&mut self, node: Node<'a>) -> bool {
+        self.leading.enter(node, node.kind().ends_with("comment"));
+        if !node.is_named() {
+            return false;
+        }
         if !self.skip.is_empty() && self.take_skip(node.id()) {
             return false;
         }
@@ -424,7 +434,11 @@ impl<'a> Visitor<'a> for Ex<'a> {
     }
 
     fn leave(&mut self, node: Node<'a>) {
+        self.leading.leave(node, node.kind().ends_with("comment"));
         let id = node.id();
+        if self.records.last().is_some_and(|r| r.0 == id) {
+            self.records.pop();
+        }
         while self.frames.last().is_some_and(|f| f.id == id) {
             let f = self.frames.pop().expect("checked");
             self.generics.truncate(f.generics_len);
