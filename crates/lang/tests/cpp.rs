@@ -429,6 +429,22 @@ fn poj104() {
             no_main += !f.definitions.iter().any(|d| d.name == "main") as usize;
         }
         let secs = t.elapsed().as_secs_f64();
+        let adapter = plumb_lang::adapter_for_lang(lang);
+        let t = std::time::Instant::now();
+        let trees: Vec<_> = codes
+            .iter()
+            .map(|c| plumb_lang::parse(adapter, c.as_bytes()).unwrap())
+            .collect();
+        let parse = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        for (tree, c) in trees.iter().zip(&codes) {
+            std::hint::black_box(adapter.extract(tree, c.as_bytes()));
+        }
+        let extract = t.elapsed().as_secs_f64();
+        println!(
+            "{lang:?}: {:.1} MB, parse {parse:.2} s, extract {extract:.2} s",
+            bytes as f64 / 1e6
+        );
         println!(
             "{lang:?}: {} programs, {bad} with parse errors ({:.2}%), {nerr} error nodes, {ndefs} defs, {no_main} without a main definition, {:.1} MB/s",
             codes.len(),
