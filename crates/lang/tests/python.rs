@@ -122,9 +122,9 @@ fn definitions() {
     // Decorators belong to the definition's span.
     assert_eq!(f.definitions[15].span.start_line, 46);
     assert_eq!(f.definitions[15].name_span.start_line, 47);
-    assert_eq!(
-        f.definitions[15].params.as_ref().unwrap().has_receiver(),
-        false
+    assert!(
+        !f.definitions[15].params.as_ref().unwrap().has_receiver(),
+        "a staticmethod has no receiver"
     );
 }
 

@@ -136,7 +136,7 @@ impl<'s, 't> Extractor<'s, 't> {
     fn finish(mut self) -> FileFacts {
         if !self.exported.is_empty() {
             for d in &mut self.facts.definitions {
-                if d.container.is_none() && self.exported.iter().any(|e| *e == d.name) {
+                if d.container.is_none() && self.exported.contains(&d.name) {
                     d.visibility = Visibility::Public;
                 }
             }

@@ -148,7 +148,7 @@ impl<'s, 't> Extractor<'s, 't> {
     fn finish(mut self) -> FileFacts {
         if !self.all.is_empty() {
             for d in &mut self.facts.definitions {
-                if d.container.is_none() && self.all.iter().any(|a| *a == d.name) {
+                if d.container.is_none() && self.all.contains(&d.name) {
                     d.visibility = Visibility::Public;
                 }
             }
