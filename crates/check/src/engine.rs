@@ -1,0 +1,124 @@
+//! The checker: lays a change over the index in memory, re-extracts every
+//! changed file from its new text, resolves each reference and import the
+//! change adds, and judges every hunk.
+//!
+//! Owns the order of work and the hunk verdicts; resolution rules live in
+//! [`crate::resolve`], inputs in [`crate::input`]. Nothing on disk is written.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use plumb_facts::Lang;
+use plumb_store::Store;
+
+use crate::project::{Overlay, Project};
+use crate::report::{Finding, HunkVerdict, IndexInfo, Report, Skipped};
+use crate::resolve::{self, FileCtx, Outcome, deps::Deps};
+
+/// One file of the change, after the change.
+#[derive(Debug, Clone)]
+pub struct ChangedFile {
+    pub path: String,
+    pub new_text: String,
+    /// New-side line numbers the change adds; `None` means every line (a new
+    /// file, or `--files`).
+    pub added: Option<BTreeSet<u32>>,
+    /// New-side ranges (start, len) of the hunks; one whole-file range when
+    /// `added` is `None`.
+    pub hunks: Vec<(u32, u32)>,
+}
+
+/// What the engine checks.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub files: Vec<ChangedFile>,
+    pub deleted: Vec<String>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Check a change against the index of the repository at `root`.
+pub fn check(root: &Path, store: &Store, input: &Input, index: IndexInfo) -> Report {
+    let deps = Deps::new(root);
+    check_with(root, store, input, index, &deps)
+}
+
+/// [`check`] with explicit dependency locations (tests).
+pub fn check_with(
+    root: &Path,
+    store: &Store,
+    input: &Input,
+    index: IndexInfo,
+    deps: &Deps,
+) -> Report {
+    let mut project = Project::new(root, store);
+    project.deleted.extend(input.deleted.iter().cloned());
+    let mut langs: Vec<Option<Lang>> = Vec::new();
+    for f in &input.files {
+        let adapter = plumb_lang::adapter_for_path(Path::new(&f.path));
+        langs.push(adapter.map(|a| a.lang()));
+        if let Some(a) = adapter {
+            let facts = plumb_lang::extract(a, f.new_text.as_bytes());
+            project.overlay.insert(
+                f.path.clone(),
+                Overlay {
+                    text: f.new_text.clone(),
+                    facts,
+                },
+            );
+        }
+    }
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut hunks: Vec<HunkVerdict> = Vec::new();
+    for (f, lang) in input.files.iter().zip(langs) {
+        let mut per_line: Vec<(u32, Outcome)> = Vec::new();
+        if let (Some(lang), Some(o)) = (lang, project.overlay.get(&f.path)) {
+            let ctx = FileCtx::new(&project, deps, &f.path, lang, &o.text, &o.facts);
+            let added = |line: u32| f.added.as_ref().is_none_or(|s| s.contains(&line));
+            for imp in &o.facts.imports {
+                if !(imp.span.start_line..=imp.span.end_line).any(added) {
+                    continue;
+                }
+                let outs = match lang {
+                    Lang::Python => resolve::python::check_import(&ctx, imp),
+                    Lang::Rust => resolve::rust::check_import(&ctx, imp),
+                    Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                        resolve::js::check_import(&ctx, imp)
+                    }
+                    _ => resolve::other::check_import(&ctx, imp),
+                };
+                per_line.extend(outs.into_iter().map(|x| (imp.span.start_line, x)));
+            }
+            for r in &o.facts.references {
+                if !added(r.span.start_line) {
+                    continue;
+                }
+                let outs = match lang {
+                    Lang::Python => resolve::python::check_ref(&ctx, r),
+                    Lang::Rust => resolve::rust::check_ref(&ctx, r),
+                    Lang::Go => resolve::other::check_ref(&ctx, r),
+                    _ => vec![Outcome::Skipped],
+                };
+                per_line.extend(outs.into_iter().map(|x| (r.span.start_line, x)));
+            }
+        }
+        let file_findings: Vec<Finding> = per_line
+            .iter()
+            .filter_map(|(_, o)| match o {
+                Outcome::Found(f) => Some(f.clone()),
+                _ => None,
+            })
+            .collect();
+        for &(start, len) in &f.hunks {
+            let end = start + len.max(1);
+            let inside = |l: u32| l >= start && l < end;
+            let fs: Vec<&Finding> = file_findings.iter().filter(|x| inside(x.line)).collect();
+            let resolved = per_line
+                .iter()
+                .filter(|(l, o)| inside(*l) && matches!(o, Outcome::Resolved))
+                .count();
+            hunks.push(HunkVerdict::judge(&f.path, start, len, &fs, resolved));
+        }
+        findings.extend(file_findings);
+    }
+    Report::new(index, findings, hunks, input.skipped.clone())
+}

@@ -1,0 +1,218 @@
+//! The project as the checker sees it: the index with the change laid over it
+//! in memory.
+//!
+//! This module owns answering "what does the project define / which files
+//! exist" for the checker, where files the change touches answer from their
+//! new text (re-extracted by the engine) and every other file answers from the
+//! index. It never writes to the index or the disk. Lookups are indexed
+//! (`defs_named`, `file`, `defs_in_file`); the full file list is loaded
+//! lazily, only when a module path must be matched against it.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use plumb_facts::{Definition, FileFacts, Import, Manifest};
+use plumb_store::{NameMatch, Store};
+
+/// A changed file's new state.
+pub struct Overlay {
+    pub text: String,
+    pub facts: FileFacts,
+}
+
+/// A definition found in the project, with where it lives.
+#[derive(Debug, Clone)]
+pub struct ProjectDef {
+    pub path: String,
+    pub def: Definition,
+}
+
+pub struct Project<'a> {
+    pub root: PathBuf,
+    pub store: &'a Store,
+    pub overlay: HashMap<String, Overlay>,
+    /// Files the change deletes.
+    pub deleted: HashSet<String>,
+    manifest: OnceCell<Manifest>,
+    files: OnceCell<HashSet<String>>,
+    /// Dotted Python module path suffix -> files providing it.
+    py_modules: OnceCell<HashMap<String, Vec<String>>>,
+    file_facts: std::cell::RefCell<HashMap<String, Option<std::rc::Rc<(String, FileFacts)>>>>,
+}
+
+impl<'a> Project<'a> {
+    pub fn new(root: &Path, store: &'a Store) -> Project<'a> {
+        Project {
+            root: root.to_path_buf(),
+            store,
+            overlay: HashMap::new(),
+            deleted: HashSet::new(),
+            manifest: OnceCell::new(),
+            files: OnceCell::new(),
+            py_modules: OnceCell::new(),
+            file_facts: Default::default(),
+        }
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        self.manifest
+            .get_or_init(|| self.store.manifest().unwrap_or_default())
+    }
+
+    /// Definitions named `name` anywhere in the project (overlay first).
+    pub fn defs_named(&self, name: &str, limit: usize) -> Vec<ProjectDef> {
+        let mut out: Vec<ProjectDef> = Vec::new();
+        for (path, o) in &self.overlay {
+            for d in o.facts.definitions.iter().filter(|d| d.name == name) {
+                out.push(ProjectDef {
+                    path: path.clone(),
+                    def: d.clone(),
+                });
+            }
+        }
+        if let Ok(rows) = self.store.defs_named(name, NameMatch::Exact, limit) {
+            for r in rows {
+                if self.overlay.contains_key(&r.path) || self.deleted.contains(&r.path) {
+                    continue;
+                }
+                out.push(ProjectDef {
+                    path: r.path,
+                    def: r.def,
+                });
+            }
+        }
+        out
+    }
+
+    pub fn name_defined(&self, name: &str) -> bool {
+        !self.defs_named(name, 1).is_empty()
+            || self
+                .overlay
+                .values()
+                .any(|o| o.facts.definitions.iter().any(|d| d.name == name))
+    }
+
+    /// Definitions whose name starts with `prefix` (for suggestions).
+    pub fn defs_with_prefix(&self, prefix: &str, limit: usize) -> Vec<ProjectDef> {
+        let mut out = Vec::new();
+        if let Ok(rows) = self.store.defs_named(prefix, NameMatch::Prefix, limit) {
+            for r in rows {
+                if self.deleted.contains(&r.path) {
+                    continue;
+                }
+                out.push(ProjectDef {
+                    path: r.path,
+                    def: r.def,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether a repository-relative file exists after the change.
+    pub fn file_exists(&self, path: &str) -> bool {
+        if self.deleted.contains(path) {
+            return false;
+        }
+        if self.overlay.contains_key(path) {
+            return true;
+        }
+        if matches!(self.store.file(path), Ok(Some(_))) {
+            return true;
+        }
+        self.root.join(path).is_file()
+    }
+
+    pub fn dir_exists(&self, path: &str) -> bool {
+        self.root.join(path).is_dir()
+    }
+
+    /// Every file path of the project (index + overlay - deleted), loaded once.
+    pub fn all_files(&self) -> &HashSet<String> {
+        self.files.get_or_init(|| {
+            let mut set: HashSet<String> = self
+                .store
+                .files()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| f.path)
+                .collect();
+            set.extend(self.overlay.keys().cloned());
+            for d in &self.deleted {
+                set.remove(d);
+            }
+            set
+        })
+    }
+
+    /// Files that provide the dotted Python module `module` (`a.b` matches
+    /// `…/a/b.py`, `…/a/b/__init__.py`, `…/a/b.pyi`, or a directory `…/a/b/`
+    /// holding Python files, a namespace package).
+    pub fn python_module_files(&self, module: &str) -> Option<&Vec<String>> {
+        let map = self.py_modules.get_or_init(|| {
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for path in self.all_files() {
+                let Some(stem) = path
+                    .strip_suffix(".py")
+                    .or_else(|| path.strip_suffix(".pyi"))
+                else {
+                    continue;
+                };
+                let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
+                let parts: Vec<&str> = stem.split('/').collect();
+                for i in 0..parts.len() {
+                    map.entry(parts[i..].join("."))
+                        .or_default()
+                        .push(path.clone());
+                }
+                // Namespace directories above the file.
+                for end in 1..parts.len() {
+                    for i in 0..end {
+                        map.entry(parts[i..end].join(".")).or_default();
+                    }
+                }
+            }
+            map
+        });
+        map.get(module)
+    }
+
+    /// The text and facts of a project file: the overlay, else extracted
+    /// from disk (cached). `None` when missing or in no known language.
+    pub fn facts_of(&self, path: &str) -> Option<std::rc::Rc<(String, FileFacts)>> {
+        if let Some(o) = self.overlay.get(path) {
+            return Some(std::rc::Rc::new((o.text.clone(), o.facts.clone())));
+        }
+        if let Some(hit) = self.file_facts.borrow().get(path) {
+            return hit.clone();
+        }
+        let got = read_and_extract(&self.root.join(path)).map(std::rc::Rc::new);
+        self.file_facts
+            .borrow_mut()
+            .insert(path.to_string(), got.clone());
+        got
+    }
+
+    /// The imports of a project file (overlay or index).
+    pub fn imports_of(&self, path: &str) -> Vec<Import> {
+        if let Some(o) = self.overlay.get(path) {
+            return o.facts.imports.clone();
+        }
+        self.store
+            .imports_in_file(path)
+            .map(|rows| rows.into_iter().map(|r| r.import).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Read a file and extract its facts with the adapter its extension selects.
+pub fn read_and_extract(path: &Path) -> Option<(String, FileFacts)> {
+    let adapter = plumb_lang::adapter_for_path(path)?;
+    let bytes = std::fs::read(path).ok()?;
+    if bytes.len() > 4 << 20 {
+        return None;
+    }
+    let facts = plumb_lang::extract(adapter, &bytes);
+    Some((String::from_utf8_lossy(&bytes).into_owned(), facts))
+}

@@ -1,0 +1,286 @@
+//! Resolving the references and imports a change adds, one language family
+//! per file: [`python`], [`rust`], [`js`] (JavaScript/TypeScript), [`other`]
+//! (Go, C, C++ imports and Go standard-library members), with the shared
+//! scope rules in [`scope`] and installed dependency sources in [`deps`].
+//!
+//! This module owns the per-file context ([`FileCtx`]) and how an
+//! unresolved name becomes a [`Finding`] with evidence and candidates. It does
+//! not read the change (that is `engine`) nor decide verdicts.
+
+pub mod deps;
+pub mod js;
+pub mod other;
+pub mod python;
+pub mod rust;
+pub mod scope;
+
+use std::collections::HashSet;
+
+use plumb_facts::{FileFacts, Import, Lang, Reference, Span};
+
+use crate::project::Project;
+use crate::report::{Candidate, Finding, FindingKind, Severity};
+use crate::suggest::{split_words, suggest};
+
+/// What became of one reference or import.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Resolved to something real.
+    Resolved,
+    /// Not checkable soundly (method on an unknown receiver, macro, …).
+    Skipped,
+    Found(Finding),
+}
+
+/// Everything known about the one changed file being checked.
+pub struct FileCtx<'p, 'a> {
+    pub project: &'p Project<'a>,
+    pub deps: &'p deps::Deps,
+    pub path: &'p str,
+    pub lang: Lang,
+    pub text: &'p str,
+    pub facts: &'p FileFacts,
+    line_starts: Vec<usize>,
+    ref_starts: HashSet<u32>,
+}
+
+impl<'p, 'a> FileCtx<'p, 'a> {
+    pub fn new(
+        project: &'p Project<'a>,
+        deps: &'p deps::Deps,
+        path: &'p str,
+        lang: Lang,
+        text: &'p str,
+        facts: &'p FileFacts,
+    ) -> FileCtx<'p, 'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let ref_starts = facts.references.iter().map(|r| r.span.start_byte).collect();
+        FileCtx {
+            project,
+            deps,
+            path,
+            lang,
+            text,
+            facts,
+            line_starts,
+            ref_starts,
+        }
+    }
+
+    /// The source line `line` (1-based) without its ending.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = line.saturating_sub(1) as usize;
+        let Some(&start) = self.line_starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map(|e| e - 1)
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+
+    /// Whether `name` occurs as a whole word somewhere in the file other than
+    /// at the start of an extracted reference: an assignment, a parameter, a
+    /// `global`, a tuple target — bindings the adapter does not record as
+    /// definitions. Errs towards "bound" (a mention in a comment counts).
+    pub fn bound_elsewhere(&self, name: &str) -> bool {
+        word_positions(self.text, name).any(|p| !self.ref_starts.contains(&(p as u32)))
+    }
+
+    /// Build a finding at a span, with the code line filled.
+    pub fn finding(
+        &self,
+        kind: FindingKind,
+        span: &Span,
+        message: String,
+        evidence: Vec<String>,
+        candidates: Vec<Candidate>,
+        confidence: f64,
+    ) -> Finding {
+        let len = if span.end_line == span.start_line {
+            span.end_col.saturating_sub(span.start_col)
+        } else {
+            1
+        };
+        let mut f = Finding::new(
+            kind,
+            self.path,
+            span.start_line,
+            span.start_col,
+            len,
+            message,
+        );
+        f.code = self.line_text(span.start_line).to_string();
+        f.evidence = evidence;
+        f.candidates = candidates;
+        f.confidence = confidence;
+        if kind == FindingKind::Unverifiable {
+            f.severity = Severity::Note;
+        }
+        f
+    }
+
+    /// Nearest real names for `name`: `local` names first (same file, class
+    /// or module), then index-wide definitions sharing a prefix or a word.
+    pub fn candidates(&self, name: &str, local: &[(String, String, u32)]) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let names: Vec<&str> = local.iter().map(|(n, _, _)| n.as_str()).collect();
+        for (n, score) in suggest(name, names.iter().copied()) {
+            if let Some((_, file, line)) = local.iter().find(|(m, _, _)| *m == n) {
+                out.push(Candidate {
+                    name: n,
+                    file: file.clone(),
+                    line: *line,
+                    reason: "name".into(),
+                    score,
+                });
+            }
+        }
+        if out.len() >= 3 {
+            return out;
+        }
+        // Index-wide, prefiltered through indexed prefix lookups.
+        let mut pool: Vec<(String, String, u32)> = Vec::new();
+        let mut prefixes: Vec<String> = Vec::new();
+        let first: String = name.chars().take(2).collect();
+        if !first.is_empty() {
+            prefixes.push(first);
+        }
+        for w in split_words(name) {
+            if w.len() >= 3 {
+                prefixes.push(w.chars().take(3).collect());
+                let cap: String = w[..1].to_uppercase() + &w[1..3];
+                prefixes.push(cap);
+            }
+        }
+        prefixes.sort();
+        prefixes.dedup();
+        for p in prefixes.iter().take(6) {
+            for d in self.project.defs_with_prefix(p, 400) {
+                pool.push((d.def.name, d.path, d.def.name_span.start_line));
+            }
+        }
+        let pool_names: Vec<&str> = pool.iter().map(|(n, _, _)| n.as_str()).collect();
+        for (n, score) in suggest(name, pool_names.iter().copied()) {
+            if out.iter().any(|c| c.name == n) {
+                continue;
+            }
+            if let Some((_, file, line)) = pool.iter().find(|(m, _, _)| *m == n) {
+                out.push(Candidate {
+                    name: n,
+                    file: file.clone(),
+                    line: *line,
+                    reason: "name".into(),
+                    score,
+                });
+            }
+        }
+        out.truncate(5);
+        out
+    }
+
+    /// The imports of this file that bring `name` into scope, with the full
+    /// path the name stands for (`numpy` for `np`, `os.path` for `path` in
+    /// `from os import path`).
+    pub fn import_binding(&self, name: &str) -> Option<(&'p Import, String)> {
+        let sep = match self.lang {
+            Lang::Rust | Lang::Cpp => "::",
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx | Lang::Go => "/",
+            _ => ".",
+        };
+        for imp in &self.facts.imports {
+            if imp.names.is_empty() {
+                if imp.alias.as_deref() == Some(name) {
+                    return Some((imp, imp.module.clone()));
+                }
+                let last = imp.module.rsplit(sep).next().unwrap_or(&imp.module);
+                let first = imp.module.split(sep).next().unwrap_or(&imp.module);
+                let top = if self.lang == Lang::Python {
+                    first
+                } else {
+                    last
+                };
+                if imp.alias.is_none() && !imp.wildcard && top == name {
+                    let path = if self.lang == Lang::Python {
+                        first.to_string()
+                    } else {
+                        imp.module.clone()
+                    };
+                    return Some((imp, path));
+                }
+            }
+            for n in &imp.names {
+                let bound = n.alias.as_deref().unwrap_or(&n.name);
+                if bound == name {
+                    let full = if imp.module.is_empty() {
+                        n.name.clone()
+                    } else if n.name == "self" {
+                        imp.module.clone()
+                    } else {
+                        format!("{}{sep}{}", imp.module, n.name)
+                    };
+                    return Some((imp, full));
+                }
+            }
+        }
+        None
+    }
+
+    pub fn has_wildcard_import(&self) -> bool {
+        self.facts.imports.iter().any(|i| i.wildcard)
+    }
+
+    /// Whether the reference lies in a local scope that binds `name`.
+    pub fn local_binds(&self, r: &Reference) -> bool {
+        scope::local_binds(self.facts, &r.name, &r.span)
+    }
+}
+
+/// Byte offsets of whole-word occurrences of `name` in `text`.
+pub fn word_positions<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    text.match_indices(name).filter_map(move |(i, _)| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + name.len()).copied();
+        let is_word =
+            |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+        (!is_word(before) && !is_word(after)).then_some(i)
+    })
+}
+
+/// The headers (`try:`, `except …:`, `if …:`, `elif`, `else:`) of the
+/// Python blocks enclosing line `line`: a non-empty list means the code is
+/// conditional (optional imports, platform-specific names).
+pub fn python_blocks(text: &str, line: u32) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let idx = line.saturating_sub(1) as usize;
+    let Some(cur) = lines.get(idx) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut indent = cur.len() - cur.trim_start().len();
+    for l in lines[..idx].iter().rev() {
+        if indent == 0 {
+            break;
+        }
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = l.len() - t.len();
+        if ind < indent {
+            let first = t.split([' ', ':', '(']).next().unwrap_or("");
+            if matches!(first, "try" | "except" | "if" | "elif" | "else" | "finally") {
+                out.push(t);
+            }
+            indent = ind;
+        }
+    }
+    out
+}

@@ -1,0 +1,547 @@
+//! Rust: bare calls (locals, items of the file, `use` bindings, the prelude,
+//! glob imports), paths into the standard library (`std::mem::swap`), into
+//! the project (`crate::…`, `self::…`, `super::…`, `Self::f`, `Type::f` for a
+//! project type) and into dependencies (`dep::f`, checked against the
+//! locked version's source in the cargo registry; unverifiable when it is not
+//! there). Arity is checked only for project functions whose every
+//! definition agrees. Macros and method calls on values are not checked.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use plumb_facts::{DefKind, Ecosystem, Lang, Reference};
+
+use super::{FileCtx, Outcome};
+use crate::builtins::{self, Lookup};
+use crate::project::ProjectDef;
+use crate::report::FindingKind;
+
+/// Every member name of every standard-library module, and common trait
+/// methods that derives and blanket impls provide on user types.
+fn std_names() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let t = builtins::table(Lang::Rust);
+        let mut s: HashSet<&'static str> = t.builtins().iter().copied().collect();
+        for m in t.module_names() {
+            if let Some(module) = t.module(m) {
+                s.extend(module.members().iter().copied());
+            }
+            s.extend(m.rsplit("::").next());
+        }
+        s.extend([
+            "default",
+            "clone",
+            "clone_from",
+            "from",
+            "into",
+            "try_from",
+            "try_into",
+            "from_str",
+            "fmt",
+            "eq",
+            "ne",
+            "cmp",
+            "partial_cmp",
+            "hash",
+            "deref",
+            "deref_mut",
+            "drop",
+            "from_iter",
+            "into_iter",
+            "extend",
+            "as_ref",
+            "as_mut",
+            "borrow",
+            "borrow_mut",
+            "to_owned",
+            "to_string",
+            "serialize",
+            "deserialize",
+            "custom",
+            "parse",
+            "new",
+            "next",
+            "poll",
+            "call",
+            "index",
+            "index_mut",
+            "add",
+            "sub",
+            "mul",
+            "div",
+            "neg",
+            "not",
+            "max",
+            "min",
+            "sum",
+            "product",
+            "type_id",
+            "with_capacity",
+            "len",
+            "is_empty",
+            "iter",
+            "write_str",
+        ]);
+        s
+    })
+}
+
+fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<String>)> {
+    ctx.project
+        .manifest()
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        .find(|d| {
+            plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name)) == first
+        })
+        .map(|d| (d.name.clone(), d.locked_version.clone()))
+}
+
+fn own_crate(ctx: &FileCtx, first: &str) -> bool {
+    ctx.project.manifest().own_packages.iter().any(|(e, n, _)| {
+        *e == Ecosystem::Cargo && plumb_manifest::cargo_crate_import_name(n) == first
+    })
+}
+
+fn is_std_root(s: &str) -> bool {
+    matches!(s, "std" | "core" | "alloc")
+}
+
+pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    if r.kind != plumb_facts::RefKind::Call || r.arg_count.is_none() {
+        // Types, plain uses and macro invocations are not checked.
+        return vec![Outcome::Skipped];
+    }
+    match r.qualifier.as_deref() {
+        None => bare(ctx, r),
+        Some(q) if q.contains('(') || q.contains('.') || q.contains('<') || q.contains('[') => {
+            vec![Outcome::Skipped]
+        }
+        Some(q) => path(ctx, r, q),
+    }
+}
+
+fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if ctx.local_binds(r) {
+        return vec![Outcome::Resolved];
+    }
+    let own: Vec<_> = super::scope::file_defs(ctx.facts, name);
+    if !own.is_empty() {
+        let mut out = vec![Outcome::Resolved];
+        if ctx.import_binding(name).is_none() && own.len() == 1 && own[0].kind == DefKind::Function
+        {
+            out.extend(arity(ctx, r, &[own[0].clone()], false));
+        }
+        return out;
+    }
+    if ctx.import_binding(name).is_some()
+        || builtins::is_builtin(Lang::Rust, name)
+        || ctx.bound_elsewhere(name)
+    {
+        return vec![Outcome::Resolved];
+    }
+    let in_project = ctx.project.name_defined(name);
+    if ctx.has_wildcard_import() {
+        let project_only = ctx.facts.imports.iter().filter(|i| i.wildcard).all(|i| {
+            let f = i.module.split("::").next().unwrap_or("");
+            matches!(f, "crate" | "self" | "super") || own_crate(ctx, f)
+        });
+        if in_project || !project_only {
+            return vec![Outcome::Resolved];
+        }
+    } else if in_project {
+        // Defined in the project but not imported here: a compile error, but
+        // macros and `#[path]` modules make it uncertain; leave it.
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = ctx
+        .facts
+        .definitions
+        .iter()
+        .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("cannot find function '{name}' in this scope"),
+        vec![
+            "locals and closures in scope: no".into(),
+            format!("items of {}: no", ctx.path),
+            format!("`use` declarations of {}: no", ctx.path),
+            "the prelude and std: no".into(),
+            "definitions anywhere in the index: no".into(),
+        ],
+        ctx.candidates(name, &pool),
+        if ctx.facts.dynamic { 0.6 } else { 0.85 },
+    ))]
+}
+
+fn arity(
+    ctx: &FileCtx,
+    r: &Reference,
+    defs: &[plumb_facts::Definition],
+    ufcs: bool,
+) -> Vec<Outcome> {
+    let Some(given) = r.arg_count else {
+        return Vec::new();
+    };
+    let Some(first) = defs.first() else {
+        return Vec::new();
+    };
+    let Some(p0) = &first.params else {
+        return Vec::new();
+    };
+    for d in defs {
+        if !matches!(d.kind, DefKind::Function | DefKind::Method) {
+            return Vec::new();
+        }
+        let Some(p) = &d.params else {
+            return Vec::new();
+        };
+        if p.min_positional() != p0.min_positional()
+            || p.max_positional() != p0.max_positional()
+            || p.has_receiver() != p0.has_receiver()
+        {
+            return Vec::new();
+        }
+    }
+    let mut pos = given;
+    if ufcs && p0.has_receiver() {
+        if pos == 0 {
+            return Vec::new();
+        }
+        pos -= 1;
+    }
+    match p0.call_fits(pos, &[], r.has_spread) {
+        Ok(()) => Vec::new(),
+        Err(_) => {
+            let want = p0.min_positional();
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::ArityMismatch,
+                &r.span,
+                format!(
+                    "'{}' takes {want} argument(s) but {pos} were supplied",
+                    r.name
+                ),
+                vec![format!(
+                    "resolved to {} {}{} ({} definition(s) agree)",
+                    first.kind.name(),
+                    first.qualified_name(),
+                    p0.summary(),
+                    defs.len()
+                )],
+                Vec::new(),
+                if ctx.facts.dynamic { 0.6 } else { 0.85 },
+            ))]
+        }
+    }
+}
+
+fn missing(
+    ctx: &FileCtx,
+    r: &Reference,
+    msg: String,
+    evidence: Vec<String>,
+    pool: Vec<ProjectDef>,
+    conf: f64,
+) -> Vec<Outcome> {
+    let pool: Vec<(String, String, u32)> = pool
+        .into_iter()
+        .map(|d| (d.def.name, d.path, d.def.name_span.start_line))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        msg,
+        evidence,
+        ctx.candidates(&r.name, &pool),
+        if ctx.facts.dynamic {
+            conf.min(0.6)
+        } else {
+            conf
+        },
+    ))]
+}
+
+fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    let q = q.trim_start_matches("::");
+    let mut segs: Vec<String> = q.split("::").map(str::to_string).collect();
+    // Expand a `use` binding of the first segment.
+    if !matches!(segs[0].as_str(), "crate" | "self" | "super" | "Self")
+        && !ctx.local_binds(&Reference {
+            name: segs[0].clone(),
+            ..r.clone()
+        })
+    {
+        if let Some((_, full)) = ctx.import_binding(&segs[0]) {
+            let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
+            v.extend(segs.drain(1..));
+            segs = v;
+        }
+    }
+    let first = segs[0].clone();
+    let full = format!("{}::{name}", segs.join("::"));
+    if is_std_root(&first) {
+        return match builtins::lookup(Lang::Rust, &full) {
+            Lookup::MissingMember(m, member) if member == name || segs.len() == 2 => missing(
+                ctx,
+                r,
+                format!("'{member}' does not exist in '{}'", m.name),
+                vec![format!(
+                    "standard library module {} ({} members)",
+                    m.name,
+                    m.members().len()
+                )],
+                Vec::new(),
+                0.85,
+            ),
+            Lookup::Member(..) | Lookup::Module(_) => vec![Outcome::Resolved],
+            _ => vec![Outcome::Skipped],
+        };
+    }
+    if matches!(first.as_str(), "crate" | "self" | "super") || own_crate(ctx, &first) {
+        let defs = ctx.project.defs_named(name, 50);
+        if defs.is_empty() {
+            if ctx.bound_elsewhere(name) || std_names().contains(name) {
+                return vec![Outcome::Resolved];
+            }
+            let pool = ctx
+                .project
+                .defs_with_prefix(&name.chars().take(2).collect::<String>(), 300);
+            return missing(
+                ctx,
+                r,
+                format!("cannot find '{name}' in '{}'", segs.join("::")),
+                vec!["definitions anywhere in the project index: none named so".into()],
+                pool,
+                0.85,
+            );
+        }
+        let fns: Vec<_> = defs
+            .into_iter()
+            .filter(|d| d.def.container.is_none())
+            .map(|d| d.def)
+            .collect();
+        let mut out = vec![Outcome::Resolved];
+        if !fns.is_empty()
+            && segs
+                .last()
+                .is_some_and(|s| s.chars().next().is_some_and(|c| c.is_lowercase()))
+        {
+            out.extend(arity(ctx, r, &fns, false));
+        }
+        return out;
+    }
+    if let Some((krate, version)) = dep_crate(ctx, &first) {
+        let src = version
+            .as_deref()
+            .and_then(|v| ctx.deps.cargo_source(&krate, v));
+        let Some(dir) = src else {
+            return vec![Outcome::Found(ctx.finding(
+                FindingKind::Unverifiable,
+                &r.span,
+                format!(
+                    "the source of crate '{krate}' {} is not installed; '{name}' cannot be checked",
+                    version.unwrap_or_default()
+                ),
+                vec!["searched ~/.cargo/registry/src/*/".into()],
+                Vec::new(),
+                0.3,
+            ))];
+        };
+        let names = ctx.deps.crate_names(&dir);
+        if names.contains(name) || std_names().contains(name) {
+            return vec![Outcome::Resolved];
+        }
+        let pool: Vec<(String, String, u32)> = names
+            .iter()
+            .map(|n| (n.clone(), dir.display().to_string(), 0))
+            .collect();
+        return vec![Outcome::Found(ctx.finding(
+            FindingKind::UnknownSymbol,
+            &r.span,
+            format!(
+                "crate '{krate}' {} defines no item named '{name}'",
+                version.unwrap_or_default()
+            ),
+            vec![format!(
+                "every definition and re-export in {}",
+                dir.display()
+            )],
+            ctx.candidates(name, &pool),
+            if ctx.facts.dynamic { 0.6 } else { 0.8 },
+        ))];
+    }
+    // `Self::f` or `Type::f` for a type the project defines.
+    if segs.len() == 1 {
+        let ty = if first == "Self" {
+            r.enclosing
+                .as_deref()
+                .and_then(|e| e.split('.').next())
+                .map(str::to_string)
+        } else {
+            Some(first.clone())
+        };
+        let Some(ty) = ty else {
+            return vec![Outcome::Skipped];
+        };
+        if !ty.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return vec![Outcome::Skipped];
+        }
+        let is_project_type = first == "Self"
+            || ctx.project.defs_named(&ty, 20).iter().any(|d| {
+                matches!(
+                    d.def.kind,
+                    DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+                )
+            });
+        if !is_project_type || builtins::is_builtin(Lang::Rust, &ty) {
+            return vec![Outcome::Skipped];
+        }
+        let defs = ctx.project.defs_named(name, 200);
+        if defs.is_empty() {
+            if std_names().contains(name) || ctx.bound_elsewhere(name) {
+                return vec![Outcome::Resolved];
+            }
+            let members: Vec<ProjectDef> = ctx
+                .project
+                .defs_with_prefix(&name.chars().take(1).collect::<String>(), 500)
+                .into_iter()
+                .filter(|d| d.def.container.as_deref() == Some(ty.as_str()))
+                .collect();
+            return missing(
+                ctx,
+                r,
+                format!("no function or associated item named '{name}' found for '{ty}'"),
+                vec![format!(
+                    "definitions anywhere in the project index: none named '{name}'"
+                )],
+                members,
+                0.75,
+            );
+        }
+        let mine: Vec<_> = defs
+            .into_iter()
+            .filter(|d| d.def.container.as_deref() == Some(ty.as_str()))
+            .map(|d| d.def)
+            .collect();
+        let mut out = vec![Outcome::Resolved];
+        if !mine.is_empty() {
+            out.extend(arity(ctx, r, &mine, true));
+        }
+        return out;
+    }
+    vec![Outcome::Skipped]
+}
+
+pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
+    let first = imp.module.split("::").next().unwrap_or("");
+    if is_std_root(first) {
+        let mut out = Vec::new();
+        match builtins::lookup(Lang::Rust, &imp.module) {
+            Lookup::Module(m) => {
+                for n in &imp.names {
+                    if n.name == "self" || n.name.starts_with('_') {
+                        continue;
+                    }
+                    if m.member(&n.name) == Some(false)
+                        && !builtins::is_stdlib_module(
+                            Lang::Rust,
+                            &format!("{}::{}", imp.module, n.name),
+                        )
+                    {
+                        let pool: Vec<(String, String, u32)> = m
+                            .members()
+                            .iter()
+                            .map(|s| (s.to_string(), format!("<std {}>", m.name), 0))
+                            .collect();
+                        out.push(Outcome::Found(ctx.finding(
+                            FindingKind::UnknownImport,
+                            &imp.span,
+                            format!(
+                                "unresolved import: '{}' has no item '{}'",
+                                imp.module, n.name
+                            ),
+                            vec![format!(
+                                "standard library module {} ({} members)",
+                                m.name,
+                                m.members().len()
+                            )],
+                            ctx.candidates(&n.name, &pool),
+                            0.85,
+                        )));
+                    } else {
+                        out.push(Outcome::Resolved);
+                    }
+                }
+            }
+            Lookup::MissingMember(m, member) => out.push(Outcome::Found(ctx.finding(
+                FindingKind::UnknownImport,
+                &imp.span,
+                format!(
+                    "unresolved import: '{}' has no module or item '{member}'",
+                    m.name
+                ),
+                vec![format!("standard library module {}", m.name)],
+                Vec::new(),
+                0.85,
+            ))),
+            _ => out.push(Outcome::Skipped),
+        }
+        return out;
+    }
+    if imp.relative || first.is_empty() || own_crate(ctx, first) {
+        return vec![Outcome::Skipped];
+    }
+    if dep_crate(ctx, first).is_some() {
+        return vec![Outcome::Resolved];
+    }
+    // `use name::…` where `name` is a module of this crate (2018 paths) or an
+    // extern crate; only a crate neither declared nor a module is reported.
+    let is_module = ctx.project.name_defined(first)
+        || ctx.project.all_files().iter().any(|p| {
+            p.ends_with(&format!("/{first}.rs")) || p.ends_with(&format!("/{first}/mod.rs"))
+        });
+    if is_module || ctx.bound_elsewhere(first) && ctx.text.contains(&format!("mod {first}")) {
+        return vec![Outcome::Resolved];
+    }
+    let m = ctx.project.manifest();
+    if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = m
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        .map(|d| {
+            (
+                plumb_manifest::cargo_crate_import_name(&d.name),
+                d.manifest.clone(),
+                0,
+            )
+        })
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UndeclaredPackage,
+        &imp.span,
+        format!("crate '{first}' is not declared in Cargo.toml and is not a module of this crate"),
+        vec![
+            format!(
+                    "declared dependencies in {}",
+                    m.files
+                        .iter()
+                        .filter(|f| f.ends_with("Cargo.toml"))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            format!("project modules and items: none named '{first}'"),
+        ],
+        ctx.candidates(first, &pool),
+        0.8,
+    ))]
+}
