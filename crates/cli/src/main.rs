@@ -35,6 +35,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check a change (working tree, --diff, --rev, --files) against the codebase.
+    Check(cmd::check::Args),
     /// Build or update the index (incremental).
     Index(cmd::index::Args),
     /// Files, languages, symbols, freshness and size of the index.
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         json: cli.json,
     };
     let result = match cli.command {
+        Command::Check(a) => cmd::check::run(&global, a),
         Command::Index(a) => cmd::index::run(&global, a),
         Command::Status(a) => cmd::status::run(&global, a),
         Command::Defs(a) => cmd::defs::run(&global, a),

@@ -1,5 +1,6 @@
 //! One module per subcommand: its arguments and how it prints its answer.
 
+pub mod check;
 pub mod defs;
 pub mod dups;
 pub mod eval;

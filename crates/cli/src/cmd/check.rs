@@ -1,0 +1,126 @@
+//! `plumb check`: verify a change against the index (front end only; the
+//! checker is `plumb-check`). Exit 0 clean, 1 findings at or above
+//! `--min-confidence`, 2 usage or internal errors.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use plumb_check::report::{Format, IndexInfo};
+use plumb_store::Store;
+
+use crate::context::{CliResult, FreshArgs, Global};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A unified diff to check, against the working tree (`-` reads stdin).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["rev", "files"])]
+    diff: Option<String>,
+    /// Check the commits in A..B (or A..HEAD when B is omitted).
+    #[arg(long, value_name = "A..B", conflicts_with = "files")]
+    rev: Option<String>,
+    /// Check whole files as if every line were new.
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    files: Vec<PathBuf>,
+    /// Output format: text, json or sarif.
+    #[arg(long, default_value = "text")]
+    format: String,
+    /// Report only findings at or above this confidence (0 to 1).
+    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    min_confidence: f64,
+    /// Fail instead of building the index when there is none.
+    #[arg(long)]
+    no_build: bool,
+    #[command(flatten)]
+    fresh: FreshArgs,
+}
+
+pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
+    let format: Format = if global.json {
+        Format::Json
+    } else {
+        args.format.parse()?
+    };
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            args.min_confidence
+        ));
+    }
+    let root = crate::context::repo_root(global)?;
+    // Read the input before touching the index: a bad diff fails fast.
+    let input = if let Some(d) = &args.diff {
+        let text = if d == "-" {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read the diff from stdin: {e}"))?;
+            s
+        } else {
+            let bytes = std::fs::read(d).map_err(|e| format!("cannot read diff {d}: {e}"))?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        plumb_check::input::from_diff_text(&root, &text)?
+    } else if let Some(r) = &args.rev {
+        plumb_check::input::from_rev(&root, r)?
+    } else if !args.files.is_empty() {
+        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+        let paths: Vec<String> = args
+            .files
+            .iter()
+            .map(|p| {
+                let abs = if p.is_absolute() {
+                    p.clone()
+                } else {
+                    cwd.join(p)
+                };
+                abs.to_string_lossy().into_owned()
+            })
+            .collect();
+        let root_abs = root.canonicalize().unwrap_or(root.clone());
+        let canon: Vec<String> = paths
+            .iter()
+            .map(|p| {
+                PathBuf::from(p)
+                    .canonicalize()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or(p.clone())
+            })
+            .collect();
+        plumb_check::input::from_files(&root_abs, &canon)?
+    } else {
+        plumb_check::input::from_worktree(&root)?
+    };
+    let (store, freshness) = if args.no_build {
+        let opts = crate::context::index_options(global, &root);
+        let mut store = match Store::open_existing(&opts.index_path).map_err(|e| e.to_string())? {
+            Some(s) if s.meta("built_at").ok().flatten().is_some() => s,
+            _ => {
+                return Err(format!(
+                    "no index at {} and --no-build was given: run `plumb index` first",
+                    opts.index_path.display()
+                ));
+            }
+        };
+        let f = plumb_index::freshness(&mut store, &opts, args.fresh.mode())
+            .map_err(|e| e.to_string())?;
+        (store, f)
+    } else {
+        let (s, f, _) = crate::context::open_for_query(global, args.fresh)?;
+        (s, f)
+    };
+    let info = IndexInfo {
+        commit: freshness.indexed_commit.clone(),
+        fresh: freshness.is_fresh(),
+        built_at: None,
+        files: None,
+        extra: serde_json::Value::Null,
+    };
+    let mut report = plumb_check::engine::check(&root, &store, &input, info);
+    report.retain_min_confidence(args.min_confidence);
+    let color = format == Format::Text
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    print!("{}", report.render(format, color));
+    Ok(ExitCode::from(report.exit_code() as u8))
+}
