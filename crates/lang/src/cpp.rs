@@ -391,10 +391,10 @@ pub(crate) fn bind_statement<'t>(w: &mut Walker<'t, '_>, n: Node<'t>, stack: &mu
         let info = c::inspect(d);
         w.bind_declarator(d, &info, span);
     }
-    if n.kind() == "catch_clause" {
-        if let Some(list) = w.fld(n, "parameters") {
-            w.bind_params(list, span);
-        }
+    if n.kind() == "catch_clause"
+        && let Some(list) = w.fld(n, "parameters")
+    {
+        w.bind_params(list, span);
     }
     let mut c = n.walk();
     for ch in n.named_children(&mut c) {

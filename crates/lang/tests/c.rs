@@ -475,3 +475,37 @@ extern char *strdup (const char *__s) __THROW;
     assert_eq!(names, ["function memchr", "function strdup"]);
     assert!(f.parse_errors > 0);
 }
+
+#[test]
+fn macro_prefixed_prototypes_recovered() {
+    let src = b"#ifdef __cplusplus
+extern \"C\" {
+#endif
+#if !defined(Py_LIMITED_API)
+PyAPI_FUNC(PyObject *) PyObject_Call(PyObject *callable, PyObject *args);
+#endif
+MODULE_INFO(author, name);
+#ifdef __cplusplus
+}
+#endif
+";
+    let f = facts(Lang::C, src);
+    let d: Vec<String> = f
+        .definitions
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {}",
+                d.kind.name(),
+                d.name,
+                d.params.as_ref().map_or(String::new(), |p| p.summary())
+            )
+        })
+        .collect();
+    assert!(
+        d.contains(&"function PyObject_Call (callable, args)".to_string()),
+        "{d:?}"
+    );
+    assert!(f.references.iter().all(|r| r.name != "PyObject_Call"));
+    assert!(f.references.iter().any(|r| r.name == "MODULE_INFO"));
+}

@@ -258,10 +258,9 @@ pub(crate) fn params(list: Node, src: &[u8]) -> Params {
     if let Some(pos) = out
         .iter()
         .position(|p| p.kind == ParamKind::VarPositional && p.name != "...")
+        && out.get(pos + 1).is_some_and(|p| p.name == "...")
     {
-        if out.get(pos + 1).is_some_and(|p| p.name == "...") {
-            out.remove(pos + 1);
-        }
+        out.remove(pos + 1);
     }
     if void_only && out.len() == 1 {
         out.clear();

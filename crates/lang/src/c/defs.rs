@@ -124,6 +124,63 @@ impl<'t, 's> Walker<'t, 's> {
         self.in_class = saved_class;
     }
 
+    /// Error recovery after a macro prefix (`PyAPI_FUNC(int) f(PyObject *o);`)
+    /// leaves `f(PyObject *o);` as a call statement at file level, where no
+    /// statement can be. When every argument reads as `Type *name`, it is a
+    /// prototype: define the Function.
+    pub(crate) fn recovered_prototype(&mut self, stmt: Node<'t>) -> bool {
+        let Some(call) = stmt
+            .named_child(0)
+            .filter(|c| c.kind() == "call_expression")
+        else {
+            return false;
+        };
+        let (Some(func), Some(args)) = (self.fld(call, "function"), self.fld(call, "arguments"))
+        else {
+            return false;
+        };
+        if func.kind() != "identifier" {
+            return false;
+        }
+        let mut c = args.walk();
+        let mut list = Vec::new();
+        for a in args.named_children(&mut c) {
+            let (Some(l), Some(r)) = (self.fld(a, "left"), self.fld(a, "right")) else {
+                return false;
+            };
+            let star = self.fld(a, "operator").is_some_and(|o| o.kind() == "*");
+            if a.kind() != "binary_expression"
+                || !star
+                || l.kind() != "identifier"
+                || r.kind() != "identifier"
+            {
+                return false;
+            }
+            list.push(plumb_facts::Param {
+                name: self.text(r).into_owned(),
+                kind: plumb_facts::ParamKind::PositionalOnly,
+                has_default: false,
+                type_text: Some(format!("{} *", self.text(l))),
+            });
+        }
+        if list.is_empty() {
+            return false;
+        }
+        let name = self.text(func).into_owned();
+        let container = self.container();
+        self.define(
+            stmt,
+            DefKind::Function,
+            name,
+            func,
+            container,
+            false,
+            Some(Params::new(list)),
+            None,
+        );
+        true
+    }
+
     /// Bind every named parameter of `list` as a local of `scope`.
     pub(crate) fn bind_params(&mut self, list: Node<'t>, scope: Span) {
         let mut c = list.walk();

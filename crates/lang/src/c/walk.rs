@@ -182,6 +182,11 @@ impl<'t, 's> Walker<'t, 's> {
                 }
             }
             "comment" | "preproc_call" => {}
+            "expression_statement" if self.scope.is_none() && !self.in_class => {
+                if !self.recovered_prototype(node) {
+                    self.references(node, None)
+                }
+            }
             _ => self.references(node, None),
         }
     }
