@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use plumb_index::{Freshness, IndexOptions, IndexReport, Progress};
+use plumb_index::{FreshMode, Freshness, IndexOptions, IndexReport, Progress};
 use plumb_store::Store;
 
 /// Options every command takes.
@@ -88,11 +88,34 @@ pub fn build_index(opts: &IndexOptions) -> CliResult<IndexReport> {
     Ok(report)
 }
 
-/// Open the index for a query: build it if missing or unusable, refresh
-/// changed files if cheap (unless `no_refresh`).
+/// How a query treats the working tree; flattened into every query command.
+#[derive(clap::Args, Clone, Copy)]
+pub struct FreshArgs {
+    /// Do not re-index changed files before answering (still report them).
+    #[arg(long)]
+    pub no_refresh: bool,
+    /// Do not compare the index with the working tree at all (fastest).
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+impl FreshArgs {
+    pub fn mode(self) -> FreshMode {
+        if self.no_check {
+            FreshMode::Skip
+        } else if self.no_refresh {
+            FreshMode::Check
+        } else {
+            FreshMode::Refresh
+        }
+    }
+}
+
+/// Open the index for a query: build it if missing or unusable, then
+/// compare it with the working tree as `fresh` asks.
 pub fn open_for_query(
     global: &Global,
-    no_refresh: bool,
+    fresh: FreshArgs,
 ) -> CliResult<(Store, Freshness, IndexOptions)> {
     let root = repo_root(global)?;
     let opts = index_options(global, &root);
@@ -114,7 +137,7 @@ pub fn open_for_query(
                 })?
         }
     };
-    let fresh =
-        plumb_index::freshness(&mut store, &opts, !no_refresh).map_err(|e| e.to_string())?;
-    Ok((store, fresh, opts))
+    let freshness =
+        plumb_index::freshness(&mut store, &opts, fresh.mode()).map_err(|e| e.to_string())?;
+    Ok((store, freshness, opts))
 }

@@ -165,6 +165,17 @@ fn queries_refresh_changed_files() {
     let stale = repo.json(&["defs", "other", "--no-refresh"]);
     assert_eq!(stale["result"]["results"].as_array().unwrap().len(), 0);
     assert_eq!(stale["freshness"]["stale_files"][0], "more.py");
+    let trusted = repo.json(&["defs", "other", "--no-check"]);
+    assert_eq!(trusted["freshness"]["checked"], false);
+    assert_eq!(
+        trusted["freshness"]["stale_files"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(trusted["result"]["results"].as_array().unwrap().len(), 0);
+    assert_eq!(repo.json(&["defs", "other"])["freshness"]["refreshed"], 1);
 }
 
 #[test]

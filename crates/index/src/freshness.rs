@@ -27,6 +27,20 @@ pub struct Freshness {
     pub refreshed: u64,
     /// Why a refresh was not done, when the index is stale.
     pub note: Option<String>,
+    /// The working tree was compared with the index for this answer
+    /// (false with [`FreshMode::Skip`]: the answer trusts the index).
+    pub checked: bool,
+}
+
+/// How much a query does to make sure its answer matches the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreshMode {
+    /// Compare with the working tree and re-index small changes first.
+    Refresh,
+    /// Compare and report staleness, but change nothing.
+    Check,
+    /// Trust the index: no comparison (fastest).
+    Skip,
 }
 
 impl Freshness {
@@ -36,6 +50,9 @@ impl Freshness {
     }
 
     pub fn summary(&self) -> String {
+        if !self.checked {
+            return "not checked against the working tree (--no-check)".to_string();
+        }
         if self.is_fresh() {
             let mut s = "fresh".to_string();
             if self.refreshed > 0 {
@@ -81,15 +98,20 @@ fn plural(n: u64) -> &'static str {
 /// beyond it the answer says it is stale and suggests `plumb index`.
 pub const CHEAP_REFRESH_FILES: usize = 200;
 
-/// Compare the index with the working tree; if `refresh` and the change is
+/// Compare the index with the working tree; in `Refresh` mode, if the change is
 /// small and no other run holds the lock, re-index the changed files first.
 pub fn freshness(
     store: &mut Store,
     opts: &IndexOptions,
-    refresh: bool,
+    mode: FreshMode,
 ) -> Result<Freshness, IndexError> {
     let root = &opts.root;
     let mut f = read_meta(store, root)?;
+    if mode == FreshMode::Skip {
+        return Ok(f);
+    }
+    f.checked = true;
+    let refresh = mode == FreshMode::Refresh;
     let walked = plumb_walk::walk(root, &opts.walk_options());
     let stored = store.files()?;
     let mut plan = crate::plan::plan(&walked.files, &stored);
@@ -115,6 +137,7 @@ pub fn freshness(
                 let n = (plan.read.len() + plan.delete.len()) as u64;
                 crate::apply(store, root, opts, &walked, plan, &stored, &|_: Progress| {})?;
                 f = read_meta(store, root)?;
+                f.checked = true;
                 f.refreshed = n;
                 return Ok(f);
             }

@@ -22,7 +22,7 @@ use plumb_walk::{SkipReason, WalkOptions, WalkResult};
 use rayon::prelude::*;
 
 pub use extract::{content_hash, count_lines};
-pub use freshness::{Freshness, freshness};
+pub use freshness::{FreshMode, Freshness, freshness};
 pub use git::head_commit;
 pub use plan::{Plan, plan};
 

@@ -166,8 +166,7 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
         .git_exclude(true)
         .require_git(false)
         .parents(false)
-        .add_custom_ignore_filename(".plumbignore")
-        .sort_by_file_name(|a, b| a.cmp(b));
+        .add_custom_ignore_filename(".plumbignore");
     // Vendored directories are pruned here, but counted below, so the user
     // learns what was left out.
     let (tx, rx) = std::sync::mpsc::channel::<()>();
@@ -186,65 +185,101 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
         }
         true
     });
-    for entry in builder.build() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let reason = if is_loop(&err) {
-                    SkipReason::SymlinkLoop
-                } else {
-                    SkipReason::Unreadable
-                };
+    // Walk with two threads: directory listing and stat calls dominate, and
+    // they overlap well. The order is restored by the sort below.
+    let (out_tx, out_rx) = std::sync::mpsc::channel::<Outcome>();
+    builder.threads(2).build_parallel().run(|| {
+        let out_tx = out_tx.clone();
+        Box::new(move |entry| {
+            if let Some(o) = visit(root, opts, entry) {
+                let _ = out_tx.send(o);
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    drop(out_tx);
+    for o in out_rx {
+        match o {
+            Outcome::File(f) => result.files.push(f),
+            Outcome::Skip(reason) => *result.skipped.entry(reason).or_default() += 1,
+            Outcome::Problem(reason, path, message) => {
                 *result.skipped.entry(reason).or_default() += 1;
-                result
-                    .problems
-                    .push((error_path(&err, root), err.to_string()));
-                continue;
+                result.problems.push((path, message));
             }
-        };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
         }
-        let path = entry.path();
-        if !(opts.accept)(path) {
-            continue;
-        }
-        let rel = relative(root, path);
-        if !opts.include_generated && generated_by_name(&entry.file_name().to_string_lossy()) {
-            *result.skipped.entry(SkipReason::Generated).or_default() += 1;
-            continue;
-        }
-        let meta = match entry.metadata() {
-            Ok(m) => m,
-            Err(err) => {
-                *result.skipped.entry(SkipReason::Unreadable).or_default() += 1;
-                result.problems.push((rel, err.to_string()));
-                continue;
-            }
-        };
-        if meta.len() > opts.max_file_size && !(opts.no_size_cap)(path) {
-            *result.skipped.entry(SkipReason::TooLarge).or_default() += 1;
-            continue;
-        }
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_nanos() as i64)
-            .unwrap_or(0);
-        result.files.push(WalkedFile {
-            rel_path: rel,
-            abs_path: path.to_path_buf(),
-            size: meta.len(),
-            mtime_ns,
-        });
     }
+    result.problems.sort();
     let vendored = rx.try_iter().count() as u64;
     if vendored > 0 {
         *result.skipped.entry(SkipReason::Vendored).or_default() += vendored;
     }
     result.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     result
+}
+
+enum Outcome {
+    File(WalkedFile),
+    Skip(SkipReason),
+    Problem(SkipReason, String, String),
+}
+
+/// Decide about one walk entry (runs on the walker's threads).
+fn visit(
+    root: &Path,
+    opts: &WalkOptions,
+    entry: Result<ignore::DirEntry, ignore::Error>,
+) -> Option<Outcome> {
+    let entry = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            let reason = if is_loop(&err) {
+                SkipReason::SymlinkLoop
+            } else {
+                SkipReason::Unreadable
+            };
+            return Some(Outcome::Problem(
+                reason,
+                error_path(&err, root),
+                err.to_string(),
+            ));
+        }
+    };
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return None;
+    }
+    let path = entry.path();
+    if !(opts.accept)(path) {
+        return None;
+    }
+    let rel = relative(root, path);
+    if !opts.include_generated && generated_by_name(&entry.file_name().to_string_lossy()) {
+        return Some(Outcome::Skip(SkipReason::Generated));
+    }
+    let meta = match entry.metadata() {
+        Ok(m) => m,
+        Err(err) => {
+            return Some(Outcome::Problem(
+                SkipReason::Unreadable,
+                rel,
+                err.to_string(),
+            ));
+        }
+    };
+    if meta.len() > opts.max_file_size && !(opts.no_size_cap)(path) {
+        return Some(Outcome::Skip(SkipReason::TooLarge));
+    }
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    Some(Outcome::File(WalkedFile {
+        rel_path: rel,
+        abs_path: path.to_path_buf(),
+        size: meta.len(),
+        mtime_ns,
+    }))
 }
 
 fn is_loop(err: &ignore::Error) -> bool {

@@ -22,9 +22,8 @@ pub struct Args {
     /// At most this many results.
     #[arg(long, default_value_t = 50)]
     limit: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
@@ -35,7 +34,7 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             "--kind {k}: unknown kind; use one of function, method, class, struct, enum, union, trait, interface, type_alias, module, constant, variable, field, enum_variant, macro"
         ));
     }
-    let (store, fresh, _) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
     let mode = if args.fuzzy {
         MatchMode::Fuzzy
     } else if args.prefix {

@@ -12,9 +12,8 @@ pub struct Args {
     /// At most this many clusters.
     #[arg(long, default_value_t = 50)]
     limit: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
@@ -24,7 +23,7 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             args.threshold
         ));
     }
-    let (store, fresh, _) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
     let shapes = plumb_query::Shapes::load(&store).map_err(|e| e.to_string())?;
     let a = plumb_query::dups(&store, &shapes, args.threshold, args.limit)
         .map_err(|e| e.to_string())?;

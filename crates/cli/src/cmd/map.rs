@@ -9,13 +9,12 @@ pub struct Args {
     /// Token budget for the map (estimated as bytes / 4).
     #[arg(long, default_value_t = 2048)]
     tokens: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
-    let (mut store, fresh, opts) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (mut store, fresh, opts) = crate::context::open_for_query(global, args.fresh)?;
     // Cache the ranks only if no indexing run is writing right now.
     let lock = plumb_store::WriteLock::acquire(&opts.index_path, false, |_| {}).ok();
     let a = plumb_query::map(&mut store, args.tokens, lock.is_some()).map_err(|e| e.to_string())?;

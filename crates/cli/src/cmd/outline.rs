@@ -11,13 +11,12 @@ pub struct Args {
     /// At most this many items.
     #[arg(long, default_value_t = 500)]
     limit: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
-    let (store, fresh, opts) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, opts) = crate::context::open_for_query(global, args.fresh)?;
     let rel = relative_to_root(&args.file, &opts.root);
     let Some(a) = plumb_query::outline(&store, &rel, args.limit).map_err(|e| e.to_string())? else {
         return Err(format!(

@@ -11,13 +11,12 @@ pub struct Args {
     /// At most this many references.
     #[arg(long, default_value_t = 100)]
     limit: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
-    let (store, fresh, _) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
     let a = plumb_query::refs(&store, &args.name, args.limit).map_err(|e| e.to_string())?;
     if global.json {
         crate::output::print_json("refs", Some(&fresh), &a);

@@ -21,9 +21,8 @@ pub struct Args {
     lang: Option<String>,
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 pub fn parse_lang(s: &str) -> CliResult<Lang> {
@@ -56,7 +55,7 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             Some((bytes, l))
         }
     };
-    let (store, fresh, _) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
     let shapes = plumb_query::Shapes::load(&store).map_err(|e| e.to_string())?;
     let answer = match (snippet, &args.symbol) {
         (Some((bytes, l)), _) => {

@@ -8,9 +8,8 @@ use crate::context::{CliResult, Global};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Do not re-index changed files before answering.
-    #[arg(long)]
-    no_refresh: bool,
+    #[command(flatten)]
+    fresh: crate::context::FreshArgs,
 }
 
 #[derive(Serialize)]
@@ -37,7 +36,7 @@ struct StatusJson {
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
-    let (store, fresh, opts) = crate::context::open_for_query(global, args.no_refresh)?;
+    let (store, fresh, opts) = crate::context::open_for_query(global, args.fresh)?;
     let s = store.stats().map_err(|e| e.to_string())?;
     let deps = store
         .manifest()
