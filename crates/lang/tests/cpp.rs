@@ -453,3 +453,35 @@ fn poj104() {
         );
     }
 }
+
+#[test]
+fn out_of_class_members() {
+    let src = b"namespace ns { struct Shape { static int count; void draw(int n) const; }; }
+int ns::Shape::count = 0;
+void ns::Shape::draw(int n) const { this->paint(n); }
+namespace ns { int helper(); }
+int ns::helper() { return Shape::count; }
+";
+    let f = facts(Lang::Cpp, src);
+    assert_eq!(
+        defs(&f),
+        [
+            "module ns public - L1-1",
+            "struct ns.Shape public - L1-1",
+            "field ns.Shape.count public - L1-1",
+            "method ns.Shape.draw public (n) min=1 max=Some(1) L1-1",
+            "field ns.Shape.count public - L2-2",
+            "method ns.Shape.draw public (n) min=1 max=Some(1) L3-3",
+            "module ns public - L4-4",
+            "function ns.helper public () min=0 max=Some(0) L4-4",
+            "function ns.helper public () min=0 max=Some(0) L5-5",
+        ]
+    );
+    assert_eq!(
+        refs(&f),
+        [
+            "call this|paint(1) L3 in ns.Shape.draw",
+            "use Shape|count L5 in ns.helper"
+        ]
+    );
+}

@@ -300,7 +300,12 @@ impl<'t, 's> Walker<'t, 's> {
         } else {
             is_const
         };
-        let kind = if self.in_class {
+        // `int Shape::count = 0;` defines a static member of a class.
+        let member_of_class = split
+            .scope
+            .last()
+            .is_some_and(|s| !self.namespaces.contains(s.as_str()));
+        let kind = if self.in_class || member_of_class {
             DefKind::Field
         } else if constant {
             DefKind::Constant
