@@ -1,0 +1,195 @@
+"""Call-site mutations: unknown-symbol, arity, unknown-keyword.
+
+Owns turning one real call in one real file into a mutated copy of that
+file, the mutated line, and a description; verification that the mutation
+really is wrong goes through the Oracle. Never writes files.
+"""
+import re
+
+from .names import variants
+
+SELF = {"self", "this", "cls", "Self"}
+PREFER = {"python": "snake", "rust": "snake", "typescript": "camel", "go": "camel"}
+EXTRA_ARG = {"python": "None", "rust": "0", "typescript": "undefined", "go": "nil"}
+KEYWORDS = ["timeout", "verbose", "strict", "encoding", "default", "force", "recursive", "callback",
+            "limit", "flags", "mode", "errors", "retries", "cache", "validate", "raise_on_error"]
+OPEN = {"(": ")", "[": "]", "{": "}"}
+CLOSE = set(OPEN.values())
+
+
+def call_args(line, start):
+    """Parse `( ... )` starting at index `start` of `line` (which must be `(`).
+    Returns (close_index, [(arg_start, arg_end)]) or None if the parens do not close on this line."""
+    if start >= len(line) or line[start] != "(":
+        return None
+    depth, i, quote, args, arg_start = 0, start, None, [], start + 1
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == "\\":
+                i += 2
+                continue
+            if c == quote:
+                quote = None
+        elif c in "\"'`":
+            quote = c
+        elif c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth -= 1
+            if depth == 0:
+                if line[arg_start:i].strip():
+                    args.append((arg_start, i))
+                return i, args
+        elif c == "," and depth == 1:
+            args.append((arg_start, i))
+            arg_start = i + 1
+        elif c == "#" and line.lstrip().startswith("#"):
+            return None
+        i += 1
+    return None
+
+
+def classify(qualifier, file_imports, type_names):
+    if qualifier is None:
+        return "bare"
+    if qualifier in SELF:
+        return "self"
+    if qualifier in file_imports or qualifier in type_names:
+        return "module"
+    return None
+
+
+def import_names(rows):
+    """file -> names an import binds (alias, or the last segment of the module, or imported names)."""
+    out = {}
+    for path, module, names, alias, _rel, *_ in rows:
+        s = out.setdefault(path, set())
+        if alias:
+            s.add(alias)
+        if module:
+            s.add(module)
+            s.add(re.split(r"[./:]+", module.strip("./"))[-1] if module.strip("./") else module)
+        if names:
+            try:
+                import json
+                for n in json.loads(names):
+                    if isinstance(n, dict):
+                        s.add(n.get("alias") or n.get("name") or "")
+                    else:
+                        s.add(str(n))
+            except ValueError:
+                pass
+    return out
+
+
+class CallMutator:
+    def __init__(self, oracle, lang, files, read):
+        self.o, self.lang, self.read = oracle, lang, read
+        fileset = set(files)
+        self.project_fns = oracle.def_names()
+        types = oracle.type_names()
+        imps = import_names(oracle.imports())
+        self.sites = []
+        for path, name, qual, line, col, end_line, end_col, argc, kws, spread in oracle.call_sites():
+            if path not in fileset or line != end_line or name not in self.project_fns:
+                continue
+            form = classify(qual, imps.get(path, set()), types)
+            if form is None:
+                continue
+            self.sites.append((path, name, qual, line, col, end_col, argc, kws, spread, form))
+
+    def _line(self, path, line):
+        lines = self.read(path).split("\n")
+        return lines, lines[line - 1] if 0 < line <= len(lines) else None
+
+    def _resolved(self, name):
+        """The one definition `name` resolves to, with a fixed parameter list, or None."""
+        r = self.o.defs(name)
+        if not r or len(r) != 1 or r[0].get("kind") not in ("function", "method") or not r[0].get("params"):
+            return None
+        return r[0]
+
+    def unknown_symbol(self, site, rng):
+        path, name, qual, line, col, end_col, *_rest, form = site
+        lines, text = self._line(path, line)
+        if text is None or text.encode()[col - 1:end_col - 1].decode(errors="replace") != name:
+            return None
+        b = text.encode()
+        by_how = {}
+        for v, how in variants(name, PREFER[self.lang]):
+            if v.lstrip("#") not in self.o.words and v not in self.o.builtins:
+                by_how.setdefault(how, []).append(v)
+        # One kind of slip at a time, each equally likely, then one name of that kind.
+        hows = sorted(by_how)
+        rng.shuffle(hows)
+        cands = [(rng.choice(by_how[h]), h) for h in hows]
+        for v, how in cands[:4]:
+            if self.o.absent(v):
+                lines[line - 1] = (b[:col - 1] + v.encode() + b[end_col - 1:]).decode()
+                return {"kind": "unknown-symbol", "file": path, "line": line, "new": "\n".join(lines),
+                        "detail": f"{name} -> {v} ({how}, {form} call)", "how": how, "form": form}
+        return None
+
+    def _paren(self, text, col, end_col):
+        b = text.encode()
+        rest = b[end_col - 1:].decode(errors="replace")
+        off = len(b[:end_col - 1].decode(errors="replace"))
+        m = re.match(r"\s*", rest)
+        start = off + m.end()
+        return call_args(text, start)
+
+    def arity(self, site, rng):
+        path, name, qual, line, col, end_col, argc, kws, spread, form = site
+        if spread or kws or argc is None:
+            return None
+        d = self._resolved(name)
+        if d is None:
+            return None
+        p = d["params"]
+        if p.get("max_positional") is None or p["min_positional"] != p["max_positional"] or p.get("keyword_only") or p.get("var_keyword"):
+            return None
+        if argc != p["max_positional"]:
+            return None
+        lines, text = self._line(path, line)
+        parsed = self._paren(text, col, end_col) if text else None
+        if not parsed or len(parsed[1]) != argc:
+            return None
+        close, args = parsed
+        if args and (rng.random() < 0.5):
+            if len(args) == 1:
+                new = text[:args[0][0]] + text[args[0][1]:]
+            else:
+                new = text[:args[-2][1]] + text[args[-1][1]:]
+            how = f"dropped an argument ({argc} -> {argc - 1})"
+        else:
+            extra = text[args[-1][0]:args[-1][1]].strip() if args and rng.random() < 0.5 else EXTRA_ARG[self.lang]
+            body = text[:close].rstrip()
+            sep = "" if not args else (" " if body.endswith(",") else ", ")
+            new = body + sep + extra + text[close:]
+            how = f"added an argument ({argc} -> {argc + 1})"
+        lines[line - 1] = new
+        return {"kind": "arity-mismatch", "file": path, "line": line, "new": "\n".join(lines),
+                "detail": f"{name}: {how}; def {d['path']}:{d['line']} {p.get('text', '')}", "how": how.split(" (")[0], "form": form}
+
+    def unknown_keyword(self, site, rng):
+        path, name, qual, line, col, end_col, argc, kws, spread, form = site
+        if spread:
+            return None
+        d = self._resolved(name)
+        if d is None or d["params"].get("var_keyword"):
+            return None
+        text_params = d["params"].get("text", "")
+        known = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text_params))
+        lines, text = self._line(path, line)
+        parsed = self._paren(text, col, end_col) if text else None
+        if not parsed:
+            return None
+        close, args = parsed
+        choices = [k for k in KEYWORDS if k not in known]
+        kw = rng.choice(choices)
+        body = text[:close].rstrip()
+        sep = "" if not args else (" " if body.endswith(",") else ", ")
+        lines[line - 1] = body + sep + f"{kw}=None" + text[close:]
+        return {"kind": "unknown-keyword", "file": path, "line": line, "new": "\n".join(lines),
+                "detail": f"{name}(..., {kw}=None); def {d['path']}:{d['line']} {text_params}", "how": "keyword", "form": form}

@@ -1,0 +1,59 @@
+"""Negatives: unmodified files (`--files`) and real commits (`--diff` of `git diff C^ C`).
+
+Owns choosing them and counting lines; every finding on them is a false
+finding (notes of kind `unverifiable` excepted, see engine.NOT_FALSE).
+Real commits are checked in a scratch clone checked out at the parent.
+"""
+import pathlib
+import shutil
+import subprocess
+
+from .corpora import EXTS, build_index, git
+
+
+def file_batches(files, read, rng, max_lines, batch=40):
+    """Files (sampled with rng when their total exceeds max_lines), in batches; with line counts."""
+    order = list(files)
+    rng.shuffle(order)
+    chosen, total = [], 0
+    for f in order:
+        n = read(f).count("\n")
+        if max_lines and total + n > max_lines and chosen:
+            continue
+        chosen.append((f, n))
+        total += n
+    chosen.sort()
+    return [chosen[i:i + batch] for i in range(0, len(chosen), batch)], total
+
+
+def real_commits(repo, lang, work, count):
+    """Up to `count` recent first-parent, non-merge commits touching source files of `lang`:
+    yields (commit, diff_text, added_lines, checkout_dir) with the checkout at the parent."""
+    exts = EXTS[lang]
+    clone = pathlib.Path(work) / "history" / pathlib.Path(repo).name
+    if not (clone / ".git").is_dir():
+        shutil.rmtree(clone, ignore_errors=True)
+        clone.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    revs = git(clone, "rev-list", "--first-parent", "--no-merges", "-n", "400", "origin/HEAD").stdout.split()
+    if not revs:
+        revs = git(clone, "rev-list", "--first-parent", "--no-merges", "-n", "400", "HEAD").stdout.split()
+    got = 0
+    for c in revs:
+        if got >= count:
+            break
+        names = git(clone, "diff", "--name-only", f"{c}^", c, check=False).stdout.split()
+        src = [n for n in names if n.endswith(exts) and not n.endswith(".d.ts")]
+        if not src or len(names) > 30:
+            continue
+        diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, check=False).stdout
+        added = sum(1 for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++"))
+        if added == 0 or added > 600:
+            continue
+        git(clone, "checkout", "-q", "--detach", "-f", f"{c}^")
+        got += 1
+        yield c, diff, added, clone
+
+
+def index_at(plumb, clone):
+    build_index(plumb, clone)
