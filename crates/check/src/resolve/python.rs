@@ -263,6 +263,7 @@ fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
             .map(|d| (d.name.clone(), d.manifest.clone(), 0)),
     );
     let candidates = ctx.candidates(top, &pool);
+    let in_function = imp.span.start_col > 1;
     let (msg, conf) = if installed {
         (
             format!("package '{top}' is installed but not declared in the project's manifest"),
@@ -273,7 +274,7 @@ fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
             format!(
                 "package '{top}' is not declared, not installed, and not part of the project or the standard library"
             ),
-            0.9,
+            if in_function { 0.6 } else { 0.9 },
         )
     };
     Some(Outcome::Found(ctx.finding(
@@ -449,7 +450,14 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         }
         return out;
     }
-    if ctx.import_binding(name).is_some() || builtins::is_builtin(Lang::Python, name) {
+    if let Some((imp, full)) = ctx.import_binding(name) {
+        let mut out = vec![Outcome::Resolved];
+        if !imp.names.is_empty() {
+            out.extend(imported_arity(ctx, r, imp, &full));
+        }
+        return out;
+    }
+    if builtins::is_builtin(Lang::Python, name) {
         return vec![Outcome::Resolved];
     }
     if name.starts_with("__") || ctx.bound_elsewhere(name) {
@@ -719,6 +727,16 @@ fn class_lookup<'f>(
 
 fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let name = r.name.as_str();
+    if !q
+        .split('.')
+        .all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+    {
+        // A call result, subscript or expression: the receiver's type is unknown.
+        return vec![Outcome::Skipped];
+    }
+    if mentioned_dynamically(ctx.text, name) {
+        return vec![Outcome::Skipped];
+    }
     // self.m / cls.m inside a class, or Class.m for a class of this file.
     let class = if q == "self" || q == "cls" {
         scope::enclosing_class(ctx.facts, &r.span)
@@ -743,7 +761,9 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             return vec![Outcome::Skipped];
         };
         if found.is_empty() {
-            if ctx.bound_elsewhere(name) {
+            // Mixins call methods their subclasses define: a name defined
+            // anywhere in the project may be one of those.
+            if ctx.bound_elsewhere(name) || ctx.project.name_defined(name) {
                 return vec![Outcome::Resolved];
             }
             let pool: Vec<(String, String, u32)> = scope::members(ctx.facts, &cls.qualified_name())
@@ -785,6 +805,10 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some((imp, base)) = ctx.import_binding(first) else {
         return vec![Outcome::Skipped];
     };
+    if ctx.facts.definitions.iter().any(|d| d.name == first) {
+        // The import is shadowed somewhere in the file (a property, a local class).
+        return vec![Outcome::Skipped];
+    }
     if imp.relative {
         return relative_member(ctx, r, imp, &base, q);
     }
@@ -836,7 +860,14 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             out
         }
         Some(false) => {
-            let conf = if ctx.facts.dynamic { 0.6 } else { 0.9 };
+            if ctx.text.contains(&format!("{}.{member} =", q)) {
+                return vec![Outcome::Resolved];
+            }
+            let mut conf: f64 = if ctx.facts.dynamic { 0.6 } else { 0.9 };
+            if r.kind != plumb_facts::RefKind::Call && matches!(loc, ModLoc::Stdlib(_)) {
+                // Module attributes assigned at run time (`sys.last_value`).
+                conf = conf.min(0.6);
+            }
             vec![Outcome::Found(ctx.finding(
                 FindingKind::UnknownSymbol,
                 &r.span,
@@ -895,4 +926,47 @@ fn relative_member(
         ))],
         _ => vec![Outcome::Skipped],
     }
+}
+
+/// Arity of a call to a name imported with `from m import f` when `m` is a
+/// project module or an installed source module.
+fn imported_arity(ctx: &FileCtx, r: &Reference, imp: &Import, full: &str) -> Vec<Outcome> {
+    let Some((module, member)) = full.rsplit_once('.').or(Some(("", full))) else {
+        return Vec::new();
+    };
+    let source: Option<std::rc::Rc<(String, FileFacts)>> = if imp.relative {
+        let Some(dir) = relative_dir(ctx, imp.relative_level.max(1)) else {
+            return Vec::new();
+        };
+        project_module_files(ctx, &dir, module)
+            .and_then(|f| f.into_iter().find(|p| p.ends_with(".py")))
+            .and_then(|f| ctx.project.facts_of(&f))
+    } else {
+        match locate(ctx, module) {
+            ModLoc::Project(files) => files
+                .iter()
+                .find(|p| p.ends_with(".py"))
+                .and_then(|f| ctx.project.facts_of(f)),
+            ModLoc::Installed(PyModule::Source(p)) => {
+                crate::project::read_and_extract(&p).map(std::rc::Rc::new)
+            }
+            _ => None,
+        }
+    };
+    let Some(rc) = source else { return Vec::new() };
+    let defs: Vec<&Definition> =
+        rc.1.definitions
+            .iter()
+            .filter(|d| d.name == member)
+            .collect();
+    if defs.is_empty() || defs.iter().any(|d| d.container.is_some()) {
+        return Vec::new();
+    }
+    arity(ctx, r, &defs, &rc.0, false)
+}
+
+/// Whether `name` appears in a string literal of the file (`hasattr(x,
+/// "name")`, `getattr`, `setattr`, `__all__`): it may exist at run time.
+fn mentioned_dynamically(text: &str, name: &str) -> bool {
+    text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'"))
 }
