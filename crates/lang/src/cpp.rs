@@ -8,7 +8,8 @@
 //!   Class params stay None. C++ methods have no Receiver parameter.
 //! - Out-of-class definitions `void A::B::f()` are Method with container
 //!   `A.B` (plus enclosing namespaces), unless `B` is a namespace seen in
-//!   this file (then Function); visibility of out-of-class definitions is Public.
+//!   this file (then Function); visibility of out-of-class definitions is
+//!   Public. `int A::n = 0;` is a Field of `A`.
 //! - Access: sections `public:`/`protected:`/`private:`; struct/union default
 //!   public, class default private. At namespace level `static` or an
 //!   anonymous namespace means Private.

@@ -6,6 +6,10 @@
 //! - Function definitions are Function; prototypes outside functions are
 //!   Function too (span = the declaration), so headers index. A name whose
 //!   closest declarator is a pointer (`char *(*f)(int)`) is a variable.
+//!   Prototypes whose parameter list failed to parse (`__nonnull ((1))` after
+//!   an unknown macro) are dropped; a file-level "call" whose arguments all
+//!   read `Type *name` (what `PyAPI_FUNC(T) f(T *x);` recovers to) is a
+//!   prototype.
 //! - `(void)` is no parameters; `...` is VarPositional named `...`; unnamed
 //!   prototype parameters are named `_`; K&R identifier lists are positional.
 //! - struct/union/enum with a body define Struct/Union/Enum; an anonymous one
