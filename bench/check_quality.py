@@ -21,6 +21,7 @@ Needs: a release build (cargo build --release -p plumb-cli) and
 scripts/setup-bench.sh. See bench/check_quality/README.md.
 """
 import argparse
+import ast
 import concurrent.futures as cf
 import difflib
 import json
@@ -31,7 +32,9 @@ import subprocess
 import sys
 import time
 import zlib
+from itertools import zip_longest
 
+sys.dont_write_bytecode = True  # keep bench/ free of __pycache__
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from check_quality import checkers, corpora, engine as eng, negatives, timing  # noqa: E402
 from check_quality.imports import ImportMutator  # noqa: E402
@@ -55,6 +58,15 @@ def log(msg):
 def unified(path, old, new):
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         "a/" + path, "b/" + path, n=3))
+
+
+def parses(src):
+    """A Python mutation must still be valid syntax: models write wrong names, not broken grammar."""
+    try:
+        ast.parse(src)
+        return True
+    except (SyntaxError, ValueError):
+        return False
 
 
 def make_cases(name, repo, lang, plumb, per_kind, seed):
@@ -96,7 +108,7 @@ def make_cases(name, repo, lang, plumb, per_kind, seed):
             if per_file.get(path, 0) >= cap or (path, line) in used:
                 continue
             c = fn(item, rng)
-            if not c:
+            if not c or (lang == "python" and not parses(c["new"])):
                 continue
             used.add((path, line))
             per_file[path] = per_file.get(path, 0) + 1
@@ -160,8 +172,13 @@ def run_commits(engine, repo, lang, count):
 
 
 def run_checker(checker, cases, read, limit):
-    done = 0
+    """The first `limit` cases, taken round-robin over kinds so a limit samples every kind."""
+    by_kind = {}
     for c in cases:
+        by_kind.setdefault(c["kind"], []).append(c)
+    order = [c for group in zip_longest(*by_kind.values()) for c in group if c is not None]
+    done = 0
+    for c in order:
         if done >= limit:
             break
         hit, wall = checker.run(c, read(c["file"]))

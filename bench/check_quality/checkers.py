@@ -108,10 +108,22 @@ class CargoCheck(FileChecker):
         self.env = dict(os.environ, CARGO_TARGET_DIR=str(pathlib.Path(work) / "cargo-target"))
         # The copy lives inside this repository's workspace; an empty [workspace]
         # table makes the crate its own workspace root (the copy only).
+        # Dev-dependencies are dropped from the copy: `cargo check` of the library
+        # does not use them, but offline resolution fails when one is not cached.
         manifest = self.copy / "Cargo.toml"
         text = manifest.read_text()
         if not re.search(r"^\[workspace\]", text, re.M):
-            manifest.write_text(text + "\n[workspace]\n")
+            kept, skip = [], False
+            for line in text.split("\n"):
+                if line.startswith("["):
+                    skip = "dev-dependencies" in line
+                if not skip:
+                    kept.append(line)
+            manifest.write_text("\n".join(kept) + "\n[workspace]\n")
+            # Seed resolution with this workspace's lock file: its versions are the
+            # ones in the local registry cache, so the crate resolves offline.
+            if (ROOT / "Cargo.lock").is_file():
+                shutil.copy2(ROOT / "Cargo.lock", self.copy / "Cargo.lock")
         cp = subprocess.run(["cargo", "check", "--offline", "--quiet", "--message-format", "short"], cwd=self.copy,
                             capture_output=True, text=True, env=self.env)
         self.ok = cp.returncode == 0
