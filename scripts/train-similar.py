@@ -18,7 +18,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 
 DIM = 1 << 16
-SVD_DIMS = int(os.environ.get("SVD_DIMS", "1024"))
+SVD_DIMS = int(os.environ.get("SVD_DIMS", "1536"))
 SOLVER = os.environ.get("LDA_SOLVER", "eigen")
 SHRINK = os.environ.get("LDA_SHRINK", "auto")
 OUT_DIMS = int(os.environ.get("OUT_DIMS", "0"))  # 0 = classes - 1

@@ -5,8 +5,8 @@
 # 2. Rust dumps the exact hashed features Plumb computes (dump_features).
 # 3. Python learns TF-IDF -> SVD -> LDA on train, reports MAP@R on valid,
 #    writes the model. 4. The Rust evaluation re-measures with the new model.
-# Takes about 15 minutes wall on the shared 2-core machine (feature dump ~35 s,
-# SVD-1024 ~13 min under load, LDA ~1.5 min); less on an idle machine.
+# Takes about 20 minutes wall on the shared, loaded 2-core machine (feature dump ~35 s,
+# SVD-1536 ~17 min, LDA ~1.5 min); less on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${1:-../shared/datasets/poj104}

@@ -34,7 +34,7 @@ pub use model::dense;
 
 /// Version of the features + model. Bump whenever either changes: stored
 /// vectors of another version are stale.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// Callables with fewer statements than this (getters, one-liners) get no vector.
 pub const MIN_STATEMENTS: u32 = 3;

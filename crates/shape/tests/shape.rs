@@ -168,7 +168,7 @@ fn vectors_are_deterministic_and_versioned() {
     let a = snippet_vector(Lang::C, C_FILE.as_bytes()).unwrap().0;
     let b = snippet_vector(Lang::C, C_FILE.as_bytes()).unwrap().0;
     assert_eq!(a, b);
-    assert_eq!(plumb_shape::MODEL_VERSION, 1);
+    assert_eq!(plumb_shape::MODEL_VERSION, 2);
     assert!(explain(&a, b"junk").is_empty());
     assert_eq!(similarity(&a, b"junk"), 0.0);
 }
