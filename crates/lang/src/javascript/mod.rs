@@ -150,6 +150,10 @@ impl<'s, 't> Extractor<'s, 't> {
 
     pub fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
         let node = cur.node();
+        // Anonymous nodes (punctuation, keywords) are leaves with nothing to extract.
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "comment"
             | "string"

@@ -4,7 +4,7 @@
 use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, RefKind, Span};
 use tree_sitter::Node;
 
-use super::{Extractor, Level, MAX_DEPTH, Scope, qualify, visibility};
+use super::{Extractor, F, Level, MAX_DEPTH, Scope, qualify, visibility};
 use crate::util;
 
 const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"];
@@ -51,8 +51,8 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             "attribute" => {
                 let (Some(obj), Some(attr)) = (
-                    e.child_by_field_name("object"),
-                    e.child_by_field_name("attribute"),
+                    e.child_by_field_id(F.object),
+                    e.child_by_field_id(F.attribute),
                 ) else {
                     return;
                 };
@@ -75,7 +75,7 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// `def`: `outer` is the decorated_definition when there is one.
     pub(super) fn function(&mut self, def: Node<'t>, outer: Node<'t>, is_static: bool, sc: &Scope) {
-        let Some(name_node) = def.child_by_field_name("name") else {
+        let Some(name_node) = def.child_by_field_id(F.name) else {
             return self.walk_node_children(def, sc);
         };
         let name = self.text(name_node).into_owned();
@@ -87,8 +87,8 @@ impl<'s, 't> Extractor<'s, 't> {
         if name == "__getattr__" || name == "__getattribute__" {
             self.facts.dynamic = true;
         }
-        let body = def.child_by_field_name("body");
-        let params_node = def.child_by_field_name("parameters");
+        let body = def.child_by_field_id(F.body);
+        let params_node = def.child_by_field_id(F.parameters);
         let with_receiver = kind == DefKind::Method && !is_static;
         let params = params_node.map(|p| self.param_list(p, with_receiver));
         let receiver = params.as_ref().and_then(|p| {
@@ -117,7 +117,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if let Some(p) = params_node {
             self.walk_params(p, sc, local);
         }
-        if let Some(rt) = def.child_by_field_name("return_type") {
+        if let Some(rt) = def.child_by_field_id(F.return_type) {
             self.type_expr(rt, sc);
         }
         if let Some(b) = body {
@@ -142,13 +142,13 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn class(&mut self, def: Node<'t>, outer: Node<'t>, sc: &Scope) {
-        let Some(name_node) = def.child_by_field_name("name") else {
+        let Some(name_node) = def.child_by_field_id(F.name) else {
             return self.walk_node_children(def, sc);
         };
         let name = self.text(name_node).into_owned();
-        let body = def.child_by_field_name("body");
+        let body = def.child_by_field_id(F.body);
         let mut is_enum = false;
-        if let Some(supers) = def.child_by_field_name("superclasses") {
+        if let Some(supers) = def.child_by_field_id(F.superclasses) {
             let mut c = self.cursor(supers);
             if c.goto_first_child() {
                 loop {
@@ -163,7 +163,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             }
                         }
                         "keyword_argument" => {
-                            if let Some(v) = s.child_by_field_name("value") {
+                            if let Some(v) = s.child_by_field_id(F.value) {
                                 self.walk_node(v, sc);
                             }
                         }
@@ -220,15 +220,15 @@ impl<'s, 't> Extractor<'s, 't> {
             loop {
                 let mut d = c.node();
                 if d.kind() == "decorated_definition"
-                    && let Some(inner) = d.child_by_field_name("definition")
+                    && let Some(inner) = d.child_by_field_id(F.definition)
                 {
                     d = inner;
                 }
                 if d.kind() == "function_definition"
-                    && d.child_by_field_name("name")
+                    && d.child_by_field_id(F.name)
                         .is_some_and(|n| self.text(n) == "__init__")
                 {
-                    found = d.child_by_field_name("parameters");
+                    found = d.child_by_field_id(F.parameters);
                 }
                 if !c.goto_next_sibling() {
                     break;
@@ -256,12 +256,12 @@ impl<'s, 't> Extractor<'s, 't> {
                 match p.kind() {
                     "identifier" | "tuple_pattern" => name_node = Some(p),
                     "default_parameter" | "typed_default_parameter" => {
-                        name_node = p.child_by_field_name("name");
+                        name_node = p.child_by_field_id(F.name);
                         has_default = true;
-                        ty = p.child_by_field_name("type");
+                        ty = p.child_by_field_id(F.ty);
                     }
                     "typed_parameter" => {
-                        ty = p.child_by_field_name("type");
+                        ty = p.child_by_field_id(F.ty);
                         if let Some(inner) = p.named_child(0) {
                             match inner.kind() {
                                 "list_splat_pattern" => {
@@ -395,9 +395,9 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn assignment(&mut self, node: Node<'t>, sc: &Scope) {
-        let left = node.child_by_field_name("left");
-        let right = node.child_by_field_name("right");
-        let ty = node.child_by_field_name("type");
+        let left = node.child_by_field_id(F.left);
+        let right = node.child_by_field_id(F.right);
+        let ty = node.child_by_field_id(F.ty);
         let is_final = ty.is_some_and(|t| self.text(t).contains("Final"));
         if let (Some(l), Some(r)) = (left, right)
             && sc.level == Level::Module
@@ -428,7 +428,7 @@ impl<'s, 't> Extractor<'s, 't> {
         let name = self.text(name_node).into_owned();
         if self.module_vars.insert(name.clone()) {
             let params = lambda
-                .child_by_field_name("parameters")
+                .child_by_field_id(F.parameters)
                 .map(|p| self.param_list(p, false))
                 .unwrap_or_default();
             self.facts.definitions.push(Definition {
@@ -442,7 +442,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 params: Some(params),
                 signature: Some(util::signature(
                     stmt,
-                    lambda.child_by_field_name("body"),
+                    lambda.child_by_field_id(F.body),
                     self.src,
                 )),
             });
@@ -510,8 +510,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.release(c);
             }
             "attribute" => {
-                let obj = t.child_by_field_name("object");
-                let attr = t.child_by_field_name("attribute");
+                let obj = t.child_by_field_id(F.object);
+                let attr = t.child_by_field_id(F.attribute);
                 match (sc.receiver, sc.class, obj, attr) {
                     (Some(recv), Some(class), Some(o), Some(a))
                         if o.kind() == "identifier" && self.text(o) == recv =>
@@ -555,7 +555,7 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// `type X = ...` (Python 3.12).
     pub(super) fn type_alias(&mut self, node: Node<'t>, sc: &Scope) {
-        let left = node.child_by_field_name("left");
+        let left = node.child_by_field_id(F.left);
         if let Some(l) = left {
             let name_node = if l.kind() == "type" {
                 l.named_child(0).unwrap_or(l)
@@ -580,7 +580,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 signature: Some(util::signature(node, None, self.src)),
             });
         }
-        if let Some(r) = node.child_by_field_name("right") {
+        if let Some(r) = node.child_by_field_id(F.right) {
             self.type_expr(r, sc);
         }
     }

@@ -4,7 +4,7 @@
 use plumb_facts::{Import, ImportedName};
 use tree_sitter::Node;
 
-use super::{Extractor, Level, Scope};
+use super::{Extractor, F, Level, Scope};
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -45,7 +45,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 if c.field_name() == Some("name") {
                     match ch.kind() {
                         "aliased_import" => {
-                            if let Some(a) = ch.child_by_field_name("alias") {
+                            if let Some(a) = ch.child_by_field_id(F.alias) {
                                 bind(self, a);
                             }
                         }
@@ -85,9 +85,9 @@ impl<'s, 't> Extractor<'s, 't> {
                     if c.field_name() == Some("name") {
                         let (module, alias) = match ch.kind() {
                             "aliased_import" => (
-                                ch.child_by_field_name("name")
+                                ch.child_by_field_id(F.name)
                                     .map(|n| self.text(n).into_owned()),
-                                ch.child_by_field_name("alias")
+                                ch.child_by_field_id(F.alias)
                                     .map(|n| self.text(n).into_owned()),
                             ),
                             _ => (Some(self.text(ch).into_owned()), None),
@@ -141,11 +141,11 @@ impl<'s, 't> Extractor<'s, 't> {
                     (Some("module_name"), _) => imp.module = self.text(ch).into_owned(),
                     (Some("name"), "aliased_import") => imp.names.push(ImportedName {
                         name: ch
-                            .child_by_field_name("name")
+                            .child_by_field_id(F.name)
                             .map(|n| self.text(n).into_owned())
                             .unwrap_or_default(),
                         alias: ch
-                            .child_by_field_name("alias")
+                            .child_by_field_id(F.alias)
                             .map(|n| self.text(n).into_owned()),
                     }),
                     (Some("name"), _) => imp.names.push(ImportedName {

@@ -30,6 +30,7 @@ mod refs;
 mod scopes;
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use plumb_facts::{FileFacts, Lang, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
@@ -91,6 +92,48 @@ impl LanguageAdapter for PythonAdapter {
         ex.finish()
     }
 }
+
+/// Field ids of the Python grammar, looked up once (by-name lookups scan
+/// every field name of the grammar).
+pub(super) struct Fields {
+    pub name: u16,
+    pub object: u16,
+    pub attribute: u16,
+    pub value: u16,
+    pub parameters: u16,
+    pub body: u16,
+    pub ty: u16,
+    pub right: u16,
+    pub left: u16,
+    pub alias: u16,
+    pub superclasses: u16,
+    pub return_type: u16,
+    pub function: u16,
+    pub definition: u16,
+    pub arguments: u16,
+}
+
+pub(super) static F: LazyLock<Fields> = LazyLock::new(|| {
+    let l: tree_sitter::Language = tree_sitter_python::LANGUAGE.into();
+    let id = |n: &str| l.field_id_for_name(n).map_or(0, |x| x.get());
+    Fields {
+        name: id("name"),
+        object: id("object"),
+        attribute: id("attribute"),
+        value: id("value"),
+        parameters: id("parameters"),
+        body: id("body"),
+        ty: id("type"),
+        right: id("right"),
+        left: id("left"),
+        alias: id("alias"),
+        superclasses: id("superclasses"),
+        return_type: id("return_type"),
+        function: id("function"),
+        definition: id("definition"),
+        arguments: id("arguments"),
+    }
+});
 
 /// Recursion guard: deeper subtrees (pathological generated expressions) are
 /// skipped rather than risking the stack of a worker thread.
@@ -163,6 +206,10 @@ impl<'s, 't> Extractor<'s, 't> {
     /// Walk the node under `cur` and everything below it.
     pub fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
         let node = cur.node();
+        // Anonymous nodes (punctuation, keywords) are leaves with nothing to extract.
+        if !node.is_named() {
+            return;
+        }
         match node.kind() {
             "comment" | "string_start" | "string_content" | "string_end" | "integer" | "float"
             | "true" | "false" | "none" | "pass_statement" | "ellipsis" | "global_statement"
@@ -187,15 +234,15 @@ impl<'s, 't> Extractor<'s, 't> {
             "lambda" => self.lambda(node, sc),
             "as_pattern" | "except_clause" => self.aliased(node, sc),
             "named_expression" => {
-                if let Some(n) = node.child_by_field_name("name") {
+                if let Some(n) = node.child_by_field_id(F.name) {
                     self.bind(n, sc.local);
                 }
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.child_by_field_id(F.value) {
                     self.walk_node(v, sc);
                 }
             }
             "keyword_argument" => {
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.child_by_field_id(F.value) {
                     self.walk_node(v, sc);
                 }
             }
@@ -273,8 +320,8 @@ impl<'s, 't> Extractor<'s, 't> {
 
     fn aug_assignment(&mut self, node: Node<'t>, sc: &Scope) {
         if let (Some(l), Some(r)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
+            node.child_by_field_id(F.left),
+            node.child_by_field_id(F.right),
         ) {
             if sc.level == Level::Module && self.text(l) == "__all__" {
                 self.collect_all(r);

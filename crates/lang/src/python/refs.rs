@@ -4,7 +4,7 @@
 use plumb_facts::{RefKind, Reference};
 use tree_sitter::Node;
 
-use super::{DYNAMIC_CALLS, Extractor, MAX_DEPTH, Scope};
+use super::{DYNAMIC_CALLS, Extractor, F, MAX_DEPTH, Scope};
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -32,20 +32,20 @@ impl<'s, 't> Extractor<'s, 't> {
         loop {
             match n.kind() {
                 "identifier" => return Some(n),
-                "attribute" => n = n.child_by_field_name("object")?,
+                "attribute" => n = n.child_by_field_id(F.object)?,
                 _ => return None,
             }
         }
     }
 
     pub(super) fn attribute(&mut self, node: Node<'t>, sc: &Scope) {
-        let Some(obj) = node.child_by_field_name("object") else {
+        let Some(obj) = node.child_by_field_id(F.object) else {
             return;
         };
         match Self::chain_root(obj) {
             Some(root) => {
                 if self.imported.contains(self.text(root).as_ref())
-                    && let Some(attr) = node.child_by_field_name("attribute")
+                    && let Some(attr) = node.child_by_field_id(F.attribute)
                 {
                     let q = util::fold_whitespace(&self.text(obj), 200);
                     let name = self.text(attr).into_owned();
@@ -57,7 +57,7 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn call(&mut self, node: Node<'t>, sc: &Scope) {
-        let func = node.child_by_field_name("function");
+        let func = node.child_by_field_id(F.function);
         let mut idx = None;
         if let Some(f) = func {
             match f.kind() {
@@ -71,8 +71,8 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 "attribute" => {
                     if let (Some(obj), Some(attr)) = (
-                        f.child_by_field_name("object"),
-                        f.child_by_field_name("attribute"),
+                        f.child_by_field_id(F.object),
+                        f.child_by_field_id(F.attribute),
                     ) {
                         let q = util::fold_whitespace(&self.text(obj), 200);
                         let name = self.text(attr).into_owned();
@@ -87,7 +87,7 @@ impl<'s, 't> Extractor<'s, 't> {
             }
         }
         let (mut count, mut keywords, mut spread) = (0u32, Vec::new(), false);
-        if let Some(args) = node.child_by_field_name("arguments") {
+        if let Some(args) = node.child_by_field_id(F.arguments) {
             if args.kind() == "generator_expression" {
                 count = 1;
                 self.walk_node(args, sc);
@@ -98,10 +98,10 @@ impl<'s, 't> Extractor<'s, 't> {
                         let a = c.node();
                         match a.kind() {
                             "keyword_argument" => {
-                                if let Some(n) = a.child_by_field_name("name") {
+                                if let Some(n) = a.child_by_field_id(F.name) {
                                     keywords.push(self.text(n).into_owned());
                                 }
-                                if let Some(v) = a.child_by_field_name("value") {
+                                if let Some(v) = a.child_by_field_id(F.value) {
                                     self.walk_node(v, sc);
                                 }
                             }
@@ -140,10 +140,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.push_ref(name, RefKind::Type, None, node);
             }
             "attribute" => {
-                let obj = node.child_by_field_name("object");
+                let obj = node.child_by_field_id(F.object);
                 match (obj, obj.and_then(Self::chain_root)) {
                     (Some(o), Some(_)) => {
-                        if let Some(attr) = node.child_by_field_name("attribute") {
+                        if let Some(attr) = node.child_by_field_id(F.attribute) {
                             let q = util::fold_whitespace(&self.text(o), 200);
                             let name = self.text(attr).into_owned();
                             self.push_ref(name, RefKind::Type, Some(q), attr);

@@ -4,7 +4,7 @@
 use plumb_facts::{LocalBinding, RefKind, Span};
 use tree_sitter::Node;
 
-use super::{Extractor, MAX_DEPTH, Scope};
+use super::{Extractor, F, MAX_DEPTH, Scope};
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -226,10 +226,10 @@ impl<'s, 't> Extractor<'s, 't> {
 
     pub(super) fn lambda(&mut self, node: Node<'t>, sc: &Scope) {
         let scope = util::span(node);
-        if let Some(p) = node.child_by_field_name("parameters") {
+        if let Some(p) = node.child_by_field_id(F.parameters) {
             self.walk_params(p, sc, scope);
         }
-        if let Some(b) = node.child_by_field_name("body") {
+        if let Some(b) = node.child_by_field_id(F.body) {
             let inner = Scope {
                 local: scope,
                 ..*sc
