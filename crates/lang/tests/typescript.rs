@@ -262,3 +262,19 @@ fn invalid_utf8_keeps_facts() {
             .any(|r| r.name == "g" && r.arg_count == Some(1))
     );
 }
+
+#[test]
+fn declare_global_and_declare_module() {
+    let src = b"declare global {\n  interface Window { app: App }\n  function boot(): void;\n}\ndeclare module 'virtual:config' {\n  export const value: number;\n}\n";
+    let f = ts(src);
+    assert_eq!(
+        defs_table(&f),
+        vec![
+            "- Window interface public  L2-2",
+            "Window app field public  L2-2",
+            "- boot function public () L3-3",
+            "- virtual:config module public  L5-7",
+            "virtual:config value constant public  L6-6",
+        ]
+    );
+}

@@ -108,7 +108,14 @@ impl<'s, 't> Extractor<'s, 't> {
                     exported: true,
                     ..*sc
                 };
-                self.walk_kids(node, &inner);
+                for k in self.kids(node) {
+                    // `declare global { ... }` declares module-level names.
+                    if k.kind() == "statement_block" {
+                        self.walk_kids(k, &inner);
+                    } else {
+                        self.walk_node(k, &inner);
+                    }
+                }
             }
             "function_signature" => {
                 let Some(name_node) = node.child_by_field_name("name") else {
