@@ -27,6 +27,7 @@ pub struct Deps {
     root: PathBuf,
     site: OnceCell<Vec<PathBuf>>,
     dists: OnceCell<Vec<(String, Vec<String>)>>,
+    stdlib: OnceCell<Option<PathBuf>>,
     crate_names: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
     /// Overrides the site-packages search (tests).
     pub site_override: Option<Vec<PathBuf>>,
@@ -38,6 +39,7 @@ impl Deps {
             root: root.to_path_buf(),
             site: OnceCell::new(),
             dists: OnceCell::new(),
+            stdlib: OnceCell::new(),
             crate_names: RefCell::new(HashMap::new()),
             site_override: None,
         }
@@ -125,6 +127,26 @@ impl Deps {
             }
         }
         None
+    }
+
+    /// The source file of a standard-library module of the `python3` on
+    /// PATH, when it is written in Python.
+    pub fn stdlib_source(&self, module: &str) -> Option<PathBuf> {
+        let dir = self.stdlib.get_or_init(|| {
+            std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+                ])
+                .output()
+                .ok()
+                .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+                .filter(|p| p.is_dir())
+        });
+        let base = dir.as_ref()?.join(module.split('.').collect::<PathBuf>());
+        [base.join("__init__.py"), base.with_extension("py")]
+            .into_iter()
+            .find(|p| p.is_file())
     }
 
     /// The unpacked source of a crate at a version, from the cargo registry.

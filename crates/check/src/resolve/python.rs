@@ -105,6 +105,8 @@ fn source_has(text: &str, facts: &FileFacts, name: &str) -> Option<bool> {
         return Some(true);
     }
     if facts.imports.iter().any(|i| i.wildcard)
+        || facts.dynamic
+        || text.contains("globals()")
         || facts
             .definitions
             .iter()
@@ -146,7 +148,18 @@ fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) -> Option<b
             if builtins::is_stdlib_module(Lang::Python, &format!("{module}.{name}")) {
                 return Some(true);
             }
-            m.member(name)
+            match m.member(name) {
+                // The table holds public names at import time; the module's
+                // own source may bind more (imported submodules, late names).
+                Some(false) => match ctx.deps.stdlib_source(module) {
+                    Some(p) => match crate::project::read_and_extract(&p) {
+                        Some((text, facts)) => source_has(&text, &facts, name),
+                        None => Some(false),
+                    },
+                    None => Some(false),
+                },
+                other => other,
+            }
         }
         ModLoc::Project(files) => files_have(ctx, files, name),
         ModLoc::Installed(pm) => installed_has(ctx, pm, module, name),
@@ -274,7 +287,15 @@ fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
             format!(
                 "package '{top}' is not declared, not installed, and not part of the project or the standard library"
             ),
-            if in_function { 0.6 } else { 0.9 },
+            if top.starts_with('_') {
+                // A private top-level module: a C extension of the project
+                // that is not built here, more often than an invention.
+                0.4
+            } else if in_function {
+                0.5
+            } else {
+                0.9
+            },
         )
     };
     Some(Outcome::Found(ctx.finding(
@@ -463,6 +484,7 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if name.starts_with("__") || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
+    let mut wildcard_missed = false;
     for imp in ctx.facts.imports.iter().filter(|i| i.wildcard) {
         let loc = if imp.relative {
             match relative_dir(ctx, imp.relative_level.max(1))
@@ -476,7 +498,7 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         };
         match module_has(ctx, &loc, &imp.module, name) {
             Some(true) => return vec![Outcome::Resolved],
-            Some(false) => {}
+            Some(false) => wildcard_missed = true,
             None => return vec![Outcome::Skipped],
         }
     }
@@ -502,7 +524,14 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             .map(|b| (b.to_string(), "<builtins>".to_string(), 0)),
     );
     let imported: Vec<String> = ctx.facts.imports.iter().map(|i| i.module.clone()).collect();
-    let conf = if ctx.facts.dynamic { 0.6 } else { 0.9 };
+    // A wildcard import may bring platform-specific names the tables lack.
+    let conf = if wildcard_missed {
+        0.4
+    } else if ctx.facts.dynamic {
+        0.6
+    } else {
+        0.9
+    };
     vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
@@ -734,9 +763,6 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // A call result, subscript or expression: the receiver's type is unknown.
         return vec![Outcome::Skipped];
     }
-    if mentioned_dynamically(ctx.text, name) {
-        return vec![Outcome::Skipped];
-    }
     // self.m / cls.m inside a class, or Class.m for a class of this file.
     let class = if q == "self" || q == "cls" {
         scope::enclosing_class(ctx.facts, &r.span)
@@ -763,7 +789,10 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         if found.is_empty() {
             // Mixins call methods their subclasses define: a name defined
             // anywhere in the project may be one of those.
-            if ctx.bound_elsewhere(name) || ctx.project.name_defined(name) {
+            if ctx.bound_elsewhere(name)
+                || mentioned_dynamically(ctx.text, name)
+                || ctx.project.name_defined(name)
+            {
                 return vec![Outcome::Resolved];
             }
             let pool: Vec<(String, String, u32)> = scope::members(ctx.facts, &cls.qualified_name())
@@ -788,7 +817,9 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         let all_methods = found
             .iter()
             .all(|d| matches!(d.kind, DefKind::Method | DefKind::Function));
-        if all_methods {
+        // A method called on `self` may be a subclass's override.
+        let overridden = (q == "self" || q == "cls") && ctx.project.defs_named(name, 2).len() > 1;
+        if all_methods && !overridden {
             out.extend(arity(ctx, r, &found, ctx.text, q != "self" && q != "cls"));
         }
         return out;
@@ -860,7 +891,9 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             out
         }
         Some(false) => {
-            if ctx.text.contains(&format!("{}.{member} =", q)) {
+            if ctx.text.contains(&format!("{}.{member} =", q))
+                || mentioned_dynamically(ctx.text, member)
+            {
                 return vec![Outcome::Resolved];
             }
             let mut conf: f64 = if ctx.facts.dynamic { 0.6 } else { 0.9 };
