@@ -99,6 +99,7 @@ fn definitions() {
             "Store count field public  L38-38",
             "Store onChange method public (evt) L39-39",
             "Store constructor method public (root, opts) L41-44",
+            "Store root field public  L43-43",
             "Store size method public () L46-48",
             "Store create method public (*args) L50-52",
             "Store #hidden method private () L54-56",
@@ -110,6 +111,11 @@ fn definitions() {
             "Store reset method public () L73-75",
             "- loader function private () L78-78",
         ]
+    );
+    assert_eq!(
+        f.definitions.iter().filter(|d| d.name == "count").count(),
+        1,
+        "a field is defined once"
     );
     let load = &f.definitions[3];
     assert_eq!(load.doc.as_deref(), Some("Load a config file."));

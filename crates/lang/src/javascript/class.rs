@@ -85,9 +85,14 @@ impl<'s, 't> Extractor<'s, 't> {
             local: util::span(node),
             exported: false,
         };
+        let saved = self.this_class.take();
+        if !q.is_empty() {
+            self.this_class = Some(q.to_string());
+        }
         for m in self.kids(body) {
             self.member_def(m, &inner);
         }
+        self.this_class = saved;
     }
 
     /// `extends A` / `implements B<C>`: Type references.
@@ -219,6 +224,7 @@ impl<'s, 't> Extractor<'s, 't> {
                         self.function_like(f, Some(&q), sc);
                     }
                     None => {
+                        self.fields.insert(q.clone());
                         self.define(
                             name,
                             DefKind::Field,

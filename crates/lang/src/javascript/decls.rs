@@ -111,8 +111,14 @@ impl<'s, 't> Extractor<'s, 't> {
         } else {
             qname.and_then(|_| self.facts.definitions.len().checked_sub(1))
         };
+        // A plain function has its own `this`; methods and arrows keep the class's.
+        let saved_class = match f.kind() {
+            "method_definition" | "arrow_function" => self.this_class.clone(),
+            _ => self.this_class.take(),
+        };
         self.function_body(f, qname, sc);
         self.current_fn = saved_fn;
+        self.this_class = saved_class;
     }
 
     fn function_body(&mut self, f: Node<'t>, qname: Option<&str>, sc: &Scope) {
@@ -366,6 +372,34 @@ impl<'s, 't> Extractor<'s, 't> {
         let (Some(l), Some(r)) = (left, right) else {
             return self.walk_kids(node, sc);
         };
+        if l.kind() == "member_expression"
+            && let Some(class) = self.this_class.clone()
+            && l.child_by_field_name("object")
+                .is_some_and(|o| o.kind() == "this")
+            && let Some(p) = l.child_by_field_name("property")
+        {
+            // `this.x = ...` in a method declares field `x` of the class, once.
+            let name = self.text(p).into_owned();
+            if self.fields.insert(qualify(Some(&class), &name)) {
+                let vis = if p.kind() == "private_property_identifier" {
+                    Visibility::Private
+                } else {
+                    Visibility::Public
+                };
+                self.define(
+                    name,
+                    DefKind::Field,
+                    Some(&class),
+                    p,
+                    node,
+                    node,
+                    None,
+                    vis,
+                    None,
+                );
+            }
+            return self.walk_node(r, sc);
+        }
         if l.kind() == "member_expression" && sc.level != Level::Class {
             let obj = l
                 .child_by_field_name("object")

@@ -16,6 +16,8 @@
 //! - `module.exports.f = ...` / `exports.f = ...` define Public Functions (or
 //!   Variables for non-function values); `A.prototype.m = function` defines
 //!   Method `m` of `A`.
+//! - `this.x = ...` inside a class's methods (not inside plain nested
+//!   functions) defines Field `x` of the class, once per name.
 //! - A class's params are its constructor's, `None` without a constructor.
 //!   Class fields whose value is an arrow function are Methods.
 //! - A named function whose body reads `arguments` gets a trailing
@@ -80,6 +82,8 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         exported: Vec::new(),
         export_stmt: None,
         current_fn: None,
+        this_class: None,
+        fields: HashSet::new(),
         pool: Vec::new(),
         depth: 0,
     };
@@ -128,6 +132,10 @@ pub(crate) struct Extractor<'s, 't> {
     pub export_stmt: Option<Node<'t>>,
     /// Index of the definition of the named function whose body is walked.
     pub current_fn: Option<usize>,
+    /// Qualified name of the class whose method bodies are walked (for `this.x = ...`).
+    pub this_class: Option<String>,
+    /// `Class.field` names already defined.
+    pub fields: HashSet<String>,
     pool: Vec<TreeCursor<'t>>,
     pub depth: u32,
 }
