@@ -153,7 +153,12 @@ fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) -> Option<b
                 // own source may bind more (imported submodules, late names).
                 Some(false) => match ctx.deps.stdlib_source(module) {
                     Some(p) => match crate::project::read_and_extract(&p) {
-                        Some((text, facts)) => source_has(&text, &facts, name),
+                        // The table already reflects run-time names; the
+                        // source only adds names it spells out.
+                        Some((text, facts)) => Some(
+                            facts.definitions.iter().any(|d| d.name == name)
+                                || super::word_positions(&text, name).next().is_some(),
+                        ),
                         None => Some(false),
                     },
                     None => Some(false),

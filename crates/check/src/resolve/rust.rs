@@ -137,10 +137,25 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         }
         return out;
     }
-    if ctx.import_binding(name).is_some()
-        || builtins::is_builtin(Lang::Rust, name)
-        || ctx.bound_elsewhere(name)
-    {
+    if let Some((_, full)) = ctx.import_binding(name) {
+        let mut out = vec![Outcome::Resolved];
+        let first = full.split("::").next().unwrap_or("");
+        let target = full.rsplit("::").next().unwrap_or(&full);
+        if matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
+            let fns: Vec<_> = ctx
+                .project
+                .defs_named(target, 50)
+                .into_iter()
+                .filter(|d| d.def.container.is_none())
+                .map(|d| d.def)
+                .collect();
+            if !fns.is_empty() {
+                out.extend(arity(ctx, r, &fns, false));
+            }
+        }
+        return out;
+    }
+    if builtins::is_builtin(Lang::Rust, name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
     let in_project = ctx.project.name_defined(name);
