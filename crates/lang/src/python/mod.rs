@@ -28,6 +28,7 @@ mod defs;
 mod imports;
 mod refs;
 mod scopes;
+mod vars;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
