@@ -232,6 +232,13 @@ impl<'p, 'a> FileCtx<'p, 'a> {
         None
     }
 
+    /// Whether the reference is reached with `.` (a field or method of a
+    /// value: `x.f()`, `"s".repeat(2)`, `a.b().c()`), as opposed to a path.
+    pub fn after_dot(&self, r: &Reference) -> bool {
+        let before = self.text.get(..r.span.start_byte as usize).unwrap_or("");
+        before.trim_end().ends_with('.') && !before.trim_end().ends_with("..")
+    }
+
     pub fn has_wildcard_import(&self) -> bool {
         self.facts.imports.iter().any(|i| i.wildcard)
     }

@@ -450,6 +450,9 @@ fn member_candidates(ctx: &FileCtx, loc: &ModLoc, name: &str) -> Vec<crate::repo
 }
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    if r.qualifier.is_none() && ctx.after_dot(r) {
+        return vec![Outcome::Skipped];
+    }
     match r.qualifier.as_deref() {
         None => bare(ctx, r),
         Some(q) => qualified(ctx, r, q),

@@ -114,6 +114,10 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         // Types, plain uses and macro invocations are not checked.
         return vec![Outcome::Skipped];
     }
+    if ctx.after_dot(r) {
+        // A method or field of a value whose type is not known here.
+        return vec![Outcome::Skipped];
+    }
     match r.qualifier.as_deref() {
         None => bare(ctx, r),
         Some(q) if q.contains('(') || q.contains('.') || q.contains('<') || q.contains('[') => {
@@ -300,6 +304,9 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     }
     let first = segs[0].clone();
     let full = format!("{}::{name}", segs.join("::"));
+    if is_std_root(&first) && platform_specific(&full) {
+        return vec![Outcome::Skipped];
+    }
     if is_std_root(&first) {
         return match builtins::lookup(Lang::Rust, &full) {
             Lookup::MissingMember(m, member) if member == name || segs.len() == 2 => missing(
@@ -414,7 +421,7 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                     DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
                 )
             });
-        if !is_project_type || builtins::is_builtin(Lang::Rust, &ty) {
+        if !is_project_type || builtins::is_builtin(Lang::Rust, &ty) || derives_foreign(ctx, &ty) {
             return vec![Outcome::Skipped];
         }
         let defs = ctx.project.defs_named(name, 200);
@@ -453,8 +460,70 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     vec![Outcome::Skipped]
 }
 
+/// Whether a project type derives a trait from outside `std` (its derive
+/// macro may add associated functions: `Parser::parse`, `Builder::builder`).
+fn derives_foreign(ctx: &FileCtx, ty: &str) -> bool {
+    const STD_DERIVES: [&str; 9] = [
+        "Debug",
+        "Clone",
+        "Copy",
+        "PartialEq",
+        "Eq",
+        "PartialOrd",
+        "Ord",
+        "Hash",
+        "Default",
+    ];
+    let defs = ctx.project.defs_named(ty, 20);
+    defs.iter()
+        .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        .any(|d| {
+            let Some(rc) = ctx.project.facts_of(&d.path) else {
+                return true;
+            };
+            // Attributes may sit before the span: read back to the previous item.
+            let start = d.def.span.start_byte as usize;
+            let mut lo = start.saturating_sub(2000);
+            while !rc.0.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let before = rc.0.get(lo..start).unwrap_or("");
+            let cut = before
+                .rfind("}\n")
+                .or_else(|| before.rfind(";\n"))
+                .map(|i| i + 2)
+                .unwrap_or(0);
+            let head = format!(
+                "{}{}",
+                &before[cut..],
+                rc.0.get(start..d.def.name_span.start_byte as usize)
+                    .unwrap_or("")
+            );
+            head.split("derive(").skip(1).any(|rest| {
+                rest.split(')')
+                    .next()
+                    .unwrap_or("")
+                    .split(',')
+                    .map(str::trim)
+                    .any(|t| {
+                        let last = t.rsplit("::").next().unwrap_or(t);
+                        !t.is_empty() && !STD_DERIVES.contains(&last)
+                    })
+            }) || head.contains("#[cfg_attr")
+        })
+}
+
+/// Standard-library modules whose contents depend on the target platform.
+fn platform_specific(path: &str) -> bool {
+    let mut it = path.split("::").skip(1);
+    matches!(it.next(), Some("arch" | "os"))
+}
+
 pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     let first = imp.module.split("::").next().unwrap_or("");
+    if is_std_root(first) && platform_specific(&imp.module) {
+        return vec![Outcome::Skipped];
+    }
     if is_std_root(first) {
         let mut out = Vec::new();
         match builtins::lookup(Lang::Rust, &imp.module) {
