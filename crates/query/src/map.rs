@@ -100,7 +100,18 @@ pub fn map(store: &mut Store, token_budget: usize, save_ranks: bool) -> Result<M
         syms.sort_by_key(|(d, _)| d.def.span.start_byte);
         let mut block = format!("{}:\n", file.path);
         let mut symbols = Vec::new();
+        // The container most recently named in the block, so members of a
+        // type listed away from it (a Rust impl) still say whose they are.
+        let mut shown_container: Option<String> = None;
         for (d, n) in &syms {
+            if let Some(c) = &d.def.container
+                && shown_container.as_ref() != Some(c)
+            {
+                block.push_str(&format!("  {c}:\n"));
+                shown_container = Some(c.clone());
+            } else if d.def.container.is_none() {
+                shown_container = Some(d.def.name.clone());
+            }
             let line = d
                 .def
                 .signature
