@@ -89,6 +89,18 @@ const REF_COLS: &str =
 const IMPORT_COLS: &str = "i.file_id, f.path, i.module, i.names, i.alias, i.wildcard, i.relative, i.relative_level, i.line,
     i.col, i.end_line, i.end_col, i.start_byte, i.end_byte";
 
+/// Six consecutive columns (line, col, end_line, end_col, start_byte, end_byte) as a span.
+fn span_at(r: &Row, i: usize) -> rusqlite::Result<Span> {
+    Ok(Span {
+        start_line: r.get(i)?,
+        start_col: r.get(i + 1)?,
+        end_line: r.get(i + 2)?,
+        end_col: r.get(i + 3)?,
+        start_byte: r.get(i + 4)?,
+        end_byte: r.get(i + 5)?,
+    })
+}
+
 fn def_row(r: &Row) -> rusqlite::Result<DefRow> {
     let params: Option<String> = r.get(19)?;
     Ok(DefRow {
@@ -102,14 +114,7 @@ fn def_row(r: &Row) -> rusqlite::Result<DefRow> {
             container: r.get(6)?,
             visibility: Visibility::from_name(&r.get::<_, String>(7)?)
                 .unwrap_or(Visibility::Public),
-            span: Span {
-                start_line: r.get(8)?,
-                start_col: r.get(9)?,
-                end_line: r.get(10)?,
-                end_col: r.get(11)?,
-                start_byte: r.get(12)?,
-                end_byte: r.get(13)?,
-            },
+            span: span_at(r, 8)?,
             name_span: Span {
                 start_line: r.get(14)?,
                 start_col: r.get(15)?,
@@ -135,14 +140,7 @@ fn ref_row(r: &Row) -> rusqlite::Result<RefRow> {
             name: r.get(3)?,
             kind: RefKind::from_name(&r.get::<_, String>(4)?).unwrap_or(RefKind::Use),
             qualifier: r.get(5)?,
-            span: Span {
-                start_line: r.get(6)?,
-                start_col: r.get(7)?,
-                end_line: r.get(8)?,
-                end_col: r.get(9)?,
-                start_byte: r.get(10)?,
-                end_byte: r.get(11)?,
-            },
+            span: span_at(r, 6)?,
             arg_count: r.get(12)?,
             keywords: kw
                 .map(|k| k.split(',').map(str::to_string).collect())
@@ -167,14 +165,7 @@ fn import_row(r: &Row) -> rusqlite::Result<ImportRow> {
             wildcard: r.get(5)?,
             relative: r.get(6)?,
             relative_level: r.get(7)?,
-            span: Span {
-                start_line: r.get(8)?,
-                start_col: r.get(9)?,
-                end_line: r.get(10)?,
-                end_col: r.get(11)?,
-                start_byte: r.get(12)?,
-                end_byte: r.get(13)?,
-            },
+            span: span_at(r, 8)?,
         },
     })
 }
@@ -214,15 +205,26 @@ fn glob_escape(s: &str) -> String {
 }
 
 impl Store {
-    /// Every stored file, by path.
-    pub fn files(&self) -> Result<Vec<FileRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {FILE_COLS} FROM files ORDER BY path"))
-            .map_err(|e| self.err(e))?;
-        st.query_map([], file_row)
+    /// Run a query and collect its rows.
+    fn collect<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        st.query_map(params, f)
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
+    }
+
+    /// Every stored file, by path.
+    pub fn files(&self) -> Result<Vec<FileRow>> {
+        self.collect(
+            &format!("SELECT {FILE_COLS} FROM files ORDER BY path"),
+            [],
+            file_row,
+        )
     }
 
     pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
@@ -246,10 +248,7 @@ impl Store {
             "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE {cond}
              ORDER BY f.path, d.start_line, d.start_col, d.name LIMIT ?2"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        st.query_map(params![arg, limit as i64], def_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(&sql, params![arg, limit as i64], def_row)
     }
 
     /// Definitions with the given ids, in id order.
@@ -271,13 +270,9 @@ impl Store {
 
     /// Every distinct definition name (for fuzzy matching and suggestions).
     pub fn def_names(&self) -> Result<Vec<String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT DISTINCT name FROM defs ORDER BY name")
-            .map_err(|e| self.err(e))?;
-        st.query_map([], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect("SELECT DISTINCT name FROM defs ORDER BY name", [], |r| {
+            r.get(0)
+        })
     }
 
     /// Definitions in one file, in source order.
@@ -286,10 +281,7 @@ impl Store {
             "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE f.path = ?1
              ORDER BY d.start_byte, d.end_byte DESC, d.name"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        st.query_map([path], def_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(&sql, [path], def_row)
     }
 
     /// References to `name`, by path and position; `total` is the count before the limit.
@@ -303,11 +295,7 @@ impl Store {
             "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id WHERE r.name = ?1
              ORDER BY f.path, r.start_byte LIMIT ?2"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params![name, limit as i64], ref_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+        let rows = self.collect(&sql, params![name, limit as i64], ref_row)?;
         Ok((rows, total as u64))
     }
 
@@ -316,10 +304,7 @@ impl Store {
         let sql = format!(
             "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id WHERE f.path = ?1 ORDER BY r.start_byte"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        st.query_map([path], ref_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(&sql, [path], ref_row)
     }
 
     /// Imports in one file, in source order.
@@ -327,10 +312,7 @@ impl Store {
         let sql = format!(
             "SELECT {IMPORT_COLS} FROM imports i JOIN files f ON f.id = i.file_id WHERE f.path = ?1 ORDER BY i.start_byte"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        st.query_map([path], import_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(&sql, [path], import_row)
     }
 
     /// Imports of a module path, by importing file.
@@ -339,27 +321,22 @@ impl Store {
             "SELECT {IMPORT_COLS} FROM imports i JOIN files f ON f.id = i.file_id WHERE i.module = ?1
              ORDER BY f.path, i.start_byte LIMIT ?2"
         );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        st.query_map(params![module, limit as i64], import_row)
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(&sql, params![module, limit as i64], import_row)
     }
 
     /// Every structural vector (for building the similarity index).
     pub fn shapes(&self) -> Result<Vec<ShapeRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT def_id, lang, vec FROM shapes ORDER BY def_id")
-            .map_err(|e| self.err(e))?;
-        st.query_map([], |r| {
-            Ok(ShapeRow {
-                def_id: r.get(0)?,
-                lang: r.get(1)?,
-                vec: r.get(2)?,
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
+        self.collect(
+            "SELECT def_id, lang, vec FROM shapes ORDER BY def_id",
+            [],
+            |r| {
+                Ok(ShapeRow {
+                    def_id: r.get(0)?,
+                    lang: r.get(1)?,
+                    vec: r.get(2)?,
+                })
+            },
+        )
     }
 
     pub fn manifest(&self) -> Result<Manifest> {
@@ -384,23 +361,18 @@ impl Store {
                    FROM refs r JOIN dn ON dn.name = r.name JOIN amb ON amb.name = r.name
                    WHERE amb.n <= ?1 AND dn.file_id != r.file_id
                    GROUP BY r.file_id, dn.file_id ORDER BY r.file_id, dn.file_id";
-        let mut st = self.conn.prepare(sql).map_err(|e| self.err(e))?;
-        st.query_map([max_fanout as i64], |r| {
+        self.collect(sql, [max_fanout as i64], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
     }
 
     /// Stored file ranks, highest first.
     pub fn ranks(&self) -> Result<Vec<(i64, f64)>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT file_id, rank FROM ranks ORDER BY rank DESC, file_id")
-            .map_err(|e| self.err(e))?;
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(
+            "SELECT file_id, rank FROM ranks ORDER BY rank DESC, file_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// How many references name each definition name in other files, for the
@@ -408,10 +380,9 @@ impl Store {
     pub fn def_ref_counts(&self, file_id: i64) -> Result<Vec<(i64, u64)>> {
         let sql = "SELECT d.id, (SELECT count(*) FROM refs r WHERE r.name = d.name AND r.file_id != d.file_id)
                    FROM defs d WHERE d.file_id = ?1 ORDER BY d.start_byte";
-        let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        st.query_map([file_id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
+        self.collect(sql, [file_id], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+        })
     }
 
     pub fn stats(&self) -> Result<Stats> {
@@ -421,20 +392,13 @@ impl Store {
                 .map(|v| v as u64)
                 .map_err(|e| self.err(e))
         };
-        let mut st = self
-            .conn
-            .prepare("SELECT lang, count(*), sum(lines) FROM files WHERE lang IS NOT NULL GROUP BY lang ORDER BY lang")
-            .map_err(|e| self.err(e))?;
-        let languages = st
-            .query_map([], |r| {
+        let languages = self.collect("SELECT lang, count(*), sum(lines) FROM files WHERE lang IS NOT NULL GROUP BY lang ORDER BY lang", [], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, i64>(1)? as u64,
                     r.get::<_, i64>(2)? as u64,
                 ))
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
+            })?;
         Ok(Stats {
             files: one("SELECT count(*) FROM files")?,
             lines: one("SELECT coalesce(sum(lines), 0) FROM files")?,
