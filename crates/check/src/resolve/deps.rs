@@ -164,41 +164,58 @@ impl Deps {
         None
     }
 
-    /// Every name a crate's sources define or re-export (`pub use`), read once.
+    /// The highest version of a crate unpacked in the cargo registry (when
+    /// the project has no lockfile naming one).
+    pub fn cargo_source_any(&self, name: &str) -> Option<PathBuf> {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+        let prefix = format!("{name}-");
+        let mut best: Option<(Vec<u64>, PathBuf)> = None;
+        for reg in std::fs::read_dir(home.join("registry").join("src"))
+            .ok()?
+            .flatten()
+        {
+            for e in std::fs::read_dir(reg.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let n = e.file_name().to_string_lossy().into_owned();
+                let Some(v) = n.strip_prefix(&prefix) else {
+                    continue;
+                };
+                if !v.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                let key: Vec<u64> = v
+                    .split(['.', '-', '+'])
+                    .map(|p| p.parse().unwrap_or(0))
+                    .collect();
+                if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                    best = Some((key, e.path()));
+                }
+            }
+        }
+        best.map(|(_, p)| p).filter(|p| p.join("src").is_dir())
+    }
+
+    /// Every identifier a crate's sources spell (definitions, re-exports,
+    /// names built by macros), read once; crates it glob re-exports
+    /// (`pub use other::*`) are followed one level.
     pub fn crate_names(&self, dir: &Path) -> Rc<HashSet<String>> {
         if let Some(s) = self.crate_names.borrow().get(dir) {
             return s.clone();
         }
         let mut names = HashSet::new();
-        let mut stack = vec![dir.join("src")];
-        let mut budget = 3000usize;
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "rs") && budget > 0 {
-                    budget -= 1;
-                    if let Some((_, facts)) = crate::project::read_and_extract(&p) {
-                        for d in facts.definitions {
-                            names.insert(d.name);
-                        }
-                        for i in facts.imports {
-                            for n in i.names {
-                                names.insert(n.alias.unwrap_or(n.name));
-                            }
-                            if let Some(a) = i.alias {
-                                names.insert(a);
-                            }
-                            if let Some(last) = i.module.rsplit("::").next() {
-                                names.insert(last.to_string());
-                            }
-                        }
-                    }
-                }
+        let mut globbed = Vec::new();
+        words_of_crate(dir, &mut names, &mut globbed);
+        for g in globbed {
+            if let Some(other) = self
+                .cargo_source_any(&g)
+                .or_else(|| self.cargo_source_any(&g.replace('_', "-")))
+            {
+                words_of_crate(&other, &mut names, &mut Vec::new());
             }
         }
         let names = Rc::new(names);
@@ -211,5 +228,49 @@ impl Deps {
     /// Whether `node_modules/<package>` exists at the root.
     pub fn node_package(&self, package: &str) -> bool {
         self.root.join("node_modules").join(package).is_dir()
+    }
+}
+
+/// Identifiers in the `.rs` files under `dir/src`, and the crates that
+/// `pub use krate::*` lines glob re-export.
+fn words_of_crate(dir: &Path, names: &mut HashSet<String>, globbed: &mut Vec<String>) {
+    let mut stack = vec![dir.join("src")];
+    let mut budget = 5000usize;
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") || budget == 0 {
+                continue;
+            }
+            budget -= 1;
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            for line in text.lines() {
+                let t = line.trim_start();
+                if let Some(rest) = t.strip_prefix("pub use ")
+                    && let Some(krate) = rest.strip_suffix("::*;")
+                    && !krate.contains("::")
+                    && !matches!(krate, "self" | "super" | "crate")
+                {
+                    globbed.push(krate.trim_start_matches("::").to_string());
+                }
+            }
+            for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                if !w.is_empty()
+                    && !w.starts_with(|c: char| c.is_ascii_digit())
+                    && !names.contains(w)
+                {
+                    names.insert(w.to_string());
+                }
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ pub struct FileCtx<'p, 'a> {
     pub facts: &'p FileFacts,
     line_starts: Vec<usize>,
     ref_starts: HashSet<u32>,
+    reported: std::cell::RefCell<HashSet<String>>,
 }
 
 impl<'p, 'a> FileCtx<'p, 'a> {
@@ -65,6 +66,7 @@ impl<'p, 'a> FileCtx<'p, 'a> {
             facts,
             line_starts,
             ref_starts,
+            reported: Default::default(),
         }
     }
 
@@ -237,6 +239,11 @@ impl<'p, 'a> FileCtx<'p, 'a> {
     pub fn after_dot(&self, r: &Reference) -> bool {
         let before = self.text.get(..r.span.start_byte as usize).unwrap_or("");
         before.trim_end().ends_with('.') && !before.trim_end().ends_with("..")
+    }
+
+    /// True the first time `key` is seen in this file (one note per cause).
+    pub fn first_time(&self, key: &str) -> bool {
+        self.reported.borrow_mut().insert(key.to_string())
     }
 
     pub fn has_wildcard_import(&self) -> bool {

@@ -326,6 +326,18 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         };
     }
     if matches!(first.as_str(), "crate" | "self" | "super") || own_crate(ctx, &first) {
+        // `crate::m::x` where `m` is not an item of the project: a re-export
+        // of another crate's module or type (`pub use dep::m`).
+        if let Some(last) = segs
+            .last()
+            .filter(|l| !matches!(l.as_str(), "crate" | "self" | "super"))
+            && !ctx.project.name_defined(last)
+            && !ctx.project.all_files().iter().any(|p| {
+                p.ends_with(&format!("/{last}.rs")) || p.ends_with(&format!("/{last}/mod.rs"))
+            })
+        {
+            return vec![Outcome::Skipped];
+        }
         let defs = ctx.project.defs_named(name, 50);
         if defs.is_empty() {
             if ctx.bound_elsewhere(name) || std_names().contains(name) {
@@ -359,10 +371,15 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return out;
     }
     if let Some((krate, version)) = dep_crate(ctx, &first) {
-        let src = version
-            .as_deref()
-            .and_then(|v| ctx.deps.cargo_source(&krate, v));
+        let unlocked = version.is_none();
+        let src = match version.as_deref() {
+            Some(v) => ctx.deps.cargo_source(&krate, v),
+            None => ctx.deps.cargo_source_any(&krate),
+        };
         let Some(dir) = src else {
+            if !ctx.first_time(&format!("unverifiable:{krate}")) {
+                return vec![Outcome::Skipped];
+            }
             return vec![Outcome::Found(ctx.finding(
                 FindingKind::Unverifiable,
                 &r.span,
@@ -395,7 +412,11 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 dir.display()
             )],
             ctx.candidates(name, &pool),
-            if ctx.facts.dynamic { 0.6 } else { 0.8 },
+            if ctx.facts.dynamic || unlocked {
+                0.6
+            } else {
+                0.8
+            },
         ))];
     }
     // `Self::f` or `Type::f` for a type the project defines.
@@ -587,6 +608,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     // `use name::…` where `name` is a module of this crate (2018 paths) or an
     // extern crate; only a crate neither declared nor a module is reported.
     let is_module = ctx.project.name_defined(first)
+        || ctx.import_binding(first).is_some()
         || ctx.project.all_files().iter().any(|p| {
             p.ends_with(&format!("/{first}.rs")) || p.ends_with(&format!("/{first}/mod.rs"))
         });
