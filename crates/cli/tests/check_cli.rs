@@ -141,10 +141,12 @@ fn rev_range_and_files() {
     let r = repo();
     r.write(
         "main.py",
-        &MAIN.replace(
-            "load_config(path)\n",
-            "load_config(path)\n\n\ndef more():\n    return save_config('a')\n",
-        ),
+        &MAIN
+            .replace("import load_config\n", "import load_config, save_config\n")
+            .replace(
+                "load_config(path)\n",
+                "load_config(path)\n\n\ndef more():\n    return save_config('a')\n",
+            ),
     );
     r.git_cmd(&["commit", "-qam", "more"]);
     let v = check_json(&r, &["--rev", "HEAD~1..HEAD"], 1);
@@ -221,14 +223,6 @@ fn no_index_is_built_on_the_fly_and_no_build_fails_clearly() {
     let out = r.plumb(&["check", "--no-build", "--files", "main.py"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--no-build"), "{}", stderr(&out));
-    assert!(
-        !r.path().join(".plumb/index.db").exists()
-            || std::fs::metadata(r.path().join(".plumb/index.db"))
-                .unwrap()
-                .len()
-                == 0
-            || true
-    );
     let out = r.plumb(&["check", "--files", "main.py"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("building it now"), "{}", stderr(&out));
