@@ -1,88 +1,11 @@
 //! C adapter: exact facts from a realistic fixture, declarator edge cases,
 //! error tolerance, and (ignored) runs over /usr/include.
 
-use plumb_facts::{DefKind, FileFacts, Lang, ParamKind, Visibility};
+use plumb_facts::{DefKind, Lang, ParamKind, Visibility};
 
-fn facts(lang: Lang, src: &[u8]) -> FileFacts {
-    plumb_lang::extract(plumb_lang::adapter_for_lang(lang), src)
-}
+mod common;
 
-fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
-/// `kind qualified.name visibility (params) Lstart-end` per definition.
-fn defs(f: &FileFacts) -> Vec<String> {
-    f.definitions
-        .iter()
-        .map(|d| {
-            let p = d.params.as_ref().map_or("-".to_string(), |p| {
-                format!(
-                    "{} min={} max={:?}",
-                    p.summary(),
-                    p.min_positional(),
-                    p.max_positional()
-                )
-            });
-            format!(
-                "{} {} {} {} L{}-{}",
-                d.kind.name(),
-                d.qualified_name(),
-                d.visibility.name(),
-                p,
-                d.span.start_line,
-                d.span.end_line
-            )
-        })
-        .collect()
-}
-
-/// `kind qualifier::name (args) Lline in enclosing` per reference.
-fn refs(f: &FileFacts) -> Vec<String> {
-    f.references
-        .iter()
-        .map(|r| {
-            let mut s = format!("{} ", r.kind.name());
-            if let Some(q) = &r.qualifier {
-                s.push_str(&format!("{q}|"));
-            }
-            s.push_str(&r.name);
-            if let Some(n) = r.arg_count {
-                s.push_str(&format!("({n}{})", if r.has_spread { "+" } else { "" }));
-            }
-            s.push_str(&format!(
-                " L{} in {}",
-                r.span.start_line,
-                r.enclosing.as_deref().unwrap_or("-")
-            ));
-            s
-        })
-        .collect()
-}
-
-fn imports(f: &FileFacts) -> Vec<String> {
-    f.imports
-        .iter()
-        .map(|i| {
-            let names: Vec<&str> = i.names.iter().map(|n| n.name.as_str()).collect();
-            format!(
-                "{} names={:?} alias={:?} wildcard={} relative={} L{}",
-                i.module, names, i.alias, i.wildcard, i.relative, i.span.start_line
-            )
-        })
-        .collect()
-}
-
-fn locals(f: &FileFacts) -> Vec<String> {
-    f.locals
-        .iter()
-        .map(|l| format!("{} L{}-{}", l.name, l.scope.start_line, l.scope.end_line))
-        .collect()
-}
+use common::{defs, facts, fixture, imports, locals, refs};
 
 #[test]
 fn ringbuf_defs() {
@@ -413,24 +336,8 @@ struct opts {
 #[test]
 #[ignore]
 fn usr_include() {
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(
-        std::env::var("PLUMB_C_DIR").unwrap_or("/usr/include".into()),
-    )];
-    while let Some(d) = dirs.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            let ft = e.file_type().unwrap();
-            if ft.is_dir() {
-                dirs.push(p);
-            } else if ft.is_file() && p.extension().is_some_and(|x| x == "h" || x == "c") {
-                files.push(p);
-            }
-        }
-    }
+    let root = std::env::var("PLUMB_C_DIR").unwrap_or("/usr/include".into());
+    let files = common::source_files(std::path::Path::new(&root), &["h", "c"]);
     let sources: Vec<Vec<u8>> = files.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let bytes: usize = sources.iter().map(Vec::len).sum();
     for lang in [Lang::C, Lang::Cpp] {

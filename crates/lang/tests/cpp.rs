@@ -1,88 +1,11 @@
 //! C++ adapter: exact facts from a realistic fixture, C++-specific cases,
 //! error tolerance, and (ignored) runs over the POJ-104 programs.
 
-use plumb_facts::{FileFacts, Lang};
+use plumb_facts::Lang;
 
-fn facts(lang: Lang, src: &[u8]) -> FileFacts {
-    plumb_lang::extract(plumb_lang::adapter_for_lang(lang), src)
-}
+mod common;
 
-fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
-/// `kind qualified.name visibility (params) Lstart-end` per definition.
-fn defs(f: &FileFacts) -> Vec<String> {
-    f.definitions
-        .iter()
-        .map(|d| {
-            let p = d.params.as_ref().map_or("-".to_string(), |p| {
-                format!(
-                    "{} min={} max={:?}",
-                    p.summary(),
-                    p.min_positional(),
-                    p.max_positional()
-                )
-            });
-            format!(
-                "{} {} {} {} L{}-{}",
-                d.kind.name(),
-                d.qualified_name(),
-                d.visibility.name(),
-                p,
-                d.span.start_line,
-                d.span.end_line
-            )
-        })
-        .collect()
-}
-
-/// `kind qualifier::name (args) Lline in enclosing` per reference.
-fn refs(f: &FileFacts) -> Vec<String> {
-    f.references
-        .iter()
-        .map(|r| {
-            let mut s = format!("{} ", r.kind.name());
-            if let Some(q) = &r.qualifier {
-                s.push_str(&format!("{q}|"));
-            }
-            s.push_str(&r.name);
-            if let Some(n) = r.arg_count {
-                s.push_str(&format!("({n}{})", if r.has_spread { "+" } else { "" }));
-            }
-            s.push_str(&format!(
-                " L{} in {}",
-                r.span.start_line,
-                r.enclosing.as_deref().unwrap_or("-")
-            ));
-            s
-        })
-        .collect()
-}
-
-fn imports(f: &FileFacts) -> Vec<String> {
-    f.imports
-        .iter()
-        .map(|i| {
-            let names: Vec<&str> = i.names.iter().map(|n| n.name.as_str()).collect();
-            format!(
-                "{} names={:?} alias={:?} wildcard={} relative={} L{}",
-                i.module, names, i.alias, i.wildcard, i.relative, i.span.start_line
-            )
-        })
-        .collect()
-}
-
-fn locals(f: &FileFacts) -> Vec<String> {
-    f.locals
-        .iter()
-        .map(|l| format!("{} L{}-{}", l.name, l.scope.start_line, l.scope.end_line))
-        .collect()
-}
+use common::{defs, facts, fixture, imports, locals, refs};
 
 #[test]
 fn shapes_defs() {

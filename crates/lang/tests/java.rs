@@ -1,42 +1,17 @@
 //! Exact facts the Java adapter extracts from a realistic fixture.
 
-use plumb_facts::{Definition, FileFacts, Lang, Reference};
+use plumb_facts::{FileFacts, Lang};
+
+mod common;
+
+use common::{def_line, local_lines, ref_line};
 
 fn facts(src: &[u8]) -> FileFacts {
-    plumb_lang::extract(plumb_lang::adapter_for_lang(Lang::Java), src)
+    common::facts(Lang::Java, src)
 }
 
 fn fixture() -> FileFacts {
     facts(include_bytes!("fixtures/java/Inventory.java"))
-}
-
-fn def_line(d: &Definition) -> String {
-    let params = d.params.as_ref().map_or("-".to_string(), |p| {
-        let max = p
-            .max_positional()
-            .map_or("*".to_string(), |m| m.to_string());
-        format!("{} {}..{}", p.summary(), p.min_positional(), max)
-    });
-    format!(
-        "{} {} {} {} {}",
-        d.span.start_line,
-        d.kind.name(),
-        d.qualified_name(),
-        d.visibility.name(),
-        params
-    )
-}
-
-fn ref_line(r: &Reference) -> String {
-    format!(
-        "{} {} {} | {} {}{}",
-        r.span.start_line,
-        r.kind.name(),
-        r.qualifier.as_deref().unwrap_or("-"),
-        r.name,
-        r.arg_count.map_or("-".to_string(), |n| n.to_string()),
-        if r.has_spread { "+" } else { "" }
-    )
 }
 
 #[test]
@@ -75,12 +50,7 @@ fn definitions() {
         "98 method Helper.load package (name) 1..1",
     ];
     assert_eq!(got, want);
-    let get = |q: &str| {
-        f.definitions
-            .iter()
-            .find(|d| d.qualified_name() == q)
-            .unwrap()
-    };
+    let get = |q: &str| common::def(&f, q);
     assert_eq!(
         get("Inventory").doc.as_deref(),
         Some("Keeps stock levels for a warehouse.")
@@ -216,11 +186,7 @@ fn imports() {
 #[test]
 fn locals() {
     let f = fixture();
-    let got: Vec<String> = f
-        .locals
-        .iter()
-        .map(|l| format!("{} {}-{}", l.name, l.scope.start_line, l.scope.end_line))
-        .collect();
+    let got: Vec<String> = local_lines(&f);
     let want = [
         "K 13-95",
         "backing 20-23",
@@ -268,21 +234,17 @@ fn syntax_errors_keep_surrounding_facts() {
     let src = b"class A {\n  int before(int a) { return helper(a); }\n  void broken( {\n    int x = ;\n  }\n  int after;\n}\n";
     let f = facts(src);
     assert!(f.parse_errors > 0);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(names.contains(&"before"), "{names:?}");
     assert!(names.contains(&"after"), "{names:?}");
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "helper" && r.arg_count == Some(1))
-    );
+    assert!(common::has_call(&f, "helper", 1));
 }
 
 #[test]
 fn invalid_utf8_keeps_facts() {
     let src = b"/** A says \xff\xfe hi. */\nclass A {\n  String s() { return \"\xc3\x28\"; }\n  void t() { s(); }\n}\n";
     let f = facts(src);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert_eq!(names, ["A", "s", "t"]);
     assert!(
         f.definitions[0]
@@ -291,11 +253,7 @@ fn invalid_utf8_keeps_facts() {
             .unwrap()
             .starts_with("A says")
     );
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "s" && r.arg_count == Some(0))
-    );
+    assert!(common::has_call(&f, "s", 0));
 }
 
 /// Crash check and throughput over real Java code (release build):
@@ -304,58 +262,11 @@ fn invalid_utf8_keeps_facts() {
 #[ignore]
 fn throughput_over_real_code() {
     let root = std::env::var("PLUMB_JAVA_SRC").unwrap_or_else(|_| "/tmp/realcode/java".into());
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(root)];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "java") {
-                files.push(p);
-            }
-        }
-    }
-    let srcs: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    let bytes: usize = srcs.iter().map(Vec::len).sum();
-    let rounds = (20_000_000 / bytes.max(1)).clamp(1, 50);
-    let adapter = plumb_lang::adapter_for_lang(Lang::Java);
-    let cpu0 = thread_cpu_secs();
-    let start = std::time::Instant::now();
-    for _ in 0..rounds {
-        for s in &srcs {
-            std::hint::black_box(plumb_lang::parse(adapter, s));
-        }
-    }
-    let parse_secs = start.elapsed().as_secs_f64();
-    let cpu1 = thread_cpu_secs();
-    let start = std::time::Instant::now();
-    let (mut defs, mut refs, mut errs) = (0, 0, 0);
-    for _ in 0..rounds {
-        for s in &srcs {
-            let f = facts(s);
-            defs += f.definitions.len();
-            refs += f.references.len();
-            errs += (f.parse_errors > 0) as usize;
-        }
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let cpu2 = thread_cpu_secs();
-    println!(
-        "CPU time (load-independent): parse only {:.2}s, parse+extract {:.2}s = {:.1} MB/s",
-        cpu1 - cpu0,
-        cpu2 - cpu1,
-        (bytes * rounds) as f64 / 1e6 / (cpu2 - cpu1)
-    );
-    println!(
-        "{} files x{rounds}, {:.2} MB each round, {defs} defs, {refs} refs, {errs} with parse errors, parse only {parse_secs:.2}s, parse+extract {secs:.2}s = {:.1} MB/s",
-        srcs.len(),
-        bytes as f64 / 1e6,
-        (bytes * rounds) as f64 / 1e6 / secs
-    );
+    let srcs = common::read_sources(&common::source_files(
+        std::path::Path::new(&root),
+        &["java"],
+    ));
+    common::cpu_throughput(Lang::Java, &srcs, common::rounds_for(&srcs), |_| {});
 }
 
 #[test]
@@ -375,19 +286,4 @@ fn node_classes_where_the_generic_rules_misread_the_grammar() {
     for (kind, class) in cases {
         assert_eq!(a.node_class(kind), class, "{kind}");
     }
-}
-
-/// CPU seconds this thread has used (Linux), so throughput can be read on a busy machine.
-fn thread_cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let after_comm = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_comm.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
-    (ticks(11) + ticks(12)) / 100.0
 }

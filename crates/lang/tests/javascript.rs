@@ -3,77 +3,12 @@
 use plumb_facts::{FileFacts, Lang};
 use plumb_lang::{adapter_for_lang, extract};
 
+mod common;
+
+use common::{defs_table, has_local, imports_table, refs_table};
+
 fn facts(src: &[u8]) -> FileFacts {
     extract(adapter_for_lang(Lang::JavaScript), src)
-}
-
-fn defs_table(f: &FileFacts) -> Vec<String> {
-    f.definitions
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {} {} {} {} L{}-{}",
-                d.container.as_deref().unwrap_or("-"),
-                d.name,
-                d.kind.name(),
-                d.visibility.name(),
-                d.params.as_ref().map(|p| p.summary()).unwrap_or_default(),
-                d.span.start_line,
-                d.span.end_line
-            )
-        })
-        .collect()
-}
-
-fn refs_table(f: &FileFacts) -> Vec<String> {
-    f.references
-        .iter()
-        .map(|r| {
-            format!(
-                "L{} {} {}{} {:?}{}",
-                r.span.start_line,
-                r.kind.name(),
-                r.qualifier
-                    .as_deref()
-                    .map(|q| format!("{q}."))
-                    .unwrap_or_default(),
-                r.name,
-                r.arg_count,
-                if r.has_spread { " spread" } else { "" }
-            )
-        })
-        .collect()
-}
-
-fn imports_table(f: &FileFacts) -> Vec<String> {
-    f.imports
-        .iter()
-        .map(|i| {
-            let names: Vec<String> = i
-                .names
-                .iter()
-                .map(|n| match &n.alias {
-                    Some(a) => format!("{} as {a}", n.name),
-                    None => n.name.clone(),
-                })
-                .collect();
-            format!(
-                "L{} {} [{}] alias={:?} wild={} rel={}",
-                i.span.start_line,
-                i.module,
-                names.join(", "),
-                i.alias,
-                i.wildcard,
-                i.relative
-            )
-        })
-        .collect()
-}
-
-fn has_local(f: &FileFacts, name: &str, from: u32, to: u32) -> bool {
-    f.locals
-        .iter()
-        .any(|l| l.name == name && l.scope.start_line == from && l.scope.end_line == to)
 }
 
 fn fixture() -> FileFacts {
@@ -216,7 +151,7 @@ fn syntax_error_keeps_facts_around_it() {
     let src = b"function before(a) { return a; }\nconst broken = (;\nfunction after(b, c) { return before(b); }\n";
     let f = facts(src);
     assert!(f.parse_errors > 0);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(
         names.contains(&"before") && names.contains(&"after"),
         "{names:?}"
@@ -234,13 +169,9 @@ fn invalid_utf8_keeps_facts() {
     src.extend_from_slice(&[0xff, 0xfe]);
     src.extend_from_slice(b"';\n// \xc3 comment\nexport function f(a) { return g(a); }\n");
     let f = facts(&src);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert_eq!(names, vec!["s", "f"]);
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "g" && r.arg_count == Some(1))
-    );
+    assert!(common::has_call(&f, "g", 1));
 }
 
 /// Print the facts of the file named by `PLUMB_DUMP` (debugging aid).
@@ -255,61 +186,10 @@ fn dump() {
     } else {
         Lang::JavaScript
     };
-    let f = extract(adapter_for_lang(lang), &std::fs::read(path).unwrap());
-    for d in &f.definitions {
-        println!(
-            "DEF {} {:?} {:?} {:?} L{}-{} {:?} doc={:?} sig={:?}",
-            d.name,
-            d.kind,
-            d.container,
-            d.visibility,
-            d.span.start_line,
-            d.span.end_line,
-            d.params
-                .as_ref()
-                .map(|p| (p.summary(), p.min_positional(), p.max_positional())),
-            d.doc,
-            d.signature
-        );
-    }
-    for r in &f.references {
-        println!(
-            "REF {} {:?} {:?} L{} args={:?} spread={} in={:?}",
-            r.name, r.kind, r.qualifier, r.span.start_line, r.arg_count, r.has_spread, r.enclosing
-        );
-    }
-    for i in &f.imports {
-        println!(
-            "IMP L{} {:?} names={:?} alias={:?} wild={} rel={}",
-            i.span.start_line, i.module, i.names, i.alias, i.wildcard, i.relative
-        );
-    }
-    for l in &f.locals {
-        println!(
-            "LOC {} L{}-{}",
-            l.name, l.scope.start_line, l.scope.end_line
-        );
-    }
-    println!("errors={} dynamic={}", f.parse_errors, f.dynamic);
-}
-
-fn files_with_ext(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_dir() {
-            files_with_ext(&p, exts, out);
-        } else if ft.is_file()
-            && p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| exts.contains(&x))
-        {
-            out.push(p);
-        }
-    }
+    common::dump(&extract(
+        adapter_for_lang(lang),
+        &std::fs::read(path).unwrap(),
+    ));
 }
 
 /// Extract every JS/TS file under `PLUMB_JS_DIR` (default: the global npm
@@ -318,11 +198,9 @@ fn files_with_ext(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path:
 #[ignore]
 fn throughput() {
     let dir = std::env::var("PLUMB_JS_DIR").unwrap_or_else(|_| "/usr/lib/node_modules".into());
-    let mut files = Vec::new();
-    files_with_ext(
+    let files = common::source_files(
         std::path::Path::new(&dir),
         &["js", "mjs", "cjs", "jsx", "ts", "tsx"],
-        &mut files,
     );
     let srcs: Vec<(std::path::PathBuf, Vec<u8>)> = files
         .into_iter()
@@ -334,20 +212,7 @@ fn throughput() {
     for (p, s) in &srcs {
         let a = plumb_lang::adapter_for_path(p).unwrap();
         let f = extract(a, s);
-        for d in &f.definitions {
-            assert!(
-                !d.name.is_empty() && !d.name.contains(char::is_whitespace),
-                "odd definition name {:?}",
-                d.name
-            );
-            assert!(d.span.contains(&d.name_span), "name outside span: {d:?}");
-        }
-        for r in &f.references {
-            assert!(
-                !r.name.is_empty() && !r.name.contains(char::is_whitespace),
-                "odd reference {r:?}"
-            );
-        }
+        common::assert_plausible_names(&f);
         defs += f.definitions.len();
         refs += f.references.len();
         errs += (f.parse_errors > 0) as usize;

@@ -3,51 +3,16 @@
 use plumb_facts::{FileFacts, Lang};
 use plumb_lang::{adapter_for_lang, extract};
 
+mod common;
+
+use common::{defs_table, refs_table_with_keywords as refs_table};
+
 fn facts(src: &[u8]) -> FileFacts {
     extract(adapter_for_lang(Lang::Python), src)
 }
 
 fn fixture() -> FileFacts {
     facts(include_bytes!("fixtures/python/sample.py"))
-}
-
-fn defs_table(f: &FileFacts) -> Vec<String> {
-    f.definitions
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {} {} {} {} L{}-{}",
-                d.container.as_deref().unwrap_or("-"),
-                d.name,
-                d.kind.name(),
-                d.visibility.name(),
-                d.params.as_ref().map(|p| p.summary()).unwrap_or_default(),
-                d.span.start_line,
-                d.span.end_line
-            )
-        })
-        .collect()
-}
-
-fn refs_table(f: &FileFacts) -> Vec<String> {
-    f.references
-        .iter()
-        .map(|r| {
-            format!(
-                "L{} {} {}{} {:?} {:?}{}",
-                r.span.start_line,
-                r.kind.name(),
-                r.qualifier
-                    .as_deref()
-                    .map(|q| format!("{q}."))
-                    .unwrap_or_default(),
-                r.name,
-                r.arg_count,
-                r.keywords,
-                if r.has_spread { " spread" } else { "" }
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -173,30 +138,7 @@ fn references() {
 #[test]
 fn imports() {
     let f = fixture();
-    let got: Vec<String> = f
-        .imports
-        .iter()
-        .map(|i| {
-            let names: Vec<String> = i
-                .names
-                .iter()
-                .map(|n| match &n.alias {
-                    Some(a) => format!("{} as {a}", n.name),
-                    None => n.name.clone(),
-                })
-                .collect();
-            format!(
-                "L{} {} [{}] alias={:?} wild={} rel={} level={}",
-                i.span.start_line,
-                i.module,
-                names.join(", "),
-                i.alias,
-                i.wildcard,
-                i.relative,
-                i.relative_level
-            )
-        })
-        .collect();
+    let got = common::imports_table_with_level(&f);
     assert_eq!(
         got,
         vec![
@@ -215,11 +157,7 @@ fn imports() {
 #[test]
 fn locals() {
     let f = fixture();
-    let has = |name: &str, from: u32, to: u32| {
-        f.locals
-            .iter()
-            .any(|l| l.name == name && l.scope.start_line == from && l.scope.end_line == to)
-    };
+    let has = |name: &str, from: u32, to: u32| common::has_local(&f, name, from, to);
     assert!(has("fh", 17, 24), "with target");
     assert!(has("data", 17, 24), "assignment");
     assert!(
@@ -244,7 +182,7 @@ fn syntax_error_keeps_facts_around_it() {
     let src = b"import os\n\ndef before(a):\n    return os.getcwd()\n\ndef broken(:\n    x = = 1\n\nclass After:\n    def m(self, k):\n        return before(k)\n";
     let f = facts(src);
     assert!(f.parse_errors > 0);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(names.contains(&"before"), "{names:?}");
     // tree-sitter's recovery swallows the `class After:` line into the error;
     // the method after it survives.
@@ -268,13 +206,9 @@ fn invalid_utf8_keeps_facts() {
     src.extend_from_slice(&[0xff, 0xfe, 0xc3]);
     src.extend_from_slice(b"'\n    # \xff comment\n    return g(x)\n\nclass K:\n    pass\n");
     let f = facts(&src);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert_eq!(names, vec!["f", "K"]);
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "g" && r.arg_count == Some(1))
-    );
+    assert!(common::has_call(&f, "g", 1));
 }
 
 #[test]
@@ -305,62 +239,7 @@ fn all_list_and_private_names() {
 #[ignore]
 fn dump() {
     let path = std::env::var("PLUMB_DUMP").unwrap();
-    let f = facts(&std::fs::read(path).unwrap());
-    for d in &f.definitions {
-        println!(
-            "DEF {} {:?} {:?} {:?} L{}-{} {:?} doc={:?} sig={:?}",
-            d.name,
-            d.kind,
-            d.container,
-            d.visibility,
-            d.span.start_line,
-            d.span.end_line,
-            d.params
-                .as_ref()
-                .map(|p| (p.summary(), p.min_positional(), p.max_positional())),
-            d.doc,
-            d.signature
-        );
-    }
-    for r in &f.references {
-        println!(
-            "REF {} {:?} {:?} L{} args={:?} kw={:?} spread={} in={:?}",
-            r.name,
-            r.kind,
-            r.qualifier,
-            r.span.start_line,
-            r.arg_count,
-            r.keywords,
-            r.has_spread,
-            r.enclosing
-        );
-    }
-    for i in &f.imports {
-        println!("IMP {:?}", i);
-    }
-    for l in &f.locals {
-        println!(
-            "LOC {} L{}-{}",
-            l.name, l.scope.start_line, l.scope.end_line
-        );
-    }
-    println!("errors={} dynamic={}", f.parse_errors, f.dynamic);
-}
-
-/// Every `.py` file under `dir`, recursively.
-fn py_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_dir() {
-            py_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "py") {
-            out.push(p);
-        }
-    }
+    common::dump(&facts(&std::fs::read(path).unwrap()));
 }
 
 /// Extract every file of the CPython stdlib (or `PLUMB_PY_DIR`), single
@@ -370,9 +249,7 @@ fn py_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 fn throughput_stdlib() {
     let dir = std::env::var("PLUMB_PY_DIR")
         .unwrap_or_else(|_| "/root/.pyenv/versions/3.11.7/lib/python3.11".to_string());
-    let mut files = Vec::new();
-    py_files(std::path::Path::new(&dir), &mut files);
-    let srcs: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let srcs = common::read_sources(&common::source_files(std::path::Path::new(&dir), &["py"]));
     let bytes: usize = srcs.iter().map(|s| s.len()).sum();
     let lines: usize = srcs
         .iter()
@@ -389,20 +266,7 @@ fn throughput_stdlib() {
         let mut f = adapter.extract(&tree, s);
         f.assign_enclosing();
         te += t1.elapsed().as_secs_f64();
-        for d in &f.definitions {
-            assert!(
-                !d.name.is_empty() && !d.name.contains(char::is_whitespace),
-                "odd definition name {:?}",
-                d.name
-            );
-            assert!(d.span.contains(&d.name_span), "name outside span: {d:?}");
-        }
-        for r in &f.references {
-            assert!(
-                !r.name.is_empty() && !r.name.contains(char::is_whitespace),
-                "odd reference {r:?}"
-            );
-        }
+        common::assert_plausible_names(&f);
         defs += f.definitions.len();
         refs += f.references.len();
         errs += (f.parse_errors > 0) as usize;

@@ -1,42 +1,18 @@
 //! Exact facts the Rust adapter extracts from a realistic fixture, plus
 //! robustness on broken input.
 
-use plumb_facts::{Definition, FileFacts, Lang, Reference};
+use plumb_facts::{FileFacts, Lang};
+
+mod common;
+
+use common::{def_line, ref_line};
 
 fn facts(src: &[u8]) -> FileFacts {
-    plumb_lang::extract(plumb_lang::adapter_for_lang(Lang::Rust), src)
+    common::facts(Lang::Rust, src)
 }
 
 fn fixture() -> FileFacts {
     facts(include_bytes!("fixtures/rust/shapes.rs"))
-}
-
-fn def_line(d: &Definition) -> String {
-    let params = d.params.as_ref().map_or("-".to_string(), |p| {
-        let max = p
-            .max_positional()
-            .map_or("*".to_string(), |m| m.to_string());
-        format!("{} {}..{}", p.summary(), p.min_positional(), max)
-    });
-    format!(
-        "{} {} {} {} {}",
-        d.span.start_line,
-        d.kind.name(),
-        d.qualified_name(),
-        d.visibility.name(),
-        params
-    )
-}
-
-fn ref_line(r: &Reference) -> String {
-    format!(
-        "{} {} {} | {} {}",
-        r.span.start_line,
-        r.kind.name(),
-        r.qualifier.as_deref().unwrap_or("-"),
-        r.name,
-        r.arg_count.map_or("-".to_string(), |n| n.to_string())
-    )
 }
 
 #[test]
@@ -80,12 +56,7 @@ fn definitions() {
 #[test]
 fn docs_signatures_and_spans() {
     let f = fixture();
-    let get = |q: &str| {
-        f.definitions
-            .iter()
-            .find(|d| d.qualified_name() == q)
-            .unwrap_or_else(|| panic!("{q} missing"))
-    };
+    let get = |q: &str| common::def(&f, q);
     assert_eq!(get("Point").doc.as_deref(), Some("A point on the plane."));
     assert_eq!(get("Point.x").doc.as_deref(), Some("Horizontal position."));
     assert_eq!(get("Area.area").doc.as_deref(), Some("Area of the shape."));
@@ -185,19 +156,11 @@ fn imports() {
         .imports
         .iter()
         .map(|i| {
-            let names: Vec<String> = i
-                .names
-                .iter()
-                .map(|n| match &n.alias {
-                    Some(a) => format!("{} as {a}", n.name),
-                    None => n.name.clone(),
-                })
-                .collect();
             format!(
                 "{} {} [{}] alias={} wildcard={} relative={}",
                 i.span.start_line,
                 i.module,
-                names.join(", "),
+                common::aliased_names(i),
                 i.alias.as_deref().unwrap_or("-"),
                 i.wildcard,
                 i.relative
@@ -219,11 +182,7 @@ fn imports() {
 #[test]
 fn locals() {
     let f = fixture();
-    let has = |name: &str, from: u32, to: u32| {
-        f.locals
-            .iter()
-            .any(|l| l.name == name && l.scope.start_line == from && l.scope.end_line == to)
-    };
+    let has = |name: &str, from: u32, to: u32| common::has_local(&f, name, from, to);
     // Parameters: function scope; let: enclosing block; for/closure/match arm: their own node.
     assert!(has("other", 41, 45));
     assert!(has("dy", 41, 45));
@@ -275,14 +234,10 @@ fn syntax_errors_keep_surrounding_facts() {
     let src = b"fn before(a: u8) -> u8 { helper(a) }\n\nfn broken( {\n    let x = ;\n}\n\npub struct After { pub v: u8 }\n";
     let f = facts(src);
     assert!(f.parse_errors > 0);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(names.contains(&"before"), "{names:?}");
     assert!(names.contains(&"After"), "{names:?}");
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "helper" && r.arg_count == Some(1))
-    );
+    assert!(common::has_call(&f, "helper", 1));
 }
 
 #[test]
@@ -291,14 +246,10 @@ fn invalid_utf8_keeps_facts() {
         b"/// doc \xff\xfe\nfn a() -> &'static str { \"\xc3\x28\" }\nfn b() { a(); }\n".to_vec();
     src.extend_from_slice(b"// trailing \x80\n");
     let f = facts(&src);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert_eq!(names, ["a", "b"]);
     assert!(f.definitions[0].doc.as_deref().unwrap().starts_with("doc"));
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "a" && r.arg_count == Some(0))
-    );
+    assert!(common::has_call(&f, "a", 0));
 }
 
 #[test]
@@ -314,55 +265,9 @@ fn derives_and_item_macros_are_dynamic() {
 #[ignore]
 fn throughput_over_registry() {
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(format!(
-        "{home}/.cargo/registry/src"
-    ))];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                files.push(p);
-            }
-        }
-    }
-    let srcs: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    let bytes: usize = srcs.iter().map(Vec::len).sum();
-    let adapter = plumb_lang::adapter_for_lang(Lang::Rust);
-    let cpu0 = thread_cpu_secs();
-    let start = std::time::Instant::now();
-    for s in &srcs {
-        std::hint::black_box(plumb_lang::parse(adapter, s));
-    }
-    let parse_secs = start.elapsed().as_secs_f64();
-    let cpu1 = thread_cpu_secs();
-    let start = std::time::Instant::now();
-    let (mut defs, mut refs, mut errs) = (0, 0, 0);
-    for s in &srcs {
-        let f = facts(s);
-        defs += f.definitions.len();
-        refs += f.references.len();
-        errs += (f.parse_errors > 0) as usize;
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let cpu2 = thread_cpu_secs();
-    println!(
-        "CPU time (load-independent): parse only {:.2}s, parse+extract {:.2}s = {:.1} MB/s",
-        cpu1 - cpu0,
-        cpu2 - cpu1,
-        bytes as f64 / 1e6 / (cpu2 - cpu1)
-    );
-    println!(
-        "{} files, {:.1} MB, {defs} defs, {refs} refs, {errs} files with parse errors, parse only {parse_secs:.2}s, parse+extract {secs:.2}s = {:.1} MB/s",
-        srcs.len(),
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
-    );
+    let root = std::path::PathBuf::from(format!("{home}/.cargo/registry/src"));
+    let srcs = common::read_sources(&common::source_files(&root, &["rs"]));
+    common::cpu_throughput(Lang::Rust, &srcs, 1, |_| {});
 }
 
 #[test]
@@ -409,19 +314,4 @@ fn nested_modules_impls_and_inferred_types() {
         ["From", "Foo", "Vec"],
         "generic T and inferred _ are not references"
     );
-}
-
-/// CPU seconds this thread has used (Linux), so throughput can be read on a busy machine.
-fn thread_cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let after_comm = stat.rsplit(')').next().unwrap_or("");
-    let fields: Vec<&str> = after_comm.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
-    (ticks(11) + ticks(12)) / 100.0
 }

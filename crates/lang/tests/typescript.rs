@@ -3,81 +3,16 @@
 use plumb_facts::{FileFacts, Lang, ParamKind};
 use plumb_lang::{adapter_for_lang, extract};
 
+mod common;
+
+use common::{defs_table, has_local, imports_table, refs_table};
+
 fn ts(src: &[u8]) -> FileFacts {
     extract(adapter_for_lang(Lang::TypeScript), src)
 }
 
 fn tsx(src: &[u8]) -> FileFacts {
     extract(adapter_for_lang(Lang::Tsx), src)
-}
-
-fn defs_table(f: &FileFacts) -> Vec<String> {
-    f.definitions
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {} {} {} {} L{}-{}",
-                d.container.as_deref().unwrap_or("-"),
-                d.name,
-                d.kind.name(),
-                d.visibility.name(),
-                d.params.as_ref().map(|p| p.summary()).unwrap_or_default(),
-                d.span.start_line,
-                d.span.end_line
-            )
-        })
-        .collect()
-}
-
-fn refs_table(f: &FileFacts) -> Vec<String> {
-    f.references
-        .iter()
-        .map(|r| {
-            format!(
-                "L{} {} {}{} {:?}{}",
-                r.span.start_line,
-                r.kind.name(),
-                r.qualifier
-                    .as_deref()
-                    .map(|q| format!("{q}."))
-                    .unwrap_or_default(),
-                r.name,
-                r.arg_count,
-                if r.has_spread { " spread" } else { "" }
-            )
-        })
-        .collect()
-}
-
-fn imports_table(f: &FileFacts) -> Vec<String> {
-    f.imports
-        .iter()
-        .map(|i| {
-            let names: Vec<String> = i
-                .names
-                .iter()
-                .map(|n| match &n.alias {
-                    Some(a) => format!("{} as {a}", n.name),
-                    None => n.name.clone(),
-                })
-                .collect();
-            format!(
-                "L{} {} [{}] alias={:?} wild={} rel={}",
-                i.span.start_line,
-                i.module,
-                names.join(", "),
-                i.alias,
-                i.wildcard,
-                i.relative
-            )
-        })
-        .collect()
-}
-
-fn has_local(f: &FileFacts, name: &str, from: u32, to: u32) -> bool {
-    f.locals
-        .iter()
-        .any(|l| l.name == name && l.scope.start_line == from && l.scope.end_line == to)
 }
 
 fn fixture() -> FileFacts {
@@ -235,7 +170,7 @@ fn syntax_error_keeps_facts_around_it() {
     let src = b"export interface A { x: number }\nfunction broken(: {\nexport class After { m(k: string): void { use(k); } }\n";
     let f = ts(src);
     assert!(f.parse_errors > 0);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(names.contains(&"A"), "{names:?}");
     assert!(
         f.references
@@ -254,13 +189,9 @@ fn invalid_utf8_keeps_facts() {
         b"';\nexport type T = \xc3 | number;\nexport function f(a: T): T { return g(a); }\n",
     );
     let f = ts(&src);
-    let names: Vec<&str> = f.definitions.iter().map(|d| d.name.as_str()).collect();
+    let names = common::def_names(&f);
     assert!(names.contains(&"s") && names.contains(&"f"), "{names:?}");
-    assert!(
-        f.references
-            .iter()
-            .any(|r| r.name == "g" && r.arg_count == Some(1))
-    );
+    assert!(common::has_call(&f, "g", 1));
 }
 
 #[test]
