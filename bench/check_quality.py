@@ -212,6 +212,12 @@ def summarize(cases, negs, commits, timing_res, meta):
             row["checkers"][name] = {"cases": k["cases"], "recall": round(k["caught"] / k["cases"], 4),
                                      "median_ms": round(statistics.median(k["walls"]) * 1000, 1)}
         table.append(row)
+    by_form = {}
+    for c in cases:
+        key = f"{c['lang']}/{c['kind']}/{c['form']}/{c['how']}"
+        f = by_form.setdefault(key, {"cases": 0, "caught": 0})
+        f["cases"] += 1
+        f["caught"] += c["plumb"]["caught"]
     by_lang = {}
     for n in negs:
         b = by_lang.setdefault(n["lang"], {"lines": 0, "false": 0, "by_kind": {}, "files": 0})
@@ -224,7 +230,7 @@ def summarize(cases, negs, commits, timing_res, meta):
         b["per_10k_lines"] = round(b["false"] * 10000 / b["lines"], 2) if b["lines"] else None
     for c in commits.values():
         c["per_10k_added_lines"] = round(c["false"] * 10000 / c["added_lines"], 2) if c["added_lines"] else None
-    return {"meta": meta, "recall": table, "unmodified": by_lang, "unmodified_by_corpus": negs,
+    return {"meta": meta, "recall": table, "recall_by_form_and_slip": dict(sorted(by_form.items())), "unmodified": by_lang, "unmodified_by_corpus": negs,
             "real_commits": commits, "timing": timing_res,
             "cases": [{k: c[k] for k in ("id", "lang", "kind", "file", "line", "how", "form", "detail")}
                       | {"plumb": {k: c["plumb"][k] for k in ("caught", "any", "exit", "error", "findings")},
@@ -321,7 +327,7 @@ def main():
             commits[lang] = run_commits(engine, repo, lang, 40 if full else 8)
             log(f"{name}: {commits[lang]['commits']} real commits, {commits[lang]['false']} false findings")
         if not args.no_checkers:
-            limit = args.checker_limit or (10 ** 6 if full else 12)
+            limit = args.checker_limit or (60 if full else 12)
             if lang == "python":
                 ck = checkers.Ruff()
                 if ck.ok:

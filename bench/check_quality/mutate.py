@@ -4,6 +4,8 @@ Owns turning one real call in one real file into a mutated copy of that
 file, the mutated line, and a description; verification that the mutation
 really is wrong goes through the Oracle. Never writes files.
 """
+import json
+import os
 import re
 
 from .names import variants
@@ -50,37 +52,74 @@ def call_args(line, start):
     return None
 
 
-def classify(qualifier, file_imports, type_names):
+def classify(qualifier, bound, type_names, is_project, std_modules):
+    """How a call names its target: `bare`, `self`, `type` (a project type or module
+    definition), `module` (an import of a project module), `stdlib` (an import of a
+    standard-library module, whose members the builtin lists enumerate), or None
+    (a call on a value, or on a third-party module: undecidable without types or
+    the dependency's source, so never mutated)."""
     if qualifier is None:
         return "bare"
     if qualifier in SELF:
         return "self"
-    if qualifier in file_imports or qualifier in type_names:
+    if qualifier in type_names:
+        return "type"
+    module = bound.get(qualifier)
+    if module is None and qualifier in bound.values():
+        module = qualifier
+    if module is None:
+        return None
+    if is_project(module):
         return "module"
+    if module in std_modules:
+        return "stdlib"
     return None
 
 
 def import_names(rows):
-    """file -> names an import binds (alias, or the last segment of the module, or imported names)."""
+    """file -> {name an import binds: the module it comes from}."""
     out = {}
     for path, module, names, alias, _rel, *_ in rows:
-        s = out.setdefault(path, set())
+        s = out.setdefault(path, {})
+        if not module:
+            continue
         if alias:
-            s.add(alias)
-        if module:
-            s.add(module)
-            s.add(re.split(r"[./:]+", module.strip("./"))[-1] if module.strip("./") else module)
+            s[alias] = module
+        else:
+            s[module] = module
+            last = re.split(r"[./:]+", module.strip("./"))[-1] if module.strip("./") else module
+            s.setdefault(last, module)
         if names:
             try:
-                import json
                 for n in json.loads(names):
                     if isinstance(n, dict):
-                        s.add(n.get("alias") or n.get("name") or "")
-                    else:
-                        s.add(str(n))
+                        bound = n.get("alias") or n.get("name")
+                        if bound:
+                            s.setdefault(bound, f"{module}.{n.get('name')}")
             except ValueError:
                 pass
     return out
+
+
+def project_module_test(lang, files, go_module=None):
+    """A predicate: does this import path name a module of the project itself?"""
+    py = set()
+    for f in files:
+        if f.endswith(".py"):
+            stem = f[:-3].replace("/", ".")
+            py.add(stem[:-9] if stem.endswith(".__init__") else stem)
+
+    def test(module):
+        if lang == "python":
+            return module.startswith(".") or module in py or module.rsplit(".", 1)[0] in py and module not in py
+        if lang == "typescript":
+            return module.startswith(".")
+        if lang == "go":
+            return bool(go_module) and (module == go_module or module.startswith(go_module + "/"))
+        if lang == "rust":
+            return module.split("::")[0] in ("crate", "self", "super")
+        return False
+    return test
 
 
 class CallMutator:
@@ -90,12 +129,22 @@ class CallMutator:
         self.project_fns = oracle.def_names()
         types = oracle.type_names()
         imps = import_names(oracle.imports())
+        self.bound = imps
+        go_module = None
+        gomod = os.path.join(str(oracle.repo), "go.mod")
+        if lang == "go" and os.path.isfile(gomod):
+            m = re.search(r"^module\s+(\S+)", open(gomod).read(), re.M)
+            go_module = m.group(1) if m else None
+        is_project = project_module_test(lang, oracle._all_text_files(), go_module)
+        std = oracle.modules
         self.sites = []
         for path, name, qual, line, col, end_line, end_col, argc, kws, spread in oracle.call_sites():
-            if path not in fileset or line != end_line or name not in self.project_fns:
+            if path not in fileset or line != end_line:
                 continue
-            form = classify(qual, imps.get(path, set()), types)
+            form = classify(qual, imps.get(path, {}), types, is_project, std)
             if form is None:
+                continue
+            if form != "stdlib" and name not in self.project_fns:
                 continue
             self.sites.append((path, name, qual, line, col, end_col, argc, kws, spread, form))
 
@@ -103,12 +152,24 @@ class CallMutator:
         lines = self.read(path).split("\n")
         return lines, lines[line - 1] if 0 < line <= len(lines) else None
 
-    def _resolved(self, name):
-        """The one definition `name` resolves to, with a fixed parameter list, or None."""
+    def _resolved(self, site):
+        """The one definition this call resolves to, or None when that is not certain:
+        `plumb defs` must find exactly one function or method with parameters, the name
+        must not be a builtin, and the definition must be where the call looks: in the
+        same file (bare or self calls), imported into it by name, or on a project type."""
+        path, name, qual, *_r, form = site
+        if form not in ("bare", "self", "type") or name in self.o.builtins:
+            return None
         r = self.o.defs(name)
         if not r or len(r) != 1 or r[0].get("kind") not in ("function", "method") or not r[0].get("params"):
             return None
-        return r[0]
+        d = r[0]
+        same_package = self.lang == "go" and os.path.dirname(d["path"]) == os.path.dirname(path)
+        if form == "bare" and d["path"] != path and not same_package and name not in self.bound.get(path, {}):
+            return None
+        if form == "self" and d["path"] != path:
+            return None
+        return d
 
     def unknown_symbol(self, site, rng):
         path, name, qual, line, col, end_col, *_rest, form = site
@@ -143,7 +204,7 @@ class CallMutator:
         path, name, qual, line, col, end_col, argc, kws, spread, form = site
         if spread or kws or argc is None:
             return None
-        d = self._resolved(name)
+        d = self._resolved(site)
         if d is None:
             return None
         p = d["params"]
@@ -176,7 +237,7 @@ class CallMutator:
         path, name, qual, line, col, end_col, argc, kws, spread, form = site
         if spread:
             return None
-        d = self._resolved(name)
+        d = self._resolved(site)
         if d is None or d["params"].get("var_keyword"):
             return None
         text_params = d["params"].get("text", "")
