@@ -9,10 +9,13 @@ so every line of the window is an added line the engine must check.
 import difflib
 import pathlib
 import random
+import re
 import statistics
 import sysconfig
 
 from .corpora import build_index
+
+CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\(")
 
 
 def stdlib_dir():
@@ -21,7 +24,8 @@ def stdlib_dir():
 
 def make_diffs(root, rng, count=7, size=200):
     """`count` diffs of `size` changed lines each over real .py files of `root`."""
-    files = sorted(p for p in root.rglob("*.py") if "site-packages" not in p.parts and "test" not in p.parts)
+    files = sorted(p for p in root.rglob("*.py")
+                   if not {"site-packages", "test", "tests", "encodings"} & set(p.parts))
     rng.shuffle(files)
     out = []
     for p in files:
@@ -35,9 +39,14 @@ def make_diffs(root, rng, count=7, size=200):
         if len(lines) < size + 50 or not text.endswith("\n"):
             continue
         start = rng.randrange(10, len(lines) - size - 10)
+        while start > 10 and lines[start].startswith((" ", "\t")):
+            start -= 1  # begin at a top-level line
         window = lines[start:start + size]
         # Appending a comment is safe except after a line continuation or inside a string.
         if any(l.rstrip().endswith("\\") or '"""' in l or "'''" in l for l in window):
+            continue
+        # Real code, not a data table: at least one call per three lines on average.
+        if sum(len(CALL.findall(l)) for l in window) < size // 3:
             continue
         new = lines[:start] + [l + "  # reviewed" if l.strip() else l for l in window] + lines[start + size:]
         rel = p.relative_to(root).as_posix()
