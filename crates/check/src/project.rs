@@ -36,8 +36,9 @@ pub struct Project<'a> {
     pub deleted: HashSet<String>,
     manifest: OnceCell<Manifest>,
     files: OnceCell<HashSet<String>>,
-    /// Dotted Python module path suffix -> files providing it.
-    py_modules: OnceCell<HashMap<String, Vec<String>>>,
+    /// Python module files and directories by their last name.
+    #[allow(clippy::type_complexity)]
+    py_modules: OnceCell<(HashMap<String, Vec<String>>, HashMap<String, Vec<String>>)>,
     file_facts: std::cell::RefCell<HashMap<String, Option<std::rc::Rc<(String, FileFacts)>>>>,
 }
 
@@ -147,11 +148,14 @@ impl<'a> Project<'a> {
     }
 
     /// Files that provide the dotted Python module `module` (`a.b` matches
-    /// `…/a/b.py`, `…/a/b/__init__.py`, `…/a/b.pyi`, or a directory `…/a/b/`
-    /// holding Python files, a namespace package).
-    pub fn python_module_files(&self, module: &str) -> Option<&Vec<String>> {
-        let map = self.py_modules.get_or_init(|| {
-            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    /// `…/a/b.py`, `…/a/b/__init__.py`, `…/a/b.pyi`); an empty list for a
+    /// directory `…/a/b/` holding Python files (a namespace package).
+    pub fn python_module_files(&self, module: &str) -> Option<Vec<String>> {
+        let idx = self.py_modules.get_or_init(|| {
+            // Keyed by the module's last name, so a lookup filters a few paths.
+            let mut files: HashMap<String, Vec<String>> = HashMap::new();
+            let mut dirs: HashMap<String, Vec<String>> = HashMap::new();
+            let mut seen_dirs: HashSet<&str> = HashSet::new();
             for path in self.all_files() {
                 let Some(stem) = path
                     .strip_suffix(".py")
@@ -160,22 +164,51 @@ impl<'a> Project<'a> {
                     continue;
                 };
                 let stem = stem.strip_suffix("/__init__").unwrap_or(stem);
-                let parts: Vec<&str> = stem.split('/').collect();
-                for i in 0..parts.len() {
-                    map.entry(parts[i..].join("."))
-                        .or_default()
-                        .push(path.clone());
-                }
-                // Namespace directories above the file.
-                for end in 1..parts.len() {
-                    for i in 0..end {
-                        map.entry(parts[i..end].join(".")).or_default();
+                let last = stem.rsplit('/').next().unwrap_or(stem);
+                files
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(path.clone());
+                let mut d = path.as_str();
+                while let Some((parent, _)) = d.rsplit_once('/') {
+                    if !seen_dirs.insert(parent) {
+                        break;
                     }
+                    let name = parent.rsplit('/').next().unwrap_or(parent);
+                    dirs.entry(name.to_string())
+                        .or_default()
+                        .push(parent.to_string());
+                    d = parent;
                 }
             }
-            map
+            (files, dirs)
         });
-        map.get(module)
+        let rel = module.replace('.', "/");
+        let last = module.rsplit('.').next().unwrap_or(module);
+        let fits = |p: &str| p == rel || p.ends_with(&format!("/{rel}"));
+        let found: Vec<String> = idx
+            .0
+            .get(last)
+            .into_iter()
+            .flatten()
+            .filter(|p| {
+                let stem = p
+                    .strip_suffix(".py")
+                    .or_else(|| p.strip_suffix(".pyi"))
+                    .unwrap_or(p);
+                fits(stem.strip_suffix("/__init__").unwrap_or(stem))
+            })
+            .cloned()
+            .collect();
+        if !found.is_empty() {
+            return Some(found);
+        }
+        idx.1
+            .get(last)
+            .into_iter()
+            .flatten()
+            .any(|d| fits(d))
+            .then(Vec::new)
     }
 
     /// The text and facts of a project file: the overlay, else extracted

@@ -27,8 +27,10 @@ pub struct Deps {
     root: PathBuf,
     site: OnceCell<Vec<PathBuf>>,
     dists: OnceCell<Vec<(String, Vec<String>)>>,
-    stdlib: OnceCell<Option<PathBuf>>,
+    /// The `python3` on PATH: (site-packages dirs, stdlib dir), asked once.
+    interp: OnceCell<(Vec<PathBuf>, Option<PathBuf>)>,
     crate_names: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
+    sources: RefCell<HashMap<PathBuf, Option<Rc<(String, plumb_facts::FileFacts)>>>>,
     /// Overrides the site-packages search (tests).
     pub site_override: Option<Vec<PathBuf>>,
 }
@@ -39,8 +41,9 @@ impl Deps {
             root: root.to_path_buf(),
             site: OnceCell::new(),
             dists: OnceCell::new(),
-            stdlib: OnceCell::new(),
+            interp: OnceCell::new(),
             crate_names: RefCell::new(HashMap::new()),
+            sources: RefCell::new(HashMap::new()),
             site_override: None,
         }
     }
@@ -65,22 +68,30 @@ impl Deps {
                     }
                 }
             }
-            if let Ok(o) = std::process::Command::new("python3")
-                .args([
-                    "-c",
-                    "import sysconfig,site\nfor k in ('purelib','platlib'): print(sysconfig.get_paths()[k])\ntry:\n print(site.getusersitepackages())\nexcept Exception: pass",
-                ])
-                .output()
-            {
-                for l in String::from_utf8_lossy(&o.stdout).lines() {
-                    let p = PathBuf::from(l.trim());
-                    if p.is_dir() && !out.contains(&p) {
-                        out.push(p);
-                    }
+            for p in &self.interpreter().0 {
+                if !out.contains(p) {
+                    out.push(p.clone());
                 }
             }
             out
         })
+    }
+
+    fn interpreter(&self) -> &(Vec<PathBuf>, Option<PathBuf>) {
+        self.interp
+            .get_or_init(|| locate_python(&self.root).unwrap_or_else(ask_python))
+    }
+
+    /// The text and facts of an installed source file, extracted once per run.
+    pub fn extract(&self, path: &Path) -> Option<Rc<(String, plumb_facts::FileFacts)>> {
+        if let Some(hit) = self.sources.borrow().get(path) {
+            return hit.clone();
+        }
+        let got = crate::project::read_and_extract(path).map(Rc::new);
+        self.sources
+            .borrow_mut()
+            .insert(path.to_path_buf(), got.clone());
+        got
     }
 
     /// Installed distributions and their top-level modules.
@@ -132,17 +143,7 @@ impl Deps {
     /// The source file of a standard-library module of the `python3` on
     /// PATH, when it is written in Python.
     pub fn stdlib_source(&self, module: &str) -> Option<PathBuf> {
-        let dir = self.stdlib.get_or_init(|| {
-            std::process::Command::new("python3")
-                .args([
-                    "-c",
-                    "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-                ])
-                .output()
-                .ok()
-                .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
-                .filter(|p| p.is_dir())
-        });
+        let dir = &self.interpreter().1;
         let base = dir.as_ref()?.join(module.split('.').collect::<PathBuf>());
         [base.join("__init__.py"), base.with_extension("py")]
             .into_iter()
@@ -273,4 +274,102 @@ fn words_of_crate(dir: &Path, names: &mut HashSet<String>, globbed: &mut Vec<Str
             }
         }
     }
+}
+
+/// The `python3` on PATH, resolved through pyenv shims (which are shell
+/// scripts costing hundreds of milliseconds to run) to the real binary.
+fn python_binary(root: &Path) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let found = std::env::split_paths(&path)
+        .map(|d| d.join("python3"))
+        .find(|p| p.is_file())?;
+    if !found.parent().is_some_and(|d| d.ends_with("shims")) {
+        return found.canonicalize().ok();
+    }
+    let pyenv_root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| found.parent()?.parent().map(Path::to_path_buf))?;
+    let version = std::env::var("PYENV_VERSION").ok().or_else(|| {
+        root.ancestors()
+            .map(|d| d.join(".python-version"))
+            .chain(std::iter::once(pyenv_root.join("version")))
+            .find_map(|f| std::fs::read_to_string(f).ok())
+    })?;
+    let v = version.split_whitespace().next()?.to_string();
+    pyenv_root
+        .join("versions")
+        .join(v)
+        .join("bin")
+        .join("python3")
+        .canonicalize()
+        .ok()
+}
+
+/// Site-packages and stdlib directories of the interpreter, from its
+/// install layout (`<prefix>/lib/python3.X/`), without running it.
+fn locate_python(root: &Path) -> Option<(Vec<PathBuf>, Option<PathBuf>)> {
+    let bin = python_binary(root)?;
+    let name = bin.file_name()?.to_string_lossy().into_owned();
+    let prefix = bin.parent()?.parent()?;
+    let lib = prefix.join("lib");
+    let stdlib = if name.starts_with("python3.") {
+        Some(lib.join(&name)).filter(|d| d.join("os.py").is_file())
+    } else {
+        None
+    }
+    .or_else(|| {
+        std::fs::read_dir(&lib)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.join("os.py").is_file())
+            .max()
+    })?;
+    let mut site = Vec::new();
+    for cand in [
+        stdlib.join("site-packages"),
+        stdlib.join("dist-packages"),
+        prefix.join("lib/python3/dist-packages"),
+    ] {
+        if cand.is_dir() && !site.contains(&cand) {
+            site.push(cand);
+        }
+    }
+    if let (Some(home), Some(ver)) = (std::env::var_os("HOME"), stdlib.file_name()) {
+        let user = PathBuf::from(home)
+            .join(".local/lib")
+            .join(ver)
+            .join("site-packages");
+        if user.is_dir() {
+            site.push(user);
+        }
+    }
+    Some((site, Some(stdlib)))
+}
+
+/// Fallback: ask the interpreter itself.
+fn ask_python() -> (Vec<PathBuf>, Option<PathBuf>) {
+    const SCRIPT: &str = "import sysconfig,site\np=sysconfig.get_paths()\nprint('stdlib\\t'+p['stdlib'])\nfor k in ('purelib','platlib'): print('site\\t'+p[k])\ntry:\n print('site\\t'+site.getusersitepackages())\nexcept Exception: pass";
+    let mut site = Vec::new();
+    let mut stdlib = None;
+    if let Ok(o) = std::process::Command::new("python3")
+        .args(["-S", "-c", SCRIPT])
+        .output()
+    {
+        for l in String::from_utf8_lossy(&o.stdout).lines() {
+            let Some((k, v)) = l.split_once('\t') else {
+                continue;
+            };
+            let p = PathBuf::from(v.trim());
+            if !p.is_dir() {
+                continue;
+            }
+            if k == "stdlib" {
+                stdlib = Some(p);
+            } else if !site.contains(&p) {
+                site.push(p);
+            }
+        }
+    }
+    (site, stdlib)
 }

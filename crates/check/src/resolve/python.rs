@@ -27,7 +27,7 @@ fn locate(ctx: &FileCtx, module: &str) -> ModLoc {
         return ModLoc::Stdlib(m);
     }
     if let Some(files) = ctx.project.python_module_files(module) {
-        return ModLoc::Project(files.clone());
+        return ModLoc::Project(files);
     }
     if let Some(m) = ctx.deps.python_module(module) {
         return ModLoc::Installed(m);
@@ -132,8 +132,8 @@ fn installed_has(ctx: &FileCtx, m: &PyModule, module: &str, name: &str) -> Optio
             {
                 return Some(true);
             }
-            let (text, facts) = crate::project::read_and_extract(p)?;
-            source_has(&text, &facts, name)
+            let rc = ctx.deps.extract(p)?;
+            source_has(&rc.0, &rc.1, name)
         }
     }
 }
@@ -152,7 +152,7 @@ fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) -> Option<b
                 // The table holds public names at import time; the module's
                 // own source may bind more (imported submodules, late names).
                 Some(false) => match ctx.deps.stdlib_source(module) {
-                    Some(p) => match crate::project::read_and_extract(&p) {
+                    Some(p) => match ctx.deps.extract(&p).as_deref() {
                         // The table already reflects run-time names; the
                         // source only adds names it spells out.
                         Some((text, facts)) => Some(
@@ -988,9 +988,7 @@ fn imported_arity(ctx: &FileCtx, r: &Reference, imp: &Import, full: &str) -> Vec
                 .iter()
                 .find(|p| p.ends_with(".py"))
                 .and_then(|f| ctx.project.facts_of(f)),
-            ModLoc::Installed(PyModule::Source(p)) => {
-                crate::project::read_and_extract(&p).map(std::rc::Rc::new)
-            }
+            ModLoc::Installed(PyModule::Source(p)) => ctx.deps.extract(&p),
             _ => None,
         }
     };

@@ -31,8 +31,11 @@ pub struct Args {
     /// Fail instead of building the index when there is none.
     #[arg(long)]
     no_build: bool,
-    #[command(flatten)]
-    fresh: FreshArgs,
+    /// Compare the index with the working tree first and re-index changed
+    /// files (slower on big trees). By default the index is trusted: the
+    /// change itself is always read from its new text.
+    #[arg(long)]
+    refresh: bool,
 }
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
@@ -91,6 +94,10 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
     } else {
         plumb_check::input::from_worktree(&root)?
     };
+    let fresh = FreshArgs {
+        no_refresh: false,
+        no_check: !args.refresh,
+    };
     let (store, freshness) = if args.no_build {
         let opts = crate::context::index_options(global, &root);
         let mut store = match Store::open_existing(&opts.index_path).map_err(|e| e.to_string())? {
@@ -102,16 +109,20 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
                 ));
             }
         };
-        let f = plumb_index::freshness(&mut store, &opts, args.fresh.mode())
-            .map_err(|e| e.to_string())?;
+        let f =
+            plumb_index::freshness(&mut store, &opts, fresh.mode()).map_err(|e| e.to_string())?;
         (store, f)
     } else {
-        let (s, f, _) = crate::context::open_for_query(global, args.fresh)?;
+        let (s, f, _) = crate::context::open_for_query(global, fresh)?;
         (s, f)
     };
     let info = IndexInfo {
         commit: freshness.indexed_commit.clone(),
-        fresh: freshness.is_fresh(),
+        fresh: if freshness.checked {
+            freshness.is_fresh()
+        } else {
+            freshness.indexed_commit.is_some() && freshness.indexed_commit == freshness.head_commit
+        },
         built_at: None,
         files: None,
         extra: serde_json::Value::Null,
