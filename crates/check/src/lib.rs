@@ -7,6 +7,7 @@
 //! ([`input`]) on the index ([`project`]) and [`resolve`]s what it adds. It does not parse source (that is `plumb-lang`) nor store
 //! facts (that is `plumb-store`/`plumb-index`).
 
+pub mod behaviour;
 pub mod builtins;
 pub mod diff;
 pub mod engine;

@@ -268,6 +268,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Functions and methods whose name or doc comment mentions `word`
+    /// (case-insensitive substring), by path and line.
+    pub fn callables_mentioning(&self, word: &str, limit: usize) -> Result<Vec<DefRow>> {
+        let pattern = format!("%{}%", word.replace('%', "").replace('_', ""));
+        let sql = format!(
+            "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id
+             WHERE d.kind IN ('function', 'method') AND (d.name LIKE ?1 OR d.doc LIKE ?1)
+             ORDER BY f.path, d.start_line LIMIT ?2"
+        );
+        self.collect(&sql, params![pattern, limit as i64], def_row)
+    }
+
     /// Every distinct definition name (for fuzzy matching and suggestions).
     pub fn def_names(&self) -> Result<Vec<String>> {
         self.collect("SELECT DISTINCT name FROM defs ORDER BY name", [], |r| {

@@ -1,0 +1,183 @@
+//! Candidates by behaviour rather than spelling: for a call to a name that
+//! does not exist, the functions whose names or doc comments say they do
+//! what the call's name says (`fetch_settings` -> `load_config`, documented
+//! "Read the configuration file"); and for a function the change adds, the
+//! existing functions whose structure it repeats.
+//!
+//! Reads the index only; it never decides whether something is a finding
+//! except for `duplicate-function`, whose threshold lives here.
+
+use std::collections::HashMap;
+
+use plumb_facts::{DefKind, Lang};
+use plumb_store::Store;
+
+use crate::report::{Candidate, Finding, FindingKind};
+
+/// Words too generic to say what a function does.
+const STOP_WORDS: &[&str] = &[
+    "get", "set", "fetch", "find", "load", "read", "make", "new", "create", "do", "run", "to",
+    "from", "of", "for", "the", "a", "an", "is", "has", "and", "or", "by", "with", "in", "on",
+    "all", "my", "data", "value", "info", "obj", "item", "util", "helper",
+];
+
+/// At most this many behaviour candidates per unknown name.
+const MAX_CANDIDATES: usize = 3;
+
+/// Existing functions whose name or doc mentions the meaningful words of
+/// `name` (at least half of them), best first.
+pub fn candidates_for_name(store: &Store, name: &str) -> Vec<Candidate> {
+    let words: Vec<String> = crate::suggest::split_words(name)
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.len() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    // Match on a stem so `configuration` meets `config`, `users` meets `user`.
+    let stems: Vec<String> = words.iter().map(|w| w.chars().take(6).collect()).collect();
+    let mut hits: HashMap<i64, (usize, plumb_store::DefRow)> = HashMap::new();
+    for stem in &stems {
+        for row in store.callables_mentioning(stem, 400).unwrap_or_default() {
+            hits.entry(row.id).or_insert((0, row)).0 += 1;
+        }
+    }
+    let needed = stems.len().div_ceil(2);
+    let mut scored: Vec<(f64, plumb_store::DefRow)> = hits
+        .into_values()
+        .filter(|(n, row)| *n >= needed && row.def.name != name)
+        .map(|(n, row)| (n as f64 / stems.len() as f64, row))
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.def.name.len().cmp(&b.1.def.name.len()))
+            .then_with(|| {
+                (&a.1.path, a.1.def.span.start_line).cmp(&(&b.1.path, b.1.def.span.start_line))
+            })
+    });
+    scored
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|(score, row)| Candidate {
+            name: row.def.qualified_name(),
+            file: row.path.clone(),
+            line: row.def.name_span.start_line,
+            reason: "behaviour".into(),
+            score: (score * 0.8).min(0.8),
+        })
+        .collect()
+}
+
+/// Cosine similarity from which a new function counts as re-implementing an
+/// existing one. The structural vectors put unrelated functions of one
+/// language around 0.8-0.93 and renamed or reordered copies above 0.98.
+pub const DUPLICATE_THRESHOLD: f32 = 0.97;
+
+/// The existing functions' vectors, loaded once per check and only when the
+/// change adds a function large enough to compare.
+pub struct ExistingShapes {
+    shapes: plumb_query::Shapes,
+}
+
+impl ExistingShapes {
+    pub fn load(store: &Store) -> Option<ExistingShapes> {
+        plumb_query::Shapes::load(store)
+            .ok()
+            .map(|shapes| ExistingShapes { shapes })
+    }
+}
+
+/// `duplicate-function` findings for the functions `new_text` defines on
+/// `added` lines that repeat an existing function of another file (or of
+/// another name in the same file).
+pub fn duplicate_findings(
+    store: &Store,
+    existing: &ExistingShapes,
+    path: &str,
+    lang: Lang,
+    new_text: &str,
+    added: &dyn Fn(u32) -> bool,
+) -> Vec<Finding> {
+    let adapter = plumb_lang::adapter_for_lang(lang);
+    let Some(tree) = plumb_lang::parse(adapter, new_text.as_bytes()) else {
+        return Vec::new();
+    };
+    let mut facts = adapter.extract(&tree, new_text.as_bytes());
+    facts.assign_enclosing();
+    let vectors =
+        plumb_shape::function_vectors(adapter, &tree, new_text.as_bytes(), &facts.definitions);
+    let mut out = Vec::new();
+    for (i, vec) in vectors {
+        let def = &facts.definitions[i];
+        // Only functions the change adds (their header line is added).
+        if !matches!(def.kind, DefKind::Function | DefKind::Method)
+            || !added(def.name_span.start_line)
+        {
+            continue;
+        }
+        let top = existing.shapes.index.top_k(&vec, 8, Some(lang));
+        let ids: Vec<i64> = top
+            .iter()
+            .filter(|(_, s)| *s >= DUPLICATE_THRESHOLD)
+            .map(|(id, _)| *id)
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let rows = store.defs_by_id(&ids).unwrap_or_default();
+        let Some((row, score)) = top.iter().find_map(|(id, score)| {
+            let row = rows.iter().find(|r| r.id == *id)?;
+            // The function's own old version is not a duplicate of it.
+            let same = row.path == path && row.def.qualified_name() == def.qualified_name();
+            (!same && *score >= DUPLICATE_THRESHOLD).then_some((row, *score))
+        }) else {
+            continue;
+        };
+        let shared = existing
+            .shapes
+            .vectors
+            .get(&row.id)
+            .map(|v| plumb_shape::explain(&vec, v))
+            .unwrap_or_default();
+        let mut f = Finding::new(
+            FindingKind::DuplicateFunction,
+            path,
+            def.name_span.start_line,
+            def.name_span.start_col,
+            def.name_span
+                .end_col
+                .saturating_sub(def.name_span.start_col),
+            format!(
+                "`{}` re-implements `{}` at {}:{}",
+                def.qualified_name(),
+                row.def.qualified_name(),
+                row.path,
+                row.def.name_span.start_line
+            ),
+        );
+        f.code = new_text
+            .lines()
+            .nth(def.name_span.start_line as usize - 1)
+            .unwrap_or("")
+            .to_string();
+        f.evidence.push(format!(
+            "structural similarity {score:.3} (threshold {DUPLICATE_THRESHOLD}) among {} indexed functions",
+            existing.shapes.index.len()
+        ));
+        f.evidence.extend(shared.into_iter().take(3));
+        f.candidates.push(Candidate {
+            name: row.def.qualified_name(),
+            file: row.path.clone(),
+            line: row.def.name_span.start_line,
+            reason: "behaviour".into(),
+            score: score as f64,
+        });
+        // Near the threshold the call is less certain.
+        f.confidence = (0.5
+            + (score - DUPLICATE_THRESHOLD) as f64 / (1.0 - DUPLICATE_THRESHOLD) as f64 * 0.4)
+            .clamp(0.5, 0.9);
+        out.push(f);
+    }
+    out
+}
