@@ -12,6 +12,7 @@ use std::path::Path;
 use plumb_facts::{FileFacts, Lang};
 use tree_sitter::{Parser, Tree};
 
+mod extractor;
 pub mod node_class;
 pub mod util;
 

@@ -4,7 +4,7 @@ use plumb_facts::{DefKind, Definition, LocalBinding, Param, ParamKind, Params, S
 use tree_sitter::Node;
 
 use super::{Ex, FrameKind};
-use crate::util;
+use crate::{extractor, util};
 
 fn visibility(name: &str) -> Visibility {
     if name.starts_with(|c: char| c.is_uppercase()) {
@@ -29,13 +29,6 @@ impl<'a> Ex<'a> {
         }
     }
 
-    fn block_scope(&self, node: Node) -> Span {
-        self.blocks
-            .last()
-            .map(|b| b.1)
-            .unwrap_or_else(|| util::span(node))
-    }
-
     /// The comment block directly above `node`; `node` must be the node being entered.
     fn doc(&self, node: Node) -> Option<String> {
         util::adjacent_comments(self.leading.before(node), node, self.src, is_comment)
@@ -52,17 +45,12 @@ impl<'a> Ex<'a> {
         params: Option<Params>,
         body: Option<Node>,
     ) {
-        let name = self.text(name_node).into_owned();
+        let vis = visibility(&self.text(name_node));
         self.facts.definitions.push(Definition {
-            visibility: visibility(&name),
-            name,
-            kind,
             container,
-            span: util::span(node),
-            name_span: util::span(name_node),
             doc,
             params,
-            signature: Some(util::signature(node, body, self.src)),
+            ..extractor::definition(node, name_node, kind, vis, body, self.src)
         });
     }
 
@@ -86,7 +74,7 @@ impl<'a> Ex<'a> {
             let mut c2 = decl.walk();
             for n in decl.children_by_field_name("name", &mut c2) {
                 self.bind(n, scope);
-                self.generics.push(self.text(n).into_owned());
+                self.scopes.generics.push(self.text(n).into_owned());
             }
         }
     }
@@ -102,7 +90,7 @@ impl<'a> Ex<'a> {
             };
             let ty = p
                 .child_by_field_name("type")
-                .map(|t| util::fold_whitespace(&self.capped_text(t, 480), 120));
+                .map(|t| util::fold_whitespace(&extractor::capped_text(t, self.src, 480), 120));
             let mut c2 = p.walk();
             let names: Vec<Node> = p.children_by_field_name("name", &mut c2).collect();
             if names.is_empty() {
@@ -145,7 +133,7 @@ impl<'a> Ex<'a> {
                 list.push(r);
             }
         }
-        self.push_frame(node.id(), FrameKind::Func, None);
+        self.scopes.push_frame(node.id(), FrameKind::Func, None);
         self.bind_generics(node);
         if let Some(recv) = node.child_by_field_name("receiver") {
             self.bind_receiver_generics(recv, scope);
@@ -195,13 +183,13 @@ impl<'a> Ex<'a> {
             };
             if n.kind() == "type_identifier" {
                 self.bind(n, scope);
-                self.generics.push(self.text(n).into_owned());
+                self.scopes.generics.push(self.text(n).into_owned());
             }
         }
     }
 
     pub(super) fn func_literal(&mut self, node: Node<'a>) {
-        self.push_frame(node.id(), FrameKind::Func, None);
+        self.scopes.push_frame(node.id(), FrameKind::Func, None);
         if let Some(p) = node.child_by_field_name("parameters") {
             let mut sink = Vec::new();
             self.params(p, util::span(node), &mut sink);
@@ -229,18 +217,18 @@ impl<'a> Ex<'a> {
             _ => ty,
         };
         self.define(node, name, kind, None, doc, None, body);
-        self.push_frame(node.id(), FrameKind::Other, None);
+        self.scopes.push_frame(node.id(), FrameKind::Other, None);
         self.bind_generics(node);
         if let Some(t) = ty
             && frame != FrameKind::Other
         {
             let n = self.text(name).into_owned();
-            self.push_frame(t.id(), frame, Some(n));
+            self.scopes.push_frame(t.id(), frame, Some(n));
         }
     }
 
     pub(super) fn field(&mut self, node: Node<'a>) {
-        let Some(top) = self.frames.last() else {
+        let Some(top) = self.scopes.frames.last() else {
             return;
         };
         if top.kind != FrameKind::Struct {
@@ -280,7 +268,7 @@ impl<'a> Ex<'a> {
     }
 
     pub(super) fn method_elem(&mut self, node: Node<'a>) {
-        let Some(top) = self.frames.last() else {
+        let Some(top) = self.scopes.frames.last() else {
             return;
         };
         if top.kind != FrameKind::Interface {
@@ -331,7 +319,7 @@ impl<'a> Ex<'a> {
         };
         let mut c2 = spec.walk();
         let names: Vec<Node> = spec.children_by_field_name("name", &mut c2).collect();
-        let scope = self.block_scope(spec);
+        let scope = self.scopes.block_scope(spec);
         let doc = if local {
             None
         } else {
@@ -351,7 +339,7 @@ impl<'a> Ex<'a> {
         if node.id() == self.for_init {
             return;
         }
-        let scope = self.block_scope(node);
+        let scope = self.scopes.block_scope(node);
         self.bind_list(node.child_by_field_name("left"), scope);
     }
 
@@ -392,7 +380,7 @@ impl<'a> Ex<'a> {
     }
 
     pub(super) fn receive(&mut self, node: Node<'a>) {
-        let scope = self.block_scope(node);
+        let scope = self.scopes.block_scope(node);
         self.bind_list(node.child_by_field_name("left"), scope);
     }
 }

@@ -24,9 +24,10 @@ mod defs;
 
 use std::collections::HashSet;
 
-use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference, Span};
+use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference};
 use tree_sitter::{Node, Tree};
 
+use crate::extractor::{self, Scopes};
 use crate::util::{self, Visitor};
 use crate::{LanguageAdapter, NodeClass};
 
@@ -92,19 +93,10 @@ enum FrameKind {
     Other,
 }
 
-struct Frame {
-    id: usize,
-    kind: FrameKind,
-    name: Option<String>,
-    generics_len: usize,
-}
-
 struct Ex<'a> {
     src: &'a [u8],
     facts: FileFacts,
-    frames: Vec<Frame>,
-    blocks: Vec<(usize, Span)>,
-    generics: Vec<String>,
+    scopes: Scopes<FrameKind>,
     skip: Vec<usize>,
     /// Local names of imported packages.
     packages: HashSet<String>,
@@ -121,9 +113,7 @@ impl<'a> Ex<'a> {
         Ex {
             src,
             facts: FileFacts::default(),
-            frames: Vec::new(),
-            blocks: Vec::new(),
-            generics: Vec::new(),
+            scopes: Scopes::default(),
             skip: Vec::new(),
             packages: HashSet::new(),
             for_init: usize::MAX,
@@ -136,32 +126,8 @@ impl<'a> Ex<'a> {
         util::text(n, self.src)
     }
 
-    /// At most `max` bytes of a node's text (qualifiers and types are cut anyway).
-    fn capped_text(&self, n: Node, max: usize) -> std::borrow::Cow<'a, str> {
-        let end = n.end_byte().min(n.start_byte() + max);
-        String::from_utf8_lossy(&self.src[n.start_byte()..end])
-    }
-
     fn in_func(&self) -> bool {
-        self.frames.iter().any(|f| f.kind == FrameKind::Func)
-    }
-
-    fn take_skip(&mut self, id: usize) -> bool {
-        if let Some(i) = self.skip.iter().rposition(|&x| x == id) {
-            self.skip.swap_remove(i);
-            true
-        } else {
-            false
-        }
-    }
-
-    fn push_frame(&mut self, id: usize, kind: FrameKind, name: Option<String>) {
-        self.frames.push(Frame {
-            id,
-            kind,
-            name,
-            generics_len: self.generics.len(),
-        });
+        self.scopes.frames.iter().any(|f| f.kind == FrameKind::Func)
     }
 
     /// Imports come first in a Go file; reading them before the walk lets every
@@ -245,18 +211,10 @@ impl<'a> Ex<'a> {
         has_spread: bool,
     ) {
         self.facts.references.push(Reference {
-            name: self.text(name).into_owned(),
-            kind,
-            qualifier,
-            span: util::span(name),
             arg_count,
             has_spread,
-            ..Default::default()
+            ..extractor::reference(self.text(name).into_owned(), kind, qualifier, name)
         });
-    }
-
-    fn qualifier(&self, n: Node) -> String {
-        util::fold_whitespace(&self.capped_text(n, 800), 200)
     }
 
     fn call(&mut self, node: Node<'a>) {
@@ -294,7 +252,7 @@ impl<'a> Ex<'a> {
                 if op.kind() == "identifier" {
                     self.skip.push(f.id());
                 }
-                let q = self.qualifier(op);
+                let q = extractor::qualifier(op, self.src);
                 self.push_ref_full(field, RefKind::Call, Some(q), count, spread);
             }
             _ => {}
@@ -345,7 +303,9 @@ impl<'a> Ex<'a> {
 
     fn type_identifier(&mut self, node: Node<'a>) {
         let t = self.text(node);
-        if !PREDECLARED.contains(&t.as_ref()) && !self.generics.iter().any(|g| g == t.as_ref()) {
+        if !PREDECLARED.contains(&t.as_ref())
+            && !self.scopes.generics.iter().any(|g| g == t.as_ref())
+        {
             self.push_ref(node, RefKind::Type, None, None);
         }
     }
@@ -409,7 +369,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
         if !node.is_named() {
             return false;
         }
-        if !self.skip.is_empty() && self.take_skip(node.id()) {
+        if extractor::take_mark(&mut self.skip, node.id()) {
             return false;
         }
         match node.kind() {
@@ -431,9 +391,9 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "type_spec" | "type_alias" => self.type_spec(node),
             // Anonymous struct/interface types: their members are not definitions.
             "struct_type" | "interface_type"
-                if self.frames.last().is_none_or(|f| f.id != node.id()) =>
+                if self.scopes.frames.last().is_none_or(|f| f.id != node.id()) =>
             {
-                self.push_frame(node.id(), FrameKind::Other, None)
+                self.scopes.push_frame(node.id(), FrameKind::Other, None)
             }
             "field_declaration" => self.field(node),
             "method_elem" => self.method_elem(node),
@@ -443,7 +403,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "for_statement" => self.for_statement(node),
             "type_switch_statement" => self.type_switch(node),
             "receive_statement" => self.receive(node),
-            "block" => self.blocks.push((node.id(), util::span(node))),
+            "block" => self.scopes.blocks.push((node.id(), util::span(node))),
             "call_expression" => self.call(node),
             "composite_literal" => self.composite_literal(node),
             "selector_expression" => self.selector(node),
@@ -466,12 +426,6 @@ impl<'a> Visitor<'a> for Ex<'a> {
         if self.decl_doc.as_ref().is_some_and(|d| d.0 == id) {
             self.decl_doc = None;
         }
-        while self.frames.last().is_some_and(|f| f.id == id) {
-            let f = self.frames.pop().expect("checked");
-            self.generics.truncate(f.generics_len);
-        }
-        if self.blocks.last().is_some_and(|b| b.0 == id) {
-            self.blocks.pop();
-        }
+        self.scopes.leave(id);
     }
 }

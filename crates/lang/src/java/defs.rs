@@ -4,7 +4,7 @@ use plumb_facts::{DefKind, Definition, LocalBinding, Param, ParamKind, Params, S
 use tree_sitter::Node;
 
 use super::{Ex, FrameKind};
-use crate::util;
+use crate::{extractor, util};
 
 /// The modifiers a declaration carries that matter here.
 #[derive(Default)]
@@ -37,21 +37,12 @@ impl<'a> Ex<'a> {
 
     /// `None` inside an anonymous class body, where members are not definitions.
     fn member_context(&self) -> Option<(Option<String>, bool)> {
-        let mut out = String::new();
-        for f in &self.frames {
-            if let Some(n) = &f.name {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(n);
-            }
-        }
-        let top = self.frames.last().map(|f| f.kind);
+        let top = self.scopes.top_kind();
         if top == Some(FrameKind::Anonymous) {
             return None;
         }
         let in_interface = top == Some(FrameKind::Interface);
-        Some(((!out.is_empty()).then_some(out), in_interface))
+        Some((self.scopes.container(), in_interface))
     }
 
     fn default_visibility(&self, mods: &Mods, in_interface: bool) -> Visibility {
@@ -88,15 +79,10 @@ impl<'a> Ex<'a> {
     ) {
         self.skip.push(name.id());
         self.facts.definitions.push(Definition {
-            name: self.text(name).into_owned(),
-            kind,
             container,
-            span: util::span(node),
-            name_span: util::span(name),
-            visibility,
             doc: self.javadoc(node),
             params,
-            signature: Some(util::signature(node, body, self.src)),
+            ..extractor::definition(node, name, kind, visibility, body, self.src)
         });
     }
 
@@ -107,13 +93,6 @@ impl<'a> Ex<'a> {
                 scope,
             });
         }
-    }
-
-    fn block_scope(&self, node: Node) -> Span {
-        self.blocks
-            .last()
-            .map(|b| b.1)
-            .unwrap_or_else(|| util::span(node))
     }
 
     fn bind_generics(&mut self, item: Node<'a>) {
@@ -134,7 +113,7 @@ impl<'a> Ex<'a> {
                     name: self.text(n).into_owned(),
                     scope,
                 });
-                self.generics.push(self.text(n).into_owned());
+                self.scopes.generics.push(self.text(n).into_owned());
             }
         }
     }
@@ -152,14 +131,15 @@ impl<'a> Ex<'a> {
         };
         let Some((container, in_interface)) = self.member_context() else {
             // A local class inside an anonymous class: still walk it, no definition.
-            self.push_frame(node.id(), FrameKind::Anonymous, None);
+            self.scopes
+                .push_frame(node.id(), FrameKind::Anonymous, None);
             return;
         };
         let vis = self.default_visibility(&self.mods(node), in_interface);
         let body = node.child_by_field_name("body");
         self.define(node, name, kind, container.clone(), vis, None, body);
         let n = self.text(name).into_owned();
-        self.push_frame(node.id(), frame, Some(n.clone()));
+        self.scopes.push_frame(node.id(), frame, Some(n.clone()));
         self.bind_generics(node);
         if node.kind() == "record_declaration"
             && let Some(params) = node.child_by_field_name("parameters")
@@ -201,7 +181,8 @@ impl<'a> Ex<'a> {
                     )
                 })
             });
-            let ty = ty_node.map(|t| util::fold_whitespace(&self.capped_text(t, 480), 120));
+            let ty = ty_node
+                .map(|t| util::fold_whitespace(&extractor::capped_text(t, self.src, 480), 120));
             match p.kind() {
                 "formal_parameter" => {
                     let name = p.child_by_field_name("name");
@@ -250,7 +231,7 @@ impl<'a> Ex<'a> {
             return;
         };
         let ctx = self.member_context();
-        self.push_frame(node.id(), FrameKind::Body, None);
+        self.scopes.push_frame(node.id(), FrameKind::Body, None);
         self.bind_generics(node);
         let scope = util::span(node);
         let params = match node.child_by_field_name("parameters") {
@@ -327,12 +308,13 @@ impl<'a> Ex<'a> {
             );
         }
         if let Some(body) = node.child_by_field_name("body") {
-            self.push_frame(body.id(), FrameKind::Anonymous, None);
+            self.scopes
+                .push_frame(body.id(), FrameKind::Anonymous, None);
         }
     }
 
     pub(super) fn lambda(&mut self, node: Node<'a>) {
-        self.push_frame(node.id(), FrameKind::Body, None);
+        self.scopes.push_frame(node.id(), FrameKind::Body, None);
         let scope = util::span(node);
         let Some(p) = node.child_by_field_name("parameters") else {
             return;
@@ -353,7 +335,7 @@ impl<'a> Ex<'a> {
     }
 
     pub(super) fn local_variables(&mut self, node: Node<'a>) {
-        let scope = self.block_scope(node);
+        let scope = self.scopes.block_scope(node);
         let mut cursor = node.walk();
         let decls: Vec<Node> = node
             .children_by_field_name("declarator", &mut cursor)
@@ -387,7 +369,7 @@ impl<'a> Ex<'a> {
     pub(super) fn resource(&mut self, node: Node<'a>) {
         if let Some(n) = node.child_by_field_name("name") {
             // try-with-resources: visible in the try block (approximated by the enclosing block).
-            let scope = self.block_scope(node);
+            let scope = self.scopes.block_scope(node);
             self.bind(n, scope);
             self.skip.push(n.id());
         }
@@ -395,7 +377,7 @@ impl<'a> Ex<'a> {
 
     pub(super) fn instanceof(&mut self, node: Node<'a>) {
         if let Some(n) = node.child_by_field_name("name") {
-            let scope = self.block_scope(node);
+            let scope = self.scopes.block_scope(node);
             self.bind(n, scope);
             self.skip.push(n.id());
         }

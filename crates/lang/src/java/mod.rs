@@ -26,9 +26,10 @@ mod defs;
 
 use std::collections::HashSet;
 
-use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference, Span};
+use plumb_facts::{FileFacts, Import, ImportedName, Lang, RefKind, Reference};
 use tree_sitter::{Node, Tree};
 
+use crate::extractor::{self, Scopes};
 use crate::util::{self, Visitor};
 use crate::{LanguageAdapter, NodeClass};
 
@@ -94,19 +95,10 @@ enum FrameKind {
     Anonymous,
 }
 
-struct Frame {
-    id: usize,
-    kind: FrameKind,
-    name: Option<String>,
-    generics_len: usize,
-}
-
 struct Ex<'a> {
     src: &'a [u8],
     facts: FileFacts,
-    frames: Vec<Frame>,
-    blocks: Vec<(usize, Span)>,
-    generics: Vec<String>,
+    scopes: Scopes<FrameKind>,
     skip: Vec<usize>,
     /// Simple names brought in by imports.
     imported: HashSet<String>,
@@ -121,9 +113,7 @@ impl<'a> Ex<'a> {
         Ex {
             src,
             facts: FileFacts::default(),
-            frames: Vec::new(),
-            blocks: Vec::new(),
-            generics: Vec::new(),
+            scopes: Scopes::default(),
             skip: Vec::new(),
             imported: HashSet::new(),
             leading: util::LeadingRun::default(),
@@ -133,29 +123,6 @@ impl<'a> Ex<'a> {
 
     fn text(&self, n: Node) -> std::borrow::Cow<'a, str> {
         util::text(n, self.src)
-    }
-
-    fn capped_text(&self, n: Node, max: usize) -> std::borrow::Cow<'a, str> {
-        let end = n.end_byte().min(n.start_byte() + max);
-        String::from_utf8_lossy(&self.src[n.start_byte()..end])
-    }
-
-    fn take_skip(&mut self, id: usize) -> bool {
-        if let Some(i) = self.skip.iter().rposition(|&x| x == id) {
-            self.skip.swap_remove(i);
-            true
-        } else {
-            false
-        }
-    }
-
-    fn push_frame(&mut self, id: usize, kind: FrameKind, name: Option<String>) {
-        self.frames.push(Frame {
-            id,
-            kind,
-            name,
-            generics_len: self.generics.len(),
-        });
     }
 
     fn prepass(&mut self, root: Node<'a>) {
@@ -220,17 +187,9 @@ impl<'a> Ex<'a> {
         args: Option<u32>,
     ) {
         self.facts.references.push(Reference {
-            name: self.text(name).into_owned(),
-            kind,
-            qualifier,
-            span: util::span(name),
             arg_count: args,
-            ..Default::default()
+            ..extractor::reference(self.text(name).into_owned(), kind, qualifier, name)
         });
-    }
-
-    fn qualifier(&self, n: Node) -> String {
-        util::fold_whitespace(&self.capped_text(n, 800), 200)
     }
 
     fn arg_count(&self, call: Node) -> Option<u32> {
@@ -254,7 +213,7 @@ impl<'a> Ex<'a> {
         {
             self.skip.push(o.id());
         }
-        let q = object.map(|o| self.qualifier(o));
+        let q = object.map(|o| extractor::qualifier(o, self.src));
         let args = self.arg_count(node);
         if REFLECTION.contains(&self.text(name).as_ref()) {
             self.facts.dynamic = true;
@@ -291,13 +250,14 @@ impl<'a> Ex<'a> {
         if let Some(body) = node.named_child(node.named_child_count().saturating_sub(1) as u32)
             && body.kind() == "class_body"
         {
-            self.push_frame(body.id(), FrameKind::Anonymous, None);
+            self.scopes
+                .push_frame(body.id(), FrameKind::Anonymous, None);
         }
     }
 
     fn type_identifier(&mut self, node: Node<'a>) {
         let t = self.text(node);
-        if t != "var" && !self.generics.iter().any(|g| g == t.as_ref()) {
+        if t != "var" && !self.scopes.generics.iter().any(|g| g == t.as_ref()) {
             self.push_ref(node, RefKind::Type, None, None);
         }
     }
@@ -327,7 +287,7 @@ impl<'a> Ex<'a> {
                     name.child_by_field_name("name"),
                     name.child_by_field_name("scope"),
                 ) {
-                    let q = self.qualifier(s);
+                    let q = extractor::qualifier(s, self.src);
                     self.push_ref(n, RefKind::Type, Some(q), None);
                 }
             }
@@ -355,7 +315,7 @@ impl<'a> Ex<'a> {
             return;
         };
         if last.kind() == "identifier" && first.id() != last.id() {
-            let q = self.qualifier(first);
+            let q = extractor::qualifier(first, self.src);
             self.skip.push(last.id());
             if first.kind() == "identifier" {
                 self.skip.push(first.id());
@@ -377,7 +337,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
         if !node.is_named() {
             return false;
         }
-        if !self.skip.is_empty() && self.take_skip(node.id()) {
+        if extractor::take_mark(&mut self.skip, node.id()) {
             return false;
         }
         match node.kind() {
@@ -399,8 +359,8 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "field_declaration" | "constant_declaration" => self.field(node),
             "enum_constant" => self.enum_constant(node),
             "lambda_expression" => self.lambda(node),
-            "static_initializer" => self.push_frame(node.id(), FrameKind::Body, None),
-            "block" => self.blocks.push((node.id(), util::span(node))),
+            "static_initializer" => self.scopes.push_frame(node.id(), FrameKind::Body, None),
+            "block" => self.scopes.blocks.push((node.id(), util::span(node))),
             "local_variable_declaration" => self.local_variables(node),
             "enhanced_for_statement" => self.enhanced_for(node),
             "catch_clause" => self.catch_clause(node),
@@ -439,12 +399,6 @@ impl<'a> Visitor<'a> for Ex<'a> {
         if self.records.last().is_some_and(|r| r.0 == id) {
             self.records.pop();
         }
-        while self.frames.last().is_some_and(|f| f.id == id) {
-            let f = self.frames.pop().expect("checked");
-            self.generics.truncate(f.generics_len);
-        }
-        if self.blocks.last().is_some_and(|b| b.0 == id) {
-            self.blocks.pop();
-        }
+        self.scopes.leave(id);
     }
 }

@@ -7,6 +7,7 @@ use tree_sitter::Node;
 
 use super::decls::{is_function_value, single_param};
 use super::{Extractor, Level, Scope, qualify};
+use crate::extractor::RecursiveWalk;
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {

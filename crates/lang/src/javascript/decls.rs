@@ -5,6 +5,7 @@ use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, Visibility};
 use tree_sitter::Node;
 
 use super::{Extractor, Level, Scope, qualify};
+use crate::extractor::RecursiveWalk;
 use crate::util;
 
 /// Whether a value node is a function that a variable names.

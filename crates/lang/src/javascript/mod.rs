@@ -33,10 +33,11 @@ mod refs;
 
 use std::collections::HashSet;
 
-use plumb_facts::{FileFacts, Lang, LocalBinding, Span, Visibility};
+use plumb_facts::{FileFacts, Lang, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
 
-use crate::{LanguageAdapter, NodeClass, node_class, util};
+use crate::extractor::RecursiveWalk;
+use crate::{LanguageAdapter, NodeClass, extractor, node_class, util};
 
 pub struct JavaScriptAdapter;
 
@@ -100,7 +101,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
     ex.finish()
 }
 
-pub(crate) const MAX_DEPTH: u32 = 400;
+pub(crate) use crate::extractor::MAX_DEPTH;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Level {
@@ -138,6 +139,20 @@ pub(crate) struct Extractor<'s, 't> {
     pub fields: HashSet<String>,
     pool: Vec<TreeCursor<'t>>,
     pub depth: u32,
+}
+
+impl<'s, 't> RecursiveWalk<'t> for Extractor<'s, 't> {
+    type Scope<'a> = Scope<'a>;
+
+    fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        Extractor::walk(self, cur, sc)
+    }
+    fn pool(&mut self) -> &mut Vec<TreeCursor<'t>> {
+        &mut self.pool
+    }
+    fn depth(&mut self) -> &mut u32 {
+        &mut self.depth
+    }
 }
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -238,48 +253,6 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
-    pub fn children(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
-        if self.depth > MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        if cur.goto_first_child() {
-            loop {
-                self.walk(cur, sc);
-                if !cur.goto_next_sibling() {
-                    break;
-                }
-            }
-            cur.goto_parent();
-        }
-        self.depth -= 1;
-    }
-
-    pub fn cursor(&mut self, node: Node<'t>) -> TreeCursor<'t> {
-        match self.pool.pop() {
-            Some(mut c) => {
-                c.reset(node);
-                c
-            }
-            None => node.walk(),
-        }
-    }
-
-    pub fn release(&mut self, c: TreeCursor<'t>) {
-        self.pool.push(c);
-    }
-
-    pub fn walk_node(&mut self, node: Node<'t>, sc: &Scope) {
-        if self.depth > MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        let mut c = self.cursor(node);
-        self.walk(&mut c, sc);
-        self.release(c);
-        self.depth -= 1;
-    }
-
     /// Walk the named children of `node`.
     pub fn walk_kids(&mut self, node: Node<'t>, sc: &Scope) {
         let mut c = self.cursor(node);
@@ -321,19 +294,7 @@ impl<'s, 't> Extractor<'s, 't> {
         match pat.kind() {
             "identifier" | "shorthand_property_identifier_pattern" | "type_identifier" => {
                 let t = self.text(pat);
-                let dup = self
-                    .facts
-                    .locals
-                    .iter()
-                    .rev()
-                    .take(32)
-                    .any(|l| l.scope == scope && l.name == t.as_ref());
-                if !dup {
-                    self.facts.locals.push(LocalBinding {
-                        name: t.into_owned(),
-                        scope,
-                    });
-                }
+                extractor::bind_once(&mut self.facts.locals, &t, scope);
             }
             "object_pattern" | "array_pattern" | "rest_pattern" => {
                 for k in self.kids(pat) {

@@ -1,21 +1,18 @@
 //! JS references and imports: calls, `new`, member uses of imported names,
 //! `import`/`export ... from`/`require`/`import()`.
 
-use plumb_facts::{Import, ImportedName, RefKind, Reference};
+use plumb_facts::{Import, ImportedName, RefKind};
 use tree_sitter::Node;
 
 use super::{Extractor, Scope, unquote};
-use crate::util;
+use crate::extractor::RecursiveWalk;
+use crate::{extractor, util};
 
 impl<'s, 't> Extractor<'s, 't> {
     pub fn push_ref(&mut self, name: String, kind: RefKind, qualifier: Option<String>, at: Node) {
-        self.facts.references.push(Reference {
-            name,
-            kind,
-            qualifier,
-            span: util::span(at),
-            ..Default::default()
-        });
+        self.facts
+            .references
+            .push(extractor::reference(name, kind, qualifier, at));
     }
 
     pub(super) fn ident(&mut self, node: Node) {

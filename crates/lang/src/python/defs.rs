@@ -5,6 +5,7 @@ use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, RefKind, Span};
 use tree_sitter::Node;
 
 use super::{Extractor, F, Level, Scope, qualify, visibility};
+use crate::extractor::RecursiveWalk;
 use crate::util;
 
 const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"];

@@ -5,6 +5,7 @@ use plumb_facts::{Import, ImportedName};
 use tree_sitter::Node;
 
 use super::{Extractor, F, Level, Scope};
+use crate::extractor::RecursiveWalk;
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {

@@ -36,6 +36,7 @@ use std::sync::LazyLock;
 use plumb_facts::{FileFacts, Lang, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
 
+use crate::extractor::RecursiveWalk;
 use crate::{LanguageAdapter, NodeClass, node_class, util};
 
 pub struct PythonAdapter;
@@ -136,9 +137,7 @@ pub(super) static F: LazyLock<Fields> = LazyLock::new(|| {
     }
 });
 
-/// Recursion guard: deeper subtrees (pathological generated expressions) are
-/// skipped rather than risking the stack of a worker thread.
-const MAX_DEPTH: u32 = 400;
+use crate::extractor::MAX_DEPTH;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Level {
@@ -187,6 +186,20 @@ const DYNAMIC_CALLS: &[&str] = &[
     "globals",
     "__import__",
 ];
+
+impl<'s, 't> RecursiveWalk<'t> for Extractor<'s, 't> {
+    type Scope<'a> = Scope<'a>;
+
+    fn walk(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
+        Extractor::walk(self, cur, sc)
+    }
+    fn pool(&mut self) -> &mut Vec<TreeCursor<'t>> {
+        &mut self.pool
+    }
+    fn depth(&mut self) -> &mut u32 {
+        &mut self.depth
+    }
+}
 
 impl<'s, 't> Extractor<'s, 't> {
     fn finish(mut self) -> FileFacts {
@@ -252,49 +265,6 @@ impl<'s, 't> Extractor<'s, 't> {
             "type_alias_statement" => self.type_alias(node, sc),
             _ => self.children(cur, sc),
         }
-    }
-
-    pub fn children(&mut self, cur: &mut TreeCursor<'t>, sc: &Scope) {
-        if self.depth > MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        if cur.goto_first_child() {
-            loop {
-                self.walk(cur, sc);
-                if !cur.goto_next_sibling() {
-                    break;
-                }
-            }
-            cur.goto_parent();
-        }
-        self.depth -= 1;
-    }
-
-    /// A cursor from the pool, positioned on `node`.
-    pub fn cursor(&mut self, node: Node<'t>) -> TreeCursor<'t> {
-        match self.pool.pop() {
-            Some(mut c) => {
-                c.reset(node);
-                c
-            }
-            None => node.walk(),
-        }
-    }
-
-    pub fn release(&mut self, c: TreeCursor<'t>) {
-        self.pool.push(c);
-    }
-
-    pub fn walk_node(&mut self, node: Node<'t>, sc: &Scope) {
-        if self.depth > MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        let mut c = self.cursor(node);
-        self.walk(&mut c, sc);
-        self.release(c);
-        self.depth -= 1;
     }
 
     /// Walk every child of `node` except those for which `skip` holds.

@@ -1,21 +1,18 @@
 //! Python references: calls (with argument counts and keywords), uses of
 //! imported names and their attributes, type annotations.
 
-use plumb_facts::{RefKind, Reference};
+use plumb_facts::RefKind;
 use tree_sitter::Node;
 
 use super::{DYNAMIC_CALLS, Extractor, F, MAX_DEPTH, Scope};
-use crate::util;
+use crate::extractor::RecursiveWalk;
+use crate::{extractor, util};
 
 impl<'s, 't> Extractor<'s, 't> {
     pub fn push_ref(&mut self, name: String, kind: RefKind, qualifier: Option<String>, at: Node) {
-        self.facts.references.push(Reference {
-            name,
-            kind,
-            qualifier,
-            span: util::span(at),
-            ..Default::default()
-        });
+        self.facts
+            .references
+            .push(extractor::reference(name, kind, qualifier, at));
     }
 
     pub(super) fn ident(&mut self, node: Node) {
@@ -170,19 +167,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     return;
                 }
                 self.depth += 1;
-                let mut c = self.cursor(node);
-                if c.goto_first_child() {
-                    loop {
-                        let ch = c.node();
-                        if ch.is_named() {
-                            self.type_expr(ch, sc);
-                        }
-                        if !c.goto_next_sibling() {
-                            break;
-                        }
-                    }
-                }
-                self.release(c);
+                self.each_named_child(node, |ex, ch| ex.type_expr(ch, sc));
                 self.depth -= 1;
             }
             "string"

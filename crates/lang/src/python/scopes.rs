@@ -1,11 +1,12 @@
 //! Python local bindings: assignment and loop targets, comprehension and
 //! lambda variables, `as` names, `match` captures.
 
-use plumb_facts::{LocalBinding, RefKind, Span};
+use plumb_facts::{RefKind, Span};
 use tree_sitter::Node;
 
 use super::{Extractor, F, MAX_DEPTH, Scope};
-use crate::util;
+use crate::extractor::RecursiveWalk;
+use crate::{extractor, util};
 
 impl<'s, 't> Extractor<'s, 't> {
     /// Record a local binding, skipping a repeat of a recent one in the same scope.
@@ -22,19 +23,7 @@ impl<'s, 't> Extractor<'s, 't> {
         match name_node.kind() {
             "identifier" => {
                 let t = self.text(name_node);
-                let dup = self
-                    .facts
-                    .locals
-                    .iter()
-                    .rev()
-                    .take(32)
-                    .any(|l| l.scope == scope && l.name == t.as_ref());
-                if !dup {
-                    self.facts.locals.push(LocalBinding {
-                        name: t.into_owned(),
-                        scope,
-                    });
-                }
+                extractor::bind_once(&mut self.facts.locals, &t, scope);
             }
             "pattern_list"
             | "tuple_pattern"
@@ -47,19 +36,7 @@ impl<'s, 't> Extractor<'s, 't> {
             | "list_splat"
             | "as_pattern_target"
             | "dictionary_splat_pattern" => {
-                let mut c = self.cursor(name_node);
-                if c.goto_first_child() {
-                    loop {
-                        let ch = c.node();
-                        if ch.is_named() {
-                            self.bind(ch, scope);
-                        }
-                        if !c.goto_next_sibling() {
-                            break;
-                        }
-                    }
-                }
-                self.release(c);
+                self.each_named_child(name_node, |ex, ch| ex.bind(ch, scope));
             }
             _ => {}
         }
@@ -89,19 +66,7 @@ impl<'s, 't> Extractor<'s, 't> {
             | "list_splat_pattern"
             | "list_splat"
             | "as_pattern_target" => {
-                let mut c = self.cursor(target);
-                if c.goto_first_child() {
-                    loop {
-                        let ch = c.node();
-                        if ch.is_named() {
-                            self.bind_or_walk(ch, scope, sc);
-                        }
-                        if !c.goto_next_sibling() {
-                            break;
-                        }
-                    }
-                }
-                self.release(c);
+                self.each_named_child(target, |ex, ch| ex.bind_or_walk(ch, scope, sc));
             }
             _ => self.walk_node(target, sc),
         }

@@ -6,6 +6,7 @@ use plumb_facts::{DefKind, Definition};
 use tree_sitter::Node;
 
 use super::{Extractor, F, Level, MAX_DEPTH, Scope, qualify, visibility};
+use crate::extractor::RecursiveWalk;
 use crate::util;
 
 impl<'s, 't> Extractor<'s, 't> {
@@ -110,19 +111,7 @@ impl<'s, 't> Extractor<'s, 't> {
             | "parenthesized_expression"
             | "list_splat_pattern"
             | "list_splat" => {
-                let mut c = self.cursor(t);
-                if c.goto_first_child() {
-                    loop {
-                        let ch = c.node();
-                        if ch.is_named() {
-                            self.target(ch, stmt, is_final, sc);
-                        }
-                        if !c.goto_next_sibling() {
-                            break;
-                        }
-                    }
-                }
-                self.release(c);
+                self.each_named_child(t, |ex, ch| ex.target(ch, stmt, is_final, sc));
             }
             "attribute" => {
                 let obj = t.child_by_field_id(F.object);

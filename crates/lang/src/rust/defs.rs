@@ -4,7 +4,7 @@ use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, Visibility};
 use tree_sitter::Node;
 
 use super::{Ex, FrameKind};
-use crate::util;
+use crate::{extractor, util};
 
 /// Derives whose expansion only implements a standard trait.
 const STD_DERIVES: &[&str] = &[
@@ -36,9 +36,9 @@ impl<'a> Ex<'a> {
 
     /// Visibility of a member: trait items inherit, trait-impl items are public.
     fn member_visibility(&self, node: Node) -> Visibility {
-        match self.frames.last() {
-            Some(f) if f.kind == FrameKind::Trait || f.kind == FrameKind::Enum => f.vis,
-            Some(f) if f.kind == (FrameKind::Impl { of_trait: true }) => Visibility::Public,
+        match self.scopes.top_kind() {
+            Some((FrameKind::Trait | FrameKind::Enum, vis)) => vis,
+            Some((FrameKind::Impl { of_trait: true }, _)) => Visibility::Public,
             _ => self.own_visibility(node),
         }
     }
@@ -82,18 +82,14 @@ impl<'a> Ex<'a> {
     ) -> Option<String> {
         let name_node = node.child_by_field_name("name")?;
         self.skip.push(name_node.id());
-        let name = self.text(name_node).into_owned();
-        self.facts.definitions.push(Definition {
-            name: name.clone(),
-            kind,
-            container: self.container(),
-            span: util::span(node),
-            name_span: util::span(name_node),
-            visibility: vis,
+        let def = Definition {
+            container: self.scopes.container(),
             doc: self.doc(node),
             params,
-            signature: Some(util::signature(node, body, self.src)),
-        });
+            ..extractor::definition(node, name_node, kind, vis, body, self.src)
+        };
+        let name = def.name.clone();
+        self.facts.definitions.push(def);
         Some(name)
     }
 
@@ -124,13 +120,16 @@ impl<'a> Ex<'a> {
         for p in list.named_children(&mut cursor) {
             let ty = p
                 .child_by_field_name("type")
-                .map(|t| util::fold_whitespace(&self.capped_text(t, 480), 120));
+                .map(|t| util::fold_whitespace(&extractor::capped_text(t, self.src, 480), 120));
             match p.kind() {
                 "self_parameter" => out.push(Param {
                     name: "self".into(),
                     kind: ParamKind::Receiver,
                     has_default: false,
-                    type_text: Some(util::fold_whitespace(&self.capped_text(p, 480), 120)),
+                    type_text: Some(util::fold_whitespace(
+                        &extractor::capped_text(p, self.src, 480),
+                        120,
+                    )),
                 }),
                 "parameter" => {
                     let Some(pat) = p.child_by_field_name("pattern") else {
@@ -148,7 +147,10 @@ impl<'a> Ex<'a> {
                     self.bind_pattern(pat, scope, 0);
                     self.skip.push(pat.id());
                     out.push(Param {
-                        name: util::fold_whitespace(&self.capped_text(pat, 480), 120),
+                        name: util::fold_whitespace(
+                            &extractor::capped_text(pat, self.src, 480),
+                            120,
+                        ),
                         kind: ParamKind::PositionalOnly,
                         has_default: false,
                         type_text: ty,
@@ -169,7 +171,10 @@ impl<'a> Ex<'a> {
                     name: "_".into(),
                     kind: ParamKind::PositionalOnly,
                     has_default: false,
-                    type_text: Some(util::fold_whitespace(&self.capped_text(p, 480), 120)),
+                    type_text: Some(util::fold_whitespace(
+                        &extractor::capped_text(p, self.src, 480),
+                        120,
+                    )),
                 }),
             }
         }
@@ -216,7 +221,7 @@ impl<'a> Ex<'a> {
                 None => break,
             }
         }
-        util::fold_whitespace(&self.capped_text(t, 480), 120)
+        util::fold_whitespace(&extractor::capped_text(t, self.src, 480), 120)
     }
 
     pub(super) fn mod_item(&mut self, node: Node<'a>) {

@@ -4,7 +4,7 @@ use plumb_facts::{Import, ImportedName};
 use tree_sitter::Node;
 
 use super::Ex;
-use crate::util;
+use crate::{extractor, util};
 
 /// One leaf of a use tree.
 struct Leaf {
@@ -32,7 +32,7 @@ const MAX_USE_DEPTH: u32 = 32;
 
 impl<'a> Ex<'a> {
     fn path_text(&self, n: Node) -> String {
-        util::fold_whitespace(&self.capped_text(n, 1200), 300).replace(' ', "")
+        util::fold_whitespace(&extractor::capped_text(n, self.src, 1200), 300).replace(' ', "")
     }
 
     fn use_tree(&self, node: Node, prefix: &str, out: &mut Vec<Leaf>, depth: u32) {

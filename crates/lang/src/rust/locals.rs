@@ -18,14 +18,6 @@ impl<'a> Ex<'a> {
         });
     }
 
-    /// The innermost block around `node`, or `node` itself outside any block.
-    pub(super) fn block_scope(&self, node: Node) -> Span {
-        self.blocks
-            .last()
-            .map(|b| b.1)
-            .unwrap_or_else(|| util::span(node))
-    }
-
     /// Generic parameters of an item are bindings visible in the whole item.
     pub(super) fn bind_generics(&mut self, item: Node<'a>) {
         let Some(tp) = item.child_by_field_name("type_parameters") else {
@@ -39,7 +31,7 @@ impl<'a> Ex<'a> {
             {
                 let name = self.text(n).into_owned();
                 self.bind(&name, scope);
-                self.generics.push(name);
+                self.scopes.generics.push(name);
             }
         }
     }
@@ -97,7 +89,7 @@ impl<'a> Ex<'a> {
 
     pub(super) fn let_declaration(&mut self, node: Node<'a>) {
         if let Some(p) = node.child_by_field_name("pattern") {
-            let scope = self.block_scope(node);
+            let scope = self.scopes.block_scope(node);
             self.bind_pattern(p, scope, 0);
         }
     }

@@ -34,9 +34,10 @@ mod refs;
 
 use std::collections::HashSet;
 
-use plumb_facts::{FileFacts, Lang, Span, Visibility};
+use plumb_facts::{FileFacts, Lang, Visibility};
 use tree_sitter::{Node, Tree};
 
+use crate::extractor::{self, Scopes};
 use crate::util::{self, Visitor};
 use crate::{LanguageAdapter, NodeClass};
 
@@ -122,26 +123,12 @@ enum FrameKind {
     Other,
 }
 
-struct Frame {
-    id: usize,
-    kind: FrameKind,
-    /// The segment this frame adds to `container`, if it is a container.
-    name: Option<String>,
-    /// Visibility the frame's members inherit (trait items, enum variants).
-    vis: Visibility,
-    /// Length of `Ex::generics` before this frame pushed its own.
-    generics_len: usize,
-}
-
 /// One file's extraction state, driven by [`util::walk_tree`].
 struct Ex<'a> {
     src: &'a [u8],
     facts: FileFacts,
-    frames: Vec<Frame>,
-    /// Enclosing `block`s: (node id, span), the scope of `let` bindings.
-    blocks: Vec<(usize, Span)>,
-    /// Generic parameter names in scope; never reported as type references.
-    generics: Vec<String>,
+    /// Frames carry the visibility their members inherit (trait items, enum variants).
+    scopes: Scopes<(FrameKind, Visibility)>,
     /// Node ids already handled by an ancestor: not visited again.
     skip: Vec<usize>,
     /// Names brought in by top-level `use`/`extern crate`.
@@ -157,9 +144,7 @@ impl<'a> Ex<'a> {
         Ex {
             src,
             facts: FileFacts::default(),
-            frames: Vec::new(),
-            blocks: Vec::new(),
-            generics: Vec::new(),
+            scopes: Scopes::default(),
             skip: Vec::new(),
             imported: HashSet::new(),
             buf: Vec::new(),
@@ -171,38 +156,8 @@ impl<'a> Ex<'a> {
         util::text(n, self.src)
     }
 
-    /// The start of a node's text, at most `max` bytes: qualifiers are cut at
-    /// 200 bytes anyway, and long call chains must not cost quadratic time.
-    fn capped_text(&self, n: Node, max: usize) -> std::borrow::Cow<'a, str> {
-        let end = n.end_byte().min(n.start_byte() + max);
-        String::from_utf8_lossy(&self.src[n.start_byte()..end])
-    }
-
-    /// `mod`s and types around the current node, joined with `.`.
-    fn container(&self) -> Option<String> {
-        let mut out = String::new();
-        for f in &self.frames {
-            if let Some(n) = &f.name {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(n);
-            }
-        }
-        (!out.is_empty()).then_some(out)
-    }
-
     fn top_kind(&self) -> Option<FrameKind> {
-        self.frames.last().map(|f| f.kind)
-    }
-
-    fn take_skip(&mut self, id: usize) -> bool {
-        if let Some(i) = self.skip.iter().rposition(|&x| x == id) {
-            self.skip.swap_remove(i);
-            true
-        } else {
-            false
-        }
+        self.scopes.top_kind().map(|(kind, _)| kind)
     }
 
     /// Imports at file and `mod` level are read before the walk so bare uses of
@@ -231,14 +186,7 @@ impl<'a> Ex<'a> {
         name: Option<String>,
         vis: Visibility,
     ) {
-        let generics_len = self.generics.len();
-        self.frames.push(Frame {
-            id: node.id(),
-            kind,
-            name,
-            vis,
-            generics_len,
-        });
+        self.scopes.push_frame(node.id(), (kind, vis), name);
         self.bind_generics(node);
     }
 }
@@ -250,7 +198,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
             // Punctuation and keywords carry no facts (token trees read their own tokens).
             return false;
         }
-        if !self.skip.is_empty() && self.take_skip(node.id()) {
+        if extractor::take_mark(&mut self.skip, node.id()) {
             return false;
         }
         match node.kind() {
@@ -267,13 +215,13 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "enum_variant" => self.enum_variant(node),
             "field_declaration" => self.field(node),
             "use_declaration" => {
-                if !self.blocks.is_empty() {
+                if !self.scopes.blocks.is_empty() {
                     self.use_declaration(node, false);
                 }
                 return false;
             }
             "extern_crate_declaration" => {
-                if !self.blocks.is_empty() {
+                if !self.scopes.blocks.is_empty() {
                     self.extern_crate(node, false);
                 }
                 return false;
@@ -292,7 +240,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
             | "float_literal" => {
                 return false;
             }
-            "block" => self.blocks.push((node.id(), util::span(node))),
+            "block" => self.scopes.blocks.push((node.id(), util::span(node))),
             "call_expression" => self.call(node),
             "macro_invocation" => self.macro_invocation(node),
             "token_tree" => self.token_tree(node),
@@ -316,7 +264,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "let_declaration" => self.let_declaration(node),
             "let_condition" => {
                 if let Some(p) = node.child_by_field_name("pattern") {
-                    let scope = self.block_scope(node);
+                    let scope = self.scopes.block_scope(node);
                     self.bind_pattern(p, scope, 0);
                 }
             }
@@ -340,12 +288,6 @@ impl<'a> Visitor<'a> for Ex<'a> {
     fn leave(&mut self, node: Node<'a>) {
         self.leading.leave(node, is_run_kind(node.kind()));
         let id = node.id();
-        if self.frames.last().is_some_and(|f| f.id == id) {
-            let f = self.frames.pop().expect("checked");
-            self.generics.truncate(f.generics_len);
-        }
-        if self.blocks.last().is_some_and(|b| b.0 == id) {
-            self.blocks.pop();
-        }
+        self.scopes.leave(id);
     }
 }

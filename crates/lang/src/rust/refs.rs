@@ -5,7 +5,7 @@ use plumb_facts::{RefKind, Reference};
 use tree_sitter::Node;
 
 use super::Ex;
-use crate::util;
+use crate::{extractor, util};
 
 /// Words that look like calls inside token trees but are syntax.
 const KEYWORDS: &[&str] = &[
@@ -23,12 +23,8 @@ impl<'a> Ex<'a> {
     ) {
         let name = self.text(name_node).into_owned();
         self.facts.references.push(Reference {
-            name,
-            kind,
-            qualifier,
-            span: util::span(name_node),
             arg_count,
-            ..Default::default()
+            ..extractor::reference(name, kind, qualifier, name_node)
         });
     }
 
@@ -39,7 +35,7 @@ impl<'a> Ex<'a> {
         } else {
             n
         };
-        util::fold_whitespace(&self.capped_text(n, 800), 200)
+        util::fold_whitespace(&extractor::capped_text(n, self.src, 800), 200)
     }
 
     /// The name token and qualifier of a callee, marking handled nodes.
@@ -207,7 +203,7 @@ impl<'a> Ex<'a> {
 
     pub(super) fn type_identifier(&mut self, node: Node<'a>) {
         let t = self.text(node);
-        if t != "Self" && t != "_" && !self.generics.iter().any(|g| g == t.as_ref()) {
+        if t != "Self" && t != "_" && !self.scopes.generics.iter().any(|g| g == t.as_ref()) {
             self.push_ref(node, RefKind::Type, None, None);
         }
     }

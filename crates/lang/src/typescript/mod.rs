@@ -14,6 +14,7 @@
 use plumb_facts::{DefKind, FileFacts, Lang, RefKind, Visibility};
 use tree_sitter::{Node, Tree};
 
+use crate::extractor::RecursiveWalk;
 use crate::javascript::{Extractor, Level, Scope, extract_with, js_node_class, qualify, unquote};
 use crate::util;
 use crate::{LanguageAdapter, NodeClass};
