@@ -176,16 +176,33 @@ fn guarded(ctx: &FileCtx, line: u32) -> bool {
     !python_blocks(ctx.text, line).is_empty()
 }
 
+/// Whether the line is under a block that tests the platform or the
+/// interpreter (`if sys.platform == ...`, `if hasattr(os, ...)`), or under a
+/// `try:` whose handlers catch a missing attribute.
 fn platformish(ctx: &FileCtx, line: u32) -> bool {
+    let catches = [
+        "except AttributeError",
+        "except ImportError",
+        "except (AttributeError",
+        "except (ImportError",
+        "except NameError",
+    ]
+    .iter()
+    .any(|e| ctx.text.contains(e));
     python_blocks(ctx.text, line).iter().any(|h| {
-        h.starts_with("try")
-            || h.starts_with("except")
-            || h.contains("platform")
-            || h.contains("os.name")
-            || h.contains("hasattr")
-            || h.contains("sys.")
-            || h.contains("else")
-            || h.contains("win")
+        (h.starts_with("try") && catches)
+            || [
+                "platform",
+                "os.name",
+                "hasattr",
+                "sys.version",
+                "win32",
+                "darwin",
+                "sys.implementation",
+                "TYPE_CHECKING",
+            ]
+            .iter()
+            .any(|k| h.contains(k))
     })
 }
 
