@@ -155,6 +155,19 @@ pub(crate) fn definition(
     }
 }
 
+/// Make the top-level definitions named in `names` public (what a module
+/// lists as its exports: Python's `__all__`, JavaScript's `export { .. }`).
+pub(crate) fn publish(definitions: &mut [Definition], names: &[String]) {
+    if names.is_empty() {
+        return;
+    }
+    for d in definitions {
+        if d.container.is_none() && names.contains(&d.name) {
+            d.visibility = Visibility::Public;
+        }
+    }
+}
+
 /// Bind `name` in `scope` unless one of the last bindings already did.
 pub(crate) fn bind_once(locals: &mut Vec<LocalBinding>, name: &str, scope: Span) {
     let dup = locals

@@ -136,28 +136,6 @@ pub fn truncate(s: &str, max: usize) -> String {
     s[..end].to_string()
 }
 
-/// The comments immediately above `node` (adjacent lines, no blank line in
-/// between), as a cleaned doc string. `is_comment` says which sibling kinds are comments.
-pub fn leading_comments(
-    node: Node,
-    src: &[u8],
-    is_comment: impl Fn(&str) -> bool,
-) -> Option<String> {
-    let mut lines = Vec::new();
-    let mut expected_row = node.start_position().row;
-    let mut cur = node.prev_sibling();
-    while let Some(c) = cur {
-        if !is_comment(c.kind()) || c.end_position().row + 1 < expected_row {
-            break;
-        }
-        lines.push(text_owned(c, src));
-        expected_row = c.start_position().row;
-        cur = c.prev_sibling();
-    }
-    lines.reverse();
-    clean_comment(&lines)
-}
-
 /// Named children of a node, collected (tree-sitter cursors are awkward to hold).
 pub fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
@@ -249,9 +227,9 @@ impl<'t> LeadingRun<'t> {
     }
 }
 
-/// [`leading_comments`] over a [`LeadingRun`]: the comments at the end of
-/// `run` that sit on the lines directly above `node` (no blank line between),
-/// cleaned.
+/// The comments at the end of `run` (the comment-like siblings right before
+/// `node`, from a [`LeadingRun`] or [`comment_runs`]) that sit on the lines
+/// directly above `node` (no blank line between), cleaned.
 pub fn adjacent_comments(
     run: &[Node],
     node: Node,
@@ -269,4 +247,41 @@ pub fn adjacent_comments(
     }
     lines.reverse();
     clean_comment(&lines)
+}
+
+/// For every node of `root` that directly follows comment siblings, those
+/// siblings in source order (keyed by node id), from one cursor pass. For
+/// extractors that are not a [`walk_tree`] visitor: walking back with
+/// `Node::prev_sibling` rescans the parent's children each step, which is
+/// quadratic on big flat files.
+pub fn comment_runs<'t>(
+    root: Node<'t>,
+    is_comment: impl Fn(&str) -> bool,
+) -> std::collections::HashMap<usize, Vec<Node<'t>>> {
+    let mut runs = std::collections::HashMap::new();
+    // The comments seen so far in each sibling list on the path to the cursor.
+    let mut open: Vec<Vec<Node<'t>>> = vec![Vec::new()];
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let run = open.last_mut().expect("one list per level");
+        if is_comment(node.kind()) {
+            run.push(node);
+        } else if !run.is_empty() {
+            runs.insert(node.id(), std::mem::take(run));
+        }
+        if cursor.goto_first_child() {
+            open.push(Vec::new());
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return runs;
+            }
+            open.pop();
+        }
+    }
 }

@@ -54,7 +54,11 @@ impl<'s, 't> Extractor<'s, 't> {
         visibility: Visibility,
         params: Option<Params>,
     ) {
-        let doc = util::leading_comments(outer, self.src, |k| k == "comment");
+        let run = self
+            .comment_runs
+            .get(&outer.id())
+            .map_or(&[][..], Vec::as_slice);
+        let doc = util::adjacent_comments(run, outer, self.src, super::is_comment);
         self.facts.definitions.push(Definition {
             name,
             kind,

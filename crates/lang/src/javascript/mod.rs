@@ -31,9 +31,9 @@ mod class;
 mod decls;
 mod refs;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use plumb_facts::{FileFacts, Lang, Span, Visibility};
+use plumb_facts::{FileFacts, Lang, Span};
 use tree_sitter::{Node, Tree, TreeCursor};
 
 use crate::extractor::RecursiveWalk;
@@ -87,6 +87,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         fields: HashSet::new(),
         pool: Vec::new(),
         depth: 0,
+        comment_runs: util::comment_runs(root, is_comment),
     };
     ex.facts.parse_errors = util::count_errors(root);
     ex.prescan_imports(root);
@@ -102,6 +103,11 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
 }
 
 pub(crate) use crate::extractor::MAX_DEPTH;
+
+/// Comment node kinds (doc comments are the comments right above a definition).
+pub(crate) fn is_comment(kind: &str) -> bool {
+    kind == "comment"
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Level {
@@ -139,6 +145,8 @@ pub(crate) struct Extractor<'s, 't> {
     pub fields: HashSet<String>,
     pool: Vec<TreeCursor<'t>>,
     pub depth: u32,
+    /// The comment siblings right before each node that has some (for docs).
+    pub comment_runs: HashMap<usize, Vec<Node<'t>>>,
 }
 
 impl<'s, 't> RecursiveWalk<'t> for Extractor<'s, 't> {
@@ -157,13 +165,7 @@ impl<'s, 't> RecursiveWalk<'t> for Extractor<'s, 't> {
 
 impl<'s, 't> Extractor<'s, 't> {
     fn finish(mut self) -> FileFacts {
-        if !self.exported.is_empty() {
-            for d in &mut self.facts.definitions {
-                if d.container.is_none() && self.exported.contains(&d.name) {
-                    d.visibility = Visibility::Public;
-                }
-            }
-        }
+        extractor::publish(&mut self.facts.definitions, &self.exported);
         self.facts
     }
 

@@ -37,7 +37,7 @@ use plumb_facts::{FileFacts, Lang, Span, Visibility};
 use tree_sitter::{Node, Tree, TreeCursor};
 
 use crate::extractor::RecursiveWalk;
-use crate::{LanguageAdapter, NodeClass, node_class, util};
+use crate::{LanguageAdapter, NodeClass, extractor, node_class, util};
 
 pub struct PythonAdapter;
 
@@ -203,13 +203,7 @@ impl<'s, 't> RecursiveWalk<'t> for Extractor<'s, 't> {
 
 impl<'s, 't> Extractor<'s, 't> {
     fn finish(mut self) -> FileFacts {
-        if !self.all.is_empty() {
-            for d in &mut self.facts.definitions {
-                if d.container.is_none() && self.all.contains(&d.name) {
-                    d.visibility = Visibility::Public;
-                }
-            }
-        }
+        extractor::publish(&mut self.facts.definitions, &self.all);
         self.facts
     }
 
