@@ -82,9 +82,9 @@ pub struct ExistingShapes {
 
 impl ExistingShapes {
     pub fn load(store: &Store) -> Option<ExistingShapes> {
-        plumb_query::Shapes::load(store)
+        plumb_query::Shapes::read(store)
             .ok()
-            .map(|shapes| ExistingShapes { shapes })
+            .map(|(shapes, _)| ExistingShapes { shapes })
     }
 }
 
@@ -134,11 +134,11 @@ pub fn duplicate_findings(
         }) else {
             continue;
         };
-        let shared = existing
-            .shapes
-            .vectors
-            .get(&row.id)
-            .map(|v| plumb_shape::explain(&vec, v))
+        let shared = store
+            .shape_vectors(&[row.id])
+            .unwrap_or_default()
+            .first()
+            .map(|(_, v)| plumb_shape::explain(&vec, v))
             .unwrap_or_default();
         let mut f = Finding::new(
             FindingKind::DuplicateFunction,

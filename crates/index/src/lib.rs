@@ -336,6 +336,7 @@ pub fn apply(
     }
     if !plan.is_empty() {
         w.set_meta("ranks_stale", "1")?;
+        w.set_meta("shapes_stale", "1")?;
     }
     w.set_meta("root", &root.to_string_lossy())?;
     w.set_meta("commit", report.commit.as_deref().unwrap_or(""))?;

@@ -48,32 +48,92 @@ pub struct DupsAnswer {
     pub truncated: bool,
 }
 
-/// The vectors of the index, loaded once per process.
+/// The similarity index over every stored function vector.
 pub struct Shapes {
     pub index: SimilarIndex,
-    pub vectors: HashMap<i64, Vec<u8>>,
 }
 
 impl Shapes {
-    pub fn load(store: &Store) -> Result<Shapes> {
+    /// Load the vectors: from the packed copy when it is current (one read),
+    /// else row by row. In the second case the pack that was built comes
+    /// back too, for a caller that may write it.
+    pub fn read(store: &Store) -> Result<(Shapes, Option<plumb_store::ShapePack>)> {
+        if let Some(pack) = store.shape_pack()? {
+            return Ok((Shapes::from_pack(&pack), None));
+        }
         let rows = store.shapes()?;
-        let mut index = SimilarIndex::new();
-        let mut vectors = HashMap::with_capacity(rows.len());
-        for r in rows {
-            let Some(lang) = Lang::from_name(&r.lang) else {
+        let mut pack = plumb_store::ShapePack {
+            dim: 0,
+            ids: Vec::new(),
+            langs: Vec::new(),
+            components: Vec::new(),
+        };
+        for r in &rows {
+            let (Some(_), Some(c)) = (Lang::from_name(&r.lang), plumb_shape::components(&r.vec))
+            else {
                 continue;
             };
-            if index.insert(r.def_id, lang, &r.vec) {
-                vectors.insert(r.def_id, r.vec);
+            if pack.ids.is_empty() {
+                pack.dim = c.len();
+            } else if c.len() != pack.dim {
+                continue;
             }
+            pack.ids.push(r.def_id);
+            pack.langs.push(lang_code(&r.lang));
+            pack.components.extend_from_slice(c);
         }
-        Ok(Shapes { index, vectors })
+        Ok((Shapes::from_pack(&pack), Some(pack)))
     }
+
+    fn from_pack(pack: &plumb_store::ShapePack) -> Shapes {
+        let langs: Vec<Lang> = pack
+            .langs
+            .iter()
+            .map(|&c| Lang::ALL.get(c as usize).copied().unwrap_or(Lang::C))
+            .collect();
+        Shapes {
+            index: SimilarIndex::from_components(
+                pack.ids.clone(),
+                langs,
+                &pack.components,
+                pack.dim,
+            ),
+        }
+    }
+
+    /// [`Shapes::read`], then save a rebuilt pack if `save` (the caller holds
+    /// the write lock) so the next load is one read.
+    pub fn load(store: &mut Store, save: bool) -> Result<Shapes> {
+        let (shapes, rebuilt) = Shapes::read(store)?;
+        if let (true, Some(pack)) = (save, rebuilt) {
+            let w = store.writer()?;
+            w.set_shape_pack(&pack)?;
+            w.commit()?;
+        }
+        Ok(shapes)
+    }
+
+    /// Load, saving a rebuilt pack only if no indexing run holds the lock.
+    pub fn load_opportunistic(store: &mut Store) -> Result<Shapes> {
+        let lock = plumb_store::WriteLock::acquire(store.path(), false, |_| {}).ok();
+        Shapes::load(store, lock.is_some())
+    }
+}
+
+/// A language's position in [`Lang::ALL`], the pack's encoding.
+fn lang_code(name: &str) -> u8 {
+    Lang::from_name(name)
+        .and_then(|l| Lang::ALL.iter().position(|x| *x == l))
+        .unwrap_or(0) as u8
+}
+
+/// The encoded vectors of these definitions, by id.
+fn vectors_of(store: &Store, ids: &[i64]) -> Result<HashMap<i64, Vec<u8>>> {
+    Ok(store.shape_vectors(ids)?.into_iter().collect())
 }
 
 fn hits(
     store: &Store,
-    shapes: &Shapes,
     query: &[u8],
     found: Vec<(i64, f32)>,
     skip: Option<i64>,
@@ -85,6 +145,7 @@ fn hits(
         .take(limit)
         .collect();
     let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    let vectors = vectors_of(store, &ids)?;
     let rows: HashMap<i64, plumb_store::DefRow> = store
         .defs_by_id(&ids)?
         .into_iter()
@@ -94,8 +155,7 @@ fn hits(
         .into_iter()
         .filter_map(|(id, score)| {
             let row = rows.get(&id)?;
-            let shared = shapes
-                .vectors
+            let shared = vectors
                 .get(&id)
                 .map(|v| plumb_shape::explain(query, v))
                 .unwrap_or_default();
@@ -119,7 +179,7 @@ pub fn similar_to_snippet(
 ) -> std::result::Result<SimilarAnswer, String> {
     let (vec, warnings) = plumb_shape::snippet_vector(lang, src).map_err(|e| e.to_string())?;
     let found = shapes.index.top_k(&vec, limit, lang_filter);
-    let results = hits(store, shapes, &vec, found, None, limit).map_err(|e| e.to_string())?;
+    let results = hits(store, &vec, found, None, limit).map_err(|e| e.to_string())?;
     Ok(SimilarAnswer {
         query: "snippet".into(),
         lang: Some(lang.name().into()),
@@ -143,8 +203,10 @@ pub fn similar_to_symbol(
     let rows = store
         .defs_named(last, plumb_store::NameMatch::Exact, 200)
         .map_err(|e| e.to_string())?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let vectors = vectors_of(store, &ids).map_err(|e| e.to_string())?;
     let target = rows.into_iter().find(|r| {
-        shapes.vectors.contains_key(&r.id)
+        vectors.contains_key(&r.id)
             && container.as_deref().is_none_or(|c| {
                 r.def
                     .container
@@ -161,10 +223,9 @@ pub fn similar_to_symbol(
             )
         });
     };
-    let vec = shapes.vectors[&target.id].clone();
+    let vec = vectors[&target.id].clone();
     let found = shapes.index.top_k(&vec, limit + 1, lang_filter);
-    let results =
-        hits(store, shapes, &vec, found, Some(target.id), limit).map_err(|e| e.to_string())?;
+    let results = hits(store, &vec, found, Some(target.id), limit).map_err(|e| e.to_string())?;
     Ok(SimilarAnswer {
         query: format!(
             "{} ({}:{})",
@@ -192,11 +253,12 @@ pub fn dups(store: &Store, shapes: &Shapes, threshold: f32, limit: usize) -> Res
     let mut out = Vec::with_capacity(clusters.len());
     for c in clusters {
         let rows = store.defs_by_id(&c)?;
-        let first = &shapes.vectors[&c[0]];
+        let vectors = vectors_of(store, &c)?;
+        let first = &vectors[&c[0]];
         let min_score = c
             .iter()
             .skip(1)
-            .map(|id| plumb_shape::similarity(first, &shapes.vectors[id]))
+            .map(|id| plumb_shape::similarity(first, &vectors[id]))
             .fold(1.0f32, f32::min);
         let mut members: Vec<DefHit> = rows.iter().map(|r| DefHit::from_row(r, 1.0)).collect();
         members.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));

@@ -30,7 +30,7 @@ use plumb_lang::LanguageAdapter;
 
 pub use concepts::Concepts;
 pub use features::{DIM, Features, Sparse};
-pub use model::dense;
+pub use model::{components, dense};
 
 /// Version of the features + model. Bump whenever either changes: stored
 /// vectors of another version are stale.

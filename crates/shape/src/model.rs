@@ -154,6 +154,17 @@ pub fn encode(v: &[f32], c: &Concepts) -> Vec<u8> {
     out
 }
 
+/// The quantised components of an encoded vector (one `i8` per dimension,
+/// stored as bytes), or `None` if the bytes are not one. [`dense`] of a
+/// vector equals these components as `f32`, normalised.
+pub fn components(bytes: &[u8]) -> Option<&[u8]> {
+    if bytes.first() != Some(&FORMAT) {
+        return None;
+    }
+    let d = *bytes.get(1)? as usize;
+    bytes.get(2..2 + d)
+}
+
 /// The dense unit vector of an encoded vector, or `None` if the bytes are not one.
 pub fn dense(bytes: &[u8]) -> Option<Vec<f32>> {
     if bytes.first() != Some(&FORMAT) {

@@ -66,6 +66,30 @@ impl SimilarIndex {
         true
     }
 
+    /// Build from packed quantised components (see [`plumb_shape::components`]):
+    /// `raw` holds `dim` bytes per row, in the order of `ids` and `langs`.
+    /// Rows are normalised exactly as [`plumb_shape::dense`] does.
+    pub fn from_components(ids: Vec<i64>, langs: Vec<Lang>, raw: &[u8], dim: usize) -> Self {
+        if dim == 0 || raw.len() != ids.len() * dim || langs.len() != ids.len() {
+            return Self::new();
+        }
+        let mut data = Vec::with_capacity(raw.len());
+        for row in raw.chunks_exact(dim) {
+            let start = data.len();
+            data.extend(row.iter().map(|x| *x as i8 as f32));
+            let norm = data[start..].iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                data[start..].iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+        SimilarIndex {
+            dim,
+            ids,
+            langs,
+            data,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }

@@ -17,11 +17,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use lock::WriteLock;
-pub use read::{DefRow, FileRow, ImportRow, NameMatch, RefRow, ShapeRow, Stats};
+pub use read::{DefRow, FileRow, ImportRow, NameMatch, RefRow, ShapePack, ShapeRow, Stats};
 pub use write::{FileRecord, Writer};
 
 /// Bumped whenever the schema or the meaning of stored facts changes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// An error from the store, with the database path in its message.
 #[derive(Debug)]

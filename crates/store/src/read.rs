@@ -57,6 +57,18 @@ pub struct ShapeRow {
     pub vec: Vec<u8>,
 }
 
+/// Every structural vector's quantised components in one piece, for
+/// loading the similarity index without reading row by row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapePack {
+    pub dim: usize,
+    pub ids: Vec<i64>,
+    /// One language code per row (the caller's encoding).
+    pub langs: Vec<u8>,
+    /// `dim` bytes per row.
+    pub components: Vec<u8>,
+}
+
 /// How to match a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameMatch {
@@ -349,6 +361,55 @@ impl Store {
                 })
             },
         )
+    }
+
+    /// The packed vectors, if a pack exists and no run changed the index since
+    /// it was written.
+    pub fn shape_pack(&self) -> Result<Option<ShapePack>> {
+        use rusqlite::OptionalExtension;
+        if self.meta("shapes_stale")?.as_deref() != Some("0") {
+            return Ok(None);
+        }
+        let row: Option<(i64, Vec<u8>, Vec<u8>, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT dim, ids, langs, components FROM shape_pack WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(row.map(|(dim, ids, langs, components)| ShapePack {
+            dim: dim as usize,
+            ids: ids
+                .chunks_exact(8)
+                .map(|c| i64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect(),
+            langs,
+            components,
+        }))
+    }
+
+    /// The stored vectors of these definitions (those that have one), in id order.
+    pub fn shape_vectors(&self, def_ids: &[i64]) -> Result<Vec<(i64, Vec<u8>)>> {
+        let mut out = Vec::with_capacity(def_ids.len());
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT vec FROM shapes WHERE def_id = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut ids = def_ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            if let Some(v) = st
+                .query_map([id], |r| r.get::<_, Vec<u8>>(0))
+                .map_err(|e| self.err(e))?
+                .next()
+            {
+                out.push((id, v.map_err(|e| self.err(e))?));
+            }
+        }
+        Ok(out)
     }
 
     pub fn manifest(&self) -> Result<Manifest> {

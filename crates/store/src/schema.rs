@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS shapes (
 );
 CREATE TABLE IF NOT EXISTS manifest (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ranks (file_id INTEGER PRIMARY KEY, rank REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS shape_pack (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    dim INTEGER NOT NULL,
+    ids BLOB NOT NULL,
+    langs BLOB NOT NULL,
+    components BLOB NOT NULL
+);
 "#;
 
 /// Secondary indexes. Bulk loads drop them and build them again at the end

@@ -270,6 +270,18 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Replace the packed vectors and mark them current.
+    pub fn set_shape_pack(&self, pack: &crate::ShapePack) -> Result<()> {
+        let ids: Vec<u8> = pack.ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+        self.tx
+            .execute(
+                "INSERT OR REPLACE INTO shape_pack (id, dim, ids, langs, components) VALUES (1, ?1, ?2, ?3, ?4)",
+                params![pack.dim as i64, ids, pack.langs, pack.components],
+            )
+            .map_err(|e| self.err(e))?;
+        self.set_meta("shapes_stale", "0")
+    }
+
     /// Make the transaction's writes durable.
     pub fn commit(self) -> Result<()> {
         let path = self.store_path.clone();
