@@ -196,13 +196,13 @@ fn platformish(ctx: &FileCtx, line: u32) -> bool {
                 "os.name",
                 "hasattr",
                 "sys.version",
-                "win32",
+                "win",
                 "darwin",
                 "sys.implementation",
                 "TYPE_CHECKING",
             ]
             .iter()
-            .any(|k| h.contains(k))
+            .any(|k| h.to_ascii_lowercase().contains(&k.to_ascii_lowercase()))
     })
 }
 
@@ -923,8 +923,8 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             let mut conf: f64 = if ctx.facts.dynamic { 0.6 } else { 0.9 };
             if r.kind != plumb_facts::RefKind::Call && matches!(loc, ModLoc::Stdlib(_)) {
-                // Module attributes assigned at run time (`sys.last_value`).
-                conf = conf.min(0.6);
+                // Module attributes assigned at run time (`sys.last_value`) and platform constants (`signal.CTRL_C_EVENT`): below 0.5.
+                conf = conf.min(0.45);
             }
             vec![Outcome::Found(ctx.finding(
                 FindingKind::UnknownSymbol,
