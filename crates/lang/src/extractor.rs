@@ -245,20 +245,26 @@ pub(crate) trait RecursiveWalk<'t> {
         *self.depth() -= 1;
     }
 
-    /// Call `f` on each named child of `node`.
-    fn each_named_child(&mut self, node: Node<'t>, mut f: impl FnMut(&mut Self, Node<'t>)) {
+    /// Call `f` on each child of `node` with the field it fills, if any.
+    fn each_child(&mut self, node: Node<'t>, mut f: impl FnMut(&mut Self, Option<&str>, Node<'t>)) {
         let mut c = self.cursor(node);
         if c.goto_first_child() {
             loop {
-                let ch = c.node();
-                if ch.is_named() {
-                    f(self, ch);
-                }
+                f(self, c.field_name(), c.node());
                 if !c.goto_next_sibling() {
                     break;
                 }
             }
         }
         self.release(c);
+    }
+
+    /// Call `f` on each named child of `node`.
+    fn each_named_child(&mut self, node: Node<'t>, mut f: impl FnMut(&mut Self, Node<'t>)) {
+        self.each_child(node, |ex, _, ch| {
+            if ch.is_named() {
+                f(ex, ch);
+            }
+        });
     }
 }

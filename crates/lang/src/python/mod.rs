@@ -268,19 +268,11 @@ impl<'s, 't> Extractor<'s, 't> {
         sc: &Scope,
         skip: impl Fn(Option<&str>, Node) -> bool,
     ) {
-        let mut c = self.cursor(node);
-        if c.goto_first_child() {
-            loop {
-                let ch = c.node();
-                if ch.is_named() && !skip(c.field_name(), ch) {
-                    self.walk_node(ch, sc);
-                }
-                if !c.goto_next_sibling() {
-                    break;
-                }
+        self.each_child(node, |ex, field, ch| {
+            if ch.is_named() && !skip(field, ch) {
+                ex.walk_node(ch, sc);
             }
-        }
-        self.release(c);
+        });
     }
 
     fn aug_assignment(&mut self, node: Node<'t>, sc: &Scope) {

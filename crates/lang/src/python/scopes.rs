@@ -73,59 +73,35 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn for_loop(&mut self, node: Node<'t>, sc: &Scope, scope: Span) {
-        let mut c = self.cursor(node);
-        if c.goto_first_child() {
-            loop {
-                let ch = c.node();
-                if c.field_name() == Some("left") {
-                    self.bind_or_walk(ch, scope, sc);
-                } else if ch.is_named() {
-                    self.walk_node(ch, sc);
-                }
-                if !c.goto_next_sibling() {
-                    break;
-                }
+        self.each_child(node, |ex, field, ch| {
+            if field == Some("left") {
+                ex.bind_or_walk(ch, scope, sc);
+            } else if ch.is_named() {
+                ex.walk_node(ch, sc);
             }
-        }
-        self.release(c);
+        });
     }
 
     pub(super) fn comprehension(&mut self, node: Node<'t>, sc: &Scope) {
         let scope = util::span(node);
-        let mut c = self.cursor(node);
-        if c.goto_first_child() {
-            loop {
-                let ch = c.node();
-                if ch.kind() == "for_in_clause" {
-                    self.for_loop(ch, sc, scope);
-                } else if ch.is_named() {
-                    self.walk_node(ch, sc);
-                }
-                if !c.goto_next_sibling() {
-                    break;
-                }
+        self.each_named_child(node, |ex, ch| {
+            if ch.kind() == "for_in_clause" {
+                ex.for_loop(ch, sc, scope);
+            } else {
+                ex.walk_node(ch, sc);
             }
-        }
-        self.release(c);
+        });
     }
 
     /// `expr as name` (with items, except clauses, match patterns).
     pub(super) fn aliased(&mut self, node: Node<'t>, sc: &Scope) {
-        let mut c = self.cursor(node);
-        if c.goto_first_child() {
-            loop {
-                let ch = c.node();
-                if c.field_name() == Some("alias") || ch.kind() == "as_pattern_target" {
-                    self.bind_or_walk(ch, sc.local, sc);
-                } else if ch.is_named() {
-                    self.walk_node(ch, sc);
-                }
-                if !c.goto_next_sibling() {
-                    break;
-                }
+        self.each_child(node, |ex, field, ch| {
+            if field == Some("alias") || ch.kind() == "as_pattern_target" {
+                ex.bind_or_walk(ch, sc.local, sc);
+            } else if ch.is_named() {
+                ex.walk_node(ch, sc);
             }
-        }
-        self.release(c);
+        });
     }
 
     /// `case` patterns: bare names are captures (locals), class patterns
