@@ -1,6 +1,6 @@
 //! The lexical baseline: TF-IDF over raw word tokens (runs of two or more
 //! word characters, lowercased, as scikit-learn's `TfidfVectorizer` does by
-//! default; no identifier normalisation), cosine similarity, computed exactly
+//! default; sublinear term frequency; no identifier normalisation), cosine similarity, computed exactly
 //! with an inverted index. It exists to be printed beside Plumb.
 
 use std::collections::HashMap;
@@ -78,8 +78,11 @@ impl TfIdf {
         let docs: Vec<Vec<(u32, f32)>> = counts
             .into_iter()
             .map(|mut d| {
+                // Sublinear term frequency (1 + ln tf), as scikit-learn's
+                // `sublinear_tf`: raw counts let a token repeated in a loop
+                // body drown the rest (MAP@R 21.6 raw vs 29.1 sublinear on valid).
                 for (t, w) in d.iter_mut() {
-                    *w *= idf[*t as usize];
+                    *w = (1.0 + w.ln()) * idf[*t as usize];
                 }
                 let norm: f32 = d.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
