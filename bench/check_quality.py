@@ -136,18 +136,23 @@ def run_cases(engine, repo, cases, cdir):
 
 
 def run_negatives(engine, repo, files, read, rng, max_lines):
-    batches, total = negatives.file_batches(files, read, rng, max_lines)
-    by_kind, errors, walls = {}, [], []
+    batches, _total = negatives.file_batches(files, read, rng, max_lines)
+    by_kind, errors, nfiles, lines, examples = {}, [], 0, 0, []
     for b in batches:
-        findings, wall, code, err = engine.check(repo, ["--files", *[f for f, _ in b]])
+        # Absolute paths: `--files` resolves relative paths against the current directory.
+        findings, wall, code, err = engine.check(repo, ["--files", *[str(repo / f) for f, _ in b]])
         if findings is None:
             errors.append(err.strip()[:200])
             continue
-        walls.append(wall)
+        nfiles += len(b)
+        lines += sum(n for _, n in b)
         for k, n in eng.false_findings(findings).items():
             by_kind[k] = by_kind.get(k, 0) + n
-    return {"files": sum(len(b) for b in batches), "lines": total, "false": sum(by_kind.values()),
-            "by_kind": dict(sorted(by_kind.items())), "errors": errors[:3], "checked": engine.available and not errors}
+        for x in findings:
+            if x.get("kind") not in eng.NOT_FALSE and len(examples) < 8:
+                examples.append(f"{x.get('file')}:{x.get('line')} {x.get('kind')}: {x.get('message')}")
+    return {"files": nfiles, "lines": lines, "false": sum(by_kind.values()), "by_kind": dict(sorted(by_kind.items())),
+            "failed_batches": len(errors), "errors": errors[:3], "examples": examples}
 
 
 def run_commits(engine, repo, lang, count):
@@ -220,7 +225,8 @@ def summarize(cases, negs, commits, timing_res, meta):
         f["caught"] += c["plumb"]["caught"]
     by_lang = {}
     for n in negs:
-        b = by_lang.setdefault(n["lang"], {"lines": 0, "false": 0, "by_kind": {}, "files": 0})
+        b = by_lang.setdefault(n["lang"], {"lines": 0, "false": 0, "by_kind": {}, "files": 0, "failed_batches": 0})
+        b["failed_batches"] += n["failed_batches"]
         b["lines"] += n["lines"]
         b["files"] += n["files"]
         b["false"] += n["false"]
@@ -251,7 +257,8 @@ def print_tables(s):
     print(f"{'unmodified code':<20}{'files':>7}{'lines':>10}{'false':>7}{'per 10k':>9}   by kind")
     for lang, b in sorted(s["unmodified"].items()):
         print(f"{lang:<20}{b['files']:>7}{b['lines']:>10}{b['false']:>7}{b['per_10k_lines'] if b['per_10k_lines'] is not None else 'n/a':>9}   "
-              f"{json.dumps(b['by_kind'], sort_keys=True)}")
+              f"{json.dumps(b['by_kind'], sort_keys=True)}"
+              + (f"  ({b['failed_batches']} batches failed: see JSON)" if b["failed_batches"] else ""))
     if s["real_commits"]:
         print()
         print(f"{'real commits':<20}{'commits':>7}{'added':>10}{'false':>7}{'per 10k':>9}   by kind")
@@ -322,7 +329,8 @@ def main():
         n.update(corpus=name, lang=lang)
         negs.append(n)
         log(f"{name}: caught {sum(c['plumb']['caught'] for c in cases)}/{len(cases)}; "
-            f"unmodified {n['lines']} lines, {n['false']} false findings")
+            f"unmodified {n['lines']} lines, {n['false']} false findings"
+            + (f", {n['failed_batches']} failed batches: {n['errors'][0]}" if n["failed_batches"] else ""))
         if lang in ("typescript", "go"):
             commits[lang] = run_commits(engine, repo, lang, 40 if full else 8)
             log(f"{name}: {commits[lang]['commits']} real commits, {commits[lang]['false']} false findings")

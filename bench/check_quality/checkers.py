@@ -127,7 +127,8 @@ class CargoCheck(FileChecker):
         cp = subprocess.run(["cargo", "check", "--offline", "--quiet", "--message-format", "short"], cwd=self.copy,
                             capture_output=True, text=True, env=self.env)
         self.ok = cp.returncode == 0
-        self.why = "" if self.ok else (cp.stderr.strip().splitlines() or ["failed"])[-1][:160]
+        errs = [l for l in cp.stderr.splitlines() if l.startswith("error")] or cp.stderr.strip().splitlines() or ["failed"]
+        self.why = "" if self.ok else errs[0][:160]
 
     def diags(self, rel):
         cp = subprocess.run(["cargo", "check", "--offline", "--quiet", "--message-format", "short"], cwd=self.copy,
