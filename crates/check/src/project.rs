@@ -185,7 +185,18 @@ impl<'a> Project<'a> {
         });
         let rel = module.replace('.', "/");
         let last = module.rsplit('.').next().unwrap_or(module);
-        let fits = |p: &str| p == rel || p.ends_with(&format!("/{rel}"));
+        let files = self.all_files();
+        // `…/a/b` provides `a.b` only where `…` is a source root: a directory
+        // that is not itself a package (no `__init__.py`).
+        let fits = |p: &str| {
+            if p == rel {
+                return true;
+            }
+            match p.strip_suffix(&rel).and_then(|h| h.strip_suffix('/')) {
+                Some(root) => !files.contains(&format!("{root}/__init__.py")),
+                None => false,
+            }
+        };
         let found: Vec<String> = idx
             .0
             .get(last)

@@ -314,7 +314,11 @@ fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
                 // that is not built here, more often than an invention.
                 0.4
             } else if in_function {
-                0.5
+                // A lazy import inside a function: the idiom of optional dependencies.
+                0.45
+            } else if ctx.path.split('/').rev().skip(1).any(|d| d == top) {
+                // An integration module named after the package (`ext/django/…`).
+                0.4
             } else {
                 0.9
             },
@@ -550,7 +554,18 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     );
     let imported: Vec<String> = ctx.facts.imports.iter().map(|i| i.module.clone()).collect();
     // A wildcard import may bring platform-specific names the tables lack.
-    let conf = if wildcard_missed {
+    // Postponed annotations, and annotations of variables in a function
+    // body, are never evaluated at run time.
+    let in_body = r.enclosing.as_deref().is_some_and(|e| {
+        ctx.facts.definitions.iter().any(|d| {
+            matches!(d.kind, DefKind::Function | DefKind::Method)
+                && d.qualified_name() == e
+                && r.span.start_line > d.name_span.start_line
+        })
+    });
+    let lazy_annotation = r.kind == plumb_facts::RefKind::Type
+        && (in_body || ctx.text.contains("from __future__ import annotations"));
+    let conf = if wildcard_missed || lazy_annotation {
         0.4
     } else if ctx.facts.dynamic {
         0.6
@@ -1001,10 +1016,8 @@ fn imported_arity(ctx: &FileCtx, r: &Reference, imp: &Import, full: &str) -> Vec
             .and_then(|f| ctx.project.facts_of(&f))
     } else {
         match locate(ctx, module) {
-            ModLoc::Project(files) => files
-                .iter()
-                .find(|p| p.ends_with(".py"))
-                .and_then(|f| ctx.project.facts_of(f)),
+            // Several files providing the module (vendored copies): ambiguous.
+            ModLoc::Project(files) if files.len() == 1 => ctx.project.facts_of(&files[0]),
             ModLoc::Installed(PyModule::Source(p)) => ctx.deps.extract(&p),
             _ => None,
         }
