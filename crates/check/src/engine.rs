@@ -68,6 +68,7 @@ pub fn check_with(
         }
     }
     let mut findings: Vec<Finding> = Vec::new();
+    let mut behaviour_budget = MAX_BEHAVIOUR_LOOKUPS;
     let mut hunks: Vec<HunkVerdict> = Vec::new();
     for (f, lang) in input.files.iter().zip(langs) {
         let mut per_line: Vec<(u32, Outcome)> = Vec::new();
@@ -101,13 +102,14 @@ pub fn check_with(
                 per_line.extend(outs.into_iter().map(|x| (r.span.start_line, x)));
             }
         }
-        let file_findings: Vec<Finding> = per_line
+        let mut file_findings: Vec<Finding> = per_line
             .iter()
             .filter_map(|(_, o)| match o {
                 Outcome::Found(f) => Some(f.clone()),
                 _ => None,
             })
             .collect();
+        add_behaviour_candidates(store, &mut file_findings, &mut behaviour_budget);
         for &(start, len) in &f.hunks {
             let end = start + len.max(1);
             let inside = |l: u32| l >= start && l < end;
@@ -121,4 +123,35 @@ pub fn check_with(
         findings.extend(file_findings);
     }
     Report::new(index, findings, hunks, input.skipped.clone())
+}
+
+/// Behaviour lookups scan documentation; a few per run keep checks fast.
+const MAX_BEHAVIOUR_LOOKUPS: usize = 3;
+
+/// Offer, next to close spellings, existing functions whose names or docs
+/// say they do what an unknown name says (`crate::behaviour`).
+fn add_behaviour_candidates(store: &Store, findings: &mut [Finding], budget: &mut usize) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.kind == crate::report::FindingKind::UnknownSymbol)
+    {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let name = f
+            .code
+            .get(f.column.saturating_sub(1) as usize..f.end_column.saturating_sub(1) as usize)
+            .unwrap_or("")
+            .to_string();
+        for c in crate::behaviour::candidates_for_name(store, &name) {
+            if !f
+                .candidates
+                .iter()
+                .any(|x| x.name == c.name && x.file == c.file)
+            {
+                f.candidates.push(c);
+            }
+        }
+    }
 }
