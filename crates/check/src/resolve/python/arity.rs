@@ -1,0 +1,177 @@
+//! Python call arity and keywords, only where every candidate
+//! definition is a plain callable with known parameters.
+
+use plumb_facts::{DefKind, Definition, FileFacts, Import, Reference};
+
+use super::super::deps::PyModule;
+use super::super::{FileCtx, Outcome};
+use super::*;
+use crate::report::FindingKind;
+
+/// The decorators of a definition, from its text (`@a.b(...)` -> `a.b`).
+pub(super) fn decorators(text: &str, d: &Definition) -> Vec<String> {
+    let head = text
+        .get(d.span.start_byte as usize..d.name_span.start_byte as usize)
+        .unwrap_or("");
+    head.lines()
+        .filter_map(|l| l.trim_start().strip_prefix('@'))
+        .map(|l| l.split(['(', ' ']).next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Arity and keyword findings when every candidate definition is a plain
+/// callable with known parameters and none accepts the call.
+pub(super) fn arity(
+    ctx: &FileCtx,
+    r: &Reference,
+    defs: &[&Definition],
+    text: &str,
+    unbound_method: bool,
+) -> Vec<Outcome> {
+    if r.kind != plumb_facts::RefKind::Call || defs.is_empty() {
+        return Vec::new();
+    }
+    let Some(given) = r.arg_count else {
+        return Vec::new();
+    };
+    let mut fits_any = false;
+    let mut first_err = None;
+    let mut kw_bad: Vec<String> = Vec::new();
+    for d in defs {
+        if !matches!(d.kind, DefKind::Function | DefKind::Method | DefKind::Class) {
+            return Vec::new();
+        }
+        let decs = decorators(text, d);
+        if decs
+            .iter()
+            .any(|x| x != "staticmethod" && x != "classmethod")
+        {
+            return Vec::new();
+        }
+        let Some(p) = &d.params else {
+            return Vec::new();
+        };
+        let mut pos = given;
+        if unbound_method && p.has_receiver() && !decs.iter().any(|x| x == "classmethod") {
+            if pos == 0 {
+                return Vec::new();
+            }
+            pos -= 1;
+        }
+        match p.call_fits(pos, &r.keywords, r.has_spread) {
+            Ok(()) => {
+                fits_any = true;
+                for k in &r.keywords {
+                    if !p.accepts_keyword(k) && !kw_bad.contains(k) {
+                        kw_bad.push(k.clone());
+                    }
+                }
+            }
+            Err(e) => first_err = first_err.or(Some((e, *d))),
+        }
+    }
+    let mut out = Vec::new();
+    if !fits_any && let Some((e, d)) = first_err {
+        let sig = d.params.as_ref().map(|p| p.summary()).unwrap_or_default();
+        let msg = match e {
+            plumb_facts::ArityError::TooMany { given, max } => {
+                format!(
+                    "'{}' takes at most {max} positional argument(s) but {given} were given",
+                    r.name
+                )
+            }
+            plumb_facts::ArityError::TooFew { given, min } => {
+                format!(
+                    "'{}' needs at least {min} positional argument(s) but {given} were given",
+                    r.name
+                )
+            }
+        };
+        out.push(Outcome::Found(ctx.finding(
+            FindingKind::ArityMismatch,
+            &r.span,
+            msg,
+            vec![format!(
+                "resolved to {} {}{sig} at line {}",
+                d.kind.name(),
+                d.qualified_name(),
+                d.name_span.start_line
+            )],
+            Vec::new(),
+            if ctx.facts.dynamic { 0.6 } else { 0.85 },
+        )));
+    } else if fits_any && defs.len() == 1 {
+        let d = defs[0];
+        let p = d.params.as_ref().expect("checked above");
+        for k in kw_bad {
+            let pool: Vec<(String, String, u32)> = p
+                .list
+                .iter()
+                .map(|x| (x.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+                .collect();
+            let names: Vec<&str> = pool.iter().map(|x| x.0.as_str()).collect();
+            let cands = crate::suggest::suggest(&k, names.iter().copied())
+                .into_iter()
+                .map(|(n, s)| crate::report::Candidate {
+                    name: n,
+                    file: ctx.path.to_string(),
+                    line: d.name_span.start_line,
+                    reason: "name".into(),
+                    score: s,
+                })
+                .collect();
+            out.push(Outcome::Found(ctx.finding(
+                FindingKind::UnknownKeyword,
+                &r.span,
+                format!("'{}' has no parameter '{k}'", r.name),
+                vec![format!(
+                    "resolved to {} {}{}",
+                    d.kind.name(),
+                    d.qualified_name(),
+                    p.summary()
+                )],
+                cands,
+                if ctx.facts.dynamic { 0.6 } else { 0.85 },
+            )));
+        }
+    }
+    out
+}
+
+/// Arity of a call to a name imported with `from m import f` when `m` is a
+/// project module or an installed source module.
+pub(super) fn imported_arity(
+    ctx: &FileCtx,
+    r: &Reference,
+    imp: &Import,
+    full: &str,
+) -> Vec<Outcome> {
+    let Some((module, member)) = full.rsplit_once('.').or(Some(("", full))) else {
+        return Vec::new();
+    };
+    let source: Option<std::rc::Rc<(String, FileFacts)>> = if imp.relative {
+        let Some(dir) = relative_dir(ctx, imp.relative_level.max(1)) else {
+            return Vec::new();
+        };
+        project_module_files(ctx, &dir, module)
+            .and_then(|f| f.into_iter().find(|p| p.ends_with(".py")))
+            .and_then(|f| ctx.project.facts_of(&f))
+    } else {
+        match locate(ctx, module) {
+            // Several files providing the module (vendored copies): ambiguous.
+            ModLoc::Project(files) if files.len() == 1 => ctx.project.facts_of(&files[0]),
+            ModLoc::Installed(PyModule::Source(p)) => ctx.deps.extract(&p),
+            _ => None,
+        }
+    };
+    let Some(rc) = source else { return Vec::new() };
+    let defs: Vec<&Definition> =
+        rc.1.definitions
+            .iter()
+            .filter(|d| d.name == member)
+            .collect();
+    if defs.is_empty() || defs.iter().any(|d| d.container.is_some()) {
+        return Vec::new();
+    }
+    arity(ctx, r, &defs, &rc.0, false)
+}
