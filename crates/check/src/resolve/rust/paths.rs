@@ -1,113 +1,13 @@
-//! Rust: bare calls (locals, items of the file, `use` bindings, the prelude,
-//! glob imports), paths into the standard library (`std::mem::swap`), into
-//! the project (`crate::…`, `self::…`, `super::…`, `Self::f`, `Type::f` for a
-//! project type) and into dependencies (`dep::f`, checked against the
-//! locked version's source in the cargo registry; unverifiable when it is not
-//! there). Arity is checked only for project functions whose every
-//! definition agrees. Macros and method calls on values are not checked.
+//! Rust calls: bare names through scopes and `use`, and paths into std,
+//! the project and dependencies, with arity where definitions agree.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use plumb_facts::{DefKind, Lang, Reference};
 
-use plumb_facts::{DefKind, Ecosystem, Lang, Reference};
-
-use super::{FileCtx, Outcome};
+use super::super::{FileCtx, Outcome};
+use super::*;
 use crate::builtins::{self, Lookup};
 use crate::project::ProjectDef;
 use crate::report::FindingKind;
-
-/// Every member name of every standard-library module, and common trait
-/// methods that derives and blanket impls provide on user types.
-fn std_names() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        let t = builtins::table(Lang::Rust);
-        let mut s: HashSet<&'static str> = t.builtins().iter().copied().collect();
-        for m in t.module_names() {
-            if let Some(module) = t.module(m) {
-                s.extend(module.members().iter().copied());
-            }
-            s.extend(m.rsplit("::").next());
-        }
-        s.extend([
-            "default",
-            "clone",
-            "clone_from",
-            "from",
-            "into",
-            "try_from",
-            "try_into",
-            "from_str",
-            "fmt",
-            "eq",
-            "ne",
-            "cmp",
-            "partial_cmp",
-            "hash",
-            "deref",
-            "deref_mut",
-            "drop",
-            "from_iter",
-            "into_iter",
-            "extend",
-            "as_ref",
-            "as_mut",
-            "borrow",
-            "borrow_mut",
-            "to_owned",
-            "to_string",
-            "serialize",
-            "deserialize",
-            "custom",
-            "parse",
-            "new",
-            "next",
-            "poll",
-            "call",
-            "index",
-            "index_mut",
-            "add",
-            "sub",
-            "mul",
-            "div",
-            "neg",
-            "not",
-            "max",
-            "min",
-            "sum",
-            "product",
-            "type_id",
-            "with_capacity",
-            "len",
-            "is_empty",
-            "iter",
-            "write_str",
-        ]);
-        s
-    })
-}
-
-fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<String>)> {
-    ctx.project
-        .manifest()
-        .dependencies
-        .iter()
-        .filter(|d| d.ecosystem == Ecosystem::Cargo)
-        .find(|d| {
-            plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name)) == first
-        })
-        .map(|d| (d.name.clone(), d.locked_version.clone()))
-}
-
-fn own_crate(ctx: &FileCtx, first: &str) -> bool {
-    ctx.project.manifest().own_packages.iter().any(|(e, n, _)| {
-        *e == Ecosystem::Cargo && plumb_manifest::cargo_crate_import_name(n) == first
-    })
-}
-
-fn is_std_root(s: &str) -> bool {
-    matches!(s, "std" | "core" | "alloc")
-}
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if r.kind != plumb_facts::RefKind::Call || r.arg_count.is_none() {
@@ -127,12 +27,12 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
 }
 
-fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
     if ctx.local_binds(r) {
         return vec![Outcome::Resolved];
     }
-    let own: Vec<_> = super::scope::file_defs(ctx.facts, name);
+    let own: Vec<_> = super::super::scope::file_defs(ctx.facts, name);
     if !own.is_empty() {
         let mut out = vec![Outcome::Resolved];
         if ctx.import_binding(name).is_none() && own.len() == 1 && own[0].kind == DefKind::Function
@@ -198,7 +98,7 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     ))]
 }
 
-fn arity(
+pub(super) fn arity(
     ctx: &FileCtx,
     r: &Reference,
     defs: &[plumb_facts::Definition],
@@ -259,7 +159,7 @@ fn arity(
     }
 }
 
-fn missing(
+pub(super) fn missing(
     ctx: &FileCtx,
     r: &Reference,
     msg: String,
@@ -285,7 +185,7 @@ fn missing(
     ))]
 }
 
-fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let name = r.name.as_str();
     let q = q.trim_start_matches("::");
     let mut segs: Vec<String> = q.split("::").map(str::to_string).collect();
@@ -479,175 +379,4 @@ fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return out;
     }
     vec![Outcome::Skipped]
-}
-
-/// Whether a project type derives a trait from outside `std` (its derive
-/// macro may add associated functions: `Parser::parse`, `Builder::builder`).
-fn derives_foreign(ctx: &FileCtx, ty: &str) -> bool {
-    const STD_DERIVES: [&str; 9] = [
-        "Debug",
-        "Clone",
-        "Copy",
-        "PartialEq",
-        "Eq",
-        "PartialOrd",
-        "Ord",
-        "Hash",
-        "Default",
-    ];
-    let defs = ctx.project.defs_named(ty, 20);
-    defs.iter()
-        .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
-        .any(|d| {
-            let Some(rc) = ctx.project.facts_of(&d.path) else {
-                return true;
-            };
-            // Attributes may sit before the span: read back to the previous item.
-            let start = d.def.span.start_byte as usize;
-            let mut lo = start.saturating_sub(2000);
-            while !rc.0.is_char_boundary(lo) {
-                lo += 1;
-            }
-            let before = rc.0.get(lo..start).unwrap_or("");
-            let cut = before
-                .rfind("}\n")
-                .or_else(|| before.rfind(";\n"))
-                .map(|i| i + 2)
-                .unwrap_or(0);
-            let head = format!(
-                "{}{}",
-                &before[cut..],
-                rc.0.get(start..d.def.name_span.start_byte as usize)
-                    .unwrap_or("")
-            );
-            head.split("derive(").skip(1).any(|rest| {
-                rest.split(')')
-                    .next()
-                    .unwrap_or("")
-                    .split(',')
-                    .map(str::trim)
-                    .any(|t| {
-                        let last = t.rsplit("::").next().unwrap_or(t);
-                        !t.is_empty() && !STD_DERIVES.contains(&last)
-                    })
-            }) || head.contains("#[cfg_attr")
-        })
-}
-
-/// Standard-library modules whose contents depend on the target platform.
-fn platform_specific(path: &str) -> bool {
-    let mut it = path.split("::").skip(1);
-    matches!(it.next(), Some("arch" | "os"))
-}
-
-pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
-    let first = imp.module.split("::").next().unwrap_or("");
-    if is_std_root(first) && platform_specific(&imp.module) {
-        return vec![Outcome::Skipped];
-    }
-    if is_std_root(first) {
-        let mut out = Vec::new();
-        match builtins::lookup(Lang::Rust, &imp.module) {
-            Lookup::Module(m) => {
-                for n in &imp.names {
-                    if n.name == "self" || n.name.starts_with('_') {
-                        continue;
-                    }
-                    if m.member(&n.name) == Some(false)
-                        && !builtins::is_stdlib_module(
-                            Lang::Rust,
-                            &format!("{}::{}", imp.module, n.name),
-                        )
-                    {
-                        let pool: Vec<(String, String, u32)> = m
-                            .members()
-                            .iter()
-                            .map(|s| (s.to_string(), format!("<std {}>", m.name), 0))
-                            .collect();
-                        out.push(Outcome::Found(ctx.finding(
-                            FindingKind::UnknownImport,
-                            &imp.span,
-                            format!(
-                                "unresolved import: '{}' has no item '{}'",
-                                imp.module, n.name
-                            ),
-                            vec![format!(
-                                "standard library module {} ({} members)",
-                                m.name,
-                                m.members().len()
-                            )],
-                            ctx.candidates(&n.name, &pool),
-                            0.85,
-                        )));
-                    } else {
-                        out.push(Outcome::Resolved);
-                    }
-                }
-            }
-            Lookup::MissingMember(m, member) => out.push(Outcome::Found(ctx.finding(
-                FindingKind::UnknownImport,
-                &imp.span,
-                format!(
-                    "unresolved import: '{}' has no module or item '{member}'",
-                    m.name
-                ),
-                vec![format!("standard library module {}", m.name)],
-                Vec::new(),
-                0.85,
-            ))),
-            _ => out.push(Outcome::Skipped),
-        }
-        return out;
-    }
-    if imp.relative || first.is_empty() || own_crate(ctx, first) {
-        return vec![Outcome::Skipped];
-    }
-    if dep_crate(ctx, first).is_some() {
-        return vec![Outcome::Resolved];
-    }
-    // `use name::…` where `name` is a module of this crate (2018 paths) or an
-    // extern crate; only a crate neither declared nor a module is reported.
-    let is_module = ctx.project.name_defined(first)
-        || ctx.import_binding(first).is_some()
-        || ctx.project.all_files().iter().any(|p| {
-            p.ends_with(&format!("/{first}.rs")) || p.ends_with(&format!("/{first}/mod.rs"))
-        });
-    if is_module || ctx.bound_elsewhere(first) && ctx.text.contains(&format!("mod {first}")) {
-        return vec![Outcome::Resolved];
-    }
-    let m = ctx.project.manifest();
-    if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) {
-        return vec![Outcome::Skipped];
-    }
-    let pool: Vec<(String, String, u32)> = m
-        .dependencies
-        .iter()
-        .filter(|d| d.ecosystem == Ecosystem::Cargo)
-        .map(|d| {
-            (
-                plumb_manifest::cargo_crate_import_name(&d.name),
-                d.manifest.clone(),
-                0,
-            )
-        })
-        .collect();
-    vec![Outcome::Found(ctx.finding(
-        FindingKind::UndeclaredPackage,
-        &imp.span,
-        format!("crate '{first}' is not declared in Cargo.toml and is not a module of this crate"),
-        vec![
-            format!(
-                    "declared dependencies in {}",
-                    m.files
-                        .iter()
-                        .filter(|f| f.ends_with("Cargo.toml"))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            format!("project modules and items: none named '{first}'"),
-        ],
-        ctx.candidates(first, &pool),
-        0.8,
-    ))]
 }

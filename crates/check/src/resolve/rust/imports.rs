@@ -1,0 +1,120 @@
+//! Rust `use` declarations: standard-library items and undeclared crates.
+
+use plumb_facts::{Ecosystem, Lang};
+
+use super::super::{FileCtx, Outcome};
+use super::*;
+use crate::builtins::{self, Lookup};
+use crate::report::FindingKind;
+
+pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
+    let first = imp.module.split("::").next().unwrap_or("");
+    if is_std_root(first) && platform_specific(&imp.module) {
+        return vec![Outcome::Skipped];
+    }
+    if is_std_root(first) {
+        let mut out = Vec::new();
+        match builtins::lookup(Lang::Rust, &imp.module) {
+            Lookup::Module(m) => {
+                for n in &imp.names {
+                    if n.name == "self" || n.name.starts_with('_') {
+                        continue;
+                    }
+                    if m.member(&n.name) == Some(false)
+                        && !builtins::is_stdlib_module(
+                            Lang::Rust,
+                            &format!("{}::{}", imp.module, n.name),
+                        )
+                    {
+                        let pool: Vec<(String, String, u32)> = m
+                            .members()
+                            .iter()
+                            .map(|s| (s.to_string(), format!("<std {}>", m.name), 0))
+                            .collect();
+                        out.push(Outcome::Found(ctx.finding(
+                            FindingKind::UnknownImport,
+                            &imp.span,
+                            format!(
+                                "unresolved import: '{}' has no item '{}'",
+                                imp.module, n.name
+                            ),
+                            vec![format!(
+                                "standard library module {} ({} members)",
+                                m.name,
+                                m.members().len()
+                            )],
+                            ctx.candidates(&n.name, &pool),
+                            0.85,
+                        )));
+                    } else {
+                        out.push(Outcome::Resolved);
+                    }
+                }
+            }
+            Lookup::MissingMember(m, member) => out.push(Outcome::Found(ctx.finding(
+                FindingKind::UnknownImport,
+                &imp.span,
+                format!(
+                    "unresolved import: '{}' has no module or item '{member}'",
+                    m.name
+                ),
+                vec![format!("standard library module {}", m.name)],
+                Vec::new(),
+                0.85,
+            ))),
+            _ => out.push(Outcome::Skipped),
+        }
+        return out;
+    }
+    if imp.relative || first.is_empty() || own_crate(ctx, first) {
+        return vec![Outcome::Skipped];
+    }
+    if dep_crate(ctx, first).is_some() {
+        return vec![Outcome::Resolved];
+    }
+    // `use name::…` where `name` is a module of this crate (2018 paths) or an
+    // extern crate; only a crate neither declared nor a module is reported.
+    let is_module = ctx.project.name_defined(first)
+        || ctx.import_binding(first).is_some()
+        || ctx.project.all_files().iter().any(|p| {
+            p.ends_with(&format!("/{first}.rs")) || p.ends_with(&format!("/{first}/mod.rs"))
+        });
+    if is_module || ctx.bound_elsewhere(first) && ctx.text.contains(&format!("mod {first}")) {
+        return vec![Outcome::Resolved];
+    }
+    let m = ctx.project.manifest();
+    if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = m
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        .map(|d| {
+            (
+                plumb_manifest::cargo_crate_import_name(&d.name),
+                d.manifest.clone(),
+                0,
+            )
+        })
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UndeclaredPackage,
+        &imp.span,
+        format!("crate '{first}' is not declared in Cargo.toml and is not a module of this crate"),
+        vec![
+            format!(
+                    "declared dependencies in {}",
+                    m.files
+                        .iter()
+                        .filter(|f| f.ends_with("Cargo.toml"))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            format!("project modules and items: none named '{first}'"),
+        ],
+        ctx.candidates(first, &pool),
+        0.8,
+    ))]
+}

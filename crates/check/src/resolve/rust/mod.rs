@@ -1,0 +1,19 @@
+//! Rust: bare calls (locals, items of the file, `use` bindings, the prelude,
+//! glob imports), paths into the standard library (`std::mem::swap`), into
+//! the project (`crate::…`, `self::…`, `super::…`, `Self::f`, `Type::f` for a
+//! project type) and into dependencies (`dep::f`, checked against the
+//! locked version's source in the cargo registry; unverifiable when it is not
+//! there). Arity is checked only for project functions whose every
+//! definition agrees. Macros and method calls on values are not checked.
+//!
+//! Split by concern: [`context`] (what names exist), [`paths`] (calls and
+//! paths), [`imports`] (`use` declarations).
+
+mod context;
+mod imports;
+mod paths;
+
+use context::*;
+
+pub use imports::check_import;
+pub use paths::check_ref;
