@@ -118,7 +118,18 @@ pub fn check_with(
                 .iter()
                 .filter(|(l, o)| inside(*l) && matches!(o, Outcome::Resolved))
                 .count();
-            hunks.push(HunkVerdict::judge(&f.path, start, len, &fs, resolved));
+            let skipped = per_line
+                .iter()
+                .filter(|(l, o)| inside(*l) && matches!(o, Outcome::Skipped))
+                .count();
+            let mut verdict = HunkVerdict::judge(&f.path, start, len, &fs, resolved);
+            if fs.is_empty() && skipped > 0 {
+                // Say what was not checked rather than "adds no references".
+                verdict.reasons = vec![format!(
+                    "{resolved} reference(s) resolved; {skipped} not checkable here (methods of values of unknown type, macros, dynamic or platform-specific names)"
+                )];
+            }
+            hunks.push(verdict);
         }
         findings.extend(file_findings);
     }
