@@ -64,12 +64,27 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     let in_project = ctx.project.name_defined(name);
     if ctx.has_wildcard_import() {
-        let project_only = ctx.facts.imports.iter().filter(|i| i.wildcard).all(|i| {
+        // Each glob is checked against what it can bring: the project, the
+        // standard library's module members, or a dependency's source.
+        for i in ctx.facts.imports.iter().filter(|i| i.wildcard) {
             let f = i.module.split("::").next().unwrap_or("");
-            matches!(f, "crate" | "self" | "super") || own_crate(ctx, f)
-        });
-        if in_project || !project_only {
-            return vec![Outcome::Resolved];
+            let provides = if is_std_root(f) {
+                match builtins::stdlib_module(Lang::Rust, &i.module) {
+                    Some(m) => m.member(name) != Some(false),
+                    None => true,
+                }
+            } else if let Some((krate, version)) = dep_crate(ctx, f) {
+                let src = match version.as_deref() {
+                    Some(v) => ctx.deps.cargo_source(&krate, v),
+                    None => ctx.deps.cargo_source_any(&krate),
+                };
+                src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
+            } else {
+                in_project
+            };
+            if provides {
+                return vec![Outcome::Resolved];
+            }
         }
     } else if in_project {
         // Defined in the project but not imported here: a compile error, but
