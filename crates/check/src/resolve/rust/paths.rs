@@ -29,6 +29,12 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
 
 pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
+    let before = ctx.text.get(..r.span.start_byte as usize).unwrap_or("");
+    if before.trim_end().ends_with("::") || before.trim_end().ends_with('>') {
+        // A path whose qualifier the adapter did not record (`char::from_u32`,
+        // `<T as Trait>::f`): not a bare name.
+        return vec![Outcome::Skipped];
+    }
     if ctx.local_binds(r) {
         return vec![Outcome::Resolved];
     }
@@ -204,6 +210,10 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let name = r.name.as_str();
     let q = q.trim_start_matches("::");
     let mut segs: Vec<String> = q.split("::").map(str::to_string).collect();
+    if segs.iter().any(|s| is_primitive(s)) {
+        // Associated functions of primitive types (`char::from`, `u8::try_from`).
+        return vec![Outcome::Skipped];
+    }
     // Expand a `use` binding of the first segment.
     if !matches!(segs[0].as_str(), "crate" | "self" | "super" | "Self")
         && !ctx.local_binds(&Reference {
@@ -394,4 +404,29 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return out;
     }
     vec![Outcome::Skipped]
+}
+
+fn is_primitive(s: &str) -> bool {
+    matches!(
+        s,
+        "bool"
+            | "char"
+            | "str"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "f32"
+            | "f64"
+            | "slice"
+            | "array"
+    )
 }
