@@ -41,6 +41,9 @@ def corpus_path(name):
     return pathlib.Path(name)
 
 
+LAST_CPU = [0.0]
+
+
 def peak_rss(cmd, **kw):
     """Wall and peak RSS of one command, measured with /usr/bin/time -v."""
     t0 = time.perf_counter()
@@ -49,9 +52,13 @@ def peak_rss(cmd, **kw):
     if cp.returncode not in (0, 1):
         sys.exit(f"bench: {cmd} failed: {cp.stderr.decode(errors='replace')[-800:]}")
     rss = 0.0
+    cpu = 0.0
     for line in cp.stderr.decode(errors="replace").splitlines():
         if "Maximum resident set size" in line:
             rss = int(line.split(":")[1]) / 1024.0
+        if "User time (seconds)" in line or "System time (seconds)" in line:
+            cpu += float(line.split(":")[1])
+    LAST_CPU[0] = cpu
     return wall, rss, cp
 
 
@@ -74,18 +81,20 @@ def main():
     index = work / "index.db"
     tags = work / "tags"
 
-    ctags_runs = []
+    ctags_runs, ctags_cpu = [], []
     for _ in range(args.runs):
         wall, rss, _ = peak_rss(["ctags", "-R", f"--languages={LANGS}", "-f", tags, corpus])
         ctags_runs.append((wall, rss))
+        ctags_cpu.append(LAST_CPU[0])
     ctags_size = tags.stat().st_size
 
-    cold = []
+    cold, cold_cpu = [], []
     for _ in range(args.runs):
         for p in work.glob("index.db*"):
             p.unlink()
         wall, rss, _ = peak_rss([PLUMB, "--index", index, "index", corpus])
         cold.append((wall, rss))
+        cold_cpu.append(LAST_CPU[0])
     size = sum(p.stat().st_size for p in work.glob("index.db*") if not p.name.endswith(".lock"))
     status = json.loads(subprocess.run([PLUMB, "--index", index, "-C", corpus, "status", "--json", "--no-refresh"],
                                        capture_output=True, check=True).stdout)["result"]
@@ -118,21 +127,22 @@ def main():
         return statistics.median(times) * 1000
 
     q = {
-        "defs": query_median("defs", ["--no-refresh"]),
-        "refs": query_median("refs", ["--no-refresh"]),
-        "defs (fresh check)": query_median("defs", []),
-        "refs (fresh check)": query_median("refs", []),
+        "defs --no-check (index only)": query_median("defs", ["--no-check"]),
+        "refs --no-check (index only)": query_median("refs", ["--no-check"]),
+        "defs (default: freshness check + refresh)": query_median("defs", []),
+        "refs (default: freshness check + refresh)": query_median("refs", []),
     }
 
     cw, cr = statistics.median(w for w, _ in ctags_runs), max(r for _, r in ctags_runs)
     pw, pr = statistics.median(w for w, _ in cold), max(r for _, r in cold)
     lines = status["lines"]
-    print(f"corpus: {source} (a private copy)")
+    print(f"corpus: {source} (a private copy); load average at start {os.getloadavg()[0]:.1f}")
     print(f"files {status['files']}, lines {lines}, definitions {status['definitions']}, "
           f"references {status['references']}, imports {status['imports']}, function shapes {status['function_shapes']}")
     print()
     print(f"{'':32}{'ctags -R':>14}{'plumb index':>14}{'ratio':>8}")
     print(f"{'cold wall s (median)':32}{cw:>14.2f}{pw:>14.2f}{pw / cw:>8.2f}")
+    print(f"{'cold CPU s (user+sys, median)':32}{statistics.median(c for c in ctags_cpu):>14.2f}{statistics.median(c for c in cold_cpu):>14.2f}")
     print(f"{'lines per second':32}{lines / cw:>14,.0f}{lines / pw:>14,.0f}")
     print(f"{'peak memory MiB':32}{cr:>14.0f}{pr:>14.0f}{pr / cr:>8.2f}")
     print(f"{'output size MiB':32}{ctags_size / 2**20:>14.1f}{size / 2**20:>14.1f}{size / ctags_size:>8.2f}")
