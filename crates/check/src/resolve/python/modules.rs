@@ -73,10 +73,9 @@ pub(super) fn files_have(ctx: &FileCtx, files: &[String], name: &str) -> Option<
         if let Some(dir) = f
             .strip_suffix("/__init__.py")
             .or_else(|| f.strip_suffix("/__init__.pyi"))
+            && project_module_files(ctx, dir, name).is_some()
         {
-            if project_module_files(ctx, dir, name).is_some() {
-                return Some(true);
-            }
+            return Some(true);
         }
         let Some(rc) = ctx.project.facts_of(f) else {
             return None;
@@ -152,7 +151,7 @@ pub(super) fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) 
                         // source only adds names it spells out.
                         Some((text, facts)) => Some(
                             facts.definitions.iter().any(|d| d.name == name)
-                                || super::super::word_positions(&text, name).next().is_some(),
+                                || super::super::word_positions(text, name).next().is_some(),
                         ),
                         None => Some(false),
                     },

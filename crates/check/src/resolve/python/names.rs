@@ -310,31 +310,27 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     }
     let module = target[..at].join(".");
     let member = &target[at];
-    if let ModLoc::Stdlib(_) = loc {
-        if let Lookup::MissingMember(..) =
+    if let ModLoc::Stdlib(_) = loc
+        && let Lookup::MissingMember(..) =
             builtins::lookup(Lang::Python, &format!("{module}.{member}"))
-        {
-            if platformish(ctx, r.span.start_line) || member.starts_with('_') {
-                return vec![Outcome::Skipped];
-            }
-        }
+        && (platformish(ctx, r.span.start_line) || member.starts_with('_'))
+    {
+        return vec![Outcome::Skipped];
     }
     match module_has(ctx, &loc, &module, member) {
         Some(true) => {
             let mut out = vec![Outcome::Resolved];
-            if at + 1 == target.len() {
-                if let ModLoc::Project(files) = &loc {
-                    if let Some(f) = files.first() {
-                        if let Some(rc) = ctx.project.facts_of(f) {
-                            let defs: Vec<&Definition> =
-                                rc.1.definitions
-                                    .iter()
-                                    .filter(|d| d.container.is_none() && &d.name == member)
-                                    .collect();
-                            out.extend(arity(ctx, r, &defs, &rc.0, false));
-                        }
-                    }
-                }
+            if at + 1 == target.len()
+                && let ModLoc::Project(files) = &loc
+                && let Some(f) = files.first()
+                && let Some(rc) = ctx.project.facts_of(f)
+            {
+                let defs: Vec<&Definition> =
+                    rc.1.definitions
+                        .iter()
+                        .filter(|d| d.container.is_none() && &d.name == member)
+                        .collect();
+                out.extend(arity(ctx, r, &defs, &rc.0, false));
             }
             out
         }

@@ -220,12 +220,11 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             name: segs[0].clone(),
             ..r.clone()
         })
+        && let Some((_, full)) = ctx.import_binding(&segs[0])
     {
-        if let Some((_, full)) = ctx.import_binding(&segs[0]) {
-            let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
-            v.extend(segs.drain(1..));
-            segs = v;
-        }
+        let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
+        v.extend(segs.drain(1..));
+        segs = v;
     }
     let first = segs[0].clone();
     let full = format!("{}::{name}", segs.join("::"));
