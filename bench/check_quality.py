@@ -24,6 +24,7 @@ import argparse
 import ast
 import concurrent.futures as cf
 import difflib
+import hashlib
 import json
 import pathlib
 import random
@@ -245,7 +246,8 @@ def summarize(cases, negs, commits, timing_res, meta):
 
 def print_tables(s):
     m = s["meta"]
-    print(f"plumb check quality benchmark ({m['mode']}, seed {m['seed']}, plumb {m['plumb_version']}, engine: {m['engine']})")
+    print(f"plumb check quality benchmark ({m['mode']}, seed {m['seed']}, {m['plumb_version']} binary {m['plumb_binary_sha256']}"
+          f" at {m['repo_head']}, engine: {m['engine']})")
     print()
     print(f"{'lang':<11}{'kind':<20}{'cases':>6}{'recall':>9}{'any kind':>10}{'ms(med)':>9}   checker: recall, ms(med)")
     for r in s["recall"]:
@@ -293,6 +295,8 @@ def main():
         sys.exit(f"check_quality: {plumb} missing; run `cargo build --release -p plumb-cli`")
     WORK.mkdir(parents=True, exist_ok=True)
     version = subprocess.run([str(plumb), "--version"], capture_output=True, text=True).stdout.strip()
+    # Which binary: another build can replace target/release/plumb mid-run; compare at the end.
+    binary_id = hashlib.sha256(plumb.read_bytes()).hexdigest()[:16]
 
     corps = [("py", corpora.python_subset(WORK, full), "python")]
     corps += [(p.name, p, "rust") for p in corpora.rust_crates(WORK, 8 if full else 2, args.seed)]
@@ -362,7 +366,11 @@ def main():
             timing_res["index_lines"] = json.loads(st.stdout)["result"].get("lines")
         except (ValueError, KeyError, AttributeError):
             pass
+    if hashlib.sha256(plumb.read_bytes()).hexdigest()[:16] != binary_id:
+        log("check_quality: WARNING: the plumb binary changed during the run; figures mix two builds")
+        binary_id += " (changed during the run)"
     meta = {"mode": "full" if full else "quick", "seed": args.seed, "per_kind": per_kind, "plumb_version": version,
+            "plumb_binary_sha256": binary_id, "repo_head": corpora.git(ROOT, "rev-parse", "--short", "HEAD").stdout.strip(),
             "engine": "plumb check" if engine.available else f"unavailable: {engine.error}",
             "corpora": [{"name": n, "lang": l, "repo": str(r),
                          "commit": corpora.git(r, "rev-parse", "HEAD", check=False).stdout.strip()} for n, r, l in corps]}
