@@ -88,6 +88,36 @@ impl ExistingShapes {
     }
 }
 
+/// A function the change adds, with its structural vector.
+pub struct NewFunction {
+    pub def: plumb_facts::Definition,
+    pub vector: Vec<u8>,
+}
+
+/// The functions `new_text` defines whose header line is added (per
+/// `added`) and that are large enough to compare.
+pub fn new_functions(lang: Lang, new_text: &str, added: &dyn Fn(u32) -> bool) -> Vec<NewFunction> {
+    let adapter = plumb_lang::adapter_for_lang(lang);
+    let Some(tree) = plumb_lang::parse(adapter, new_text.as_bytes()) else {
+        return Vec::new();
+    };
+    let facts = adapter.extract(&tree, new_text.as_bytes());
+    let vectors =
+        plumb_shape::function_vectors(adapter, &tree, new_text.as_bytes(), &facts.definitions);
+    vectors
+        .into_iter()
+        .filter_map(|(i, vector)| {
+            let def = &facts.definitions[i];
+            (matches!(def.kind, DefKind::Function | DefKind::Method)
+                && added(def.name_span.start_line))
+            .then(|| NewFunction {
+                def: def.clone(),
+                vector,
+            })
+        })
+        .collect()
+}
+
 /// `duplicate-function` findings for the functions `new_text` defines on
 /// `added` lines that repeat an existing function of another file (or of
 /// another name in the same file).
@@ -99,23 +129,27 @@ pub fn duplicate_findings(
     new_text: &str,
     added: &dyn Fn(u32) -> bool,
 ) -> Vec<Finding> {
-    let adapter = plumb_lang::adapter_for_lang(lang);
-    let Some(tree) = plumb_lang::parse(adapter, new_text.as_bytes()) else {
-        return Vec::new();
-    };
-    let mut facts = adapter.extract(&tree, new_text.as_bytes());
-    facts.assign_enclosing();
-    let vectors =
-        plumb_shape::function_vectors(adapter, &tree, new_text.as_bytes(), &facts.definitions);
+    duplicates_of(
+        store,
+        existing,
+        path,
+        lang,
+        new_text,
+        &new_functions(lang, new_text, added),
+    )
+}
+
+/// [`duplicate_findings`] for functions already found by [`new_functions`].
+pub fn duplicates_of(
+    store: &Store,
+    existing: &ExistingShapes,
+    path: &str,
+    lang: Lang,
+    new_text: &str,
+    functions: &[NewFunction],
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (i, vec) in vectors {
-        let def = &facts.definitions[i];
-        // Only functions the change adds (their header line is added).
-        if !matches!(def.kind, DefKind::Function | DefKind::Method)
-            || !added(def.name_span.start_line)
-        {
-            continue;
-        }
+    for NewFunction { def, vector: vec } in functions {
         let top = existing.shapes.index.top_k(&vec, 8, Some(lang));
         let ids: Vec<i64> = top
             .iter()

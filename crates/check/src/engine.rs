@@ -69,6 +69,7 @@ pub fn check_with(
     }
     let mut findings: Vec<Finding> = Vec::new();
     let mut behaviour_budget = MAX_BEHAVIOUR_LOOKUPS;
+    let mut existing_shapes: Option<Option<crate::behaviour::ExistingShapes>> = None;
     let mut hunks: Vec<HunkVerdict> = Vec::new();
     for (f, lang) in input.files.iter().zip(langs) {
         let mut per_line: Vec<(u32, Outcome)> = Vec::new();
@@ -110,6 +111,26 @@ pub fn check_with(
             })
             .collect();
         add_behaviour_candidates(store, &mut file_findings, &mut behaviour_budget);
+        if let Some(lang) = lang {
+            // Functions the change adds that repeat existing ones. The
+            // existing vectors are loaded once, and only if some are added.
+            let added = |line: u32| f.added.as_ref().is_none_or(|s| s.contains(&line));
+            let new = crate::behaviour::new_functions(lang, &f.new_text, &added);
+            if !new.is_empty() {
+                let existing = existing_shapes
+                    .get_or_insert_with(|| crate::behaviour::ExistingShapes::load(store));
+                if let Some(e) = existing {
+                    file_findings.extend(crate::behaviour::duplicates_of(
+                        store,
+                        e,
+                        &f.path,
+                        lang,
+                        &f.new_text,
+                        &new,
+                    ));
+                }
+            }
+        }
         for &(start, len) in &f.hunks {
             let end = start + len.max(1);
             let inside = |l: u32| l >= start && l < end;

@@ -106,3 +106,31 @@ fn dups_clusters_the_copies() {
         .collect();
     assert_eq!(names, vec!["tally_terms", "count_words"]);
 }
+
+#[test]
+fn check_reports_a_reimplemented_function() {
+    let r = Repo::git(&[("text.py", ORIGINAL), ("cfg.py", UNRELATED)]);
+    r.json(&["index"]);
+    r.write("stats/words.py", RENAMED);
+    r.git_cmd(&["add", "stats/words.py"]);
+    let out = r.plumb(&["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{v}");
+    assert_eq!(findings[0]["kind"], "duplicate-function");
+    assert_eq!(findings[0]["file"], "stats/words.py");
+    assert_eq!(findings[0]["line"], 2);
+    assert_eq!(
+        findings[0]["message"],
+        "`tally_terms` re-implements `count_words` at text.py:2"
+    );
+    assert_eq!(findings[0]["candidates"][0]["reason"], "behaviour");
+    let hunks: Vec<(&str, &str)> = v["hunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["file"].as_str().unwrap(), h["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(hunks, vec![("stats/words.py", "review")], "{v}");
+}

@@ -136,6 +136,9 @@ impl From<plumb_store::StoreError> for IndexError {
 /// run picks up from there.
 const BATCH: usize = 2000;
 
+/// The longest a run goes without committing what it has read.
+const COMMIT_EVERY: Duration = Duration::from_secs(1);
+
 /// From this many files to read on, a run drops and rebuilds the name indexes.
 const BULK_LOAD_FILES: usize = 1000;
 
@@ -150,6 +153,7 @@ pub fn run(
 ) -> Result<IndexReport, IndexError> {
     let start = Instant::now();
     let root = validate_root(&opts.root)?;
+    prepare_index_dir(&opts.index_path)?;
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
     let walked = plumb_walk::walk(&root, &opts.walk_options());
@@ -170,6 +174,28 @@ pub fn run(
     };
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// Create the index's directory; a `.plumb` directory gets a `.gitignore`
+/// of `*`, so the index never shows up as a change in git (or in `plumb check`).
+fn prepare_index_dir(index_path: &Path) -> Result<(), IndexError> {
+    let Some(dir) = index_path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        IndexError(format!(
+            "{}: cannot create the index directory ({e})",
+            dir.display()
+        ))
+    })?;
+    if dir.file_name().is_some_and(|n| n == ".plumb") {
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "# Plumb's index: never commit it.\n*\n")
+                .map_err(|e| IndexError(format!("{}: cannot write ({e})", ignore.display())))?;
+        }
+    }
+    Ok(())
 }
 
 /// The root as an absolute, existing directory, or a one-line error.
@@ -260,8 +286,15 @@ pub fn apply(
                     progress(Progress::Read);
                 });
             });
-            let w = store.writer()?;
+            let mut w = store.writer()?;
+            let mut since_commit = Instant::now();
             for (f, res) in rx {
+                // Commit at least every second, so a killed run keeps its progress.
+                if since_commit.elapsed() >= COMMIT_EVERY {
+                    w.commit()?;
+                    w = store.writer()?;
+                    since_commit = Instant::now();
+                }
                 match res {
                     Ok(None) => {
                         w.touch_file(&f.rel_path, f.mtime_ns)?;
