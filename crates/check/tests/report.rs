@@ -169,3 +169,37 @@ fn json_round_trips_with_schema_version() {
     let back: Report = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
 }
+
+#[test]
+fn many_verified_hunks_collapse_to_one_line() {
+    use plumb_check::report::{HunkVerdict, IndexInfo, Report};
+    let mut hunks: Vec<HunkVerdict> = (0..12)
+        .map(|i| HunkVerdict::judge(&format!("src/m{}.py", i % 3), 1 + i * 10, 5, &[], 2))
+        .collect();
+    let r = sample();
+    hunks.extend(
+        r.hunks
+            .iter()
+            .filter(|h| h.verdict.name() != "verified")
+            .cloned(),
+    );
+    let report = Report::new(IndexInfo::default(), r.findings.clone(), hunks, Vec::new());
+    let text = plumb_check::report::render_text(&report, false);
+    let hunk_section: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "hunks:")
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        hunk_section,
+        vec![
+            "hunks:",
+            "  suspect  lib/\u{e9}t\u{e9}.c @@ +5,3 @@",
+            "             arity-mismatch at line 7: `concat` takes 2 arguments but 3 were given",
+            "  suspect  src/app.py @@ +1,12 @@",
+            "             unknown-symbol at line 11: `fetch_config` is not defined anywhere the scope rules reach",
+            "             undeclared-package at line 2: package `requestz` is not declared in pyproject.toml and is not installed",
+            "  verified 12 more hunks in 3 files (--format json lists them)",
+        ]
+    );
+}

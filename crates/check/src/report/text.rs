@@ -60,7 +60,18 @@ pub fn render_text(report: &Report, color: bool) -> String {
     }
     if !report.hunks.is_empty() {
         let _ = writeln!(out, "{}", p.bold("hunks:"));
+        // Many verified hunks say nothing a reader must act on: past a
+        // handful they collapse to one line (JSON and SARIF keep them all).
+        let verified = report
+            .hunks
+            .iter()
+            .filter(|h| h.verdict == Verdict::Verified)
+            .count();
+        let collapse = verified > MAX_LISTED_VERIFIED;
         for h in &report.hunks {
+            if collapse && h.verdict == Verdict::Verified {
+                continue;
+            }
             let label = format!("{:<8}", h.verdict.name());
             let painted = match h.verdict {
                 Verdict::Verified => p.wrap("1;32", &label),
@@ -75,6 +86,21 @@ pub fn render_text(report: &Report, color: bool) -> String {
             for r in &h.reasons {
                 let _ = writeln!(out, "             {r}");
             }
+        }
+        if collapse {
+            let files: std::collections::BTreeSet<&str> = report
+                .hunks
+                .iter()
+                .filter(|h| h.verdict == Verdict::Verified)
+                .map(|h| h.file.as_str())
+                .collect();
+            let label = p.wrap("1;32", &format!("{:<8}", "verified"));
+            let _ = writeln!(
+                out,
+                "  {label} {verified} more hunks in {} file{} (--format json lists them)",
+                files.len(),
+                plural(files.len())
+            );
         }
         out.push('\n');
     }
@@ -99,6 +125,9 @@ pub fn render_text(report: &Report, color: bool) -> String {
     );
     out
 }
+
+/// Verified hunks listed one by one before they collapse to a count.
+const MAX_LISTED_VERIFIED: usize = 10;
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
