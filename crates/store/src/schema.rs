@@ -95,6 +95,15 @@ DROP INDEX IF EXISTS refs_name;
 DROP INDEX IF EXISTS imports_module;
 "#;
 
+/// The per-file indexes, which replacing a stored file needs; dropped only
+/// when the index starts empty.
+pub const DROP_FILE_INDEXES: &str = r#"
+DROP INDEX IF EXISTS defs_file;
+DROP INDEX IF EXISTS refs_file;
+DROP INDEX IF EXISTS imports_file;
+DROP INDEX IF EXISTS shapes_file;
+"#;
+
 /// Apply connection settings and make sure the schema is present and current.
 /// Returns a description of the problem if the file cannot serve as an index.
 pub fn prepare(conn: &Connection) -> Result<(), String> {

@@ -39,12 +39,29 @@ impl Store {
 
 impl Store {
     /// Drop the name indexes before loading many files; [`Store::end_bulk_load`]
-    /// builds them again. The per-file indexes stay, so replacing a file's
-    /// facts remains cheap. Must not be called inside a [`Writer`].
+    /// builds them again. The per-file indexes stay unless the index is empty,
+    /// so replacing a file's facts remains cheap. Must not be called inside a
+    /// [`Writer`].
     pub fn begin_bulk_load(&self) -> Result<()> {
         self.conn
             .execute_batch(crate::schema::DROP_INDEXES)
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        let stored: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM files LIMIT 1)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        if stored == 0 {
+            // Nothing stored yet, so no file will be replaced: the per-file
+            // indexes can be built once at the end too.
+            self.conn
+                .execute_batch(crate::schema::DROP_FILE_INDEXES)
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 
     /// Rebuild any missing indexes and refresh the query planner's statistics.
