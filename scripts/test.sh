@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what the tests need (scripts/setup-*.sh),
-# then runs every crate's tests. This is the README's test command and what
-# .ci/run calls.
+# The whole test suite: installs what the tests need (a Python venv with
+# jsonschema, for validating SARIF against the official schema), then runs
+# every crate's tests. This is the README's test command and what .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for setup in scripts/setup-*.sh; do
-  bash "$setup"
-done
+bash scripts/setup-check-deps.sh
 cargo test --workspace --locked "$@"
