@@ -150,14 +150,15 @@ def run_negatives(engine, repo, files, read, rng, max_lines):
         for k, n in eng.false_findings(findings).items():
             by_kind[k] = by_kind.get(k, 0) + n
         for x in findings:
-            if x.get("kind") not in eng.NOT_FALSE and len(examples) < 8:
+            if x.get("kind") not in eng.NOT_FALSE | eng.ADVISORY and len(examples) < 8:
                 examples.append(f"{x.get('file')}:{x.get('line')} {x.get('kind')}: {x.get('message')}")
-    return {"files": nfiles, "lines": lines, "false": sum(by_kind.values()), "by_kind": dict(sorted(by_kind.items())),
+    return {"files": nfiles, "lines": lines, "false": sum(v for k, v in by_kind.items() if k not in eng.ADVISORY),
+            "advisory": sum(v for k, v in by_kind.items() if k in eng.ADVISORY), "by_kind": dict(sorted(by_kind.items())),
             "failed_batches": len(errors), "errors": errors[:3], "examples": examples}
 
 
 def run_commits(engine, repo, lang, count):
-    out = {"commits": 0, "added_lines": 0, "false": 0, "by_kind": {}, "errors": [], "examples": []}
+    out = {"commits": 0, "added_lines": 0, "false": 0, "advisory": 0, "by_kind": {}, "errors": [], "examples": []}
     for c, diff, added, clone in negatives.real_commits(repo, lang, WORK, count):
         negatives.index_at(engine.plumb, clone)
         f = WORK / "history" / f"{c[:12]}.diff"
@@ -170,9 +171,9 @@ def run_commits(engine, repo, lang, count):
             continue
         for k, n in eng.false_findings(findings).items():
             out["by_kind"][k] = out["by_kind"].get(k, 0) + n
-            out["false"] += n
+            out["advisory" if k in eng.ADVISORY else "false"] += n
         for x in findings:
-            if x.get("kind") not in eng.NOT_FALSE and len(out["examples"]) < 5:
+            if x.get("kind") not in eng.NOT_FALSE | eng.ADVISORY and len(out["examples"]) < 5:
                 out["examples"].append(f"{c[:12]} {x.get('file')}:{x.get('line')} {x.get('kind')}: {x.get('message')}")
     return out
 
@@ -226,7 +227,8 @@ def summarize(cases, negs, commits, timing_res, meta):
         f["caught"] += c["plumb"]["caught"]
     by_lang = {}
     for n in negs:
-        b = by_lang.setdefault(n["lang"], {"lines": 0, "false": 0, "by_kind": {}, "files": 0, "failed_batches": 0})
+        b = by_lang.setdefault(n["lang"], {"lines": 0, "false": 0, "advisory": 0, "by_kind": {}, "files": 0, "failed_batches": 0})
+        b["advisory"] += n["advisory"]
         b["failed_batches"] += n["failed_batches"]
         b["lines"] += n["lines"]
         b["files"] += n["files"]
@@ -256,16 +258,17 @@ def print_tables(s):
         print(f"{r['lang']:<11}{r['kind']:<20}{r['cases']:>6}{pct(r['recall'] * r['cases'], r['cases']):>9}"
               f"{pct(r['recall_any_kind'] * r['cases'], r['cases']):>10}{r['plumb_median_ms']:>9.1f}   {ch}")
     print()
-    print(f"{'unmodified code':<20}{'files':>7}{'lines':>10}{'false':>7}{'per 10k':>9}   by kind")
+    print("false = findings claiming the code is wrong; dup-fn = duplicate-function advice, shown apart")
+    print(f"{'unmodified code':<20}{'files':>7}{'lines':>10}{'false':>7}{'per 10k':>9}{'dup-fn':>8}   by kind")
     for lang, b in sorted(s["unmodified"].items()):
-        print(f"{lang:<20}{b['files']:>7}{b['lines']:>10}{b['false']:>7}{b['per_10k_lines'] if b['per_10k_lines'] is not None else 'n/a':>9}   "
+        print(f"{lang:<20}{b['files']:>7}{b['lines']:>10}{b['false']:>7}{b['per_10k_lines'] if b['per_10k_lines'] is not None else 'n/a':>9}{b['advisory']:>8}   "
               f"{json.dumps(b['by_kind'], sort_keys=True)}"
               + (f"  ({b['failed_batches']} batches failed: see JSON)" if b["failed_batches"] else ""))
     if s["real_commits"]:
         print()
-        print(f"{'real commits':<20}{'commits':>7}{'added':>10}{'false':>7}{'per 10k':>9}   by kind")
+        print(f"{'real commits':<20}{'commits':>7}{'added':>10}{'false':>7}{'per 10k':>9}{'dup-fn':>8}   by kind")
         for lang, c in sorted(s["real_commits"].items()):
-            print(f"{lang:<20}{c['commits']:>7}{c['added_lines']:>10}{c['false']:>7}{c['per_10k_added_lines'] if c['per_10k_added_lines'] is not None else 'n/a':>9}   "
+            print(f"{lang:<20}{c['commits']:>7}{c['added_lines']:>10}{c['false']:>7}{c['per_10k_added_lines'] if c['per_10k_added_lines'] is not None else 'n/a':>9}{c['advisory']:>8}   "
                   f"{json.dumps(c['by_kind'], sort_keys=True)}")
     t = s["timing"]
     if t:
