@@ -4,7 +4,7 @@ fn main() {
         .nth(1)
         .expect("usage: load_shapes INDEX_DB");
     let t = std::time::Instant::now();
-    let mut store = plumb_store::Store::open_existing(std::path::Path::new(&path))
+    let store = plumb_store::Store::open_existing(std::path::Path::new(&path))
         .unwrap()
         .unwrap();
     let opened = t.elapsed();
@@ -13,11 +13,11 @@ fn main() {
     let n = rows.len();
     drop(rows);
     let t2 = std::time::Instant::now();
-    let shapes = plumb_query::Shapes::load(&mut store, false).unwrap();
+    let shapes = plumb_query::Shapes::read(&store).map(|(s, _)| s).unwrap();
     let t3 = std::time::Instant::now();
-    let again = plumb_query::Shapes::load_opportunistic(&mut store).unwrap();
+    let again = plumb_query::Shapes::load(&store).unwrap();
     let t4 = std::time::Instant::now();
-    let packed = plumb_query::Shapes::load_opportunistic(&mut store).unwrap();
+    let packed = plumb_query::Shapes::load(&store).unwrap();
     println!(
         "first load (and pack) {:?}, packed load {:?} ({} = {} vectors)",
         t4 - t3,

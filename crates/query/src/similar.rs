@@ -101,22 +101,10 @@ impl Shapes {
         }
     }
 
-    /// [`Shapes::read`], then save a rebuilt pack if `save` (the caller holds
-    /// the write lock) so the next load is one read.
-    pub fn load(store: &mut Store, save: bool) -> Result<Shapes> {
-        let (shapes, rebuilt) = Shapes::read(store)?;
-        if let (true, Some(pack)) = (save, rebuilt) {
-            let w = store.writer()?;
-            w.set_shape_pack(&pack)?;
-            w.commit()?;
-        }
-        Ok(shapes)
-    }
-
-    /// Load, saving a rebuilt pack only if no indexing run holds the lock.
-    pub fn load_opportunistic(store: &mut Store) -> Result<Shapes> {
-        let lock = plumb_store::WriteLock::acquire(store.path(), false, |_| {}).ok();
-        Shapes::load(store, lock.is_some())
+    /// [`Shapes::read`], saving a rebuilt pack when no indexing run holds
+    /// the lock, so the next load is one read.
+    pub fn load(store: &Store) -> Result<Shapes> {
+        store.pack_shapes_if_unlocked(Shapes::read)
     }
 }
 

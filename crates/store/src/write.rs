@@ -64,6 +64,28 @@ impl Store {
         Ok(())
     }
 
+    /// Store a packed copy of the vectors from a reader's `&self`: only under
+    /// the write lock (taken here, without waiting), so no indexing run can
+    /// change the vectors between the caller's read and this write. Returns
+    /// whether it was saved. `read` produces the pack while the lock is held.
+    pub fn pack_shapes_if_unlocked<T>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<(T, Option<crate::ShapePack>)>,
+    ) -> Result<T> {
+        let lock = crate::WriteLock::acquire(&self.path, false, |_| {}).ok();
+        let (value, rebuilt) = read(self)?;
+        if let (Some(_lock), Some(pack)) = (lock, rebuilt) {
+            let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+            let w = Writer {
+                tx,
+                store_path: self.path.clone(),
+            };
+            w.set_shape_pack(&pack)?;
+            w.commit()?;
+        }
+        Ok(value)
+    }
+
     /// Rebuild any missing indexes and refresh the query planner's statistics.
     pub fn end_bulk_load(&self) -> Result<()> {
         self.conn

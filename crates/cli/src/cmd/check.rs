@@ -72,10 +72,14 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             .files
             .iter()
             .map(|p| {
+                // A relative path names a file from here, or else from the
+                // repository root (so `-C repo --files src/a.py` works too).
                 let abs = if p.is_absolute() {
                     p.clone()
-                } else {
+                } else if cwd.join(p).exists() || !root.join(p).exists() {
                     cwd.join(p)
+                } else {
+                    root.join(p)
                 };
                 abs.to_string_lossy().into_owned()
             })

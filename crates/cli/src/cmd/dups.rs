@@ -23,8 +23,8 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             args.threshold
         ));
     }
-    let (mut store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
-    let shapes = plumb_query::Shapes::load_opportunistic(&mut store).map_err(|e| e.to_string())?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
+    let shapes = plumb_query::Shapes::load(&store).map_err(|e| e.to_string())?;
     let a = plumb_query::dups(&store, &shapes, args.threshold, args.limit)
         .map_err(|e| e.to_string())?;
     if global.json {

@@ -55,8 +55,8 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
             Some((bytes, l))
         }
     };
-    let (mut store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
-    let shapes = plumb_query::Shapes::load_opportunistic(&mut store).map_err(|e| e.to_string())?;
+    let (store, fresh, _) = crate::context::open_for_query(global, args.fresh)?;
+    let shapes = plumb_query::Shapes::load(&store).map_err(|e| e.to_string())?;
     let answer = match (snippet, &args.symbol) {
         (Some((bytes, l)), _) => {
             plumb_query::similar_to_snippet(&store, &shapes, l, &bytes, None, args.limit)?
