@@ -94,6 +94,30 @@ impl ExistingShapes {
     }
 }
 
+/// The vectors are lossy, so a near-equal vector is confirmed by what both
+/// functions visibly do: the same library calls (at least two), the same
+/// structural traits, and a similar number of statements.
+fn same_behaviour(a: &[u8], b: &[u8]) -> bool {
+    let (Some(x), Some(y)) = (
+        plumb_shape::model::concepts(a),
+        plumb_shape::model::concepts(b),
+    ) else {
+        return false;
+    };
+    let calls = |c: &plumb_shape::Concepts| {
+        c.calls
+            .iter()
+            .cloned()
+            .collect::<std::collections::BTreeSet<String>>()
+    };
+    let (cx, cy) = (calls(&x), calls(&y));
+    let (small, large) = (
+        x.statements.min(y.statements),
+        x.statements.max(y.statements),
+    );
+    cx.len() >= 2 && cx == cy && x.flags == y.flags && small * 5 >= large * 4
+}
+
 /// A function the change adds, with its structural vector.
 pub struct NewFunction {
     pub def: plumb_facts::Definition,
@@ -166,11 +190,17 @@ pub fn duplicates_of(
             continue;
         }
         let rows = store.defs_by_id(&ids).unwrap_or_default();
+        let vectors: HashMap<i64, Vec<u8>> = store
+            .shape_vectors(&ids)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         let Some((row, score)) = top.iter().find_map(|(id, score)| {
             let row = rows.iter().find(|r| r.id == *id)?;
             // The function's own old version is not a duplicate of it.
             let same = row.path == path && row.def.qualified_name() == def.qualified_name();
-            (!same && *score >= DUPLICATE_THRESHOLD).then_some((row, *score))
+            let confirmed = vectors.get(id).is_some_and(|v| same_behaviour(vec, v));
+            (!same && confirmed && *score >= DUPLICATE_THRESHOLD).then_some((row, *score))
         }) else {
             continue;
         };
