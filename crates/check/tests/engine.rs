@@ -271,3 +271,25 @@ fn deleted_and_renamed_files_leave_the_project() {
         vec!["unknown-import pkg/main.py:2 module 'pkg.util' does not exist"]
     );
 }
+
+#[test]
+fn rust_toolchain_crates_need_no_manifest_entry() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"derive_demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\nproc-macro = true\n",
+        ),
+        ("src/lib.rs", "pub fn id(x: u32) -> u32 {\n    x\n}\n"),
+    ]);
+    let r = p.files(&[(
+        "src/derive.rs",
+        "use proc_macro::TokenStream;\nuse randd::Rng;\n\npub fn passthrough(input: TokenStream) -> TokenStream {\n    input\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "undeclared-package src/derive.rs:2 crate 'randd' is not declared in Cargo.toml and is not a module of this crate"
+                .to_string()
+        ]
+    );
+}

@@ -69,7 +69,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     if imp.relative || first.is_empty() || own_crate(ctx, first) {
         return vec![Outcome::Skipped];
     }
-    if dep_crate(ctx, first).is_some() {
+    if dep_crate(ctx, first).is_some() || is_sysroot_crate(first) {
         return vec![Outcome::Resolved];
     }
     // `use name::…` where `name` is a module of this crate (2018 paths) or an
@@ -117,4 +117,10 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         ctx.candidates(first, &pool),
         0.8,
     ))]
+}
+
+/// Crates the toolchain ships beside `std` that need no manifest entry
+/// (`proc_macro` in proc-macro crates, `test` on nightly).
+fn is_sysroot_crate(name: &str) -> bool {
+    matches!(name, "proc_macro" | "test")
 }
