@@ -98,6 +98,9 @@ pub fn check_with(
                     Lang::Python => resolve::python::check_ref(&ctx, r),
                     Lang::Rust => resolve::rust::check_ref(&ctx, r),
                     Lang::Go => resolve::other::check_ref(&ctx, r),
+                    Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                        resolve::js::check_ref(&ctx, r)
+                    }
                     _ => vec![Outcome::Skipped],
                 };
                 per_line.extend(outs.into_iter().map(|x| (r.span.start_line, x)));

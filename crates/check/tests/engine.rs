@@ -293,3 +293,29 @@ fn rust_toolchain_crates_need_no_manifest_entry() {
         ]
     );
 }
+
+#[test]
+fn javascript_and_typescript_bare_calls_and_arity() {
+    let p = Proj::new(&[
+        ("package.json", "{\"name\": \"web\"}\n"),
+        (
+            "src/util.ts",
+            "export function formatDate(d: Date, sep?: string): string {\n  return d.toISOString() + (sep ?? '');\n}\n",
+        ),
+    ]);
+    let r = p.files(&[(
+        "src/main.ts",
+        "import { formatDate } from './util';\n\nfunction local(a: number, b: number): number {\n  return a + b;\n}\n\nexport function go(items: number[]): string {\n  const total = local(1, 2) + local(1);\n  const parsed = parseInt('3', 10) + Math.max(1, 2);\n  setTimeout(() => console.log(total), 10);\n  const fn = (x: number) => x * 2;\n  fn(parsed);\n  items.forEach((i) => fetchItem(i));\n  return formatDate(new Date(), '-', 'extra') + formatDate(new Date());\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "arity-mismatch src/main.ts:8 'local' needs at least 2 argument(s) but 1 were given",
+            "unknown-symbol src/main.ts:13 'fetchItem' is not defined",
+            "arity-mismatch src/main.ts:14 'formatDate' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+    // A plain script (no import/export) may use globals from other scripts.
+    let r = p.files(&[("src/legacy.js", "function init() {\n  fetchItem(1);\n}\n")]);
+    assert_eq!(summary(&r), Vec::<String>::new());
+}

@@ -1,8 +1,9 @@
 //! JavaScript / TypeScript: relative imports resolve to a file of the
 //! project (with the usual extensions and `index` files), named imports from
 //! a project file must be defined or re-exported there, and bare package
-//! imports must be Node built-ins or declared in a package.json. Calls are
-//! not checked (globals of browsers and runtimes are open-ended).
+//! imports must be Node built-ins or declared in a package.json. Bare calls
+//! in ES modules must resolve (see [`check_ref`]); calls through values are
+//! not checked.
 
 use plumb_facts::{Ecosystem, Import, Lang};
 
@@ -202,4 +203,170 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         ctx.candidates(pkg, &pool),
         if installed { 0.6 } else { 0.85 },
     ))]
+}
+
+/// Globals that test runners and module loaders inject without an import.
+const INJECTED_GLOBALS: &[&str] = &[
+    "describe",
+    "it",
+    "test",
+    "expect",
+    "beforeEach",
+    "afterEach",
+    "beforeAll",
+    "afterAll",
+    "jest",
+    "vi",
+    "suite",
+    "setup",
+    "teardown",
+    "context",
+    "xit",
+    "xdescribe",
+    "fit",
+    "fdescribe",
+    "require",
+    "define",
+    "import",
+    "super",
+    "assert",
+];
+
+/// Bare calls in an ES module (a file with `import` or `export`): the name
+/// must be bound locally, defined or imported in the file, a global of the
+/// runtime (Node, the DOM, TypeScript's libs), or defined somewhere in the
+/// project (a script global). Calls through a value (`a.b()`) are not
+/// checked. TypeScript calls to a function defined once in the file, or
+/// imported from a project file, must fit its parameters.
+pub fn check_ref(ctx: &FileCtx, r: &plumb_facts::Reference) -> Vec<Outcome> {
+    if r.kind != plumb_facts::RefKind::Call || r.qualifier.is_some() || ctx.after_dot(r) {
+        return vec![Outcome::Skipped];
+    }
+    let name = r.name.as_str();
+    let is_module = !ctx.facts.imports.is_empty() || ctx.text.contains("export ");
+    if ctx.facts.dynamic || !is_module || INJECTED_GLOBALS.contains(&name) {
+        return vec![Outcome::Skipped];
+    }
+    if ctx.local_binds(r) {
+        return vec![Outcome::Resolved];
+    }
+    let here: Vec<&plumb_facts::Definition> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.name == name)
+        .collect();
+    if !here.is_empty() {
+        return check_arity(ctx, r, &here, ctx.path);
+    }
+    if let Some((imp, _)) = ctx.import_binding(name) {
+        // A named import from a project file: check the call against it.
+        if imp.module.starts_with('.')
+            && let Some(target) = resolve_relative(ctx, &imp.module)
+            && let Some(rc) = ctx.project.facts_of(&target)
+        {
+            let defs: Vec<&plumb_facts::Definition> =
+                rc.1.definitions
+                    .iter()
+                    .filter(|d| d.name == name && d.container.is_none())
+                    .collect();
+            if !defs.is_empty() {
+                return check_arity(ctx, r, &defs, &target);
+            }
+        }
+        return vec![Outcome::Resolved];
+    }
+    if builtins::is_builtin(Lang::JavaScript, name)
+        || builtins::is_builtin(Lang::TypeScript, name)
+        || ctx.project.name_defined(name)
+    {
+        return vec![Outcome::Resolved];
+    }
+    // A parameter, destructured name or assignment the adapter did not
+    // record as a binding: any mention that is not a call counts.
+    if ctx.bound_elsewhere(name) || ctx.has_wildcard_import() {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind.is_callable())
+        .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .chain(ctx.facts.imports.iter().flat_map(|i| {
+            i.names.iter().map(move |n| {
+                (
+                    n.alias.clone().unwrap_or(n.name.clone()),
+                    ctx.path.to_string(),
+                    i.span.start_line,
+                )
+            })
+        }))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{name}' is not defined"),
+        vec![
+            "locals and parameters in scope: no".into(),
+            format!("definitions and imports of {}: no", ctx.path),
+            "JavaScript/TypeScript globals (Node, DOM, TypeScript libs): no".into(),
+            "definitions anywhere in the project: no".into(),
+        ],
+        ctx.candidates(name, &pool),
+        0.8,
+    ))]
+}
+
+/// TypeScript only (JavaScript lets any call through): a call to exactly one
+/// known function must fit its parameters.
+fn check_arity(
+    ctx: &FileCtx,
+    r: &plumb_facts::Reference,
+    defs: &[&plumb_facts::Definition],
+    file: &str,
+) -> Vec<Outcome> {
+    let ts = matches!(ctx.lang, Lang::TypeScript | Lang::Tsx);
+    let [def] = defs else {
+        return vec![Outcome::Resolved];
+    };
+    let (Some(params), Some(given), true) = (def.params.as_ref(), r.arg_count, ts) else {
+        return vec![Outcome::Resolved];
+    };
+    if !def.kind.is_callable() || r.has_spread {
+        return vec![Outcome::Resolved];
+    }
+    match params.call_fits(given, &[], false) {
+        Ok(()) => vec![Outcome::Resolved],
+        Err(e) => {
+            let msg = match e {
+                plumb_facts::ArityError::TooMany { given, max } => {
+                    format!(
+                        "'{}' takes at most {max} argument(s) but {given} were given",
+                        def.name
+                    )
+                }
+                plumb_facts::ArityError::TooFew { given, min } => {
+                    format!(
+                        "'{}' needs at least {min} argument(s) but {given} were given",
+                        def.name
+                    )
+                }
+            };
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::ArityMismatch,
+                &r.span,
+                msg,
+                vec![format!(
+                    "resolved to {} {}{} at {file}:{}",
+                    def.kind.name(),
+                    def.name,
+                    params.summary(),
+                    def.name_span.start_line
+                )],
+                Vec::new(),
+                0.8,
+            ))]
+        }
+    }
 }
