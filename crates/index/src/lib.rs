@@ -136,8 +136,10 @@ impl From<plumb_store::StoreError> for IndexError {
 /// run picks up from there.
 const BATCH: usize = 2000;
 
-/// The longest a run goes without committing what it has read.
+/// The longest a run goes without committing what it has read, in time
+/// and in files: a killed run keeps its progress, whatever the machine's speed.
 const COMMIT_EVERY: Duration = Duration::from_secs(1);
+const COMMIT_EVERY_FILES: usize = 250;
 
 /// From this many files to read on, a run drops and rebuilds the name indexes.
 const BULK_LOAD_FILES: usize = 1000;
@@ -288,13 +290,17 @@ pub fn apply(
             });
             let mut w = store.writer()?;
             let mut since_commit = Instant::now();
+            let mut files_since_commit = 0;
             for (f, res) in rx {
-                // Commit at least every second, so a killed run keeps its progress.
-                if since_commit.elapsed() >= COMMIT_EVERY {
+                if since_commit.elapsed() >= COMMIT_EVERY
+                    || files_since_commit >= COMMIT_EVERY_FILES
+                {
                     w.commit()?;
                     w = store.writer()?;
                     since_commit = Instant::now();
+                    files_since_commit = 0;
                 }
+                files_since_commit += 1;
                 match res {
                     Ok(None) => {
                         w.touch_file(&f.rel_path, f.mtime_ns)?;
