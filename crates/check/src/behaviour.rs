@@ -126,21 +126,23 @@ pub struct NewFunction {
 
 /// The functions `new_text` defines whose header line is added (per
 /// `added`) and that are large enough to compare.
-pub fn new_functions(lang: Lang, new_text: &str, added: &dyn Fn(u32) -> bool) -> Vec<NewFunction> {
-    let adapter = plumb_lang::adapter_for_lang(lang);
-    let Some(tree) = plumb_lang::parse(adapter, new_text.as_bytes()) else {
-        return Vec::new();
-    };
-    let facts = adapter.extract(&tree, new_text.as_bytes());
-    let vectors =
-        plumb_shape::function_vectors(adapter, &tree, new_text.as_bytes(), &facts.definitions);
+pub fn new_functions(
+    adapter: &dyn plumb_lang::LanguageAdapter,
+    tree: &tree_sitter::Tree,
+    new_text: &str,
+    definitions: &[plumb_facts::Definition],
+    added: &dyn Fn(u32) -> bool,
+) -> Vec<NewFunction> {
+    let vectors = plumb_shape::function_vectors(adapter, tree, new_text.as_bytes(), definitions);
     vectors
         .into_iter()
         .filter_map(|(i, vector)| {
-            let def = &facts.definitions[i];
-            (matches!(def.kind, DefKind::Function | DefKind::Method)
-                && added(def.name_span.start_line))
-            .then(|| NewFunction {
+            let def = &definitions[i];
+            let lines = def.span.end_line.saturating_sub(def.span.start_line) + 1;
+            let wanted = matches!(def.kind, DefKind::Function | DefKind::Method)
+                && lines >= DUPLICATE_MIN_LINES
+                && added(def.name_span.start_line);
+            wanted.then(|| NewFunction {
                 def: def.clone(),
                 vector,
             })
@@ -159,14 +161,13 @@ pub fn duplicate_findings(
     new_text: &str,
     added: &dyn Fn(u32) -> bool,
 ) -> Vec<Finding> {
-    duplicates_of(
-        store,
-        existing,
-        path,
-        lang,
-        new_text,
-        &new_functions(lang, new_text, added),
-    )
+    let adapter = plumb_lang::adapter_for_lang(lang);
+    let Some(tree) = plumb_lang::parse(adapter, new_text.as_bytes()) else {
+        return Vec::new();
+    };
+    let facts = adapter.extract(&tree, new_text.as_bytes());
+    let new = new_functions(adapter, &tree, new_text, &facts.definitions, added);
+    duplicates_of(store, existing, path, lang, new_text, &new)
 }
 
 /// [`duplicate_findings`] for functions already found by [`new_functions`].

@@ -53,11 +53,34 @@ pub fn check_with(
     let mut project = Project::new(root, store);
     project.deleted.extend(input.deleted.iter().cloned());
     let mut langs: Vec<Option<Lang>> = Vec::new();
+    // Functions each file's change adds, with their structural vectors,
+    // computed from the same parse as the file's facts.
+    let mut added_functions: Vec<Vec<crate::behaviour::NewFunction>> = Vec::new();
     for f in &input.files {
         let adapter = plumb_lang::adapter_for_path(Path::new(&f.path));
         langs.push(adapter.map(|a| a.lang()));
+        let mut new = Vec::new();
         if let Some(a) = adapter {
-            let facts = plumb_lang::extract(a, f.new_text.as_bytes());
+            let bytes = f.new_text.as_bytes();
+            let facts = match plumb_lang::parse(a, bytes) {
+                Some(tree) => {
+                    let mut facts = a.extract(&tree, bytes);
+                    facts.assign_enclosing();
+                    let added = |line: u32| f.added.as_ref().is_none_or(|s| s.contains(&line));
+                    new = crate::behaviour::new_functions(
+                        a,
+                        &tree,
+                        &f.new_text,
+                        &facts.definitions,
+                        &added,
+                    );
+                    facts
+                }
+                None => plumb_facts::FileFacts {
+                    parse_errors: 1,
+                    ..Default::default()
+                },
+            };
             project.overlay.insert(
                 f.path.clone(),
                 Overlay {
@@ -66,12 +89,13 @@ pub fn check_with(
                 },
             );
         }
+        added_functions.push(new);
     }
     let mut findings: Vec<Finding> = Vec::new();
     let mut behaviour_budget = MAX_BEHAVIOUR_LOOKUPS;
     let mut existing_shapes: Option<Option<crate::behaviour::ExistingShapes>> = None;
     let mut hunks: Vec<HunkVerdict> = Vec::new();
-    for (f, lang) in input.files.iter().zip(langs) {
+    for ((f, lang), new) in input.files.iter().zip(langs).zip(&added_functions) {
         let mut per_line: Vec<(u32, Outcome)> = Vec::new();
         if let (Some(lang), Some(o)) = (lang, project.overlay.get(&f.path)) {
             let ctx = FileCtx::new(&project, deps, &f.path, lang, &o.text, &o.facts);
@@ -117,8 +141,6 @@ pub fn check_with(
         if let Some(lang) = lang {
             // Functions the change adds that repeat existing ones. The
             // existing vectors are loaded once, and only if some are added.
-            let added = |line: u32| f.added.as_ref().is_none_or(|s| s.contains(&line));
-            let new = crate::behaviour::new_functions(lang, &f.new_text, &added);
             if !new.is_empty() {
                 let existing = existing_shapes
                     .get_or_insert_with(|| crate::behaviour::ExistingShapes::load(store));
@@ -129,7 +151,7 @@ pub fn check_with(
                         &f.path,
                         lang,
                         &f.new_text,
-                        &new,
+                        new,
                     ));
                 }
             }
