@@ -425,18 +425,74 @@ impl Store {
     }
 
     /// For the repository map: (from_file_id, to_file_id, weight) edges where
-    /// a reference in one file names a definition in another. Names defined in
-    /// more than `max_fanout` files are skipped (too ambiguous to rank by).
+    /// a reference in one file names a definition in another. A bare name
+    /// (`f()`) can only mean a top-level definition; a qualified one
+    /// (`m.f()`, `x.method()`) may mean a member too. A reference that could
+    /// mean definitions in `n` files gives each `1/n`; names defined in more
+    /// than `max_fanout` files are skipped (too ambiguous to rank by).
+    /// Computed in one pass over the definitions and one over the references.
     pub fn reference_edges(&self, max_fanout: usize) -> Result<Vec<(i64, i64, f64)>> {
-        let sql = "WITH dn AS (SELECT name, file_id FROM defs WHERE kind != 'field' GROUP BY name, file_id),
-                        amb AS (SELECT name, count(*) AS n FROM dn GROUP BY name)
-                   SELECT r.file_id, dn.file_id, count(*) * 1.0 / amb.n
-                   FROM refs r JOIN dn ON dn.name = r.name JOIN amb ON amb.name = r.name
-                   WHERE amb.n <= ?1 AND dn.file_id != r.file_id
-                   GROUP BY r.file_id, dn.file_id ORDER BY r.file_id, dn.file_id";
-        self.collect(sql, [max_fanout as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        use std::collections::HashMap;
+        // name -> (file, is a member) for what a reference can point at.
+        let mut targets: HashMap<String, Vec<(i64, bool)>> = HashMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT name, file_id, container IS NOT NULL FROM defs
+                     WHERE kind NOT IN ('field', 'variable', 'enum_variant') ORDER BY name, file_id",
+                )
+                .map_err(|e| self.err(e))?;
+            let mut rows = st.query([]).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                let name: String = r.get(0).map_err(|e| self.err(e))?;
+                let file: i64 = r.get(1).map_err(|e| self.err(e))?;
+                let member: bool = r.get(2).map_err(|e| self.err(e))?;
+                let list = targets.entry(name).or_default();
+                match list.iter_mut().find(|(f, _)| *f == file) {
+                    // A file defining the name at top level counts as top level.
+                    Some(entry) => entry.1 &= member,
+                    None => list.push((file, member)),
+                }
+            }
+        }
+        let mut edges: HashMap<(i64, i64), f64> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare("SELECT name, file_id, qualifier IS NOT NULL FROM refs")
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        let mut hits: Vec<i64> = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let name = r
+                .get_ref(0)
+                .map_err(|e| self.err(e))?
+                .as_str()
+                .map_err(|e| self.err(e))?;
+            let Some(list) = targets.get(name) else {
+                continue;
+            };
+            let from: i64 = r.get(1).map_err(|e| self.err(e))?;
+            let qualified: bool = r.get(2).map_err(|e| self.err(e))?;
+            hits.clear();
+            hits.extend(
+                list.iter()
+                    .filter(|(_, member)| qualified || !member)
+                    .map(|(f, _)| *f),
+            );
+            if hits.is_empty() || hits.len() > max_fanout || hits.contains(&from) {
+                // A name the referring file defines itself most likely means that one.
+                continue;
+            }
+            let w = 1.0 / hits.len() as f64;
+            for &to in &hits {
+                *edges.entry((from, to)).or_default() += w;
+            }
+        }
+        let mut out: Vec<(i64, i64, f64)> =
+            edges.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+        out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        Ok(out)
     }
 
     /// Stored file ranks, highest first.
