@@ -456,6 +456,53 @@ impl Store {
                 }
             }
         }
+        // Where a language imports names (Python, JS/TS, Rust), a bare name
+        // means a definition of another file only if the file imports it (or
+        // imports `*`); otherwise `print()` would point at any project
+        // function called `print`. C, C++, Go and Java see other files'
+        // names without naming them, so there every bare name counts.
+        let mut imported: std::collections::HashSet<(i64, String)> =
+            std::collections::HashSet::new();
+        let mut open_files: std::collections::HashSet<i64> = std::collections::HashSet::new();
+        {
+            let mut st = self
+                .conn
+                .prepare(
+                    "SELECT f.id, f.lang FROM files f WHERE f.lang IS NULL
+                     OR f.lang NOT IN ('python', 'javascript', 'typescript', 'tsx', 'rust')",
+                )
+                .map_err(|e| self.err(e))?;
+            let mut rows = st.query([]).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                open_files.insert(r.get(0).map_err(|e| self.err(e))?);
+            }
+            let mut st = self
+                .conn
+                .prepare("SELECT file_id, names, alias, module, wildcard FROM imports")
+                .map_err(|e| self.err(e))?;
+            let mut rows = st.query([]).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                let file: i64 = r.get(0).map_err(|e| self.err(e))?;
+                if r.get::<_, bool>(4).map_err(|e| self.err(e))? {
+                    open_files.insert(file);
+                }
+                let names: Option<String> = r.get(1).map_err(|e| self.err(e))?;
+                for n in names
+                    .and_then(|n| serde_json::from_str::<Vec<ImportedName>>(&n).ok())
+                    .unwrap_or_default()
+                {
+                    imported.insert((file, n.alias.unwrap_or(n.name)));
+                }
+                let alias: Option<String> = r.get(2).map_err(|e| self.err(e))?;
+                let module: String = r.get(3).map_err(|e| self.err(e))?;
+                let last = module
+                    .rsplit(['.', '/', ':'])
+                    .next()
+                    .unwrap_or(&module)
+                    .to_string();
+                imported.insert((file, alias.unwrap_or(last)));
+            }
+        }
         let mut edges: HashMap<(i64, i64), f64> = HashMap::new();
         let mut st = self
             .conn
@@ -474,6 +521,12 @@ impl Store {
             };
             let from: i64 = r.get(1).map_err(|e| self.err(e))?;
             let qualified: bool = r.get(2).map_err(|e| self.err(e))?;
+            if !qualified
+                && !open_files.contains(&from)
+                && !imported.contains(&(from, name.to_string()))
+            {
+                continue;
+            }
             hits.clear();
             hits.extend(
                 list.iter()
