@@ -202,3 +202,44 @@ fn map_respects_token_budget() {
             .contains("def camel_to_snake(name, sep=\"_\")")
     );
 }
+
+#[test]
+fn map_does_not_rank_a_file_for_names_nobody_imports() {
+    // shadow.py defines `sorted` and `len`; every file calls the builtins,
+    // which must not count as references to shadow.py.
+    let repo = Repo::git(&[
+        ("util.py", UTIL_PY),
+        (
+            "app.py",
+            &format!("{APP_PY}\n\ndef order(xs):\n    return sorted(xs, key=len)\n"),
+        ),
+        (
+            "shadow.py",
+            "def sorted(xs):\n    return xs\n\n\ndef len(x):\n    return 0\n",
+        ),
+        ("more.py", "def count(xs):\n    return len(sorted(xs))\n"),
+    ]);
+    repo.json(&["index"]);
+    let big = repo.json(&["map", "--tokens", "4000"]);
+    let files: Vec<&str> = big["result"]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let pos = |p: &str| files.iter().position(|f| *f == p).unwrap();
+    assert!(pos("util.py") < pos("shadow.py"), "{files:?}");
+    let ranks: Vec<f64> = big["result"]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rank"].as_f64().unwrap())
+        .collect();
+    // shadow.py gets no votes: it has the lowest rank.
+    assert_eq!(
+        big["result"]["files"][pos("shadow.py")]["rank"]
+            .as_f64()
+            .unwrap(),
+        ranks.iter().cloned().fold(f64::MAX, f64::min)
+    );
+}
