@@ -4,6 +4,7 @@ false findings on unmodified real code and real commits, and latency.
 
 Usage: python3 bench/check_quality.py [--quick] [--seed N] [--json PATH]
            [--ts-repo DIR] [--go-repo DIR] [--no-checkers] [--no-timing]
+           [--lang python,rust,typescript,go]
 
 Corpora (target/check-bench/corpora, scratch git repos, never committed):
   py       a subset of this interpreter's stdlib + a pyproject with no dependencies
@@ -290,6 +291,7 @@ def main():
     ap.add_argument("--no-checkers", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--checker-limit", type=int, help="cases per corpus for the slow checkers (tsc, cargo)")
+    ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go)")
     args = ap.parse_args()
     full = not args.quick
     per_kind = args.per_kind or (60 if full else 12)
@@ -301,9 +303,15 @@ def main():
     # Which binary: another build can replace target/release/plumb mid-run; compare at the end.
     binary_id = hashlib.sha256(plumb.read_bytes()).hexdigest()[:16]
 
-    corps = [("py", corpora.python_subset(WORK, full), "python")]
-    corps += [(p.name, p, "rust") for p in corpora.rust_crates(WORK, 8 if full else 2, args.seed)]
+    wanted = set(args.lang.split(",")) if args.lang else set(KINDS)
+    if wanted - set(KINDS):
+        sys.exit(f"check_quality: --lang {','.join(sorted(wanted - set(KINDS)))}: not one of {','.join(KINDS)}")
+    corps = [("py", corpora.python_subset(WORK, full), "python")] if "python" in wanted else []
+    if "rust" in wanted:
+        corps += [(p.name, p, "rust") for p in corpora.rust_crates(WORK, 8 if full else 2, args.seed)]
     for key, opt, lang in (("ts", args.ts_repo, "typescript"), ("go", args.go_repo, "go")):
+        if lang not in wanted:
+            continue
         repo = corpora.fetched(WORK, key)
         if opt:
             p = pathlib.Path(opt).resolve()
@@ -318,6 +326,8 @@ def main():
             continue
         corps.append((key, repo, lang))
 
+    if not corps:
+        sys.exit("check_quality: no corpus to run")
     engine = eng.Engine(plumb)
     for name, repo, lang in corps:
         log(f"index {name}: " + " ".join(corpora.build_index(plumb, repo)))
