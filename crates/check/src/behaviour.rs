@@ -180,13 +180,14 @@ pub fn duplicates_of(
     functions: &[NewFunction],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for NewFunction { def, vector: vec } in functions {
-        let top = existing.shapes.index.top_k(&vec, 8, Some(lang));
-        let ids: Vec<i64> = top
-            .iter()
-            .filter(|(_, s)| *s >= DUPLICATE_THRESHOLD)
-            .map(|(id, _)| *id)
-            .collect();
+    // One pass over the stored vectors for all of the file's new functions.
+    let queries: Vec<&[u8]> = functions.iter().map(|f| f.vector.as_slice()).collect();
+    let tops = existing
+        .shapes
+        .index
+        .top_k_many(&queries, 8, Some(lang), DUPLICATE_THRESHOLD);
+    for (NewFunction { def, vector: vec }, top) in functions.iter().zip(tops) {
+        let ids: Vec<i64> = top.iter().map(|(id, _)| *id).collect();
         if ids.is_empty() {
             continue;
         }

@@ -26,7 +26,7 @@ pub fn clusters(idx: &SimilarIndex, threshold: f32) -> Vec<Vec<i64>> {
     let mut parent: Vec<usize> = (0..n).collect();
     let try_pair = |p: &mut Vec<usize>, a: usize, b: usize| {
         let (ra, rb) = (find(p, a), find(p, b));
-        if ra != rb && dot(idx.vector(a), idx.vector(b)) >= threshold {
+        if ra != rb && idx.cosine(a, b) >= threshold {
             p[ra.max(rb)] = ra.min(rb);
         }
     };
@@ -50,10 +50,10 @@ pub fn clusters(idx: &SimilarIndex, threshold: f32) -> Vec<Vec<i64>> {
             let planes: Vec<f32> = (0..BITS * d).map(|_| rnd()).collect();
             let mut buckets: HashMap<u16, Vec<usize>> = HashMap::new();
             for i in 0..n {
-                let v = idx.vector(i);
+                let v = idx.unit_vector(i);
                 let mut key = 0u16;
                 for (b, plane) in planes.chunks_exact(d).enumerate() {
-                    if dot(v, plane) >= 0.0 {
+                    if dot(&v, plane) >= 0.0 {
                         key |= 1 << b;
                     }
                 }

@@ -365,6 +365,22 @@ fn lang_filter_and_k() {
     assert_eq!(py.len(), PY_CORPUS.len());
     assert!(py.iter().all(|(id, _)| *id >= 100));
     assert!(idx.top_k(b"", 3, None).is_empty());
+
+    // Several queries in one pass answer exactly as one at a time; a bad
+    // query gets an empty answer in its place; `min_score` drops the rest.
+    let queries: Vec<Vec<u8>> = vec![
+        q.clone(),
+        b"bad".to_vec(),
+        vec_of(Lang::Python, PY_CORPUS[1]),
+    ];
+    let refs: Vec<&[u8]> = queries.iter().map(Vec::as_slice).collect();
+    let many = idx.top_k_many(&refs, 4, None, f32::NEG_INFINITY);
+    assert_eq!(
+        many,
+        vec![all.clone(), vec![], idx.top_k(&queries[2], 4, None)]
+    );
+    let strict = idx.top_k_many(&refs[..1], 4, None, 0.999);
+    assert_eq!(strict, vec![vec![all[0]]]);
 }
 
 #[test]
