@@ -7,6 +7,48 @@ use tree_sitter::Node;
 use super::Ex;
 use crate::{extractor, util};
 
+/// Macros whose arguments are comma-separated Rust expressions (format
+/// strings, assertions, collections, logging): calls written in their tokens
+/// are real calls. Every other macro's tokens (`quote!`, `asm!`, DSLs, item
+/// macros) are read as tokens, never as calls.
+const EXPRESSION_MACROS: &[&str] = &[
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "eprint",
+    "eprintln",
+    "format",
+    "format_args",
+    "panic",
+    "print",
+    "println",
+    "todo",
+    "unimplemented",
+    "unreachable",
+    "vec",
+    "write",
+    "writeln",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "anyhow",
+    "bail",
+    "ensure",
+    "format_err",
+];
+
+/// Whether the tokens of macro `name` (its last path segment) are read as
+/// expressions.
+pub(super) fn is_expression_macro(name: &str) -> bool {
+    EXPRESSION_MACROS.contains(&name)
+}
+
 /// Words that look like calls inside token trees but are syntax.
 const KEYWORDS: &[&str] = &[
     "if", "while", "match", "for", "return", "in", "as", "let", "fn", "loop", "move", "mut", "ref",
@@ -90,7 +132,11 @@ impl<'a> Ex<'a> {
             return;
         };
         if let Some((name, q)) = self.callee(m) {
+            let expr = is_expression_macro(&self.text(name));
             self.push_ref(name, RefKind::Call, q, None);
+            if !expr && let Some(tt) = last_tt(node) {
+                self.skip.push(tt.id());
+            }
         }
     }
 
@@ -119,6 +165,10 @@ impl<'a> Ex<'a> {
                 || !is_macro && self.src.get(tt.start_byte()) != Some(&b'(')
             {
                 continue;
+            }
+            if is_macro && !is_expression_macro(&name) {
+                // A nested macro of another kind: its tokens are not expressions.
+                self.skip.push(tt.id());
             }
             let q = self.token_chain_qualifier(&buf, ident_at);
             let args = if is_macro { None } else { token_args(tt) };
@@ -236,6 +286,13 @@ impl<'a> Ex<'a> {
             _ => {}
         }
     }
+}
+
+/// The token tree of a macro invocation (its last named child).
+fn last_tt(node: Node) -> Option<Node> {
+    let n = node.named_child_count();
+    node.named_child(n.checked_sub(1)? as u32)
+        .filter(|c| c.kind() == "token_tree")
 }
 
 /// Positional arguments in a `( .. )` token tree, or `None` when `<` or `|`

@@ -76,9 +76,133 @@ pub(super) fn std_names() -> &'static HashSet<&'static str> {
             "is_empty",
             "iter",
             "write_str",
+            "source",
+            "description",
+            "cause",
+            "clamp",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "clone_into",
+            "try_from_iter",
         ]);
+        // Items the standard library generates with macros (integer atomics).
+        s.extend(MACRO_GENERATED_STD.iter().map(|(_, n)| *n));
         s
     })
+}
+
+/// Public items of std modules written by macros (`atomic_int!`), which a
+/// listing of the modules' `pub` items does not show. Module path without
+/// its `std`/`core` root.
+pub(super) const MACRO_GENERATED_STD: &[(&str, &str)] = &[
+    ("sync::atomic", "AtomicI8"),
+    ("sync::atomic", "AtomicI16"),
+    ("sync::atomic", "AtomicI32"),
+    ("sync::atomic", "AtomicI64"),
+    ("sync::atomic", "AtomicI128"),
+    ("sync::atomic", "AtomicIsize"),
+    ("sync::atomic", "AtomicU8"),
+    ("sync::atomic", "AtomicU16"),
+    ("sync::atomic", "AtomicU32"),
+    ("sync::atomic", "AtomicU64"),
+    ("sync::atomic", "AtomicU128"),
+    ("sync::atomic", "AtomicUsize"),
+    ("sync::atomic", "ATOMIC_ISIZE_INIT"),
+    ("sync::atomic", "ATOMIC_USIZE_INIT"),
+];
+
+/// Whether `std::<module>::<name>` is one of [`MACRO_GENERATED_STD`].
+pub(super) fn macro_generated_std(module: &str, name: &str) -> bool {
+    let rel = module.split_once("::").map(|x| x.1).unwrap_or("");
+    MACRO_GENERATED_STD
+        .iter()
+        .any(|(m, n)| *m == rel && *n == name)
+}
+
+/// Traits of the standard library whose methods are all known to the
+/// checker (in [`std_names`]) or are the trait's own snake-case name
+/// (`Add::add`, `AddAssign::add_assign`): implementing them adds no unknown
+/// methods. Traits with many provided methods (`Iterator`, `Read`, `Write`)
+/// and `Deref` are not here.
+pub(super) fn std_trait_methods_known(tr: &str) -> bool {
+    matches!(
+        tr,
+        "Debug"
+            | "Display"
+            | "Clone"
+            | "Copy"
+            | "PartialEq"
+            | "Eq"
+            | "PartialOrd"
+            | "Ord"
+            | "Hash"
+            | "Default"
+            | "Drop"
+            | "Send"
+            | "Sync"
+            | "Unpin"
+            | "Sized"
+            | "UnwindSafe"
+            | "RefUnwindSafe"
+            | "From"
+            | "Into"
+            | "TryFrom"
+            | "TryInto"
+            | "AsRef"
+            | "AsMut"
+            | "Borrow"
+            | "BorrowMut"
+            | "FromStr"
+            | "Error"
+            | "FromIterator"
+            | "IntoIterator"
+            | "Extend"
+            | "Binary"
+            | "Octal"
+            | "LowerHex"
+            | "UpperHex"
+            | "LowerExp"
+            | "UpperExp"
+            | "Pointer"
+    ) || is_operator_trait(tr)
+}
+
+fn is_operator_trait(tr: &str) -> bool {
+    let t = tr.strip_suffix("Assign").unwrap_or(tr);
+    matches!(
+        t,
+        "Add"
+            | "Sub"
+            | "Mul"
+            | "Div"
+            | "Rem"
+            | "Neg"
+            | "Not"
+            | "BitAnd"
+            | "BitOr"
+            | "BitXor"
+            | "Shl"
+            | "Shr"
+            | "Index"
+            | "IndexMut"
+    )
+}
+
+/// `add_assign` for `AddAssign`: the one method an operator trait has.
+pub(super) fn operator_method(tr: &str, name: &str) -> bool {
+    if !is_operator_trait(tr) {
+        return false;
+    }
+    let mut snake = String::new();
+    for (i, c) in tr.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            snake.push('_');
+        }
+        snake.extend(c.to_lowercase());
+    }
+    snake == name
 }
 
 pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<String>)> {

@@ -3,13 +3,14 @@
 use plumb_facts::{Ecosystem, Lang};
 
 use super::super::{FileCtx, Outcome};
+use super::modules::{self, Walk};
 use super::*;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
 
 pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     let first = imp.module.split("::").next().unwrap_or("");
-    if is_std_root(first) && platform_specific(&imp.module) {
+    if is_std_root(first) && (platform_specific(&imp.module) || shadowed_root(ctx, first)) {
         return vec![Outcome::Skipped];
     }
     if is_std_root(first) {
@@ -21,6 +22,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
                         continue;
                     }
                     if m.member(&n.name) == Some(false)
+                        && !macro_generated_std(&imp.module, &n.name)
                         && !builtins::is_stdlib_module(
                             Lang::Rust,
                             &format!("{}::{}", imp.module, n.name),
@@ -66,7 +68,10 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         }
         return out;
     }
-    if imp.relative || first.is_empty() || own_crate(ctx, first) {
+    if imp.relative {
+        return relative(ctx, imp);
+    }
+    if first.is_empty() || own_crate(ctx, first) || extern_alias(ctx, first) {
         return vec![Outcome::Skipped];
     }
     if dep_crate(ctx, first).is_some() || is_sysroot_crate(first) {
@@ -117,6 +122,82 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         ctx.candidates(first, &pool),
         0.8,
     ))]
+}
+
+/// `use crate::a::B;`, `use super::x::{y, z};`, `use self::m::*;`: walked
+/// through the crate's module tree.
+fn relative(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
+    let base: Vec<String> = imp.module.split("::").map(str::to_string).collect();
+    // `mod name;` is recorded as a relative import of `name`: not a path.
+    if imp.names.is_empty()
+        && !imp.wildcard
+        && base.len() == 1
+        && ctx
+            .facts
+            .definitions
+            .iter()
+            .any(|d| d.kind == plumb_facts::DefKind::Module && d.span == imp.span)
+    {
+        return vec![Outcome::Skipped];
+    }
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    if imp.names.is_empty() {
+        paths.push(base.clone());
+    }
+    for n in &imp.names {
+        let mut p = base.clone();
+        if n.name != "self" {
+            p.push(n.name.clone());
+        }
+        paths.push(p);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        match modules::walk(ctx, &p, &imp.span) {
+            Walk::Missing(i, m) => {
+                let pool = modules::names_in(ctx, &m);
+                let within = modules::display(ctx, &m);
+                out.push(Outcome::Found(ctx.finding(
+                    FindingKind::UnknownImport,
+                    &imp.span,
+                    format!("unresolved import: no '{}' in '{within}'", p[i]),
+                    vec![
+                        format!(
+                            "module {within} ({}): no item, module, `use` or glob named '{}'",
+                            m.file, p[i]
+                        ),
+                        "module files: none at the path rustc would load".into(),
+                    ],
+                    ctx.candidates(&p[i], &pool),
+                    if ctx.facts.dynamic { 0.7 } else { 0.85 },
+                )));
+            }
+            Walk::Unknown => out.push(Outcome::Skipped),
+            _ => out.push(Outcome::Resolved),
+        }
+    }
+    out
+}
+
+/// A module or item of the project that shares a std root's name (`mod
+/// alloc;`) and so stands for it in paths.
+pub(super) fn shadowed_root(ctx: &FileCtx, first: &str) -> bool {
+    ctx.project
+        .defs_named(first, 5)
+        .iter()
+        .any(|d| d.def.kind == plumb_facts::DefKind::Module)
+}
+
+/// `extern crate alloc as core_alloc;` in the crate: `core_alloc` names a crate.
+pub(super) fn extern_alias(ctx: &FileCtx, name: &str) -> bool {
+    let needle = format!(" as {name};");
+    ctx.project.all_files().iter().any(|f| {
+        (f.ends_with("lib.rs") || f.ends_with("main.rs"))
+            && ctx
+                .project
+                .facts_of(f)
+                .is_some_and(|rc| rc.0.contains("extern crate") && rc.0.contains(&needle))
+    })
 }
 
 /// Crates the toolchain ships beside `std` that need no manifest entry

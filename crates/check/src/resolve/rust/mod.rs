@@ -7,11 +7,14 @@
 //! definition agrees. Macros and method calls on values are not checked.
 //!
 //! Split by concern: [`context`] (what names exist), [`paths`] (calls and
-//! paths), [`imports`] (`use` declarations).
+//! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
+//! tree), [`scan`] (trait impls and macro-made names across the crate).
 
 mod context;
 mod imports;
+mod modules;
 mod paths;
+mod scan;
 
 use context::*;
 

@@ -1,0 +1,277 @@
+//! The module tree of the crate a file belongs to, as rustc builds it: the
+//! crate root (`src/lib.rs`, `src/main.rs`), file modules (`a.rs`,
+//! `a/mod.rs`), inline `mod a { .. }`, and what each module names (its
+//! items, its `use` bindings, globs and item macros that make it open).
+//!
+//! Owns walking `crate::`/`self::`/`super::` paths segment by segment. It
+//! answers `Missing` only when every way a name could enter the module has
+//! been looked at; anything uncertain is `Unknown`.
+
+use plumb_facts::{DefKind, Definition, FileFacts, Span};
+
+use super::super::FileCtx;
+use super::scan::crate_scan;
+
+/// A module: the file holding it and the inline `mod`s inside that file.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Module {
+    pub file: String,
+    pub inline: Vec<String>,
+}
+
+/// What a name is inside a module.
+#[derive(Debug)]
+pub(super) enum Member {
+    Module(Module),
+    /// A definition of the module (type, fn, const, ...), with its file.
+    Item(Definition),
+    /// Brought in by `use` or otherwise beyond this walk (re-export, glob,
+    /// macro output): exists or may exist, not followed.
+    Unknown,
+    Missing,
+}
+
+/// The crate root files and module path of a file under `<pkg>/src/`
+/// (library or main binary crate); `None` elsewhere (tests, examples, bins).
+fn file_module_path(ctx: &FileCtx, path: &str) -> Option<(String, Vec<String>)> {
+    let files = ctx.project.all_files();
+    let (pkg, rest) = match path.rfind("/src/") {
+        Some(i) => (&path[..i + 1], &path[i + 5..]),
+        None => ("", path.strip_prefix("src/")?),
+    };
+    let src = format!("{pkg}src");
+    if rest.starts_with("bin/") {
+        return None;
+    }
+    let stem = rest.strip_suffix(".rs")?;
+    let segs: Vec<String> = match stem {
+        "lib" | "main" => Vec::new(),
+        _ => {
+            let s = stem.strip_suffix("/mod").unwrap_or(stem);
+            s.split('/').map(str::to_string).collect()
+        }
+    };
+    let has_root =
+        files.contains(&format!("{src}/lib.rs")) || files.contains(&format!("{src}/main.rs"));
+    has_root.then_some((src, segs))
+}
+
+/// The file of the file module at `segs` under `src`.
+fn module_file(ctx: &FileCtx, src: &str, segs: &[String]) -> Option<String> {
+    let files = ctx.project.all_files();
+    if segs.is_empty() {
+        return ["lib.rs", "main.rs"]
+            .iter()
+            .map(|f| format!("{src}/{f}"))
+            .find(|f| files.contains(f));
+    }
+    let rel = segs.join("/");
+    [format!("{src}/{rel}.rs"), format!("{src}/{rel}/mod.rs")]
+        .into_iter()
+        .find(|f| files.contains(f))
+}
+
+/// The directory holding the child file modules of `m`.
+fn child_dir(m: &Module) -> String {
+    let f = m.file.as_str();
+    let dir = if f.ends_with("/lib.rs") || f.ends_with("/main.rs") || f.ends_with("/mod.rs") {
+        f.rsplit_once('/').map(|x| x.0).unwrap_or("").to_string()
+    } else {
+        f.strip_suffix(".rs").unwrap_or(f).to_string()
+    };
+    let mut d = dir;
+    for i in &m.inline {
+        d = format!("{d}/{i}");
+    }
+    d
+}
+
+/// The inline `mod`s of `facts` enclosing `at`, outermost first.
+fn inline_chain(facts: &FileFacts, at: &Span) -> Vec<String> {
+    facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == DefKind::Module && d.span.contains(at) && d.span != *at)
+        .max_by_key(|d| d.span.start_byte)
+        .map(|d| d.qualified_name().split('.').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The module the position `at` of the checked file is in, and the crate
+/// root's source directory.
+pub(super) fn current_module(ctx: &FileCtx, at: &Span) -> Option<(String, Module)> {
+    let (src, _) = file_module_path(ctx, ctx.path)?;
+    Some((
+        src,
+        Module {
+            file: ctx.path.to_string(),
+            inline: inline_chain(ctx.facts, at),
+        },
+    ))
+}
+
+fn crate_root(ctx: &FileCtx, src: &str) -> Option<Module> {
+    Some(Module {
+        file: module_file(ctx, src, &[])?,
+        inline: Vec::new(),
+    })
+}
+
+fn parent(ctx: &FileCtx, src: &str, m: &Module) -> Option<Module> {
+    if !m.inline.is_empty() {
+        let mut p = m.clone();
+        p.inline.pop();
+        return Some(p);
+    }
+    let (_, mut segs) = file_module_path(ctx, &m.file)?;
+    segs.pop()?;
+    Some(Module {
+        file: module_file(ctx, src, &segs)?,
+        inline: Vec::new(),
+    })
+}
+
+/// The name `name` inside module `m`.
+pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
+    let Some(rc) = ctx.project.facts_of(&m.file) else {
+        return Member::Unknown;
+    };
+    let facts = &rc.1;
+    let container = (!m.inline.is_empty()).then(|| m.inline.join("."));
+    let in_module = |d: &&Definition| d.container == container;
+    // Inline mods and `mod x;` declarations.
+    if let Some(d) = facts
+        .definitions
+        .iter()
+        .filter(in_module)
+        .find(|d| d.kind == DefKind::Module && d.name == name)
+    {
+        let declared_file = facts
+            .imports
+            .iter()
+            .any(|i| i.relative && i.names.is_empty() && i.module == name && i.span == d.span);
+        if !declared_file {
+            let mut inner = m.clone();
+            inner.inline.push(name.to_string());
+            return Member::Module(inner);
+        }
+        let dir = child_dir(m);
+        let files = ctx.project.all_files();
+        return match [format!("{dir}/{name}.rs"), format!("{dir}/{name}/mod.rs")]
+            .into_iter()
+            .find(|f| files.contains(f))
+        {
+            Some(file) => Member::Module(Module {
+                file,
+                inline: Vec::new(),
+            }),
+            None => Member::Unknown,
+        };
+    }
+    if let Some(d) = facts
+        .definitions
+        .iter()
+        .filter(in_module)
+        .find(|d| d.name == name && d.kind != DefKind::Field)
+    {
+        return Member::Item(d.clone());
+    }
+    // `use` bindings of the module (imports carry no module scope: any
+    // import of the file binding the name counts), globs, extern crates.
+    let binds = facts.imports.iter().any(|i| {
+        i.wildcard
+            || i.alias.as_deref() == Some(name)
+            || i.names
+                .iter()
+                .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
+            || i.names.is_empty() && i.alias.is_none() && i.module.rsplit("::").next() == Some(name)
+    });
+    if binds {
+        return Member::Unknown;
+    }
+    // Exported macros live at the crate root whichever module defines them.
+    if ctx
+        .project
+        .defs_named(name, 5)
+        .iter()
+        .any(|d| d.def.kind == DefKind::Macro)
+    {
+        return Member::Unknown;
+    }
+    let scan = crate_scan(ctx);
+    if scan.has_path_attr || scan.macro_words.contains(name) || facts.parse_errors > 0 {
+        return Member::Unknown;
+    }
+    Member::Missing
+}
+
+/// How far a path resolves.
+#[derive(Debug)]
+pub(super) enum Walk {
+    /// Every segment names a module: the last module.
+    Module(Module),
+    /// Segment `at` names an item (the rest are its associated items).
+    Item(usize, Definition),
+    /// Segment `at` is missing from the module `in_`.
+    Missing(usize, Module),
+    /// Not followed (re-export, glob, unknown file layout).
+    Unknown,
+}
+
+/// The module a path's leading `crate`/`self`/`super` segments start at,
+/// and how many segments they take. Paths starting elsewhere start at the
+/// current module (2018 paths to child modules).
+fn start(ctx: &FileCtx, segs: &[String], at: &Span) -> Option<(Module, usize)> {
+    let (src, cur) = current_module(ctx, at)?;
+    let mut m = cur;
+    let mut used = 0;
+    for s in segs {
+        match s.as_str() {
+            "crate" if used == 0 => m = crate_root(ctx, &src)?,
+            "self" if used == 0 => {}
+            "super" => m = parent(ctx, &src, &m)?,
+            _ => break,
+        }
+        used += 1;
+    }
+    Some((m, used))
+}
+
+/// Walk `segs` (e.g. `crate::a::b::C`) from where the checked file stands.
+pub(super) fn walk(ctx: &FileCtx, segs: &[String], at: &Span) -> Walk {
+    let Some((mut m, used)) = start(ctx, segs, at) else {
+        return Walk::Unknown;
+    };
+    for (i, s) in segs.iter().enumerate().skip(used) {
+        match member(ctx, &m, s) {
+            Member::Module(next) => m = next,
+            Member::Item(d) => return Walk::Item(i, d),
+            Member::Unknown => return Walk::Unknown,
+            Member::Missing => return Walk::Missing(i, m),
+        }
+    }
+    Walk::Module(m)
+}
+
+/// Names defined in module `m` (for suggestions).
+pub(super) fn names_in(ctx: &FileCtx, m: &Module) -> Vec<(String, String, u32)> {
+    let Some(rc) = ctx.project.facts_of(&m.file) else {
+        return Vec::new();
+    };
+    let container = (!m.inline.is_empty()).then(|| m.inline.join("."));
+    rc.1.definitions
+        .iter()
+        .filter(|d| d.container == container)
+        .map(|d| (d.name.clone(), m.file.clone(), d.name_span.start_line))
+        .collect()
+}
+
+/// A module path for messages (`crate::a::b`).
+pub(super) fn display(ctx: &FileCtx, m: &Module) -> String {
+    let mut segs = vec!["crate".to_string()];
+    if let Some((_, s)) = file_module_path(ctx, &m.file) {
+        segs.extend(s);
+    }
+    segs.extend(m.inline.iter().cloned());
+    segs.join("::")
+}

@@ -1,0 +1,262 @@
+//! A crate-wide text scan, read once per run: which traits each type
+//! implements (`impl Trait for Type`), and the words spelled inside
+//! `macro_rules!` bodies and item-level macro invocations (names such macros
+//! may generate).
+//!
+//! Owns only this summary of the project's `.rs` texts (the change's new
+//! text where it touches a file). It does not resolve anything.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use super::super::FileCtx;
+
+#[derive(Default)]
+pub(super) struct CrateScan {
+    /// Type base name -> trait base names it implements ("" for inherent impls).
+    pub impls: HashMap<String, Vec<String>>,
+    /// Types implemented by a blanket impl (`impl<T: Bound> Trait for T`).
+    pub blanket_traits: Vec<String>,
+    /// Words inside `macro_rules!` bodies and item-level macro invocations.
+    pub macro_words: HashSet<String>,
+    /// Some file declares a module with `#[path = ..]`.
+    pub has_path_attr: bool,
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<(PathBuf, u64), Rc<CrateScan>>> = RefCell::new(HashMap::new());
+}
+
+/// The scan of the project `ctx` checks (cached per root and overlay).
+pub(super) fn crate_scan(ctx: &FileCtx) -> Rc<CrateScan> {
+    let p = ctx.project;
+    let mut key: u64 = 0;
+    for (path, o) in &p.overlay {
+        for b in path.bytes().chain(o.text.bytes()) {
+            key = key.wrapping_mul(1_000_003).wrapping_add(b as u64);
+        }
+    }
+    let k = (p.root.clone(), key);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&k).cloned()) {
+        return hit;
+    }
+    let mut scan = CrateScan::default();
+    let mut paths: Vec<&String> = p
+        .all_files()
+        .iter()
+        .filter(|f| f.ends_with(".rs"))
+        .collect();
+    paths.sort();
+    for path in paths.into_iter().take(20_000) {
+        let text = match p.overlay.get(path.as_str()) {
+            Some(o) => o.text.clone(),
+            None => match std::fs::read_to_string(p.root.join(path)) {
+                Ok(t) => t,
+                Err(_) => continue,
+            },
+        };
+        scan_text(&text, &mut scan);
+    }
+    let rc = Rc::new(scan);
+    CACHE.with(|c| c.borrow_mut().insert(k, rc.clone()));
+    rc
+}
+
+/// The last path segment of a type or trait, generics removed:
+/// `fmt::Display` -> `Display`, `Wrapper<T>` -> `Wrapper`.
+fn base(s: &str) -> String {
+    let s = s.trim().trim_start_matches('&').trim_start_matches("mut ");
+    let s = s.split('<').next().unwrap_or(s);
+    let s = s.trim_start_matches("dyn ").trim();
+    s.rsplit("::").next().unwrap_or(s).trim().to_string()
+}
+
+/// Generic parameter names of an `impl<..>` header (`impl<T: X, 'a, const N: usize>`).
+fn generic_names(header: &str) -> Vec<String> {
+    let Some(rest) = header.strip_prefix('<') else {
+        return Vec::new();
+    };
+    let mut depth = 1;
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest[..end]
+        .split(',')
+        .filter_map(|p| {
+            let p = p.trim().trim_start_matches("const ");
+            let n = p.split([':', '=', ' ']).next()?.trim();
+            (!n.is_empty() && !n.starts_with('\'')).then(|| n.to_string())
+        })
+        .collect()
+}
+
+fn scan_text(text: &str, scan: &mut CrateScan) {
+    if text.contains("#[path") {
+        scan.has_path_attr = true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    for line in text.split_inclusive('\n') {
+        let start = i;
+        i += line.len();
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        let head = t
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub ")
+            .trim_start_matches("unsafe ");
+        if let Some(rest) = head.strip_prefix("impl")
+            && rest.starts_with(['<', ' '])
+        {
+            impl_header(&text[start + indent..], scan);
+            continue;
+        }
+        let is_rules = t.starts_with("macro_rules!");
+        let item_macro = indent == 0 && !is_rules && item_macro_call(t);
+        if is_rules || item_macro {
+            let from = start + indent;
+            let end = balanced_end(bytes, from).unwrap_or(text.len().min(from + 20_000));
+            for w in text[from..end].split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                if !w.is_empty() && !scan.macro_words.contains(w) {
+                    scan.macro_words.insert(w.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// `name! (`, `path::name! {` at the start of a line (not `macro_rules!`).
+fn item_macro_call(t: &str) -> bool {
+    let Some(bang) = t.find('!') else {
+        return false;
+    };
+    let name = &t[..bang];
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == ':')
+        && t[bang + 1..].trim_start().starts_with(['(', '{', '['])
+}
+
+/// The end of the first bracketed group at or after `from`.
+fn balanced_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut seen = false;
+    for (k, &b) in bytes.iter().enumerate().skip(from) {
+        match b {
+            b'(' | b'{' | b'[' => {
+                depth += 1;
+                seen = true;
+            }
+            b')' | b'}' | b']' => {
+                depth -= 1;
+                if seen && depth <= 0 {
+                    return Some(k + 1);
+                }
+            }
+            b';' if !seen => return Some(k + 1),
+            _ => {}
+        }
+        if k - from > 200_000 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Record one `impl<..> [Trait for] Type` header starting at `s`.
+fn impl_header(s: &str, scan: &mut CrateScan) {
+    let end = s.find(['{', ';']).unwrap_or(s.len().min(400));
+    let h = &s[..end];
+    let h = h.split(" where").next().unwrap_or(h);
+    let h = h
+        .trim_start_matches("pub(crate) ")
+        .trim_start_matches("pub ")
+        .trim_start_matches("unsafe ");
+    let Some(rest) = h.strip_prefix("impl") else {
+        return;
+    };
+    let rest = rest.trim_start();
+    let generics = generic_names(rest);
+    let rest = if rest.starts_with('<') {
+        let mut depth = 0;
+        let mut cut = rest.len();
+        for (i, c) in rest.char_indices() {
+            match c {
+                '<' => depth += 1,
+                '>' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        cut = i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        &rest[cut..]
+    } else {
+        rest
+    };
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (tr, ty) = match rest.find(" for ") {
+        Some(k) => (
+            base(rest[..k].trim_start_matches('!')),
+            base(&rest[k + 5..]),
+        ),
+        None => (String::new(), base(&rest)),
+    };
+    if ty.is_empty() {
+        return;
+    }
+    if generics.contains(&ty) {
+        if !tr.is_empty() {
+            scan.blanket_traits.push(tr);
+        }
+        return;
+    }
+    scan.impls.entry(ty).or_default().push(tr);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impl_headers_name_trait_and_type() {
+        let mut s = CrateScan::default();
+        scan_text(
+            "impl<T: Clone> fmt::Display for Wrapper<T> {\n}\nimpl Foo {\n}\nimpl<T: Read> Ext for T {}\nunsafe impl Send for Foo {}\n",
+            &mut s,
+        );
+        assert_eq!(s.impls["Wrapper"], vec!["Display".to_string()]);
+        assert_eq!(s.impls["Foo"], vec![String::new(), "Send".to_string()]);
+        assert_eq!(s.blanket_traits, vec!["Ext".to_string()]);
+    }
+
+    #[test]
+    fn macro_bodies_and_item_macros_give_words() {
+        let mut s = CrateScan::default();
+        scan_text(
+            "macro_rules! droppable {\n () => { struct Droppable; impl Droppable { fn count() {} } };\n}\nimpl_ops!(Meters, add_meters);\nfn f() { g(1) }\n",
+            &mut s,
+        );
+        for w in ["Droppable", "count", "Meters", "add_meters"] {
+            assert!(s.macro_words.contains(w), "{w}");
+        }
+        assert!(!s.macro_words.contains("g"));
+    }
+}
