@@ -93,7 +93,7 @@ fn references() {
     );
     assert_eq!(f.references[6].enclosing.as_deref(), Some("Store"));
     assert_eq!(f.references[10].enclosing.as_deref(), Some("outer"));
-    assert!(f.dynamic, "require(name) and obj[key]() are dynamic");
+    assert!(f.dynamic, "require(name) is dynamic");
 }
 
 #[test]
@@ -293,4 +293,48 @@ fn deep_nesting_does_not_overflow() {
     src.extend_from_slice(b";\nfunction after() {}\n");
     let f = facts(&src);
     assert!(f.definitions.iter().any(|d| d.name == "after"));
+}
+
+#[test]
+fn dynamic_means_names_made_at_run_time() {
+    let plain =
+        facts(b"import {a} from './a';\nconst k = 'x';\nobj[k]();\nhandlers[name](1, 2);\n");
+    assert!(!plain.dynamic, "a computed call names no new binding");
+    for src in [
+        "with (scope) { run(); }\n",
+        "eval('f()');\n",
+        "const F = new Function('a', 'return a');\n",
+        "for (const n of names) exports[n] = make(n);\n",
+        "globalThis[key] = value;\n",
+    ] {
+        assert!(facts(src.as_bytes()).dynamic, "{src}");
+    }
+}
+
+#[test]
+fn this_is_rebound_by_plain_functions_and_object_methods() {
+    let src = b"class A {\n  m() {\n    const arrow = () => this.n();\n    list.forEach(function () { this.n(); });\n    const o = { k() { return this.n(); } };\n    return class { z() { this.q(); } };\n  }\n  n() {}\n}\n";
+    let f = facts(src);
+    let this_at = |line: u32| {
+        let r = f
+            .references
+            .iter()
+            .find(|r| r.span.start_line == line && r.qualifier.as_deref() == Some("this"))
+            .unwrap();
+        f.locals.iter().any(|l| {
+            l.name == "this"
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+    };
+    assert!(!this_at(3), "an arrow keeps the method's this");
+    assert!(this_at(4), "a function expression has its own this");
+    assert!(this_at(5), "an object-literal method's this is the object");
+    assert!(this_at(6), "an anonymous class has its own this");
+    assert!(
+        f.locals
+            .iter()
+            .all(|l| l.name != "this" || l.scope.start_line != 2),
+        "a class method does not rebind this"
+    );
 }

@@ -87,7 +87,9 @@ impl<'s, 't> Extractor<'s, 't> {
             exported: false,
         };
         let saved = self.this_class.take();
-        if !q.is_empty() {
+        if q.is_empty() {
+            crate::extractor::bind_once(&mut self.facts.locals, "this", util::span(node));
+        } else {
             self.this_class = Some(q.to_string());
         }
         for m in self.kids(body) {

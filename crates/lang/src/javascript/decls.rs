@@ -121,6 +121,18 @@ impl<'s, 't> Extractor<'s, 't> {
             "method_definition" | "arrow_function" => self.this_class.clone(),
             _ => self.this_class.take(),
         };
+        let rebinds_this = match f.kind() {
+            "function_expression"
+            | "function"
+            | "generator_function"
+            | "function_declaration"
+            | "generator_function_declaration" => true,
+            "method_definition" => f.parent().is_none_or(|p| p.kind() != "class_body"),
+            _ => false,
+        };
+        if rebinds_this {
+            crate::extractor::bind_once(&mut self.facts.locals, "this", util::span(f));
+        }
         self.function_body(f, qname, sc);
         self.current_fn = saved_fn;
         self.this_class = saved_class;
@@ -404,6 +416,16 @@ impl<'s, 't> Extractor<'s, 't> {
                 );
             }
             return self.walk_node(r, sc);
+        }
+        if l.kind() == "subscript_expression"
+            && l.child_by_field_name("object").is_some_and(|o| {
+                matches!(
+                    self.text(o).as_ref(),
+                    "exports" | "module.exports" | "globalThis" | "window" | "global" | "self"
+                )
+            })
+        {
+            self.facts.dynamic = true;
         }
         if l.kind() == "member_expression" && sc.level != Level::Class {
             let obj = l

@@ -24,6 +24,13 @@
 //!   VarPositional parameter `arguments` (it accepts any number of arguments).
 //! - Subtrees nested deeper than `MAX_DEPTH` walk levels are skipped.
 //! - Default imports are recorded as the name `default` aliased to the local name.
+//! - `dynamic` marks what makes names appear at run time: `eval`, `new
+//!   Function`, `with`, `require`/`import()` of a computed path, assignments
+//!   to computed members of `exports`, `module.exports` or the global object.
+//!   Computed calls (`obj[key]()`) are not dynamic: they name no new binding.
+//! - A local named `this` marks where `this` stops meaning the enclosing
+//!   class: plain functions, object-literal methods and anonymous class
+//!   bodies bind it over their span.
 //! - Locals use the enclosing function (or arrow/catch/for) span as scope;
 //!   declarations in blocks at module level are locals of that block.
 
@@ -218,6 +225,11 @@ impl<'s, 't> Extractor<'s, 't> {
             "export_statement" => self.export(node, sc),
             "for_in_statement" | "for_statement" => self.for_loop(node, sc),
             "catch_clause" => self.catch(node, sc),
+            // `with (obj)` turns obj's properties into bare names.
+            "with_statement" => {
+                self.facts.dynamic = true;
+                self.children(cur, sc)
+            }
             "statement_block" if sc.level == Level::Module => {
                 let inner = Scope {
                     level: Level::Block,

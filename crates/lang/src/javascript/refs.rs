@@ -104,15 +104,6 @@ impl<'s, 't> Extractor<'s, 't> {
                 }
                 Some(idx)
             }
-            "subscript_expression" => {
-                if f.child_by_field_name("index")
-                    .is_none_or(|i| i.kind() != "string")
-                {
-                    self.facts.dynamic = true;
-                }
-                self.walk_node(f, sc);
-                None
-            }
             _ => {
                 self.walk_node(f, sc);
                 None
