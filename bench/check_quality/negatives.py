@@ -10,6 +10,9 @@ import subprocess
 
 from .corpora import EXTS, build_index, git
 
+# Manifests whose edits a commit's code may depend on (declared dependencies).
+MANIFESTS = {"go.mod", "go.sum", "package.json", "Cargo.toml", "pyproject.toml", "requirements.txt"}
+
 
 def file_batches(files, read, rng, max_lines, batch=40):
     """Files (sampled with rng when their total exceeds max_lines), in batches; with line counts."""
@@ -48,6 +51,12 @@ def real_commits(repo, lang, work, count):
             continue
         diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, check=False).stdout
         added = sum(1 for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++"))
+        # The commit's manifest edits go with it: code importing a dependency
+        # the same commit declares is valid (added lines still count source only).
+        manifests = [n for n in names if pathlib.PurePosixPath(n).name in MANIFESTS]
+        if manifests:
+            diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, *manifests,
+                       check=False).stdout
         if added == 0 or added > 600:
             continue
         git(clone, "checkout", "-q", "--detach", "-f", f"{c}^")

@@ -52,6 +52,12 @@ pub fn check_with(
 ) -> Report {
     let mut project = Project::new(root, store);
     project.deleted.extend(input.deleted.iter().cloned());
+    project.changed_manifests = input
+        .files
+        .iter()
+        .filter(|f| plumb_manifest::is_manifest_file(&f.path))
+        .map(|f| (f.path.clone(), f.new_text.clone()))
+        .collect();
     let mut langs: Vec<Option<Lang>> = Vec::new();
     // Functions each file's change adds, with their structural vectors,
     // computed from the same parse as the file's facts.
@@ -107,6 +113,7 @@ pub fn check_with(
                 let outs = match lang {
                     Lang::Python => resolve::python::check_import(&ctx, imp),
                     Lang::Rust => resolve::rust::check_import(&ctx, imp),
+                    Lang::Go => resolve::go::check_import(&ctx, imp),
                     Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
                         resolve::js::check_import(&ctx, imp)
                     }
@@ -121,7 +128,7 @@ pub fn check_with(
                 let outs = match lang {
                     Lang::Python => resolve::python::check_ref(&ctx, r),
                     Lang::Rust => resolve::rust::check_ref(&ctx, r),
-                    Lang::Go => resolve::other::check_ref(&ctx, r),
+                    Lang::Go => resolve::go::check_ref(&ctx, r),
                     Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
                         resolve::js::check_ref(&ctx, r)
                     }

@@ -34,12 +34,17 @@ pub struct Project<'a> {
     pub overlay: HashMap<String, Overlay>,
     /// Files the change deletes.
     pub deleted: HashSet<String>,
+    /// Manifests and lockfiles the change edits, with their new text: the
+    /// manifest facts are re-read with these in place of the indexed ones.
+    pub changed_manifests: Vec<(String, String)>,
     manifest: OnceCell<Manifest>,
     files: OnceCell<HashSet<String>>,
     /// Python module files and directories by their last name.
     #[allow(clippy::type_complexity)]
     py_modules: OnceCell<(HashMap<String, Vec<String>>, HashMap<String, Vec<String>>)>,
     file_facts: std::cell::RefCell<HashMap<String, Option<std::rc::Rc<(String, FileFacts)>>>>,
+    /// Per-run summaries a language resolver builds once (see [`Project::memo`]).
+    memo: std::cell::RefCell<HashMap<String, std::rc::Rc<dyn std::any::Any>>>,
 }
 
 impl<'a> Project<'a> {
@@ -49,16 +54,55 @@ impl<'a> Project<'a> {
             store,
             overlay: HashMap::new(),
             deleted: HashSet::new(),
+            changed_manifests: Vec::new(),
             manifest: OnceCell::new(),
             files: OnceCell::new(),
             py_modules: OnceCell::new(),
             file_facts: Default::default(),
+            memo: Default::default(),
         }
     }
 
+    /// A value built once per run under `key` (a resolver's summary of a
+    /// package or of the manifests); `make` may itself use the memo.
+    pub fn memo<T: 'static>(&self, key: &str, make: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        if let Some(hit) = self.memo.borrow().get(key)
+            && let Ok(v) = hit.clone().downcast::<T>()
+        {
+            return v;
+        }
+        let v = std::rc::Rc::new(make());
+        self.memo
+            .borrow_mut()
+            .insert(key.to_string(), v.clone() as std::rc::Rc<dyn std::any::Any>);
+        v
+    }
+
     pub fn manifest(&self) -> &Manifest {
-        self.manifest
-            .get_or_init(|| self.store.manifest().unwrap_or_default())
+        self.manifest.get_or_init(|| {
+            let indexed = self.store.manifest().unwrap_or_default();
+            if self.changed_manifests.is_empty()
+                && !indexed.files.iter().any(|f| self.deleted.contains(f))
+            {
+                return indexed;
+            }
+            // The change edits manifests: read them all again, the edited
+            // ones from their new text, the others from disk.
+            let mut files: Vec<(String, Vec<u8>)> = self
+                .changed_manifests
+                .iter()
+                .map(|(p, t)| (p.clone(), t.clone().into_bytes()))
+                .collect();
+            for f in &indexed.files {
+                if self.deleted.contains(f) || files.iter().any(|(p, _)| p == f) {
+                    continue;
+                }
+                if let Ok(bytes) = std::fs::read(self.root.join(f)) {
+                    files.push((f.clone(), bytes));
+                }
+            }
+            plumb_manifest::read_manifests(&files).0
+        })
     }
 
     /// Definitions named `name` anywhere in the project (overlay first).

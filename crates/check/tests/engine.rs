@@ -238,6 +238,7 @@ fn go_std_imports_and_members() {
         summary(&r),
         vec![
             "unknown-import main.go:6 package 'nett/http' is not in the Go standard library",
+            "unknown-import main.go:7 package 'example.com/demo/internal' does not exist in module example.com/demo",
             "unknown-symbol main.go:12 undefined: fmt.Printline",
         ]
     );

@@ -1,7 +1,7 @@
 //! Installed sources of dependencies: Python site-packages (the project's
 //! `.venv`/`venv` first, then the interpreter's own paths from `sysconfig`),
 //! the cargo registry (`~/.cargo/registry/src/*/<name>-<version>/`),
-//! `node_modules`.
+//! `node_modules`, the Go module cache.
 //!
 //! Owns finding these on disk and summarising what they define; it reads
 //! them lazily (only for dependencies a change actually uses) and caches per
@@ -11,6 +11,18 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+
+/// The Go module cache directory, as the `go` command locates it.
+fn go_mod_cache() -> Option<PathBuf> {
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    let dir = env("GOMODCACHE").map(PathBuf::from).or_else(|| {
+        let gopath = env("GOPATH")
+            .and_then(|p| std::env::split_paths(&p).next())
+            .or_else(|| env("HOME").map(|h| PathBuf::from(h).join("go")))?;
+        Some(gopath.join("pkg").join("mod"))
+    })?;
+    dir.is_dir().then_some(dir)
+}
 
 /// Where a Python module lives in an installed environment.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +45,9 @@ pub struct Deps {
     sources: RefCell<HashMap<PathBuf, Option<Rc<(String, plumb_facts::FileFacts)>>>>,
     /// Overrides the site-packages search (tests).
     pub site_override: Option<Vec<PathBuf>>,
+    /// The Go module cache (`$GOMODCACHE`, else `$GOPATH/pkg/mod`, else
+    /// `~/go/pkg/mod`), when that directory exists; tests replace it.
+    pub go_mod_cache: Option<PathBuf>,
 }
 
 impl Deps {
@@ -45,6 +60,7 @@ impl Deps {
             crate_names: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
             site_override: None,
+            go_mod_cache: go_mod_cache(),
         }
     }
 

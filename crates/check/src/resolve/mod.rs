@@ -1,6 +1,6 @@
 //! Resolving the references and imports a change adds, one language family
-//! per file: [`python`], [`rust`], [`js`] (JavaScript/TypeScript), [`other`]
-//! (Go, C, C++ imports and Go standard-library members), with the shared
+//! per file: [`python`], [`rust`], [`js`] (JavaScript/TypeScript), [`go`],
+//! [`other`] (C and C++ includes), with the shared
 //! scope rules in [`scope`] and installed dependency sources in [`deps`].
 //!
 //! This module owns the per-file context ([`FileCtx`]) and how an
@@ -8,6 +8,7 @@
 //! not read the change (that is `engine`) nor decide verdicts.
 
 pub mod deps;
+pub mod go;
 pub mod js;
 pub mod other;
 pub mod python;

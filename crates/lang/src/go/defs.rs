@@ -141,6 +141,7 @@ impl<'a> Ex<'a> {
         if let Some(p) = node.child_by_field_name("parameters") {
             self.params(p, scope, &mut list);
         }
+        self.bind_results(node, scope);
         let doc = self.doc(node);
         let body = node.child_by_field_name("body");
         self.define(
@@ -193,6 +194,17 @@ impl<'a> Ex<'a> {
         if let Some(p) = node.child_by_field_name("parameters") {
             let mut sink = Vec::new();
             self.params(p, util::span(node), &mut sink);
+        }
+        self.bind_results(node, util::span(node));
+    }
+
+    /// Named results (`func f() (n int, err error)`) are locals of the body.
+    fn bind_results(&mut self, func: Node<'a>, scope: Span) {
+        if let Some(res) = func.child_by_field_name("result")
+            && res.kind() == "parameter_list"
+        {
+            let mut sink = Vec::new();
+            self.params(res, scope, &mut sink);
         }
     }
 

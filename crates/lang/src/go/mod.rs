@@ -16,6 +16,7 @@
 //! - `pkg.X` outside call position is a Use when `pkg` is an imported package name
 //!   (the alias, or the last path element without a `.vN`/`.suffix`).
 //! - Generic type parameters are local bindings and never Type references.
+//! - Parameters, the receiver and named results are local bindings of the function.
 //! - `dynamic`: the file imports `reflect` or `plugin`.
 //!
 //! This module owns only Go extraction; shared helpers live in `crate::util`.

@@ -1,0 +1,204 @@
+//! `x.M` where the type of `x` is certain without type inference: the
+//! receiver of the enclosing method (not rebound inside it), whose type is a
+//! struct or a defined non-struct type of this package. Its members are the
+//! methods and fields declared for it in the package's files plus those
+//! promoted from embedded fields that resolve (same-package types, standard
+//! library types); any embedded type that does not resolve makes the
+//! member set unknown, and the reference is skipped.
+
+use plumb_facts::{DefKind, Definition, Lang, ParamKind, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::packages::{Pkg, project_dir};
+use super::{arity, file_dir, own_package};
+use crate::builtins;
+use crate::report::FindingKind;
+
+/// A reference `q.name` where `q` is a local binding.
+pub(super) fn on_receiver(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let Some(method) = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == DefKind::Method && d.span.contains(&r.span))
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte)
+    else {
+        return vec![Outcome::Skipped];
+    };
+    let is_receiver = method.params.as_ref().is_some_and(|p| {
+        p.list
+            .iter()
+            .any(|x| x.kind == ParamKind::Receiver && x.name == q)
+    });
+    // Exactly one binding of `q` reaches the reference: the receiver's.
+    let reaching = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| l.name == q && l.scope.contains(&r.span))
+        .count();
+    let (Some(ty), true, 1) = (method.container.as_deref(), is_receiver, reaching) else {
+        return vec![Outcome::Skipped];
+    };
+    let Some(pkg_name) = own_package(ctx) else {
+        return vec![Outcome::Skipped];
+    };
+    let dir = project_dir(ctx, file_dir(ctx.path));
+    let pkg = dir.package(&pkg_name);
+    if !pkg.complete() {
+        return vec![Outcome::Skipped];
+    }
+    let mut seen = Seen {
+        found: Vec::new(),
+        hit: false,
+        names: Vec::new(),
+    };
+    match collect(ctx, &pkg, ty, &r.name, 0, &mut seen) {
+        None => vec![Outcome::Skipped],
+        Some(()) if seen.hit || !seen.found.is_empty() => {
+            let mut out = vec![Outcome::Resolved];
+            if !seen.hit && seen.found.iter().all(|d| d.kind == DefKind::Method) {
+                out.extend(arity::check(ctx, r, &seen.found));
+            }
+            out
+        }
+        Some(()) => {
+            let names = seen.names;
+            let pool: Vec<(String, String, u32)> = names
+                .iter()
+                .map(|n| (n.clone(), ctx.path.to_string(), 0))
+                .collect();
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!(
+                    "{q}.{} undefined (type {ty} has no field or method {})",
+                    r.name, r.name
+                ),
+                vec![format!(
+                    "{q} is the receiver of {}; type {ty} has {} field(s) and method(s) in package {pkg_name}",
+                    method.qualified_name(),
+                    names.len()
+                )],
+                ctx.candidates(&r.name, &pool),
+                0.8,
+            ))]
+        }
+    }
+}
+
+/// Gather the members of `ty` named `name` into `found` and every member
+/// name into `names`; `None` when the member set is not fully known.
+/// A standard-library member found on the way sets `hit`.
+struct Seen<'d> {
+    found: Vec<&'d Definition>,
+    hit: bool,
+    names: Vec<String>,
+}
+
+fn collect<'d>(
+    ctx: &FileCtx,
+    pkg: &Pkg<'d>,
+    ty: &str,
+    name: &str,
+    depth: u32,
+    seen: &mut Seen<'d>,
+) -> Option<()> {
+    if depth > 4 {
+        return None;
+    }
+    let [(path, def)] = pkg.top(ty)[..] else {
+        return None;
+    };
+    match def.kind {
+        DefKind::Struct => {}
+        // A defined type over a literal type (`type Set map[string]bool`)
+        // has only its own methods; an alias or a named underlying type may
+        // have more.
+        DefKind::TypeAlias if defined_over_literal(def) => {}
+        _ => return None,
+    }
+    for (_, m) in pkg.members(ty) {
+        seen.names.push(m.name.clone());
+        if m.name == name {
+            seen.found.push(m);
+        }
+        if m.kind == DefKind::Field
+            && let Some(embedded) = embedded_type(m)
+        {
+            match embedded.split_once('.') {
+                None => collect(ctx, pkg, &embedded, name, depth + 1, seen)?,
+                Some(qt) => std_type_members(ctx, path, qt, name, &mut seen.hit, &mut seen.names)?,
+            }
+        }
+    }
+    Some(())
+}
+
+/// Members of a standard-library type embedded as `q.T` in a file of the
+/// package; `hit` is set when `name` is one of them.
+fn std_type_members(
+    ctx: &FileCtx,
+    path: &str,
+    (q, t): (&str, &str),
+    name: &str,
+    hit: &mut bool,
+    names: &mut Vec<String>,
+) -> Option<()> {
+    let imports = ctx.project.imports_of(path);
+    let imp = imports.iter().find(|i| {
+        i.alias.as_deref() == Some(q) || i.alias.is_none() && i.module.rsplit('/').next() == Some(q)
+    })?;
+    let m = builtins::stdlib_module(Lang::Go, &format!("{}.{t}", imp.module))?;
+    if !m.members_known() {
+        return None;
+    }
+    names.extend(m.members().iter().map(|s| s.to_string()));
+    if m.member(name) == Some(true) {
+        *hit = true;
+    }
+    Some(())
+}
+
+/// The type an embedded field names (`Base`, `sync.Mutex`), from its
+/// declaration text; `None` for a named field.
+fn embedded_type(field: &Definition) -> Option<String> {
+    let sig = field.signature.as_deref()?;
+    let decl = sig.split(['`', '"']).next().unwrap_or(sig).trim();
+    let t = decl.trim_start_matches('*');
+    let t = t.split('[').next().unwrap_or(t).trim();
+    if t.contains([' ', ',', '(']) {
+        return None;
+    }
+    let last = t.rsplit('.').next().unwrap_or(t);
+    (last == field.name).then(|| t.to_string())
+}
+
+fn defined_over_literal(def: &Definition) -> bool {
+    let Some(sig) = def.signature.as_deref() else {
+        return false;
+    };
+    // `type Name[T any] underlying` or `Name underlying`.
+    let rest = sig.trim_start_matches("type").trim_start();
+    let Some(rest) = rest.strip_prefix(def.name.as_str()) else {
+        return false;
+    };
+    let rest = if rest.starts_with('[') {
+        match rest.find(']') {
+            // A generic parameter list, unless it is an array length.
+            Some(i) if rest[1..i].contains(' ') => &rest[i + 1..],
+            _ => rest,
+        }
+    } else {
+        rest
+    };
+    let under = rest.trim_start();
+    if under.starts_with('=') {
+        return false;
+    }
+    under.starts_with('[')
+        || under.starts_with("map[")
+        || under.starts_with("func")
+        || under.starts_with("chan")
+        || builtins::is_builtin(Lang::Go, under.split_whitespace().next().unwrap_or(""))
+}

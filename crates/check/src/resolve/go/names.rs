@@ -1,0 +1,257 @@
+//! Go references: bare names (locals, the package's files, dot imports,
+//! predeclared identifiers) and `pkg.Name` for an imported package (the
+//! standard library's API list, a project package's files, a dependency's
+//! source in `vendor/` or the module cache). `x.M` on a value goes to
+//! [`super::methods`]; anything else is skipped.
+
+use std::rc::Rc;
+
+use plumb_facts::{Import, Lang, RefKind, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::modules::{Loc, guessed_name, locate};
+use super::packages::{Dir, Pkg, dep_dir, is_exported, project_dir};
+use super::{arity, file_dir, is_ident, methods, own_package};
+use crate::builtins::{self, Lookup};
+use crate::report::FindingKind;
+
+pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    if r.name == "_" || !is_ident(&r.name) {
+        return vec![Outcome::Skipped];
+    }
+    match r.qualifier.as_deref() {
+        None => bare(ctx, r),
+        Some(q) if is_ident(q) => qualified(ctx, r, q),
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if ctx.local_binds(r) {
+        return vec![Outcome::Resolved];
+    }
+    let Some(pkg_name) = own_package(ctx) else {
+        return vec![Outcome::Skipped];
+    };
+    let dir = project_dir(ctx, file_dir(ctx.path));
+    let pkg = dir.package(&pkg_name);
+    let top = pkg.top(name);
+    if !top.is_empty() {
+        let defs: Vec<_> = top.iter().map(|(_, d)| *d).collect();
+        let mut out = vec![Outcome::Resolved];
+        out.extend(arity::check(ctx, r, &defs));
+        return out;
+    }
+    if builtins::is_builtin(Lang::Go, name) {
+        return vec![Outcome::Resolved];
+    }
+    for imp in ctx.facts.imports.iter().filter(|i| i.wildcard) {
+        match dot_import_provides(ctx, imp, name) {
+            Some(true) => return vec![Outcome::Resolved],
+            Some(false) => {}
+            None => return vec![Outcome::Skipped],
+        }
+    }
+    if !pkg.complete() || ctx.bound_elsewhere(name) {
+        return vec![Outcome::Skipped];
+    }
+    let what = if r.kind == RefKind::Type {
+        "type"
+    } else {
+        "name"
+    };
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("undefined: {name}"),
+        vec![
+            "locals, parameters and closures in scope: no".into(),
+            format!(
+                "package {pkg_name} ({} file(s) in {}/): no {what} '{name}'",
+                pkg.files.len(),
+                if file_dir(ctx.path).is_empty() {
+                    "."
+                } else {
+                    file_dir(ctx.path)
+                }
+            ),
+            "Go predeclared identifiers: no".into(),
+        ],
+        ctx.candidates(name, &pkg.pool(false)),
+        0.85,
+    ))]
+}
+
+/// Whether a dot import brings `name`; `None` when its members are unknown.
+fn dot_import_provides(ctx: &FileCtx, imp: &Import, name: &str) -> Option<bool> {
+    match locate(ctx, &imp.module) {
+        Loc::Std => builtins::stdlib_module(Lang::Go, &imp.module)?.member(name),
+        Loc::Project { dir, .. } => {
+            let d = project_dir(ctx, &dir);
+            let pkg = d.importable();
+            if !pkg.top(name).is_empty() {
+                Some(true)
+            } else {
+                pkg.complete().then_some(false)
+            }
+        }
+        Loc::Dep { dir: Some(p), .. } => {
+            let d = dep_dir(ctx, &p);
+            let pkg = d.importable();
+            if !pkg.top(name).is_empty() {
+                Some(true)
+            } else {
+                pkg.complete().then_some(false)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// One import of the file and the name it binds (`None`: not known
+/// without the package's source).
+struct Binding<'f> {
+    name: Option<String>,
+    imp: &'f Import,
+    loc: Loc,
+    dir: Option<Rc<Dir>>,
+}
+
+fn bindings<'f>(ctx: &FileCtx<'f, '_>) -> Vec<Binding<'f>> {
+    let mut out = Vec::new();
+    for imp in ctx.facts.imports.iter().filter(|i| !i.wildcard) {
+        let loc = locate(ctx, &imp.module);
+        let dir = match &loc {
+            Loc::Project { dir, .. } => Some(project_dir(ctx, dir)),
+            Loc::Dep { dir: Some(p), .. } => Some(dep_dir(ctx, p)),
+            _ => None,
+        };
+        let name = match (&imp.alias, &loc, &dir) {
+            (Some(a), _, _) => Some(a.clone()),
+            (None, Loc::Std, _) => guessed_name(&imp.module),
+            (None, _, Some(d)) => match d.import_names().as_slice() {
+                [one] => Some(one.to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        out.push(Binding {
+            name,
+            imp,
+            loc,
+            dir,
+        });
+    }
+    out
+}
+
+fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let as_name = Reference {
+        name: q.to_string(),
+        ..r.clone()
+    };
+    if ctx.local_binds(&as_name) {
+        return methods::on_receiver(ctx, r, q);
+    }
+    let binds = bindings(ctx);
+    let Some(b) = binds.iter().find(|b| b.name.as_deref() == Some(q)) else {
+        // A package-level value or type, or a package whose name is unknown.
+        return vec![Outcome::Skipped];
+    };
+    match (&b.loc, &b.dir) {
+        (Loc::Std, _) => std_member(ctx, r, q, &b.imp.module),
+        (Loc::Project { .. } | Loc::Dep { .. }, Some(d)) => {
+            package_member(ctx, r, q, &b.imp.module, &d.importable())
+        }
+        (
+            Loc::Dep {
+                module, version, ..
+            },
+            None,
+        ) => {
+            if !ctx.first_time(&format!("go-unverifiable:{module}")) {
+                return vec![Outcome::Skipped];
+            }
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::Unverifiable,
+                &r.span,
+                format!(
+                    "the source of module {module} {} is not in the module cache or vendor/; '{q}.{}' cannot be checked",
+                    version.as_deref().unwrap_or(""),
+                    r.name
+                ),
+                vec!["searched $GOMODCACHE (or $GOPATH/pkg/mod) and vendor/".into()],
+                Vec::new(),
+                0.3,
+            ))]
+        }
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+fn std_member(ctx: &FileCtx, r: &Reference, q: &str, module: &str) -> Vec<Outcome> {
+    match builtins::lookup(Lang::Go, &format!("{module}.{}", r.name)) {
+        Lookup::Member(..) => vec![Outcome::Resolved],
+        Lookup::MissingMember(m, member) => {
+            let pool: Vec<(String, String, u32)> = m
+                .members()
+                .iter()
+                .map(|s| (s.to_string(), format!("<go std {}>", m.name), 0))
+                .collect();
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("undefined: {q}.{member}"),
+                vec![format!(
+                    "Go standard library package {} ({} members)",
+                    m.name,
+                    m.members().len()
+                )],
+                ctx.candidates(&member, &pool),
+                0.85,
+            ))]
+        }
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+fn package_member(ctx: &FileCtx, r: &Reference, q: &str, path: &str, pkg: &Pkg) -> Vec<Outcome> {
+    let top = pkg.top(&r.name);
+    if !top.is_empty() && is_exported(&r.name) {
+        let mut out = vec![Outcome::Resolved];
+        let defs: Vec<_> = top.iter().map(|(_, d)| *d).collect();
+        out.extend(arity::check(ctx, r, &defs));
+        return out;
+    }
+    if let Some((file, d)) = top.first() {
+        return vec![Outcome::Found(ctx.finding(
+            FindingKind::UnknownSymbol,
+            &r.span,
+            format!("cannot refer to unexported name {q}.{}", r.name),
+            vec![format!(
+                "{} {} is defined at {file}:{} but not exported",
+                d.kind.name(),
+                d.name,
+                d.name_span.start_line
+            )],
+            ctx.candidates(&r.name, &pkg.pool(true)),
+            0.85,
+        ))];
+    }
+    if !pkg.complete() {
+        return vec![Outcome::Skipped];
+    }
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("undefined: {q}.{}", r.name),
+        vec![format!(
+            "package {path} ({} file(s)): no package-level '{}'",
+            pkg.files.len(),
+            r.name
+        )],
+        ctx.candidates(&r.name, &pkg.pool(true)),
+        0.85,
+    ))]
+}
