@@ -165,11 +165,20 @@ fn std_type_members(
 fn embedded_type(field: &Definition) -> Option<String> {
     let sig = field.signature.as_deref()?;
     let decl = sig.split(['`', '"']).next().unwrap_or(sig).trim();
-    let t = decl.trim_start_matches('*');
-    let t = t.split('[').next().unwrap_or(t).trim();
-    if t.contains([' ', ',', '(']) {
-        return None;
+    // A named field has its type after a space outside brackets
+    // (`items []Item`, `a, b int`); an embedded one is a type alone
+    // (`*Base`, `sync.Mutex`, `List[K, V]`).
+    let mut depth = 0i32;
+    for c in decl.chars() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ' ' | ',' if depth == 0 => return None,
+            _ => {}
+        }
     }
+    let t = decl.trim_start_matches('*');
+    let t = t.split('[').next().unwrap_or(t);
     let last = t.rsplit('.').next().unwrap_or(t);
     (last == field.name).then(|| t.to_string())
 }

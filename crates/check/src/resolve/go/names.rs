@@ -109,8 +109,8 @@ fn dot_import_provides(ctx: &FileCtx, imp: &Import, name: &str) -> Option<bool> 
     }
 }
 
-/// One import of the file and the name it binds (`None`: not known
-/// without the package's source).
+/// One import of the file and the name it binds (`None`: the package's
+/// files declare several, or the path has no identifier-like last element).
 struct Binding<'f> {
     name: Option<String>,
     imp: &'f Import,
@@ -134,7 +134,9 @@ fn bindings<'f>(ctx: &FileCtx<'f, '_>) -> Vec<Binding<'f>> {
                 [one] => Some(one.to_string()),
                 _ => None,
             },
-            _ => None,
+            // No source at hand: the usual name, good enough to say which
+            // import a qualifier most likely means (never to report it).
+            (None, _, None) => guessed_name(&imp.module),
         };
         out.push(Binding {
             name,
@@ -164,6 +166,14 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         (Loc::Project { .. } | Loc::Dep { .. }, Some(d)) => {
             package_member(ctx, r, q, &b.imp.module, &d.importable())
         }
+        // The module is there without this package: the import says so.
+        (
+            Loc::Dep {
+                module_dir: Some(_),
+                ..
+            },
+            None,
+        ) => vec![Outcome::Skipped],
         (
             Loc::Dep {
                 module, version, ..
