@@ -195,6 +195,19 @@ fn locals() {
 }
 
 #[test]
+fn named_results_are_locals_of_the_function() {
+    let src = b"package p\n\nfunc f(a int) (n int, err error) {\n\treturn\n}\n\nvar g = func() (ok bool) { return }\n\nfunc h() (int, error) { return 0, nil }\n";
+    let f = facts(src);
+    assert_eq!(local_lines(&f), ["a 3-5", "n 3-5", "err 3-5", "ok 7-7"]);
+    let p = f.definitions.iter().find(|d| d.name == "f").unwrap();
+    assert_eq!(
+        p.params.as_ref().unwrap().list.len(),
+        1,
+        "results are not parameters"
+    );
+}
+
+#[test]
 fn spread_arguments_and_reflection() {
     let f = facts(b"package p\n\nimport \"reflect\"\n\nfunc f(xs ...int) { g(1, xs...); _ = reflect.TypeOf(xs) }\n");
     let g = f.references.iter().find(|r| r.name == "g").unwrap();
