@@ -325,6 +325,51 @@ func (e errorString) Wrap() error {
 }
 
 #[test]
+fn parameters_of_named_types() {
+    let p = shop();
+    let r = p.files(&[(
+        "cmd/shop/serve.go",
+        r#"package main
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/shop/cart"
+)
+
+func serve[T any](w http.ResponseWriter, r *http.Request, ctx context.Context, c *cart.Cart, err error, v T, items []cart.Item) {
+	w.WriteHeader(200)
+	_ = r.URL
+	r.ParseForm()
+	r.ParseForms()
+	<-ctx.Done()
+	ctx.Cancel()
+	c.Add("x", 1)
+	c.Remove("x")
+	_ = c.ID()
+	_ = err.Error()
+	_ = err.Unwrap()
+	_ = v.Whatever()
+	_ = items
+	go func(r *cart.Item) {
+		_ = r.Anything()
+	}(nil)
+}
+"#,
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol cmd/shop/serve.go:14 r.ParseForms undefined (type http.Request has no field or method ParseForms)",
+            "unknown-symbol cmd/shop/serve.go:16 ctx.Cancel undefined (type context.Context has no field or method Cancel)",
+            "unknown-symbol cmd/shop/serve.go:18 c.Remove undefined (type Cart has no field or method Remove)",
+            "unknown-symbol cmd/shop/serve.go:21 err.Unwrap undefined (type error has no field or method Unwrap)",
+        ]
+    );
+}
+
+#[test]
 fn dependencies_in_the_module_cache() {
     let p = shop().with_cache(&[
         (

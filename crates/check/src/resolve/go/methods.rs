@@ -1,50 +1,120 @@
-//! `x.M` where the type of `x` is certain without type inference: the
-//! receiver of the enclosing method (not rebound inside it), whose type is a
-//! struct or a defined non-struct type of this package. Its members are the
-//! methods and fields declared for it in the package's files plus those
-//! promoted from embedded fields that resolve (same-package types, standard
-//! library types); any embedded type that does not resolve makes the
-//! member set unknown, and the reference is skipped.
+//! `x.M` where the type of `x` is certain without type inference: a
+//! parameter or the receiver of the enclosing function (not rebound inside
+//! it) declared with a named type: a struct or a defined non-struct type
+//! of this package or of an imported project/dependency package, or a
+//! standard-library type (whose API list includes promoted members). A
+//! package type's members are the methods and fields declared for it in the
+//! package's files plus those promoted from embedded fields that resolve
+//! (same-package types, standard-library types); any embedded type that does
+//! not resolve makes the member set unknown, and the reference is skipped.
 
 use plumb_facts::{DefKind, Definition, Lang, ParamKind, Reference};
 
 use super::super::{FileCtx, Outcome};
+use super::modules::Loc;
 use super::packages::{Pkg, project_dir};
-use super::{arity, file_dir, own_package};
+use super::{arity, file_dir, names, own_package};
 use crate::builtins;
 use crate::report::FindingKind;
 
 /// A reference `q.name` where `q` is a local binding.
-pub(super) fn on_receiver(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
-    let Some(method) = ctx
+pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let Some(func) = ctx
         .facts
         .definitions
         .iter()
-        .filter(|d| d.kind == DefKind::Method && d.span.contains(&r.span))
+        .filter(|d| {
+            matches!(d.kind, DefKind::Method | DefKind::Function) && d.span.contains(&r.span)
+        })
         .min_by_key(|d| d.span.end_byte - d.span.start_byte)
     else {
         return vec![Outcome::Skipped];
     };
-    let is_receiver = method.params.as_ref().is_some_and(|p| {
-        p.list
-            .iter()
-            .any(|x| x.kind == ParamKind::Receiver && x.name == q)
+    let param = func.params.as_ref().and_then(|p| {
+        p.list.iter().find(|x| {
+            x.name == q && matches!(x.kind, ParamKind::Receiver | ParamKind::PositionalOnly)
+        })
     });
-    // Exactly one binding of `q` reaches the reference: the receiver's.
+    // Exactly one binding of `q` reaches the reference: the parameter's.
     let reaching = ctx
         .facts
         .locals
         .iter()
         .filter(|l| l.name == q && l.scope.contains(&r.span))
         .count();
-    let (Some(ty), true, 1) = (method.container.as_deref(), is_receiver, reaching) else {
+    let (Some(ty), 1) = (param.and_then(|p| p.type_text.as_deref()), reaching) else {
         return vec![Outcome::Skipped];
     };
-    let Some(pkg_name) = own_package(ctx) else {
-        return vec![Outcome::Skipped];
+    let t = ty.trim_start_matches('*').trim();
+    let t = t.split('[').next().unwrap_or(t);
+    let (pkg_q, ty) = match t.split_once('.') {
+        Some((p, n)) => (Some(p), n),
+        None => (None, t),
     };
-    let dir = project_dir(ctx, file_dir(ctx.path));
-    let pkg = dir.package(&pkg_name);
+    let as_ref = |name: &str| Reference {
+        name: name.to_string(),
+        ..r.clone()
+    };
+    if !super::is_ident(ty)
+        || pkg_q.is_some_and(|p| !super::is_ident(p))
+        || ctx.local_binds(&as_ref(ty))
+    {
+        // A literal type, or a generic type parameter.
+        return vec![Outcome::Skipped];
+    }
+    match pkg_q {
+        None if ty == "error" => std_members(ctx, r, q, "error", &["Error"]),
+        None => {
+            let Some(pkg_name) = own_package(ctx) else {
+                return vec![Outcome::Skipped];
+            };
+            let dir = project_dir(ctx, file_dir(ctx.path));
+            members_of(ctx, r, q, ty, &dir.package(&pkg_name))
+        }
+        Some(p) => match names::import_target(ctx, p) {
+            Some((Loc::Std, _, module)) => {
+                match builtins::stdlib_module(Lang::Go, &format!("{module}.{ty}")) {
+                    Some(m) if m.members_known() => {
+                        std_members(ctx, r, q, &format!("{p}.{ty}"), m.members())
+                    }
+                    _ => vec![Outcome::Skipped],
+                }
+            }
+            Some((Loc::Project { .. } | Loc::Dep { .. }, Some(dir), _)) => {
+                members_of(ctx, r, q, ty, &dir.importable())
+            }
+            _ => vec![Outcome::Skipped],
+        },
+    }
+}
+
+/// `q.name` against a standard-library type's listed members.
+fn std_members(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, members: &[&str]) -> Vec<Outcome> {
+    if members.contains(&r.name.as_str()) {
+        return vec![Outcome::Resolved];
+    }
+    let pool: Vec<(String, String, u32)> = members
+        .iter()
+        .map(|n| (n.to_string(), format!("<go std {ty}>"), 0))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!(
+            "{q}.{} undefined (type {ty} has no field or method {})",
+            r.name, r.name
+        ),
+        vec![format!(
+            "{q} is a parameter of type {ty}; the Go standard library lists {} field(s) and method(s) for it",
+            members.len()
+        )],
+        ctx.candidates(&r.name, &pool),
+        0.8,
+    ))]
+}
+
+/// `q.name` against the members of type `ty` of package `pkg`.
+fn members_of(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, pkg: &Pkg) -> Vec<Outcome> {
     if !pkg.complete() {
         return vec![Outcome::Skipped];
     }
@@ -76,8 +146,7 @@ pub(super) fn on_receiver(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome>
                     r.name, r.name
                 ),
                 vec![format!(
-                    "{q} is the receiver of {}; type {ty} has {} field(s) and method(s) in package {pkg_name}",
-                    method.qualified_name(),
+                    "{q} is a parameter of type {ty}, which has {} field(s) and method(s)",
                     names.len()
                 )],
                 ctx.candidates(&r.name, &pool),

@@ -148,13 +148,22 @@ fn bindings<'f>(ctx: &FileCtx<'f, '_>) -> Vec<Binding<'f>> {
     out
 }
 
+/// The import a qualifier names: where it leads, its directory when the
+/// source is at hand, and its path.
+pub(super) fn import_target(ctx: &FileCtx, q: &str) -> Option<(Loc, Option<Rc<Dir>>, String)> {
+    bindings(ctx)
+        .into_iter()
+        .find(|b| b.name.as_deref() == Some(q))
+        .map(|b| (b.loc, b.dir, b.imp.module.clone()))
+}
+
 fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let as_name = Reference {
         name: q.to_string(),
         ..r.clone()
     };
     if ctx.local_binds(&as_name) {
-        return methods::on_receiver(ctx, r, q);
+        return methods::on_local(ctx, r, q);
     }
     let binds = bindings(ctx);
     let Some(b) = binds.iter().find(|b| b.name.as_deref() == Some(q)) else {
