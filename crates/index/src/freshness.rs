@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use plumb_store::{Store, WriteLock};
+use plumb_store::{FileRow, Store, WriteLock};
+use plumb_walk::WalkResult;
 use serde::Serialize;
 
 use crate::{IndexError, IndexOptions, Progress};
@@ -112,22 +113,49 @@ pub fn freshness(
     }
     f.checked = true;
     let refresh = mode == FreshMode::Refresh;
-    let walked = plumb_walk::walk(root, &opts.walk_options());
+    let t = std::time::Instant::now();
     let stored = store.files()?;
+    let stamps = store.stamps()?;
+    let t_read = t.elapsed();
+    let walked = match restat(root, &stored, &stamps) {
+        Some(w) => w,
+        None => plumb_walk::walk(root, &opts.walk_options()),
+    };
+    let t_stat = t.elapsed();
     let mut plan = crate::plan::plan(&walked.files, &stored);
+    if std::env::var_os("PLUMB_PROFILE").is_some() {
+        eprintln!(
+            "plumb: profile: freshness: read {:.1} ms, stat {:.1} ms ({} files, {} stamps, walked: {}), plan {:.1} ms",
+            t_read.as_secs_f64() * 1e3,
+            (t_stat - t_read).as_secs_f64() * 1e3,
+            stored.len(),
+            stamps.len(),
+            !walked.stamps.is_empty(),
+            (t.elapsed() - t_stat).as_secs_f64() * 1e3
+        );
+    }
     // A changed mtime with the same content is not staleness.
     let by_path: std::collections::HashMap<&str, u64> =
         stored.iter().map(|r| (r.path.as_str(), r.hash)).collect();
+    let mut same_content: Vec<(String, i64)> = Vec::new();
     if plan.read.len() <= CHEAP_REFRESH_FILES * 4 {
-        plan.read
-            .retain(|w| match by_path.get(w.rel_path.as_str()) {
-                Some(&h) => std::fs::read(&w.abs_path)
-                    .map(|b| crate::content_hash(&b) != h)
-                    .unwrap_or(true),
-                None => true,
-            });
+        plan.read.retain(|w| {
+            let Some(&h) = by_path.get(w.rel_path.as_str()) else {
+                return true;
+            };
+            match std::fs::read(&w.abs_path) {
+                Ok(b) if crate::content_hash(&b) == h => {
+                    same_content.push((w.rel_path.clone(), w.mtime_ns));
+                    false
+                }
+                _ => true,
+            }
+        });
     }
     if plan.is_empty() {
+        if refresh {
+            settle(store, opts, &walked, &same_content);
+        }
         return Ok(f);
     }
     let small = plan.read.len() + plan.delete.len() <= CHEAP_REFRESH_FILES;
@@ -149,6 +177,60 @@ pub fn freshness(
     f.stale_files = plan.read.into_iter().map(|w| w.rel_path).collect();
     f.deleted_files = plan.delete;
     Ok(f)
+}
+
+/// What a walk would list, without walking: the stored files statted again,
+/// when no stamp (directory, ignore file, oversized file) changed since the
+/// last full walk, so no path can have appeared, vanished or become ignored.
+/// `None` when a walk is needed (a stamp changed or is racy, a stored file
+/// is gone, or no stamps are stored).
+fn restat(root: &Path, stored: &[FileRow], stamps: &[(String, i64)]) -> Option<WalkResult> {
+    use rayon::prelude::*;
+    if stamps.is_empty() {
+        return None;
+    }
+    let started_ns = plumb_walk::now_ns();
+    let stat = plumb_walk::RootStat::open(root);
+    let unchanged = stamps
+        .par_iter()
+        .all(|(p, m)| *m != 0 && stat.stamp(p) == Some(*m));
+    if !unchanged {
+        return None;
+    }
+    let files = stored
+        .par_iter()
+        .map(|r| stat.file(&r.path))
+        .collect::<Option<Vec<_>>>()?;
+    Some(WalkResult {
+        files,
+        started_ns,
+        ..Default::default()
+    })
+}
+
+/// Record, when no other run holds the lock, what a comparison learned
+/// without changing any answer: files whose time changed but content did
+/// not, and a full walk's stamps, so the next comparison is the cheap one.
+/// Best effort: on any failure the next comparison just does this work again.
+fn settle(store: &mut Store, opts: &IndexOptions, walked: &WalkResult, same: &[(String, i64)]) {
+    let restamp = !walked.stamps.is_empty();
+    if same.is_empty() && !restamp {
+        return;
+    }
+    let Ok(_lock) = WriteLock::acquire(&opts.index_path, false, |_| {}) else {
+        return;
+    };
+    let _ = (|| -> Result<(), IndexError> {
+        let w = store.writer()?;
+        for (path, mtime_ns) in same {
+            w.touch_file(path, crate::settled_mtime(*mtime_ns, walked.started_ns))?;
+        }
+        if restamp {
+            crate::write_stamps(&w, walked)?;
+        }
+        w.commit()?;
+        Ok(())
+    })();
 }
 
 fn read_meta(store: &Store, root: &Path) -> Result<Freshness, IndexError> {

@@ -103,6 +103,8 @@ pub struct IndexReport {
     pub parsed: u64,
     /// Files whose mtime changed but whose content hashed the same.
     pub touched: u64,
+    /// Files with the same size and mtime as stored, or re-verified by
+    /// content because their stored time was too recent to trust.
     pub unchanged: u64,
     pub deleted: u64,
     pub skipped: BTreeMap<String, u64>,
@@ -242,6 +244,11 @@ pub fn apply(
     }
     let known: std::collections::HashMap<&str, u64> =
         stored.iter().map(|f| (f.path.as_str(), f.hash)).collect();
+    let racy_stored: std::collections::HashSet<&str> = stored
+        .iter()
+        .filter(|f| f.mtime_ns == 0)
+        .map(|f| f.path.as_str())
+        .collect();
     let manifest_changed = plan
         .read
         .iter()
@@ -303,10 +310,16 @@ pub fn apply(
                 files_since_commit += 1;
                 match res {
                     Ok(None) => {
-                        w.touch_file(&f.rel_path, f.mtime_ns)?;
-                        report.touched += 1;
+                        w.touch_file(&f.rel_path, settled_mtime(f.mtime_ns, walked.started_ns))?;
+                        // A file stored with a racy time was only re-verified.
+                        if racy_stored.contains(f.rel_path.as_str()) {
+                            report.unchanged += 1;
+                        } else {
+                            report.touched += 1;
+                        }
                     }
-                    Ok(Some(x)) => {
+                    Ok(Some(mut x)) => {
+                        x.record.mtime_ns = settled_mtime(x.record.mtime_ns, walked.started_ns);
                         if x.record.skipped.is_some() {
                             let reason = x.record.skipped.clone().unwrap_or_default();
                             *report.skipped.entry(reason).or_default() += 1;
@@ -377,6 +390,9 @@ pub fn apply(
         w.set_meta("ranks_stale", "1")?;
         w.set_meta("shapes_stale", "1")?;
     }
+    if !walked.stamps.is_empty() {
+        write_stamps(&w, walked)?;
+    }
     w.set_meta("root", &root.to_string_lossy())?;
     w.set_meta("commit", report.commit.as_deref().unwrap_or(""))?;
     w.set_meta("built_at", &now_secs().to_string())?;
@@ -385,6 +401,35 @@ pub fn apply(
     w.set_meta("complete", "1")?;
     w.commit()?;
     Ok(report)
+}
+
+/// File systems keep coarse timestamps: a path modified this shortly before
+/// the walk may change again without its time changing ("racy", as git
+/// calls it).
+const RACY_NS: i64 = 2_000_000_000;
+
+/// The modification time to store for a path statted by a walk that started
+/// at `walk_started_ns`: 0 when it is racy, so the next comparison reads the
+/// path again instead of trusting its time.
+fn settled_mtime(mtime_ns: i64, walk_started_ns: i64) -> i64 {
+    if mtime_ns >= walk_started_ns - RACY_NS {
+        0
+    } else {
+        mtime_ns
+    }
+}
+
+/// Record what the full walk `walked` saw besides files (directories,
+/// ignore files), so a later freshness check can stat them instead of walking.
+fn write_stamps(w: &plumb_store::Writer<'_>, walked: &WalkResult) -> Result<(), IndexError> {
+    let started = walked.started_ns;
+    w.set_stamps(
+        walked
+            .stamps
+            .iter()
+            .map(|s| (s.rel_path.as_str(), settled_mtime(s.mtime_ns, started))),
+    )?;
+    Ok(())
 }
 
 fn is_manifest_path(p: &str) -> bool {

@@ -21,7 +21,7 @@ pub use read::{DefRow, FileRow, ImportRow, NameMatch, RefRow, ShapePack, ShapeRo
 pub use write::{FileRecord, Writer};
 
 /// Bumped whenever the schema or the meaning of stored facts changes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// An error from the store, with the database path in its message.
 #[derive(Debug)]

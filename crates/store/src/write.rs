@@ -275,6 +275,23 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Replace the walk's stamps (directories, ignore files, oversized
+    /// files and their modification times; see `plumb_walk::WalkResult`).
+    pub fn set_stamps<'s>(&self, stamps: impl IntoIterator<Item = (&'s str, i64)>) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM stamps", [])
+            .map_err(|e| self.err(e))?;
+        let mut st = self
+            .tx
+            .prepare_cached("INSERT OR REPLACE INTO stamps (path, mtime_ns) VALUES (?1, ?2)")
+            .map_err(|e| self.err(e))?;
+        for (path, mtime_ns) in stamps {
+            st.execute(params![path, mtime_ns])
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.tx
             .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")

@@ -88,6 +88,103 @@ pub struct WalkResult {
     pub skipped: BTreeMap<SkipReason, u64>,
     /// (path, message) for entries that could not be walked.
     pub problems: Vec<(String, String)>,
+    /// What, besides the listed files, decides what a walk lists, in path
+    /// order: every directory entered (`""` is the root), every ignore-rule
+    /// file, every file left out for its size. While none of these changes
+    /// its modification time, a new walk would list the same paths, so a
+    /// caller can stat its known files instead of walking (see [`RootStat`]).
+    pub stamps: Vec<Stamp>,
+    /// When the walk started, in nanoseconds since the epoch: a stamp this
+    /// recent may change again within the file system's timestamp
+    /// granularity without its time changing ("racy").
+    pub started_ns: i64,
+}
+
+/// A path and its modification time in nanoseconds since the epoch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub rel_path: String,
+    pub mtime_ns: i64,
+}
+
+/// Names of the ignore-rule files the walk reads.
+const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".plumbignore"];
+
+/// Stats paths relative to one root. On Unix it holds the root open and
+/// looks each path up from there, so a check of thousands of known paths
+/// does not resolve the root's own path again for every one of them.
+pub struct RootStat {
+    root: PathBuf,
+    #[cfg(unix)]
+    dir: Option<rustix::fd::OwnedFd>,
+}
+
+impl RootStat {
+    pub fn open(root: &Path) -> RootStat {
+        RootStat {
+            root: root.to_path_buf(),
+            #[cfg(unix)]
+            dir: {
+                use rustix::fs::{CWD, Mode, OFlags, openat};
+                let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                openat(CWD, root, flags, Mode::empty()).ok()
+            },
+        }
+    }
+
+    /// Size, modification time (ns) and whether it is a regular file, for
+    /// `rel_path` (`""` is the root), following symbolic links as the walk does.
+    fn stat(&self, rel_path: &str) -> Option<(u64, i64, bool)> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.dir {
+            use rustix::fs::{AtFlags, FileType, fstat, statat};
+            let st = if rel_path.is_empty() {
+                fstat(dir)
+            } else {
+                statat(dir, rel_path, AtFlags::empty())
+            }
+            .ok()?;
+            let mtime = st.st_mtime as i64 * 1_000_000_000 + st.st_mtime_nsec as i64;
+            let is_file = FileType::from_raw_mode(st.st_mode as _) == FileType::RegularFile;
+            return Some((st.st_size as u64, mtime, is_file));
+        }
+        let meta = std::fs::metadata(self.root.join(rel_path)).ok()?;
+        Some((meta.len(), mtime_ns(&meta), meta.is_file()))
+    }
+
+    /// The modification time of `rel_path` as the walk records it in a
+    /// [`Stamp`] (`None` if it cannot be statted).
+    pub fn stamp(&self, rel_path: &str) -> Option<i64> {
+        self.stat(rel_path).map(|(_, mtime, _)| mtime)
+    }
+
+    /// A known file as a walk would list it now (`None` if it is gone or no
+    /// longer a file), without walking.
+    pub fn file(&self, rel_path: &str) -> Option<WalkedFile> {
+        let (size, mtime_ns, is_file) = self.stat(rel_path)?;
+        is_file.then(|| WalkedFile {
+            rel_path: rel_path.to_string(),
+            abs_path: self.root.join(rel_path),
+            size,
+            mtime_ns,
+        })
+    }
+}
+
+/// Nanoseconds since the epoch, now.
+pub fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
 }
 
 const VENDORED_DIRS: &[&str] = &[
@@ -155,7 +252,10 @@ pub fn classify_content(head: &[u8]) -> Option<SkipReason> {
 
 /// Walk `root` and list the files to index.
 pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
-    let mut result = WalkResult::default();
+    let mut result = WalkResult {
+        started_ns: now_ns(),
+        ..Default::default()
+    };
     let include_vendored = opts.include_vendored;
     let mut builder = WalkBuilder::new(root);
     builder
@@ -191,8 +291,11 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
     builder.threads(2).build_parallel().run(|| {
         let out_tx = out_tx.clone();
         Box::new(move |entry| {
-            if let Some(o) = visit(root, opts, entry) {
+            let mut send = |o| {
                 let _ = out_tx.send(o);
+            };
+            if let Some(o) = visit(root, opts, entry, &mut send) {
+                send(o);
             }
             ignore::WalkState::Continue
         })
@@ -202,6 +305,12 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
         match o {
             Outcome::File(f) => result.files.push(f),
             Outcome::Skip(reason) => *result.skipped.entry(reason).or_default() += 1,
+            Outcome::Stamp(stamp, skip) => {
+                if let Some(reason) = skip {
+                    *result.skipped.entry(reason).or_default() += 1;
+                }
+                result.stamps.push(stamp);
+            }
             Outcome::Problem(reason, path, message) => {
                 *result.skipped.entry(reason).or_default() += 1;
                 result.problems.push((path, message));
@@ -213,13 +322,24 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
     if vendored > 0 {
         *result.skipped.entry(SkipReason::Vendored).or_default() += vendored;
     }
+    // git's own exclude file applies too.
+    let exclude = root.join(".git/info/exclude");
+    if let Ok(mtime_ns) = std::fs::metadata(&exclude).map(|m| mtime_ns(&m)) {
+        result.stamps.push(Stamp {
+            rel_path: relative(root, &exclude),
+            mtime_ns,
+        });
+    }
     result.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    result.stamps.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     result
 }
 
 enum Outcome {
     File(WalkedFile),
     Skip(SkipReason),
+    /// A path recorded in [`WalkResult::stamps`], and why it was skipped if it was.
+    Stamp(Stamp, Option<SkipReason>),
     Problem(SkipReason, String, String),
 }
 
@@ -228,6 +348,7 @@ fn visit(
     root: &Path,
     opts: &WalkOptions,
     entry: Result<ignore::DirEntry, ignore::Error>,
+    emit_stamp: &mut dyn FnMut(Outcome),
 ) -> Option<Outcome> {
     let entry = match entry {
         Ok(e) => e,
@@ -244,10 +365,25 @@ fn visit(
             ));
         }
     };
+    let path = entry.path();
+    let stamp = |meta: &std::fs::Metadata| Stamp {
+        rel_path: relative(root, path),
+        mtime_ns: mtime_ns(meta),
+    };
+    if entry.file_type().is_some_and(|t| t.is_dir()) {
+        return entry
+            .metadata()
+            .ok()
+            .map(|m| Outcome::Stamp(stamp(&m), None));
+    }
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return None;
     }
-    let path = entry.path();
+    if IGNORE_FILES.contains(&entry.file_name().to_string_lossy().as_ref()) {
+        if let Ok(m) = entry.metadata() {
+            emit_stamp(Outcome::Stamp(stamp(&m), None));
+        }
+    }
     if !(opts.accept)(path) {
         return None;
     }
@@ -266,19 +402,13 @@ fn visit(
         }
     };
     if meta.len() > opts.max_file_size && !(opts.no_size_cap)(path) {
-        return Some(Outcome::Skip(SkipReason::TooLarge));
+        return Some(Outcome::Stamp(stamp(&meta), Some(SkipReason::TooLarge)));
     }
-    let mtime_ns = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos() as i64)
-        .unwrap_or(0);
     Some(Outcome::File(WalkedFile {
         rel_path: rel,
         abs_path: path.to_path_buf(),
         size: meta.len(),
-        mtime_ns,
+        mtime_ns: mtime_ns(&meta),
     }))
 }
 

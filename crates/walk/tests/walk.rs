@@ -35,6 +35,20 @@ fn honours_ignores_and_counts_skips() {
     assert_eq!(res.skipped.get(&SkipReason::Vendored), Some(&2));
     assert_eq!(res.skipped.get(&SkipReason::Generated), Some(&1));
     assert_eq!(res.skipped.get(&SkipReason::TooLarge), Some(&1));
+    // What decides the listing: directories entered, ignore files, the
+    // oversized file; not ignored, pruned or vendored directories.
+    let stamps: Vec<_> = res.stamps.iter().map(|s| s.rel_path.as_str()).collect();
+    assert_eq!(
+        stamps,
+        vec!["", ".gitignore", ".plumbignore", "big.py", "src", "static"]
+    );
+    assert!(res.stamps.iter().all(|s| s.mtime_ns > 0));
+    let stat = plumb_walk::RootStat::open(root);
+    assert_eq!(stat.stamp("src"), Some(res.stamps[4].mtime_ns));
+    assert_eq!(stat.stamp(""), Some(res.stamps[0].mtime_ns));
+    assert_eq!(stat.file("src/a.py").as_ref(), res.files.get(2));
+    assert_eq!(stat.file("src"), None);
+    assert_eq!(stat.file("src/missing.py"), None);
     let with_vendored = walk(
         root,
         &WalkOptions {

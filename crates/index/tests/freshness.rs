@@ -1,0 +1,136 @@
+//! Freshness against the working tree: every kind of change is seen, whether
+//! the comparison walks the tree or only stats the files and directories the
+//! last walk recorded; unchanged content with a new time is not staleness.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use plumb_index::{FreshMode, Freshness, IndexOptions, freshness, run};
+use plumb_store::Store;
+
+fn write(root: &Path, rel: &str, body: &str) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, body).unwrap();
+}
+
+fn set_age(path: &Path, secs: u64) {
+    fs::File::open(path)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(secs))
+        .unwrap();
+}
+
+/// Age every path under `root` (directories too), so nothing is racy.
+fn age_all(root: &Path) {
+    for e in fs::read_dir(root).unwrap() {
+        let path = e.unwrap().path();
+        if path.is_dir() {
+            age_all(&path);
+        } else {
+            set_age(&path, 60);
+        }
+    }
+    set_age(root, 60);
+}
+
+fn mtime_ns(path: &Path) -> i64 {
+    fs::metadata(path)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as i64
+}
+
+fn check(opts: &IndexOptions, mode: FreshMode) -> Freshness {
+    let (mut store, _) = Store::open(&opts.index_path).unwrap();
+    freshness(&mut store, opts, mode).unwrap()
+}
+
+/// A small indexed repository whose paths are all older than the racy window.
+fn setup() -> (tempfile::TempDir, IndexOptions) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(&root, "pkg/a.py", "def a():\n    return 1\n");
+    write(&root, "pkg/b.py", "def b():\n    return 2\n");
+    write(&root, ".gitignore", "build/\n");
+    age_all(&root);
+    let mut opts = IndexOptions::new(&root);
+    opts.index_path = dir.path().join("index.db");
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    (dir, opts)
+}
+
+#[test]
+fn fresh_index_and_every_kind_of_change() {
+    let (_dir, opts) = setup();
+    let root = opts.root.clone();
+    let f = check(&opts, FreshMode::Check);
+    assert!(f.is_fresh() && f.checked, "{f:?}");
+
+    // Same size, new content, new time: seen; refresh re-indexes it.
+    write(&root, "pkg/a.py", "def z():\n    return 1\n");
+    assert_eq!(check(&opts, FreshMode::Check).stale_files, vec!["pkg/a.py"]);
+    assert_eq!(check(&opts, FreshMode::Refresh).refreshed, 1);
+    assert!(check(&opts, FreshMode::Check).is_fresh());
+
+    // A new file in a new directory, a deleted file.
+    age_all(&root);
+    write(&root, "pkg/sub/c.py", "C = 3\n");
+    fs::remove_file(root.join("pkg/b.py")).unwrap();
+    let f = check(&opts, FreshMode::Check);
+    assert_eq!(f.stale_files, vec!["pkg/sub/c.py"]);
+    assert_eq!(f.deleted_files, vec!["pkg/b.py"]);
+    assert_eq!(check(&opts, FreshMode::Refresh).refreshed, 2);
+
+    // Files in an ignored directory are not staleness; un-ignoring them is.
+    age_all(&root);
+    write(&root, "build/gen.py", "G = 1\n");
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+    age_all(&root);
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+    fs::write(root.join(".gitignore"), "dist/\n").unwrap();
+    assert_eq!(
+        check(&opts, FreshMode::Check).stale_files,
+        vec!["build/gen.py"]
+    );
+}
+
+#[test]
+fn new_time_same_content_is_fresh_and_settles() {
+    let (_dir, opts) = setup();
+    let a = opts.root.join("pkg/a.py");
+    // Touched, not changed: fresh, and the new time is recorded (it is
+    // older than the racy window), so later checks need not read the file.
+    set_age(&a, 30);
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    assert_eq!(
+        store.file("pkg/a.py").unwrap().unwrap().mtime_ns,
+        mtime_ns(&a)
+    );
+}
+
+#[test]
+fn racy_edit_with_same_size_and_time_is_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(&root, "a.py", "X = 1\n");
+    let mut opts = IndexOptions::new(&root);
+    opts.index_path = dir.path().join("index.db");
+    // Indexed right after it was written: its time cannot be trusted, so an
+    // edit that keeps both its size and its time is still seen.
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    let before = fs::metadata(root.join("a.py")).unwrap().modified().unwrap();
+    fs::write(root.join("a.py"), "X = 2\n").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(root.join("a.py"))
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    assert_eq!(check(&opts, FreshMode::Check).stale_files, vec!["a.py"]);
+}
