@@ -10,11 +10,15 @@
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
 //! tree), [`scan`] (trait impls and macro-made names across the crate).
 
+mod assoc;
 mod context;
+mod depsrc;
 mod imports;
+mod macros;
 mod modules;
 mod paths;
 mod scan;
+mod values;
 
 use context::*;
 

@@ -10,12 +10,26 @@ use crate::project::ProjectDef;
 use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    if r.kind == plumb_facts::RefKind::Call && r.arg_count.is_none() && is_macro_call(ctx, r) {
+        return super::macros::check_macro(ctx, r);
+    }
     if r.kind != plumb_facts::RefKind::Call || r.arg_count.is_none() {
-        // Types, plain uses and macro invocations are not checked.
+        // Types, plain uses and struct literals are not checked.
         return vec![Outcome::Skipped];
     }
     if ctx.after_dot(r) {
-        // A method or field of a value whose type is not known here.
+        // `self.m(..)` inside an impl resolves through the impl's type; a
+        // method of any other value has a type not known here.
+        let ty = match r.qualifier.as_deref() {
+            Some("self") => super::assoc::impl_type_at(ctx, r),
+            Some(v) => super::values::var_type(ctx, r, v),
+            None => None,
+        };
+        if let Some(ty) = ty
+            && super::assoc::is_project_type_here(ctx, &ty)
+        {
+            return super::assoc::check_assoc(ctx, r, &ty, false);
+        }
         return vec![Outcome::Skipped];
     }
     match r.qualifier.as_deref() {
@@ -25,6 +39,13 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         }
         Some(q) => path(ctx, r, q),
     }
+}
+
+/// `name!` as written: a macro invocation rather than a struct literal.
+fn is_macro_call(ctx: &FileCtx, r: &Reference) -> bool {
+    ctx.text
+        .get(r.span.end_byte as usize..)
+        .is_some_and(|t| t.trim_start().starts_with('!'))
 }
 
 pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
@@ -228,28 +249,39 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     }
     let first = segs[0].clone();
     let full = format!("{}::{name}", segs.join("::"));
-    if is_std_root(&first) && platform_specific(&full) {
+    if is_std_root(&first)
+        && (platform_specific(&full) || super::imports::shadowed_root(ctx, &first))
+    {
         return vec![Outcome::Skipped];
     }
     if is_std_root(&first) {
         return match builtins::lookup(Lang::Rust, &full) {
-            Lookup::MissingMember(m, member) if member == name || segs.len() == 2 => missing(
-                ctx,
-                r,
-                format!("'{member}' does not exist in '{}'", m.name),
-                vec![format!(
-                    "standard library module {} ({} members)",
-                    m.name,
-                    m.members().len()
-                )],
-                Vec::new(),
-                0.85,
-            ),
+            Lookup::MissingMember(m, member)
+                if (member == name || segs.len() == 2) && !macro_generated_std(m.name, &member) =>
+            {
+                missing(
+                    ctx,
+                    r,
+                    format!("'{member}' does not exist in '{}'", m.name),
+                    vec![format!(
+                        "standard library module {} ({} members)",
+                        m.name,
+                        m.members().len()
+                    )],
+                    Vec::new(),
+                    0.85,
+                )
+            }
             Lookup::Member(..) | Lookup::Module(_) => vec![Outcome::Resolved],
             _ => vec![Outcome::Skipped],
         };
     }
-    if matches!(first.as_str(), "crate" | "self" | "super") || own_crate(ctx, &first) {
+    if matches!(first.as_str(), "crate" | "self" | "super")
+        || first != "Self" && super::assoc::is_child_module(ctx, r, &first)
+    {
+        return super::assoc::module_path(ctx, r, &segs);
+    }
+    if own_crate(ctx, &first) {
         // `crate::m::x` where `m` is not an item of the project: a re-export
         // of another crate's module or type (`pub use dep::m`).
         if let Some(last) = segs
@@ -320,6 +352,20 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         if names.contains(name) || std_names().contains(name) {
             return vec![Outcome::Resolved];
         }
+        // Through a module or type the crate only re-exports from elsewhere
+        // (`pub use other::dir::remove as remove_dir`, `pub use core::task::Context`),
+        // the name lives in another crate: not checkable here.
+        let decls = super::depsrc::dep_decls(&dir);
+        let through_reexport = segs[1..].iter().any(|s| {
+            if s.starts_with(char::is_uppercase) {
+                !decls.types.contains(s.as_str())
+            } else {
+                !decls.mods.contains(s.as_str())
+            }
+        });
+        if through_reexport {
+            return vec![Outcome::Skipped];
+        }
         let pool: Vec<(String, String, u32)> = names
             .iter()
             .map(|n| (n.clone(), dir.display().to_string(), 0))
@@ -346,61 +392,19 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     // `Self::f` or `Type::f` for a type the project defines.
     if segs.len() == 1 {
         let ty = if first == "Self" {
-            r.enclosing
-                .as_deref()
-                .and_then(|e| e.split('.').next())
-                .map(str::to_string)
-        } else {
-            Some(first.clone())
-        };
-        let Some(ty) = ty else {
-            return vec![Outcome::Skipped];
-        };
-        if !ty.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return vec![Outcome::Skipped];
-        }
-        let is_project_type = first == "Self"
-            || ctx.project.defs_named(&ty, 20).iter().any(|d| {
-                matches!(
-                    d.def.kind,
-                    DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
-                )
-            });
-        if !is_project_type || builtins::is_builtin(Lang::Rust, &ty) || derives_foreign(ctx, &ty) {
-            return vec![Outcome::Skipped];
-        }
-        let defs = ctx.project.defs_named(name, 200);
-        if defs.is_empty() {
-            if std_names().contains(name) || ctx.bound_elsewhere(name) {
-                return vec![Outcome::Resolved];
+            match super::assoc::impl_type_at(ctx, r) {
+                Some(t) => t,
+                None => return vec![Outcome::Skipped],
             }
-            let members: Vec<ProjectDef> = ctx
-                .project
-                .defs_with_prefix(&name.chars().take(1).collect::<String>(), 500)
-                .into_iter()
-                .filter(|d| d.def.container.as_deref() == Some(ty.as_str()))
-                .collect();
-            return missing(
-                ctx,
-                r,
-                format!("no function or associated item named '{name}' found for '{ty}'"),
-                vec![format!(
-                    "definitions anywhere in the project index: none named '{name}'"
-                )],
-                members,
-                0.75,
-            );
+        } else {
+            first.clone()
+        };
+        if !ty.chars().next().is_some_and(|c| c.is_uppercase())
+            || !super::assoc::is_project_type_here(ctx, &ty)
+        {
+            return vec![Outcome::Skipped];
         }
-        let mine: Vec<_> = defs
-            .into_iter()
-            .filter(|d| d.def.container.as_deref() == Some(ty.as_str()))
-            .map(|d| d.def)
-            .collect();
-        let mut out = vec![Outcome::Resolved];
-        if !mine.is_empty() {
-            out.extend(arity(ctx, r, &mine, true));
-        }
-        return out;
+        return super::assoc::check_assoc(ctx, r, &ty, true);
     }
     vec![Outcome::Skipped]
 }

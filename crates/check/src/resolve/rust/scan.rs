@@ -23,6 +23,10 @@ pub(super) struct CrateScan {
     pub macro_words: HashSet<String>,
     /// Some file declares a module with `#[path = ..]`.
     pub has_path_attr: bool,
+    /// Some file has `#[macro_use]` (a crate's macros in scope everywhere).
+    pub has_macro_use: bool,
+    /// How many files spell `name::` for each path head `name`.
+    pub path_heads: HashMap<String, u32>,
 }
 
 thread_local! {
@@ -106,6 +110,24 @@ fn generic_names(header: &str) -> Vec<String> {
 fn scan_text(text: &str, scan: &mut CrateScan) {
     if text.contains("#[path") {
         scan.has_path_attr = true;
+    }
+    if text.contains("#[macro_use]") {
+        scan.has_macro_use = true;
+    }
+    let mut heads: HashSet<&str> = HashSet::new();
+    for (k, _) in text.match_indices("::") {
+        let before = &text[..k];
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let w = &before[start..];
+        if !w.is_empty() && !before[..start].ends_with("::") {
+            heads.insert(w);
+        }
+    }
+    for h in heads {
+        *scan.path_heads.entry(h.to_string()).or_default() += 1;
     }
     let bytes = text.as_bytes();
     let mut i = 0;

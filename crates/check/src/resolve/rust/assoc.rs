@@ -1,0 +1,323 @@
+//! Rust calls resolved through a module or a type of the project:
+//! `crate::a::f(..)`, `super::f(..)`, `m::f(..)` for a child module `m`,
+//! `Type::f(..)`, `Self::f(..)` and `self.m(..)` inside an impl.
+//!
+//! A type's functions are those of every impl of it in the crate; a name not
+//! among them is reported only when nothing else could supply it: no trait
+//! the type implements has methods the checker does not know, no `Deref`,
+//! no foreign derive, no macro spelling the type or the name, no trait a
+//! dependency could blanket-implement, and no definition of that name
+//! anywhere in the project.
+
+use plumb_facts::{DefKind, Definition, Lang, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::depsrc::dep_decls;
+use super::modules::{self, Member, Walk};
+use super::paths::arity;
+use super::scan::crate_scan;
+use super::*;
+use crate::builtins;
+use crate::report::FindingKind;
+
+/// The type of the impl (or trait) whose method encloses `r`.
+pub(super) fn impl_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
+    let f = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| {
+            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
+        })
+        .max_by_key(|d| d.span.start_byte)?;
+    if f.kind != DefKind::Method {
+        return None;
+    }
+    let c = f.container.as_deref()?;
+    Some(c.rsplit('.').next().unwrap_or(c).to_string())
+}
+
+/// Whether the type name `ty`, as this file sees it, is the project's: a
+/// definition of the file, or a `use` of a path into this crate. A name
+/// imported from a dependency or std (`use tree_sitter::Node`) is theirs
+/// even when the project defines a type of that name elsewhere.
+pub(super) fn is_project_type_here(ctx: &FileCtx, ty: &str) -> bool {
+    if ctx.facts.definitions.iter().any(|d| {
+        d.name == ty
+            && matches!(
+                d.kind,
+                DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+            )
+    }) {
+        return true;
+    }
+    match ctx.import_binding(ty) {
+        Some((imp, full)) => {
+            let first = full.split("::").next().unwrap_or("");
+            imp.relative || matches!(first, "crate" | "self" | "super") || own_crate(ctx, first)
+        }
+        // Not imported: the project's type if no glob of a dependency or
+        // std could bring another of that name.
+        None => ctx.facts.imports.iter().filter(|i| i.wildcard).all(|i| {
+            let first = i.module.split("::").next().unwrap_or("");
+            i.relative || matches!(first, "crate" | "self" | "super") || own_crate(ctx, first)
+        }),
+    }
+}
+
+fn container_is(d: &Definition, ty: &str) -> bool {
+    d.container
+        .as_deref()
+        .is_some_and(|c| c.rsplit('.').next() == Some(ty))
+}
+
+/// Whether `name` is a module directly inside the module at `r`
+/// (`mod name;` or `mod name { .. }`): a 2018 path like `name::f()`.
+pub(super) fn is_child_module(ctx: &FileCtx, r: &Reference, name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_lowercase() || c == '_') {
+        return false;
+    }
+    let Some((_, cur)) = modules::current_module(ctx, &r.span) else {
+        return false;
+    };
+    matches!(modules::member(ctx, &cur, name), Member::Module(_))
+}
+
+/// `crate::a::b::f(..)`: walk the module tree, then look `f` up.
+pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    match modules::walk(ctx, segs, &r.span) {
+        Walk::Module(m) => match modules::member(ctx, &m, name) {
+            Member::Item(d) => {
+                let mut out = vec![Outcome::Resolved];
+                if d.kind == DefKind::Function {
+                    out.extend(arity(ctx, r, &[d], false));
+                }
+                out
+            }
+            Member::Module(_) => vec![Outcome::Resolved],
+            Member::Unknown => vec![Outcome::Skipped],
+            Member::Missing => {
+                if std_names().contains(name) || ctx.bound_elsewhere(name) {
+                    return vec![Outcome::Resolved];
+                }
+                let within = modules::display(ctx, &m);
+                not_found(
+                    ctx,
+                    r,
+                    format!("cannot find '{name}' in '{within}'"),
+                    vec![format!(
+                        "module {within} ({}): no item, module, `use` or glob named '{name}'",
+                        m.file
+                    )],
+                    modules::names_in(ctx, &m),
+                )
+            }
+        },
+        Walk::Item(i, d)
+            if i + 1 == segs.len()
+                && matches!(d.kind, DefKind::Struct | DefKind::Enum | DefKind::Union) =>
+        {
+            check_assoc(ctx, r, &d.name, true)
+        }
+        Walk::Missing(i, m) => {
+            let seg = &segs[i];
+            if std_names().contains(seg.as_str()) {
+                return vec![Outcome::Skipped];
+            }
+            let within = modules::display(ctx, &m);
+            not_found(
+                ctx,
+                r,
+                format!("cannot find '{seg}' in '{within}'"),
+                vec![format!(
+                    "module {within} ({}): no item, module, `use` or glob named '{seg}'",
+                    m.file
+                )],
+                modules::names_in(ctx, &m),
+            )
+        }
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+fn not_found(
+    ctx: &FileCtx,
+    r: &Reference,
+    msg: String,
+    evidence: Vec<String>,
+    pool: Vec<(String, String, u32)>,
+) -> Vec<Outcome> {
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        msg,
+        evidence,
+        ctx.candidates(&r.name, &pool),
+        if ctx.facts.dynamic { 0.6 } else { 0.85 },
+    ))]
+}
+
+/// Whether the project trait `tr` has supertraits (`trait Tr: Iterator`),
+/// whose methods its implementors also get.
+fn has_supertraits(ctx: &FileCtx, tr: &str) -> bool {
+    ctx.project.defs_named(tr, 10).iter().any(|d| {
+        d.def.kind == DefKind::Trait
+            && ctx.project.facts_of(&d.path).is_none_or(|rc| {
+                let from = d.def.name_span.end_byte as usize;
+                let rest = rc.0.get(from..).unwrap_or("");
+                let head = &rest[..rest.find('{').unwrap_or(rest.len())];
+                head.contains(':')
+            })
+    })
+}
+
+/// Traits a dependency could implement for every type (extension traits
+/// brought in by `use dep::Trait`, `use dep::Trait as _` or a dependency
+/// glob) that name `name`; true too when such a dependency's source is not
+/// installed.
+fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
+    for imp in &ctx.facts.imports {
+        let first = imp.module.split("::").next().unwrap_or("");
+        if is_std_root(first) || imp.relative {
+            continue;
+        }
+        let named: Vec<&str> = imp
+            .names
+            .iter()
+            .filter(|n| n.name.starts_with(char::is_uppercase))
+            .map(|n| n.name.as_str())
+            .collect();
+        if !imp.wildcard && named.is_empty() {
+            continue;
+        }
+        let Some((krate, version)) = dep_crate(ctx, first) else {
+            continue;
+        };
+        // Another installed version answers "is this imported name a trait"
+        // as well as the locked one: items rarely turn from types to traits.
+        let src = version
+            .as_deref()
+            .and_then(|v| ctx.deps.cargo_source(&krate, v))
+            .or_else(|| ctx.deps.cargo_source_any(&krate));
+        let Some(dir) = src else {
+            return true;
+        };
+        if !ctx.deps.crate_names(&dir).contains(name) {
+            continue;
+        }
+        if imp.wildcard {
+            return true;
+        }
+        let decls = dep_decls(&dir);
+        if named.iter().any(|n| decls.traits.contains(*n)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `Type::f(..)` (`ufcs`: a path call, the receiver passed explicitly) or
+/// `self.f(..)` for a project type `ty`.
+pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    let tydefs: Vec<_> = ctx
+        .project
+        .defs_named(ty, 20)
+        .into_iter()
+        .filter(|d| {
+            matches!(
+                d.def.kind,
+                DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+            )
+        })
+        .collect();
+    if tydefs.is_empty() || builtins::is_builtin(Lang::Rust, ty) {
+        return vec![Outcome::Skipped];
+    }
+    let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
+    let members: Vec<Definition> = ctx
+        .project
+        .defs_named(name, 200)
+        .into_iter()
+        .filter(|d| container_is(&d.def, ty))
+        .map(|d| d.def)
+        .collect();
+    if !members.is_empty() {
+        let mut out = vec![Outcome::Resolved];
+        if members
+            .iter()
+            .all(|d| matches!(d.kind, DefKind::Function | DefKind::Method))
+        {
+            out.extend(arity(ctx, r, &members, ufcs));
+        }
+        return out;
+    }
+    let scan = crate_scan(ctx);
+    let traits: Vec<String> = scan.impls.get(ty).cloned().unwrap_or_default();
+    for tr in traits.iter().filter(|t| !t.is_empty()) {
+        if operator_method(tr, name) {
+            return vec![Outcome::Resolved];
+        }
+        if ctx
+            .project
+            .defs_named(name, 200)
+            .iter()
+            .any(|d| container_is(&d.def, tr))
+        {
+            return vec![Outcome::Resolved];
+        }
+    }
+    if std_names().contains(name) || ctx.bound_elsewhere(name) {
+        return vec![Outcome::Resolved];
+    }
+    if is_trait || ctx.project.name_defined(name) || derives_foreign(ctx, ty) {
+        return vec![Outcome::Skipped];
+    }
+    if scan.macro_words.contains(ty) || scan.macro_words.contains(name) {
+        return vec![Outcome::Skipped];
+    }
+    let unknown_trait = traits.iter().filter(|t| !t.is_empty()).any(|tr| {
+        let project_trait = ctx
+            .project
+            .defs_named(tr, 10)
+            .iter()
+            .any(|d| d.def.kind == DefKind::Trait);
+        if project_trait {
+            has_supertraits(ctx, tr)
+        } else {
+            !std_trait_methods_known(tr)
+        }
+    });
+    if unknown_trait || dep_trait_may_provide(ctx, name) {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = ctx
+        .project
+        .defs_with_prefix(&name.chars().take(1).collect::<String>(), 500)
+        .into_iter()
+        .filter(|d| container_is(&d.def, ty))
+        .map(|d| (d.def.name, d.path, d.def.name_span.start_line))
+        .collect();
+    let what = if ufcs {
+        "function or associated item"
+    } else {
+        "method"
+    };
+    let impls = traits
+        .iter()
+        .map(|t| if t.is_empty() { "inherent" } else { t.as_str() })
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no {what} named '{name}' found for '{ty}'"),
+        vec![
+            format!("impls of {ty} in the crate: {impls}"),
+            format!("definitions anywhere in the project index: none named '{name}'"),
+        ],
+        ctx.candidates(name, &pool),
+        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+    ))]
+}

@@ -1,0 +1,119 @@
+//! Rust macro invocations written bare (`name!(..)`): a macro of the
+//! standard library, a `macro_rules!` of the project, one imported with
+//! `use`, one a `#[macro_use]` crate or a glob provides. Path invocations
+//! (`dep::m!`) are left to the compiler.
+
+use plumb_facts::{DefKind, Lang, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::scan::crate_scan;
+use super::*;
+use crate::builtins;
+use crate::report::FindingKind;
+
+pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if r.qualifier.is_some() {
+        return vec![Outcome::Skipped];
+    }
+    if builtins::is_builtin(Lang::Rust, name)
+        || std_names().contains(name)
+        || ctx.import_binding(name).is_some()
+        || ctx.bound_elsewhere(name)
+        || ctx
+            .project
+            .defs_named(name, 20)
+            .iter()
+            .any(|d| d.def.kind == DefKind::Macro)
+    {
+        return vec![Outcome::Resolved];
+    }
+    let scan = crate_scan(ctx);
+    if scan.macro_words.contains(name) || ctx.facts.parse_errors > 0 {
+        return vec![Outcome::Skipped];
+    }
+    // Crates whose macros may be in scope without a `use`: all of them under
+    // `#[macro_use]`, else those the file glob-imports.
+    let mut crates: Vec<String> = Vec::new();
+    if scan.has_macro_use {
+        crates.extend(
+            ctx.project
+                .manifest()
+                .dependencies
+                .iter()
+                .filter(|d| d.ecosystem == plumb_facts::Ecosystem::Cargo)
+                .map(|d| {
+                    plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name))
+                }),
+        );
+    }
+    for i in ctx.facts.imports.iter().filter(|i| i.wildcard) {
+        let f = i.module.split("::").next().unwrap_or("");
+        if is_std_root(f) {
+            continue;
+        }
+        if matches!(f, "crate" | "self" | "super") || i.relative || own_crate(ctx, f) {
+            // Project macros were looked up above by name.
+            continue;
+        }
+        crates.push(f.to_string());
+    }
+    for c in &crates {
+        let Some((krate, version)) = dep_crate(ctx, c) else {
+            return vec![Outcome::Skipped];
+        };
+        let src = match version.as_deref() {
+            Some(v) => ctx.deps.cargo_source(&krate, v),
+            None => ctx.deps.cargo_source_any(&krate),
+        };
+        match src {
+            None => return vec![Outcome::Skipped],
+            Some(dir) if ctx.deps.crate_names(&dir).contains(name) => {
+                return vec![Outcome::Resolved];
+            }
+            _ => {}
+        }
+    }
+    let pool: Vec<(String, String, u32)> = ctx
+        .project
+        .defs_with_prefix(&name.chars().take(2).collect::<String>(), 300)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::Macro)
+        .map(|d| (d.def.name, d.path, d.def.name_span.start_line))
+        .chain(
+            [
+                "write",
+                "writeln",
+                "format",
+                "println",
+                "print",
+                "eprintln",
+                "vec",
+                "assert",
+                "assert_eq",
+                "panic",
+                "matches",
+                "debug_assert",
+            ]
+            .iter()
+            .map(|m| (m.to_string(), "<std macro>".to_string(), 0)),
+        )
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("cannot find macro '{name}!' in this scope"),
+        vec![
+            "standard library macros: no".into(),
+            "macro_rules! definitions in the project: none named so".into(),
+            format!("`use` declarations of {}: no", ctx.path),
+            if scan.has_macro_use {
+                "#[macro_use] crates and glob-imported crates: none define it".into()
+            } else {
+                "no #[macro_use] in the crate; glob-imported crates: none define it".into()
+            },
+        ],
+        ctx.candidates(name, &pool),
+        if ctx.facts.dynamic { 0.6 } else { 0.8 },
+    ))]
+}

@@ -1,0 +1,268 @@
+//! The type of a local variable where the code spells it: `let x: T`,
+//! a parameter `x: &T`, `let x = T { .. }`, or `let x = T::f(..)` (with `?`,
+//! `.unwrap()` or `.expect(..)`) where every `T::f` returns `Self`/`T`
+//! (or a `Result`/`Option` of it, unwrapped). Nothing else is inferred: a
+//! variable bound twice where the call stands, or by a pattern, has no type
+//! here.
+
+use plumb_facts::{DefKind, Reference};
+
+use super::super::FileCtx;
+use super::assoc::impl_type_at;
+
+/// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
+pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+    if !var.chars().all(|c| c.is_alphanumeric() || c == '_') || var == "self" {
+        return None;
+    }
+    let binds = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| {
+            l.name == var
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+        .count();
+    if binds != 1 {
+        return None;
+    }
+    let f = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| {
+            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
+        })
+        .max_by_key(|d| d.span.start_byte)?;
+    let body = ctx
+        .text
+        .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
+    let lets = body.matches("let ").count();
+    let ty = match only_let(body, var) {
+        Some(at) => let_type(ctx, r, &body[at..])?,
+        None if lets > 0 && last_let_any(body, var) => return None,
+        None => {
+            let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
+            base_type(p.type_text.as_deref()?)?
+        }
+    };
+    if ty == "Self" {
+        return impl_type_at(ctx, r);
+    }
+    Some(ty)
+}
+
+/// Offset of the `let [mut] var` in `text`, when there is exactly one.
+fn only_let(text: &str, var: &str) -> Option<usize> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices("let ") {
+        if i > 0 && is_word(text.as_bytes()[i - 1]) {
+            continue;
+        }
+        let rest = text[i + 4..].trim_start();
+        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
+        if rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b)) {
+            found.push(i);
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Offset of the last `let [mut] var` in `text`.
+#[cfg(test)]
+fn last_let(text: &str, var: &str) -> Option<usize> {
+    let mut best = None;
+    for (i, _) in text.match_indices("let ") {
+        if i > 0 && is_word(text.as_bytes()[i - 1]) {
+            continue;
+        }
+        let rest = text[i + 4..].trim_start();
+        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
+        if rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b)) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// Whether any `let [mut] var` occurs in `text`.
+fn last_let_any(text: &str, var: &str) -> bool {
+    text.match_indices("let ").any(|(i, _)| {
+        let rest = text[i + 4..].trim_start();
+        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
+        (i == 0 || !is_word(text.as_bytes()[i - 1]))
+            && rest.starts_with(var)
+            && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b))
+    })
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `Foo` from `&'a mut Foo<T>`, `Box<..>` excluded; `None` for anything
+/// that is not a plain (possibly referenced) path type.
+fn base_type(t: &str) -> Option<String> {
+    let mut t = t.trim();
+    loop {
+        let before = t;
+        t = t.trim_start_matches('&').trim_start();
+        if t.starts_with('\'') {
+            t = t.split_once(' ').map(|x| x.1).unwrap_or("").trim_start();
+        }
+        t = t.strip_prefix("mut ").unwrap_or(t).trim_start();
+        if t == before {
+            break;
+        }
+    }
+    let path = t.split('<').next()?.trim();
+    if path.is_empty()
+        || !path
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == ':')
+    {
+        return None;
+    }
+    let last = path.rsplit("::").next()?;
+    last.starts_with(char::is_uppercase)
+        .then(|| last.to_string())
+}
+
+/// The type a `let` statement (`let x: T = ..` or `let x = <init>;`) gives.
+fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
+    let stmt = &stmt[4..];
+    let eq = stmt.find(['=', ';', ':'])?;
+    if stmt.as_bytes()[eq] == b':' {
+        let ty = &stmt[eq + 1..];
+        let end = ty.find(['=', ';'])?;
+        return base_type(&ty[..end]);
+    }
+    if stmt.as_bytes()[eq] != b'=' || stmt[eq + 1..].starts_with('=') {
+        return None;
+    }
+    let init = stmt[eq + 1..].trim_start();
+    let path_len = init
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .unwrap_or(init.len());
+    let path = &init[..path_len];
+    let after = init[path_len..].trim_start();
+    let segs: Vec<&str> = path.split("::").collect();
+    if after.starts_with('{') {
+        let last = *segs.last()?;
+        return last
+            .starts_with(char::is_uppercase)
+            .then(|| last.to_string());
+    }
+    if !after.starts_with('(') || segs.len() < 2 {
+        return None;
+    }
+    let ty = segs[segs.len() - 2];
+    let func = segs[segs.len() - 1];
+    if !ty.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let close = matching_paren(after)?;
+    let tail = after[close + 1..].trim_start();
+    let unwrapped =
+        tail.starts_with('?') || tail.starts_with(".unwrap()") || tail.starts_with(".expect(");
+    let direct = tail.starts_with(';');
+    if !unwrapped && !direct {
+        return None;
+    }
+    let ty = if ty == "Self" {
+        impl_type_at(ctx, r)?
+    } else {
+        ty.to_string()
+    };
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(func, 50)
+        .into_iter()
+        .filter(|d| {
+            d.def
+                .container
+                .as_deref()
+                .is_some_and(|c| c.rsplit('.').next() == Some(ty.as_str()))
+        })
+        .collect();
+    if defs.is_empty() {
+        return None;
+    }
+    let all = defs.iter().all(|d| {
+        let sig = d.def.signature.as_deref().unwrap_or("");
+        let Some((_, ret)) = sig.rsplit_once("->") else {
+            return false;
+        };
+        let ret = ret.split(" where").next().unwrap_or(ret).trim();
+        let is_self = |s: &str| s == "Self" || s == ty;
+        if direct {
+            return is_self(ret);
+        }
+        let inner = ret
+            .split_once('<')
+            .map(|(w, rest)| (w.rsplit("::").next().unwrap_or(w), rest));
+        match inner {
+            Some((w, rest)) if matches!(w, "Result" | "Option") => {
+                let first = rest.split([',', '>']).next().unwrap_or("").trim();
+                is_self(first)
+            }
+            _ => false,
+        }
+    });
+    all.then_some(ty)
+}
+
+/// Index of the `)` closing the `(` at the start of `s`.
+fn matching_paren(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        if i > 4000 {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_types() {
+        assert_eq!(base_type("&'a mut Foo<T>").as_deref(), Some("Foo"));
+        assert_eq!(base_type("&self::a::Bar").as_deref(), Some("Bar"));
+        assert_eq!(base_type("impl Iterator<Item = u8>"), None);
+        assert_eq!(base_type("u32"), None);
+        assert_eq!(base_type("(A, B)"), None);
+    }
+
+    #[test]
+    fn only_let_needs_a_single_binding() {
+        assert_eq!(only_let("let a = 1; let a = 2;", "a"), None);
+        assert_eq!(only_let("let mut ab = 2; let a = 3;", "a"), Some(16));
+        assert!(last_let_any("let mut ab = 2;", "ab"));
+    }
+
+    #[test]
+    fn last_let_finds_the_nearest_binding() {
+        let t = "let a = 1; let mut ab = 2; let a = X::new();";
+        assert_eq!(last_let(t, "a"), Some(27));
+        assert_eq!(last_let(t, "ab"), Some(11));
+        assert_eq!(last_let(t, "b"), None);
+    }
+}
