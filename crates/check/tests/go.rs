@@ -232,6 +232,7 @@ func Checkout(c *Cart, skus ...string) (total int, err error) {
 	describe(c)
 	join(split("a-b"))
 	join("a")
+	join(normalize("a"))
 	normalize("a", "b")
 	_ = Item{SKU: "x"}
 	var w Widget
@@ -246,8 +247,9 @@ func Checkout(c *Cart, skus ...string) (total int, err error) {
             "unknown-symbol cart/checkout.go:15 undefined: normalise",
             "arity-mismatch cart/checkout.go:24 not enough arguments in call to describe: have 1, want at least 2",
             "arity-mismatch cart/checkout.go:26 not enough arguments in call to join: have 1, want 2",
-            "arity-mismatch cart/checkout.go:27 too many arguments in call to normalize: have 2, want 1",
-            "unknown-symbol cart/checkout.go:29 undefined: Widget",
+            "arity-mismatch cart/checkout.go:27 not enough arguments in call to join: have 1, want 2",
+            "arity-mismatch cart/checkout.go:28 too many arguments in call to normalize: have 2, want 1",
+            "unknown-symbol cart/checkout.go:30 undefined: Widget",
         ]
     );
     let normalise = &r.findings[0];

@@ -123,7 +123,7 @@ fn members_of(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, pkg: &Pkg) -> Vec
         hit: false,
         names: Vec::new(),
     };
-    match collect(ctx, &pkg, ty, &r.name, 0, &mut seen) {
+    match collect(ctx, pkg, ty, &r.name, 0, &mut seen) {
         None => vec![Outcome::Skipped],
         Some(()) if seen.hit || !seen.found.is_empty() => {
             let mut out = vec![Outcome::Resolved];

@@ -232,10 +232,8 @@ pub(super) fn escape(s: &str) -> String {
 fn module_guess(path: &str) -> String {
     let parts: Vec<&str> = path.split('/').collect();
     let n = match parts[0] {
-        "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" => 3,
-        "gopkg.in" | "go.uber.org" | "google.golang.org" | "golang.org" => {
-            if parts[0] == "golang.org" { 3 } else { 2 }
-        }
+        "github.com" | "gitlab.com" | "bitbucket.org" | "codeberg.org" | "golang.org" => 3,
+        "gopkg.in" | "go.uber.org" | "google.golang.org" => 2,
         _ => parts.len(),
     };
     let mut n = n.min(parts.len());
