@@ -13,6 +13,9 @@ fn main() {
         Duration::ZERO,
     );
     let (mut bytes, mut defs, mut refs) = (0usize, 0usize, 0usize);
+    // (parse time, bytes, path): the slowest files show whether a few
+    // pathological inputs dominate or the cost is spread evenly.
+    let mut per_file: Vec<(Duration, usize, String)> = Vec::new();
     for f in &walked.files {
         let Some(adapter) = plumb_lang::adapter_for_path(std::path::Path::new(&f.rel_path)) else {
             continue;
@@ -24,6 +27,7 @@ fn main() {
         let t = Instant::now();
         let tree = plumb_lang::parse(adapter, &src).unwrap();
         parse += t.elapsed();
+        per_file.push((t.elapsed(), src.len(), f.rel_path.clone()));
         let t = Instant::now();
         let mut facts = adapter.extract(&tree, &src);
         facts.assign_enclosing();
@@ -52,6 +56,21 @@ fn main() {
             "{name:<8} {:>8.2}s  {:>6.1} MB/s",
             d.as_secs_f64(),
             bytes as f64 / 1e6 / d.as_secs_f64()
+        );
+    }
+    per_file.sort_by(|a, b| b.0.cmp(&a.0));
+    let top: Duration = per_file.iter().take(20).map(|x| x.0).sum();
+    println!(
+        "slowest 20 files to parse: {:.2}s ({:.1}% of parse)",
+        top.as_secs_f64(),
+        100.0 * top.as_secs_f64() / parse.as_secs_f64()
+    );
+    for (d, n, path) in per_file.iter().take(8) {
+        println!(
+            "  {:>7.1} ms {:>9} bytes {:>6.1} MB/s  {path}",
+            d.as_secs_f64() * 1e3,
+            n,
+            *n as f64 / 1e6 / d.as_secs_f64()
         );
     }
 }
