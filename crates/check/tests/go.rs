@@ -358,6 +358,12 @@ func serve[T any](w http.ResponseWriter, r *http.Request, ctx context.Context, c
 		_ = r.Anything()
 	}(nil)
 }
+
+func layout(http http.Header, context context.Context) {
+	http.Add("k", "v")
+	http.Append("k")
+	_ = context.Err()
+}
 "#,
     )]);
     assert_eq!(
@@ -367,6 +373,8 @@ func serve[T any](w http.ResponseWriter, r *http.Request, ctx context.Context, c
             "unknown-symbol cmd/shop/serve.go:16 ctx.Cancel undefined (type context.Context has no field or method Cancel)",
             "unknown-symbol cmd/shop/serve.go:18 c.Remove undefined (type Cart has no field or method Remove)",
             "unknown-symbol cmd/shop/serve.go:21 err.Unwrap undefined (type error has no field or method Unwrap)",
+            // Parameters named like the package of their own type.
+            "unknown-symbol cmd/shop/serve.go:31 http.Append undefined (type http.Header has no field or method Append)",
         ]
     );
 }

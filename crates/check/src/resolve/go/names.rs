@@ -163,7 +163,13 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         ..r.clone()
     };
     if ctx.local_binds(&as_name) {
-        return methods::on_local(ctx, r, q);
+        // Only a call selects from a value; a type `q.T` inside a function
+        // whose parameter `q` shadows the package is still the package's
+        // (parameter scopes cover the signature).
+        return match r.kind {
+            RefKind::Call if r.arg_count.is_some() => methods::on_local(ctx, r, q),
+            _ => vec![Outcome::Skipped],
+        };
     }
     let binds = bindings(ctx);
     let Some(b) = binds.iter().find(|b| b.name.as_deref() == Some(q)) else {
