@@ -1,0 +1,217 @@
+//! Arity of TypeScript calls to project functions, methods and classes
+//! (`new C(…)` against the constructor).
+//!
+//! Owns the TypeScript arity rules: optional (`x?`) and defaulted
+//! parameters may be left out, and so may trailing `void` ones; a rest
+//! parameter takes any number; a `this:` parameter is not passed; with
+//! overloads, a call is fine when any overload fits. JavaScript functions
+//! (called from anywhere) get the same count, except that a function reading
+//! `arguments` takes any number (the adapter marks it), and a parameter is
+//! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
+//! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
+//! body only passes it on (never `name.x`, `name[…]`, `name(…)`).
+
+use plumb_facts::{ArityError, DefKind, Definition, Lang, Params, Reference};
+
+use super::members::extends_of;
+use crate::report::FindingKind;
+use crate::resolve::{FileCtx, Outcome};
+
+fn is_ts_path(p: &str) -> bool {
+    [".ts", ".tsx", ".mts", ".cts"]
+        .iter()
+        .any(|e| p.ends_with(e))
+}
+
+/// The call `r` against the definitions it resolves to, all in `file`: one
+/// definition, or overloads of one name in one container.
+pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &str) -> Vec<Outcome> {
+    let ts = matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) && is_ts_path(file);
+    let js = !is_ts_path(file);
+    let Some(given) = r.arg_count.filter(|_| ts || js) else {
+        return vec![Outcome::Resolved];
+    };
+    if js && ctx.project.facts_of(file).is_none() {
+        return vec![Outcome::Resolved];
+    }
+    let Some(first) = defs.first() else {
+        return vec![Outcome::Resolved];
+    };
+    if defs.iter().any(|d| d.container != first.container) {
+        return vec![Outcome::Resolved];
+    }
+    // A class is called through its constructor (and its overloads).
+    let rc = ctx.project.facts_of(file);
+    let ctors: Vec<&Definition> = match (defs, &rc) {
+        ([c], Some(rc)) if c.kind == DefKind::Class => {
+            let q = c.qualified_name();
+            rc.1.definitions
+                .iter()
+                .filter(|d| d.name == "constructor" && d.container.as_deref() == Some(q.as_str()))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let defs = if ctors.is_empty() { defs } else { &ctors[..] };
+    let mut sets: Vec<(Params, &Definition)> = Vec::new();
+    for d in defs {
+        let params = params_of(d).map(|p| match (&rc, js) {
+            (Some(rc), true) => js_params(p, d, &rc.0),
+            _ => p,
+        });
+        match params {
+            Some(p) => sets.push((p, d)),
+            None => return vec![Outcome::Resolved],
+        }
+    }
+    // Overloads: declarations without a body first, the implementation last;
+    // only the declarations are callable, but any fitting one is enough.
+    let mut err = None;
+    for (p, d) in &sets {
+        match p.call_fits(given, &[], r.has_spread) {
+            Ok(()) => return vec![Outcome::Resolved],
+            Err(e) => err = Some((e, p, *d)),
+        }
+    }
+    let Some((e, params, def)) = err else {
+        return vec![Outcome::Resolved];
+    };
+    let what = if sets.len() > 1 {
+        format!("no overload of '{}'", def.name)
+    } else {
+        format!("'{}'", def.name)
+    };
+    let msg = match e {
+        ArityError::TooMany { given, max } => {
+            format!("{what} takes at most {max} argument(s) but {given} were given")
+        }
+        ArityError::TooFew { given, min } => {
+            format!("{what} needs at least {min} argument(s) but {given} were given")
+        }
+    };
+    let evidence = sets
+        .iter()
+        .map(|(p, d)| {
+            format!(
+                "resolved to {} {}{} at {file}:{}",
+                d.kind.name(),
+                d.name,
+                p.summary(),
+                d.name_span.start_line
+            )
+        })
+        .collect();
+    let _ = params;
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::ArityMismatch,
+        &r.span,
+        msg,
+        evidence,
+        Vec::new(),
+        0.8,
+    ))]
+}
+
+/// The parameters a call must fit, or `None` when they are not known: a
+/// function or method with a parameter list; a class's constructor, or no
+/// parameters for a class with neither constructor nor base class.
+fn params_of(d: &Definition) -> Option<Params> {
+    let mut p = match d.kind {
+        DefKind::Function | DefKind::Method => d.params.clone()?,
+        DefKind::Class => match &d.params {
+            Some(p) => p.clone(),
+            None if extends_of(d).is_none() && d.signature.is_some() => Params::default(),
+            None => return None,
+        },
+        _ => return None,
+    };
+    // Trailing parameters that accept `void` may be left out.
+    for param in p.list.iter_mut().rev() {
+        if param.has_default || param.kind != plumb_facts::ParamKind::Positional {
+            continue;
+        }
+        let t = param.type_text.as_deref().unwrap_or("");
+        // A type parameter could be instantiated as `void` too, but only by
+        // an explicit type argument; inference without an argument gives
+        // `unknown`, so such parameters stay required.
+        let voidish = t.split('|').any(|u| u.trim() == "void");
+        if voidish {
+            param.has_default = true;
+        } else {
+            break;
+        }
+    }
+    Some(p)
+}
+
+/// JavaScript parameters that callers may leave out without a default:
+/// marked optional in the JSDoc, tested for absence in the body, or only
+/// passed on (never dereferenced): real JavaScript leaves such arguments out
+/// on purpose.
+fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
+    let body = text
+        .get(d.span.start_byte as usize..d.span.end_byte as usize)
+        .unwrap_or("");
+    let doc = d.doc.as_deref().unwrap_or("");
+    for param in p.list.iter_mut() {
+        if param.kind != plumb_facts::ParamKind::Positional {
+            continue;
+        }
+        if param.has_default {
+            continue;
+        }
+        let name = param.name.as_str();
+        let simple = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        let passed_on = !dereferenced(body, name);
+        if !simple || doc_optional(doc, name) || body_tests(body, name) || passed_on {
+            param.has_default = true;
+        }
+    }
+    p
+}
+
+fn doc_optional(doc: &str, name: &str) -> bool {
+    doc.contains(&format!("[{name}]"))
+        || doc.contains(&format!("[{name}="))
+        || doc.contains(&format!("[{name} ="))
+        || doc.lines().any(|l| {
+            l.contains("@param")
+                && crate::resolve::word_positions(l, name).next().is_some()
+                && (l.contains("=}") || l.contains("optional") || l.contains("undefined"))
+        })
+}
+
+/// Whether the body tests `name` for absence: a comparison, `typeof`, `!`,
+/// `||`/`??`/`&&` with it, a ternary on it, `if (name)`.
+fn body_tests(body: &str, name: &str) -> bool {
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        before.ends_with("typeof")
+            || before.ends_with('!')
+            || before.ends_with("if (")
+            || before.ends_with("if(")
+            || before.ends_with("&&")
+            || before.ends_with("||")
+            || before.ends_with("??")
+            || before.ends_with("==")
+            || before.ends_with("!=")
+            || ["||", "??", "&&", "==", "!=", "?"]
+                .iter()
+                .any(|op| after.starts_with(op) && !after.starts_with("?."))
+    })
+}
+
+/// Whether the body dereferences `name` (`name.x`, `name[i]`, `name(…)`),
+/// which fails when the argument is missing.
+fn dereferenced(body: &str, name: &str) -> bool {
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = &body[i + name.len()..];
+        !before.ends_with('.')
+            && (after.starts_with('.') || after.starts_with('[') || after.starts_with('('))
+    })
+}

@@ -1,0 +1,185 @@
+//! Calls by bare name (`f()`, `new C()`): the name must be bound locally,
+//! defined or imported in the file, a global of the runtime (Node, the DOM,
+//! TypeScript's libs, from the generated builtins data), or defined somewhere
+//! in the project (a script global). Qualified calls go to [`super::qualified`].
+//!
+//! Owns which definition a bare name denotes at a call site (the innermost
+//! visible one); arity itself is [`super::arity`]'s.
+
+use plumb_facts::{DefKind, Definition, Lang, RefKind, Reference};
+
+use super::arity::check_arity;
+use super::modules::{Export, find_export};
+use super::{qualified, resolve_relative};
+use crate::builtins;
+use crate::report::FindingKind;
+use crate::resolve::{FileCtx, Outcome};
+
+/// Globals that test runners and module loaders inject without an import.
+const INJECTED_GLOBALS: &[&str] = &[
+    "describe",
+    "it",
+    "test",
+    "expect",
+    "beforeEach",
+    "afterEach",
+    "beforeAll",
+    "afterAll",
+    "jest",
+    "vi",
+    "suite",
+    "setup",
+    "teardown",
+    "context",
+    "xit",
+    "xdescribe",
+    "fit",
+    "fdescribe",
+    "require",
+    "define",
+    "import",
+    "super",
+    "assert",
+];
+
+/// Check one call. Bare names are checked in modules only (ES modules,
+/// CommonJS, UMD): a browser script may call globals other scripts define;
+/// calls to the file's own functions are checked everywhere. Nothing is
+/// checked in a file that makes names at run time (`eval`, `with`, …).
+pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    // Minified code reuses one-letter names in every scope.
+    if r.kind != RefKind::Call || ctx.facts.dynamic || ctx.line_text(r.span.start_line).len() > 1000
+    {
+        return vec![Outcome::Skipped];
+    }
+    if let Some(q) = r.qualifier.as_deref() {
+        return qualified::check(ctx, r, q);
+    }
+    if ctx.after_dot(r) {
+        return vec![Outcome::Skipped];
+    }
+    let name = r.name.as_str();
+    if INJECTED_GLOBALS.contains(&name) {
+        return vec![Outcome::Skipped];
+    }
+    let visible = visible_defs(ctx, r);
+    if !visible.is_empty() {
+        return check_arity(ctx, r, &visible, ctx.path);
+    }
+    // CommonJS and UMD files are modules too: their globals are Node's.
+    let is_module = !ctx.facts.imports.is_empty()
+        || ctx.text.contains("export ")
+        || crate::resolve::word_positions(ctx.text, "exports")
+            .next()
+            .is_some();
+    if !is_module {
+        return vec![Outcome::Skipped];
+    }
+    if ctx.local_binds(r) {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.facts.definitions.iter().any(|d| d.name == name) {
+        return vec![Outcome::Resolved];
+    }
+    if let Some((imp, _)) = ctx.import_binding(name) {
+        // A named import from a project file: check the call against it.
+        if imp.module.starts_with('.')
+            && imp.alias.as_deref() != Some(name)
+            && let Some(n) = imp
+                .names
+                .iter()
+                .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
+            && let Some(target) = resolve_relative(ctx, &imp.module)
+            && let Export::Defs { file, defs } = find_export(ctx.project, &target, &n.name, 0)
+        {
+            let refs: Vec<&Definition> = defs.iter().collect();
+            return check_arity(ctx, r, &refs, &file);
+        }
+        return vec![Outcome::Resolved];
+    }
+    if builtins::is_builtin(Lang::JavaScript, name)
+        || builtins::is_builtin(Lang::TypeScript, name)
+        || ctx.project.name_defined(name)
+    {
+        return vec![Outcome::Resolved];
+    }
+    // A parameter, destructured name or assignment the adapter did not
+    // record as a binding: any mention that is not a call counts.
+    if ctx.bound_elsewhere(name) || ctx.has_wildcard_import() {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind.is_callable() || d.kind == DefKind::Class)
+        .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .chain(ctx.facts.imports.iter().flat_map(|i| {
+            i.names.iter().map(move |n| {
+                (
+                    n.alias.clone().unwrap_or(n.name.clone()),
+                    ctx.path.to_string(),
+                    i.span.start_line,
+                )
+            })
+        }))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{name}' is not defined"),
+        vec![
+            "locals and parameters in scope: no".into(),
+            format!("definitions and imports of {}: no", ctx.path),
+            "JavaScript/TypeScript globals (Node, DOM, TypeScript libs): no".into(),
+            "definitions anywhere in the project: no".into(),
+        ],
+        ctx.candidates(name, &pool),
+        0.8,
+    ))]
+}
+
+/// The definitions of the file a bare `name` denotes at `r`: those whose
+/// enclosing function or namespace contains the call (or top-level ones),
+/// the innermost group only. Class and interface members are never bare
+/// names. Empty when a local binding (a parameter, a `let`) of the name is
+/// nearer than every such definition.
+fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition> {
+    let defs = &ctx.facts.definitions;
+    let mut best: Option<(u32, Vec<&'p Definition>)> = None;
+    for d in defs.iter().filter(|d| d.name == r.name) {
+        // The span within which the definition is visible: 0 = module.
+        let scope_start = match d.container.as_deref() {
+            None => Some(0),
+            Some(c) => defs
+                .iter()
+                .find(|p| {
+                    (p.kind.is_callable() || p.kind == DefKind::Module)
+                        && p.span.contains(&r.span)
+                        && p.span.contains(&d.span)
+                        && p.qualified_name() == c
+                })
+                .map(|p| p.span.start_byte + 1),
+        };
+        let Some(start) = scope_start else { continue };
+        match &mut best {
+            Some((s, v)) if *s == start => v.push(d),
+            Some((s, _)) if *s > start => {}
+            _ => best = Some((start, vec![d])),
+        }
+    }
+    let Some((start, v)) = best else {
+        return Vec::new();
+    };
+    // A nearer local binding (a parameter or variable) shadows it.
+    let shadowed = ctx.facts.locals.iter().any(|l| {
+        l.name == r.name
+            && l.scope.start_byte + 1 > start
+            && l.scope.start_byte <= r.span.start_byte
+            && r.span.end_byte <= l.scope.end_byte
+            && !v.iter().any(|d| {
+                l.scope.contains(&d.name_span) && d.name_span.start_byte >= l.scope.start_byte
+            })
+    });
+    if shadowed { Vec::new() } else { v }
+}

@@ -1,0 +1,367 @@
+//! Members of project classes and namespaces, as a TypeScript reader finds
+//! them: the class's own members, members of an interface of the same name
+//! (declaration merging), then the members of a project base class named in
+//! `extends`, up the chain.
+//!
+//! A base class of the runtime (a global like `Error`, or a class of a Node
+//! built-in module like `EventEmitter`) answers from `classes.txt`, which
+//! `gen_classes.js` generates from Node.
+//!
+//! Owns only member lookup. Anything that could add members this lookup
+//! cannot see — a base class from a package, an index
+//! signature, computed member names, `Object.assign(this, …)`, prototype
+//! patching, an augmenting interface elsewhere — makes the answer
+//! [`Members::Unknown`], never "missing".
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use plumb_facts::{DefKind, Definition};
+
+use super::modules::{Export, MAX_CHAIN, find_export, is_relative, resolve_from};
+use crate::project::Project;
+
+/// Members every object has (`Object.prototype`).
+pub const OBJECT_MEMBERS: &[&str] = &[
+    "constructor",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+];
+
+/// Members every class has as a value (`Function.prototype` and friends).
+pub const FUNCTION_MEMBERS: &[&str] = &[
+    "apply",
+    "bind",
+    "call",
+    "length",
+    "name",
+    "prototype",
+    "toString",
+    "arguments",
+    "caller",
+];
+
+/// What a member lookup found.
+#[derive(Debug)]
+pub enum Members {
+    /// Definitions of the member (several for overloads), in `file`.
+    Defs {
+        file: String,
+        defs: Vec<Definition>,
+    },
+    /// The member exists but has no definition to read (an `Object` member).
+    Present,
+    /// Certainly absent; the names that do exist, with file and line, for
+    /// suggestions.
+    Missing(Vec<(String, String, u32)>),
+    Unknown,
+}
+
+/// Member `name` of the class `class` defined in `file`. `statics` is true
+/// for `Class.m()` (the class as a value), false for `this.m()`.
+pub fn class_member(
+    project: &Project,
+    file: &str,
+    class: &Definition,
+    name: &str,
+    statics: bool,
+) -> Members {
+    let mut pool = Vec::new();
+    let mut seen = Vec::new();
+    let r = class_member_in(project, file, class, name, statics, &mut pool, &mut seen, 0);
+    match r {
+        Some(m) => m,
+        None => Members::Missing(pool),
+    }
+}
+
+/// `None` when the member is missing from this class and its bases (names
+/// collected into `pool`).
+#[allow(clippy::too_many_arguments)]
+fn class_member_in(
+    project: &Project,
+    file: &str,
+    class: &Definition,
+    name: &str,
+    statics: bool,
+    pool: &mut Vec<(String, String, u32)>,
+    seen: &mut Vec<(String, String)>,
+    depth: u32,
+) -> Option<Members> {
+    if depth > MAX_CHAIN {
+        return Some(Members::Unknown);
+    }
+    let q = class.qualified_name();
+    if seen.contains(&(file.to_string(), q.clone())) {
+        return Some(Members::Unknown);
+    }
+    seen.push((file.to_string(), q.clone()));
+    let Some(rc) = project.facts_of(file) else {
+        return Some(Members::Unknown);
+    };
+    let (text, facts) = (&rc.0, &rc.1);
+    let own: Vec<Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(q.as_str()) && d.name == name)
+        .cloned()
+        .collect();
+    if !own.is_empty() {
+        return Some(Members::Defs {
+            file: file.to_string(),
+            defs: own,
+        });
+    }
+    if OBJECT_MEMBERS.contains(&name) || statics && FUNCTION_MEMBERS.contains(&name) {
+        return Some(Members::Present);
+    }
+    let body = text
+        .get(class.span.start_byte as usize..class.span.end_byte as usize)
+        .unwrap_or("");
+    if opens_members(body) || patches_prototype(text, &class.name) {
+        return Some(Members::Unknown);
+    }
+    // An interface of the same name anywhere merges its members in.
+    if project
+        .defs_named(&class.name, 50)
+        .iter()
+        .any(|d| d.def.kind == DefKind::Interface)
+    {
+        return Some(Members::Unknown);
+    }
+    // `Foo.prototype.m = …` in another file.
+    if project
+        .defs_named(name, 50)
+        .iter()
+        .any(|d| d.def.container.as_deref() == Some(class.name.as_str()))
+    {
+        return Some(Members::Present);
+    }
+    for d in facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(q.as_str()))
+    {
+        pool.push((d.name.clone(), file.to_string(), d.name_span.start_line));
+    }
+    let Some(base) = extends_of(class) else {
+        return None;
+    };
+    let Some(base) = base else {
+        return Some(Members::Unknown);
+    };
+    match find_class(project, file, &base) {
+        Some((bfile, bdef)) => {
+            class_member_in(project, &bfile, &bdef, name, statics, pool, seen, depth + 1)
+        }
+        None => match runtime_class(facts, &base) {
+            Some(members) if members.binary_search(&name).is_ok() => Some(Members::Present),
+            Some(members) => {
+                pool.extend(members.iter().map(|m| (m.to_string(), base.clone(), 0)));
+                None
+            }
+            None => Some(Members::Unknown),
+        },
+    }
+}
+
+/// The members of a class of the runtime that `base` names in a file with
+/// `facts`: a global (`Error`, `Map`) or a class a Node built-in module
+/// exports (`import {Duplex} from 'node:stream'`, `const EventEmitter =
+/// require('events')`, `require('node:events').EventEmitter`).
+fn runtime_class(facts: &plumb_facts::FileFacts, base: &str) -> Option<&'static [&'static str]> {
+    let strip = |m: &str| m.strip_prefix("node:").unwrap_or(m).to_string();
+    let mut label = None;
+    for imp in &facts.imports {
+        if imp.alias.as_deref() == Some(base) {
+            label = Some(format!("{}.default", strip(&imp.module)));
+        }
+        for n in &imp.names {
+            if n.alias.as_deref().unwrap_or(&n.name) == base {
+                label = Some(format!("{}.{}", strip(&imp.module), n.name));
+            }
+        }
+    }
+    if label.is_none() {
+        let defs: Vec<&Definition> = facts
+            .definitions
+            .iter()
+            .filter(|d| d.name == base)
+            .collect();
+        label = match defs.as_slice() {
+            [] => Some(base.to_string()),
+            [d] => d.signature.as_deref().and_then(required_member),
+            _ => None,
+        };
+    }
+    runtime_classes().get(label?.as_str()).map(|v| v.as_slice())
+}
+
+/// `X = require('m').Y` → `m.Y`.
+fn required_member(sig: &str) -> Option<String> {
+    let rest = sig.split_once("require(")?.1;
+    let q = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let rest = &rest[1..];
+    let end = rest.find(q)?;
+    let module = &rest[..end];
+    let after = rest[end + 1..].strip_prefix(')')?.strip_prefix('.')?;
+    let name_end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(after.len());
+    let module = module.strip_prefix("node:").unwrap_or(module);
+    Some(format!("{module}.{}", &after[..name_end]))
+}
+
+/// `classes.txt`, generated from Node by `gen_classes.js`: class label →
+/// sorted member names.
+fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut cur: Option<&'static str> = None;
+        for line in include_str!("classes.txt").lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(c) = line.strip_prefix("@class ") {
+                cur = Some(c);
+                out.entry(c).or_default();
+            } else if let Some(c) = cur {
+                out.entry(c).or_default().push(line);
+            }
+        }
+        for v in out.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
+    })
+}
+
+/// The base class named in a class's `extends`: `None` when it has none,
+/// `Some(None)` when it extends something other than a plain name
+/// (`extends mixin(A)`, `extends ns.A`).
+pub fn extends_of(class: &Definition) -> Option<Option<String>> {
+    let sig = class.signature.as_deref()?;
+    let at = find_word(sig, "extends")?;
+    let rest = sig[at + "extends".len()..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    let after = rest[end..].trim_start();
+    let plain = !name.is_empty()
+        && (after.is_empty() || after.starts_with(['{', '<']) || after.starts_with("implements"));
+    Some(plain.then(|| name.to_string()))
+}
+
+/// The first `w` outside `<…>`, `(…)`, `{…}`, `[…]` (so not the
+/// `extends` of a type parameter constraint).
+fn find_word(s: &str, w: &str) -> Option<usize> {
+    let depth_at = |i: usize| {
+        s[..i].chars().fold(0i32, |d, c| match c {
+            '<' | '(' | '{' | '[' => d + 1,
+            '>' | ')' | '}' | ']' => d - 1,
+            _ => d,
+        })
+    };
+    super::super::word_positions(s, w).find(|&i| depth_at(i) == 0)
+}
+
+/// A class body that can hold members no definition names: an index
+/// signature or computed member name (a member line starting with `[`),
+/// `this[…] =`, `Object.assign(this, …)`, `Object.defineProperty(this, …)`.
+fn opens_members(body: &str) -> bool {
+    if body.contains("this[")
+        || body.contains("assign(this")
+        || body.contains("defineProperty(this")
+        || body.contains("defineProperties(this")
+    {
+        return true;
+    }
+    body.lines().any(|l| {
+        let mut t = l.trim_start();
+        loop {
+            let before = t;
+            for m in [
+                "static ",
+                "readonly ",
+                "public ",
+                "private ",
+                "protected ",
+                "declare ",
+                "async ",
+                "get ",
+                "set ",
+                "abstract ",
+                "override ",
+                "*",
+            ] {
+                t = t.strip_prefix(m).unwrap_or(t).trim_start();
+            }
+            if t == before {
+                break;
+            }
+        }
+        t.starts_with('[')
+    })
+}
+
+/// `Object.assign(Foo.prototype, …)` and the like: members added from outside.
+fn patches_prototype(text: &str, class: &str) -> bool {
+    let pat = format!("{class}.prototype");
+    text.match_indices(&pat).any(|(i, _)| {
+        let after = text[i + pat.len()..].trim_start();
+        // `Foo.prototype.m = function` is a definition the adapter records.
+        !after.starts_with('.')
+    })
+}
+
+/// The class that `name`, as written in `file`, denotes: a class of that
+/// file, or one imported from a project file (through re-exports).
+pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, Definition)> {
+    let rc = project.facts_of(file)?;
+    let facts = &rc.1;
+    let here: Vec<&Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.name == name && d.kind == DefKind::Class)
+        .collect();
+    if let [d] = here.as_slice() {
+        return Some((file.to_string(), (*d).clone()));
+    }
+    if !here.is_empty() {
+        return None;
+    }
+    for imp in &facts.imports {
+        for n in &imp.names {
+            if n.alias.as_deref().unwrap_or(&n.name) != name {
+                continue;
+            }
+            if !is_relative(&imp.module) {
+                return None;
+            }
+            let target = resolve_from(project, file, &imp.module)?;
+            return match find_export(project, &target, &n.name, 0) {
+                Export::Defs { file, defs } => {
+                    let cs: Vec<&Definition> =
+                        defs.iter().filter(|d| d.kind == DefKind::Class).collect();
+                    match cs.as_slice() {
+                        [c] if defs.len() == 1 => Some((file, (*c).clone())),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+        }
+    }
+    None
+}

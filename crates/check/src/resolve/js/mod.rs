@@ -1,0 +1,183 @@
+//! JavaScript / TypeScript resolution. This file owns imports: relative
+//! imports resolve to a file of the project (with the usual extensions and
+//! `index` files), named imports from a project file must be defined or
+//! re-exported there (through `export … from` chains), and bare package
+//! imports must be Node built-ins or declared in a package.json. Calls live
+//! in [`calls`] (bare names) and [`qualified`] (`this.m()`, `Class.m()`,
+//! `ns.f()`, `obj.m()`), arity in [`arity`], module lookups in [`modules`],
+//! class members in [`members`], object-literal keys in [`objects`].
+
+mod arity;
+mod calls;
+mod members;
+mod modules;
+mod objects;
+mod qualified;
+
+pub use calls::check_ref;
+pub use modules::{package_name, resolve_from};
+
+use plumb_facts::{Ecosystem, Import, Lang};
+
+use super::{FileCtx, Outcome};
+use crate::builtins;
+use crate::report::FindingKind;
+
+use modules::{EXTS, Export, find_export};
+
+/// The project file a relative specifier names, if any.
+pub fn resolve_relative(ctx: &FileCtx, spec: &str) -> Option<String> {
+    resolve_from(ctx.project, ctx.path, spec)
+}
+
+pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
+    let spec = imp.module.as_str();
+    if spec.starts_with('.') {
+        let Some(target) = resolve_relative(ctx, spec) else {
+            if modules::into_build_output(ctx.project, ctx.path, spec) {
+                return vec![Outcome::Skipped];
+            }
+            let ext = spec.rsplit('.').next().unwrap_or("");
+            if matches!(
+                ext,
+                "css" | "scss" | "svg" | "png" | "json" | "less" | "html" | "vue" | "svelte"
+            ) {
+                return vec![Outcome::Skipped];
+            }
+            return vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownImport,
+                &imp.span,
+                format!("cannot find module '{spec}'"),
+                vec![format!(
+                    "looked for {spec} with extensions {} and index files, relative to {}",
+                    EXTS[1..].join(" "),
+                    ctx.path
+                )],
+                Vec::new(),
+                0.9,
+            ))];
+        };
+        let mut out = Vec::new();
+        let Some(rc) = ctx.project.facts_of(&target) else {
+            return vec![Outcome::Resolved];
+        };
+        let facts = &rc.1;
+        for n in &imp.names {
+            if n.name == "default" || n.name == "*" {
+                out.push(Outcome::Resolved);
+                continue;
+            }
+            let known = facts.definitions.iter().any(|d| d.name == n.name);
+            let found = if known {
+                Export::Present
+            } else {
+                find_export(ctx.project, &target, &n.name, 0)
+            };
+            if !matches!(found, Export::Missing) {
+                out.push(if matches!(found, Export::Unknown) {
+                    Outcome::Skipped
+                } else {
+                    Outcome::Resolved
+                });
+            } else {
+                let pool: Vec<(String, String, u32)> = facts
+                    .definitions
+                    .iter()
+                    .filter(|d| d.container.is_none())
+                    .map(|d| (d.name.clone(), target.clone(), d.name_span.start_line))
+                    .collect();
+                out.push(Outcome::Found(ctx.finding(
+                    FindingKind::UnknownImport,
+                    &imp.span,
+                    format!("module '{spec}' has no export '{}'", n.name),
+                    vec![format!("definitions and re-exports of {target}")],
+                    ctx.candidates(&n.name, &pool),
+                    0.85,
+                )));
+            }
+        }
+        if out.is_empty() {
+            out.push(Outcome::Resolved);
+        }
+        return out;
+    }
+    if spec.starts_with('/')
+        || spec.starts_with("~")
+        || spec.starts_with("@/")
+        || spec.starts_with('#')
+        || spec.contains(':') && !spec.starts_with("node:")
+    {
+        return vec![Outcome::Skipped];
+    }
+    let lang = if matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) {
+        Lang::TypeScript
+    } else {
+        Lang::JavaScript
+    };
+    if builtins::is_stdlib_module(lang, spec)
+        || builtins::is_stdlib_module(lang, package_name(spec))
+    {
+        return vec![Outcome::Resolved];
+    }
+    let pkg = package_name(spec);
+    let m = ctx.project.manifest();
+    let declared = m.dependencies.iter().any(|d| {
+        d.ecosystem == Ecosystem::Npm
+            && (d.name == pkg
+                || d.rename.as_deref() == Some(pkg)
+                || d.name == format!("@types/{pkg}"))
+    }) || m
+        .own_packages
+        .iter()
+        .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg)
+        || m.locked
+            .iter()
+            .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
+    if declared {
+        return vec![Outcome::Resolved];
+    }
+    if !m.files.iter().any(|f| f.ends_with("package.json")) {
+        return vec![Outcome::Skipped];
+    }
+    // A path alias (tsconfig `paths`) to a project directory.
+    if ctx.project.dir_exists(pkg) || ctx.project.dir_exists(&format!("src/{pkg}")) {
+        return vec![Outcome::Skipped];
+    }
+    let installed = ctx.deps.node_package(pkg);
+    let pool: Vec<(String, String, u32)> = m
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Npm)
+        .map(|d| (d.name.clone(), d.manifest.clone(), 0))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UndeclaredPackage,
+        &imp.span,
+        format!(
+            "package '{pkg}' is not declared in package.json ({})",
+            if installed {
+                "it is installed in node_modules"
+            } else {
+                "and not installed"
+            }
+        ),
+        vec![
+            format!(
+                    "dependencies of {}",
+                    m.files
+                        .iter()
+                        .filter(|f| f.ends_with("package.json"))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            format!("node built-in modules: no '{pkg}'"),
+            format!(
+                "node_modules/{pkg}: {}",
+                if installed { "present" } else { "absent" }
+            ),
+        ],
+        ctx.candidates(pkg, &pool),
+        if installed { 0.6 } else { 0.85 },
+    ))]
+}

@@ -1,0 +1,193 @@
+//! Members of object literals a module binds at top level: `const api = {
+//! get() {}, post }`, `export default { a, b }`, `module.exports = { … }`.
+//! A reader knows such an object's keys exactly, unless something can add
+//! more (a spread, a computed key, `api.x = …`, `Object.assign(api, …)`).
+//!
+//! Owns only reading those keys, from the module's syntax tree (parsed on
+//! demand, cached per file and text). Never used for objects built any
+//! other way.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use crate::project::Project;
+use crate::resolve::word_positions;
+
+/// One key of an object literal.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub name: String,
+    /// The identifier the value is (`{ a }`, `{ b: a }`), to resolve the
+    /// member to a function of the module.
+    pub value: Option<String>,
+    pub line: u32,
+}
+
+/// The keys of the object literal bound to `binding` (a const name,
+/// `default` or `module.exports`) at the top level of `file`; `None` when
+/// the binding is not a plain object literal or may gain keys.
+pub fn object_keys(project: &Project, file: &str, binding: &str) -> Option<Rc<Vec<Key>>> {
+    thread_local! {
+        static CACHE: RefCell<HashMap<(String, String, usize), Option<Rc<Vec<Key>>>>> =
+            RefCell::new(HashMap::new());
+    }
+    let rc = project.facts_of(file)?;
+    let text = &rc.0;
+    let key = (file.to_string(), binding.to_string(), text.len());
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let got = read_keys(file, text, binding).map(Rc::new);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 256 {
+            c.clear();
+        }
+        c.insert(key, got.clone());
+    });
+    got
+}
+
+fn read_keys(file: &str, text: &str, binding: &str) -> Option<Vec<Key>> {
+    if binding != "default" && binding != "module.exports" && mutated(text, binding) {
+        return None;
+    }
+    let adapter = plumb_lang::adapter_for_path(Path::new(file))?;
+    let tree = plumb_lang::parse(adapter, text.as_bytes())?;
+    let src = text.as_bytes();
+    let root = tree.root_node();
+    let mut cur = root.walk();
+    for stmt in root.named_children(&mut cur) {
+        if let Some(obj) = bound_object(stmt, src, binding) {
+            return keys_of(obj, src);
+        }
+    }
+    None
+}
+
+/// `binding.x = …` or `Object.assign(binding, …)` anywhere in the file.
+fn mutated(text: &str, binding: &str) -> bool {
+    word_positions(text, binding).any(|i| {
+        let before = text[..i].trim_end();
+        let after = &text[i + binding.len()..];
+        if before.ends_with("assign(") || before.ends_with("defineProperty(") {
+            return true;
+        }
+        let Some(rest) = after.strip_prefix('.').or_else(|| after.strip_prefix('[')) else {
+            return false;
+        };
+        let end = rest
+            .find(|c: char| {
+                !(c.is_alphanumeric() || c == '_' || c == '$' || c == '\'' || c == '"' || c == ']')
+            })
+            .unwrap_or(rest.len());
+        let tail = rest[end..].trim_start();
+        tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
+    })
+}
+
+fn text<'a>(n: Node, src: &'a [u8]) -> &'a str {
+    n.utf8_text(src).unwrap_or("")
+}
+
+/// Strip `as const`, `satisfies T`, parentheses.
+fn unwrap(mut n: Node) -> Node {
+    while matches!(
+        n.kind(),
+        "as_expression" | "satisfies_expression" | "parenthesized_expression"
+    ) {
+        match n.named_child(0) {
+            Some(c) => n = c,
+            None => break,
+        }
+    }
+    n
+}
+
+/// The object literal a top-level statement binds to `binding`, if any.
+fn bound_object<'t>(stmt: Node<'t>, src: &[u8], binding: &str) -> Option<Node<'t>> {
+    match stmt.kind() {
+        "export_statement" => {
+            if binding == "default" {
+                let v = stmt.child_by_field_name("value").map(unwrap)?;
+                return (v.kind() == "object").then_some(v);
+            }
+            let d = stmt.child_by_field_name("declaration")?;
+            bound_object(d, src, binding)
+        }
+        "lexical_declaration" => {
+            if stmt.child(0).is_none_or(|k| k.kind() != "const") {
+                return None;
+            }
+            let mut c = stmt.walk();
+            for d in stmt.named_children(&mut c) {
+                if d.kind() == "variable_declarator"
+                    && d.child_by_field_name("name")
+                        .is_some_and(|n| text(n, src) == binding)
+                {
+                    let v = d.child_by_field_name("value").map(unwrap)?;
+                    return (v.kind() == "object").then_some(v);
+                }
+            }
+            None
+        }
+        "expression_statement" if binding == "module.exports" => {
+            let a = stmt.named_child(0)?;
+            if a.kind() != "assignment_expression"
+                || a.child_by_field_name("left").map(|l| text(l, src)) != Some("module.exports")
+            {
+                return None;
+            }
+            let v = a.child_by_field_name("right").map(unwrap)?;
+            (v.kind() == "object").then_some(v)
+        }
+        _ => None,
+    }
+}
+
+fn keys_of(obj: Node, src: &[u8]) -> Option<Vec<Key>> {
+    let mut out = Vec::new();
+    let mut c = obj.walk();
+    for k in obj.named_children(&mut c) {
+        let line = k.start_position().row as u32 + 1;
+        match k.kind() {
+            "shorthand_property_identifier" => out.push(Key {
+                name: text(k, src).to_string(),
+                value: Some(text(k, src).to_string()),
+                line,
+            }),
+            "pair" => {
+                let key = k.child_by_field_name("key")?;
+                let name = match key.kind() {
+                    "property_identifier" | "number" => text(key, src).to_string(),
+                    "string" => text(key, src).trim_matches(['"', '\'']).to_string(),
+                    _ => return None,
+                };
+                let value = k
+                    .child_by_field_name("value")
+                    .filter(|v| v.kind() == "identifier")
+                    .map(|v| text(v, src).to_string());
+                out.push(Key { name, value, line });
+            }
+            "method_definition" => {
+                let n = k.child_by_field_name("name")?;
+                if n.kind() != "property_identifier" {
+                    return None;
+                }
+                out.push(Key {
+                    name: text(n, src).to_string(),
+                    value: None,
+                    line,
+                });
+            }
+            "comment" => {}
+            // A spread or anything else: keys we cannot list.
+            _ => return None,
+        }
+    }
+    Some(out)
+}

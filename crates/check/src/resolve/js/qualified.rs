@@ -1,0 +1,333 @@
+//! Calls through a name whose meaning is known without types: `this.m()`
+//! inside a project class, `Class.m()` and `Namespace.f()` for a class or
+//! namespace of the project, `ns.f()` for `import * as ns` of a project
+//! module (or a default import of a class), and `mod.f()` for an import of a
+//! Node built-in module. Every other receiver is a value of unknown type and
+//! stays Skipped.
+//!
+//! Owns what the qualifier denotes; member lookup is [`super::members`],
+//! export lookup [`super::modules`], arity [`super::arity`].
+
+use plumb_facts::{DefKind, Definition, Lang, Reference};
+
+use super::arity::check_arity;
+use super::members::{Members, class_member};
+use super::modules::{Export, find_export, is_relative};
+use super::objects;
+use super::resolve_relative;
+use crate::builtins::{self, Lookup};
+use crate::report::FindingKind;
+use crate::resolve::{FileCtx, Outcome, scope};
+
+pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    if q == "this" {
+        return this_call(ctx, r);
+    }
+    let simple = !q.is_empty()
+        && q.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        && !q.starts_with(|c: char| c.is_ascii_digit());
+    if !simple || scope::local_binds(ctx.facts, q, &r.span) {
+        return vec![Outcome::Skipped];
+    }
+    let here: Vec<&Definition> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.name == q && d.container.is_none())
+        .collect();
+    if !here.is_empty() {
+        return match here.as_slice() {
+            [d] if d.kind == DefKind::Constant => {
+                object_member(ctx, r, ctx.path, q, q).unwrap_or_else(|| vec![Outcome::Skipped])
+            }
+            [d] if d.kind == DefKind::Class => member_outcome(
+                ctx,
+                r,
+                class_member(ctx.project, ctx.path, d, &r.name, true),
+                q,
+            ),
+            _ if here.iter().all(|d| d.kind == DefKind::Module) => {
+                namespace_member(ctx, r, ctx.path, q)
+            }
+            _ => vec![Outcome::Skipped],
+        };
+    }
+    let Some((imp, _)) = ctx.import_binding(q) else {
+        return vec![Outcome::Skipped];
+    };
+    if !is_relative(&imp.module) {
+        return stdlib_member(ctx, r, imp, q);
+    }
+    let Some(target) = resolve_relative(ctx, &imp.module) else {
+        return vec![Outcome::Skipped];
+    };
+    if imp.alias.as_deref() == Some(q) {
+        // `const q = require('./m')` of `module.exports = { … }`.
+        if let Some(out) = object_member(ctx, r, &target, "module.exports", q) {
+            return out;
+        }
+        // `import * as q from './m'`: q.f is m's export f.
+        return match find_export(ctx.project, &target, &r.name, 0) {
+            Export::Defs { file, defs } => {
+                let refs: Vec<&Definition> = defs.iter().collect();
+                check_arity(ctx, r, &refs, &file)
+            }
+            Export::Present => vec![Outcome::Resolved],
+            Export::Unknown => vec![Outcome::Skipped],
+            Export::Missing => {
+                let pool = export_pool(ctx, &target);
+                vec![Outcome::Found(ctx.finding(
+                    FindingKind::UnknownSymbol,
+                    &r.span,
+                    format!("module '{}' has no export '{}'", imp.module, r.name),
+                    vec![format!(
+                        "{q} is the module {target}: its definitions, re-exports and `export *` modules have no '{}'",
+                        r.name
+                    )],
+                    ctx.candidates(&r.name, &pool),
+                    0.8,
+                ))]
+            }
+        };
+    }
+    let Some(n) = imp
+        .names
+        .iter()
+        .find(|n| n.alias.as_deref().unwrap_or(&n.name) == q)
+    else {
+        return vec![Outcome::Skipped];
+    };
+    if n.name == "default"
+        && let Some(out) = object_member(ctx, r, &target, "default", q)
+    {
+        return out;
+    }
+    // `import {C} from './m'` / `import C from './m'`: a class, namespace
+    // or object.
+    match find_export(ctx.project, &target, &n.name, 0) {
+        Export::Defs { file, defs } => match defs.as_slice() {
+            [d] if d.kind == DefKind::Class => member_outcome(
+                ctx,
+                r,
+                class_member(ctx.project, &file, d, &r.name, true),
+                q,
+            ),
+            _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
+                namespace_member(ctx, r, &file, &defs[0].name)
+            }
+            [d] if d.kind == DefKind::Constant => {
+                object_member(ctx, r, &file, &d.name, q).unwrap_or_else(|| vec![Outcome::Skipped])
+            }
+            _ => vec![Outcome::Skipped],
+        },
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+/// `this.m()`: a member of the enclosing class, unless `this` is rebound
+/// (a plain function, an object-literal method) between them.
+fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    if scope::local_binds(ctx.facts, "this", &r.span) {
+        return vec![Outcome::Skipped];
+    }
+    let Some(class) = scope::enclosing_class(ctx.facts, &r.span) else {
+        return vec![Outcome::Skipped];
+    };
+    if class.kind != DefKind::Class {
+        return vec![Outcome::Skipped];
+    }
+    let found = class_member(ctx.project, ctx.path, class, &r.name, false);
+    member_outcome(ctx, r, found, "this")
+}
+
+fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) -> Vec<Outcome> {
+    match m {
+        Members::Defs { file, defs } => {
+            let refs: Vec<&Definition> = defs.iter().collect();
+            check_arity(ctx, r, &refs, &file)
+        }
+        Members::Present => vec![Outcome::Resolved],
+        Members::Unknown => vec![Outcome::Skipped],
+        Members::Missing(pool) => vec![Outcome::Found(ctx.finding(
+            FindingKind::UnknownSymbol,
+            &r.span,
+            format!("'{q}' has no member '{}'", r.name),
+            vec![format!(
+                "members of the class, of its project base classes and of Object: no '{}'",
+                r.name
+            )],
+            ctx.candidates(&r.name, &pool),
+            0.8,
+        ))],
+    }
+}
+
+/// `NS.f()` for a TypeScript namespace `NS` declared in `file`.
+fn namespace_member(ctx: &FileCtx, r: &Reference, file: &str, ns: &str) -> Vec<Outcome> {
+    // Namespaces merge across declarations; another one elsewhere may add it.
+    let elsewhere = ctx
+        .project
+        .defs_named(ns, 50)
+        .iter()
+        .any(|d| d.path != file && d.def.kind == DefKind::Module);
+    let Some(rc) = ctx.project.facts_of(file) else {
+        return vec![Outcome::Skipped];
+    };
+    let members: Vec<&Definition> =
+        rc.1.definitions
+            .iter()
+            .filter(|d| d.container.as_deref() == Some(ns))
+            .collect();
+    let named: Vec<&Definition> = members
+        .iter()
+        .copied()
+        .filter(|d| d.name == r.name)
+        .collect();
+    if !named.is_empty() {
+        return check_arity(ctx, r, &named, file);
+    }
+    if elsewhere || rc.1.dynamic {
+        return vec![Outcome::Skipped];
+    }
+    let pool: Vec<(String, String, u32)> = members
+        .iter()
+        .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("namespace '{ns}' has no member '{}'", r.name),
+        vec![format!("declarations of namespace {ns} in {file}")],
+        ctx.candidates(&r.name, &pool),
+        0.8,
+    ))]
+}
+
+/// `fs.readFileSync()` for `import * as fs from 'node:fs'`, `import fs from
+/// 'fs'` or `const fs = require('fs')`: a member of the Node module.
+fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &str) -> Vec<Outcome> {
+    let whole = imp.alias.as_deref() == Some(q)
+        || imp
+            .names
+            .iter()
+            .any(|n| n.name == "default" && n.alias.as_deref() == Some(q));
+    if !whole {
+        return vec![Outcome::Skipped];
+    }
+    let lang = if matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) {
+        Lang::TypeScript
+    } else {
+        Lang::JavaScript
+    };
+    if !builtins::is_stdlib_module(lang, &imp.module) {
+        return vec![Outcome::Skipped];
+    }
+    let path = format!("{}.{}", imp.module, r.name);
+    match builtins::lookup(lang, &path) {
+        Lookup::Member(..) => vec![Outcome::Resolved],
+        Lookup::MissingMember(m, name) if !inherited(&name, !namespace_import(ctx, imp)) => {
+            let pool: Vec<(String, String, u32)> = m
+                .members()
+                .iter()
+                .map(|x| (x.to_string(), imp.module.clone(), 0))
+                .collect();
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("module '{}' has no member '{name}'", imp.module),
+                vec![format!("members of the Node module {}", m.name)],
+                ctx.candidates(&name, &pool),
+                0.8,
+            ))]
+        }
+        _ => vec![Outcome::Skipped],
+    }
+}
+
+/// Top-level names of a module, for suggestions.
+fn export_pool(ctx: &FileCtx, file: &str) -> Vec<(String, String, u32)> {
+    ctx.project
+        .facts_of(file)
+        .map(|rc| {
+            rc.1.definitions
+                .iter()
+                .filter(|d| d.container.is_none())
+                .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Members a module object may inherit rather than own: Object's, and for
+/// the value `require`/a default import gives (which may be a function or
+/// an EventEmitter, like `process`), Function's and EventEmitter's.
+fn inherited(name: &str, whole_value: bool) -> bool {
+    const EMITTER: &[&str] = &[
+        "addListener",
+        "emit",
+        "eventNames",
+        "getMaxListeners",
+        "listenerCount",
+        "listeners",
+        "off",
+        "on",
+        "once",
+        "prependListener",
+        "prependOnceListener",
+        "rawListeners",
+        "removeAllListeners",
+        "removeListener",
+        "setMaxListeners",
+    ];
+    super::members::OBJECT_MEMBERS.contains(&name)
+        || whole_value
+            && (super::members::FUNCTION_MEMBERS.contains(&name) || EMITTER.contains(&name))
+}
+
+/// `import * as ns from 'm'` (the module's own exports only), as opposed to a
+/// default import or `require`, which give the module's value.
+fn namespace_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> bool {
+    ctx.text
+        .get(imp.span.start_byte as usize..imp.span.end_byte as usize)
+        .is_some_and(|t| t.starts_with("import") && t.contains("* as"))
+}
+
+/// `q.name()` where `q` is the object literal bound to `binding` in `file`;
+/// `None` when that is not an object whose keys are all known.
+fn object_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    binding: &str,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let keys = objects::object_keys(ctx.project, file, binding)?;
+    if let Some(k) = keys.iter().find(|k| k.name == r.name) {
+        if let Some(v) = &k.value
+            && let Export::Defs { file, defs } = find_export(ctx.project, file, v, 0)
+        {
+            let refs: Vec<&Definition> = defs.iter().collect();
+            return Some(check_arity(ctx, r, &refs, &file));
+        }
+        return Some(vec![Outcome::Resolved]);
+    }
+    if super::members::OBJECT_MEMBERS.contains(&r.name.as_str()) {
+        return Some(vec![Outcome::Resolved]);
+    }
+    let pool: Vec<(String, String, u32)> = keys
+        .iter()
+        .map(|k| (k.name.clone(), file.to_string(), k.line))
+        .collect();
+    Some(vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{q}' has no member '{}'", r.name),
+        vec![format!(
+            "{q} is the object literal {binding} in {file}: its keys have no '{}'",
+            r.name
+        )],
+        ctx.candidates(&r.name, &pool),
+        0.8,
+    ))])
+}
