@@ -315,3 +315,31 @@ fn nested_modules_impls_and_inferred_types() {
         "generic T and inferred _ are not references"
     );
 }
+
+#[test]
+fn only_expression_macros_have_their_tokens_read_as_calls() {
+    let src = b"fn f(x: u32) {\n    println!(\"{}\", g(x, 1));\n    assert_eq!(h(x), vec![k(2)]);\n    let t = quote! { #[inline(always)] fn q() { not_call(1) } };\n    asm!(\"nop\", out(reg) x, options(nostack));\n    format!(\"{}\", quote!(inside_quote(1)));\n    my_dsl!(looks_like(1, 2));\n}\n";
+    let f = facts(src);
+    let calls: Vec<String> = f
+        .references
+        .iter()
+        .filter(|r| r.kind == plumb_facts::RefKind::Call)
+        .map(ref_line)
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            "2 call - | println -",
+            "2 call - | g 2",
+            "3 call - | assert_eq -",
+            "3 call - | h 1",
+            "3 call - | vec -",
+            "3 call - | k 1",
+            "4 call - | quote -",
+            "5 call - | asm -",
+            "6 call - | format -",
+            "6 call - | quote -",
+            "7 call - | my_dsl -",
+        ]
+    );
+}

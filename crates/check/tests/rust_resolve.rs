@@ -1,0 +1,191 @@
+//! Rust resolution end to end on small crates written to a temporary
+//! directory and indexed: the module tree (`crate::`/`super::`/inline
+//! `mod`), methods through every impl of a type (`self.m()`, `Self::f`,
+//! `Type::f`, variables whose type the code spells), macro names, and code
+//! that must stay unreported (macro tokens, trait impls with unknown
+//! methods, `Deref`, foreign derives, macro-made items).
+
+use std::path::Path;
+
+use plumb_check::engine::{self, Input};
+use plumb_check::input;
+use plumb_check::report::{IndexInfo, Report};
+use plumb_check::resolve::deps::Deps;
+use plumb_index::IndexOptions;
+use plumb_store::Store;
+
+struct Crate {
+    dir: tempfile::TempDir,
+}
+
+impl Crate {
+    fn new(files: &[(&str, &str)]) -> Crate {
+        let dir = tempfile::tempdir().unwrap();
+        let mut all = vec![(
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnotinstalled_dep_xyz = \"1\"\n",
+        )];
+        all.extend_from_slice(files);
+        for (p, body) in all {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
+        Crate { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn check(&self, input: &Input) -> Report {
+        let store = Store::open_existing(&IndexOptions::new(self.root()).index_path)
+            .unwrap()
+            .unwrap();
+        let mut deps = Deps::new(self.root());
+        deps.site_override = Some(Vec::new());
+        engine::check_with(self.root(), &store, input, IndexInfo::default(), &deps)
+    }
+
+    /// Write `files` and check them whole.
+    fn files(&self, files: &[(&str, &str)]) -> Vec<String> {
+        for (p, body) in files {
+            std::fs::write(self.root().join(p), body).unwrap();
+        }
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+        let r = self.check(&input::from_files(self.root(), &paths).unwrap());
+        r.findings
+            .iter()
+            .filter(|f| f.kind.id() != "duplicate-function")
+            .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
+            .collect()
+    }
+}
+
+const LIB: &str = "pub mod shapes;\nmod util;\npub use util::helper as public_helper;\n\npub mod inline {\n    pub fn inner(a: u8) -> u8 {\n        a\n    }\n    pub mod deeper {\n        pub const LIMIT: u32 = 3;\n    }\n}\n";
+const UTIL: &str = "pub fn helper(a: u32, b: u32) -> u32 {\n    a + b\n}\n\npub enum Mode {\n    Fast,\n    Slow(u8),\n}\n";
+const SHAPES: &str = "use std::fmt;\n\npub struct Circle {\n    r: f64,\n}\n\nimpl Circle {\n    pub fn new(r: f64) -> Self {\n        Circle { r }\n    }\n    pub fn area(&self) -> f64 {\n        self.r * self.r * 3.14\n    }\n    pub fn scale(&mut self, by: f64, min: f64) {\n        self.r = (self.r * by).max(min);\n    }\n}\n\nimpl fmt::Display for Circle {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, \"{}\", self.area())\n    }\n}\n";
+const SHAPES_MORE: &str =
+    "impl super::Circle {\n    pub fn diameter(&self) -> f64 {\n        self.r * 2.0\n    }\n}\n";
+
+fn demo() -> Crate {
+    Crate::new(&[
+        ("src/lib.rs", LIB),
+        ("src/util.rs", UTIL),
+        ("src/shapes.rs", &format!("mod more;\n{SHAPES}")),
+        ("src/shapes/more.rs", SHAPES_MORE),
+    ])
+}
+
+#[test]
+fn use_paths_walk_the_module_tree() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/run.rs",
+        "use crate::shapes::Circle;\nuse crate::inline::deeper::LIMIT;\nuse crate::util::{helper, Mode, Gone};\nuse crate::missing::Thing;\nuse crate::inline::nothere::X;\nuse super::shapes::more;\nuse crate::public_helper;\nuse crate::util::Mode::Fast;\nuse self::local::*;\n\nmod local {\n    pub fn f() {}\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import src/run.rs:3 unresolved import: no 'Gone' in 'crate::util'",
+            "unknown-import src/run.rs:4 unresolved import: no 'missing' in 'crate'",
+            "unknown-import src/run.rs:5 unresolved import: no 'nothere' in 'crate::inline'",
+        ]
+    );
+}
+
+#[test]
+fn module_paths_in_calls_and_arity() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/run.rs",
+        "pub fn go() -> u32 {\n    let a = crate::util::helper(1, 2);\n    let b = crate::util::helper(1);\n    let c = crate::util::helpr(1, 2);\n    let d = crate::inline::inner(1, 2);\n    let e = crate::nowhere::f();\n    let m = crate::util::Mode::Slow(1);\n    a + b + c + d as u32 + e\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch src/run.rs:3 'helper' takes 2 argument(s) but 1 were supplied",
+            "unknown-symbol src/run.rs:4 cannot find 'helpr' in 'crate::util'",
+            "arity-mismatch src/run.rs:5 'inner' takes 1 argument(s) but 2 were supplied",
+            "unknown-symbol src/run.rs:6 cannot find 'nowhere' in 'crate'",
+        ]
+    );
+}
+
+#[test]
+fn methods_resolve_through_every_impl_of_the_type() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/shapes/more.rs",
+        "impl super::Circle {\n    pub fn diameter(&self) -> f64 {\n        self.r * 2.0\n    }\n    pub fn both(&mut self) -> f64 {\n        self.scale(2.0, 1.0);\n        self.scale(2.0);\n        let s = self.to_string();\n        self.perimeter() + self.area() + self.diameter() + Self::new(1.0).area() + Self::create(2.0)\n    }\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch src/shapes/more.rs:7 'scale' takes 2 argument(s) but 1 were supplied",
+            "unknown-symbol src/shapes/more.rs:9 no method named 'perimeter' found for 'Circle'",
+            "unknown-symbol src/shapes/more.rs:9 no function or associated item named 'create' found for 'Circle'",
+        ]
+    );
+}
+
+#[test]
+fn variables_whose_type_the_code_spells() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/run.rs",
+        "use crate::shapes::Circle;\n\npub fn go(c: &Circle, n: usize) -> f64 {\n    let d = Circle::new(1.0);\n    let e: Circle = Circle::new(2.0);\n    let f = make();\n    f.whatever();\n    n.count_ones();\n    c.area() + c.radius() + d.diameter() + d.areas() + e.area_of(1)\n}\n\nfn make() -> Circle {\n    Circle::new(3.0)\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:9 no method named 'radius' found for 'Circle'",
+            "unknown-symbol src/run.rs:9 no method named 'areas' found for 'Circle'",
+            "unknown-symbol src/run.rs:9 no method named 'area_of' found for 'Circle'",
+        ]
+    );
+}
+
+#[test]
+fn unknown_sources_of_methods_are_not_reported() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/other.rs",
+        "use std::ops::Deref;\nuse std::io::{self, Read};\n\npub struct Wrap(Vec<u8>);\n\nimpl Deref for Wrap {\n    type Target = Vec<u8>;\n    fn deref(&self) -> &Vec<u8> {\n        &self.0\n    }\n}\n\nimpl Wrap {\n    fn go(&self) -> usize {\n        self.first_byte_len() + self.capacity()\n    }\n}\n\npub struct Src;\n\nimpl Read for Src {\n    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {\n        self.read_to_end(&mut Vec::new())?;\n        Ok(b.len())\n    }\n}\n\n#[derive(serde::Serialize)]\npub struct Ser;\n\nimpl Ser {\n    fn go(&self) {\n        Self::generated_by_derive();\n    }\n}\n\nmacro_rules! make {\n    ($t:ident) => {\n        impl $t {\n            fn made(&self) {}\n        }\n    };\n}\n\npub struct Made;\nmake!(Made);\n\nimpl Made {\n    fn go(&self) {\n        self.made();\n        self.made_by_macro();\n    }\n}\n\npub struct Plain;\n\nimpl Plain {\n    fn go(&self) {\n        self.plain_missing();\n    }\n}\n",
+    )]);
+    // Only the control, a type with none of these, is reported.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/other.rs:59 no method named 'plain_missing' found for 'Plain'"]
+    );
+}
+
+#[test]
+fn macro_tokens_are_not_calls_and_macro_names_are_checked() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/gen.rs",
+        "macro_rules! local_mac {\n    () => {\n        undefined_inside_rules()\n    };\n}\n\npub fn go(x: u32) -> String {\n    let t = quote::quote! { #[inline(always)] fn f() { not_a_call(1) } };\n    let u = local_mac!();\n    println!(\"{}\", crate::util::helper(x));\n    let v = vec![made_up_fn(1)];\n    writes!(x);\n    format!(\"{}\", x)\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch src/gen.rs:10 'helper' takes 2 argument(s) but 1 were supplied",
+            "unknown-symbol src/gen.rs:11 cannot find function 'made_up_fn' in this scope",
+            "unknown-symbol src/gen.rs:12 cannot find macro 'writes!' in this scope",
+        ]
+    );
+}
+
+#[test]
+fn unmodified_crate_is_clean() {
+    let c = demo();
+    let got = c.files(&[
+        ("src/lib.rs", LIB),
+        ("src/util.rs", UTIL),
+        ("src/shapes.rs", &format!("mod more;\n{SHAPES}")),
+        ("src/shapes/more.rs", SHAPES_MORE),
+    ]);
+    assert_eq!(got, Vec::<String>::new());
+}
