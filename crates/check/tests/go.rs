@@ -380,6 +380,56 @@ func layout(http http.Header, context context.Context) {
 }
 
 #[test]
+fn locals_declared_with_a_written_type() {
+    let p = shop();
+    let r = p.files(&[(
+        "cmd/shop/locals.go",
+        r#"package main
+
+import (
+	"net/http"
+	"strings"
+
+	"example.com/shop/cart"
+)
+
+func locals() {
+	c := &cart.Cart{}
+	c.Add("x", 1)
+	c.Empty()
+	var b strings.Builder
+	b.WriteString("x")
+	b.Append("y")
+	cl := http.Client{}
+	cl.Fetch("u")
+	n := new(cart.Item)
+	n.Price()
+	s := cart.Set{}.Has("x")
+	_ = s
+	it, ok := cart.New("a"), true
+	it.Nothing()
+	_ = ok
+	for _, c := range []*cart.Cart{} {
+		c.Whatever()
+	}
+	if c := cart.New("b"); c != nil {
+		c.Other()
+	}
+}
+"#,
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol cmd/shop/locals.go:13 c.Empty undefined (type Cart has no field or method Empty)",
+            "unknown-symbol cmd/shop/locals.go:16 b.Append undefined (type strings.Builder has no field or method Append)",
+            "unknown-symbol cmd/shop/locals.go:18 cl.Fetch undefined (type http.Client has no field or method Fetch)",
+            "unknown-symbol cmd/shop/locals.go:20 n.Price undefined (type Item has no field or method Price)",
+        ]
+    );
+}
+
+#[test]
 fn dependencies_in_the_module_cache() {
     let p = shop().with_cache(&[
         (

@@ -208,6 +208,16 @@ fn named_results_are_locals_of_the_function() {
 }
 
 #[test]
+fn if_and_switch_initializers_bind_in_their_statement() {
+    let src = b"package p\n\nfunc f() {\n\tif v, ok := g(); ok {\n\t\t_ = v\n\t}\n\tswitch n := h(); n {\n\t}\n\tswitch t := x.(type) {\n\t}\n\tw := 1\n\t_ = w\n}\n";
+    let f = facts(src);
+    assert_eq!(
+        local_lines(&f),
+        ["v 4-6", "ok 4-6", "n 7-8", "t 9-10", "w 3-13"]
+    );
+}
+
+#[test]
 fn spread_arguments_and_reflection() {
     let f = facts(b"package p\n\nimport \"reflect\"\n\nfunc f(xs ...int) { g(1, xs...); _ = reflect.TypeOf(xs) }\n");
     let g = f.references.iter().find(|r| r.name == "g").unwrap();

@@ -389,6 +389,17 @@ impl<'a> Ex<'a> {
 
     pub(super) fn type_switch(&mut self, node: Node<'a>) {
         self.bind_list(node.child_by_field_name("alias"), util::span(node));
+        self.statement_init(node);
+    }
+
+    /// `if x := f(); …` and `switch x := f(); …`: `x` is scoped to the statement.
+    pub(super) fn statement_init(&mut self, node: Node<'a>) {
+        if let Some(init) = node.child_by_field_name("initializer")
+            && init.kind() == "short_var_declaration"
+        {
+            self.bind_list(init.child_by_field_name("left"), util::span(node));
+            self.for_init = init.id();
+        }
     }
 
     pub(super) fn receive(&mut self, node: Node<'a>) {

@@ -16,7 +16,8 @@
 //! - `pkg.X` outside call position is a Use when `pkg` is an imported package name
 //!   (the alias, or the last path element without a `.vN`/`.suffix`).
 //! - Generic type parameters are local bindings and never Type references.
-//! - Parameters, the receiver and named results are local bindings of the function.
+//! - Parameters, the receiver and named results are local bindings of the function;
+//!   `if`/`switch`/`for` initializers bind in their statement only.
 //! - `dynamic`: the file imports `reflect` or `plugin`.
 //!
 //! This module owns only Go extraction; shared helpers live in `crate::util`.
@@ -101,7 +102,8 @@ struct Ex<'a> {
     skip: Vec<usize>,
     /// Local names of imported packages.
     packages: HashSet<String>,
-    /// The `i := 0` of the `for` clause being walked, already bound to the loop.
+    /// The `i := 0` of the `for` clause (or `x := f()` of the `if`/`switch`)
+    /// being walked, already bound to its statement.
     for_init: usize,
     /// Comments right before the node being entered.
     leading: util::LeadingRun<'a>,
@@ -402,6 +404,7 @@ impl<'a> Visitor<'a> for Ex<'a> {
             "const_spec" | "var_spec" => self.value_spec(node),
             "short_var_declaration" => self.short_var(node),
             "for_statement" => self.for_statement(node),
+            "if_statement" | "expression_switch_statement" => self.statement_init(node),
             "type_switch_statement" => self.type_switch(node),
             "receive_statement" => self.receive(node),
             "block" => self.scopes.blocks.push((node.id(), util::span(node))),

@@ -19,30 +19,33 @@ use crate::report::FindingKind;
 
 /// A reference `q.name` where `q` is a local binding.
 pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
-    let Some(func) = ctx
+    let func = ctx
         .facts
         .definitions
         .iter()
         .filter(|d| {
             matches!(d.kind, DefKind::Method | DefKind::Function) && d.span.contains(&r.span)
         })
-        .min_by_key(|d| d.span.end_byte - d.span.start_byte)
-    else {
-        return vec![Outcome::Skipped];
-    };
-    let param = func.params.as_ref().and_then(|p| {
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte);
+    let param = func.and_then(|f| f.params.as_ref()).and_then(|p| {
         p.list.iter().find(|x| {
             x.name == q && matches!(x.kind, ParamKind::Receiver | ParamKind::PositionalOnly)
         })
     });
-    // Exactly one binding of `q` reaches the reference: the parameter's.
-    let reaching = ctx
+    // Exactly one binding of `q` reaches the reference: the parameter's or
+    // one local declaration's.
+    let reaching: Vec<_> = ctx
         .facts
         .locals
         .iter()
         .filter(|l| l.name == q && l.scope.contains(&r.span))
-        .count();
-    let (Some(ty), 1) = (param.and_then(|p| p.type_text.as_deref()), reaching) else {
+        .collect();
+    let declared = match (param, reaching.as_slice()) {
+        (Some(p), [_]) => p.type_text.clone(),
+        (None, [one]) => local_type(ctx, r, q, &one.scope),
+        _ => None,
+    };
+    let Some(ty) = declared.as_deref() else {
         return vec![Outcome::Skipped];
     };
     let t = ty.trim_start_matches('*').trim();
@@ -86,6 +89,80 @@ pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             _ => vec![Outcome::Skipped],
         },
     }
+}
+
+/// The type a local declaration gives `q` when the text says it outright:
+/// `q := T{…}`, `q := &pkg.T{…}`, `q := new(T)`, `var q T`, `var q = T{…}`,
+/// the only declaration of `q` between its scope's start and the reference
+/// (a list `a, q :=` gives no type and is a redeclaration or in another scope).
+fn local_type(ctx: &FileCtx, r: &Reference, q: &str, scope: &plumb_facts::Span) -> Option<String> {
+    let text = ctx
+        .text
+        .get(scope.start_byte as usize..r.span.start_byte as usize)?;
+    let mut decl: Option<Option<String>> = None;
+    for pos in super::super::word_positions(text, q) {
+        let before = text[..pos].trim_end_matches([' ', '\t']);
+        let after = text[pos + q.len()..].trim_start_matches([' ', '\t']);
+        if before.ends_with(',') || after.starts_with(',') {
+            continue;
+        }
+        let is_var = before.ends_with("var")
+            && !before[..before.len() - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        let is_short = after.starts_with(":=");
+        if !is_var && !is_short {
+            continue;
+        }
+        if decl.is_some() {
+            return None;
+        }
+        decl = Some(if is_short {
+            type_of_value(after[2..].trim_start())
+        } else if let Some(v) = after.strip_prefix('=') {
+            type_of_value(v.trim_start())
+        } else {
+            let t = after
+                .split(['=', ' ', '\t', '\n', '/', ';'])
+                .next()
+                .unwrap_or("");
+            (!t.is_empty()).then(|| t.to_string())
+        });
+    }
+    decl.flatten()
+}
+
+/// `T` from a value written `&T{…}`, `T{…}` or `new(T)` with nothing after it.
+fn type_of_value(v: &str) -> Option<String> {
+    let (t, rest) = if let Some(inner) = v.strip_prefix("new(") {
+        let end = inner.find(')')?;
+        (&inner[..end], &inner[end + 1..])
+    } else {
+        let lit = v.strip_prefix('&').unwrap_or(v);
+        let open = lit.find('{')?;
+        let mut depth = 0usize;
+        let mut close = None;
+        for (i, c) in lit[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        (lit[..open].trim(), &lit[close? + 1..])
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if !(rest.is_empty() || rest.starts_with(['\n', '\r', ';']) || rest.starts_with("//")) {
+        // `T{}.Method()`, `new(T).Init()`: the value is something else.
+        return None;
+    }
+    let bare = t.split('[').next().unwrap_or(t);
+    (bare != "map" && bare != "struct" && bare.split('.').all(super::is_ident))
+        .then(|| t.to_string())
 }
 
 /// `q.name` against a standard-library type's listed members.
