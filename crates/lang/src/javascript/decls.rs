@@ -421,7 +421,7 @@ impl<'s, 't> Extractor<'s, 't> {
             && l.child_by_field_name("object").is_some_and(|o| {
                 matches!(
                     self.text(o).as_ref(),
-                    "exports" | "module.exports" | "globalThis" | "window" | "global" | "self"
+                    "exports" | "module.exports" | "globalThis" | "window" | "global"
                 )
             })
         {

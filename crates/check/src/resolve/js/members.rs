@@ -126,7 +126,19 @@ fn class_member_in(
     let body = text
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
-    if opens_members(body) || patches_prototype(text, &class.name) {
+    match opens_members(body) {
+        Open::Any => return Some(Members::Unknown),
+        Open::Data if !statics => {
+            // Only a name mentioned nowhere else in the file or the project's
+            // definitions is certainly not stored under a computed key.
+            let mentions = crate::resolve::word_positions(text, name).count();
+            if mentions > 1 || project.name_defined(name) {
+                return Some(Members::Unknown);
+            }
+        }
+        _ => {}
+    }
+    if patches_prototype(text, &class.name) {
         return Some(Members::Unknown);
     }
     // An interface of the same name anywhere merges its members in.
@@ -276,18 +288,20 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
     super::super::word_positions(s, w).find(|&i| depth_at(i) == 0)
 }
 
-/// A class body that can hold members no definition names: an index
-/// signature or computed member name (a member line starting with `[`),
-/// `this[…] =`, `Object.assign(this, …)`, `Object.defineProperty(this, …)`.
-fn opens_members(body: &str) -> bool {
-    if body.contains("this[")
-        || body.contains("assign(this")
-        || body.contains("defineProperty(this")
-        || body.contains("defineProperties(this")
-    {
-        return true;
-    }
-    body.lines().any(|l| {
+/// How a class body may hold members no definition names.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Open {
+    No,
+    /// `this[k] = …`, `Object.assign(this, …)`: data stored under computed
+    /// keys; a called name that the project never mentions is still wrong.
+    Data,
+    /// An index signature (`[key: string]: T`) or a member with a computed
+    /// name (`[name]() {}`): any name may be a member.
+    Any,
+}
+
+fn opens_members(body: &str) -> Open {
+    let computed = body.lines().any(|l| {
         let mut t = l.trim_start();
         loop {
             let before = t;
@@ -311,8 +325,35 @@ fn opens_members(body: &str) -> bool {
                 break;
             }
         }
-        t.starts_with('[')
-    })
+        let Some(inner) = t.strip_prefix('[') else {
+            return false;
+        };
+        // `['constructor']` and `[Symbol.iterator]` name no identifier member.
+        let inner = inner.trim_start();
+        let end = inner
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(inner.len());
+        if end == 0 || inner.starts_with("Symbol") {
+            return false;
+        }
+        let after = inner[end..].trim_start();
+        after.starts_with(':')
+            || after.strip_prefix(']').is_some_and(|a| {
+                a.trim_start()
+                    .starts_with(['(', ':', '=', ';', '?', '!', '<'])
+            })
+    });
+    if computed {
+        Open::Any
+    } else if body.contains("this[")
+        || body.contains("assign(this")
+        || body.contains("defineProperty(this")
+        || body.contains("defineProperties(this")
+    {
+        Open::Data
+    } else {
+        Open::No
+    }
 }
 
 /// `Object.assign(Foo.prototype, …)` and the like: members added from outside.

@@ -195,12 +195,6 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
             };
         }
     }
-    if word_positions(text, name).next().is_some() {
-        return Export::Present;
-    }
-    if facts.dynamic || text.contains("export =") || text.contains("module.exports") {
-        return Export::Unknown;
-    }
     let mut unknown = false;
     for imp in facts.imports.iter().filter(|i| i.wildcard) {
         if !is_relative(&imp.module) {
@@ -214,6 +208,12 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
             Some(e @ (Export::Defs { .. } | Export::Present)) => return e,
             _ => unknown = true,
         }
+    }
+    if word_positions(text, name).next().is_some() {
+        return Export::Present;
+    }
+    if facts.dynamic || text.contains("export =") || text.contains("module.exports") {
+        return Export::Unknown;
     }
     if unknown {
         Export::Unknown

@@ -1,0 +1,364 @@
+//! The JavaScript/TypeScript resolver end to end on small real-looking
+//! projects: index a temporary directory, check files, assert the exact
+//! findings. Covers calls through `this`, project classes and their bases
+//! (project, Node built-in, package), namespaces and module objects,
+//! re-export chains, object literals, Node built-in module members, and the
+//! TypeScript and JavaScript arity rules; valid code must stay clean.
+
+use std::path::Path;
+
+use plumb_check::engine::{self, Input};
+use plumb_check::input;
+use plumb_check::report::{FindingKind, IndexInfo, Report};
+use plumb_check::resolve::deps::Deps;
+use plumb_index::IndexOptions;
+use plumb_store::Store;
+
+struct Proj {
+    dir: tempfile::TempDir,
+}
+
+fn write_all(root: &Path, files: &[(&str, &str)]) {
+    for (p, body) in files {
+        let path = root.join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+}
+
+impl Proj {
+    fn new(files: &[(&str, &str)]) -> Proj {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(
+            dir.path(),
+            &[(
+                "package.json",
+                r#"{"name": "shop", "dependencies": {"got": "^14.0.0"}}"#,
+            )],
+        );
+        write_all(dir.path(), files);
+        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
+        Proj { dir }
+    }
+
+    fn check(&self, input: &Input) -> Report {
+        let root = self.dir.path();
+        let store = Store::open_existing(&IndexOptions::new(root).index_path)
+            .unwrap()
+            .unwrap();
+        let mut deps = Deps::new(root);
+        deps.site_override = Some(Vec::new());
+        engine::check_with(root, &store, input, IndexInfo::default(), &deps)
+    }
+
+    /// Check `path` with `body` as its new text (every line counts as added).
+    fn file(&self, path: &str, body: &str) -> Vec<String> {
+        write_all(self.dir.path(), &[(path, body)]);
+        let r = self.check(&input::from_files(self.dir.path(), &[path.to_string()]).unwrap());
+        summary(&r)
+    }
+}
+
+/// Findings other than duplicate-function advice, as `kind line message`.
+fn summary(r: &Report) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::DuplicateFunction)
+        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
+        .collect()
+}
+
+const BASE_TS: &str = r#"export class Store {
+  protected items: string[] = [];
+  constructor(public name: string, size?: number) {}
+  add(item: string): void {
+    this.items.push(item);
+  }
+  static open(name: string): Store {
+    return new Store(name);
+  }
+}
+"#;
+
+const UTILS_JS: &str = r#"const isString = (v) => typeof v === 'string';
+function trim(s) {
+  return s.trim();
+}
+function pad(s, opts) {
+  return s.padStart(opts.width, opts.fill);
+}
+export default {
+  isString,
+  trim,
+  pad,
+  // an alias
+  strip: trim,
+};
+"#;
+
+#[test]
+fn this_calls_resolve_against_the_class_and_its_project_base() {
+    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let body = r#"import {Store} from './base.js';
+
+export class Cart extends Store {
+  total(): number {
+    this.add('x');
+    this.addd('y');
+    this.add('a', 'b');
+    this.toString();
+    return this.count(1);
+  }
+  count(n: number): number {
+    const inner = function (this: any) { return this.whatever(); };
+    return n;
+  }
+}
+"#;
+    assert_eq!(
+        p.file("src/cart.ts", body),
+        vec![
+            "unknown-symbol src/cart.ts:6 'this' has no member 'addd'",
+            "arity-mismatch src/cart.ts:7 'add' takes at most 1 argument(s) but 2 were given",
+        ]
+    );
+}
+
+#[test]
+fn static_members_and_constructors_of_project_classes() {
+    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let body = r#"import {Store} from './base.js';
+
+export function make(): Store {
+  const a = Store.open('a');
+  const b = Store.opn('b');
+  const c = new Store();
+  const d = new Store('d', 2, 3);
+  Store.call(null);
+  return new Store('e', 1);
+}
+"#;
+    assert_eq!(
+        p.file("src/make.ts", body),
+        vec![
+            "unknown-symbol src/make.ts:5 'Store' has no member 'opn'",
+            "arity-mismatch src/make.ts:6 'constructor' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch src/make.ts:7 'constructor' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+}
+
+#[test]
+fn default_import_of_an_object_literal_module() {
+    let p = Proj::new(&[("lib/utils.js", UTILS_JS)]);
+    let body = r#"import utils from './utils.js';
+
+export function clean(x) {
+  if (utils.isString(x)) {
+    return utils.pad(utils.strip(x), 4);
+  }
+  utils.pad(x);
+  utils.hasOwnProperty('trim');
+  return utils.isPlainObject(x);
+}
+"#;
+    assert_eq!(
+        p.file("lib/clean.js", body),
+        vec![
+            "arity-mismatch lib/clean.js:7 'pad' needs at least 2 argument(s) but 1 were given",
+            "unknown-symbol lib/clean.js:9 'utils' has no member 'isPlainObject'",
+        ]
+    );
+}
+
+#[test]
+fn namespace_imports_follow_re_export_chains() {
+    let p = Proj::new(&[
+        (
+            "src/math/add.ts",
+            "export function add(a: number, b: number): number {\n  return a + b;\n}\n",
+        ),
+        (
+            "src/math/mul.ts",
+            "export const mul = (a: number, b = 1): number => a * b;\n",
+        ),
+        (
+            "src/math/index.ts",
+            "export * from './add.js';\nexport {mul as times} from './mul.js';\n",
+        ),
+    ]);
+    let body = r#"import * as m from './math/index.js';
+import {add, times} from './math/index.js';
+
+export function run(): number {
+  m.add(1, 2);
+  m.addd(1, 2);
+  m.times(2);
+  add(1);
+  times(1, 2, 3);
+  return m.add(1, 2, 3);
+}
+"#;
+    assert_eq!(
+        p.file("src/run.ts", body),
+        vec![
+            "unknown-symbol src/run.ts:6 module './math/index.js' has no export 'addd'",
+            "arity-mismatch src/run.ts:8 'add' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch src/run.ts:9 'mul' takes at most 2 argument(s) but 3 were given",
+            "arity-mismatch src/run.ts:10 'add' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+}
+
+#[test]
+fn typescript_arity_rules() {
+    let p = Proj::new(&[]);
+    let body = r#"export function parse(text: string): number;
+export function parse(text: string, radix: number): number;
+export function parse(text: string, radix?: number): number {
+  return radix ? Number.parseInt(text, radix) : Number(text);
+}
+function rest(first: string, ...more: string[]): string {
+  return first + more.join('');
+}
+function withThis(this: Window, a: number): number {
+  return a;
+}
+function done(value: void): void {}
+const api = {
+  get(url: string) { return url; },
+  post: (url: string, body: unknown) => url,
+};
+
+parse('1');
+parse('1', 10);
+parse('1', 10, 3);
+parse();
+rest('a', 'b', 'c');
+rest();
+withThis.call(window, 1);
+done();
+api.get('x');
+api.gett('x');
+api.post('u', 1);
+"#;
+    assert_eq!(
+        p.file("src/arity.ts", body),
+        vec![
+            "arity-mismatch src/arity.ts:20 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
+            "arity-mismatch src/arity.ts:21 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch src/arity.ts:23 'rest' needs at least 1 argument(s) but 0 were given",
+            "unknown-symbol src/arity.ts:27 'api' has no member 'gett'",
+        ]
+    );
+}
+
+#[test]
+fn javascript_arity_needs_what_the_body_uses() {
+    let p = Proj::new(&[]);
+    let body = r#"export function format(user, opts) {
+  return user.name + (opts ? opts.suffix : '');
+}
+function log(message, level) {
+  console.log(level, message.trim());
+}
+function sum() {
+  let t = 0;
+  for (const x of arguments) t += x;
+  return t;
+}
+format();
+format({name: 'a'});
+format({name: 'a'}, {}, 3);
+log('x');
+sum(1, 2, 3);
+"#;
+    assert_eq!(
+        p.file("lib/format.js", body),
+        vec![
+            "arity-mismatch lib/format.js:12 'format' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch lib/format.js:14 'format' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+}
+
+#[test]
+fn runtime_base_classes_and_node_modules() {
+    let p = Proj::new(&[]);
+    let body = r#"import {EventEmitter} from 'node:events';
+import fs from 'node:fs';
+import * as path from 'node:path';
+import process from 'node:process';
+import Got from 'got';
+
+export class Bus extends EventEmitter {
+  send(x) {
+    this.emit('send', x);
+    this.emitt('send', x);
+    fs.readFileSync(path.join('a', 'b'));
+    fs.readFileSynk('a');
+    path.joinn('a');
+    process.on('exit', () => {});
+  }
+}
+
+export class Failure extends Error {
+  show() {
+    return this.toString() + this.stack + this.describe();
+  }
+}
+
+export class Client extends Got {
+  run() {
+    return this.anything();
+  }
+}
+"#;
+    assert_eq!(
+        p.file("src/bus.js", body),
+        vec![
+            "unknown-symbol src/bus.js:10 'this' has no member 'emitt'",
+            "unknown-symbol src/bus.js:12 module 'node:fs' has no member 'readFileSynk'",
+            "unknown-symbol src/bus.js:13 module 'node:path' has no member 'joinn'",
+            "unknown-symbol src/bus.js:20 'this' has no member 'describe'",
+        ]
+    );
+}
+
+#[test]
+fn what_cannot_be_known_stays_unreported() {
+    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let body = r#"import {Store} from './base.js';
+
+export class Dict {
+  [key: string]: unknown;
+  get(k: string) {
+    return this.lookup(k);
+  }
+}
+
+export class Bag extends Store {
+  fill(names: string[]) {
+    for (const n of names) {
+      (this as any)[n] = true;
+    }
+    return this.addAll(names);
+  }
+}
+
+export function use(store: Store, value: any) {
+  store.whatever();
+  value.anything(1, 2, 3);
+  const handler = {
+    run() {
+      return this.missing();
+    },
+  };
+  return handler;
+}
+"#;
+    assert_eq!(
+        p.file("src/dict.ts", body),
+        vec!["unknown-symbol src/dict.ts:15 'this' has no member 'addAll'"]
+    );
+}
