@@ -39,13 +39,15 @@ pub(super) struct Pkg<'d> {
 }
 
 impl Dir {
-    /// The files declaring package `name` (tests included: they see it all).
+    /// The files declaring package `name` (tests included: they see it all),
+    /// and any file whose package could not be read (which makes the
+    /// package incomplete).
     pub fn package(&self, name: &str) -> Pkg<'_> {
         Pkg {
             files: self
                 .files
                 .iter()
-                .filter(|f| f.package.as_deref() == Some(name))
+                .filter(|f| f.package.as_deref().is_none_or(|p| p == name))
                 .collect(),
         }
     }
@@ -72,7 +74,7 @@ impl Dir {
             files: self
                 .files
                 .iter()
-                .filter(|f| f.package.as_deref().is_some_and(|p| names.contains(&p)))
+                .filter(|f| f.package.as_deref().is_none_or(|p| names.contains(&p)))
                 .collect(),
         }
     }
@@ -198,6 +200,11 @@ fn indexed_file(ctx: &FileCtx, path: String) -> GoFile {
         };
     }
     let row = ctx.project.store.file(&path).ok().flatten();
+    if row.as_ref().is_some_and(|r| r.skipped.is_some()) {
+        // Left out of the index (generated code): read it here.
+        let abs = ctx.project.root.join(&path);
+        return disk_file(ctx, path, &abs);
+    }
     let defs: Vec<Definition> = ctx
         .project
         .store
