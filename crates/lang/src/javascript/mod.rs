@@ -25,9 +25,10 @@
 //! - Subtrees nested deeper than `MAX_DEPTH` walk levels are skipped.
 //! - Default imports are recorded as the name `default` aliased to the local name.
 //! - `dynamic` marks what makes names appear at run time: `eval`, `new
-//!   Function`, `with`, `require`/`import()` of a computed path, assignments
-//!   to computed members of `exports`, `module.exports` or the global object.
-//!   Computed calls (`obj[key]()`) are not dynamic: they name no new binding.
+//!   Function`, `with`, assignments to computed members of `exports`,
+//!   `module.exports` or the global object. Computed calls (`obj[key]()`)
+//!   and `require`/`import()` of a computed path are not dynamic: they bind
+//!   no new name.
 //! - A local named `this` marks where `this` stops meaning the enclosing
 //!   class: plain functions, object-literal methods and anonymous class
 //!   bodies bind it over their span.

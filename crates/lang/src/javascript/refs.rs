@@ -158,8 +158,9 @@ impl<'s, 't> Extractor<'s, 't> {
                         }
                         self.facts.imports.push(imp);
                     }
+                    // A computed path loads a module the file names at run
+                    // time, but binds no new name: not dynamic.
                     None => {
-                        self.facts.dynamic = true;
                         if let Some(a) = args {
                             self.walk_node(a, sc);
                         }
