@@ -239,6 +239,8 @@ func Checkout(c *Cart, skus ...string) (total int, err error) {
 	_ = w
 	return total, err
 }
+
+// normalise and Widget are mentioned here and in "normalise", which binds nothing.
 "#,
     )]);
     assert_eq!(

@@ -53,7 +53,7 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             None => return vec![Outcome::Skipped],
         }
     }
-    if !pkg.complete() || ctx.bound_elsewhere(name) {
+    if !pkg.complete() || mentioned_in_code(ctx, r) {
         return vec![Outcome::Skipped];
     }
     let what = if r.kind == RefKind::Type {
@@ -279,4 +279,60 @@ fn package_member(ctx: &FileCtx, r: &Reference, q: &str, path: &str, pkg: &Pkg) 
         ctx.candidates(&r.name, &pkg.pool(true)),
         0.85,
     ))]
+}
+
+/// Whether `r`'s name occurs in the file's code (not in a comment or a
+/// string) somewhere other than at an extracted reference: a binding the
+/// adapter does not record. Comments that mention a new function's name
+/// (`// fetchUser loads…`) do not count.
+fn mentioned_in_code(ctx: &FileCtx, r: &Reference) -> bool {
+    let starts: std::collections::HashSet<usize> = ctx
+        .facts
+        .references
+        .iter()
+        .filter(|x| x.name == r.name)
+        .map(|x| x.span.start_byte as usize)
+        .collect();
+    let hits: Vec<usize> = super::super::word_positions(ctx.text, &r.name)
+        .filter(|p| !starts.contains(p))
+        .collect();
+    if hits.is_empty() {
+        return false;
+    }
+    let b = ctx.text.as_bytes();
+    let (mut i, mut next) = (0usize, 0usize);
+    while i < b.len() && next < hits.len() {
+        let skip_to = match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => b[i..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |e| i + e),
+            b'/' if b.get(i + 1) == Some(&b'*') => ctx.text[i + 2..]
+                .find("*/")
+                .map_or(b.len(), |e| i + 2 + e + 2),
+            b'`' => ctx.text[i + 1..]
+                .find('`')
+                .map_or(b.len(), |e| i + 1 + e + 1),
+            q @ (b'"' | b'\'') => {
+                let mut j = i + 1;
+                while j < b.len() && b[j] != q && b[j] != b'\n' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                j + 1
+            }
+            _ => {
+                if hits[next] == i {
+                    return true;
+                }
+                i += 1;
+                continue;
+            }
+        };
+        // Hits inside the comment or string are not code.
+        while next < hits.len() && hits[next] < skip_to {
+            next += 1;
+        }
+        i = skip_to;
+    }
+    false
 }
