@@ -76,8 +76,10 @@ def classify(qualifier, bound, type_names, is_project, std_modules):
     return None
 
 
-def import_names(rows):
-    """file -> {name an import binds: the module it comes from}."""
+def import_names(rows, lang=None):
+    """file -> {name an import binds: the module it comes from}. In JS/TS a
+    module path binds nothing by itself (`import {a} from './server'` binds
+    `a`, not `server`), so only aliases and imported names count there."""
     out = {}
     for path, module, names, alias, _rel, *_ in rows:
         s = out.setdefault(path, {})
@@ -85,6 +87,8 @@ def import_names(rows):
             continue
         if alias:
             s[alias] = module
+        elif lang == "typescript":
+            pass
         else:
             s[module] = module
             last = re.split(r"[./:]+", module.strip("./"))[-1] if module.strip("./") else module
@@ -128,7 +132,7 @@ class CallMutator:
         fileset = set(files)
         self.project_fns = oracle.def_names()
         types = oracle.type_names()
-        imps = import_names(oracle.imports())
+        imps = import_names(oracle.imports(), lang)
         self.bound = imps
         go_module = None
         gomod = os.path.join(str(oracle.repo), "go.mod")

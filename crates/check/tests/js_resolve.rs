@@ -225,6 +225,9 @@ function withThis(this: Window, a: number): number {
   return a;
 }
 function done(value: void): void {}
+export function maxDate(date: unknown, maxDate: () => Date): boolean {
+  return date instanceof Date && date <= maxDate();
+}
 const api = {
   get(url: string) { return url; },
   post: (url: string, body: unknown) => url,
@@ -245,10 +248,10 @@ api.post('u', 1);
     assert_eq!(
         p.file("src/arity.ts", body),
         vec![
-            "arity-mismatch src/arity.ts:20 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
-            "arity-mismatch src/arity.ts:21 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
-            "arity-mismatch src/arity.ts:23 'rest' needs at least 1 argument(s) but 0 were given",
-            "unknown-symbol src/arity.ts:27 'api' has no member 'gett'",
+            "arity-mismatch src/arity.ts:23 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
+            "arity-mismatch src/arity.ts:24 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch src/arity.ts:26 'rest' needs at least 1 argument(s) but 0 were given",
+            "unknown-symbol src/arity.ts:30 'api' has no member 'gett'",
         ]
     );
 }

@@ -24,11 +24,11 @@
 //!   VarPositional parameter `arguments` (it accepts any number of arguments).
 //! - Subtrees nested deeper than `MAX_DEPTH` walk levels are skipped.
 //! - Default imports are recorded as the name `default` aliased to the local name.
-//! - `dynamic` marks what makes names appear at run time: `eval`, `new
-//!   Function`, `with`, assignments to computed members of `exports`,
-//!   `module.exports` or the global object. Computed calls (`obj[key]()`)
-//!   and `require`/`import()` of a computed path are not dynamic: they bind
-//!   no new name.
+//! - `dynamic` marks what makes names appear at run time: `eval`, `with`,
+//!   assignments to computed members of `exports`, `module.exports` or the
+//!   global object. Computed calls (`obj[key]()`), `new Function(src)` (it
+//!   compiles in the global scope) and `require`/`import()` of a computed
+//!   path are not dynamic: they bind no new name here.
 //! - A local named `this` marks where `this` stops meaning the enclosing
 //!   class: plain functions, object-literal methods and anonymous class
 //!   bodies bind it over their span.

@@ -177,10 +177,8 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn new_expr(&mut self, node: Node<'t>, sc: &Scope) {
+        // `new Function(src)` compiles in the global scope: it binds no name here.
         let ctor = node.child_by_field_name("constructor");
-        if ctor.is_some_and(|c| self.text(c) == "Function") {
-            self.facts.dynamic = true;
-        }
         if let Some(t) = node.child_by_field_name("type_arguments") {
             self.walk_node(t, sc);
         }

@@ -177,9 +177,9 @@ fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition>
             && l.scope.start_byte + 1 > start
             && l.scope.start_byte <= r.span.start_byte
             && r.span.end_byte <= l.scope.end_byte
-            && !v.iter().any(|d| {
-                l.scope.contains(&d.name_span) && d.name_span.start_byte >= l.scope.start_byte
-            })
+            // The binding a nested definition makes in its own scope; a
+            // function's parameter of its own name shadows the function.
+            && !v.iter().any(|d| l.scope.contains(&d.span) && d.span != l.scope)
     });
     if shadowed { Vec::new() } else { v }
 }

@@ -37,11 +37,65 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             if modules::into_build_output(ctx.project, ctx.path, spec) {
                 return vec![Outcome::Skipped];
             }
-            let ext = spec.rsplit('.').next().unwrap_or("");
-            if matches!(
+            // Assets a bundler loads (`./a.css`, `./b.wasm?init`, `./c.svg?url`)
+            // and package.json `browser` remaps of relative paths.
+            let path = spec.split(['?', '#']).next().unwrap_or(spec);
+            let last = path.rsplit('/').next().unwrap_or(path);
+            let ext = last.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+            let asset = matches!(
                 ext,
-                "css" | "scss" | "svg" | "png" | "json" | "less" | "html" | "vue" | "svelte"
-            ) {
+                "css"
+                    | "scss"
+                    | "sass"
+                    | "less"
+                    | "styl"
+                    | "pcss"
+                    | "svg"
+                    | "png"
+                    | "jpg"
+                    | "jpeg"
+                    | "gif"
+                    | "webp"
+                    | "avif"
+                    | "ico"
+                    | "bmp"
+                    | "json"
+                    | "json5"
+                    | "yaml"
+                    | "yml"
+                    | "toml"
+                    | "html"
+                    | "htm"
+                    | "vue"
+                    | "svelte"
+                    | "astro"
+                    | "md"
+                    | "mdx"
+                    | "txt"
+                    | "wasm"
+                    | "glsl"
+                    | "vert"
+                    | "frag"
+                    | "graphql"
+                    | "gql"
+                    | "woff"
+                    | "woff2"
+                    | "ttf"
+                    | "otf"
+                    | "eot"
+                    | "mp3"
+                    | "mp4"
+                    | "webm"
+                    | "wav"
+                    | "ogg"
+                    | "csv"
+                    | "xml"
+                    | "node"
+            );
+            if asset
+                || path != spec
+                || modules::config_mentions(ctx.project, ctx.path, &["package.json"], spec)
+            {
                 return vec![Outcome::Skipped];
             }
             return vec![Outcome::Found(ctx.finding(
@@ -140,7 +194,15 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         return vec![Outcome::Skipped];
     }
     // A path alias (tsconfig `paths`) to a project directory.
-    if ctx.project.dir_exists(pkg) || ctx.project.dir_exists(&format!("src/{pkg}")) {
+    if ctx.project.dir_exists(pkg)
+        || ctx.project.dir_exists(&format!("src/{pkg}"))
+        || modules::config_mentions(
+            ctx.project,
+            ctx.path,
+            &["tsconfig.json", "jsconfig.json", "package.json"],
+            &format!("{pkg}/"),
+        )
+    {
         return vec![Outcome::Skipped];
     }
     let installed = ctx.deps.node_package(pkg);

@@ -10,7 +10,9 @@ use plumb_facts::{Definition, FileFacts};
 use crate::project::Project;
 use crate::resolve::word_positions;
 
-pub const EXTS: [&str; 8] = ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".d.ts"];
+pub const EXTS: [&str; 10] = [
+    "", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts",
+];
 
 /// How deep re-export and inheritance chains are followed.
 pub const MAX_CHAIN: u32 = 8;
@@ -256,4 +258,30 @@ pub fn default_export_name(text: &str) -> Option<String> {
             || after.starts_with("extends")
             || after.starts_with("implements"));
     ok.then(|| name.to_string())
+}
+
+/// Whether a config file (`names`) in the directory of `from` or any
+/// directory above it mentions `"needle` as a string start: a tsconfig
+/// `paths` alias (`"@app/*"`), a package.json `browser` or `imports` remap.
+pub fn config_mentions(project: &Project, from: &str, names: &[&str], needle: &str) -> bool {
+    let quoted = format!("\"{needle}");
+    let mut dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    loop {
+        for n in names {
+            let p = if dir.is_empty() {
+                n.to_string()
+            } else {
+                format!("{dir}/{n}")
+            };
+            if let Ok(text) = std::fs::read_to_string(project.root.join(&p))
+                && text.contains(&quoted)
+            {
+                return true;
+            }
+        }
+        if dir.is_empty() {
+            return false;
+        }
+        dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    }
 }
