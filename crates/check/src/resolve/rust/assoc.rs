@@ -1,13 +1,16 @@
 //! Rust calls resolved through a module or a type of the project:
 //! `crate::a::f(..)`, `super::f(..)`, `m::f(..)` for a child module `m`,
-//! `Type::f(..)`, `Self::f(..)` and `self.m(..)` inside an impl.
+//! `Type::f(..)`, `Self::f(..)`, `self.m(..)` inside an impl, and `x.m(..)`
+//! for a variable whose type the code spells.
 //!
-//! A type's functions are those of every impl of it in the crate; a name not
-//! among them is reported only when nothing else could supply it: no trait
-//! the type implements has methods the checker does not know, no `Deref`,
-//! no foreign derive, no macro spelling the type or the name, no trait a
-//! dependency could blanket-implement, and no definition of that name
-//! anywhere in the project.
+//! A type's functions are those of every impl of it in the crate and of the
+//! project traits it implements. A name not among them is reported only
+//! when nothing else could supply it: no foreign derive, no macro spelling
+//! the type or the name, no definition of that name anywhere in the
+//! project, no extension trait of a dependency in scope that spells it, and
+//! where the type implements a trait whose methods are not listed here
+//! (`Iterator`, a dependency's trait) or `Deref`, the name is neither a
+//! standard-library function nor a word of any dependency.
 
 use plumb_facts::{DefKind, Definition, Lang, Reference};
 
@@ -56,8 +59,9 @@ pub(super) fn is_project_type_here(ctx: &FileCtx, ty: &str) -> bool {
             let first = full.split("::").next().unwrap_or("");
             imp.relative || matches!(first, "crate" | "self" | "super") || own_crate(ctx, first)
         }
-        // Not imported: the project's type if no glob of a dependency or
-        // std could bring another of that name.
+        // Not imported: a prelude type (`Vec`), else the project's type if
+        // no glob of a dependency or std could bring another of that name.
+        None if builtins::is_builtin(Lang::Rust, ty) => false,
         None => ctx.facts.imports.iter().filter(|i| i.wildcard).all(|i| {
             let first = i.module.split("::").next().unwrap_or("");
             i.relative || matches!(first, "crate" | "self" | "super") || own_crate(ctx, first)
@@ -232,7 +236,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             )
         })
         .collect();
-    if tydefs.is_empty() || builtins::is_builtin(Lang::Rust, ty) {
+    if tydefs.is_empty() {
         return vec![Outcome::Skipped];
     }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
@@ -274,7 +278,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if is_trait || ctx.project.name_defined(name) || derives_foreign(ctx, ty) {
         return vec![Outcome::Skipped];
     }
-    if scan.macro_words.contains(ty) || scan.macro_words.contains(name) {
+    if scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
         return vec![Outcome::Skipped];
     }
     let unknown_trait = traits.iter().filter(|t| !t.is_empty()).any(|tr| {
@@ -289,7 +293,9 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             !std_trait_methods_known(tr)
         }
     });
-    if unknown_trait || dep_trait_may_provide(ctx, name) {
+    // Traits whose methods are not listed here (`Iterator`, a dependency's
+    // trait) and `Deref` can only add names that exist outside the project.
+    if unknown_trait && may_come_from_outside(ctx, name) || dep_trait_may_provide(ctx, name) {
         return vec![Outcome::Skipped];
     }
     let pool: Vec<(String, String, u32)> = ctx

@@ -93,6 +93,42 @@ pub(super) fn std_names() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Every function and method name the standard library defines
+/// (`std_fns.txt`): what `Deref` to a std type, or a std trait with provided
+/// methods (`Iterator`, `Read`), can add to a type.
+pub(super) fn std_fn_names() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("std_fns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
+/// Whether a method `name` could come from outside the project through a
+/// trait or `Deref` whose methods the checker does not list: a std function
+/// name, or a word of any declared dependency (or a dependency whose source
+/// is not installed).
+pub(super) fn may_come_from_outside(ctx: &FileCtx, name: &str) -> bool {
+    if std_fn_names().contains(name) {
+        return true;
+    }
+    ctx.project
+        .manifest()
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        .any(|d| {
+            let src = d
+                .locked_version
+                .as_deref()
+                .and_then(|v| ctx.deps.cargo_source(&d.name, v))
+                .or_else(|| ctx.deps.cargo_source_any(&d.name));
+            src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
+        })
+}
+
 /// Public items of std modules written by macros (`atomic_int!`), which a
 /// listing of the modules' `pub` items does not show. Module path without
 /// its `std`/`core` root.
@@ -203,6 +239,64 @@ pub(super) fn operator_method(tr: &str, name: &str) -> bool {
         snake.extend(c.to_lowercase());
     }
     snake == name
+}
+
+/// The path a name brought in by a `use` visible at `at` stands for,
+/// counting `self` in a use list (`use std::sync::atomic::{self, Ordering}`
+/// binds `atomic`). A `use` inside a function or an inline module is
+/// visible only there.
+pub(super) fn use_binding(ctx: &FileCtx, name: &str, at: &plumb_facts::Span) -> Option<String> {
+    let scope_of = |s: &plumb_facts::Span| {
+        ctx.facts
+            .definitions
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.kind,
+                    DefKind::Module | DefKind::Function | DefKind::Method
+                ) && d.span.contains(s)
+                    && d.span != *s
+            })
+            .max_by_key(|d| d.span.start_byte)
+            .map(|d| d.span)
+    };
+    let ref_mod = |s: &plumb_facts::Span| {
+        ctx.facts
+            .definitions
+            .iter()
+            .filter(|d| d.kind == DefKind::Module && d.span.contains(s) && d.span != *s)
+            .max_by_key(|d| d.span.start_byte)
+            .map(|d| d.span)
+    };
+    let visible = |i: &plumb_facts::Import| {
+        ref_mod(&i.span) == ref_mod(at) && scope_of(&i.span).is_none_or(|sc| sc.contains(at))
+    };
+    for imp in ctx.facts.imports.iter().filter(|i| visible(i)) {
+        for n in &imp.names {
+            if n.alias.as_deref().unwrap_or(&n.name) == name && n.name != "self" {
+                return Some(if imp.module.is_empty() {
+                    n.name.clone()
+                } else {
+                    format!("{}::{}", imp.module, n.name)
+                });
+            }
+            if n.name == "self"
+                && n.alias
+                    .as_deref()
+                    .unwrap_or_else(|| imp.module.rsplit("::").next().unwrap_or(""))
+                    == name
+            {
+                return Some(imp.module.clone());
+            }
+        }
+        if imp.names.is_empty() && !imp.wildcard {
+            let last = imp.module.rsplit("::").next().unwrap_or(&imp.module);
+            if imp.alias.as_deref().unwrap_or(last) == name {
+                return Some(imp.module.clone());
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<String>)> {

@@ -31,10 +31,41 @@ pub(super) enum Member {
     Missing,
 }
 
-/// The crate root files and module path of a file under `<pkg>/src/`
-/// (library or main binary crate); `None` elsewhere (tests, examples, bins).
+/// A crate root file that is its own crate: `src/bin/x.rs`, `tests/x.rs`,
+/// `examples/x.rs`, `benches/x.rs` of a package (a directory holding a
+/// `Cargo.toml`).
+fn is_standalone_root(ctx: &FileCtx, path: &str) -> bool {
+    let Some((dir, file)) = path.rsplit_once('/') else {
+        return false;
+    };
+    if !file.ends_with(".rs") {
+        return false;
+    }
+    ["tests", "examples", "benches", "src/bin"].iter().any(|d| {
+        let pkg = if dir == *d {
+            Some("")
+        } else {
+            dir.strip_suffix(&format!("/{d}"))
+        };
+        pkg.is_some_and(|pkg| {
+            let manifest = if pkg.is_empty() {
+                "Cargo.toml".to_string()
+            } else {
+                format!("{pkg}/Cargo.toml")
+            };
+            ctx.project.manifest().files.iter().any(|f| *f == manifest)
+        })
+    })
+}
+
+/// Where a file sits in its crate: the crate's source directory (or, for a
+/// standalone root, the root file itself) and the file's module path.
+/// `None` where the crate root is not known (a helper under `tests/x/`).
 fn file_module_path(ctx: &FileCtx, path: &str) -> Option<(String, Vec<String>)> {
     let files = ctx.project.all_files();
+    if is_standalone_root(ctx, path) {
+        return Some((path.to_string(), Vec::new()));
+    }
     let (pkg, rest) = match path.rfind("/src/") {
         Some(i) => (&path[..i + 1], &path[i + 5..]),
         None => ("", path.strip_prefix("src/")?),
@@ -42,6 +73,9 @@ fn file_module_path(ctx: &FileCtx, path: &str) -> Option<(String, Vec<String>)> 
     let src = format!("{pkg}src");
     if rest.starts_with("bin/") {
         return None;
+    }
+    if rest == "main.rs" && files.contains(&format!("{src}/lib.rs")) {
+        return Some((path.to_string(), Vec::new()));
     }
     let stem = rest.strip_suffix(".rs")?;
     let segs: Vec<String> = match stem {
@@ -56,25 +90,35 @@ fn file_module_path(ctx: &FileCtx, path: &str) -> Option<(String, Vec<String>)> 
     has_root.then_some((src, segs))
 }
 
-/// The file of the file module at `segs` under `src`.
+/// The file of the file module at `segs` under `src` (a source directory,
+/// or a standalone root file whose children sit beside it).
 fn module_file(ctx: &FileCtx, src: &str, segs: &[String]) -> Option<String> {
     let files = ctx.project.all_files();
+    let (dir, roots): (&str, Vec<String>) = if src.ends_with(".rs") {
+        (
+            src.rsplit_once('/').map(|x| x.0).unwrap_or(""),
+            vec![src.to_string()],
+        )
+    } else {
+        (src, vec![format!("{src}/lib.rs"), format!("{src}/main.rs")])
+    };
     if segs.is_empty() {
-        return ["lib.rs", "main.rs"]
-            .iter()
-            .map(|f| format!("{src}/{f}"))
-            .find(|f| files.contains(f));
+        return roots.into_iter().find(|f| files.contains(f));
     }
     let rel = segs.join("/");
-    [format!("{src}/{rel}.rs"), format!("{src}/{rel}/mod.rs")]
+    [format!("{dir}/{rel}.rs"), format!("{dir}/{rel}/mod.rs")]
         .into_iter()
         .find(|f| files.contains(f))
 }
 
 /// The directory holding the child file modules of `m`.
-fn child_dir(m: &Module) -> String {
+fn child_dir(ctx: &FileCtx, m: &Module) -> String {
     let f = m.file.as_str();
-    let dir = if f.ends_with("/lib.rs") || f.ends_with("/main.rs") || f.ends_with("/mod.rs") {
+    let dir = if f.ends_with("/lib.rs")
+        || f.ends_with("/main.rs")
+        || f.ends_with("/mod.rs")
+        || is_standalone_root(ctx, f)
+    {
         f.rsplit_once('/').map(|x| x.0).unwrap_or("").to_string()
     } else {
         f.strip_suffix(".rs").unwrap_or(f).to_string()
@@ -133,6 +177,46 @@ fn parent(ctx: &FileCtx, src: &str, m: &Module) -> Option<Module> {
 
 /// The name `name` inside module `m`.
 pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
+    member_at(ctx, m, name, 0)
+}
+
+/// Whether `use <path>::*;` written in module `m` may bring `name`.
+fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u32) -> bool {
+    if depth >= 4 {
+        return true;
+    }
+    let segs: Vec<String> = path.split("::").map(str::to_string).collect();
+    let first = segs[0].as_str();
+    if super::is_std_root(first) {
+        return match crate::builtins::stdlib_module(plumb_facts::Lang::Rust, path) {
+            Some(std_mod) => std_mod.member(name) != Some(false),
+            None => true,
+        };
+    }
+    if let Some((krate, version)) = super::dep_crate(ctx, first) {
+        let src = match version.as_deref() {
+            Some(v) => ctx.deps.cargo_source(&krate, v),
+            None => ctx.deps.cargo_source_any(&krate),
+        };
+        return src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name));
+    }
+    match walk_from(ctx, m, &segs) {
+        Walk::Module(target) => {
+            !matches!(member_at(ctx, &target, name, depth + 1), Member::Missing)
+        }
+        Walk::Item(_, d) if matches!(d.kind, DefKind::Enum) => {
+            ctx.project.defs_named(name, 50).iter().any(|x| {
+                x.def
+                    .container
+                    .as_deref()
+                    .is_some_and(|c| c.rsplit('.').next() == Some(d.name.as_str()))
+            })
+        }
+        _ => true,
+    }
+}
+
+fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
     let Some(rc) = ctx.project.facts_of(&m.file) else {
         return Member::Unknown;
     };
@@ -155,7 +239,7 @@ pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
             inner.inline.push(name.to_string());
             return Member::Module(inner);
         }
-        let dir = child_dir(m);
+        let dir = child_dir(ctx, m);
         let files = ctx.project.all_files();
         return match [format!("{dir}/{name}.rs"), format!("{dir}/{name}/mod.rs")]
             .into_iter()
@@ -176,18 +260,62 @@ pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
     {
         return Member::Item(d.clone());
     }
-    // `use` bindings of the module (imports carry no module scope: any
-    // import of the file binding the name counts), globs, extern crates.
-    let binds = facts.imports.iter().any(|i| {
-        i.wildcard
-            || i.alias.as_deref() == Some(name)
-            || i.names
-                .iter()
-                .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
-            || i.names.is_empty() && i.alias.is_none() && i.module.rsplit("::").next() == Some(name)
+    // `use` bindings of this module (imports inside its span and not inside
+    // a nested inline module), then its globs.
+    let own: Vec<&plumb_facts::Import> = facts
+        .imports
+        .iter()
+        .filter(|i| {
+            inline_chain(facts, &i.span) == m.inline
+                && !facts.definitions.iter().any(|d| {
+                    matches!(d.kind, DefKind::Function | DefKind::Method)
+                        && d.span.contains(&i.span)
+                })
+        })
+        .collect();
+    // The path a `use` of this module binds `name` to.
+    let bound_path = own.iter().filter(|i| !i.wildcard).find_map(|i| {
+        if i.names.is_empty() {
+            let last = i.module.rsplit("::").next().unwrap_or("");
+            return (i.alias.as_deref().unwrap_or(last) == name).then(|| i.module.clone());
+        }
+        i.names.iter().find_map(|n| {
+            let bound = match (&n.alias, n.name.as_str()) {
+                (Some(a), _) => a.as_str(),
+                (None, "self") => i.module.rsplit("::").next().unwrap_or(""),
+                (None, n) => n,
+            };
+            (bound == name).then(|| {
+                if n.name == "self" {
+                    i.module.clone()
+                } else {
+                    format!("{}::{}", i.module, n.name)
+                }
+            })
+        })
     });
-    if binds {
-        return Member::Unknown;
+    if let Some(path) = bound_path {
+        // Follow re-exports within the crate (`pub use vec::Vec;`).
+        if depth >= 4 {
+            return Member::Unknown;
+        }
+        let segs: Vec<String> = path.split("::").map(str::to_string).collect();
+        let local = matches!(segs[0].as_str(), "crate" | "self" | "super")
+            || segs.len() > 1
+                && matches!(member_at(ctx, m, &segs[0], depth + 1), Member::Module(_));
+        if !local {
+            return Member::Unknown;
+        }
+        return match walk_from_at(ctx, m, &segs, depth + 1) {
+            Walk::Item(i, d) if i + 1 == segs.len() => Member::Item(d),
+            Walk::Module(target) => Member::Module(target),
+            _ => Member::Unknown,
+        };
+    }
+    for g in own.iter().filter(|i| i.wildcard) {
+        if glob_may_provide(ctx, m, &g.module, name, depth) {
+            return Member::Unknown;
+        }
     }
     // Exported macros live at the crate root whichever module defines them.
     if ctx
@@ -221,8 +349,8 @@ pub(super) enum Walk {
 /// The module a path's leading `crate`/`self`/`super` segments start at,
 /// and how many segments they take. Paths starting elsewhere start at the
 /// current module (2018 paths to child modules).
-fn start(ctx: &FileCtx, segs: &[String], at: &Span) -> Option<(Module, usize)> {
-    let (src, cur) = current_module(ctx, at)?;
+fn start(ctx: &FileCtx, segs: &[String], cur: Module) -> Option<(Module, usize)> {
+    let (src, _) = file_module_path(ctx, &cur.file)?;
     let mut m = cur;
     let mut used = 0;
     for s in segs {
@@ -239,11 +367,23 @@ fn start(ctx: &FileCtx, segs: &[String], at: &Span) -> Option<(Module, usize)> {
 
 /// Walk `segs` (e.g. `crate::a::b::C`) from where the checked file stands.
 pub(super) fn walk(ctx: &FileCtx, segs: &[String], at: &Span) -> Walk {
-    let Some((mut m, used)) = start(ctx, segs, at) else {
+    match current_module(ctx, at) {
+        Some((_, cur)) => walk_from(ctx, &cur, segs),
+        None => Walk::Unknown,
+    }
+}
+
+/// Walk `segs` as written in module `cur`.
+fn walk_from(ctx: &FileCtx, cur: &Module, segs: &[String]) -> Walk {
+    walk_from_at(ctx, cur, segs, 0)
+}
+
+fn walk_from_at(ctx: &FileCtx, cur: &Module, segs: &[String], depth: u32) -> Walk {
+    let Some((mut m, used)) = start(ctx, segs, cur.clone()) else {
         return Walk::Unknown;
     };
     for (i, s) in segs.iter().enumerate().skip(used) {
-        match member(ctx, &m, s) {
+        match member_at(ctx, &m, s, depth) {
             Member::Module(next) => m = next,
             Member::Item(d) => return Walk::Item(i, d),
             Member::Unknown => return Walk::Unknown,

@@ -32,13 +32,42 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         }
         return vec![Outcome::Skipped];
     }
-    match r.qualifier.as_deref() {
+    let q = r.qualifier.as_deref().map(strip_turbofish);
+    match q.as_deref() {
         None => bare(ctx, r),
         Some(q) if q.contains('(') || q.contains('.') || q.contains('<') || q.contains('[') => {
             vec![Outcome::Skipped]
         }
         Some(q) => path(ctx, r, q),
     }
+}
+
+/// `LinearMap::<K, V, 1>` -> `LinearMap`: generic arguments written with a
+/// turbofish are not part of the path.
+fn strip_turbofish(q: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut depth = 0u32;
+    let b = q.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if depth == 0 && q[i..].starts_with("::<") {
+            depth = 1;
+            i += 3;
+            continue;
+        }
+        if depth > 0 {
+            match b[i] {
+                b'<' => depth += 1,
+                b'>' => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        out.push(b[i] as char);
+        i += 1;
+    }
+    if depth > 0 { q.to_string() } else { out }
 }
 
 /// `name!` as written: a macro invocation rather than a struct literal.
@@ -241,7 +270,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             name: segs[0].clone(),
             ..r.clone()
         })
-        && let Some((_, full)) = ctx.import_binding(&segs[0])
+        && let Some(full) = use_binding(ctx, &segs[0], &r.span)
     {
         let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
         v.extend(segs.drain(1..));

@@ -27,6 +27,17 @@ pub(super) struct CrateScan {
     pub has_macro_use: bool,
     /// How many files spell `name::` for each path head `name`.
     pub path_heads: HashMap<String, u32>,
+    /// Names after `fn` in `macro_rules!` bodies.
+    pub macro_fns: HashSet<String>,
+    /// Types `macro_rules!` bodies define or implement (`struct X`, words
+    /// of `impl .. {` headers).
+    pub macro_types: HashSet<String>,
+    /// `macro_rules!` names, and those whose bodies write an `impl`.
+    pub rules: HashSet<String>,
+    pub impl_rules: HashSet<String>,
+    /// Item-level invocations: the macro's last name and the words of its
+    /// arguments.
+    pub invocations: Vec<(String, HashSet<String>)>,
 }
 
 thread_local! {
@@ -143,7 +154,12 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
         if let Some(rest) = head.strip_prefix("impl")
             && rest.starts_with(['<', ' '])
         {
-            impl_header(&text[start + indent..], scan);
+            if let Some(ty) = impl_header(&text[start + indent..], scan)
+                && impl_body_invokes_macro(text, start + indent, indent)
+            {
+                // `impl T { forward!(); }`: the macro writes members of `T`.
+                scan.macro_types.insert(ty);
+            }
             continue;
         }
         let is_rules = t.starts_with("macro_rules!");
@@ -151,12 +167,106 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
         if is_rules || item_macro {
             let from = start + indent;
             let end = balanced_end(bytes, from).unwrap_or(text.len().min(from + 20_000));
-            for w in text[from..end].split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            let body = &text[from..end];
+            for w in body.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
                 if !w.is_empty() && !scan.macro_words.contains(w) {
                     scan.macro_words.insert(w.to_string());
                 }
             }
+            if is_rules {
+                rules_body(body, scan);
+            } else {
+                let name = t[..t.find('!').unwrap_or(0)]
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                let words = body
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                scan.invocations.push((name, words));
+            }
         }
+    }
+}
+
+/// What a `macro_rules!` definition (`body` from `macro_rules!` to its end)
+/// can generate: fn names, types it defines or implements.
+fn rules_body(body: &str, scan: &mut CrateScan) {
+    let name: String = body["macro_rules!".len()..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let next_word = |rest: &str| -> String {
+        rest.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let word_at = |i: usize, kw: &str| {
+        (i == 0 || !is_word_byte(body.as_bytes()[i - 1]))
+            && body[i + kw.len()..].starts_with(|c: char| c.is_whitespace() || c == '<')
+    };
+    for kw in ["fn", "struct", "enum", "union", "trait", "impl"] {
+        for (i, _) in body.match_indices(kw) {
+            if !word_at(i, kw) {
+                continue;
+            }
+            let rest = &body[i + kw.len()..];
+            match kw {
+                "fn" => {
+                    let w = next_word(rest);
+                    if !w.is_empty() {
+                        scan.macro_fns.insert(w);
+                    }
+                }
+                "impl" => {
+                    scan.impl_rules.insert(name.clone());
+                    let head = &rest[..rest.find('{').unwrap_or(rest.len()).min(400)];
+                    for w in head.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                        if w.starts_with(char::is_uppercase) {
+                            scan.macro_types.insert(w.to_string());
+                        }
+                    }
+                }
+                _ => {
+                    let w = next_word(rest);
+                    if !w.is_empty() {
+                        scan.macro_types.insert(w);
+                    }
+                }
+            }
+        }
+    }
+    scan.rules.insert(name);
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl CrateScan {
+    /// Whether a macro may define or implement the type `ty`: a
+    /// `macro_rules!` body names it in a type item or `impl` header, or an
+    /// item-level invocation passes it to a macro that writes impls (a
+    /// project macro with `impl` in its body, or any macro from outside the
+    /// project other than the standard library's).
+    pub fn macro_may_implement(&self, ty: &str) -> bool {
+        if self.macro_types.contains(ty) {
+            return true;
+        }
+        self.invocations.iter().any(|(m, words)| {
+            words.contains(ty)
+                && if self.rules.contains(m) {
+                    self.impl_rules.contains(m)
+                } else {
+                    !crate::builtins::is_builtin(plumb_facts::Lang::Rust, m)
+                        && !super::std_names().contains(m.as_str())
+                }
+        })
     }
 }
 
@@ -199,8 +309,35 @@ fn balanced_end(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Record one `impl<..> [Trait for] Type` header starting at `s`.
-fn impl_header(s: &str, scan: &mut CrateScan) {
+/// Whether the body of the impl starting at `from` invokes a macro (other
+/// than the standard library's) at member level (one indentation step in).
+fn impl_body_invokes_macro(text: &str, from: usize, indent: usize) -> bool {
+    let Some(open) = text[from..].find('{').map(|k| from + k) else {
+        return false;
+    };
+    let end = balanced_end(text.as_bytes(), open).unwrap_or(text.len());
+    let mut member_indent = None;
+    for line in text[open + 1..end].lines() {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
+            continue;
+        }
+        let ind = line.len() - t.len();
+        let mi = *member_indent.get_or_insert(ind);
+        if ind == mi && ind > indent && item_macro_call(t) {
+            let m = &t[..t.find('!').unwrap_or(0)];
+            let m = m.rsplit("::").next().unwrap_or(m);
+            if !crate::builtins::is_builtin(plumb_facts::Lang::Rust, m) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Record one `impl<..> [Trait for] Type` header starting at `s`; the type
+/// when it is not a generic parameter.
+fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
     let end = s.find(['{', ';']).unwrap_or(s.len().min(400));
     let h = &s[..end];
     let h = h.split(" where").next().unwrap_or(h);
@@ -208,9 +345,7 @@ fn impl_header(s: &str, scan: &mut CrateScan) {
         .trim_start_matches("pub(crate) ")
         .trim_start_matches("pub ")
         .trim_start_matches("unsafe ");
-    let Some(rest) = h.strip_prefix("impl") else {
-        return;
-    };
+    let rest = h.strip_prefix("impl")?;
     let rest = rest.trim_start();
     let generics = generic_names(rest);
     let rest = if rest.starts_with('<') {
@@ -242,15 +377,16 @@ fn impl_header(s: &str, scan: &mut CrateScan) {
         None => (String::new(), base(&rest)),
     };
     if ty.is_empty() {
-        return;
+        return None;
     }
     if generics.contains(&ty) {
         if !tr.is_empty() {
             scan.blanket_traits.push(tr);
         }
-        return;
+        return None;
     }
-    scan.impls.entry(ty).or_default().push(tr);
+    scan.impls.entry(ty.clone()).or_default().push(tr);
+    Some(ty)
 }
 
 #[cfg(test)]
@@ -280,5 +416,27 @@ mod tests {
             assert!(s.macro_words.contains(w), "{w}");
         }
         assert!(!s.macro_words.contains("g"));
+        assert!(s.macro_fns.contains("count") && !s.macro_fns.contains("Droppable"));
+        assert!(s.macro_may_implement("Droppable"));
+        // `impl_ops!` is not a macro of this text: from outside, it may implement.
+        assert!(s.macro_may_implement("Meters"));
+        assert!(!s.macro_may_implement("Other"));
+    }
+
+    #[test]
+    fn invocations_of_project_macros_without_impls_touch_nothing() {
+        let mut s = CrateScan::default();
+        scan_text(
+            "macro_rules! table {\n ($t:ident) => { static T: $t = $t::new(); };\n}\ntable!(Style);\nthread_local!(static S: Cell<Term> = Term::new());\n",
+            &mut s,
+        );
+        assert!(!s.macro_may_implement("Style"));
+        assert!(!s.macro_may_implement("Term"));
+        scan_text(
+            "impl Term {\n    forward_methods!();\n    fn f(&self) {\n        println!(\"x\");\n    }\n}\nimpl Style {\n    fn g(&self) {\n        my_log!(\"x\");\n    }\n}\n",
+            &mut s,
+        );
+        assert!(s.macro_may_implement("Term"));
+        assert!(!s.macro_may_implement("Style"));
     }
 }
