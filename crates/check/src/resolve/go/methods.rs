@@ -1,6 +1,7 @@
 //! `x.M` where the type of `x` is certain without type inference: a
 //! parameter or the receiver of the enclosing function (not rebound inside
-//! it) declared with a named type: a struct or a defined non-struct type
+//! it), or a local whose one declaration writes the type (`x := &T{…}`,
+//! `var x T`, `x := new(T)`), with a named type: a struct or a defined non-struct type
 //! of this package or of an imported project/dependency package, or a
 //! standard-library type (whose API list includes promoted members). A
 //! package type's members are the methods and fields declared for it in the

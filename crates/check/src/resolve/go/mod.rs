@@ -2,8 +2,8 @@
 //! required modules, undeclared third-party paths), bare names (locals, the
 //! package's other files, dot imports, predeclared identifiers),
 //! `pkg.Name` for standard-library, project and cached dependency packages,
-//! `recv.M` inside a method whose receiver type is a struct of the package,
-//! and the arity of calls whose definitions agree (no defaults; `...T`
+//! `x.M` where `x` is a receiver, parameter or local whose declared type is
+//! a named type whose members are all known, and the arity of calls whose definitions agree (no defaults; `...T`
 //! variadics; `f(g())` may spread several results).
 //!
 //! Methods of values whose type is not certain, calls through interfaces
