@@ -432,6 +432,28 @@ func locals() {
 }
 
 #[test]
+fn package_level_variables_of_written_types() {
+    let p = shop();
+    let r = p.files(&[
+        (
+            "cmd/shop/vars.go",
+            "package main\n\nimport (\n\tdb \"database/sql\"\n\n\t\"example.com/shop/cart\"\n)\n\nvar (\n\tstore *db.DB\n\tdefaultCart = &cart.Cart{\n\t\tLabels: map[string]string{},\n\t}\n\tfirst, second = cart.New(\"a\"), 2\n)\n",
+        ),
+        (
+            "cmd/shop/use.go",
+            "package main\n\nfunc use() {\n\t_, _ = store.Query(\"select 1\")\n\t_ = store.Fetch()\n\tdefaultCart.Add(\"x\", 1)\n\tdefaultCart.Drop()\n\tfirst.Anything()\n}\n",
+        ),
+    ]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol cmd/shop/use.go:5 store.Fetch undefined (type db.DB has no field or method Fetch)",
+            "unknown-symbol cmd/shop/use.go:7 defaultCart.Drop undefined (type Cart has no field or method Drop)",
+        ]
+    );
+}
+
+#[test]
 fn dependencies_in_the_module_cache() {
     let p = shop().with_cache(&[
         (

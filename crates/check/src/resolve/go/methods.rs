@@ -49,6 +49,79 @@ pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some(ty) = declared.as_deref() else {
         return vec![Outcome::Skipped];
     };
+    let module_of = |p: &str| names::import_target(ctx, p).map(|(_, _, m)| m);
+    members_of_type(ctx, r, q, ty, &module_of)
+}
+
+/// `q.name` where `q` is a package-level variable of this package whose
+/// declaration writes its type (`var db *sql.DB`, `var root = &Command{…}`).
+/// The type's qualifier is read with the declaring file's imports.
+pub(super) fn on_package_var(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let Some(pkg_name) = own_package(ctx) else {
+        return vec![Outcome::Skipped];
+    };
+    let dir = project_dir(ctx, file_dir(ctx.path));
+    let pkg = dir.package(&pkg_name);
+    let [(path, def)] = pkg.top(q)[..] else {
+        return vec![Outcome::Skipped];
+    };
+    if def.kind != DefKind::Variable {
+        return vec![Outcome::Skipped];
+    }
+    // Spans from the file's own text (the index may be older than the disk).
+    let Some(rc) = ctx.project.facts_of(path) else {
+        return vec![Outcome::Skipped];
+    };
+    let Some(def) =
+        rc.1.definitions
+            .iter()
+            .find(|d| d.name == def.name && d.container.is_none() && d.kind == DefKind::Variable)
+    else {
+        return vec![Outcome::Skipped];
+    };
+    let spec =
+        rc.0.get(def.name_span.end_byte as usize..def.span.end_byte as usize)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t']);
+    if spec.starts_with(',') {
+        // `var a, b = f()`: no type written for one name.
+        return vec![Outcome::Skipped];
+    }
+    let ty = match spec.strip_prefix('=') {
+        Some(v) => type_of_value(v.trim_start()),
+        None => {
+            let t = spec
+                .split(['=', ' ', '\t', '\n', '/', ';'])
+                .next()
+                .unwrap_or("");
+            (!t.is_empty()).then(|| t.to_string())
+        }
+    };
+    let Some(ty) = ty else {
+        return vec![Outcome::Skipped];
+    };
+    let imports = ctx.project.imports_of(path);
+    let module_of = |p: &str| {
+        imports
+            .iter()
+            .find(|i| match &i.alias {
+                Some(a) => a == p,
+                None => super::modules::guessed_name(&i.module).as_deref() == Some(p),
+            })
+            .map(|i| i.module.clone())
+    };
+    members_of_type(ctx, r, q, &ty, &module_of)
+}
+
+/// `q.name` where `q` has the type written `ty` (`*T`, `pkg.T`, `T[int]`);
+/// `module_of` gives the import path a qualifier stands for.
+fn members_of_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    q: &str,
+    ty: &str,
+    module_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Outcome> {
     let t = ty.trim_start_matches('*').trim();
     let t = t.split('[').next().unwrap_or(t);
     let (pkg_q, ty) = match t.split_once('.') {
@@ -66,29 +139,35 @@ pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // A literal type, or a generic type parameter.
         return vec![Outcome::Skipped];
     }
-    match pkg_q {
-        None if ty == "error" => std_members(ctx, r, q, "error", &["Error"]),
-        None => {
-            let Some(pkg_name) = own_package(ctx) else {
-                return vec![Outcome::Skipped];
-            };
-            let dir = project_dir(ctx, file_dir(ctx.path));
-            members_of(ctx, r, q, ty, &dir.package(&pkg_name))
+    let Some(p) = pkg_q else {
+        if ty == "error" {
+            return std_members(ctx, r, q, "error", &["Error"]);
         }
-        Some(p) => match names::import_target(ctx, p) {
-            Some((Loc::Std, _, module)) => {
-                match builtins::stdlib_module(Lang::Go, &format!("{module}.{ty}")) {
-                    Some(m) if m.members_known() => {
-                        std_members(ctx, r, q, &format!("{p}.{ty}"), m.members())
-                    }
-                    _ => vec![Outcome::Skipped],
-                }
-            }
-            Some((Loc::Project { .. } | Loc::Dep { .. }, Some(dir), _)) => {
-                members_of(ctx, r, q, ty, &dir.importable())
+        let Some(pkg_name) = own_package(ctx) else {
+            return vec![Outcome::Skipped];
+        };
+        let dir = project_dir(ctx, file_dir(ctx.path));
+        return members_of(ctx, r, q, ty, &dir.package(&pkg_name));
+    };
+    let Some(module) = module_of(p) else {
+        return vec![Outcome::Skipped];
+    };
+    match super::modules::locate(ctx, &module) {
+        Loc::Std => match builtins::stdlib_module(Lang::Go, &format!("{module}.{ty}")) {
+            Some(m) if m.members_known() => {
+                std_members(ctx, r, q, &format!("{p}.{ty}"), m.members())
             }
             _ => vec![Outcome::Skipped],
         },
+        Loc::Project { dir, .. } => members_of(ctx, r, q, ty, &project_dir(ctx, &dir).importable()),
+        Loc::Dep { dir: Some(d), .. } => members_of(
+            ctx,
+            r,
+            q,
+            ty,
+            &super::packages::dep_dir(ctx, &d).importable(),
+        ),
+        _ => vec![Outcome::Skipped],
     }
 }
 

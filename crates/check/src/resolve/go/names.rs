@@ -173,7 +173,13 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     }
     let binds = bindings(ctx);
     let Some(b) = binds.iter().find(|b| b.name.as_deref() == Some(q)) else {
-        // A package-level value or type, or a package whose name is unknown.
+        // A package-level value, or a package whose name is unknown.
+        if r.kind == RefKind::Call
+            && r.arg_count.is_some()
+            && binds.iter().all(|b| b.name.is_some())
+        {
+            return methods::on_package_var(ctx, r, q);
+        }
         return vec![Outcome::Skipped];
     };
     match (&b.loc, &b.dir) {
