@@ -285,6 +285,23 @@ fn members_of_project_packages_and_external_tests() {
 }
 
 #[test]
+fn dot_imports_bring_exported_names_with_their_arity() {
+    let p = shop();
+    let r = p.files(&[(
+        "cart/dot_test.go",
+        "package cart_test\n\nimport (\n\t. \"example.com/shop/cart\"\n\t. \"strings\"\n)\n\nfunc use() {\n\t_ = New(\"a\")\n\t_ = New()\n\t_ = ToUpper(\"x\")\n\t_ = normalize(\"x\")\n\t_ = Neww(\"b\")\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "arity-mismatch cart/dot_test.go:10 not enough arguments in call to New: have 0, want 1",
+            "unknown-symbol cart/dot_test.go:12 undefined: normalize",
+            "unknown-symbol cart/dot_test.go:13 undefined: Neww",
+        ]
+    );
+}
+
+#[test]
 fn receiver_methods_fields_and_promoted_members() {
     let p = shop();
     let r = p.files(&[(

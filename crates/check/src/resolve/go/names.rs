@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use plumb_facts::{Import, Lang, RefKind, Reference};
+use plumb_facts::{Definition, Import, Lang, RefKind, Reference};
 
 use super::super::{FileCtx, Outcome};
 use super::modules::{Loc, guessed_name, locate};
@@ -48,8 +48,13 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     for imp in ctx.facts.imports.iter().filter(|i| i.wildcard) {
         match dot_import_provides(ctx, imp, name) {
-            Some(true) => return vec![Outcome::Resolved],
-            Some(false) => {}
+            Some(Some(defs)) => {
+                let defs: Vec<&Definition> = defs.iter().collect();
+                let mut out = vec![Outcome::Resolved];
+                out.extend(arity::check(ctx, r, &defs));
+                return out;
+            }
+            Some(None) => {}
             None => return vec![Outcome::Skipped],
         }
     }
@@ -83,29 +88,30 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     ))]
 }
 
-/// Whether a dot import brings `name`; `None` when its members are unknown.
-fn dot_import_provides(ctx: &FileCtx, imp: &Import, name: &str) -> Option<bool> {
-    match locate(ctx, &imp.module) {
-        Loc::Std => builtins::stdlib_module(Lang::Go, &imp.module)?.member(name),
-        Loc::Project { dir, .. } => {
-            let d = project_dir(ctx, &dir);
-            let pkg = d.importable();
-            if !pkg.top(name).is_empty() {
-                Some(true)
-            } else {
-                pkg.complete().then_some(false)
-            }
+/// What a dot import brings under `name`: `Some(Some(defs))` when it has
+/// it (with its definitions, empty for the standard library),
+/// `Some(None)` when it surely has not, `None` when its members are unknown.
+fn dot_import_provides(ctx: &FileCtx, imp: &Import, name: &str) -> Option<Option<Vec<Definition>>> {
+    let dir = match locate(ctx, &imp.module) {
+        Loc::Std => {
+            let has = builtins::stdlib_module(Lang::Go, &imp.module)?.member(name)?;
+            return Some(has.then(Vec::new));
         }
-        Loc::Dep { dir: Some(p), .. } => {
-            let d = dep_dir(ctx, &p);
-            let pkg = d.importable();
-            if !pkg.top(name).is_empty() {
-                Some(true)
-            } else {
-                pkg.complete().then_some(false)
-            }
-        }
-        _ => None,
+        Loc::Project { dir, .. } => project_dir(ctx, &dir),
+        Loc::Dep { dir: Some(p), .. } => dep_dir(ctx, &p),
+        _ => return None,
+    };
+    let pkg = dir.importable();
+    let top: Vec<Definition> = pkg
+        .top(name)
+        .into_iter()
+        .filter(|(_, d)| is_exported(&d.name))
+        .map(|(_, d)| d.clone())
+        .collect();
+    if !top.is_empty() {
+        Some(Some(top))
+    } else {
+        pkg.complete().then_some(None)
     }
 }
 
