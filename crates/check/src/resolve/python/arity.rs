@@ -19,6 +19,24 @@ pub(super) fn decorators(text: &str, d: &Definition) -> Vec<String> {
         .collect()
 }
 
+/// Decorators that keep the decorated function's parameters: a call to the
+/// decorated name binds its arguments the same way.
+const KEEPS_SIGNATURE: &[&str] = &[
+    "staticmethod",
+    "classmethod",
+    "lru_cache",
+    "functools.lru_cache",
+    "cache",
+    "functools.cache",
+    "abstractmethod",
+    "abc.abstractmethod",
+    "final",
+    "typing.final",
+    "override",
+    "typing.override",
+    "typing_extensions.override",
+];
+
 /// Arity and keyword findings when every candidate definition is a plain
 /// callable with known parameters and none accepts the call.
 pub(super) fn arity(
@@ -26,6 +44,17 @@ pub(super) fn arity(
     r: &Reference,
     defs: &[&Definition],
     text: &str,
+    unbound_method: bool,
+) -> Vec<Outcome> {
+    let with_text: Vec<(&Definition, &str)> = defs.iter().map(|d| (*d, text)).collect();
+    arity_in(ctx, r, &with_text, unbound_method)
+}
+
+/// [`arity`] for definitions from several files, each with its file's text.
+pub(super) fn arity_in(
+    ctx: &FileCtx,
+    r: &Reference,
+    defs: &[(&Definition, &str)],
     unbound_method: bool,
 ) -> Vec<Outcome> {
     if r.kind != plumb_facts::RefKind::Call || defs.is_empty() {
@@ -37,15 +66,12 @@ pub(super) fn arity(
     let mut fits_any = false;
     let mut first_err = None;
     let mut kw_bad: Vec<String> = Vec::new();
-    for d in defs {
+    for &(d, text) in defs {
         if !matches!(d.kind, DefKind::Function | DefKind::Method | DefKind::Class) {
             return Vec::new();
         }
         let decs = decorators(text, d);
-        if decs
-            .iter()
-            .any(|x| x != "staticmethod" && x != "classmethod")
-        {
+        if decs.iter().any(|x| !KEEPS_SIGNATURE.contains(&x.as_str())) {
             return Vec::new();
         }
         let Some(p) = &d.params else {
@@ -67,7 +93,7 @@ pub(super) fn arity(
                     }
                 }
             }
-            Err(e) => first_err = first_err.or(Some((e, *d))),
+            Err(e) => first_err = first_err.or(Some((e, d))),
         }
     }
     let mut out = Vec::new();
@@ -101,7 +127,7 @@ pub(super) fn arity(
             if ctx.facts.dynamic { 0.6 } else { 0.85 },
         )));
     } else if fits_any && defs.len() == 1 {
-        let d = defs[0];
+        let d = defs[0].0;
         let p = d.params.as_ref().expect("checked above");
         for k in kw_bad {
             let pool: Vec<(String, String, u32)> = p
@@ -160,6 +186,8 @@ pub(super) fn imported_arity(
         match locate(ctx, module) {
             // Several files providing the module (vendored copies): ambiguous.
             ModLoc::Project(files) if files.len() == 1 => ctx.project.facts_of(&files[0]),
+            // A project that carries its own copy of a standard module.
+            ModLoc::Stdlib(_) => project_file(ctx, module).and_then(|f| ctx.project.facts_of(&f)),
             ModLoc::Installed(PyModule::Source(p)) => ctx.deps.extract(&p),
             _ => None,
         }

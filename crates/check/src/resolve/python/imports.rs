@@ -12,6 +12,10 @@ use crate::report::FindingKind;
 pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
     if builtins::is_stdlib_module(Lang::Python, top)
         || ctx.project.python_module_files(top).is_some()
+        // The running program, and standard-library packages the module
+        // list leaves out (`test`, `idlelib`).
+        || top == "__main__"
+        || ctx.deps.stdlib_source(top).is_some()
     {
         return None;
     }
@@ -87,6 +91,9 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
     if installed && !has_py_manifest {
         return None;
     }
+    if !installed && let Some(o) = sibling_without_dot(ctx, imp, top) {
+        return Some(o);
+    }
     let mut pool: Vec<(String, String, u32)> = builtins::table(Lang::Python)
         .module_names()
         .iter()
@@ -136,6 +143,35 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
     )))
 }
 
+/// `import x` / `from x.y import z` inside a package where `x` is a module
+/// of that package and nothing top-level: the Python 2 implicit relative
+/// import, which Python 3 resolves against `sys.path` only.
+fn sibling_without_dot(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
+    let dir = relative_dir(ctx, 1)?;
+    if dir.is_empty() || !ctx.project.file_exists(&format!("{dir}/__init__.py")) {
+        return None;
+    }
+    let files = project_module_files(ctx, &dir, top)?;
+    let shown = files
+        .first()
+        .cloned()
+        .unwrap_or_else(|| format!("{dir}/{top}/"));
+    Some(Outcome::Found(ctx.finding(
+        FindingKind::UnknownImport,
+        &imp.span,
+        format!(
+            "no top-level module '{top}': '{top}' is a module of this package, imported relatively as '.{}'",
+            imp.module
+        ),
+        vec![
+            format!("{dir}/__init__.py makes {dir} a package; {shown} is its module '{top}'"),
+            format!("no top-level '{top}' in the project, the standard library or site-packages"),
+        ],
+        Vec::new(),
+        0.85,
+    )))
+}
+
 pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     let mut out = Vec::new();
     let (loc, module_label) = if imp.relative {
@@ -176,9 +212,12 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             let full = parts[..=i].join(".");
             let next = locate(ctx, &full);
             if matches!(next, ModLoc::Missing) {
-                if module_has(ctx, &loc, &prefix, parts[i]) == Some(false)
-                    && !guarded(ctx, imp.span.start_line)
-                {
+                // A dotted import names modules, not attributes: the
+                // standard library's submodules are all in the table
+                // (`os.path` included).
+                let absent = matches!(loc, ModLoc::Stdlib(_))
+                    || module_has(ctx, &loc, &prefix, parts[i]) == Some(false);
+                if absent && !guarded(ctx, imp.span.start_line) {
                     out.push(Outcome::Found(ctx.finding(
                         FindingKind::UnknownImport,
                         &imp.span,

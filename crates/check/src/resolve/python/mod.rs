@@ -10,6 +10,7 @@
 //! [`imports`], [`names`] (bare and qualified references), [`arity`].
 
 mod arity;
+mod classes;
 mod imports;
 mod modules;
 mod names;

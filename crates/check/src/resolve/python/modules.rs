@@ -30,6 +30,14 @@ pub(super) fn locate(ctx: &FileCtx, module: &str) -> ModLoc {
     ModLoc::Missing
 }
 
+/// The one project file of an absolute module, when the project has it.
+pub(super) fn project_file(ctx: &FileCtx, module: &str) -> Option<String> {
+    let files = ctx.project.python_module_files(module)?;
+    let mut py = files.into_iter().filter(|f| f.ends_with(".py"));
+    let f = py.next()?;
+    py.next().is_none().then_some(f)
+}
+
 /// Relative module path (`from ..a import b`) as a repository path prefix.
 pub(super) fn relative_dir(ctx: &FileCtx, level: u32) -> Option<String> {
     let mut parts: Vec<&str> = ctx.path.split('/').collect();
@@ -172,20 +180,32 @@ pub(super) fn guarded(ctx: &FileCtx, line: u32) -> bool {
 
 /// Whether the line is under a block that tests the platform or the
 /// interpreter (`if sys.platform == ...`, `if hasattr(os, ...)`), or under a
-/// `try:` whose handlers catch a missing attribute.
+/// `try:` whose own handlers catch a missing attribute or module.
 pub(super) fn platformish(ctx: &FileCtx, line: u32) -> bool {
-    let catches = [
-        "except AttributeError",
-        "except ImportError",
-        "except (AttributeError",
-        "except (ImportError",
-        "except NameError",
-    ]
-    .iter()
-    .any(|e| ctx.text.contains(e));
-    python_blocks(ctx.text, line).iter().any(|h| {
-        (h.starts_with("try") && catches)
-            || [
+    let lines: Vec<&str> = ctx.text.lines().collect();
+    let idx = line.saturating_sub(1) as usize;
+    let Some(cur) = lines.get(idx) else {
+        return false;
+    };
+    let mut indent = cur.len() - cur.trim_start().len();
+    for i in (0..idx).rev() {
+        if indent == 0 {
+            break;
+        }
+        let l = lines[i];
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = l.len() - t.len();
+        if ind >= indent {
+            continue;
+        }
+        indent = ind;
+        let first = t.split([' ', ':', '(']).next().unwrap_or("");
+        let hit = match first {
+            "try" => try_catches_missing(&lines[i + 1..], ind),
+            "if" | "elif" | "else" | "except" => [
                 "platform",
                 "os.name",
                 "hasattr",
@@ -193,11 +213,110 @@ pub(super) fn platformish(ctx: &FileCtx, line: u32) -> bool {
                 "win",
                 "darwin",
                 "sys.implementation",
-                "TYPE_CHECKING",
+                "type_checking",
+                "attributeerror",
+                "importerror",
             ]
             .iter()
-            .any(|k| h.to_ascii_lowercase().contains(&k.to_ascii_lowercase()))
-    })
+            .any(|k| t.to_ascii_lowercase().contains(k)),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the handlers of the `try:` whose body follows catch a missing
+/// attribute, name or module.
+fn try_catches_missing(after: &[&str], indent: usize) -> bool {
+    for l in after {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = l.len() - t.len();
+        if ind > indent {
+            continue;
+        }
+        if ind < indent {
+            return false;
+        }
+        if t.starts_with("except") {
+            if t == "except:"
+                || ["AttributeError", "ImportError", "NameError", "Exception"]
+                    .iter()
+                    .any(|e| t.contains(e))
+            {
+                return true;
+            }
+            continue;
+        }
+        if t.starts_with("else") || t.starts_with("finally") {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Standard-library modules whose names differ between platforms and
+/// builds; other modules have the same names everywhere.
+const PLATFORM_MODULES: &[&str] = &[
+    "os",
+    "posix",
+    "nt",
+    "sys",
+    "errno",
+    "signal",
+    "socket",
+    "select",
+    "time",
+    "resource",
+    "fcntl",
+    "termios",
+    "mmap",
+    "msvcrt",
+    "winreg",
+    "winsound",
+    "_winapi",
+    "_overlapped",
+    "ctypes",
+    "subprocess",
+    "_posixsubprocess",
+    "locale",
+    "ssl",
+    "curses",
+    "readline",
+    "pwd",
+    "grp",
+    "posixpath",
+    "ntpath",
+    "os.path",
+    "_thread",
+    "faulthandler",
+    "_ssl",
+    "_socket",
+    "_signal",
+    "stat",
+    "_stat",
+    "shutil",
+    "asyncio",
+    "multiprocessing",
+    "selectors",
+];
+
+/// Whether a member absent from the table may exist on another platform.
+pub(super) fn platform_varies(module: &str, member: &str) -> bool {
+    let top = module.split('.').next().unwrap_or(module);
+    // Private modules are the C parts of the standard library, built per platform.
+    top.starts_with('_')
+        || PLATFORM_MODULES.contains(&module)
+        || PLATFORM_MODULES.contains(&top)
+        || member
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 pub(super) fn member_candidates(

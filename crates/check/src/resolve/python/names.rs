@@ -4,6 +4,7 @@
 use plumb_facts::{DefKind, Definition, FileFacts, Import, Lang, Reference};
 
 use super::super::{FileCtx, Outcome, scope};
+use super::classes::{ClassRef, Member, Members, Where, lookup, own_src, resolve_class};
 use super::*;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
@@ -21,7 +22,11 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
 pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
     if ctx.local_binds(r) {
-        return vec![Outcome::Resolved];
+        let mut out = vec![Outcome::Resolved];
+        if let Some(d) = nested_function(ctx, r) {
+            out.extend(arity(ctx, r, &[d], ctx.text, false));
+        }
+        return out;
     }
     let own: Vec<&Definition> = scope::file_defs(ctx.facts, name);
     if !own.is_empty() {
@@ -63,7 +68,12 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         } else {
             locate(ctx, &imp.module)
         };
-        match module_has(ctx, &loc, &imp.module, name) {
+        let has = if name.starts_with('_') {
+            star_exports_private(ctx, &loc, name)
+        } else {
+            module_has(ctx, &loc, &imp.module, name)
+        };
+        match has {
             Some(true) => return vec![Outcome::Resolved],
             Some(false) => wildcard_missed = true,
             None => return vec![Outcome::Skipped],
@@ -136,74 +146,11 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     ))]
 }
 
-/// The base class names of a class, from its header; `None` when it has
-/// keywords (metaclass) or is decorated.
-pub(super) fn bases(text: &str, d: &Definition) -> Option<Vec<String>> {
-    let head = text.get(d.span.start_byte as usize..).unwrap_or("");
-    if head.starts_with('@') {
-        return None;
-    }
-    let after = &head[(d.name_span.end_byte - d.span.start_byte) as usize..];
-    let after = after.trim_start();
-    if !after.starts_with('(') {
-        return Some(Vec::new());
-    }
-    let close = after.find(')')?;
-    let inner = &after[1..close];
-    let mut out = Vec::new();
-    for b in inner.split(',') {
-        let b = b.trim();
-        if b.is_empty() || b == "object" {
-            continue;
-        }
-        if b.contains('=') || b.contains('[') || b.contains('(') || b.contains('*') {
-            return None;
-        }
-        out.push(b.to_string());
-    }
-    Some(out)
-}
-
-/// Members named `name` of class `cls` (and its visible bases) in this file.
-/// `None` when the class hierarchy leaves this file or can grow attributes.
-pub(super) fn class_lookup<'f>(
-    facts: &'f FileFacts,
-    text: &str,
-    cls: &'f Definition,
-    name: &str,
-    depth: u32,
-) -> Option<Vec<&'f Definition>> {
-    if depth > 6 {
-        return None;
-    }
-    let q = cls.qualified_name();
-    let mine: Vec<&Definition> = scope::members(facts, &q)
-        .filter(|d| d.name == name)
-        .collect();
-    if !mine.is_empty() {
-        return Some(mine);
-    }
-    if scope::members(facts, &q).any(|d| d.name == "__getattr__" || d.name == "__getattribute__") {
-        return None;
-    }
-    for b in bases(text, cls)? {
-        let base = facts
-            .definitions
-            .iter()
-            .find(|d| d.kind == DefKind::Class && d.container.is_none() && d.name == b)?;
-        if let Some(found) = class_lookup(facts, text, base, name, depth + 1) {
-            if !found.is_empty() {
-                return Some(found);
-            }
-        } else {
-            return None;
-        }
-    }
-    Some(Vec::new())
-}
-
 pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let name = r.name.as_str();
+    if q == "super()" {
+        return class_member(ctx, r, q);
+    }
     if !q
         .split('.')
         .all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
@@ -211,74 +158,21 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // A call result, subscript or expression: the receiver's type is unknown.
         return vec![Outcome::Skipped];
     }
-    // self.m / cls.m inside a class, or Class.m for a class of this file.
-    let class = if q == "self" || q == "cls" {
-        scope::enclosing_class(ctx.facts, &r.span)
-    } else if !q.contains('.')
-        && !ctx.local_binds(&Reference {
-            name: q.to_string(),
-            ..r.clone()
-        })
-    {
-        ctx.facts
-            .definitions
-            .iter()
-            .find(|d| d.kind == DefKind::Class && d.container.is_none() && d.name == q)
-    } else {
-        None
-    };
-    if let Some(cls) = class {
-        if name.starts_with("__") {
-            return vec![Outcome::Resolved];
+    let first = q.split('.').next().unwrap_or(q);
+    let shadowed = ctx.local_binds(&Reference {
+        name: first.to_string(),
+        ..r.clone()
+    });
+    if (q == "self" || q == "cls") || !shadowed {
+        let out = class_member(ctx, r, q);
+        if !out.is_empty() {
+            return out;
         }
-        let Some(found) = class_lookup(ctx.facts, ctx.text, cls, name, 0) else {
-            return vec![Outcome::Skipped];
-        };
-        if found.is_empty() {
-            // Mixins call methods their subclasses define: a name defined
-            // anywhere in the project may be one of those.
-            if ctx.bound_elsewhere(name)
-                || mentioned_dynamically(ctx.text, name)
-                || ctx.project.name_defined(name)
-            {
-                return vec![Outcome::Resolved];
-            }
-            let pool: Vec<(String, String, u32)> = scope::members(ctx.facts, &cls.qualified_name())
-                .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
-                .collect();
-            return vec![Outcome::Found(ctx.finding(
-                FindingKind::UnknownSymbol,
-                &r.span,
-                format!("class '{}' has no attribute '{name}'", cls.name),
-                vec![
-                    format!(
-                        "members of class {} and its bases in {}",
-                        cls.name, ctx.path
-                    ),
-                    "no assignment to this attribute anywhere in the file".into(),
-                ],
-                ctx.candidates(name, &pool),
-                if ctx.facts.dynamic { 0.5 } else { 0.8 },
-            ))];
-        }
-        let mut out = vec![Outcome::Resolved];
-        let all_methods = found
-            .iter()
-            .all(|d| matches!(d.kind, DefKind::Method | DefKind::Function));
-        // A method called on `self` may be a subclass's override.
-        let overridden = (q == "self" || q == "cls") && ctx.project.defs_named(name, 2).len() > 1;
-        if all_methods && !overridden {
-            out.extend(arity(ctx, r, &found, ctx.text, q != "self" && q != "cls"));
-        }
-        return out;
     }
     // module.attr where the first segment is an import.
     let mut segs = q.split('.');
-    let first = segs.next().unwrap_or(q);
-    if ctx.local_binds(&Reference {
-        name: first.to_string(),
-        ..r.clone()
-    }) {
+    segs.next();
+    if shadowed {
         return vec![Outcome::Skipped];
     }
     let Some((imp, base)) = ctx.import_binding(first) else {
@@ -313,17 +207,26 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if let ModLoc::Stdlib(_) = loc
         && let Lookup::MissingMember(..) =
             builtins::lookup(Lang::Python, &format!("{module}.{member}"))
-        && (platformish(ctx, r.span.start_line) || member.starts_with('_'))
+        && ((platformish(ctx, r.span.start_line) && platform_varies(&module, member))
+            || member.starts_with('_')
+            // Attributes set at run time (`sys.last_traceback`) and
+            // constants of other platforms (`errno.WSAEINVAL`).
+            || (!(r.kind == plumb_facts::RefKind::Call && at + 1 == target.len())
+                && (module == "sys" || platform_varies("", member))))
     {
         return vec![Outcome::Skipped];
     }
     match module_has(ctx, &loc, &module, member) {
         Some(true) => {
             let mut out = vec![Outcome::Resolved];
+            let file = match &loc {
+                ModLoc::Project(files) if files.len() == 1 => files.first().cloned(),
+                ModLoc::Stdlib(_) => project_file(ctx, &module),
+                _ => None,
+            };
             if at + 1 == target.len()
-                && let ModLoc::Project(files) = &loc
-                && let Some(f) = files.first()
-                && let Some(rc) = ctx.project.facts_of(f)
+                && let Some(f) = file
+                && let Some(rc) = ctx.project.facts_of(&f)
             {
                 let defs: Vec<&Definition> =
                     rc.1.definitions
@@ -399,4 +302,167 @@ pub(super) fn relative_member(
 /// "name")`, `getattr`, `setattr`, `__all__`): it may exist at run time.
 pub(super) fn mentioned_dynamically(text: &str, name: &str) -> bool {
     text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'"))
+}
+
+/// `self.m`, `cls.m`, `super().m`, `Class.m`, `module.Class.m`: a member of
+/// a class the receiver names, looked up through the class and its bases
+/// (see `classes`). Empty when `q` names no class.
+fn class_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    let Some(own) = own_src(ctx) else {
+        return Vec::new();
+    };
+    let here = Where::Project(ctx.path.to_string());
+    let on_instance = matches!(q, "self" | "cls" | "super()");
+    let class = if on_instance {
+        let Some(cls) = scope::enclosing_class(&own.1, &r.span) else {
+            return Vec::new();
+        };
+        let idx = own
+            .1
+            .definitions
+            .iter()
+            .position(|d| std::ptr::eq(d, cls))
+            .unwrap_or(0);
+        ClassRef {
+            src: own.clone(),
+            at: here.clone(),
+            idx,
+        }
+    } else {
+        match resolve_class(ctx, &own, &here, q, 0) {
+            Some(Some(c)) => c,
+            _ => return Vec::new(),
+        }
+    };
+    if on_instance && !matches!(class.def().kind, DefKind::Class) {
+        return Vec::new();
+    }
+    if name.starts_with("__") && name.ends_with("__") {
+        return vec![Outcome::Resolved];
+    }
+    // `self.__x` is mangled with the class's own name: only its own members.
+    let private = name.starts_with("__");
+    let found = if private && q != "super()" {
+        let mine: Vec<Member> = scope::members(&class.src.1, &class.def().qualified_name())
+            .filter(|d| d.name == name)
+            .map(|d| Member {
+                def: d.clone(),
+                src: class.src.clone(),
+            })
+            .collect();
+        if mine.is_empty() {
+            Members::Absent
+        } else {
+            Members::Found(mine)
+        }
+    } else {
+        lookup(
+            ctx,
+            &class,
+            name,
+            q == "super()",
+            matches!(q, "self" | "super()"),
+        )
+    };
+    let cls_name = class.def().name.clone();
+    match found {
+        Members::Unknown => vec![Outcome::Skipped],
+        Members::Absent => {
+            // Mixins call methods their subclasses define: a name defined
+            // anywhere in the project may be one of those.
+            if ctx.bound_elsewhere(name)
+                || mentioned_dynamically(ctx.text, name)
+                || ctx.project.name_defined(name)
+            {
+                return vec![Outcome::Resolved];
+            }
+            let pool: Vec<(String, String, u32)> =
+                scope::members(&class.src.1, &class.def().qualified_name())
+                    .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+                    .collect();
+            let where_ = match &class.at {
+                Where::Project(p) => p.clone(),
+                Where::Stdlib { module, .. } => format!("standard library module {module}"),
+            };
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("class '{cls_name}' has no attribute '{name}'"),
+                vec![
+                    format!("members of class {cls_name} ({where_}) and its bases"),
+                    "no assignment to this attribute anywhere in the file".into(),
+                ],
+                ctx.candidates(name, &pool),
+                if ctx.facts.dynamic { 0.5 } else { 0.8 },
+            ))]
+        }
+        Members::Found(found) => {
+            let mut out = vec![Outcome::Resolved];
+            let all_methods = !found.is_empty()
+                && found
+                    .iter()
+                    .all(|m| matches!(m.def.kind, DefKind::Method | DefKind::Function));
+            // A method called on `self` may be a subclass's override.
+            let overridden =
+                matches!(q, "self" | "cls") && ctx.project.defs_named(name, 2).len() > 1;
+            if all_methods && !overridden {
+                let defs: Vec<(&Definition, &str)> =
+                    found.iter().map(|m| (&m.def, m.src.0.as_str())).collect();
+                out.extend(arity_in(ctx, r, &defs, !on_instance));
+            }
+            out
+        }
+    }
+}
+
+/// Whether `from m import *` brings the private name `name`: only when
+/// `m` lists it in `__all__` (the standard-library table holds `__all__`).
+fn star_exports_private(ctx: &FileCtx, loc: &ModLoc, name: &str) -> Option<bool> {
+    match loc {
+        ModLoc::Stdlib(m) => m.member(name),
+        ModLoc::Project(files) if !files.is_empty() => {
+            for f in files {
+                let rc = ctx.project.facts_of(f)?;
+                if rc.0.contains("__all__") && mentioned_dynamically(&rc.0, name) {
+                    return Some(true);
+                }
+            }
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// The function nested in an enclosing function that a bare call names,
+/// when that scope binds the name only with `def` and uses it only in calls.
+fn nested_function<'f>(ctx: &FileCtx<'f, '_>, r: &Reference) -> Option<&'f Definition> {
+    let facts: &'f FileFacts = ctx.facts;
+    let mut found = facts.definitions.iter().filter(|d| {
+        d.name == r.name
+            && d.kind == DefKind::Function
+            && d.container.as_deref().is_some_and(|c| {
+                facts.definitions.iter().any(|o| {
+                    matches!(o.kind, DefKind::Function | DefKind::Method)
+                        && o.qualified_name() == c
+                        && o.span.contains(&r.span)
+                })
+            })
+    });
+    let d = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let outer = facts.definitions.iter().find(|o| {
+        matches!(o.kind, DefKind::Function | DefKind::Method)
+            && Some(o.qualified_name()) == d.container
+    })?;
+    let body = ctx
+        .text
+        .get(outer.span.start_byte as usize..outer.span.end_byte as usize)?;
+    let only_def_and_calls = super::super::word_positions(body, &r.name).all(|p| {
+        body[..p].trim_end().ends_with("def")
+            || body[p + r.name.len()..].trim_start().starts_with('(')
+    });
+    only_def_and_calls.then_some(d)
 }

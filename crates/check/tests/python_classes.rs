@@ -1,0 +1,309 @@
+//! Python checks that follow classes, modules and packages across files:
+//! `self.m()` through project base classes in other modules, `super().m()`,
+//! `module.Class.m()`, mangled `self.__m()`, signature-keeping decorators,
+//! nested functions, private names and wildcard imports, and the import
+//! mistakes of packages (a sibling module imported without its dot, a
+//! dotted import below a standard module that is not a package). Each test
+//! indexes a small real project and asserts the exact findings.
+
+use std::path::Path;
+
+use plumb_check::engine::{self, Input};
+use plumb_check::input;
+use plumb_check::report::{IndexInfo, Report};
+use plumb_check::resolve::deps::Deps;
+use plumb_index::IndexOptions;
+use plumb_store::Store;
+
+struct Proj {
+    dir: tempfile::TempDir,
+}
+
+impl Proj {
+    fn new(files: &[(&str, &str)]) -> Proj {
+        let dir = tempfile::tempdir().unwrap();
+        for (p, body) in files {
+            let path = dir.path().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        let opts = IndexOptions::new(dir.path());
+        plumb_index::run(&opts, |_| {}, &|_| {}).unwrap();
+        Proj { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn check(&self, input: &Input) -> Report {
+        let store = Store::open_existing(&IndexOptions::new(self.root()).index_path)
+            .unwrap()
+            .unwrap();
+        let mut deps = Deps::new(self.root());
+        deps.site_override = Some(Vec::new());
+        engine::check_with(self.root(), &store, input, IndexInfo::default(), &deps)
+    }
+
+    /// Check whole files written over (or added to) the project.
+    fn files(&self, files: &[(&str, &str)]) -> Vec<String> {
+        for (p, body) in files {
+            let path = self.root().join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, body).unwrap();
+        }
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+        let r = self.check(&input::from_files(self.root(), &paths).unwrap());
+        r.findings
+            .iter()
+            .filter(|f| f.kind.id() != "duplicate-function")
+            .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
+            .collect()
+    }
+}
+
+const BASE_PY: &str = "\
+class Handler:
+    def __init__(self, level=0):
+        self.level = level
+
+    def emit(self, record):
+        return record
+
+    def flush(self):
+        pass
+
+    @classmethod
+    def parse(cls, text):
+        return cls()
+";
+
+fn project() -> Proj {
+    Proj::new(&[
+        ("app/__init__.py", ""),
+        ("app/base.py", BASE_PY),
+        ("app/loader.py", "def load(path):\n    return path\n"),
+    ])
+}
+
+#[test]
+fn self_calls_follow_bases_imported_from_other_modules() {
+    let p = project();
+    let got = p.files(&[(
+        "app/stream.py",
+        "\
+from . import base
+from .base import Handler
+
+
+class Stream(Handler):
+    def write(self, msg):
+        self.emit(msg)
+        self.flush_all()
+        self.flush(msg)
+        self.level = 2
+
+
+class Other(base.Handler):
+    def run(self):
+        self.emit()
+        return super().emit(1), super().emitt(1)
+
+    def go(self):
+        return self.parse(\"x\"), self.parse()
+",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol app/stream.py:8 class 'Stream' has no attribute 'flush_all'",
+            "arity-mismatch app/stream.py:9 'flush' takes at most 0 positional argument(s) but 1 were given",
+            "arity-mismatch app/stream.py:15 'emit' needs at least 1 positional argument(s) but 0 were given",
+            "unknown-symbol app/stream.py:16 class 'Other' has no attribute 'emitt'",
+            "arity-mismatch app/stream.py:19 'parse' needs at least 1 positional argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
+fn unknown_or_dynamic_bases_are_never_findings() {
+    let p = project();
+    let got = p.files(&[(
+        "app/dyn.py",
+        "\
+import collections
+from .base import Handler
+
+
+def make():
+    return Handler
+
+
+class A(make()):
+    def f(self):
+        return self.anything()
+
+
+class B(collections.OrderedDict, Handler):
+    def f(self):
+        return self.nothing_here()
+
+
+class C(Handler):
+    def __getattr__(self, name):
+        return name
+
+    def f(self):
+        return self.whatever()
+
+
+class D(dict):
+    def f(self):
+        return self.no_such()
+",
+    )]);
+    assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
+fn standard_library_bases_written_in_python_are_followed() {
+    let p = project();
+    let got = p.files(&[(
+        "app/dec.py",
+        "import json\n\n\nclass Dec(json.JSONDecoder):\n    def f(self, s):\n        return self.decode(s), self.decode_all(s)\n",
+    )]);
+    assert_eq!(
+        got,
+        vec!["unknown-symbol app/dec.py:6 class 'Dec' has no attribute 'decode_all'"]
+    );
+}
+
+#[test]
+fn mangled_private_methods_are_looked_up_in_their_own_class() {
+    let p = project();
+    let got = p.files(&[(
+        "app/priv.py",
+        "\
+class P:
+    def __calc(self, a):
+        return a
+
+    def run(self):
+        return self.__calc(1), self.__calc(), self.__calcs(1)
+",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch app/priv.py:6 '__calc' needs at least 1 positional argument(s) but 0 were given",
+            "unknown-symbol app/priv.py:6 class 'P' has no attribute '__calcs'",
+        ]
+    );
+}
+
+#[test]
+fn signature_keeping_decorators_and_nested_functions_are_checked() {
+    let p = project();
+    let got = p.files(&[(
+        "app/funcs.py",
+        "\
+import functools
+
+
+@functools.lru_cache(maxsize=8)
+def cached(seconds):
+    return seconds
+
+
+def outer(items):
+    def scan(string, idx):
+        return scan(string, idx, 1)
+
+    def plain(x):
+        return x
+
+    alias = plain
+    return cached(1, 2), scan(items, 0), alias(1, 2)
+",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch app/funcs.py:11 'scan' takes at most 2 positional argument(s) but 3 were given",
+            "arity-mismatch app/funcs.py:17 'cached' takes at most 1 positional argument(s) but 2 were given",
+        ]
+    );
+}
+
+#[test]
+fn imported_class_methods_and_module_classes() {
+    let p = project();
+    let got = p.files(&[(
+        "app/use.py",
+        "\
+from app import base
+from app.base import Handler
+
+
+def run():
+    Handler.parse(\"a\")
+    Handler.parse_all(\"a\")
+    base.Handler.flush(None, 1)
+    return Handler(1, 2)
+",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol app/use.py:7 class 'Handler' has no attribute 'parse_all'",
+            "arity-mismatch app/use.py:8 'flush' takes at most 0 positional argument(s) but 1 were given",
+            "arity-mismatch app/use.py:9 'Handler' takes at most 1 positional argument(s) but 2 were given",
+        ]
+    );
+}
+
+#[test]
+fn package_import_mistakes() {
+    let p = project();
+    let got = p.files(&[(
+        "app/imp.py",
+        "\
+import functools
+from loader import load
+from functools.base import Result
+from os.errors import Error
+import os.path
+import __main__
+",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import app/imp.py:2 no top-level module 'loader': 'loader' is a module of this package, imported relatively as '.loader'",
+            "unknown-import app/imp.py:3 module 'functools.base' does not exist",
+            "unknown-import app/imp.py:4 module 'os.errors' does not exist",
+        ]
+    );
+}
+
+#[test]
+fn private_names_come_from_a_wildcard_only_through_all() {
+    let p = Proj::new(&[
+        ("lib/__init__.py", ""),
+        (
+            "lib/impl.py",
+            "__all__ = ['_exported', 'public']\n\ndef _exported():\n    pass\n\ndef _hidden():\n    pass\n\ndef public():\n    pass\n",
+        ),
+    ]);
+    let got = p.files(&[(
+        "lib/user.py",
+        "from .impl import *\n\n\ndef f():\n    return _exported(), public(), _hidden(), _nowhere()\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol lib/user.py:5 '_hidden' is not defined",
+            "unknown-symbol lib/user.py:5 '_nowhere' is not defined",
+        ]
+    );
+}
