@@ -18,7 +18,7 @@ use super::super::{FileCtx, Outcome};
 use super::depsrc::dep_decls;
 use super::modules::{self, Member, Walk};
 use super::paths::arity;
-use super::scan::crate_scan;
+use super::scan::{TraitImpl, crate_scan};
 use super::*;
 use crate::builtins;
 use crate::report::FindingKind;
@@ -221,6 +221,154 @@ fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
     false
 }
 
+/// Whether trait `tr` is in scope at `r`: the prelude, a trait of the file,
+/// a `use` visible there (also `use path::Tr as _`), a glob that may bring
+/// it, or an `impl Tr for ..` in the file (code inside such an impl).
+fn trait_in_scope(ctx: &FileCtx, r: &Reference, tr: &str) -> bool {
+    if builtins::is_builtin(Lang::Rust, tr) {
+        return true;
+    }
+    if ctx
+        .facts
+        .definitions
+        .iter()
+        .any(|d| d.kind == DefKind::Trait && d.name == tr)
+    {
+        return true;
+    }
+    for i in ctx
+        .facts
+        .imports
+        .iter()
+        .filter(|i| import_visible(ctx, i, &r.span))
+    {
+        if i.names
+            .iter()
+            .any(|n| n.name == tr || n.alias.as_deref() == Some(tr))
+        {
+            return true;
+        }
+        if i.wildcard {
+            let first = i.module.split("::").next().unwrap_or("");
+            let absent_from_std = is_std_root(first)
+                && builtins::stdlib_module(Lang::Rust, &i.module)
+                    .is_some_and(|m| m.member(tr) == Some(false));
+            if !absent_from_std {
+                return true;
+            }
+        }
+    }
+    ctx.text.lines().any(|l| {
+        let t = l.trim_start();
+        (t.starts_with("impl") || t.starts_with("unsafe impl"))
+            && t.contains(" for ")
+            && super::super::word_positions(t, tr).next().is_some()
+    })
+}
+
+/// Where the methods of an unlisted trait or a deref target come from.
+enum Origin {
+    Std,
+    Dep(String),
+    Project,
+    Unknown,
+}
+
+/// The crate a path's first segment names, as the file `file` sees it.
+fn origin_of_path(ctx: &FileCtx, path: &str, file: &str) -> Origin {
+    let first = path.split("::").next().unwrap_or(path);
+    let classify = |first: &str| {
+        if is_std_root(first) {
+            Origin::Std
+        } else if matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
+            Origin::Project
+        } else if let Some((krate, _)) = dep_crate(ctx, first) {
+            Origin::Dep(krate)
+        } else {
+            Origin::Unknown
+        }
+    };
+    if path.contains("::") {
+        return classify(first);
+    }
+    let Some(rc) = ctx.project.facts_of(file) else {
+        return Origin::Unknown;
+    };
+    for i in &rc.1.imports {
+        let binds = i
+            .names
+            .iter()
+            .any(|n| n.alias.as_deref().unwrap_or(&n.name) == path);
+        if binds {
+            if i.relative {
+                return Origin::Project;
+            }
+            return classify(i.module.split("::").next().unwrap_or(""));
+        }
+    }
+    if rc.1.definitions.iter().any(|d| d.name == path) {
+        return Origin::Project;
+    }
+    if builtins::is_builtin(Lang::Rust, path) {
+        Origin::Std
+    } else {
+        Origin::Unknown
+    }
+}
+
+fn trait_origin(ctx: &FileCtx, ti: &TraitImpl) -> Origin {
+    origin_of_path(ctx, &ti.path, &ti.file)
+}
+
+/// `type Target = [T]` / `str` / `Vec<T>` / a project or dependency type.
+fn target_origin(ctx: &FileCtx, target: &str) -> Origin {
+    let t = target.trim();
+    if t.starts_with('[') || t == "str" {
+        return Origin::Std;
+    }
+    let base = t.split('<').next().unwrap_or(t).trim();
+    let last = base.rsplit("::").next().unwrap_or(base);
+    if base.contains("::") {
+        return origin_of_path(ctx, base, ctx.path);
+    }
+    if ctx.project.defs_named(last, 5).iter().any(|d| {
+        matches!(
+            d.def.kind,
+            DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::TypeAlias
+        )
+    }) {
+        return Origin::Project;
+    }
+    if builtins::is_builtin(Lang::Rust, last) || std_names().contains(last) {
+        Origin::Std
+    } else {
+        Origin::Unknown
+    }
+}
+
+fn origin_may_provide(ctx: &FileCtx, origin: &Origin, name: &str) -> bool {
+    match origin {
+        Origin::Std => std_fn_names().contains(name),
+        Origin::Dep(krate) => {
+            let version = ctx
+                .project
+                .manifest()
+                .dependencies
+                .iter()
+                .find(|d| &d.name == krate)
+                .and_then(|d| d.locked_version.clone());
+            let src = version
+                .as_deref()
+                .and_then(|v| ctx.deps.cargo_source(krate, v))
+                .or_else(|| ctx.deps.cargo_source_any(krate));
+            src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
+        }
+        // Project methods were looked up by name already; a project type's
+        // own impls may add std or dependency traits.
+        Origin::Project | Origin::Unknown => may_come_from_outside(ctx, name),
+    }
+}
+
 /// `Type::f(..)` (`ufcs`: a path call, the receiver passed explicitly) or
 /// `self.f(..)` for a project type `ty`.
 pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) -> Vec<Outcome> {
@@ -281,21 +429,35 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
         return vec![Outcome::Skipped];
     }
-    let unknown_trait = traits.iter().filter(|t| !t.is_empty()).any(|tr| {
+    // Traits whose methods are not listed here (`Iterator`, a dependency's
+    // trait) and `Deref` can only add names that exist where the trait (or
+    // the deref target) comes from.
+    let impls = scan.trait_impls.get(ty).cloned().unwrap_or_default();
+    let unlisted_may_provide = impls.iter().any(|ti| {
+        let tr = ti.path.rsplit("::").next().unwrap_or(&ti.path);
         let project_trait = ctx
             .project
             .defs_named(tr, 10)
             .iter()
             .any(|d| d.def.kind == DefKind::Trait);
         if project_trait {
-            has_supertraits(ctx, tr)
-        } else {
-            !std_trait_methods_known(tr)
+            return has_supertraits(ctx, tr) && may_come_from_outside(ctx, name);
         }
+        if std_trait_methods_known(tr) {
+            return false;
+        }
+        // A trait's methods resolve only where the trait is in scope; autoderef
+        // needs no import.
+        if ti.target.is_none() && !trait_in_scope(ctx, r, tr) {
+            return false;
+        }
+        let origin = match &ti.target {
+            Some(target) => target_origin(ctx, target),
+            None => trait_origin(ctx, ti),
+        };
+        origin_may_provide(ctx, &origin, name)
     });
-    // Traits whose methods are not listed here (`Iterator`, a dependency's
-    // trait) and `Deref` can only add names that exist outside the project.
-    if unknown_trait && may_come_from_outside(ctx, name) || dep_trait_may_provide(ctx, name) {
+    if unlisted_may_provide || dep_trait_may_provide(ctx, name) {
         return vec![Outcome::Skipped];
     }
     let pool: Vec<(String, String, u32)> = ctx

@@ -241,36 +241,36 @@ pub(super) fn operator_method(tr: &str, name: &str) -> bool {
     snake == name
 }
 
-/// The path a name brought in by a `use` visible at `at` stands for,
-/// counting `self` in a use list (`use std::sync::atomic::{self, Ordering}`
-/// binds `atomic`). A `use` inside a function or an inline module is
-/// visible only there.
-pub(super) fn use_binding(ctx: &FileCtx, name: &str, at: &plumb_facts::Span) -> Option<String> {
-    let scope_of = |s: &plumb_facts::Span| {
+/// Whether the `use` `imp` is in scope at `at`: a `use` inside a function
+/// or an inline module is visible only there.
+pub(super) fn import_visible(
+    ctx: &FileCtx,
+    imp: &plumb_facts::Import,
+    at: &plumb_facts::Span,
+) -> bool {
+    let innermost = |s: &plumb_facts::Span, fns: bool| {
         ctx.facts
             .definitions
             .iter()
             .filter(|d| {
-                matches!(
-                    d.kind,
-                    DefKind::Module | DefKind::Function | DefKind::Method
-                ) && d.span.contains(s)
+                (d.kind == DefKind::Module
+                    || fns && matches!(d.kind, DefKind::Function | DefKind::Method))
+                    && d.span.contains(s)
                     && d.span != *s
             })
             .max_by_key(|d| d.span.start_byte)
             .map(|d| d.span)
     };
-    let ref_mod = |s: &plumb_facts::Span| {
-        ctx.facts
-            .definitions
-            .iter()
-            .filter(|d| d.kind == DefKind::Module && d.span.contains(s) && d.span != *s)
-            .max_by_key(|d| d.span.start_byte)
-            .map(|d| d.span)
-    };
-    let visible = |i: &plumb_facts::Import| {
-        ref_mod(&i.span) == ref_mod(at) && scope_of(&i.span).is_none_or(|sc| sc.contains(at))
-    };
+    innermost(&imp.span, false) == innermost(at, false)
+        && innermost(&imp.span, true).is_none_or(|sc| sc.contains(at))
+}
+
+/// The path a name brought in by a `use` visible at `at` stands for,
+/// counting `self` in a use list (`use std::sync::atomic::{self, Ordering}`
+/// binds `atomic`). A `use` inside a function or an inline module is
+/// visible only there.
+pub(super) fn use_binding(ctx: &FileCtx, name: &str, at: &plumb_facts::Span) -> Option<String> {
+    let visible = |i: &plumb_facts::Import| import_visible(ctx, i, at);
     for imp in ctx.facts.imports.iter().filter(|i| visible(i)) {
         for n in &imp.names {
             if n.alias.as_deref().unwrap_or(&n.name) == name && n.name != "self" {

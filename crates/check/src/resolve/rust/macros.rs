@@ -18,7 +18,7 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     if builtins::is_builtin(Lang::Rust, name)
         || std_names().contains(name)
-        || ctx.import_binding(name).is_some()
+        || use_binding(ctx, name, &r.span).is_some()
         || ctx.bound_elsewhere(name)
         || ctx
             .project
@@ -29,25 +29,18 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     let scan = crate_scan(ctx);
-    if scan.macro_words.contains(name) || ctx.facts.parse_errors > 0 {
+    if scan.macro_macros.contains(name) || scan.macro_macro_var || ctx.facts.parse_errors > 0 {
         return vec![Outcome::Skipped];
     }
-    // Crates whose macros may be in scope without a `use`: all of them under
-    // `#[macro_use]`, else those the file glob-imports.
-    let mut crates: Vec<String> = Vec::new();
-    if scan.has_macro_use {
-        crates.extend(
-            ctx.project
-                .manifest()
-                .dependencies
-                .iter()
-                .filter(|d| d.ecosystem == plumb_facts::Ecosystem::Cargo)
-                .map(|d| {
-                    plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name))
-                }),
-        );
-    }
-    for i in ctx.facts.imports.iter().filter(|i| i.wildcard) {
+    // Crates whose macros may be in scope without a `use`: those of
+    // `#[macro_use] extern crate`, and those the file glob-imports.
+    let mut crates: Vec<String> = scan.macro_use_crates.clone();
+    for i in ctx
+        .facts
+        .imports
+        .iter()
+        .filter(|i| i.wildcard && import_visible(ctx, i, &r.span))
+    {
         let f = i.module.split("::").next().unwrap_or("");
         if is_std_root(f) {
             continue;
@@ -107,7 +100,7 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             "standard library macros: no".into(),
             "macro_rules! definitions in the project: none named so".into(),
             format!("`use` declarations of {}: no", ctx.path),
-            if scan.has_macro_use {
+            if !scan.macro_use_crates.is_empty() {
                 "#[macro_use] crates and glob-imported crates: none define it".into()
             } else {
                 "no #[macro_use] in the crate; glob-imported crates: none define it".into()

@@ -80,7 +80,7 @@ fn is_macro_call(ctx: &FileCtx, r: &Reference) -> bool {
 pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
     let before = ctx.text.get(..r.span.start_byte as usize).unwrap_or("");
-    if before.trim_end().ends_with("::") || before.trim_end().ends_with('>') {
+    if before.trim_end().ends_with("::") {
         // A path whose qualifier the adapter did not record (`char::from_u32`,
         // `<T as Trait>::f`): not a bare name.
         return vec![Outcome::Skipped];
@@ -91,13 +91,15 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let own: Vec<_> = super::super::scope::file_defs(ctx.facts, name);
     if !own.is_empty() {
         let mut out = vec![Outcome::Resolved];
-        if ctx.import_binding(name).is_none() && own.len() == 1 && own[0].kind == DefKind::Function
+        if use_binding(ctx, name, &r.span).is_none()
+            && own.len() == 1
+            && own[0].kind == DefKind::Function
         {
             out.extend(arity(ctx, r, &[own[0].clone()], false));
         }
         return out;
     }
-    if let Some((_, full)) = ctx.import_binding(name) {
+    if let Some(full) = use_binding(ctx, name, &r.span) {
         let mut out = vec![Outcome::Resolved];
         let first = full.split("::").next().unwrap_or("");
         let target = full.rsplit("::").next().unwrap_or(&full);
@@ -122,7 +124,12 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if ctx.has_wildcard_import() {
         // Each glob is checked against what it can bring: the project, the
         // standard library's module members, or a dependency's source.
-        for i in ctx.facts.imports.iter().filter(|i| i.wildcard) {
+        for i in ctx
+            .facts
+            .imports
+            .iter()
+            .filter(|i| i.wildcard && import_visible(ctx, i, &r.span))
+        {
             let f = i.module.split("::").next().unwrap_or("");
             let provides = if is_std_root(f) {
                 match builtins::stdlib_module(Lang::Rust, &i.module) {

@@ -13,22 +13,41 @@ use std::rc::Rc;
 
 use super::super::FileCtx;
 
+/// One `impl Trait for Type` as written.
+#[derive(Debug, Clone)]
+pub(super) struct TraitImpl {
+    /// `Trait` as written (`fmt::Display`, `serde::Serialize`, `Iterator`).
+    pub path: String,
+    pub file: String,
+    /// For `Deref`: the `type Target = ..;` text.
+    pub target: Option<String>,
+}
+
 #[derive(Default)]
 pub(super) struct CrateScan {
     /// Type base name -> trait base names it implements ("" for inherent impls).
     pub impls: HashMap<String, Vec<String>>,
+    /// Type base name -> its trait impls as written, where.
+    pub trait_impls: HashMap<String, Vec<TraitImpl>>,
+    /// The file being scanned.
+    cur_file: String,
     /// Types implemented by a blanket impl (`impl<T: Bound> Trait for T`).
     pub blanket_traits: Vec<String>,
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
     /// Some file declares a module with `#[path = ..]`.
     pub has_path_attr: bool,
-    /// Some file has `#[macro_use]` (a crate's macros in scope everywhere).
-    pub has_macro_use: bool,
+    /// Crates named by `#[macro_use] extern crate x;` (their macros are in
+    /// scope everywhere).
+    pub macro_use_crates: Vec<String>,
     /// How many files spell `name::` for each path head `name`.
     pub path_heads: HashMap<String, u32>,
     /// Names after `fn` in `macro_rules!` bodies.
     pub macro_fns: HashSet<String>,
+    /// Macro names a macro body defines (`macro_rules! name` inside it), and
+    /// whether one defines a macro named by a metavariable.
+    pub macro_macros: HashSet<String>,
+    pub macro_macro_var: bool,
     /// Types `macro_rules!` bodies define or implement (`struct X`, words
     /// of `impl .. {` headers).
     pub macro_types: HashSet<String>,
@@ -72,6 +91,7 @@ pub(super) fn crate_scan(ctx: &FileCtx) -> Rc<CrateScan> {
                 Err(_) => continue,
             },
         };
+        scan.cur_file = path.clone();
         scan_text(&text, &mut scan);
     }
     let rc = Rc::new(scan);
@@ -122,8 +142,19 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
     if text.contains("#[path") {
         scan.has_path_attr = true;
     }
-    if text.contains("#[macro_use]") {
-        scan.has_macro_use = true;
+    for (k, _) in text.match_indices("#[macro_use]") {
+        let rest = text[k + 12..].trim_start();
+        let rest = rest.strip_prefix("pub ").unwrap_or(rest);
+        if let Some(c) = rest.strip_prefix("extern crate ") {
+            let name: String = c
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() && !scan.macro_use_crates.contains(&name) {
+                scan.macro_use_crates.push(name);
+            }
+        }
     }
     let mut heads: HashSet<&str> = HashSet::new();
     for (k, _) in text.match_indices("::") {
@@ -210,6 +241,14 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
         (i == 0 || !is_word_byte(body.as_bytes()[i - 1]))
             && body[i + kw.len()..].starts_with(|c: char| c.is_whitespace() || c == '<')
     };
+    for (i, _) in body.match_indices("macro_rules!").skip(1) {
+        let rest = body[i + 12..].trim_start();
+        if rest.starts_with('$') {
+            scan.macro_macro_var = true;
+        } else {
+            scan.macro_macros.insert(next_word(rest));
+        }
+    }
     for kw in ["fn", "struct", "enum", "union", "trait", "impl"] {
         for (i, _) in body.match_indices(kw) {
             if !word_at(i, kw) {
@@ -369,12 +408,19 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
         rest
     };
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (tr, ty) = match rest.find(" for ") {
+    let (tr, ty, tr_path) = match rest.find(" for ") {
         Some(k) => (
             base(rest[..k].trim_start_matches('!')),
             base(&rest[k + 5..]),
+            rest[..k]
+                .trim_start_matches('!')
+                .split('<')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
         ),
-        None => (String::new(), base(&rest)),
+        None => (String::new(), base(&rest), String::new()),
     };
     if ty.is_empty() {
         return None;
@@ -384,6 +430,26 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
             scan.blanket_traits.push(tr);
         }
         return None;
+    }
+    if !tr.is_empty() {
+        let target = (tr == "Deref").then(|| {
+            let body = &s[..s.len().min(3000)];
+            body.find("type Target")
+                .and_then(|k| {
+                    let t = &body[k + 11..];
+                    let t = t.trim_start().strip_prefix('=')?;
+                    Some(t[..t.find(';')?].trim().to_string())
+                })
+                .unwrap_or_default()
+        });
+        scan.trait_impls
+            .entry(ty.clone())
+            .or_default()
+            .push(TraitImpl {
+                path: tr_path,
+                file: scan.cur_file.clone(),
+                target,
+            });
     }
     scan.impls.entry(ty.clone()).or_default().push(tr);
     Some(ty)
@@ -403,6 +469,12 @@ mod tests {
         assert_eq!(s.impls["Wrapper"], vec!["Display".to_string()]);
         assert_eq!(s.impls["Foo"], vec![String::new(), "Send".to_string()]);
         assert_eq!(s.blanket_traits, vec!["Ext".to_string()]);
+        assert_eq!(s.trait_impls["Wrapper"][0].path, "fmt::Display");
+        scan_text(
+            "impl<T> core::ops::Deref for Stack<T> {\n    type Target = [T];\n    fn deref(&self) -> &[T] { &self.0 }\n}\n",
+            &mut s,
+        );
+        assert_eq!(s.trait_impls["Stack"][0].target.as_deref(), Some("[T]"));
     }
 
     #[test]
