@@ -11,7 +11,7 @@
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
 //! body only passes it on (never `name.x`, `name[…]`, `name(…)`).
 
-use plumb_facts::{ArityError, DefKind, Definition, Lang, Params, Reference};
+use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
 use super::members::extends_of;
 use crate::report::FindingKind;
@@ -26,7 +26,7 @@ fn is_ts_path(p: &str) -> bool {
 /// The call `r` against the definitions it resolves to, all in `file`: one
 /// definition, or overloads of one name in one container.
 pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &str) -> Vec<Outcome> {
-    let ts = matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) && is_ts_path(file);
+    let ts = is_ts_path(file);
     let js = !is_ts_path(file);
     let Some(given) = r.arg_count.filter(|_| ts || js) else {
         return vec![Outcome::Resolved];

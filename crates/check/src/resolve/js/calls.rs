@@ -55,9 +55,8 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if let Some(q) = r.qualifier.as_deref() {
         return qualified::check(ctx, r, q);
     }
-    if ctx.after_dot(r) {
-        return vec![Outcome::Skipped];
-    }
+    // The adapter gives every member call a qualifier, so a bare reference
+    // is a bare name (a comment ending in `.` just before it is not a dot).
     let name = r.name.as_str();
     if INJECTED_GLOBALS.contains(&name) {
         return vec![Outcome::Skipped];
