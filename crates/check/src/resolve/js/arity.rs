@@ -1,11 +1,11 @@
-//! Arity of TypeScript calls to project functions, methods and classes
-//! (`new C(…)` against the constructor).
+//! Arity of calls to project functions, methods and classes (`new C(…)`
+//! against the constructor), in TypeScript and JavaScript.
 //!
 //! Owns the TypeScript arity rules: optional (`x?`) and defaulted
 //! parameters may be left out, and so may trailing `void` ones; a rest
 //! parameter takes any number; a `this:` parameter is not passed; with
-//! overloads, a call is fine when any overload fits. JavaScript functions
-//! (called from anywhere) get the same count, except that a function reading
+//! overloads, a call is fine when any overload fits. When the function or the
+//! caller is JavaScript, the count is the same except that a function reading
 //! `arguments` takes any number (the adapter marks it), and a parameter is
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
@@ -27,7 +27,9 @@ fn is_ts_path(p: &str) -> bool {
 /// definition, or overloads of one name in one container.
 pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &str) -> Vec<Outcome> {
     let ts = is_ts_path(file);
-    let js = !is_ts_path(file);
+    // JavaScript on either side: the caller's runtime checks nothing, so
+    // the body decides what is optional.
+    let js = !is_ts_path(file) || !is_ts_path(ctx.path);
     let Some(given) = r.arg_count.filter(|_| ts || js) else {
         return vec![Outcome::Resolved];
     };
