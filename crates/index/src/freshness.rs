@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use plumb_store::{FileRow, Store, WriteLock};
+use plumb_store::{Store, WriteLock};
 use plumb_walk::WalkResult;
 use serde::Serialize;
 
@@ -115,9 +115,8 @@ pub fn freshness(
     let refresh = mode == FreshMode::Refresh;
     let t = std::time::Instant::now();
     let stored = store.files()?;
-    let stamps = store.stamps()?;
     let t_read = t.elapsed();
-    let walked = match restat(root, &stored, &stamps) {
+    let walked = match crate::stamps::restat(store, root, &opts.walk_options(), &stored)? {
         Some(w) => w,
         None => plumb_walk::walk(root, &opts.walk_options()),
     };
@@ -125,11 +124,10 @@ pub fn freshness(
     let mut plan = crate::plan::plan(&walked.files, &stored);
     if std::env::var_os("PLUMB_PROFILE").is_some() {
         eprintln!(
-            "plumb: profile: freshness: read {:.1} ms, stat {:.1} ms ({} files, {} stamps, walked: {}), plan {:.1} ms",
+            "plumb: profile: freshness: read {:.1} ms, stat {:.1} ms ({} files, walked: {}), plan {:.1} ms",
             t_read.as_secs_f64() * 1e3,
             (t_stat - t_read).as_secs_f64() * 1e3,
             stored.len(),
-            stamps.len(),
             !walked.stamps.is_empty(),
             (t.elapsed() - t_stat).as_secs_f64() * 1e3
         );
@@ -179,35 +177,6 @@ pub fn freshness(
     Ok(f)
 }
 
-/// What a walk would list, without walking: the stored files statted again,
-/// when no stamp (directory, ignore file, oversized file) changed since the
-/// last full walk, so no path can have appeared, vanished or become ignored.
-/// `None` when a walk is needed (a stamp changed or is racy, a stored file
-/// is gone, or no stamps are stored).
-fn restat(root: &Path, stored: &[FileRow], stamps: &[(String, i64)]) -> Option<WalkResult> {
-    use rayon::prelude::*;
-    if stamps.is_empty() {
-        return None;
-    }
-    let started_ns = plumb_walk::now_ns();
-    let stat = plumb_walk::RootStat::open(root);
-    let unchanged = stamps
-        .par_iter()
-        .all(|(p, m)| *m != 0 && stat.stamp(p) == Some(*m));
-    if !unchanged {
-        return None;
-    }
-    let files = stored
-        .par_iter()
-        .map(|r| stat.file(&r.path))
-        .collect::<Option<Vec<_>>>()?;
-    Some(WalkResult {
-        files,
-        started_ns,
-        ..Default::default()
-    })
-}
-
 /// Record, when no other run holds the lock, what a comparison learned
 /// without changing any answer: files whose time changed but content did
 /// not, and a full walk's stamps, so the next comparison is the cheap one.
@@ -223,10 +192,13 @@ fn settle(store: &mut Store, opts: &IndexOptions, walked: &WalkResult, same: &[(
     let _ = (|| -> Result<(), IndexError> {
         let w = store.writer()?;
         for (path, mtime_ns) in same {
-            w.touch_file(path, crate::settled_mtime(*mtime_ns, walked.started_ns))?;
+            w.touch_file(
+                path,
+                crate::stamps::settled_mtime(*mtime_ns, walked.started_ns),
+            )?;
         }
         if restamp {
-            crate::write_stamps(&w, walked)?;
+            crate::stamps::write(&w, walked, &opts.walk_options())?;
         }
         w.commit()?;
         Ok(())

@@ -10,6 +10,7 @@ mod extract;
 mod freshness;
 mod git;
 mod plan;
+mod stamps;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -160,10 +161,19 @@ pub fn run(
     prepare_index_dir(&opts.index_path)?;
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
-    let walked = plumb_walk::walk(&root, &opts.walk_options());
     let mut stored = store.files()?;
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
+    // Walk only when a path may have appeared, vanished or become ignored.
+    let restatted = if opts.rebuild || model_changed {
+        None
+    } else {
+        stamps::restat(&store, &root, &opts.walk_options(), &stored)?
+    };
+    let walked = match restatted {
+        Some(w) => w,
+        None => plumb_walk::walk(&root, &opts.walk_options()),
+    };
     let mut plan = plan::plan(&walked.files, &stored);
     if opts.rebuild || model_changed {
         // Everything is read and parsed again; stored hashes must not short-cut it.
@@ -310,7 +320,10 @@ pub fn apply(
                 files_since_commit += 1;
                 match res {
                     Ok(None) => {
-                        w.touch_file(&f.rel_path, settled_mtime(f.mtime_ns, walked.started_ns))?;
+                        w.touch_file(
+                            &f.rel_path,
+                            stamps::settled_mtime(f.mtime_ns, walked.started_ns),
+                        )?;
                         // A file stored with a racy time was only re-verified.
                         if racy_stored.contains(f.rel_path.as_str()) {
                             report.unchanged += 1;
@@ -319,7 +332,8 @@ pub fn apply(
                         }
                     }
                     Ok(Some(mut x)) => {
-                        x.record.mtime_ns = settled_mtime(x.record.mtime_ns, walked.started_ns);
+                        x.record.mtime_ns =
+                            stamps::settled_mtime(x.record.mtime_ns, walked.started_ns);
                         if x.record.skipped.is_some() {
                             let reason = x.record.skipped.clone().unwrap_or_default();
                             *report.skipped.entry(reason).or_default() += 1;
@@ -391,7 +405,7 @@ pub fn apply(
         w.set_meta("shapes_stale", "1")?;
     }
     if !walked.stamps.is_empty() {
-        write_stamps(&w, walked)?;
+        stamps::write(&w, walked, &opts.walk_options())?;
     }
     w.set_meta("root", &root.to_string_lossy())?;
     w.set_meta("commit", report.commit.as_deref().unwrap_or(""))?;
@@ -401,35 +415,6 @@ pub fn apply(
     w.set_meta("complete", "1")?;
     w.commit()?;
     Ok(report)
-}
-
-/// File systems keep coarse timestamps: a path modified this shortly before
-/// the walk may change again without its time changing ("racy", as git
-/// calls it).
-const RACY_NS: i64 = 2_000_000_000;
-
-/// The modification time to store for a path statted by a walk that started
-/// at `walk_started_ns`: 0 when it is racy, so the next comparison reads the
-/// path again instead of trusting its time.
-fn settled_mtime(mtime_ns: i64, walk_started_ns: i64) -> i64 {
-    if mtime_ns >= walk_started_ns - RACY_NS {
-        0
-    } else {
-        mtime_ns
-    }
-}
-
-/// Record what the full walk `walked` saw besides files (directories,
-/// ignore files), so a later freshness check can stat them instead of walking.
-fn write_stamps(w: &plumb_store::Writer<'_>, walked: &WalkResult) -> Result<(), IndexError> {
-    let started = walked.started_ns;
-    w.set_stamps(
-        walked
-            .stamps
-            .iter()
-            .map(|s| (s.rel_path.as_str(), settled_mtime(s.mtime_ns, started))),
-    )?;
-    Ok(())
 }
 
 fn is_manifest_path(p: &str) -> bool {

@@ -134,3 +134,37 @@ fn racy_edit_with_same_size_and_time_is_seen() {
         .unwrap();
     assert_eq!(check(&opts, FreshMode::Check).stale_files, vec!["a.py"]);
 }
+
+#[test]
+fn index_runs_without_a_walk_report_the_same_and_honour_new_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    write(&root, "a.py", "X = 1\n");
+    write(&root, "vendor/v.py", "V = 1\n");
+    write(&root, "big.py", &"# padding\n".repeat(400));
+    age_all(&root);
+    let mut opts = IndexOptions::new(&root);
+    opts.index_path = dir.path().join("index.db");
+    opts.max_file_size = 1000;
+    let first = run(&opts, |_| {}, &|_| {}).unwrap();
+    // Nothing changed: the second run stats instead of walking, and says
+    // the same about what it left out.
+    let second = run(&opts, |_| {}, &|_| {}).unwrap();
+    assert_eq!((second.parsed, second.unchanged), (0, 1));
+    assert_eq!(second.skipped, first.skipped);
+    assert_eq!(
+        second
+            .skipped
+            .get("vendored")
+            .zip(second.skipped.get("too_large")),
+        Some((&1, &1))
+    );
+    // Other walk options: the stamps do not apply, the walk finds more.
+    opts.include_vendored = true;
+    opts.max_file_size = 1 << 20;
+    let third = run(&opts, |_| {}, &|_| {}).unwrap();
+    assert_eq!(third.parsed, 2, "{:?}", third.skipped);
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    let paths: Vec<String> = store.files().unwrap().into_iter().map(|f| f.path).collect();
+    assert_eq!(paths, vec!["a.py", "big.py", "vendor/v.py"]);
+}

@@ -32,6 +32,20 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    pub const ALL: [SkipReason; 6] = [
+        SkipReason::Vendored,
+        SkipReason::Generated,
+        SkipReason::Binary,
+        SkipReason::TooLarge,
+        SkipReason::Unreadable,
+        SkipReason::SymlinkLoop,
+    ];
+
+    /// The reason [`SkipReason::name`] names.
+    pub fn from_name(name: &str) -> Option<SkipReason> {
+        Self::ALL.into_iter().find(|r| r.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SkipReason::Vendored => "vendored",

@@ -1,0 +1,131 @@
+//! Knowing, without walking, that a walk would list the same paths.
+//!
+//! A full walk records its stamps (directories entered, ignore files,
+//! oversized files, with modification times), its skip counts and problems,
+//! and the options it ran with. While none of the stamps changed and the
+//! options are the same, no path can have appeared, vanished or become
+//! ignored, so statting the stored files gives what a new walk would
+//! ([`restat`]). Also owns the racy-time rule: a time within [`RACY_NS`] of
+//! the walk is stored as 0, so the next comparison verifies that path
+//! instead of trusting its time.
+//!
+//! This module decides nothing about staleness (that is `plan` and
+//! `freshness`) and reads no file contents.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use plumb_store::{FileRow, Store, Writer};
+use plumb_walk::{SkipReason, WalkOptions, WalkResult};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::IndexError;
+
+/// File systems keep coarse timestamps (a kernel tick, or seconds on some):
+/// a path modified this shortly before the walk may change again without
+/// its time changing ("racy", as git calls it).
+pub const RACY_NS: i64 = 2_000_000_000;
+
+/// The modification time to store for a path statted by a walk that started
+/// at `walk_started_ns`: 0 when it is racy.
+pub fn settled_mtime(mtime_ns: i64, walk_started_ns: i64) -> i64 {
+    if mtime_ns >= walk_started_ns - RACY_NS {
+        0
+    } else {
+        mtime_ns
+    }
+}
+
+/// What a full walk reported besides its files and stamps, replayed when
+/// a later run stats instead of walking.
+#[derive(Serialize, Deserialize, PartialEq)]
+struct WalkSummary {
+    /// The walk options the stamps are valid for.
+    options: String,
+    skipped: BTreeMap<String, u64>,
+    problems: Vec<(String, String)>,
+}
+
+fn options_key(opts: &WalkOptions) -> String {
+    format!(
+        "max_file_size={} vendored={} generated={}",
+        opts.max_file_size, opts.include_vendored, opts.include_generated
+    )
+}
+
+const SUMMARY_KEY: &str = "walk_summary";
+
+/// Record what the full walk `walked` (run with `opts`) saw besides files.
+pub fn write(w: &Writer<'_>, walked: &WalkResult, opts: &WalkOptions) -> Result<(), IndexError> {
+    let started = walked.started_ns;
+    w.set_stamps(
+        walked
+            .stamps
+            .iter()
+            .map(|s| (s.rel_path.as_str(), settled_mtime(s.mtime_ns, started))),
+    )?;
+    let summary = WalkSummary {
+        options: options_key(opts),
+        skipped: walked
+            .skipped
+            .iter()
+            .map(|(r, n)| (r.name().to_string(), *n))
+            .collect(),
+        problems: walked.problems.clone(),
+    };
+    w.set_meta(
+        SUMMARY_KEY,
+        &serde_json::to_string(&summary).expect("summary serialises"),
+    )?;
+    Ok(())
+}
+
+/// What a walk with `opts` would list, without walking: the stored files
+/// statted again, with the last walk's skip counts and problems. `None`
+/// when a walk is needed: no stamps or summary stored, other options, a
+/// stamp changed or is racy, or a stored file is gone.
+pub fn restat(
+    store: &Store,
+    root: &Path,
+    opts: &WalkOptions,
+    stored: &[FileRow],
+) -> Result<Option<WalkResult>, IndexError> {
+    let Some(summary) = store
+        .meta(SUMMARY_KEY)?
+        .and_then(|s| serde_json::from_str::<WalkSummary>(&s).ok())
+        .filter(|s| s.options == options_key(opts))
+    else {
+        return Ok(None);
+    };
+    let stamps = store.stamps()?;
+    if stamps.is_empty() {
+        return Ok(None);
+    }
+    let started_ns = plumb_walk::now_ns();
+    let stat = plumb_walk::RootStat::open(root);
+    let unchanged = stamps
+        .par_iter()
+        .all(|(p, m)| *m != 0 && stat.stamp(p) == Some(*m));
+    if !unchanged {
+        return Ok(None);
+    }
+    let Some(files) = stored
+        .par_iter()
+        .map(|r| stat.file(&r.path))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Ok(None);
+    };
+    Ok(Some(WalkResult {
+        files,
+        skipped: summary
+            .skipped
+            .iter()
+            .filter_map(|(name, n)| Some((SkipReason::from_name(name)?, *n)))
+            .collect(),
+        problems: summary.problems,
+        stamps: Vec::new(),
+        started_ns,
+    }))
+}
