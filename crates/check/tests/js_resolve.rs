@@ -365,3 +365,34 @@ export function use(store: Store, value: any) {
         vec!["unknown-symbol src/dict.ts:15 'this' has no member 'addAll'"]
     );
 }
+
+#[test]
+fn commonjs_module_values() {
+    let p = Proj::new(&[
+        (
+            "lib/user.js",
+            "'use strict'\n\nmodule.exports = User\n\nfunction User(name) {\n  this.name = name;\n}\n\nUser.all = function (fn) {\n  fn(null, []);\n};\n\nUser.count = function (fn) {\n  fn(null, 0);\n};\n",
+        ),
+        (
+            "lib/helpers.js",
+            "exports.slugify = function (text) {\n  return text.toLowerCase();\n};\n\nexports.title = (text) => text.toUpperCase();\n",
+        ),
+    ]);
+    let body = r#"'use strict'
+var User = require('./user');
+var helpers = require('./helpers');
+
+User.count(function (err, n) {});
+User.counts(function (err, n) {});
+User.call(null);
+helpers.slugify('A B');
+helpers.slugifyy('A B');
+"#;
+    assert_eq!(
+        p.file("lib/app.js", body),
+        vec![
+            "unknown-symbol lib/app.js:6 'User' has no member 'counts'",
+            "unknown-symbol lib/app.js:9 module './helpers' has no export 'slugifyy'",
+        ]
+    );
+}

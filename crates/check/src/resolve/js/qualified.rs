@@ -67,6 +67,10 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         if let Some(out) = object_member(ctx, r, &target, "module.exports", q) {
             return out;
         }
+        // `module.exports = Name` of a class or function of that module.
+        if let Some(out) = exported_value_member(ctx, r, &target, q) {
+            return out;
+        }
         // `import * as q from './m'`: q.f is m's export f.
         return match find_export(ctx.project, &target, &r.name, 0) {
             Export::Defs { file, defs } => {
@@ -330,4 +334,81 @@ fn object_member(
         ctx.candidates(&r.name, &pool),
         0.8,
     ))])
+}
+
+/// `q.name()` where `q` is `require('./m')` and m ends with
+/// `module.exports = X` for a class or function `X` of m: a static member
+/// of the class, or a property assigned as `X.name = …`.
+fn exported_value_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let rc = ctx.project.facts_of(file)?;
+    let (text, facts) = (&rc.0, &rc.1);
+    let (_, rest) = text.split_once("module.exports = ")?;
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    let x = &rest[..end];
+    if x.is_empty()
+        || !rest[end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with([';', '\n', '\r'])
+    {
+        return None;
+    }
+    // Only one assignment to module.exports, and no other way to add keys.
+    if text.matches("module.exports").count() != 1
+        || text.contains(&format!("{x}["))
+        || text.contains(&format!("assign({x}"))
+        || text.contains(&format!("defineProperty({x}"))
+    {
+        return None;
+    }
+    let defs = super::modules::top_defs(facts, x);
+    let [d] = defs.as_slice() else {
+        return None;
+    };
+    match d.kind {
+        DefKind::Class => Some(member_outcome(
+            ctx,
+            r,
+            class_member(ctx.project, file, d, &r.name, true),
+            q,
+        )),
+        DefKind::Function => {
+            let assigned: Vec<(String, String, u32)> = crate::resolve::word_positions(text, x)
+                .filter_map(|i| {
+                    let after = text[i + x.len()..].strip_prefix('.')?;
+                    let end = after
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                        .unwrap_or(after.len());
+                    let tail = after[end..].trim_start();
+                    (end > 0 && tail.starts_with('=') && !tail.starts_with("=="))
+                        .then(|| (after[..end].to_string(), file.to_string(), 0))
+                })
+                .collect();
+            if assigned.iter().any(|(n, _, _)| n == &r.name)
+                || super::members::FUNCTION_MEMBERS.contains(&r.name.as_str())
+                || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+                || assigned.iter().any(|(n, _, _)| n == "prototype")
+            {
+                return Some(vec![Outcome::Resolved]);
+            }
+            Some(vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("'{q}' has no member '{}'", r.name),
+                vec![format!(
+                    "{q} is the function {x} that {file} exports: no `{x}.{} = …` there",
+                    r.name
+                )],
+                ctx.candidates(&r.name, &assigned),
+                0.75,
+            ))])
+        }
+        _ => None,
+    }
 }
