@@ -40,6 +40,34 @@ pub(super) fn impl_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
     Some(c.rsplit('.').next().unwrap_or(c).to_string())
 }
 
+/// The type `self` has at `r`: the impl's type, unless the receiver is
+/// wrapped (`self: Pin<&mut Self>`, `self: Box<Self>`), whose methods are
+/// the wrapper's too.
+pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
+    let f = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| {
+            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
+        })
+        .max_by_key(|d| d.span.start_byte)?;
+    let receiver = f
+        .params
+        .as_ref()?
+        .list
+        .iter()
+        .find(|p| p.kind == plumb_facts::ParamKind::Receiver)?;
+    if receiver
+        .type_text
+        .as_deref()
+        .is_some_and(|t| t.contains('<'))
+    {
+        return None;
+    }
+    impl_type_at(ctx, r)
+}
+
 /// Whether the type name `ty`, as this file sees it, is the project's: a
 /// definition of the file, or a `use` of a path into this crate. A name
 /// imported from a dependency or std (`use tree_sitter::Node`) is theirs
@@ -165,14 +193,85 @@ fn not_found(
 /// Whether the project trait `tr` has supertraits (`trait Tr: Iterator`),
 /// whose methods its implementors also get.
 fn has_supertraits(ctx: &FileCtx, tr: &str) -> bool {
-    ctx.project.defs_named(tr, 10).iter().any(|d| {
-        d.def.kind == DefKind::Trait
-            && ctx.project.facts_of(&d.path).is_none_or(|rc| {
-                let from = d.def.name_span.end_byte as usize;
-                let rest = rc.0.get(from..).unwrap_or("");
-                let head = &rest[..rest.find('{').unwrap_or(rest.len())];
-                head.contains(':')
-            })
+    !supertraits(ctx, tr).is_some_and(|s| s.is_empty())
+}
+
+/// The supertraits of project trait `tr` as written (`Sized`,
+/// `fmt::Debug`), with the file that declares it; `None` when unknown (no
+/// single definition, a `where` clause, text not readable).
+fn supertraits(ctx: &FileCtx, tr: &str) -> Option<Vec<(String, String)>> {
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(tr, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::Trait)
+        .collect();
+    let [d] = defs.as_slice() else {
+        return None;
+    };
+    let rc = ctx.project.facts_of(&d.path)?;
+    let rest = rc.0.get(d.def.name_span.end_byte as usize..)?;
+    let head = &rest[..rest.find('{')?];
+    if head.contains("where") {
+        return None;
+    }
+    let Some((_, bounds)) = head.split_once(':') else {
+        return Some(Vec::new());
+    };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in bounds.chars().chain(std::iter::once('+')) {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            '+' if depth == 0 => {
+                let t = cur.trim().trim_start_matches('?').to_string();
+                let t = t.split('<').next().unwrap_or("").trim().to_string();
+                if !t.is_empty() && !t.starts_with('\'') {
+                    out.push((t, d.path.clone()));
+                }
+                cur.clear();
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    Some(out)
+}
+
+/// Whether `name` may be a method of project trait `tr` through its
+/// supertraits (inside a default method, `self.m()` sees only those).
+fn supertraits_may_provide(ctx: &FileCtx, tr: &str, name: &str, depth: u32) -> bool {
+    if depth > 4 {
+        return true;
+    }
+    let Some(sups) = supertraits(ctx, tr) else {
+        return true;
+    };
+    sups.iter().any(|(path, file)| {
+        let base = path.rsplit("::").next().unwrap_or(path);
+        if matches!(base, "Sized" | "Send" | "Sync" | "Copy" | "Unpin") {
+            return false;
+        }
+        let project = ctx
+            .project
+            .defs_named(base, 10)
+            .iter()
+            .any(|d| d.def.kind == DefKind::Trait);
+        if project {
+            return ctx
+                .project
+                .defs_named(name, 200)
+                .iter()
+                .any(|d| container_is(&d.def, base))
+                || supertraits_may_provide(ctx, base, name, depth + 1);
+        }
+        if std_trait_methods_known(base) {
+            return false;
+        }
+        origin_may_provide(ctx, &origin_of_path(ctx, path, file), name)
     })
 }
 
@@ -288,12 +387,33 @@ fn origin_of_path(ctx: &FileCtx, path: &str, file: &str) -> Origin {
             Origin::Unknown
         }
     };
+    let Some(rc) = ctx.project.facts_of(file) else {
+        return if path.contains("::") {
+            classify(first)
+        } else {
+            Origin::Unknown
+        };
+    };
     if path.contains("::") {
+        if is_std_root(first) || matches!(first, "crate" | "self" | "super") {
+            return classify(first);
+        }
+        // `fmt::Write` after `use core::fmt;`.
+        for i in &rc.1.imports {
+            let last = i.module.rsplit("::").next().unwrap_or("");
+            let binds = i.names.iter().any(|n| {
+                n.alias.as_deref() == Some(first)
+                    || n.alias.is_none() && (n.name == first || n.name == "self" && last == first)
+            }) || i.names.is_empty() && i.alias.as_deref().unwrap_or(last) == first;
+            if binds {
+                if i.relative {
+                    return Origin::Project;
+                }
+                return classify(i.module.split("::").next().unwrap_or(""));
+            }
+        }
         return classify(first);
     }
-    let Some(rc) = ctx.project.facts_of(file) else {
-        return Origin::Unknown;
-    };
     for i in &rc.1.imports {
         let binds = i
             .names
@@ -423,10 +543,14 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
-    if is_trait || ctx.project.name_defined(name) || derives_foreign(ctx, ty) {
+    if is_trait && supertraits_may_provide(ctx, ty, name, 0)
+        || ctx.project.name_defined(name)
+        || !is_trait && derives_foreign(ctx, ty)
+    {
         return vec![Outcome::Skipped];
     }
-    if scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
+    // A macro implementing a trait for some type adds nothing to the trait.
+    if !is_trait && scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
         return vec![Outcome::Skipped];
     }
     // Traits whose methods are not listed here (`Iterator`, a dependency's

@@ -21,7 +21,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         // `self.m(..)` inside an impl resolves through the impl's type; a
         // method of any other value has a type not known here.
         let ty = match r.qualifier.as_deref() {
-            Some("self") => super::assoc::impl_type_at(ctx, r),
+            Some("self") => super::assoc::self_type_at(ctx, r),
             Some(v) => super::values::var_type(ctx, r, v),
             None => None,
         };
