@@ -9,7 +9,8 @@
 //! `arguments` takes any number (the adapter marks it), and a parameter is
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
-//! body only passes it on (never `name.x`, `name[…]`, `name(…)`).
+//! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
+//! comparison with a value, `${name}`).
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
@@ -167,7 +168,7 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-        let passed_on = !dereferenced(body, name);
+        let passed_on = !dereferenced(body, name) && !compared(body, name);
         if !simple || doc_optional(doc, name) || body_tests(body, name) || passed_on {
             param.has_default = true;
         }
@@ -186,24 +187,36 @@ fn doc_optional(doc: &str, name: &str) -> bool {
         })
 }
 
-/// Whether the body tests `name` for absence: a comparison, `typeof`, `!`,
-/// `||`/`??`/`&&` with it, a ternary on it, `if (name)`.
+/// Whether the body tests `name` for absence: `typeof name`, `!name`,
+/// `if (name)`, `name == null`, `undefined === name`, `name || d`,
+/// `name ?? d`, `name && …`, `name ? a : b`. A comparison with anything but
+/// `undefined`/`null` is not such a test (`x === name || y`).
 fn body_tests(body: &str, name: &str) -> bool {
+    const ABSENT: [&str; 3] = ["undefined", "null", "void"];
     crate::resolve::word_positions(body, name).any(|i| {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
-        before.ends_with("typeof")
-            || before.ends_with('!')
+        if before.ends_with("typeof")
+            || before.ends_with('!') && !before.ends_with("!=")
             || before.ends_with("if (")
             || before.ends_with("if(")
-            || before.ends_with("&&")
-            || before.ends_with("||")
-            || before.ends_with("??")
-            || before.ends_with("==")
-            || before.ends_with("!=")
-            || ["||", "??", "&&", "==", "!=", "?"]
-                .iter()
-                .any(|op| after.starts_with(op) && !after.starts_with("?."))
+            || before.ends_with("while (")
+        {
+            return true;
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(left) = before.strip_suffix(op) {
+                return ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+            }
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(right) = after.strip_prefix(op) {
+                let right = right.trim_start();
+                return ABSENT.iter().any(|a| right.starts_with(a));
+            }
+        }
+        ["||", "??", "&&"].iter().any(|op| after.starts_with(op))
+            || after.starts_with('?') && !after.starts_with("?.")
     })
 }
 
@@ -215,5 +228,28 @@ fn dereferenced(body: &str, name: &str) -> bool {
         let after = &body[i + name.len()..];
         !before.ends_with('.')
             && (after.starts_with('.') || after.starts_with('[') || after.starts_with('('))
+    })
+}
+
+/// Whether the body compares `name` with a value other than `undefined` or
+/// `null` (`x === name`, `name < n`), or interpolates it (`${name}`): a
+/// missing argument silently gives a wrong answer there.
+fn compared(body: &str, name: &str) -> bool {
+    const ABSENT: [&str; 3] = ["undefined", "null", "void"];
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        if before.ends_with("${") && after.starts_with('}') {
+            return true;
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(left) = before.strip_suffix(op) {
+                return !ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+            }
+            if let Some(right) = after.strip_prefix(op) {
+                return !ABSENT.iter().any(|a| right.trim_start().starts_with(a));
+            }
+        }
+        false
     })
 }
