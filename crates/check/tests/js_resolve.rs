@@ -77,6 +77,9 @@ const BASE_TS: &str = r#"export class Store {
   static open(name: string): Store {
     return new Store(name);
   }
+  get printer(): (line: string) => void {
+    return (line) => console.log(line);
+  }
 }
 "#;
 
@@ -107,6 +110,7 @@ export class Cart extends Store {
     this.addd('y');
     this.add('a', 'b');
     this.toString();
+    this.printer('ok');
     return this.count(1);
   }
   count(n: number): number {

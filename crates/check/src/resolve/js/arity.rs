@@ -120,6 +120,8 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
 /// parameters for a class with neither constructor nor base class.
 fn params_of(d: &Definition) -> Option<Params> {
     let mut p = match d.kind {
+        // A getter's value is what gets called, not the getter.
+        DefKind::Method if is_accessor(d) => return None,
         DefKind::Function | DefKind::Method => d.params.clone()?,
         DefKind::Class => match &d.params {
             Some(p) => p.clone(),
@@ -251,5 +253,15 @@ fn compared(body: &str, name: &str) -> bool {
             }
         }
         false
+    })
+}
+
+/// `get name()` / `set name(v)`: the signature names the accessor keyword
+/// right before the member name.
+fn is_accessor(d: &Definition) -> bool {
+    let sig = d.signature.as_deref().unwrap_or("");
+    crate::resolve::word_positions(sig, &d.name).any(|i| {
+        let before = sig[..i].trim_end();
+        before.ends_with("get") || before.ends_with("set")
     })
 }
