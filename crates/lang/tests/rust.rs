@@ -343,3 +343,12 @@ fn only_expression_macros_have_their_tokens_read_as_calls() {
         ]
     );
 }
+
+#[test]
+fn match_guards_bind_nothing() {
+    let src = b"fn f(v: Option<u8>) -> bool {\n    match v {\n        Some(x) if check(x) => true,\n        _ => false,\n    }\n}\n";
+    let f = facts(src);
+    let names: Vec<&str> = f.locals.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["v", "x"]);
+    assert!(common::has_call(&f, "check", 1));
+}

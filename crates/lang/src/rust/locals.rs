@@ -59,6 +59,17 @@ impl<'a> Ex<'a> {
             | "char_literal"
             | "integer_literal"
             | "float_literal" => {}
+            "match_pattern" => {
+                // `pat if guard`: the guard binds nothing.
+                let cond = pat.child_by_field_name("condition").map(|c| c.id());
+                let mut cursor = pat.walk();
+                let kids: Vec<Node<'a>> = pat.named_children(&mut cursor).collect();
+                for c in kids {
+                    if Some(c.id()) != cond {
+                        self.bind_pattern(c, scope, depth + 1);
+                    }
+                }
+            }
             "tuple_struct_pattern" | "struct_pattern" => {
                 let ty = pat.child_by_field_name("type").map(|t| t.id());
                 let mut cursor = pat.walk();

@@ -279,7 +279,7 @@ fn supertraits_may_provide(ctx: &FileCtx, tr: &str, name: &str, depth: u32) -> b
 /// brought in by `use dep::Trait`, `use dep::Trait as _` or a dependency
 /// glob) that name `name`; true too when such a dependency's source is not
 /// installed.
-fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
+pub(super) fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
     for imp in &ctx.facts.imports {
         let first = imp.module.split("::").next().unwrap_or("");
         if is_std_root(first) || imp.relative {

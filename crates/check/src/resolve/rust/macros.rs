@@ -11,10 +11,49 @@ use super::*;
 use crate::builtins;
 use crate::report::FindingKind;
 
+/// `ptr::addr_of!` / `std::ptr::addr_of!`: checked against the standard
+/// library's module members; other paths are left to the compiler.
+fn std_path_macro(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let q = q.trim_start_matches("::");
+    let mut segs: Vec<String> = q.split("::").map(str::to_string).collect();
+    if let Some(full) = use_binding(ctx, &segs[0], &r.span) {
+        let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
+        v.extend(segs.drain(1..));
+        segs = v;
+    }
+    if !is_std_root(&segs[0]) || super::imports::shadowed_root(ctx, &segs[0]) {
+        return vec![Outcome::Skipped];
+    }
+    let module = segs.join("::");
+    match builtins::stdlib_module(Lang::Rust, &module) {
+        Some(m) if m.member(&r.name) == Some(false) => vec![Outcome::Found(
+            ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("cannot find macro '{}!' in '{module}'", r.name),
+                vec![format!(
+                    "standard library module {module} ({} members)",
+                    m.members().len()
+                )],
+                ctx.candidates(
+                    &r.name,
+                    &m.members()
+                        .iter()
+                        .map(|n| (n.to_string(), format!("<std {module}>"), 0))
+                        .collect::<Vec<_>>(),
+                ),
+                0.85,
+            ),
+        )],
+        Some(_) => vec![Outcome::Resolved],
+        None => vec![Outcome::Skipped],
+    }
+}
+
 pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
-    if r.qualifier.is_some() {
-        return vec![Outcome::Skipped];
+    if let Some(q) = r.qualifier.as_deref() {
+        return std_path_macro(ctx, r, q);
     }
     if builtins::is_builtin(Lang::Rust, name)
         || std_names().contains(name)

@@ -70,6 +70,39 @@ fn strip_turbofish(q: &str) -> String {
     if depth > 0 { q.to_string() } else { out }
 }
 
+/// `let name = name(..)`: the call is in the initializer of the only local
+/// binding of its name, which is not in scope there yet.
+fn own_let_initializer(ctx: &FileCtx, r: &Reference) -> bool {
+    let binds = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| {
+            l.name == r.name
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+        .count();
+    if binds != 1 {
+        return false;
+    }
+    let line = ctx.line_text(r.span.start_line);
+    let col = (r.span.start_col as usize)
+        .saturating_sub(1)
+        .min(line.len());
+    let before = line.get(..col).unwrap_or("").trim();
+    let Some(rest) = before.strip_prefix("let ") else {
+        return false;
+    };
+    let rest = rest
+        .trim_start()
+        .strip_prefix("mut ")
+        .unwrap_or(rest)
+        .trim_start();
+    rest.strip_prefix(r.name.as_str())
+        .is_some_and(|t| t.trim_start().starts_with(['=', ':']) && t.trim_end().ends_with('='))
+}
+
 /// `name!` as written: a macro invocation rather than a struct literal.
 fn is_macro_call(ctx: &FileCtx, r: &Reference) -> bool {
     ctx.text
@@ -85,7 +118,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         // `<T as Trait>::f`): not a bare name.
         return vec![Outcome::Skipped];
     }
-    if ctx.local_binds(r) {
+    if ctx.local_binds(r) && !own_let_initializer(ctx, r) {
         return vec![Outcome::Resolved];
     }
     let own: Vec<_> = super::super::scope::file_defs(ctx.facts, name);
@@ -268,8 +301,33 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let q = q.trim_start_matches("::");
     let mut segs: Vec<String> = q.split("::").map(str::to_string).collect();
     if segs.iter().any(|s| is_primitive(s)) {
-        // Associated functions of primitive types (`char::from`, `u8::try_from`).
-        return vec![Outcome::Skipped];
+        // Associated functions of primitive types (`char::from`,
+        // `u8::try_from`, `str::eq`): std functions, or methods of a trait
+        // the project or a dependency implements for the primitive.
+        if segs.len() != 1 || !is_primitive(&segs[0]) {
+            return vec![Outcome::Skipped];
+        }
+        if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
+        {
+            return vec![Outcome::Resolved];
+        }
+        if ctx.project.name_defined(name) || super::assoc::dep_trait_may_provide(ctx, name) {
+            return vec![Outcome::Skipped];
+        }
+        return missing(
+            ctx,
+            r,
+            format!(
+                "no function or associated item named '{name}' found for '{}'",
+                segs[0]
+            ),
+            vec![
+                format!("the standard library: no function named '{name}'"),
+                "traits of the project and its dependencies: none name it".into(),
+            ],
+            Vec::new(),
+            0.8,
+        );
     }
     // Expand a `use` binding of the first segment.
     if !matches!(segs[0].as_str(), "crate" | "self" | "super" | "Self")
