@@ -126,7 +126,7 @@ class Other(base.Handler):
 }
 
 #[test]
-fn unknown_or_dynamic_bases_are_never_findings() {
+fn unknown_or_dynamic_bases_mixins_and_late_attributes_are_not_findings() {
     let p = project();
     let got = p.files(&[(
         "app/dyn.py",
@@ -160,9 +160,31 @@ class C(Handler):
 class D(dict):
     def f(self):
         return self.no_such()
+
+
+class Checks:
+    def f(self):
+        return self.assertTrue(1)
+
+
+class ChecksMixin:
+    def f(self):
+        return self.assertFalse(1)
+
+
+class Case(Checks, Handler):
+    pass
+
+
+def utc():
+    import datetime
+    return datetime.timezone.utc, datetime.timezone.utcc
 ",
     )]);
-    assert_eq!(got, Vec::<String>::new());
+    assert_eq!(
+        got,
+        vec!["unknown-symbol app/dyn.py:48 class 'timezone' has no attribute 'utcc'"]
+    );
 }
 
 #[test]
@@ -207,6 +229,7 @@ fn signature_keeping_decorators_and_nested_functions_are_checked() {
     let got = p.files(&[(
         "app/funcs.py",
         "\
+import contextlib
 import functools
 
 
@@ -222,15 +245,36 @@ def outer(items):
     def plain(x):
         return x
 
-    alias = plain
-    return cached(1, 2), scan(items, 0), alias(1, 2)
+    def again(x):
+        return x
+
+    again = plain
+    print(scan)
+    return cached(1, 2), scan(items, 0), again(1, 2)
+
+
+@contextlib.contextmanager
+def block(extra=None):
+    yield extra
+
+
+def run():
+    # Calls after a comment that ends with a period are still calls.
+    return outer([], 1)
+
+
+def layout():
+    with block(extra=1), block(callback=2):
+        pass
 ",
     )]);
     assert_eq!(
         got,
         vec![
-            "arity-mismatch app/funcs.py:11 'scan' takes at most 2 positional argument(s) but 3 were given",
-            "arity-mismatch app/funcs.py:17 'cached' takes at most 1 positional argument(s) but 2 were given",
+            "arity-mismatch app/funcs.py:12 'scan' takes at most 2 positional argument(s) but 3 were given",
+            "arity-mismatch app/funcs.py:22 'cached' takes at most 1 positional argument(s) but 2 were given",
+            "arity-mismatch app/funcs.py:32 'outer' takes at most 1 positional argument(s) but 2 were given",
+            "unknown-keyword app/funcs.py:36 'block' has no parameter 'callback'",
         ]
     );
 }
@@ -250,6 +294,14 @@ def run():
     Handler.parse_all(\"a\")
     base.Handler.flush(None, 1)
     return Handler(1, 2)
+
+
+class Holder:
+    def __init__(self):
+        self.base = None
+
+    def run(self):
+        return base.Handler.parse_one()
 ",
     )]);
     assert_eq!(
@@ -258,6 +310,7 @@ def run():
             "unknown-symbol app/use.py:7 class 'Handler' has no attribute 'parse_all'",
             "arity-mismatch app/use.py:8 'flush' takes at most 0 positional argument(s) but 1 were given",
             "arity-mismatch app/use.py:9 'Handler' takes at most 1 positional argument(s) but 2 were given",
+            "unknown-symbol app/use.py:17 class 'Handler' has no attribute 'parse_one'",
         ]
     );
 }

@@ -35,6 +35,10 @@ const KEEPS_SIGNATURE: &[&str] = &[
     "override",
     "typing.override",
     "typing_extensions.override",
+    "contextmanager",
+    "contextlib.contextmanager",
+    "asynccontextmanager",
+    "contextlib.asynccontextmanager",
 ];
 
 /// Arity and keyword findings when every candidate definition is a plain

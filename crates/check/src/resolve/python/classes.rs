@@ -231,7 +231,11 @@ pub(super) fn resolve_class(
         }));
     }
     let (imp, full) = imported?;
-    if facts.definitions.iter().any(|d| d.name == segs[0]) {
+    if facts
+        .definitions
+        .iter()
+        .any(|d| d.name == segs[0] && d.container.is_none())
+    {
         // Bound twice (a fallback class, a conditional import).
         return None;
     }
@@ -421,7 +425,9 @@ fn walk(
         if !mine.is_empty() {
             return Members::Found(mine);
         }
-        if depth > 0 && class_mentions(&cls.src, d, name) {
+        if (depth > 0 && class_mentions(&cls.src, d, name))
+            || assigned_outside(&cls.src.0, &d.name, name)
+        {
             return Members::Found(Vec::new());
         }
     }
@@ -454,4 +460,61 @@ fn class_mentions(src: &Src, cls: &Definition, name: &str) -> bool {
         .get(cls.span.start_byte as usize..cls.span.end_byte as usize)
         .unwrap_or("");
     word_positions(body, name).next().is_some()
+}
+
+/// Whether the class's file assigns the attribute from outside the class
+/// body (`timezone.utc = timezone(...)` after the class).
+fn assigned_outside(text: &str, class: &str, name: &str) -> bool {
+    let dotted = format!("{class}.{name}");
+    word_positions(text, &dotted).any(|p| {
+        let rest = text[p + dotted.len()..].trim_start();
+        rest.starts_with('=') && !rest.starts_with("==")
+    })
+}
+
+/// Whether a class without bases of its own is a mixin: named so, or
+/// listed with other bases in a class header of the project, so `self`
+/// has the members of its sibling bases.
+pub(super) fn mixed_in(ctx: &FileCtx, cls: &ClassRef) -> bool {
+    let d = cls.def();
+    if d.name.contains("Mixin") || d.name.contains("mixin") {
+        return true;
+    }
+    let Ok((rows, _)) = ctx.project.store.refs_named(&d.name, 200) else {
+        return true;
+    };
+    let mut paths: Vec<String> = rows
+        .into_iter()
+        .filter(|r| r.reference.kind == plumb_facts::RefKind::Type)
+        .map(|r| r.path)
+        .collect();
+    paths.push(ctx.path.to_string());
+    paths.sort();
+    paths.dedup();
+    paths.iter().take(40).any(|p| {
+        let text = if p == ctx.path {
+            Some(ctx.text.to_string())
+        } else {
+            ctx.project.facts_of(p).map(|rc| rc.0.clone())
+        };
+        text.is_some_and(|t| listed_with_others(&t, &d.name))
+    })
+}
+
+/// Whether `class Y(..., name, ...)` with more than one base occurs in `text`.
+fn listed_with_others(text: &str, name: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        let Some(rest) = t.strip_prefix("class ") else {
+            return false;
+        };
+        let Some(open) = rest.find('(') else {
+            return false;
+        };
+        let inner = rest[open + 1..].split(')').next().unwrap_or("");
+        inner.contains(',')
+            && inner
+                .split(',')
+                .any(|b| b.trim().rsplit('.').next() == Some(name))
+    })
 }

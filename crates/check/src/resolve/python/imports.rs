@@ -108,6 +108,20 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
     );
     let candidates = ctx.candidates(top, &pool);
     let in_function = imp.span.start_col > 1;
+    if in_function && !installed {
+        // A lazy import inside a function is the idiom of optional
+        // dependencies (and of other interpreters' modules): a note, not a claim.
+        return Some(Outcome::Found(ctx.finding(
+            FindingKind::Unverifiable,
+            &imp.span,
+            format!(
+                "lazy import of '{top}', which is not declared and not installed here: an optional dependency?"
+            ),
+            evidence,
+            candidates,
+            0.45,
+        )));
+    }
     let (msg, conf) = if installed {
         (
             format!("package '{top}' is installed but not declared in the project's manifest"),
@@ -123,7 +137,6 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
                 // that is not built here, more often than an invention.
                 0.4
             } else if in_function {
-                // A lazy import inside a function: the idiom of optional dependencies.
                 0.45
             } else if ctx.path.split('/').rev().skip(1).any(|d| d == top) {
                 // An integration module named after the package (`ext/django/…`).

@@ -1,16 +1,17 @@
 //! Python references: bare names through the scopes a reader uses,
 //! `self.m`/`Class.m` within visible class hierarchies, `module.attr`.
 
-use plumb_facts::{DefKind, Definition, FileFacts, Import, Lang, Reference};
+use plumb_facts::{DefKind, Definition, Import, Lang, Reference};
 
 use super::super::{FileCtx, Outcome, scope};
-use super::classes::{ClassRef, Member, Members, Where, lookup, own_src, resolve_class};
+use super::classes::{ClassRef, Member, Members, Where, lookup, mixed_in, own_src, resolve_class};
+use super::scopes::{after_dot, local_import_only, nested_function, shadows};
 use super::*;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
-    if r.qualifier.is_none() && ctx.after_dot(r) {
+    if r.qualifier.is_none() && after_dot(ctx.text, r.span.start_byte as usize) {
         return vec![Outcome::Skipped];
     }
     match r.qualifier.as_deref() {
@@ -162,7 +163,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let shadowed = ctx.local_binds(&Reference {
         name: first.to_string(),
         ..r.clone()
-    });
+    }) && !local_import_only(ctx, r, first);
     if (q == "self" || q == "cls") || !shadowed {
         let out = class_member(ctx, r, q);
         if !out.is_empty() {
@@ -178,8 +179,14 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some((imp, base)) = ctx.import_binding(first) else {
         return vec![Outcome::Skipped];
     };
-    if ctx.facts.definitions.iter().any(|d| d.name == first) {
-        // The import is shadowed somewhere in the file (a property, a local class).
+    if ctx
+        .facts
+        .definitions
+        .iter()
+        .any(|d| d.name == first && shadows(ctx.facts, d, r))
+    {
+        // The import is shadowed where the reference is (a module-level
+        // rebinding, a local class, a name of the class body).
         return vec![Outcome::Skipped];
     }
     if imp.relative {
@@ -377,6 +384,10 @@ fn class_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             {
                 return vec![Outcome::Resolved];
             }
+            // A mixin's `self` has the members of the classes it is mixed with.
+            if on_instance && mixed_in(ctx, &class) {
+                return vec![Outcome::Skipped];
+            }
             let pool: Vec<(String, String, u32)> =
                 scope::members(&class.src.1, &class.def().qualified_name())
                     .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
@@ -432,37 +443,4 @@ fn star_exports_private(ctx: &FileCtx, loc: &ModLoc, name: &str) -> Option<bool>
         }
         _ => None,
     }
-}
-
-/// The function nested in an enclosing function that a bare call names,
-/// when that scope binds the name only with `def` and uses it only in calls.
-fn nested_function<'f>(ctx: &FileCtx<'f, '_>, r: &Reference) -> Option<&'f Definition> {
-    let facts: &'f FileFacts = ctx.facts;
-    let mut found = facts.definitions.iter().filter(|d| {
-        d.name == r.name
-            && d.kind == DefKind::Function
-            && d.container.as_deref().is_some_and(|c| {
-                facts.definitions.iter().any(|o| {
-                    matches!(o.kind, DefKind::Function | DefKind::Method)
-                        && o.qualified_name() == c
-                        && o.span.contains(&r.span)
-                })
-            })
-    });
-    let d = found.next()?;
-    if found.next().is_some() {
-        return None;
-    }
-    let outer = facts.definitions.iter().find(|o| {
-        matches!(o.kind, DefKind::Function | DefKind::Method)
-            && Some(o.qualified_name()) == d.container
-    })?;
-    let body = ctx
-        .text
-        .get(outer.span.start_byte as usize..outer.span.end_byte as usize)?;
-    let only_def_and_calls = super::super::word_positions(body, &r.name).all(|p| {
-        body[..p].trim_end().ends_with("def")
-            || body[p + r.name.len()..].trim_start().starts_with('(')
-    });
-    only_def_and_calls.then_some(d)
 }
