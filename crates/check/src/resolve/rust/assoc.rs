@@ -190,12 +190,6 @@ fn not_found(
     ))]
 }
 
-/// Whether the project trait `tr` has supertraits (`trait Tr: Iterator`),
-/// whose methods its implementors also get.
-fn has_supertraits(ctx: &FileCtx, tr: &str) -> bool {
-    !supertraits(ctx, tr).is_some_and(|s| s.is_empty())
-}
-
 /// The supertraits of project trait `tr` as written (`Sized`,
 /// `fmt::Debug`), with the file that declares it; `None` when unknown (no
 /// single definition, a `where` clause, text not readable).
@@ -210,7 +204,11 @@ fn supertraits(ctx: &FileCtx, tr: &str) -> Option<Vec<(String, String)>> {
         return None;
     };
     let rc = ctx.project.facts_of(&d.path)?;
-    let rest = rc.0.get(d.def.name_span.end_byte as usize..)?;
+    // Definitions read from the index carry no byte offsets for their name:
+    // find the name after the start of the item.
+    let item = rc.0.get(d.def.span.start_byte as usize..)?;
+    let at = super::super::word_positions(item, tr).next()?;
+    let rest = &item[at + tr.len()..];
     let head = &rest[..rest.find('{')?];
     if head.contains("where") {
         return None;
@@ -565,7 +563,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             .iter()
             .any(|d| d.def.kind == DefKind::Trait);
         if project_trait {
-            return has_supertraits(ctx, tr) && may_come_from_outside(ctx, name);
+            return supertraits_may_provide(ctx, tr, name, 0);
         }
         if std_trait_methods_known(tr) {
             return false;

@@ -51,7 +51,7 @@ pub(super) struct CrateScan {
     /// Types `macro_rules!` bodies define or implement (`struct X`, words
     /// of `impl .. {` headers).
     pub macro_types: HashSet<String>,
-    /// `macro_rules!` names, and those whose bodies write an `impl`.
+    /// `macro_rules!` names, and those whose bodies write an inherent `impl`.
     pub rules: HashSet<String>,
     pub impl_rules: HashSet<String>,
     /// Item-level invocations: the macro's last name and the words of its
@@ -197,7 +197,7 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
         let item_macro = indent == 0 && !is_rules && item_macro_call(t);
         if is_rules || item_macro {
             let from = start + indent;
-            let end = balanced_end(bytes, from).unwrap_or(text.len().min(from + 20_000));
+            let end = balanced_end(bytes, from).unwrap_or(from + floor(&text[from..], 20_000));
             let body = &text[from..end];
             for w in body.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
                 if !w.is_empty() && !scan.macro_words.contains(w) {
@@ -263,8 +263,14 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
                     }
                 }
                 "impl" => {
+                    let end = rest.find('{').unwrap_or(rest.len()).min(floor(rest, 400));
+                    let head = &rest[..end];
+                    if head.contains(" for ") {
+                        // A trait impl adds the trait's methods only: their
+                        // names are among `macro_fns`.
+                        continue;
+                    }
                     scan.impl_rules.insert(name.clone());
-                    let head = &rest[..rest.find('{').unwrap_or(rest.len()).min(400)];
                     for w in head.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
                         if w.starts_with(char::is_uppercase) {
                             scan.macro_types.insert(w.to_string());
@@ -281,6 +287,15 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
         }
     }
     scan.rules.insert(name);
+}
+
+/// The largest char boundary of `s` at or below `n`.
+fn floor(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -377,7 +392,7 @@ fn impl_body_invokes_macro(text: &str, from: usize, indent: usize) -> bool {
 /// Record one `impl<..> [Trait for] Type` header starting at `s`; the type
 /// when it is not a generic parameter.
 fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
-    let end = s.find(['{', ';']).unwrap_or(s.len().min(400));
+    let end = s.find(['{', ';']).unwrap_or(floor(s, 400));
     let h = &s[..end];
     let h = h.split(" where").next().unwrap_or(h);
     let h = h
@@ -433,7 +448,7 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
     }
     if !tr.is_empty() {
         let target = (tr == "Deref").then(|| {
-            let body = &s[..s.len().min(3000)];
+            let body = &s[..floor(s, 3000)];
             body.find("type Target")
                 .and_then(|k| {
                     let t = &body[k + 11..];
@@ -458,6 +473,15 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multibyte_text_without_braces_does_not_panic() {
+        let mut s = CrateScan::default();
+        let long = "é".repeat(400);
+        scan_text(&format!("impl Foo for {long}"), &mut s);
+        scan_text(&format!("macro_rules! m {long}"), &mut s);
+        scan_text(&format!("impl Deref for X {long}"), &mut s);
+    }
 
     #[test]
     fn impl_headers_name_trait_and_type() {
