@@ -194,3 +194,40 @@ fn unmodified_crate_is_clean() {
     ]);
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn standard_library_types_primitives_and_aliases() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/stdtypes.rs",
+        "use std::collections::HashMap;\n\ntype Index = core::sync::atomic::AtomicUsize;\n\npub fn go(n: u32) -> usize {\n    let a = Index::new(0);\n    let b = Index::neww(0);\n    let m: HashMap<u8, u8> = HashMap::with_capacity(2);\n    let k = HashMap::<u8, u8>::with_capacityy(2);\n    let s: String = String::from(\"x\");\n    s.push_strr(\"y\");\n    let t = String::fromm(\"x\");\n    let z = u32::from_str_radixx(\"1\", 10);\n    let top = core::ptr::addr_of!(n);\n    let bad = core::ptr::addr_off!(n);\n    str::len(\"x\") + n.count_ones() as usize\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/stdtypes.rs:7 no function or associated item named 'neww' found for 'Index'",
+            "unknown-symbol src/stdtypes.rs:9 no function or associated item named 'with_capacityy' found for 'HashMap'",
+            "unknown-symbol src/stdtypes.rs:11 no function or associated item named 'push_strr' found for 'String'",
+            "unknown-symbol src/stdtypes.rs:12 no function or associated item named 'fromm' found for 'String'",
+            "unknown-symbol src/stdtypes.rs:13 no function or associated item named 'from_str_radixx' found for 'u32'",
+            "unknown-symbol src/stdtypes.rs:15 cannot find macro 'addr_off!' in 'core::ptr'",
+        ]
+    );
+}
+
+#[test]
+fn trait_default_methods_guards_and_shadowing_lets() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/traits.rs",
+        "pub trait Shape: Sized {\n    fn area(&self) -> f64;\n    fn double(&self) -> f64 {\n        self.area() * 2.0 + self.perimeterr()\n    }\n}\n\npub trait Loud: std::fmt::Debug {\n    fn shout(&self) -> String {\n        format!(\"{:?}\", self).to_uppercase() + &self.whatever_debug_gives()\n    }\n}\n\nfn width(x: u8) -> u8 {\n    x\n}\n\npub fn go(v: Option<u8>) -> u8 {\n    let width = width(1, 2);\n    match v {\n        Some(x) if width(x, x) > 0 => x,\n        _ => width,\n    }\n}\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/traits.rs:4 no method named 'perimeterr' found for 'Shape'",
+            "unknown-symbol src/traits.rs:10 no method named 'whatever_debug_gives' found for 'Loud'",
+            "arity-mismatch src/traits.rs:19 'width' takes 1 argument(s) but 2 were supplied",
+        ]
+    );
+}

@@ -68,6 +68,60 @@ pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
     impl_type_at(ctx, r)
 }
 
+/// `Type::f(..)` / `v.f(..)` for a standard-library type: a std function
+/// name, or a method a project trait or an in-scope dependency trait adds.
+pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+        return vec![Outcome::Skipped];
+    }
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no function or associated item named '{name}' found for '{ty}'"),
+        vec![
+            format!("{ty} is a standard-library type; the standard library defines no function named '{name}'"),
+            "traits of the project and in-scope dependency traits: none name it".into(),
+        ],
+        ctx.candidates(name, &[]),
+        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+    ))]
+}
+
+/// Whether every definition of the project's type alias `ty` (one per cfg)
+/// names a standard-library type (`type Index = core::sync::atomic::AtomicIsize;`).
+fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(ty, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::TypeAlias)
+        .collect();
+    !defs.is_empty()
+        && defs.iter().all(|d| {
+            let Some(rc) = ctx.project.facts_of(&d.path) else {
+                return false;
+            };
+            let item =
+                rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
+                    .unwrap_or("");
+            let Some((_, rhs)) = item.split_once('=') else {
+                return false;
+            };
+            let t = rhs.trim().trim_end_matches(';').trim();
+            let path = t.split('<').next().unwrap_or(t).trim();
+            let first = path.split("::").next().unwrap_or(path);
+            if path.contains("::") {
+                is_std_root(first)
+            } else {
+                builtins::is_builtin(Lang::Rust, path) && !ctx.project.name_defined(path)
+            }
+        })
+}
+
 /// Whether the type name `ty`, as this file sees it, is the project's: a
 /// definition of the file, or a `use` of a path into this crate. A name
 /// imported from a dependency or std (`use tree_sitter::Node`) is theirs
@@ -503,6 +557,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         })
         .collect();
     if tydefs.is_empty() {
+        // `type AtomicIndex = core::sync::atomic::AtomicIsize;` (every
+        // definition of the alias, across cfgs, naming std types).
+        if alias_targets_std(ctx, ty) {
+            return std_type_assoc(ctx, r, ty);
+        }
         return vec![Outcome::Skipped];
     }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);

@@ -25,10 +25,19 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             Some(v) => super::values::var_type(ctx, r, v),
             None => None,
         };
-        if let Some(ty) = ty
-            && super::assoc::is_project_type_here(ctx, &ty)
-        {
-            return super::assoc::check_assoc(ctx, r, &ty, false);
+        if let Some(ty) = ty {
+            if super::assoc::is_project_type_here(ctx, &ty) {
+                return super::assoc::check_assoc(ctx, r, &ty, false);
+            }
+            let shadowed =
+                ctx.project.name_defined(&ty) || use_binding(ctx, &ty, &r.span).is_some();
+            if r.qualifier.as_deref() != Some("self")
+                && builtins::is_builtin(Lang::Rust, &ty)
+                && !shadowed
+            {
+                // `let s: String = ..; s.pushh(..)`.
+                return super::assoc::std_type_assoc(ctx, r, &ty);
+            }
         }
         return vec![Outcome::Skipped];
     }
@@ -366,6 +375,19 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                     0.85,
                 )
             }
+            // `std::collections::HashMap::neww`: a function of a std type.
+            Lookup::Member(m, member)
+                if segs.len() >= 2
+                    && member == segs[segs.len() - 1]
+                    && member.starts_with(char::is_uppercase)
+                    && builtins::is_stdlib_module(
+                        Lang::Rust,
+                        &segs[..segs.len() - 1].join("::"),
+                    )
+                    && m.name.ends_with(segs[segs.len() - 2].as_str()) =>
+            {
+                super::assoc::std_type_assoc(ctx, r, &member)
+            }
             Lookup::Member(..) | Lookup::Module(_) => vec![Outcome::Resolved],
             _ => vec![Outcome::Skipped],
         };
@@ -493,9 +515,16 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         } else {
             first.clone()
         };
-        if !ty.chars().next().is_some_and(|c| c.is_uppercase())
-            || !super::assoc::is_project_type_here(ctx, &ty)
-        {
+        if !ty.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return vec![Outcome::Skipped];
+        }
+        if !super::assoc::is_project_type_here(ctx, &ty) {
+            // A prelude type (`String::neww`) not shadowed here.
+            let shadowed =
+                ctx.project.name_defined(&ty) || use_binding(ctx, &ty, &r.span).is_some();
+            if builtins::is_builtin(Lang::Rust, &ty) && !shadowed {
+                return super::assoc::std_type_assoc(ctx, r, &ty);
+            }
             return vec![Outcome::Skipped];
         }
         return super::assoc::check_assoc(ctx, r, &ty, true);
