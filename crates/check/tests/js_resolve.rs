@@ -400,3 +400,33 @@ helpers.slugifyy('A B');
         ]
     );
 }
+
+#[test]
+fn tsconfig_path_aliases_name_project_files() {
+    let p = Proj::new(&[
+        (
+            "tsconfig.json",
+            "{\n  // the app's aliases\n  \"compilerOptions\": {\n    \"baseUrl\": \".\",\n    \"paths\": {\"@/*\": [\"src/*\"],},\n  },\n}\n",
+        ),
+        (
+            "src/lib/money.ts",
+            "export function cents(amount: number): number {\n  return Math.round(amount * 100);\n}\n",
+        ),
+    ]);
+    let body = r#"import {cents, dollars} from '@/lib/money';
+import * as money from '@/lib/money';
+
+export function price(x: number): number {
+  money.centz(x);
+  return cents(x, 2);
+}
+"#;
+    assert_eq!(
+        p.file("src/app/price.ts", body),
+        vec![
+            "unknown-import src/app/price.ts:1 module '@/lib/money' has no export 'dollars'",
+            "unknown-symbol src/app/price.ts:5 module '@/lib/money' has no export 'centz'",
+            "arity-mismatch src/app/price.ts:6 'cents' takes at most 1 argument(s) but 2 were given",
+        ]
+    );
+}

@@ -9,8 +9,9 @@
 use plumb_facts::{DefKind, Definition, Lang, RefKind, Reference};
 
 use super::arity::check_arity;
+use super::modules::resolve_spec;
 use super::modules::{Export, find_export};
-use super::{qualified, resolve_relative};
+use super::qualified;
 use crate::builtins;
 use crate::report::FindingKind;
 use crate::resolve::{FileCtx, Outcome};
@@ -82,13 +83,12 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     if let Some((imp, _)) = ctx.import_binding(name) {
         // A named import from a project file: check the call against it.
-        if imp.module.starts_with('.')
-            && imp.alias.as_deref() != Some(name)
+        if imp.alias.as_deref() != Some(name)
             && let Some(n) = imp
                 .names
                 .iter()
                 .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
-            && let Some(target) = resolve_relative(ctx, &imp.module)
+            && let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module)
             && let Export::Defs { file, defs } = find_export(ctx.project, &target, &n.name, 0)
         {
             let refs: Vec<&Definition> = defs.iter().collect();

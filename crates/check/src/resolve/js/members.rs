@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use plumb_facts::{DefKind, Definition};
 
-use super::modules::{Export, MAX_CHAIN, find_export, is_relative, resolve_from};
+use super::modules::{Export, MAX_CHAIN, find_export, resolve_spec};
 use crate::project::Project;
 
 /// Members every object has (`Object.prototype`).
@@ -387,10 +387,7 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
             if n.alias.as_deref().unwrap_or(&n.name) != name {
                 continue;
             }
-            if !is_relative(&imp.module) {
-                return None;
-            }
-            let target = resolve_from(project, file, &imp.module)?;
+            let target = resolve_spec(project, file, &imp.module)?;
             return match find_export(project, &target, &n.name, 0) {
                 Export::Defs { file, defs } => {
                     let cs: Vec<&Definition> =

@@ -1,12 +1,14 @@
 //! JavaScript / TypeScript resolution. This file owns imports: relative
 //! imports resolve to a file of the project (with the usual extensions and
 //! `index` files), named imports from a project file must be defined or
-//! re-exported there (through `export … from` chains), and bare package
+//! re-exported there (through `export … from` chains; tsconfig `paths`
+//! aliases count as relative, see [`aliases`]), and bare package
 //! imports must be Node built-ins or declared in a package.json. Calls live
 //! in [`calls`] (bare names) and [`qualified`] (`this.m()`, `Class.m()`,
 //! `ns.f()`, `obj.m()`), arity in [`arity`], module lookups in [`modules`],
 //! class members in [`members`], object-literal keys in [`objects`].
 
+mod aliases;
 mod arity;
 mod calls;
 mod members;
@@ -32,8 +34,14 @@ pub fn resolve_relative(ctx: &FileCtx, spec: &str) -> Option<String> {
 
 pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     let spec = imp.module.as_str();
-    if spec.starts_with('.') {
-        let Some(target) = resolve_relative(ctx, spec) else {
+    // A tsconfig/jsconfig path alias names a project file like a relative path.
+    let alias = if spec.starts_with('.') {
+        None
+    } else {
+        aliases::resolve_alias(ctx.project, ctx.path, spec)
+    };
+    if spec.starts_with('.') || alias.is_some() {
+        let Some(target) = alias.or_else(|| resolve_relative(ctx, spec)) else {
             if modules::into_build_output(ctx.project, ctx.path, spec) {
                 return vec![Outcome::Skipped];
             }

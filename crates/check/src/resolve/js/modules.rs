@@ -17,7 +17,7 @@ pub const EXTS: [&str; 10] = [
 /// How deep re-export and inheritance chains are followed.
 pub const MAX_CHAIN: u32 = 8;
 
-fn normalize(path: &str) -> Option<String> {
+pub fn normalize(path: &str) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for p in path.split('/') {
         match p {
@@ -37,6 +37,23 @@ fn normalize(path: &str) -> Option<String> {
 pub fn resolve_from(project: &Project, from: &str, spec: &str) -> Option<String> {
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let base = normalize(&format!("{dir}/{spec}"))?;
+    resolve_base(project, &base)
+}
+
+/// The project file a specifier names: relative ones from `from`, bare ones
+/// through the tsconfig/jsconfig path aliases. `None` for packages.
+pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String> {
+    if is_relative(spec) {
+        resolve_from(project, from, spec)
+    } else {
+        super::aliases::resolve_alias(project, from, spec)
+    }
+}
+
+/// The file a repository-relative module path names, trying extensions,
+/// `index` files and a package.json entry.
+pub fn resolve_base(project: &Project, base: &str) -> Option<String> {
+    let base = base.to_string();
     let stripped = ["js", "jsx", "mjs", "cjs"]
         .iter()
         .find_map(|e| base.strip_suffix(&format!(".{e}")))
@@ -210,10 +227,11 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
             if n.alias.as_deref().unwrap_or(&n.name) != name {
                 continue;
             }
-            if !is_relative(&imp.module) {
+            let target = resolve_spec(project, file, &imp.module);
+            if target.is_none() && !is_relative(&imp.module) {
                 return Export::Present;
             }
-            return match resolve_from(project, file, &imp.module) {
+            return match target {
                 Some(t) => match find_export(project, &t, &n.name, depth + 1) {
                     Export::Missing => Export::Unknown,
                     e => e,
@@ -224,11 +242,7 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
     }
     let mut unknown = false;
     for imp in facts.imports.iter().filter(|i| i.wildcard) {
-        if !is_relative(&imp.module) {
-            unknown = true;
-            continue;
-        }
-        match resolve_from(project, file, &imp.module)
+        match resolve_spec(project, file, &imp.module)
             .map(|t| find_export(project, &t, name, depth + 1))
         {
             Some(Export::Missing) => {}

@@ -12,9 +12,8 @@ use plumb_facts::{DefKind, Definition, Lang, Reference};
 
 use super::arity::check_arity;
 use super::members::{Members, class_member};
-use super::modules::{Export, find_export, is_relative};
+use super::modules::{Export, find_export, is_relative, resolve_spec};
 use super::objects;
-use super::resolve_relative;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
 use crate::resolve::{FileCtx, Outcome, scope};
@@ -56,10 +55,10 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some((imp, _)) = ctx.import_binding(q) else {
         return vec![Outcome::Skipped];
     };
-    if !is_relative(&imp.module) {
-        return stdlib_member(ctx, r, imp, q);
-    }
-    let Some(target) = resolve_relative(ctx, &imp.module) else {
+    let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module) else {
+        if !is_relative(&imp.module) {
+            return stdlib_member(ctx, r, imp, q);
+        }
         return vec![Outcome::Skipped];
     };
     if imp.alias.as_deref() == Some(q) {
