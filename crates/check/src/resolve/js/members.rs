@@ -301,7 +301,8 @@ enum Open {
 }
 
 fn opens_members(body: &str) -> Open {
-    let computed = body.lines().any(|l| {
+    let code = strip_comments(body);
+    let computed = code.lines().any(|l| {
         let mut t = l.trim_start();
         loop {
             let before = t;
@@ -402,4 +403,34 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
         }
     }
     None
+}
+
+/// `text` with `/* … */` and `// …` comments blanked (newlines kept), so
+/// Markdown links in doc comments (`[PEM](…)`) do not read as members.
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let block = rest.find("/*");
+        let line = rest.find("//");
+        let (at, is_block) = match (block, line) {
+            (Some(b), Some(l)) if b < l => (b, true),
+            (_, Some(l)) => (l, false),
+            (Some(b), None) => (b, true),
+            (None, None) => {
+                out.push_str(rest);
+                break;
+            }
+        };
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = if is_block {
+            tail.find("*/").map(|e| e + 2).unwrap_or(tail.len())
+        } else {
+            tail.find('\n').unwrap_or(tail.len())
+        };
+        out.extend(tail[..end].chars().filter(|c| *c == '\n'));
+        rest = &tail[end..];
+    }
+    out
 }
