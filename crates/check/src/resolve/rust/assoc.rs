@@ -91,6 +91,81 @@ pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outc
     ))]
 }
 
+/// `v.f(..)` where `v`'s type is imported from dependency `krate`: the
+/// name must be spelled somewhere in that crate or the crates it depends on,
+/// be a std function, or come from a trait of the project or one in scope.
+pub(super) fn dep_type_assoc(
+    ctx: &FileCtx,
+    r: &Reference,
+    krate: &str,
+    version: Option<&str>,
+    ty: &str,
+) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if prelude_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
+    {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+        return vec![Outcome::Skipped];
+    }
+    // A std trait the file imports (`use std::io::Read`) may be implemented
+    // by the type; so may `Deref` to a std type, which the crate's source
+    // shows.
+    let std_trait_imported = ctx.facts.imports.iter().any(|i| {
+        is_std_root(i.module.split("::").next().unwrap_or(""))
+            && (i.wildcard
+                || i.names
+                    .iter()
+                    .any(|n| n.name.starts_with(char::is_uppercase)))
+    });
+    let src = match version {
+        Some(v) => ctx.deps.cargo_source(krate, v),
+        None => ctx.deps.cargo_source_any(krate),
+    };
+    let Some(dir) = src else {
+        return vec![Outcome::Skipped];
+    };
+    if ctx.deps.crate_names(&dir).contains(name) {
+        return vec![Outcome::Resolved];
+    }
+    if std_fn_names().contains(name)
+        && (std_trait_imported || super::depsrc::dep_decls(&dir).derefs.contains(ty))
+    {
+        return vec![Outcome::Skipped];
+    }
+    // Methods its own dependencies' traits add.
+    for dep in super::depsrc::manifest_deps(&dir) {
+        match ctx
+            .deps
+            .cargo_source_any(&dep)
+            .or_else(|| ctx.deps.cargo_source_any(&dep.replace('_', "-")))
+        {
+            None => return vec![Outcome::Skipped],
+            Some(d) if ctx.deps.crate_names(&d).contains(name) => return vec![Outcome::Skipped],
+            _ => {}
+        }
+    }
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no method named '{name}' found for '{ty}' of crate '{krate}'"),
+        vec![
+            format!(
+                "every identifier in {} and in the crates it depends on: none is '{name}'",
+                dir.display()
+            ),
+            "the standard library, project traits and in-scope traits: none name it".into(),
+        ],
+        Vec::new(),
+        if ctx.facts.dynamic || version.is_none() {
+            0.6
+        } else {
+            0.7
+        },
+    ))]
+}
+
 /// Whether every definition of the project's type alias `ty` (one per cfg)
 /// names a standard-library type (`type Index = core::sync::atomic::AtomicIsize;`).
 fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {

@@ -106,6 +106,18 @@ pub(super) fn std_fn_names() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Methods of the traits in the prelude (`prelude_fns.txt`): any value may
+/// have them without an import.
+pub(super) fn prelude_fn_names() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("prelude_fns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
 /// Whether a method `name` could come from outside the project through a
 /// trait or `Deref` whose methods the checker does not list: a std function
 /// name, or a word of any declared dependency (or a dependency whose source

@@ -14,6 +14,8 @@ pub(super) struct DepDecls {
     pub traits: HashSet<String>,
     pub mods: HashSet<String>,
     pub types: HashSet<String>,
+    /// Types with an `impl Deref for Type` (as the line spells it).
+    pub derefs: HashSet<String>,
 }
 
 thread_local! {
@@ -48,8 +50,56 @@ pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
     rc
 }
 
+/// The normal dependencies a crate's `Cargo.toml` declares (their package
+/// names), from `[dependencies]` tables and `[dependencies.name]` headers.
+pub(super) fn manifest_deps(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            let h = h.trim_end_matches(']').trim();
+            in_table =
+                h == "dependencies" || h.ends_with(".dependencies") && h.starts_with("target.");
+            if let Some(name) = h.strip_prefix("dependencies.") {
+                out.push(name.trim_matches('"').to_string());
+            }
+            continue;
+        }
+        if in_table && let Some((k, v)) = t.split_once('=') {
+            let k = k.trim().trim_matches('"');
+            // `alias = { package = "real" }` names the real package.
+            let real = v
+                .split("package")
+                .nth(1)
+                .and_then(|p| p.split('"').nth(1))
+                .unwrap_or(k);
+            if !k.is_empty() && !k.starts_with('#') {
+                out.push(real.to_string());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn scan(text: &str, out: &mut DepDecls) {
     for line in text.lines() {
+        if line.contains("Deref for ")
+            && let Some((_, rest)) = line.split_once("Deref for ")
+        {
+            let name: String = rest
+                .trim_start_matches('&')
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            out.derefs.insert(name);
+        }
         let mut t = line.trim_start();
         if let Some(rest) = t.strip_prefix("pub(") {
             t = rest.split_once(')').map(|x| x.1).unwrap_or("").trim_start();
@@ -88,6 +138,19 @@ fn scan(text: &str, out: &mut DepDecls) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn manifest_dependencies() {
+        let dir = std::env::temp_dir().join(format!("plumb-depsrc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"x\"\n\n[dependencies.proc-macro2]\nversion = \"1\"\n\n[dependencies]\nquote = \"1\"\nsyn2 = { package = \"syn\", version = \"2\" }\n\n[dev-dependencies]\ninsta = \"1\"\n",
+        )
+        .unwrap();
+        assert_eq!(manifest_deps(&dir), ["proc-macro2", "quote", "syn"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn declarations_by_keyword() {

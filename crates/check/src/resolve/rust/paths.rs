@@ -38,6 +38,14 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 // `let s: String = ..; s.pushh(..)`.
                 return super::assoc::std_type_assoc(ctx, r, &ty);
             }
+            // `input: ParseStream` with `use syn::parse::ParseStream`.
+            if r.qualifier.as_deref() != Some("self")
+                && let Some(full) = use_binding(ctx, &ty, &r.span)
+                && let Some((krate, version)) =
+                    dep_crate(ctx, full.split("::").next().unwrap_or(""))
+            {
+                return super::assoc::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty);
+            }
         }
         return vec![Outcome::Skipped];
     }
