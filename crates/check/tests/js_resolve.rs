@@ -430,3 +430,38 @@ export function price(x: number): number {
         ]
     );
 }
+
+#[test]
+fn prototype_methods_know_their_this() {
+    let p = Proj::new(&[]);
+    let body = r#"'use strict'
+module.exports = View;
+
+function View(name, options) {
+  this.name = name;
+  this.root = options.root;
+}
+
+View.prototype.lookup = function lookup(name) {
+  var path = this.resolve(this.root, name);
+  this.resolv(name);
+  this.render(1, 2, 3);
+  return this.name;
+};
+
+View.prototype.resolve = function resolve(dir, file) {
+  return dir.concat(file);
+};
+
+View.prototype.render = function render(options, callback) {
+  callback.call(this, options);
+};
+"#;
+    assert_eq!(
+        p.file("lib/view.js", body),
+        vec![
+            "unknown-symbol lib/view.js:11 'this' has no member 'resolv'",
+            "arity-mismatch lib/view.js:12 'render' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+}

@@ -517,6 +517,13 @@ impl<'s, 't> Extractor<'s, 't> {
             );
             let q = qualify(container, &name);
             self.function_like(value, Some(&q), sc);
+            if fn_kind == DefKind::Method {
+                // `A.prototype.m = function` runs with `this` an A.
+                let scope = util::span(value);
+                self.facts
+                    .locals
+                    .retain(|l| !(l.name == "this" && l.scope == scope));
+            }
         } else {
             self.define(
                 name,

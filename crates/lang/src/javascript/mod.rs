@@ -30,8 +30,9 @@
 //!   compiles in the global scope) and `require`/`import()` of a computed
 //!   path are not dynamic: they bind no new name here.
 //! - A local named `this` marks where `this` stops meaning the enclosing
-//!   class: plain functions, object-literal methods and anonymous class
-//!   bodies bind it over their span.
+//!   class: plain functions (except `A.prototype.m = function`, whose `this`
+//!   is an A), object-literal methods and anonymous class bodies bind it
+//!   over their span.
 //! - Locals use the enclosing function (or arrow/catch/for) span as scope;
 //!   declarations in blocks at module level are locals of that block.
 

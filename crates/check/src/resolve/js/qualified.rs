@@ -135,7 +135,7 @@ fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Skipped];
     }
     let Some(class) = scope::enclosing_class(ctx.facts, &r.span) else {
-        return vec![Outcome::Skipped];
+        return prototype_this(ctx, r).unwrap_or_else(|| vec![Outcome::Skipped]);
     };
     if class.kind != DefKind::Class {
         return vec![Outcome::Skipped];
@@ -410,4 +410,63 @@ fn exported_value_member(
         }
         _ => None,
     }
+}
+
+/// `this.m()` inside `C.prototype.x = function () { … }` where `C` is a
+/// constructor function of the file: a method assigned to `C.prototype`.
+/// Unknown when C inherits (`util.inherits`, `Object.setPrototypeOf`,
+/// `C.prototype = …`, mixins) or the name shows up anywhere else (a field
+/// `this.m = …`, a key).
+fn prototype_this(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
+    let defs = &ctx.facts.definitions;
+    let method = defs
+        .iter()
+        .filter(|d| d.kind == DefKind::Method && d.span.contains(&r.span))
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
+    let c = method.container.as_deref()?;
+    defs.iter()
+        .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Function)?;
+    let own: Vec<&Definition> = defs
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
+        .collect();
+    if !own.is_empty() {
+        return Some(check_arity(ctx, r, &own, ctx.path));
+    }
+    let text = ctx.text;
+    if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+        || text.contains(&format!("inherits({c}"))
+        || text.contains(&format!("setPrototypeOf({c}"))
+        || text.contains("__proto__")
+        || text.contains(&format!("{c}.prototype ="))
+        || text.contains(&format!("{c}.prototype["))
+        || text.contains("this[")
+        || crate::resolve::word_positions(text, &r.name).count() > 1
+        || ctx.project.name_defined(&r.name)
+    {
+        return Some(vec![Outcome::Skipped]);
+    }
+    let patched = crate::resolve::word_positions(text, c).any(|i| {
+        let after = &text[i + c.len()..];
+        after.starts_with(".prototype") && !after[".prototype".len()..].starts_with('.')
+    });
+    if patched {
+        return Some(vec![Outcome::Skipped]);
+    }
+    let pool: Vec<(String, String, u32)> = defs
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(c))
+        .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .collect();
+    Some(vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'this' has no member '{}'", r.name),
+        vec![format!(
+            "methods assigned to {c}.prototype in {}: no '{}'",
+            ctx.path, r.name
+        )],
+        ctx.candidates(&r.name, &pool),
+        0.75,
+    ))])
 }
