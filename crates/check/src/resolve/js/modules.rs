@@ -240,15 +240,20 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
             };
         }
     }
-    let mut unknown = false;
+    // Every `export *` module: a definition wins over a mere mention.
+    let (mut unknown, mut present) = (false, false);
     for imp in facts.imports.iter().filter(|i| i.wildcard) {
         match resolve_spec(project, file, &imp.module)
             .map(|t| find_export(project, &t, name, depth + 1))
         {
             Some(Export::Missing) => {}
-            Some(e @ (Export::Defs { .. } | Export::Present)) => return e,
+            Some(e @ Export::Defs { .. }) => return e,
+            Some(Export::Present) => present = true,
             _ => unknown = true,
         }
+    }
+    if present {
+        return Export::Present;
     }
     if word_positions(text, name).next().is_some() {
         return Export::Present;
