@@ -172,7 +172,7 @@ class ChecksMixin:
         return self.assertFalse(1)
 
 
-class Case(Checks, Handler):
+class Case(Checks, collections.OrderedDict):
     pass
 
 
@@ -332,7 +332,7 @@ import __main__
     assert_eq!(
         got,
         vec![
-            "unknown-import app/imp.py:2 no top-level module 'loader': 'loader' is a module of this package, imported relatively as '.loader'",
+            "unknown-import app/imp.py:2 no top-level module 'loader': 'loader' is a module of package 'app', imported relatively as '.loader'",
             "unknown-import app/imp.py:3 module 'functools.base' does not exist",
             "unknown-import app/imp.py:4 module 'os.errors' does not exist",
         ]
@@ -357,6 +357,26 @@ fn private_names_come_from_a_wildcard_only_through_all() {
         vec![
             "unknown-symbol lib/user.py:5 '_hidden' is not defined",
             "unknown-symbol lib/user.py:5 '_nowhere' is not defined",
+        ]
+    );
+}
+
+#[test]
+fn arity_follows_re_exports_of_packages() {
+    let p = Proj::new(&[
+        ("lib/__init__.py", "from ._impl import compute\n"),
+        ("lib/_impl.py", "def compute(a, b):\n    return a + b\n"),
+    ]);
+    let got = p.files(&[(
+        "main.py",
+        "import lib\nfrom lib import compute\n\n\ndef run():\n    return compute(1, 2, 3), lib.compute(1), compute(1, 2), lib.compute(1, b=2, c=3)\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch main.py:6 'compute' takes at most 2 positional argument(s) but 3 were given",
+            "arity-mismatch main.py:6 'compute' needs at least 2 positional argument(s) but 1 were given",
+            "unknown-keyword main.py:6 'compute' has no parameter 'c'",
         ]
     );
 }

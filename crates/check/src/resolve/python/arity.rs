@@ -179,24 +179,46 @@ pub(super) fn imported_arity(
     let Some((module, member)) = full.rsplit_once('.').or(Some(("", full))) else {
         return Vec::new();
     };
-    let source: Option<std::rc::Rc<(String, FileFacts)>> = if imp.relative {
+    let source: Option<(String, std::rc::Rc<(String, FileFacts)>)> = if imp.relative {
         let Some(dir) = relative_dir(ctx, imp.relative_level.max(1)) else {
             return Vec::new();
         };
         project_module_files(ctx, &dir, module)
             .and_then(|f| f.into_iter().find(|p| p.ends_with(".py")))
-            .and_then(|f| ctx.project.facts_of(&f))
+            .and_then(|f| ctx.project.facts_of(&f).map(|rc| (f, rc)))
     } else {
-        match locate(ctx, module) {
+        let file = match locate(ctx, module) {
             // Several files providing the module (vendored copies): ambiguous.
-            ModLoc::Project(files) if files.len() == 1 => ctx.project.facts_of(&files[0]),
+            ModLoc::Project(files) if files.len() == 1 => Some(files[0].clone()),
             // A project that carries its own copy of a standard module.
-            ModLoc::Stdlib(_) => project_file(ctx, module).and_then(|f| ctx.project.facts_of(&f)),
-            ModLoc::Installed(PyModule::Source(p)) => ctx.deps.extract(&p),
+            ModLoc::Stdlib(_) => project_file(ctx, module),
+            ModLoc::Installed(PyModule::Source(p)) => {
+                let Some(rc) = ctx.deps.extract(&p) else {
+                    return Vec::new();
+                };
+                return arity_of_top(ctx, r, &rc, member);
+            }
             _ => None,
-        }
+        };
+        file.and_then(|f| ctx.project.facts_of(&f).map(|rc| (f, rc)))
     };
-    let Some(rc) = source else { return Vec::new() };
+    let Some((path, rc)) = source else {
+        return Vec::new();
+    };
+    // Follow a re-export to the file that defines the name.
+    match super::classes::defining_file(ctx, rc, super::classes::Where::Project(path), member, 0) {
+        Some((src, _)) => arity_of_top(ctx, r, &src, member),
+        None => Vec::new(),
+    }
+}
+
+/// Arity of a call to the top-level definitions named `member` of a file.
+fn arity_of_top(
+    ctx: &FileCtx,
+    r: &Reference,
+    rc: &std::rc::Rc<(String, FileFacts)>,
+    member: &str,
+) -> Vec<Outcome> {
     let defs: Vec<&Definition> =
         rc.1.definitions
             .iter()

@@ -217,11 +217,11 @@ pub(super) fn resolve_class(
             .filter(|(_, d)| d.container.is_none() && d.name == head)
             .map(|(i, _)| i)
             .collect();
-        if subscript || found.len() != 1 {
+        if found.len() != 1 {
             return None;
         }
         let d = &facts.definitions[found[0]];
-        if !matches!(d.kind, DefKind::Class) {
+        if !matches!(d.kind, DefKind::Class | DefKind::Enum) {
             return None;
         }
         return Some(Some(ClassRef {
@@ -245,14 +245,16 @@ pub(super) fn resolve_class(
     if !imp.relative && EMPTY_BASES.contains(&dotted.as_str()) {
         return Some(None);
     }
-    if subscript {
-        let generic = !imp.relative
-            && matches!(
-                dotted.as_str(),
-                "typing.Generic" | "typing.Protocol" | "typing_extensions.Protocol"
-            );
-        return generic.then_some(None);
+    if subscript
+        && !imp.relative
+        && matches!(
+            dotted.as_str(),
+            "typing.Generic" | "typing.Protocol" | "typing_extensions.Protocol"
+        )
+    {
+        return Some(None);
     }
+    // `Base[T]` is `Base` parametrized: the same members.
     let (module, cls) = path.split_at(path.len() - 1);
     let level = if imp.relative {
         imp.relative_level.max(1)
@@ -497,12 +499,15 @@ pub(super) fn mixed_in(ctx: &FileCtx, cls: &ClassRef) -> bool {
         } else {
             ctx.project.facts_of(p).map(|rc| rc.0.clone())
         };
-        text.is_some_and(|t| listed_with_others(&t, &d.name))
+        text.is_some_and(|t| listed_with_others(ctx, &t, &d.name))
     })
 }
 
-/// Whether `class Y(..., name, ...)` with more than one base occurs in `text`.
-fn listed_with_others(text: &str, name: &str) -> bool {
+/// Whether `class Y(..., name, ...)` occurs in `text` with another base
+/// that is not a project class (`unittest.TestCase`): the members of that
+/// base reach `self` in `name`'s methods. Project siblings need no care:
+/// names they define are never reported.
+fn listed_with_others(ctx: &FileCtx, text: &str, name: &str) -> bool {
     text.lines().any(|l| {
         let t = l.trim_start();
         let Some(rest) = t.strip_prefix("class ") else {
@@ -512,9 +517,56 @@ fn listed_with_others(text: &str, name: &str) -> bool {
             return false;
         };
         let inner = rest[open + 1..].split(')').next().unwrap_or("");
-        inner.contains(',')
-            && inner
-                .split(',')
-                .any(|b| b.trim().rsplit('.').next() == Some(name))
+        let bases: Vec<&str> = inner
+            .split(',')
+            .map(|b| b.trim().rsplit('.').next().unwrap_or(""))
+            .filter(|b| !b.is_empty() && !b.contains('='))
+            .collect();
+        bases.contains(&name)
+            && bases.iter().any(|b| {
+                *b != name
+                    && *b != "object"
+                    && !ctx
+                        .project
+                        .defs_named(b, 4)
+                        .iter()
+                        .any(|p| matches!(p.def.kind, DefKind::Class | DefKind::Enum))
+            })
     })
+}
+
+/// The file that defines `name` at top level, starting at file `src` (at
+/// `at`) and following `from m import name` re-exports (`pkg/__init__.py`
+/// importing from `pkg/_impl.py`).
+pub(super) fn defining_file(
+    ctx: &FileCtx,
+    src: Src,
+    at: Where,
+    name: &str,
+    depth: u32,
+) -> Option<(Src, Where)> {
+    if depth > 4 {
+        return None;
+    }
+    if src
+        .1
+        .definitions
+        .iter()
+        .any(|d| d.container.is_none() && d.name == name)
+    {
+        return Some((src, at));
+    }
+    let (imp, full) = binding_in(&src.1.imports, name)?;
+    let (module, last) = full.rsplit_once('.')?;
+    let level = if imp.relative {
+        imp.relative_level.max(1)
+    } else {
+        0
+    };
+    let there = module_at(ctx, &at, module, level)?;
+    if there == at {
+        return None;
+    }
+    let next = load(ctx, &there)?;
+    defining_file(ctx, next, there, last, depth + 1)
 }

@@ -157,32 +157,41 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
 }
 
 /// `import x` / `from x.y import z` inside a package where `x` is a module
-/// of that package and nothing top-level: the Python 2 implicit relative
-/// import, which Python 3 resolves against `sys.path` only.
+/// of that package or of an enclosing one, and nothing top-level: the
+/// relative import written without its dots (Python 3 resolves it against
+/// `sys.path` only).
 fn sibling_without_dot(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
-    let dir = relative_dir(ctx, 1)?;
-    if dir.is_empty() || !ctx.project.file_exists(&format!("{dir}/__init__.py")) {
-        return None;
+    let mut level = 1;
+    loop {
+        let dir = relative_dir(ctx, level)?;
+        if dir.is_empty() || !ctx.project.file_exists(&format!("{dir}/__init__.py")) {
+            return None;
+        }
+        if let Some(files) = project_module_files(ctx, &dir, top) {
+            let shown = files
+                .first()
+                .cloned()
+                .unwrap_or_else(|| format!("{dir}/{top}/"));
+            let dots = ".".repeat(level as usize);
+            return Some(Outcome::Found(ctx.finding(
+                FindingKind::UnknownImport,
+                &imp.span,
+                format!(
+                    "no top-level module '{top}': '{top}' is a module of package '{dir}', imported relatively as '{dots}{}'",
+                    imp.module
+                ),
+                vec![
+                    format!("{dir}/__init__.py makes {dir} a package; {shown} is its module '{top}'"),
+                    format!(
+                        "no top-level '{top}' in the project, the standard library or site-packages"
+                    ),
+                ],
+                Vec::new(),
+                0.85,
+            )));
+        }
+        level += 1;
     }
-    let files = project_module_files(ctx, &dir, top)?;
-    let shown = files
-        .first()
-        .cloned()
-        .unwrap_or_else(|| format!("{dir}/{top}/"));
-    Some(Outcome::Found(ctx.finding(
-        FindingKind::UnknownImport,
-        &imp.span,
-        format!(
-            "no top-level module '{top}': '{top}' is a module of this package, imported relatively as '.{}'",
-            imp.module
-        ),
-        vec![
-            format!("{dir}/__init__.py makes {dir} a package; {shown} is its module '{top}'"),
-            format!("no top-level '{top}' in the project, the standard library or site-packages"),
-        ],
-        Vec::new(),
-        0.85,
-    )))
 }
 
 pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {

@@ -174,8 +174,14 @@ pub(super) fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) 
     }
 }
 
+/// Whether the line is conditional code (optional imports, platform
+/// branches). `if TYPE_CHECKING:` is not: what it imports must exist.
 pub(super) fn guarded(ctx: &FileCtx, line: u32) -> bool {
-    !python_blocks(ctx.text, line).is_empty()
+    python_blocks(ctx.text, line).iter().any(|h| {
+        !h.trim_start().strip_prefix("if").is_some_and(|c| {
+            c.trim().trim_end_matches(':').trim().rsplit('.').next() == Some("TYPE_CHECKING")
+        })
+    })
 }
 
 /// Whether the line is under a block that tests the platform or the

@@ -4,7 +4,9 @@
 use plumb_facts::{DefKind, Definition, Import, Lang, Reference};
 
 use super::super::{FileCtx, Outcome, scope};
-use super::classes::{ClassRef, Member, Members, Where, lookup, mixed_in, own_src, resolve_class};
+use super::classes::{
+    ClassRef, Member, Members, Where, defining_file, lookup, mixed_in, own_src, resolve_class,
+};
 use super::scopes::{after_dot, local_import_only, nested_function, shadows};
 use super::*;
 use crate::builtins::{self, Lookup};
@@ -26,6 +28,12 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         let mut out = vec![Outcome::Resolved];
         if let Some(d) = nested_function(ctx, r) {
             out.extend(arity(ctx, r, &[d], ctx.text, false));
+        } else if local_import_only(ctx, r, name)
+            && let Some((imp, full)) = ctx.import_binding(name)
+            && !imp.names.is_empty()
+        {
+            // `from .m import f` inside the function, then `f(...)`.
+            out.extend(imported_arity(ctx, r, imp, &full));
         }
         return out;
     }
@@ -234,13 +242,15 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             if at + 1 == target.len()
                 && let Some(f) = file
                 && let Some(rc) = ctx.project.facts_of(&f)
+                && let Some((src, _)) = defining_file(ctx, rc, Where::Project(f), member, 0)
             {
-                let defs: Vec<&Definition> =
-                    rc.1.definitions
-                        .iter()
-                        .filter(|d| d.container.is_none() && &d.name == member)
-                        .collect();
-                out.extend(arity(ctx, r, &defs, &rc.0, false));
+                let defs: Vec<&Definition> = src
+                    .1
+                    .definitions
+                    .iter()
+                    .filter(|d| d.container.is_none() && &d.name == member)
+                    .collect();
+                out.extend(arity(ctx, r, &defs, &src.0, false));
             }
             out
         }
@@ -342,7 +352,7 @@ fn class_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             _ => return Vec::new(),
         }
     };
-    if on_instance && !matches!(class.def().kind, DefKind::Class) {
+    if on_instance && !matches!(class.def().kind, DefKind::Class | DefKind::Enum) {
         return Vec::new();
     }
     if name.starts_with("__") && name.ends_with("__") {
