@@ -231,3 +231,13 @@ fn trait_default_methods_guards_and_shadowing_lets() {
         ]
     );
 }
+
+#[test]
+fn variants_of_std_enums_are_not_functions_to_look_up() {
+    let c = demo();
+    let got = c.files(&[(
+        "src/variants.rs",
+        "use std::borrow::Cow;\nuse std::io::SeekFrom;\nuse std::ops::Bound;\n\npub fn go(s: &str) -> Cow<'_, str> {\n    let _ = SeekFrom::Start(0);\n    let _ = Bound::Included(1);\n    let _ = std::io::SeekFrom::End(0);\n    Cow::Borrowed(s)\n}\n",
+    )]);
+    assert_eq!(got, Vec::<String>::new());
+}

@@ -72,6 +72,11 @@ pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
 /// name, or a method a project trait or an in-scope dependency trait adds.
 pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outcome> {
     let name = r.name.as_str();
+    if name.starts_with(char::is_uppercase) {
+        // A variant (`Cow::Borrowed`, `SeekFrom::Start`): the listing has
+        // functions only.
+        return vec![Outcome::Skipped];
+    }
     if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
@@ -102,6 +107,9 @@ pub(super) fn dep_type_assoc(
     ty: &str,
 ) -> Vec<Outcome> {
     let name = r.name.as_str();
+    if name.starts_with(char::is_uppercase) {
+        return vec![Outcome::Skipped];
+    }
     if prelude_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
     {
         return vec![Outcome::Resolved];
@@ -166,6 +174,37 @@ pub(super) fn dep_type_assoc(
     ))]
 }
 
+/// The project type every definition of alias `ty` names (`type Q2 =
+/// Queue<u8, 2>;` -> `Queue`), when they agree and it is a struct, enum or
+/// union of the project.
+fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
+    let mut target: Option<String> = None;
+    for d in ctx
+        .project
+        .defs_named(ty, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::TypeAlias)
+    {
+        let rc = ctx.project.facts_of(&d.path)?;
+        let item =
+            rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
+        let (_, rhs) = item.split_once('=')?;
+        let t = rhs.trim().trim_end_matches(';').trim();
+        let path = t.split('<').next()?.trim();
+        let base = path.rsplit("::").next()?.to_string();
+        if target.as_ref().is_some_and(|x| *x != base) {
+            return None;
+        }
+        target = Some(base);
+    }
+    let target = target?;
+    ctx.project
+        .defs_named(&target, 10)
+        .iter()
+        .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        .then_some(target)
+}
+
 /// Whether every definition of the project's type alias `ty` (one per cfg)
 /// names a standard-library type (`type Index = core::sync::atomic::AtomicIsize;`).
 fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
@@ -206,7 +245,11 @@ pub(super) fn is_project_type_here(ctx: &FileCtx, ty: &str) -> bool {
         d.name == ty
             && matches!(
                 d.kind,
-                DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+                DefKind::Struct
+                    | DefKind::Enum
+                    | DefKind::Union
+                    | DefKind::Trait
+                    | DefKind::TypeAlias
             )
     }) {
         return true;
@@ -637,6 +680,12 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         if alias_targets_std(ctx, ty) {
             return std_type_assoc(ctx, r, ty);
         }
+        // `type Q2 = Queue<u8, 2>;`: the functions of `Queue`.
+        if let Some(target) = alias_target_project(ctx, ty)
+            && target != ty
+        {
+            return check_assoc(ctx, r, &target, ufcs);
+        }
         return vec![Outcome::Skipped];
     }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
@@ -690,6 +739,10 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     // the deref target) comes from.
     let impls = scan.trait_impls.get(ty).cloned().unwrap_or_default();
     let unlisted_may_provide = impls.iter().any(|ti| {
+        if ufcs && ti.target.is_some() {
+            // `Type::f` looks at the type and its traits, never through Deref.
+            return false;
+        }
         let tr = ti.path.rsplit("::").next().unwrap_or(&ti.path);
         let project_trait = ctx
             .project

@@ -321,7 +321,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // Associated functions of primitive types (`char::from`,
         // `u8::try_from`, `str::eq`): std functions, or methods of a trait
         // the project or a dependency implements for the primitive.
-        if segs.len() != 1 || !is_primitive(&segs[0]) {
+        if segs.len() != 1 || !is_primitive(&segs[0]) || name.starts_with(char::is_uppercase) {
             return vec![Outcome::Skipped];
         }
         if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
