@@ -3,18 +3,18 @@
 false findings on unmodified real code and real commits, and latency.
 
 Usage: python3 bench/check_quality.py [--quick] [--seed N] [--json PATH]
-           [--ts-repo DIR] [--go-repo DIR] [--no-checkers] [--no-timing]
-           [--lang python,rust,typescript,go]
+           [--ts-repo DIR] [--go-repo DIR] [--java-repo DIR] [--no-checkers] [--no-timing]
+           [--lang python,rust,typescript,go,java]
 
 Corpora (target/check-bench/corpora, scratch git repos, never committed):
   py       a subset of this interpreter's stdlib + a pyproject with no dependencies
   rust-*   crates copied from ~/.cargo/registry/src (2 in --quick, 8 in full)
-  ts, go   clones of a fetched TypeScript repo and Go repo (scripts/setup-bench.sh)
+  ts, go, java  clones of a fetched TypeScript, Go and Java repo (scripts/setup-bench.sh)
 Mutations, each a unified diff of a real file fed to `plumb check --diff`:
   unknown-symbol, arity-mismatch, unknown-import, undeclared-package, and
   unknown-keyword (Python). A mutation is caught when a finding of that kind
   is reported on the mutated line ±1 ("any" column: a finding of any kind).
-Negatives: unmodified files via `--files`, real commits of the ts/go repos via
+Negatives: unmodified files via `--files`, real commits of the ts/go/java repos via
 `--diff`. The languages' own checkers (ruff F rules, tsc, cargo check when the
 crate builds offline) run on the same mutated files. Prints tables and writes
 a JSON summary (default target/check-bench/summary-{quick,full}.json).
@@ -50,6 +50,7 @@ KINDS = {
     "rust": ["unknown-symbol", "arity-mismatch", "unknown-import", "undeclared-package"],
     "typescript": ["unknown-symbol", "arity-mismatch", "unknown-import", "undeclared-package"],
     "go": ["unknown-symbol", "arity-mismatch", "unknown-import", "undeclared-package"],
+    "java": ["unknown-symbol", "arity-mismatch", "unknown-import", "undeclared-package"],
 }
 
 
@@ -287,11 +288,12 @@ def main():
     ap.add_argument("--plumb", default=str(ROOT / "target" / "release" / "plumb"))
     ap.add_argument("--ts-repo", help="TypeScript repo: a work tree or bare git dir (default: target/check-bench/corpora/ts)")
     ap.add_argument("--go-repo", help="Go repo: a work tree or bare git dir (default: target/check-bench/corpora/go)")
+    ap.add_argument("--java-repo", help="Java repo: a work tree or bare git dir (default: target/check-bench/corpora/java)")
     ap.add_argument("--json", help="summary path")
     ap.add_argument("--no-checkers", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--checker-limit", type=int, help="cases per corpus for the slow checkers (tsc, cargo)")
-    ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go)")
+    ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go,java)")
     args = ap.parse_args()
     full = not args.quick
     per_kind = args.per_kind or (60 if full else 12)
@@ -309,7 +311,8 @@ def main():
     corps = [("py", corpora.python_subset(WORK, full), "python")] if "python" in wanted else []
     if "rust" in wanted:
         corps += [(p.name, p, "rust") for p in corpora.rust_crates(WORK, 8 if full else 2, args.seed)]
-    for key, opt, lang in (("ts", args.ts_repo, "typescript"), ("go", args.go_repo, "go")):
+    for key, opt, lang in (("ts", args.ts_repo, "typescript"), ("go", args.go_repo, "go"),
+                           ("java", args.java_repo, "java")):
         if lang not in wanted:
             continue
         repo = corpora.fetched(WORK, key)
@@ -348,7 +351,7 @@ def main():
         log(f"{name}: caught {sum(c['plumb']['caught'] for c in cases)}/{len(cases)}; "
             f"unmodified {n['lines']} lines, {n['false']} false findings"
             + (f", {n['failed_batches']} failed batches: {n['errors'][0]}" if n["failed_batches"] else ""))
-        if lang in ("typescript", "go"):
+        if lang in ("typescript", "go", "java"):
             commits[lang] = run_commits(engine, repo, lang, 40 if full else 8)
             log(f"{name}: {commits[lang]['commits']} real commits, {commits[lang]['false']} false findings")
         if not args.no_checkers:

@@ -3,22 +3,24 @@
 #   - .venv (repo root, git-ignored by its own .gitignore) with pyflakes and
 #     ruff from PyPI: the Python checkers run next to `plumb check`;
 #   - npm `typescript` (for `tsc --noEmit`) in target/check-bench/npm;
-#   - working copies of the fetched JS/TS and Go corpora in
-#     target/check-bench/corpora/{ts,go}, cloned from bare git dirs given as
+#   - working copies of the fetched JS/TS, Go and Java corpora in
+#     target/check-bench/corpora/{ts,go,java}, cloned from bare git dirs given as
 #     arguments or found under /work/.mirror (see bench/check_quality/README.md).
-# Usage: scripts/setup-bench.sh [--ts BARE_GIT_DIR] [--go BARE_GIT_DIR]
+# Usage: scripts/setup-bench.sh [--ts BARE_GIT_DIR] [--go BARE_GIT_DIR] [--java BARE_GIT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TS_GIT=""; GO_GIT=""
+TS_GIT=""; GO_GIT=""; JAVA_GIT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --ts) TS_GIT="$2"; shift 2 ;;
     --go) GO_GIT="$2"; shift 2 ;;
+    --java) JAVA_GIT="$2"; shift 2 ;;
     *) echo "setup-bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 [ -n "$TS_GIT" ] || TS_GIT=/work/.mirror/sindresorhus+ky/repo
 [ -n "$GO_GIT" ] || GO_GIT=/work/.mirror/spf13+cobra/repo
+[ -n "$JAVA_GIT" ] || JAVA_GIT=/work/.mirror/google+gson/repo
 
 VENV=.venv
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
@@ -45,11 +47,12 @@ clone() { # bare-git-dir dest
 }
 clone "$TS_GIT" "$WORK/corpora/ts"
 clone "$GO_GIT" "$WORK/corpora/go"
+clone "$JAVA_GIT" "$WORK/corpora/java"
 
 "$VENV/bin/python" -c "import importlib.metadata as m; print('pyflakes', m.version('pyflakes'))"
 "$VENV/bin/ruff" --version
 "$WORK/npm/node_modules/.bin/tsc" --version
-for d in ts go; do
+for d in ts go java; do
   [ -d "$WORK/corpora/$d/.git" ] && echo "corpus $d: $(git -C "$WORK/corpora/$d" rev-parse --short HEAD)"
 done
 exit 0

@@ -17,6 +17,7 @@ EXTS = {
     "rust": (".rs",),
     "typescript": (".ts", ".tsx", ".mts", ".js", ".mjs"),
     "go": (".go",),
+    "java": (".java",),
 }
 SKIP_DIRS = {".git", ".plumb", "node_modules", "target", "vendor", "__pycache__", "test", "tests", "idlelib"}
 

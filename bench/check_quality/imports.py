@@ -20,6 +20,9 @@ SLOP_ROOTS = {
                    "query-string", "dayjs", "chalk", "undici", "@sindresorhus/is", "@types/fetch"],
     "go": ["github.com/spf13/pflag", "github.com/sirupsen/logrus", "github.com/pkg/errors", "github.com/stretchr/testify",
            "github.com/urfave/cli", "gopkg.in/yaml", "github.com/go-yaml/yaml", "golang.org/x/text", "github.com/fatih/color"],
+    "java": ["org.apache.commons.lang3", "com.fasterxml.jackson.databind", "org.slf4j", "io.reactivex",
+             "okhttp3", "org.yaml.snakeyaml", "org.json", "reactor.core", "io.vavr", "org.joda.time",
+             "com.squareup.moshi", "org.apache.http.client", "kotlinx.serialization", "io.micronaut.core"],
     "rust": ["serde_json", "tokio", "anyhow", "itertools", "rayon", "log", "bytes", "regex", "once_cell",
              "thiserror", "clap", "futures", "smallvec", "hashbrown", "parking_lot"],
 }
@@ -28,6 +31,7 @@ SLOP_SUFFIXES = {
     "typescript": ["-utils", "-helpers", "-extra", "-lite", "-plus", "-retry", "-compat", "-toolkit", "2", "-core"],
     "go": ["x", "-utils", "/helpers", "-ext", "/v9", "util", "-lite", "/compat"],
     "rust": ["_ext", "_utils", "_helpers", "_lite", "_plus", "2", "_compat", "_core"],
+    "java": ["", ".util", ".utils", ".core", ".helpers", ".internal", ".api"],
 }
 TYPE_NAMES = ["Config", "Client", "Helper", "Options", "Context", "Result", "Error", "Builder"]
 
@@ -46,6 +50,8 @@ def insertion_points(oracle, files, lang, read):
             if lang == "typescript" and not text.startswith("import "):
                 continue
             if lang == "rust" and not re.match(r"(pub(\([^)]*\))? )?use ", text):
+                continue
+            if lang == "java" and not re.match(r"import [\w.]+;\s*$", text):
                 continue
             out.append((path, line, module))
     # dedupe: one point per (file, line)
@@ -80,8 +86,22 @@ class ImportMutator:
         return {"kind": kind, "file": path, "line": line + 1, "new": "\n".join(lines), "detail": detail, "how": how, "form": "import"}
 
     def _declared(self, name):
+        if self.lang == "java":
+            return self._java_declared(name)
         n = name.lower().replace("-", "_")
         return any(n == d or n.startswith(d + "/") or d.startswith(n + "/") for d in self.deps)
+
+    def _java_declared(self, pkg):
+        """A declared coordinate whose group shares the package's first two segments
+        or prefixes it, or an artifact id word that is a package segment."""
+        segs = pkg.split(".")
+        for d in self.o.manifest_deps():
+            group, _, artifact = d.partition(":")
+            if pkg == group or pkg.startswith(group + ".") or group.split(".")[:2] == segs[:2]:
+                return True
+            if any(w in segs for w in re.split(r"[-_.]", artifact) if len(w) >= 5):
+                return True
+        return False
 
     # ---- unknown-import -------------------------------------------------
     def unknown_import(self, point, rng):
@@ -130,6 +150,8 @@ class ImportMutator:
             else:
                 return None
             return self._insert(path, line, self._go_line(text, spec), "unknown-import", f'"{spec}" (no such package)', how)
+        if self.lang == "java":
+            return self._java_unknown(path, line, module, fake, name, rng)
         if self.lang == "rust":
             if rng.random() < 0.6:
                 if fake in self.o.words or self.o.defs(fake):
@@ -141,6 +163,40 @@ class ImportMutator:
                 return None
             return self._insert(path, line, f"use {spec}::{name};", "unknown-import", f"{spec} (no such module in std)", "stdlib-like")
         return None
+
+    def _java_unknown(self, path, line, module, fake, name, rng):
+        """`import <project package>.<fake>.<Name>;` (a package the project lacks) or
+        `import java.<pkg>.<Name>;` (a class the JDK package lacks)."""
+        from .mutate import java_roots
+        roots = java_roots(self.all_paths)
+        is_project = any(module == r or module.startswith(r + ".") for r in roots)
+        if is_project and rng.random() < 0.6:
+            pkg_dirs = {p.split("/java/", 1)[1].rsplit("/", 1)[0].replace("/", ".") for p in self.all_paths
+                        if p.endswith(".java") and "/java/" in p}
+            if f"{module}.{fake}" in pkg_dirs or rng.random() < 0.5:
+                # A missing class of an existing package.
+                cls = rng.choice([name, fake[:1].upper() + fake[1:] + name])
+                if any(p.endswith(f"/{module.replace('.', '/')}/{cls}.java") for p in self.all_paths) or cls in self.o.words:
+                    return None
+                return self._insert(path, line, f"import {module}.{cls};", "unknown-import", f"{module}.{cls} (no such class)", "project-class")
+            spec = f"{module}.{fake}"
+            return self._insert(path, line, f"import {spec}.{name};", "unknown-import", f"{spec} (no such package)", "project")
+        std = rng.choice(["java.util", "java.io", "java.nio.file", "java.util.concurrent", "java.lang.reflect", "java.time"])
+        cls = rng.choice([name, name + "s", fake[:1].upper() + fake[1:]])
+        if f"{std}.{cls}" in self.o.modules or cls in self._jdk_classes(std):
+            return None
+        return self._insert(path, line, f"import {std}.{cls};", "unknown-import", f"{std}.{cls} (no such JDK class)", "stdlib-like")
+
+    def _jdk_classes(self, pkg):
+        out, cur = set(), False
+        p = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "check", "data", "builtins", "java.txt")
+        for line in open(p):
+            line = line.rstrip("\n")
+            if line.startswith("@"):
+                cur = line == f"@module {pkg}"
+            elif cur:
+                out.add(line)
+        return out
 
     def _py_exists(self, dotted):
         rel = dotted.replace(".", "/")
@@ -178,6 +234,11 @@ class ImportMutator:
             if pkg in self.o.modules:
                 return None
             new = self._go_line(text, pkg)
+        elif self.lang == "java":
+            if pkg in self.o.modules or self._java_declared(pkg) or any(
+                    s in self.o.words for s in pkg.split(".")[1:] if len(s) > 4 and s not in ("utils", "helpers", "internal", "core")):
+                return None
+            new = f"import {pkg}.{name};"
         else:
             if pkg in self.o.words or pkg in self.o.modules:
                 return None

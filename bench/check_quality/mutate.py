@@ -11,8 +11,8 @@ import re
 from .names import variants
 
 SELF = {"self", "this", "cls", "Self"}
-PREFER = {"python": "snake", "rust": "snake", "typescript": "camel", "go": "camel"}
-EXTRA_ARG = {"python": "None", "rust": "0", "typescript": "undefined", "go": "nil"}
+PREFER = {"python": "snake", "rust": "snake", "typescript": "camel", "go": "camel", "java": "camel"}
+EXTRA_ARG = {"python": "None", "rust": "0", "typescript": "undefined", "go": "nil", "java": "null"}
 KEYWORDS = ["timeout", "verbose", "strict", "encoding", "default", "force", "recursive", "callback",
             "limit", "flags", "mode", "errors", "retries", "cache", "validate", "raise_on_error"]
 OPEN = {"(": ")", "[": "]", "{": "}"}
@@ -87,8 +87,8 @@ def import_names(rows, lang=None):
             continue
         if alias:
             s[alias] = module
-        elif lang == "typescript":
-            pass
+        elif lang in ("typescript", "java"):
+            pass  # Java: a package path binds no name, only the imported class
         else:
             s[module] = module
             last = re.split(r"[./:]+", module.strip("./"))[-1] if module.strip("./") else module
@@ -122,8 +122,24 @@ def project_module_test(lang, files, go_module=None):
             return bool(go_module) and (module == go_module or module.startswith(go_module + "/"))
         if lang == "rust":
             return module.split("::")[0] in ("crate", "self", "super")
+        if lang == "java":
+            return any(module == r or module.startswith(r + ".") for r in java_roots(files))
         return False
     return test
+
+
+def java_roots(files):
+    """The root packages of a Java project (none another is a prefix of), from the
+    directories of .java files under a `java/` source root (src/main/java/a/b -> a.b)."""
+    pkgs = set()
+    for f in files:
+        if f.endswith(".java") and "/java/" in f:
+            pkgs.add(f.split("/java/", 1)[1].rsplit("/", 1)[0].replace("/", "."))
+    roots = []
+    for p in sorted(pkgs):
+        if not any(p.startswith(r + ".") for r in roots):
+            roots.append(p)
+    return roots
 
 
 class CallMutator:

@@ -11,7 +11,8 @@ import subprocess
 from .corpora import EXTS, build_index, git
 
 # Manifests whose edits a commit's code may depend on (declared dependencies).
-MANIFESTS = {"go.mod", "go.sum", "package.json", "Cargo.toml", "pyproject.toml", "requirements.txt"}
+MANIFESTS = {"go.mod", "go.sum", "package.json", "Cargo.toml", "pyproject.toml", "requirements.txt",
+             "pom.xml", "build.gradle", "build.gradle.kts"}
 
 
 def file_batches(files, read, rng, max_lines, batch=40):
@@ -59,7 +60,8 @@ def real_commits(repo, lang, work, count):
                        check=False).stdout
         if added == 0 or added > 600:
             continue
-        git(clone, "checkout", "-q", "--detach", "-f", f"{c}^")
+        if git(clone, "checkout", "-q", "--detach", "-f", f"{c}^", check=False).returncode != 0:
+            continue  # a blob the fetched mirror lacks (large files left out)
         got += 1
         yield c, diff, added, clone
 

@@ -17,7 +17,7 @@ import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-BUILTIN_FILE = {"python": ["python"], "rust": ["rust"], "typescript": ["typescript", "javascript"], "go": ["go"]}
+BUILTIN_FILE = {"python": ["python"], "rust": ["rust"], "typescript": ["typescript", "javascript"], "go": ["go"], "java": ["java"]}
 
 
 def builtin_names(lang):

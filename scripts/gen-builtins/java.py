@@ -8,11 +8,13 @@ Sources: the JDK itself ($JAVA_HOME, else the one `java` on PATH belongs to):
   - `jimage list $JAVA_HOME/lib/modules`: every class file of every module;
     the packages of the public API (java.*, javax.*, org.w3c.*, org.xml.*,
     org.ietf.*) become `@module <package>` with their top-level public class
-    names (`javap -public` tells which are public; nested `$` classes,
+    names (the class header `javap` prints tells which are public; nested `$` classes,
     package-info and module-info left out);
-  - `javap -public` on the classes of java.lang, java.util, java.util.function,
-    java.util.stream, java.io, java.nio.file and java.time: their public
-    member names, as `@module <package>.<Class>`;
+  - `javap -protected` on the classes of MEMBER_PACKAGES (java.lang, java.util,
+    java.util.function, java.io, java.time, java.lang.reflect, …): their public
+    and protected member names (what a subclass sees) with those of their
+    supertypes, as `@module <package>.<Class>` (`*` when a supertype is not
+    described);
   - @builtins: the java.lang class names (imported implicitly) and the
     primitive types.
 Output format: see scripts/gen-builtins/python.py. Sorted, deterministic.
@@ -26,7 +28,9 @@ import sys
 
 OUT = "crates/check/data/builtins/java.txt"
 API_PREFIXES = ("java.", "javax.", "org.w3c.", "org.xml.", "org.ietf.")
-MEMBER_PACKAGES = ["java.lang", "java.util", "java.util.function", "java.util.stream", "java.io", "java.nio.file", "java.time"]
+MEMBER_PACKAGES = ["java.lang", "java.util", "java.util.function", "java.util.stream", "java.io", "java.nio.file", "java.time",
+                   "java.lang.reflect", "java.lang.annotation", "java.util.concurrent", "java.util.concurrent.atomic",
+                   "java.util.regex", "java.math", "java.net", "java.text", "java.nio", "java.nio.charset"]
 PRIMITIVES = ["boolean", "byte", "char", "short", "int", "long", "float", "double", "void", "var"]
 
 
@@ -63,13 +67,13 @@ def main():
         if not pkg.startswith(API_PREFIXES) or cls in ("module-info", "package-info"):
             continue
         packages.setdefault(pkg, set()).add(cls)
-    # javap -public on every API class: its header says whether the class is
+    # javap -protected on every API class: its header says whether the class is
     # public (jimage also lists package-private ones); members are kept for
     # the classes of MEMBER_PACKAGES.
     classes = [f"{p}.{c}" for p in sorted(packages) for c in sorted(packages[p])]
-    public, members, current = set(), {}, None
+    public, members, supers, current = set(), {}, {}, None
     for i in range(0, len(classes), 500):
-        out = subprocess.run([tool(home, "javap"), "-public", *classes[i:i + 500]],
+        out = subprocess.run([tool(home, "javap"), "-protected", *classes[i:i + 500]],
                              capture_output=True, text=True).stdout
         for line in out.splitlines():
             m = re.match(r"^((?:public |protected |abstract |final |sealed |non-sealed |static |strictfp )*)"
@@ -78,10 +82,10 @@ def main():
                 current = m.group(2).split("<")[0]
                 if "public" in m.group(1):
                     public.add(current)
-                keep = current.rsplit(".", 1)[0] in MEMBER_PACKAGES and current in public
-                current = current if keep else None
-                if current:
-                    members.setdefault(current, set())
+                head = re.sub(r"<[^<>]*(?:<[^<>]*(?:<[^<>]*>[^<>]*)*>[^<>]*)*>", "", line)
+                ext = re.search(r" (?:extends|implements) (.*?)\s*\{?$", head)
+                supers[current] = re.findall(r"[\w.$]+", ext.group(1).replace("implements", ",")) if ext else []
+                members.setdefault(current, set())
                 continue
             if current and line.startswith("  "):
                 decl = re.sub(r"<[^<>]*(?:<[^<>]*>[^<>]*)*>", "", line.strip())  # drop generics
@@ -95,13 +99,35 @@ def main():
                     name = mf.group(1)
                 if name != current.rsplit(".", 1)[-1]:  # constructors are the class
                     members[current].add(name)
+    # Members include inherited ones (javap lists declared members only); a
+    # class with a supertype javap did not describe gets `*` (unknown).
+    def closure(c, seen):
+        if c in seen:
+            return set(), True
+        seen.add(c)
+        if c not in members:
+            return set(), c == "java.lang.Object"
+        out, ok = set(members[c]), True
+        for s in supers.get(c, []):
+            if s == "java.lang.Object":
+                continue
+            got, sok = closure(s, seen)
+            out |= got
+            ok = ok and sok
+        return out, ok
+    full = {}
+    for c in members:
+        if c.rsplit(".", 1)[0] in MEMBER_PACKAGES and c in public:
+            names, ok = closure(c, set())
+            full[c] = names if ok else names | {"*"}
+    members = full
     packages = {p: {c for c in cs if f"{p}.{c}" in public} for p, cs in packages.items()}
     packages = {p: cs for p, cs in packages.items() if cs}
     version = subprocess.run([tool(home, "java"), "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [
         "# Java: packages and classes of the JDK's public API, java.lang implicit imports, and the",
-        "# public members of common java.* classes; generated by scripts/gen-builtins/java.py from",
-        f"# {version} (jimage list lib/modules; javap -public)",
+        "# public and protected members (inherited included) of common java.* classes; generated by",
+        f"# scripts/gen-builtins/java.py from {version} (jimage list lib/modules; javap -protected)",
         "@builtins",
     ]
     lines += sorted(set(packages.get("java.lang", set())) | set(PRIMITIVES))

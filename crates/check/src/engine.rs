@@ -114,6 +114,7 @@ pub fn check_with(
                     Lang::Python => resolve::python::check_import(&ctx, imp),
                     Lang::Rust => resolve::rust::check_import(&ctx, imp),
                     Lang::Go => resolve::go::check_import(&ctx, imp),
+                    Lang::Java => resolve::java::check_import(&ctx, imp),
                     Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
                         resolve::js::check_import(&ctx, imp)
                     }
@@ -129,6 +130,7 @@ pub fn check_with(
                     Lang::Python => resolve::python::check_ref(&ctx, r),
                     Lang::Rust => resolve::rust::check_ref(&ctx, r),
                     Lang::Go => resolve::go::check_ref(&ctx, r),
+                    Lang::Java => resolve::java::check_ref(&ctx, r),
                     Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
                         resolve::js::check_ref(&ctx, r)
                     }

@@ -1,5 +1,5 @@
 //! Resolving the references and imports a change adds, one language family
-//! per file: [`python`], [`rust`], [`js`] (JavaScript/TypeScript), [`go`],
+//! per file: [`python`], [`rust`], [`js`] (JavaScript/TypeScript), [`go`], [`java`],
 //! [`other`] (C and C++ includes), with the shared
 //! scope rules in [`scope`] and installed dependency sources in [`deps`].
 //!
@@ -9,6 +9,7 @@
 
 pub mod deps;
 pub mod go;
+pub mod java;
 pub mod js;
 pub mod other;
 pub mod python;
