@@ -191,8 +191,24 @@ pub enum Export {
 /// clause, an ambient declaration); `default` is resolved through
 /// `export default <name>` when it names a definition.
 pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Export {
-    if depth > MAX_CHAIN {
+    let mut seen = std::collections::HashSet::new();
+    find_export_in(project, file, name, depth, &mut seen)
+}
+
+/// `seen`: (file, name) pairs already explored, so barrels that re-export
+/// each other (or many barrels deep) cost one visit per module.
+fn find_export_in(
+    project: &Project,
+    file: &str,
+    name: &str,
+    depth: u32,
+    seen: &mut std::collections::HashSet<(String, String)>,
+) -> Export {
+    if depth > MAX_CHAIN || seen.len() > 400 {
         return Export::Unknown;
+    }
+    if !seen.insert((file.to_string(), name.to_string())) {
+        return Export::Missing;
     }
     let Some(rc) = project.facts_of(file) else {
         return Export::Unknown;
@@ -205,7 +221,7 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
                     file: file.to_string(),
                     defs,
                 },
-                _ => find_export(project, file, &n, depth + 1),
+                _ => find_export_in(project, file, &n, depth + 1, seen),
             },
             None if text.contains("export default") || text.contains("export =") => Export::Present,
             None => Export::Unknown,
@@ -232,7 +248,7 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
                 return Export::Present;
             }
             return match target {
-                Some(t) => match find_export(project, &t, &n.name, depth + 1) {
+                Some(t) => match find_export_in(project, &t, &n.name, depth + 1, seen) {
                     Export::Missing => Export::Unknown,
                     e => e,
                 },
@@ -244,7 +260,7 @@ pub fn find_export(project: &Project, file: &str, name: &str, depth: u32) -> Exp
     let (mut unknown, mut present) = (false, false);
     for imp in facts.imports.iter().filter(|i| i.wildcard) {
         match resolve_spec(project, file, &imp.module)
-            .map(|t| find_export(project, &t, name, depth + 1))
+            .map(|t| find_export_in(project, &t, name, depth + 1, seen))
         {
             Some(Export::Missing) => {}
             Some(e @ Export::Defs { .. }) => return e,
