@@ -97,7 +97,7 @@ fn bare(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
         };
         let found = methods(ctx, c, &r.name);
         if !found.overloads.is_empty() {
-            return arity(ctx, r, &found, &format!("method {}.{}", c.qual, r.name));
+            return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
         }
         if !found.complete {
             return Outcome::Skipped;
@@ -166,7 +166,7 @@ fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcom
                             ctx,
                             r,
                             &found,
-                            &format!("method {}.{}", c.qual, r.name),
+                            &method_what(&found, &c.qual, &r.name),
                         ));
                     }
                     if !found.complete {
@@ -185,6 +185,11 @@ fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcom
         }
     }
     None
+}
+
+/// `method Owner.name`, naming the class that declares it where known.
+fn method_what(found: &Found, qual: &str, name: &str) -> String {
+    format!("method {}.{name}", found.owner.as_deref().unwrap_or(qual))
 }
 
 fn method_pool(c: &ClassInfo) -> Vec<(String, String, u32)> {
@@ -211,6 +216,7 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
                     let g = methods(ctx, &p, &r.name);
                     all.overloads.extend(g.overloads);
                     all.sites.extend(g.sites);
+                    all.owner = all.owner.or(g.owner);
                     all.complete &= g.complete;
                 }
                 _ => all.complete = false,
@@ -223,9 +229,8 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
     } else {
         methods(ctx, c, &r.name)
     };
-    let what = format!("{}.{}", c.qual, r.name);
     if !found.overloads.is_empty() {
-        return arity(ctx, r, &found, &format!("method {what}"));
+        return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
     }
     if !found.complete || !f.ok {
         return Outcome::Skipped;
@@ -278,7 +283,7 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
         Ty::Project(c) => {
             let found = methods(ctx, &c, &r.name);
             if !found.overloads.is_empty() {
-                return arity(ctx, r, &found, &format!("method {}.{}", c.qual, r.name));
+                return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
             }
             if !found.complete || !f.ok {
                 return Outcome::Skipped;

@@ -205,6 +205,8 @@ pub(super) struct Found {
     pub overloads: Vec<Option<Params>>,
     /// Where each overload is declared (file, line), for evidence.
     pub sites: Vec<(String, u32)>,
+    /// The nearest class declaring one of them.
+    pub owner: Option<String>,
     pub complete: bool,
 }
 
@@ -254,6 +256,7 @@ fn collect(ctx: &FileCtx, c: &ClassInfo, name: &str, f: &mut Found, depth: u32) 
             DefKind::Method | DefKind::Function => {
                 f.overloads.push(d.params.clone());
                 f.sites.push((c.file.path.clone(), d.name_span.start_line));
+                f.owner.get_or_insert_with(|| c.qual.clone());
             }
             // A record component's accessor.
             DefKind::Field if c.record => {

@@ -1,0 +1,388 @@
+//! The Java resolver end to end on small Maven projects: index a temporary
+//! directory, check files, assert the exact findings. Covers imports (JDK,
+//! project packages, declared and undeclared dependencies), bare calls
+//! through enclosing classes and project supertypes, static imports,
+//! `this`/`super`/`Type.` calls, constructors, overload arity, and valid
+//! code (external supertypes, Lombok, anonymous classes) that must stay clean.
+
+use std::path::Path;
+
+use plumb_check::engine::{self, Input};
+use plumb_check::input;
+use plumb_check::report::{FindingKind, IndexInfo, Report};
+use plumb_check::resolve::deps::Deps;
+use plumb_index::IndexOptions;
+use plumb_store::Store;
+
+struct Proj {
+    dir: tempfile::TempDir,
+}
+
+fn write_all(root: &Path, files: &[(&str, &str)]) {
+    for (p, body) in files {
+        let path = root.join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+}
+
+impl Proj {
+    fn new(files: &[(&str, &str)]) -> Proj {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), files);
+        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
+        Proj { dir }
+    }
+
+    fn check(&self, input: &Input) -> Report {
+        let root = self.dir.path();
+        let store = Store::open_existing(&IndexOptions::new(root).index_path)
+            .unwrap()
+            .unwrap();
+        let mut deps = Deps::new(root);
+        deps.site_override = Some(Vec::new());
+        engine::check_with(root, &store, input, IndexInfo::default(), &deps)
+    }
+
+    fn files(&self, files: &[(&str, &str)]) -> Report {
+        write_all(self.dir.path(), files);
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+        self.check(&input::from_files(self.dir.path(), &paths).unwrap())
+    }
+}
+
+/// Findings other than duplicate-function advice, as `kind file:line message`.
+fn summary(r: &Report) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::DuplicateFunction)
+        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
+        .collect()
+}
+
+const POM: &str = r#"<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.acme</groupId>
+  <artifactId>shop</artifactId>
+  <version>1.0</version>
+  <dependencies>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.9</version></dependency>
+    <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><version>33.0.0-jre</version></dependency>
+    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency>
+  </dependencies>
+</project>
+"#;
+
+const BASE: &str = r#"package com.acme.shop.model;
+
+public abstract class Base {
+  protected String id;
+
+  protected Base(String id) {
+    this.id = id;
+  }
+
+  protected void touch() {}
+
+  public String describe(String sep, Object... parts) {
+    return id + sep + parts.length;
+  }
+}
+"#;
+
+const CART: &str = r#"package com.acme.shop.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A cart. */
+public class Cart extends Base implements Comparable<Cart> {
+  private final List<String> items = new ArrayList<>();
+
+  public Cart(String id) {
+    super(id);
+  }
+
+  public Cart() {
+    this("anon");
+  }
+
+  public void add(String sku) {
+    add(sku, 1);
+  }
+
+  public void add(String sku, int qty) {
+    for (int i = 0; i < qty; i++) {
+      items.add(sku);
+    }
+    touch();
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  public static Cart empty() {
+    return new Cart();
+  }
+
+  @Override
+  public int compareTo(Cart o) {
+    return Integer.compare(size(), o.size());
+  }
+
+  static final class Line {
+    final String sku;
+
+    Line(String sku) {
+      this.sku = sku;
+    }
+  }
+}
+"#;
+
+const UTIL: &str = r#"package com.acme.shop.util;
+
+public final class Strings {
+  private Strings() {}
+
+  public static String pad(String s, int n) {
+    return s;
+  }
+
+  public static String join(String... parts) {
+    return String.join(",", parts);
+  }
+}
+"#;
+
+fn shop() -> Proj {
+    Proj::new(&[
+        ("pom.xml", POM),
+        ("src/main/java/com/acme/shop/model/Base.java", BASE),
+        ("src/main/java/com/acme/shop/model/Cart.java", CART),
+        ("src/main/java/com/acme/shop/util/Strings.java", UTIL),
+    ])
+}
+
+#[test]
+fn imports_of_jdk_project_declared_and_undeclared_packages() {
+    let p = shop();
+    let r = p.files(&[(
+        "src/main/java/com/acme/shop/App.java",
+        "package com.acme.shop;\n\nimport java.util.Map;\nimport java.util.Mapp;\nimport java.utill.List;\nimport java.util.concurrent.*;\nimport com.acme.shop.model.Cart;\nimport com.acme.shop.model.Carts;\nimport com.acme.shop.modle.Base;\nimport com.acme.shop.util.*;\nimport static com.acme.shop.util.Strings.pad;\nimport static com.acme.shop.util.Strings.padd;\nimport org.slf4j.Logger;\nimport com.google.common.collect.ImmutableList;\nimport org.apache.commons.lang3.StringUtils;\nimport org.junit.Test;\n\nclass App {}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-import src/main/java/com/acme/shop/App.java:4 the JDK package java.util has no public class 'Mapp'",
+            "unknown-import src/main/java/com/acme/shop/App.java:5 'java.utill.List' is not a JDK package or class",
+            "unknown-import src/main/java/com/acme/shop/App.java:8 package com.acme.shop.model has no class 'Carts'",
+            "unknown-import src/main/java/com/acme/shop/App.java:9 package com.acme.shop has no subpackage 'modle'",
+            "unknown-import src/main/java/com/acme/shop/App.java:12 class Strings has no static member 'padd'",
+            "undeclared-package src/main/java/com/acme/shop/App.java:15 package org.apache.commons.lang3 is not provided by any dependency the build declares",
+        ]
+    );
+    // The near miss is offered.
+    assert_eq!(r.findings[0].candidates[0].name, "Map");
+    assert_eq!(r.findings[2].candidates[0].name, "Cart");
+}
+
+#[test]
+fn bare_this_super_and_static_calls() {
+    let p = shop();
+    let r = p.files(&[(
+        "src/main/java/com/acme/shop/model/Shelf.java",
+        r#"package com.acme.shop.model;
+
+import com.acme.shop.util.Strings;
+import static com.acme.shop.util.Strings.*;
+
+class Shelf extends Cart {
+  Shelf() {
+    super("shelf");
+  }
+
+  void fill() {
+    add("a");
+    add("a", 2);
+    add("a", 2, 3);
+    addd("a");
+    this.touch();
+    this.tuch();
+    super.size();
+    super.sizes();
+    describe("-");
+    describe("-", 1, 2, 3);
+    describe();
+    Strings.pad("x", 1);
+    Strings.pad("x");
+    Strings.padLeft("x", 1);
+    join("a", "b");
+    Cart.empty();
+    Cart.emptyy();
+    String.valueOf(1);
+    String.valueOff(1);
+    java.util.Collections.emptyList();
+    hashCode();
+    compareTo(this);
+  }
+}
+"#,
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "arity-mismatch src/main/java/com/acme/shop/model/Shelf.java:14 method Cart.add takes one of 2 overloads, not 3 argument(s)",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:15 'addd' is not a method of the enclosing class or a static import",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:17 'tuch' is not a method of Shelf",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:19 'sizes' is not a method of the supertypes of Shelf",
+            "arity-mismatch src/main/java/com/acme/shop/model/Shelf.java:22 method Base.describe takes (sep, *parts), not 0 argument(s)",
+            "arity-mismatch src/main/java/com/acme/shop/model/Shelf.java:24 method Strings.pad takes (s, n), not 1 argument(s)",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:25 class Strings has no method 'padLeft'",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:28 class Cart has no method 'emptyy'",
+            "unknown-symbol src/main/java/com/acme/shop/model/Shelf.java:30 java.lang.String has no public member 'valueOff'",
+        ]
+    );
+    let addd = &r.findings[1];
+    assert!(
+        addd.candidates.iter().any(|c| c.name == "add"),
+        "{:?}",
+        addd.candidates
+    );
+}
+
+#[test]
+fn constructors_and_their_overloads() {
+    let p = shop();
+    let r = p.files(&[(
+        "src/main/java/com/acme/shop/Maker.java",
+        r#"package com.acme.shop;
+
+import com.acme.shop.model.Cart;
+import java.util.ArrayList;
+
+class Maker {
+  Object make() {
+    new Cart();
+    new Cart("a");
+    new Cart("a", "b");
+    new Cartt("a");
+    new Cart.Line("x");
+    new Cart.Line();
+    new ArrayList<String>(3);
+    new Maker();
+    new Maker(1);
+    return new Object();
+  }
+}
+"#,
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "arity-mismatch src/main/java/com/acme/shop/Maker.java:10 constructor of Cart takes one of 2 overloads, not 2 argument(s)",
+            "unknown-symbol src/main/java/com/acme/shop/Maker.java:11 class 'Cartt' is not declared, imported or in package com.acme.shop",
+            "arity-mismatch src/main/java/com/acme/shop/Maker.java:13 constructor of Cart.Line takes (sku), not 0 argument(s)",
+            "arity-mismatch src/main/java/com/acme/shop/Maker.java:16 constructor of Maker takes (), not 1 argument(s)",
+        ]
+    );
+}
+
+#[test]
+fn valid_code_stays_clean() {
+    let p = shop();
+    let r = p.files(&[
+        (
+            "src/main/java/com/acme/shop/Valid.java",
+            r#"package com.acme.shop;
+
+import com.acme.shop.model.Cart;
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+
+public class Valid extends ArrayList<String> implements Runnable {
+  private static final Comparator<String> BY_LEN = Comparator.comparingInt(String::length);
+
+  @Override
+  public void run() {
+    add("x");
+    ensureCapacity(3);
+    removeRange(0, 1);
+    Runnable r =
+        new Runnable() {
+          @Override
+          public void run() {
+            helper(1, 2);
+            Valid.this.clear();
+          }
+
+          void helper(int a, int b) {}
+        };
+    Function<Integer, Integer> f = x -> x + 1;
+    List<String> l = ImmutableList.of("a");
+    Cart c = new Cart("a");
+    c.add("b");
+    local();
+    new Thread(r).start();
+    Color.RED.paint();
+    Color.valueOf("RED");
+  }
+
+  private void local() {}
+
+  enum Color {
+    RED {
+      @Override
+      void paint() {
+        shade();
+      }
+    };
+
+    void paint() {}
+
+    void shade() {}
+  }
+}
+"#,
+        ),
+        (
+            "src/main/java/com/acme/shop/External.java",
+            "package com.acme.shop;\n\nimport org.slf4j.helpers.MarkerIgnoringBase;\n\nclass External extends MarkerIgnoringBase {\n  void go() {\n    debug(\"x\");\n    anything(1, 2);\n  }\n}\n",
+        ),
+        (
+            "src/main/java/com/acme/shop/Bean.java",
+            "package com.acme.shop;\n\nimport lombok.Data;\n\n@Data\nclass Bean {\n  private String name;\n\n  void go() {\n    setName(getName());\n    new Bean(\"x\");\n  }\n}\n",
+        ),
+    ]);
+    // Lombok is not declared in the pom: only its import is a finding.
+    assert_eq!(
+        summary(&r),
+        vec![
+            "undeclared-package src/main/java/com/acme/shop/Bean.java:3 package lombok is not provided by any dependency the build declares"
+        ]
+    );
+}
+
+#[test]
+fn without_a_build_file_third_party_imports_are_not_judged() {
+    let p = Proj::new(&[(
+        "src/main/java/a/b/One.java",
+        "package a.b;\n\npublic class One {}\n",
+    )]);
+    let r = p.files(&[(
+        "src/main/java/a/b/Two.java",
+        "package a.b;\n\nimport org.apache.commons.lang3.StringUtils;\nimport a.b.Onne;\n\nclass Two {\n  void go() {\n    new One();\n    gone();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-import src/main/java/a/b/Two.java:4 package a.b has no class 'Onne'",
+            "unknown-symbol src/main/java/a/b/Two.java:9 'gone' is not a method of the enclosing class or a static import",
+        ]
+    );
+}
