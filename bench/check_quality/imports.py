@@ -91,11 +91,21 @@ class ImportMutator:
         n = name.lower().replace("-", "_")
         return any(n == d or n.startswith(d + "/") or d.startswith(n + "/") for d in self.deps)
 
+    # What Spring Boot starters always bring along (a starter-based build compiles
+    # imports of these without declaring them).
+    STARTER_BRINGS = ("org.springframework", "jakarta", "org.hibernate", "com.fasterxml.jackson", "org.slf4j",
+                      "ch.qos.logback", "org.yaml.snakeyaml", "io.micrometer", "org.apache.tomcat",
+                      "org.apache.logging", "org.aspectj", "reactor", "io.projectreactor", "org.reactivestreams")
+
     def _java_declared(self, pkg):
         """A declared coordinate whose group shares the package's first two segments
-        or prefixes it, or an artifact id word that is a package segment."""
+        or prefixes it, or an artifact id word that is a package segment; with a
+        Spring Boot starter, what starters bring too."""
         segs = pkg.split(".")
-        for d in self.o.manifest_deps():
+        deps = self.o.manifest_deps()
+        if any("spring-boot" in d for d in deps) and any(pkg == f or pkg.startswith(f + ".") for f in self.STARTER_BRINGS):
+            return True
+        for d in deps:
             group, _, artifact = d.partition(":")
             if pkg == group or pkg.startswith(group + ".") or group.split(".")[:2] == segs[:2]:
                 return True

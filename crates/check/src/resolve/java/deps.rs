@@ -11,7 +11,18 @@ use plumb_facts::{Ecosystem, Manifest};
 /// Packages of artifacts whose group does not prefix them, and of what
 /// they bring transitively; keyed by artifact id (or `group:` prefix).
 const KNOWN: &[(&str, &[&str])] = &[
-    ("guava", &["com.google.common", "com.google.thirdparty"]),
+    // Guava with the annotation artifacts it always brings.
+    (
+        "guava",
+        &[
+            "com.google.common",
+            "com.google.thirdparty",
+            "org.jspecify",
+            "com.google.errorprone.annotations",
+            "com.google.j2objc.annotations",
+            "org.checkerframework",
+        ],
+    ),
     ("truth", &["com.google.common"]),
     ("jsr305", &["javax.annotation"]),
     ("junit", &["junit", "org.junit", "org.hamcrest"]),
@@ -53,27 +64,26 @@ const KNOWN: &[(&str, &[&str])] = &[
 const STARTER_FAMILIES: &[&str] = &[
     "org.springframework",
     "jakarta",
-    "javax",
     "org.hibernate",
-    "com.fasterxml",
+    "com.fasterxml.jackson",
     "org.slf4j",
     "ch.qos.logback",
-    "org.apache",
+    "org.apache.tomcat",
+    "org.apache.logging",
+    "org.apache.catalina",
+    "org.yaml.snakeyaml",
     "io.micrometer",
-    "org.yaml",
+    "org.aspectj",
     "org.junit",
     "org.mockito",
     "org.assertj",
     "org.hamcrest",
     "net.bytebuddy",
-    "com.jayway",
+    "com.jayway.jsonpath",
     "org.skyscreamer",
     "org.xmlunit",
-    "org.aspectj",
     "org.thymeleaf",
-    "org.webjars",
     "com.zaxxer",
-    "org.glassfish",
     "org.jboss",
     "io.projectreactor",
     "reactor",
@@ -81,21 +91,11 @@ const STARTER_FAMILIES: &[&str] = &[
     "org.awaitility",
     "org.opentest4j",
     "org.apiguardian",
-    "org.h2",
-    "com.h2database",
-    "org.postgresql",
-    "com.mysql",
-    "org.testcontainers",
-    "org.flywaydb",
-    "org.liquibase",
-    "io.netty",
-    "com.github.benmanes",
-    "org.ehcache",
-    "org.javamoney",
-    "com.google.gson",
     "org.objenesis",
-    "org.springdoc",
-    "io.swagger",
+    "org.attoparser",
+    "org.unbescape",
+    "org.glassfish.jaxb",
+    "org.antlr",
 ];
 
 fn under(pkg: &str, prefix: &str) -> bool {
@@ -172,4 +172,16 @@ pub(super) fn provider<'c>(coords: &'c [String], pkg: &str) -> Option<&'c str> {
             .map(|s| s.as_str());
     }
     None
+}
+
+/// The directory of `~/.m2/repository` a package's group would use, when it
+/// exists (the artifact was downloaded for some build on this machine).
+pub(super) fn m2_dir(pkg: &str) -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("HOME")?;
+    let repo = std::path::Path::new(&home).join(".m2").join("repository");
+    let segs: Vec<&str> = pkg.split('.').collect();
+    (2..=segs.len().min(3)).rev().find_map(|n| {
+        let d = repo.join(segs[..n].join("/"));
+        d.is_dir().then_some(d)
+    })
 }

@@ -319,7 +319,13 @@ fn third_party(ctx: &FileCtx, imp: &Import, target: &str, coords: &[String]) -> 
                     coords.join(", ")
                 }
             ),
-            "no group id prefixes the package; ~/.m2 not consulted offline".into(),
+            match deps::m2_dir(&pkg) {
+                Some(d) => format!(
+                    "no declared group id prefixes the package; {} exists (downloaded for some build, not declared here)",
+                    d.display()
+                ),
+                None => "no declared group id prefixes the package; not in ~/.m2/repository either".into(),
+            },
         ],
         ctx.candidates(&pkg, &pool),
         0.6,
