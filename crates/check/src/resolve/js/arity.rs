@@ -175,6 +175,18 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             param.has_default = true;
         }
     }
+    // Arguments bind by position: a parameter before a needed one is needed.
+    let mut needed = false;
+    for param in p.list.iter_mut().rev() {
+        if param.kind != plumb_facts::ParamKind::Positional {
+            continue;
+        }
+        if needed {
+            param.has_default = false;
+        } else if !param.has_default {
+            needed = true;
+        }
+    }
     p
 }
 
