@@ -380,3 +380,30 @@ fn arity_follows_re_exports_of_packages() {
         ]
     );
 }
+
+#[test]
+fn forwarding_decorators_and_star_reexports_are_followed() {
+    let p = Proj::new(&[
+        (
+            "web/deco.py",
+            "import functools\n\n\ndef setupmethod(f):\n    def wrapper(self, *args, **kwargs):\n        return f(self, *args, **kwargs)\n\n    return functools.update_wrapper(wrapper, f)\n\n\ndef injecting(f):\n    def wrapper(request, *args):\n        return f(request, *args)\n\n    return functools.wraps(f)(wrapper)\n",
+        ),
+        ("web/__init__.py", ""),
+        ("web/tz/__init__.py", "from .tz import *\n"),
+        (
+            "web/tz/tz.py",
+            "def tzoffset(name, offset):\n    return name\n",
+        ),
+    ]);
+    let got = p.files(&[(
+        "web/app.py",
+        "from .deco import setupmethod, injecting\nfrom . import tz\n\n\nclass App:\n    @setupmethod\n    def register(self, code, f):\n        return code\n\n    @injecting\n    def view(self, a):\n        return a\n\n    def run(self):\n        self.register(1)\n        self.view(1, 2, 3)\n        return tz.tzoffsets(1), tz.tzoffset(\"a\", 1)\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch web/app.py:15 'register' needs at least 2 positional argument(s) but 1 were given",
+            "unknown-symbol web/app.py:17 module 'tz' has no attribute 'tzoffsets'",
+        ]
+    );
+}

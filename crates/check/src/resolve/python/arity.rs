@@ -1,7 +1,7 @@
 //! Python call arity and keywords, only where every candidate
 //! definition is a plain callable with known parameters.
 
-use plumb_facts::{DefKind, Definition, FileFacts, Import, Reference};
+use plumb_facts::{DefKind, Definition, FileFacts, Import, ParamKind, Reference};
 
 use super::super::deps::PyModule;
 use super::super::{FileCtx, Outcome};
@@ -75,7 +75,10 @@ pub(super) fn arity_in(
             return Vec::new();
         }
         let decs = decorators(text, d);
-        if decs.iter().any(|x| !KEEPS_SIGNATURE.contains(&x.as_str())) {
+        if decs
+            .iter()
+            .any(|x| !KEEPS_SIGNATURE.contains(&x.as_str()) && !forwarding_decorator(ctx, x))
+        {
             return Vec::new();
         }
         let Some(p) = &d.params else {
@@ -228,4 +231,53 @@ fn arity_of_top(
         return Vec::new();
     }
     arity(ctx, r, &defs, &rc.0, false)
+}
+
+/// Whether a project decorator passes calls through unchanged: one
+/// definition in the project, built with `functools.wraps`/`update_wrapper`
+/// around inner functions that take only `*args, **kwargs` (after an
+/// optional `self`), as `def setupmethod(f): ... def wrapper(self, *args,
+/// **kwargs)` does.
+fn forwarding_decorator(ctx: &FileCtx, name: &str) -> bool {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let defs = ctx.project.defs_named(last, 3);
+    let [def] = defs.as_slice() else {
+        return false;
+    };
+    if def.def.kind != DefKind::Function || def.def.container.is_some() {
+        return false;
+    }
+    let Some(rc) = ctx.project.facts_of(&def.path) else {
+        return false;
+    };
+    let body =
+        rc.0.get(def.def.span.start_byte as usize..def.def.span.end_byte as usize)
+            .unwrap_or("");
+    if !body.contains("wraps(") && !body.contains("update_wrapper(") {
+        return false;
+    }
+    let q = def.def.qualified_name();
+    let inner: Vec<&Definition> =
+        rc.1.definitions
+            .iter()
+            .filter(|d| {
+                d.kind == DefKind::Function
+                    && d.container
+                        .as_deref()
+                        .is_some_and(|c| c == q || c.starts_with(&format!("{q}.")))
+            })
+            .collect();
+    !inner.is_empty()
+        && inner.iter().all(|w| {
+            w.params.as_ref().is_some_and(|p| {
+                let kinds: Vec<ParamKind> = p.list.iter().map(|x| x.kind).collect();
+                let rest = match kinds.first() {
+                    Some(ParamKind::Positional | ParamKind::Receiver) if kinds.len() == 3 => {
+                        &kinds[1..]
+                    }
+                    _ => &kinds[..],
+                };
+                rest == [ParamKind::VarPositional, ParamKind::VarKeyword]
+            })
+        })
 }

@@ -494,10 +494,13 @@ pub(super) fn mixed_in(ctx: &FileCtx, cls: &ClassRef) -> bool {
     paths.sort();
     paths.dedup();
     paths.iter().take(40).any(|p| {
+        // The header line is all that is needed: read the text, not facts.
         let text = if p == ctx.path {
             Some(ctx.text.to_string())
+        } else if let Some(o) = ctx.project.overlay.get(p) {
+            Some(o.text.clone())
         } else {
-            ctx.project.facts_of(p).map(|rc| rc.0.clone())
+            std::fs::read_to_string(ctx.project.root.join(p)).ok()
         };
         text.is_some_and(|t| listed_with_others(ctx, &t, &d.name))
     })

@@ -88,10 +88,46 @@ pub(super) fn files_have(ctx: &FileCtx, files: &[String], name: &str) -> Option<
         let Some(rc) = ctx.project.facts_of(f) else {
             return None;
         };
-        match source_has(&rc.0, &rc.1, name) {
+        match source_has(&rc.0, &rc.1, name).or_else(|| through_wildcards(ctx, f, &rc, name, 0)) {
             Some(true) => return Some(true),
             None => return None,
             Some(false) => {}
+        }
+    }
+    Some(false)
+}
+
+/// Whether the wildcard imports of a project file bring `name`, when they
+/// are the only reason its names are open: each starred module is a
+/// project file (followed up to a few levels) that has it or not.
+fn through_wildcards(
+    ctx: &FileCtx,
+    path: &str,
+    rc: &(String, FileFacts),
+    name: &str,
+    depth: u32,
+) -> Option<bool> {
+    let (text, facts) = rc;
+    if depth > 3 || module_names_open(text, facts) {
+        return None;
+    }
+    for imp in facts.imports.iter().filter(|i| i.wildcard) {
+        let files = if imp.relative {
+            let mut parts: Vec<&str> = path.split('/').collect();
+            parts.pop();
+            for _ in 1..imp.relative_level.max(1) {
+                parts.pop()?;
+            }
+            project_module_files(ctx, &parts.join("/"), &imp.module)?
+        } else {
+            ctx.project.python_module_files(&imp.module)?
+        };
+        let file = files.iter().find(|f| f.ends_with(".py"))?;
+        let next = ctx.project.facts_of(file)?;
+        let has = source_has(&next.0, &next.1, name)
+            .or_else(|| through_wildcards(ctx, file, &next, name, depth + 1))?;
+        if has {
+            return Some(true);
         }
     }
     Some(false)
@@ -106,17 +142,32 @@ pub(super) fn source_has(text: &str, facts: &FileFacts, name: &str) -> Option<bo
     if super::super::word_positions(text, name).next().is_some() {
         return Some(true);
     }
-    if facts.imports.iter().any(|i| i.wildcard)
-        || facts.dynamic
-        || text.contains("globals()")
-        || facts
-            .definitions
-            .iter()
-            .any(|d| d.name == "__getattr__" && d.container.is_none())
-    {
+    if facts.imports.iter().any(|i| i.wildcard) || module_names_open(text, facts) {
         return None;
     }
     Some(false)
+}
+
+/// Whether a module can bind names its text does not spell: a module-level
+/// `__getattr__`, writes through `globals()`/`vars()`/`sys.modules[__name__]`,
+/// `exec`. Plain `getattr(obj, …)` on values does not count.
+pub(super) fn module_names_open(text: &str, facts: &FileFacts) -> bool {
+    facts
+        .definitions
+        .iter()
+        .any(|d| d.name == "__getattr__" && d.container.is_none())
+        || [
+            "globals()",
+            "vars()",
+            "locals()",
+            "sys.modules[__name__]",
+            "exec(",
+            "__dict__.update",
+            "setattr(sys.modules",
+            "__import__(",
+        ]
+        .iter()
+        .any(|k| text.contains(k))
 }
 
 pub(super) fn installed_has(ctx: &FileCtx, m: &PyModule, module: &str, name: &str) -> Option<bool> {
@@ -289,7 +340,6 @@ const PLATFORM_MODULES: &[&str] = &[
     "_winapi",
     "_overlapped",
     "ctypes",
-    "subprocess",
     "_posixsubprocess",
     "locale",
     "ssl",
@@ -305,9 +355,7 @@ const PLATFORM_MODULES: &[&str] = &[
     "_ssl",
     "_socket",
     "_signal",
-    "stat",
     "_stat",
-    "shutil",
     "asyncio",
     "multiprocessing",
     "selectors",
