@@ -3,21 +3,29 @@
 //! the project (`crate::…`, `self::…`, `super::…`, `Self::f`, `Type::f` for a
 //! project type) and into dependencies (`dep::f`, checked against the
 //! locked version's source in the cargo registry; unverifiable when it is not
-//! there). Arity is checked only for project functions whose every
-//! definition agrees. Macros and method calls on values are not checked.
+//! there), methods through the impls of a project type (`self.m()`, typed
+//! variables), functions of std types, and bare macro names. Arity is
+//! checked only for project functions whose every definition agrees.
+//! Methods of values whose type the code does not spell are not checked.
 //!
 //! Split by concern: [`context`] (what names exist), [`paths`] (calls and
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
-//! tree), [`scan`] (trait impls and macro-made names across the crate).
+//! tree), [`assoc`] (functions of project modules and types), [`traits`]
+//! (what traits and `Deref` can add), [`foreign`] (std and dependency
+//! types), [`values`] (types of variables the code spells), [`macros`]
+//! (macro names), [`scan`] (trait impls and macro-made names across the
+//! crate), [`depsrc`] (what a dependency's source declares).
 
 mod assoc;
 mod context;
 mod depsrc;
+mod foreign;
 mod imports;
 mod macros;
 mod modules;
 mod paths;
 mod scan;
+mod traits;
 mod values;
 
 use context::*;

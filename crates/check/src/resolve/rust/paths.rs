@@ -36,7 +36,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 && !shadowed
             {
                 // `let s: String = ..; s.pushh(..)`.
-                return super::assoc::std_type_assoc(ctx, r, &ty);
+                return super::foreign::std_type_assoc(ctx, r, &ty);
             }
             // `input: ParseStream` with `use syn::parse::ParseStream`.
             if r.qualifier.as_deref() != Some("self")
@@ -44,7 +44,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 && let Some((krate, version)) =
                     dep_crate(ctx, full.split("::").next().unwrap_or(""))
             {
-                return super::assoc::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty);
+                return super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty);
             }
         }
         return vec![Outcome::Skipped];
@@ -328,7 +328,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         {
             return vec![Outcome::Resolved];
         }
-        if ctx.project.name_defined(name) || super::assoc::dep_trait_may_provide(ctx, name) {
+        if ctx.project.name_defined(name) || super::traits::dep_trait_may_provide(ctx, name) {
             return vec![Outcome::Skipped];
         }
         return missing(
@@ -394,7 +394,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                     )
                     && m.name.ends_with(segs[segs.len() - 2].as_str()) =>
             {
-                super::assoc::std_type_assoc(ctx, r, &member)
+                super::foreign::std_type_assoc(ctx, r, &member)
             }
             Lookup::Member(..) | Lookup::Module(_) => vec![Outcome::Resolved],
             _ => vec![Outcome::Skipped],
@@ -531,7 +531,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             let shadowed =
                 ctx.project.name_defined(&ty) || use_binding(ctx, &ty, &r.span).is_some();
             if builtins::is_builtin(Lang::Rust, &ty) && !shadowed {
-                return super::assoc::std_type_assoc(ctx, r, &ty);
+                return super::foreign::std_type_assoc(ctx, r, &ty);
             }
             return vec![Outcome::Skipped];
         }

@@ -1,0 +1,182 @@
+//! Calls on standard-library and dependency types: `String::neww(..)`,
+//! `s.pushh(..)` for a `s: String`, `Index::neww(..)` for an alias of a std
+//! type, `input.loadd()` for `input: ParseStream` of a dependency. A name is
+//! reported only when no standard-library function, project trait or
+//! in-scope trait has it, and (for a dependency's type) no identifier of that
+//! crate or the crates it depends on spells it.
+
+use plumb_facts::{DefKind, Lang, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::traits::dep_trait_may_provide;
+use super::*;
+use crate::builtins;
+use crate::report::FindingKind;
+
+/// `Type::f(..)` / `v.f(..)` for a standard-library type: a std function
+/// name, or a method a project trait or an in-scope dependency trait adds.
+pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if name.starts_with(char::is_uppercase) {
+        // A variant (`Cow::Borrowed`, `SeekFrom::Start`): the listing has
+        // functions only.
+        return vec![Outcome::Skipped];
+    }
+    if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+        return vec![Outcome::Skipped];
+    }
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no function or associated item named '{name}' found for '{ty}'"),
+        vec![
+            format!("{ty} is a standard-library type; the standard library defines no function named '{name}'"),
+            "traits of the project and in-scope dependency traits: none name it".into(),
+        ],
+        ctx.candidates(name, &[]),
+        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+    ))]
+}
+
+/// `v.f(..)` where `v`'s type is imported from dependency `krate`: the
+/// name must be spelled somewhere in that crate or the crates it depends on,
+/// be a std function, or come from a trait of the project or one in scope.
+pub(super) fn dep_type_assoc(
+    ctx: &FileCtx,
+    r: &Reference,
+    krate: &str,
+    version: Option<&str>,
+    ty: &str,
+) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if name.starts_with(char::is_uppercase) {
+        return vec![Outcome::Skipped];
+    }
+    if prelude_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
+    {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+        return vec![Outcome::Skipped];
+    }
+    // A std trait the file imports (`use std::io::Read`) may be implemented
+    // by the type; so may `Deref` to a std type, which the crate's source
+    // shows.
+    let std_trait_imported = ctx.facts.imports.iter().any(|i| {
+        is_std_root(i.module.split("::").next().unwrap_or(""))
+            && (i.wildcard
+                || i.names
+                    .iter()
+                    .any(|n| n.name.starts_with(char::is_uppercase)))
+    });
+    let src = match version {
+        Some(v) => ctx.deps.cargo_source(krate, v),
+        None => ctx.deps.cargo_source_any(krate),
+    };
+    let Some(dir) = src else {
+        return vec![Outcome::Skipped];
+    };
+    if ctx.deps.crate_names(&dir).contains(name) {
+        return vec![Outcome::Resolved];
+    }
+    if std_fn_names().contains(name)
+        && (std_trait_imported || super::depsrc::dep_decls(&dir).derefs.contains(ty))
+    {
+        return vec![Outcome::Skipped];
+    }
+    // Methods its own dependencies' traits add.
+    for dep in super::depsrc::manifest_deps(&dir) {
+        match ctx
+            .deps
+            .cargo_source_any(&dep)
+            .or_else(|| ctx.deps.cargo_source_any(&dep.replace('_', "-")))
+        {
+            None => return vec![Outcome::Skipped],
+            Some(d) if ctx.deps.crate_names(&d).contains(name) => return vec![Outcome::Skipped],
+            _ => {}
+        }
+    }
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no method named '{name}' found for '{ty}' of crate '{krate}'"),
+        vec![
+            format!(
+                "every identifier in {} and in the crates it depends on: none is '{name}'",
+                dir.display()
+            ),
+            "the standard library, project traits and in-scope traits: none name it".into(),
+        ],
+        Vec::new(),
+        if ctx.facts.dynamic || version.is_none() {
+            0.6
+        } else {
+            0.7
+        },
+    ))]
+}
+
+/// The project type every definition of alias `ty` names (`type Q2 =
+/// Queue<u8, 2>;` -> `Queue`), when they agree and it is a struct, enum or
+/// union of the project.
+pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
+    let mut target: Option<String> = None;
+    for d in ctx
+        .project
+        .defs_named(ty, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::TypeAlias)
+    {
+        let rc = ctx.project.facts_of(&d.path)?;
+        let item =
+            rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
+        let (_, rhs) = item.split_once('=')?;
+        let t = rhs.trim().trim_end_matches(';').trim();
+        let path = t.split('<').next()?.trim();
+        let base = path.rsplit("::").next()?.to_string();
+        if target.as_ref().is_some_and(|x| *x != base) {
+            return None;
+        }
+        target = Some(base);
+    }
+    let target = target?;
+    ctx.project
+        .defs_named(&target, 10)
+        .iter()
+        .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        .then_some(target)
+}
+
+/// Whether every definition of the project's type alias `ty` (one per cfg)
+/// names a standard-library type (`type Index = core::sync::atomic::AtomicIsize;`).
+pub(super) fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(ty, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::TypeAlias)
+        .collect();
+    !defs.is_empty()
+        && defs.iter().all(|d| {
+            let Some(rc) = ctx.project.facts_of(&d.path) else {
+                return false;
+            };
+            let item =
+                rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
+                    .unwrap_or("");
+            let Some((_, rhs)) = item.split_once('=') else {
+                return false;
+            };
+            let t = rhs.trim().trim_end_matches(';').trim();
+            let path = t.split('<').next().unwrap_or(t).trim();
+            let first = path.split("::").next().unwrap_or(path);
+            if path.contains("::") {
+                is_std_root(first)
+            } else {
+                builtins::is_builtin(Lang::Rust, path) && !ctx.project.name_defined(path)
+            }
+        })
+}

@@ -1,0 +1,311 @@
+//! What traits can add to a type: supertraits of project traits, extension
+//! traits of dependencies in scope, whether a trait is in scope at a call,
+//! and where an implemented trait (or a `Deref` target) comes from, so that
+//! only that crate's names (or the standard library's) are taken as
+//! possible methods.
+
+use plumb_facts::{DefKind, Lang, Reference};
+
+use super::super::FileCtx;
+use super::assoc::container_is;
+use super::depsrc::dep_decls;
+use super::scan::TraitImpl;
+use super::*;
+use crate::builtins;
+
+/// The supertraits of project trait `tr` as written (`Sized`,
+/// `fmt::Debug`), with the file that declares it; `None` when unknown (no
+/// single definition, a `where` clause, text not readable).
+pub(super) fn supertraits(ctx: &FileCtx, tr: &str) -> Option<Vec<(String, String)>> {
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(tr, 10)
+        .into_iter()
+        .filter(|d| d.def.kind == DefKind::Trait)
+        .collect();
+    let [d] = defs.as_slice() else {
+        return None;
+    };
+    let rc = ctx.project.facts_of(&d.path)?;
+    // Definitions read from the index carry no byte offsets for their name:
+    // find the name after the start of the item.
+    let item = rc.0.get(d.def.span.start_byte as usize..)?;
+    let at = super::super::word_positions(item, tr).next()?;
+    let rest = &item[at + tr.len()..];
+    let head = &rest[..rest.find('{')?];
+    if head.contains("where") {
+        return None;
+    }
+    let Some((_, bounds)) = head.split_once(':') else {
+        return Some(Vec::new());
+    };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in bounds.chars().chain(std::iter::once('+')) {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            '+' if depth == 0 => {
+                let t = cur.trim().trim_start_matches('?').to_string();
+                let t = t.split('<').next().unwrap_or("").trim().to_string();
+                if !t.is_empty() && !t.starts_with('\'') {
+                    out.push((t, d.path.clone()));
+                }
+                cur.clear();
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    Some(out)
+}
+
+/// Whether `name` may be a method of project trait `tr` through its
+/// supertraits (inside a default method, `self.m()` sees only those).
+pub(super) fn supertraits_may_provide(ctx: &FileCtx, tr: &str, name: &str, depth: u32) -> bool {
+    if depth > 4 {
+        return true;
+    }
+    let Some(sups) = supertraits(ctx, tr) else {
+        return true;
+    };
+    sups.iter().any(|(path, file)| {
+        let base = path.rsplit("::").next().unwrap_or(path);
+        if matches!(base, "Sized" | "Send" | "Sync" | "Copy" | "Unpin") {
+            return false;
+        }
+        let project = ctx
+            .project
+            .defs_named(base, 10)
+            .iter()
+            .any(|d| d.def.kind == DefKind::Trait);
+        if project {
+            return ctx
+                .project
+                .defs_named(name, 200)
+                .iter()
+                .any(|d| container_is(&d.def, base))
+                || supertraits_may_provide(ctx, base, name, depth + 1);
+        }
+        if std_trait_methods_known(base) {
+            return false;
+        }
+        origin_may_provide(ctx, &origin_of_path(ctx, path, file), name)
+    })
+}
+
+/// Traits a dependency could implement for every type (extension traits
+/// brought in by `use dep::Trait`, `use dep::Trait as _` or a dependency
+/// glob) that name `name`; true too when such a dependency's source is not
+/// installed.
+pub(super) fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
+    for imp in &ctx.facts.imports {
+        let first = imp.module.split("::").next().unwrap_or("");
+        if is_std_root(first) || imp.relative {
+            continue;
+        }
+        let named: Vec<&str> = imp
+            .names
+            .iter()
+            .filter(|n| n.name.starts_with(char::is_uppercase))
+            .map(|n| n.name.as_str())
+            .collect();
+        if !imp.wildcard && named.is_empty() {
+            continue;
+        }
+        let Some((krate, version)) = dep_crate(ctx, first) else {
+            continue;
+        };
+        // Another installed version answers "is this imported name a trait"
+        // as well as the locked one: items rarely turn from types to traits.
+        let src = version
+            .as_deref()
+            .and_then(|v| ctx.deps.cargo_source(&krate, v))
+            .or_else(|| ctx.deps.cargo_source_any(&krate));
+        let Some(dir) = src else {
+            return true;
+        };
+        if !ctx.deps.crate_names(&dir).contains(name) {
+            continue;
+        }
+        if imp.wildcard {
+            return true;
+        }
+        let decls = dep_decls(&dir);
+        if named.iter().any(|n| decls.traits.contains(*n)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether trait `tr` is in scope at `r`: the prelude, a trait of the file,
+/// a `use` visible there (also `use path::Tr as _`), a glob that may bring
+/// it, or an `impl Tr for ..` in the file (code inside such an impl).
+pub(super) fn trait_in_scope(ctx: &FileCtx, r: &Reference, tr: &str) -> bool {
+    if builtins::is_builtin(Lang::Rust, tr) {
+        return true;
+    }
+    if ctx
+        .facts
+        .definitions
+        .iter()
+        .any(|d| d.kind == DefKind::Trait && d.name == tr)
+    {
+        return true;
+    }
+    for i in ctx
+        .facts
+        .imports
+        .iter()
+        .filter(|i| import_visible(ctx, i, &r.span))
+    {
+        if i.names
+            .iter()
+            .any(|n| n.name == tr || n.alias.as_deref() == Some(tr))
+        {
+            return true;
+        }
+        if i.wildcard {
+            let first = i.module.split("::").next().unwrap_or("");
+            let absent_from_std = is_std_root(first)
+                && builtins::stdlib_module(Lang::Rust, &i.module)
+                    .is_some_and(|m| m.member(tr) == Some(false));
+            if !absent_from_std {
+                return true;
+            }
+        }
+    }
+    ctx.text.lines().any(|l| {
+        let t = l.trim_start();
+        (t.starts_with("impl") || t.starts_with("unsafe impl"))
+            && t.contains(" for ")
+            && super::super::word_positions(t, tr).next().is_some()
+    })
+}
+
+/// Where the methods of an unlisted trait or a deref target come from.
+pub(super) enum Origin {
+    Std,
+    Dep(String),
+    Project,
+    Unknown,
+}
+
+/// The crate a path's first segment names, as the file `file` sees it.
+pub(super) fn origin_of_path(ctx: &FileCtx, path: &str, file: &str) -> Origin {
+    let first = path.split("::").next().unwrap_or(path);
+    let classify = |first: &str| {
+        if is_std_root(first) {
+            Origin::Std
+        } else if matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
+            Origin::Project
+        } else if let Some((krate, _)) = dep_crate(ctx, first) {
+            Origin::Dep(krate)
+        } else {
+            Origin::Unknown
+        }
+    };
+    let Some(rc) = ctx.project.facts_of(file) else {
+        return if path.contains("::") {
+            classify(first)
+        } else {
+            Origin::Unknown
+        };
+    };
+    if path.contains("::") {
+        if is_std_root(first) || matches!(first, "crate" | "self" | "super") {
+            return classify(first);
+        }
+        // `fmt::Write` after `use core::fmt;`.
+        for i in &rc.1.imports {
+            let last = i.module.rsplit("::").next().unwrap_or("");
+            let binds = i.names.iter().any(|n| {
+                n.alias.as_deref() == Some(first)
+                    || n.alias.is_none() && (n.name == first || n.name == "self" && last == first)
+            }) || i.names.is_empty() && i.alias.as_deref().unwrap_or(last) == first;
+            if binds {
+                if i.relative {
+                    return Origin::Project;
+                }
+                return classify(i.module.split("::").next().unwrap_or(""));
+            }
+        }
+        return classify(first);
+    }
+    for i in &rc.1.imports {
+        let binds = i
+            .names
+            .iter()
+            .any(|n| n.alias.as_deref().unwrap_or(&n.name) == path);
+        if binds {
+            if i.relative {
+                return Origin::Project;
+            }
+            return classify(i.module.split("::").next().unwrap_or(""));
+        }
+    }
+    if rc.1.definitions.iter().any(|d| d.name == path) {
+        return Origin::Project;
+    }
+    if builtins::is_builtin(Lang::Rust, path) {
+        Origin::Std
+    } else {
+        Origin::Unknown
+    }
+}
+
+pub(super) fn trait_origin(ctx: &FileCtx, ti: &TraitImpl) -> Origin {
+    origin_of_path(ctx, &ti.path, &ti.file)
+}
+
+/// `type Target = [T]` / `str` / `Vec<T>` / a project or dependency type.
+pub(super) fn target_origin(ctx: &FileCtx, target: &str) -> Origin {
+    let t = target.trim();
+    if t.starts_with('[') || t == "str" {
+        return Origin::Std;
+    }
+    let base = t.split('<').next().unwrap_or(t).trim();
+    let last = base.rsplit("::").next().unwrap_or(base);
+    if base.contains("::") {
+        return origin_of_path(ctx, base, ctx.path);
+    }
+    if ctx.project.defs_named(last, 5).iter().any(|d| {
+        matches!(
+            d.def.kind,
+            DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::TypeAlias
+        )
+    }) {
+        return Origin::Project;
+    }
+    if builtins::is_builtin(Lang::Rust, last) || std_names().contains(last) {
+        Origin::Std
+    } else {
+        Origin::Unknown
+    }
+}
+
+pub(super) fn origin_may_provide(ctx: &FileCtx, origin: &Origin, name: &str) -> bool {
+    match origin {
+        Origin::Std => std_fn_names().contains(name),
+        Origin::Dep(krate) => {
+            let version = ctx
+                .project
+                .manifest()
+                .dependencies
+                .iter()
+                .find(|d| &d.name == krate)
+                .and_then(|d| d.locked_version.clone());
+            let src = version
+                .as_deref()
+                .and_then(|v| ctx.deps.cargo_source(krate, v))
+                .or_else(|| ctx.deps.cargo_source_any(krate));
+            src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
+        }
+        // Project methods were looked up by name already; a project type's
+        // own impls may add std or dependency traits.
+        Origin::Project | Origin::Unknown => may_come_from_outside(ctx, name),
+    }
+}
