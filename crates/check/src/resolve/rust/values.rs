@@ -40,7 +40,7 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         .text
         .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
     let lets = body.matches("let ").count();
-    let ty = match only_let(body, var) {
+    let ty = match only_let(body, var).or_else(|| open_let(body, var)) {
         Some(at) => let_type(ctx, r, &body[at..])?,
         None if lets > 0 && last_let_any(body, var) => return None,
         None => {
@@ -88,6 +88,45 @@ fn last_let(text: &str, var: &str) -> Option<usize> {
         }
     }
     best
+}
+
+/// The last `let [mut] var` of `text` whose block is still open at the end
+/// of `text` (the call), when exactly one such `let` exists: lets in
+/// blocks closed before the call do not bind it.
+fn open_let(text: &str, var: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, _) in text.match_indices("let ") {
+        if i > 0 && is_word(text.as_bytes()[i - 1]) {
+            continue;
+        }
+        let rest = text[i + 4..].trim_start();
+        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
+        if !(rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b))) {
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut closed = false;
+        for b in text[i..].bytes() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        closed = true;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !closed {
+            open.push(i);
+        }
+    }
+    match open.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Whether any `let [mut] var` occurs in `text`.
@@ -249,6 +288,13 @@ mod tests {
         assert_eq!(base_type("impl Iterator<Item = u8>"), None);
         assert_eq!(base_type("u32"), None);
         assert_eq!(base_type("(A, B)"), None);
+    }
+
+    #[test]
+    fn open_let_skips_lets_of_closed_blocks() {
+        let t = "{ let d: A = x; } { let mut d: B = y; d.f(); ";
+        assert_eq!(open_let(t, "d"), Some(20));
+        assert_eq!(open_let("let d = 1; let d = 2; ", "d"), None);
     }
 
     #[test]
