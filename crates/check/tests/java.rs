@@ -386,3 +386,23 @@ fn without_a_build_file_third_party_imports_are_not_judged() {
         ]
     );
 }
+
+#[test]
+fn records_local_classes_and_generated_sources_are_not_judged() {
+    let p = shop();
+    let r = p.files(&[
+        (
+            "src/main/java/com/acme/shop/Local.java",
+            "package com.acme.shop;\n\nclass Local {\n  record Point(int x, int y) {\n    Point(int x) {\n      this(x, 0);\n    }\n  }\n\n  Object a() {\n    class Helper {\n      Helper(int n) {}\n    }\n    return new Helper(1);\n  }\n\n  Object b() {\n    class Helper {}\n    new Point(1, 2);\n    new Point(1);\n    return new Helper();\n  }\n}\n",
+        ),
+        (
+            "api/pom.xml",
+            "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId><artifactId>api</artifactId><version>1</version>\n<build><plugins><plugin><groupId>io.github.ascopes</groupId><artifactId>protobuf-maven-plugin</artifactId></plugin></plugins></build></project>\n",
+        ),
+        (
+            "api/src/main/java/com/acme/shop/api/Client.java",
+            "package com.acme.shop.api;\n\nimport com.acme.shop.api.proto.Request;\nimport com.acme.shop.model.Carts;\n\nclass Client {\n  Object go() {\n    return new Reply();\n  }\n}\n",
+        ),
+    ]);
+    assert_eq!(summary(&r), Vec::<String>::new());
+}

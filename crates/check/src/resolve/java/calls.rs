@@ -222,7 +222,7 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
                 _ => all.complete = false,
             }
         }
-        if c.header_cut || c.file.lombok {
+        if c.header_cut || c.ambiguous || c.file.lombok {
             all.complete = false;
         }
         all
@@ -357,7 +357,10 @@ fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
         Ty::Jdk(_) => Outcome::Resolved,
         Ty::Unknown => Outcome::Skipped,
         Ty::Missing => {
-            if r.qualifier.is_some() || !f.ok {
+            if r.qualifier.is_some()
+                || !f.ok
+                || super::project::index(ctx).maybe_generated(&r.name, ctx.path)
+            {
                 return Outcome::Skipped;
             }
             let pool: Vec<(String, String, u32)> = f
@@ -385,7 +388,8 @@ fn display_pkg(p: &str) -> &str {
 }
 
 fn constructor_arity(ctx: &FileCtx, r: &Reference, c: &ClassInfo) -> Outcome {
-    if c.file.lombok || !c.file.ok || c.kind != DefKind::Class {
+    // Records always have their canonical constructor besides any declared.
+    if c.file.lombok || !c.file.ok || c.kind != DefKind::Class || c.record || c.ambiguous {
         return Outcome::Resolved;
     }
     let ctors: Vec<&plumb_facts::Definition> = c
@@ -397,9 +401,6 @@ fn constructor_arity(ctx: &FileCtx, r: &Reference, c: &ClassInfo) -> Outcome {
         ..Default::default()
     };
     if ctors.is_empty() {
-        if c.record {
-            return Outcome::Resolved;
-        }
         found.overloads.push(Some(Params::default()));
         found.sites.push((c.file.path.clone(), 0));
     }

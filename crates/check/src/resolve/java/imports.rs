@@ -198,7 +198,7 @@ fn check_path(
                 return Outcome::Skipped;
             }
         }
-        if idx.maybe_generated(target) || specific || generated_name {
+        if idx.maybe_generated(target, ctx.path) || specific || generated_name {
             return Outcome::Skipped;
         }
         let pool: Vec<(String, String, u32)> = idx

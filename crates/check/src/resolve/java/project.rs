@@ -41,6 +41,10 @@ pub(super) struct Index {
     pub generated: bool,
     /// Java packages `.proto` files generate code into.
     pub proto_packages: Vec<String>,
+    /// Directories of build files that run a source generator (protoc,
+    /// ANTLR, annotation processors that emit classes): files under them may
+    /// use classes no source shows.
+    pub generated_dirs: Vec<String>,
 }
 
 impl Index {
@@ -58,9 +62,13 @@ impl Index {
         self.packages.contains_key(pkg)
     }
 
-    /// Whether generated code may provide `dotted`.
-    pub fn maybe_generated(&self, dotted: &str) -> bool {
+    /// Whether generated code may provide `dotted` to the file at `path`.
+    pub fn maybe_generated(&self, dotted: &str, path: &str) -> bool {
         self.generated
+            || self
+                .generated_dirs
+                .iter()
+                .any(|d| d.is_empty() || path.starts_with(&format!("{d}/")))
             || self.proto_packages.iter().any(|p| {
                 dotted == p
                     || dotted
@@ -127,6 +135,29 @@ fn proto_package(text: &str) -> Option<String> {
     value("option java_package").or_else(|| value("package "))
 }
 
+/// Build-file words that mean a source generator runs.
+const GENERATOR_MARKERS: &[&str] = &[
+    "protobuf-maven-plugin",
+    "protoc",
+    "com.google.protobuf",
+    "antlr",
+    "build-helper-maven-plugin",
+    "generate-sources",
+    "openapi-generator",
+    "swagger-codegen",
+    "avro-maven-plugin",
+    "jaxb",
+    "xjc",
+    "jooq-codegen",
+    "querydsl-apt",
+    "dagger-compiler",
+    "auto-value",
+    "mapstruct-processor",
+    "value-processor",
+    "wire-gradle-plugin",
+    "javacc",
+];
+
 const GENERATOR_INPUTS: &[&str] = &[".g4", ".jj", ".avsc", ".thrift", ".wsdl", ".xsd"];
 
 pub(super) fn index(ctx: &FileCtx) -> Rc<Index> {
@@ -160,6 +191,23 @@ pub(super) fn index(ctx: &FileCtx) -> Rc<Index> {
             }
         }
         idx.roots = roots;
+        for f in &ctx.project.manifest().files {
+            let name = f.rsplit('/').next().unwrap_or(f);
+            if !matches!(name, "pom.xml" | "build.gradle" | "build.gradle.kts") {
+                continue;
+            }
+            let text = match ctx.project.changed_manifests.iter().find(|(p, _)| p == f) {
+                Some((_, t)) => t.clone(),
+                None => std::fs::read_to_string(ctx.project.root.join(f)).unwrap_or_default(),
+            };
+            if GENERATOR_MARKERS.iter().any(|m| text.contains(m)) {
+                idx.generated_dirs.push(
+                    f.rsplit_once('/')
+                        .map(|(d, _)| d.to_string())
+                        .unwrap_or_default(),
+                );
+            }
+        }
         idx
     })
 }
@@ -235,6 +283,9 @@ pub(super) struct ClassInfo {
     pub supers: Vec<Super>,
     /// The header could not be read in full: supertypes are not known.
     pub header_cut: bool,
+    /// Another type of the file has the same qualified name (local classes
+    /// of two methods): members and constructors are mixed, so not judged.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -254,7 +305,14 @@ impl ClassInfo {
         let sig = d.signature.clone().unwrap_or_default();
         let header_cut = sig.len() >= 195;
         let (supers, record) = parse_header(&sig, &d.name, d.kind == DefKind::Interface);
+        let ambiguous = file
+            .defs
+            .iter()
+            .filter(|x| x.name == d.name && x.container == d.container && is_type(x.kind))
+            .count()
+            > 1;
         ClassInfo {
+            ambiguous,
             file,
             qual,
             name: d.name.clone(),

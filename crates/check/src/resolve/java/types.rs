@@ -245,7 +245,7 @@ pub(super) fn methods(ctx: &FileCtx, c: &ClassInfo, name: &str) -> Found {
 }
 
 fn collect(ctx: &FileCtx, c: &ClassInfo, name: &str, f: &mut Found, depth: u32) {
-    if depth > 12 || c.header_cut || c.file.lombok || !c.file.ok {
+    if depth > 12 || c.header_cut || c.ambiguous || c.file.lombok || !c.file.ok {
         f.complete = false;
         if depth > 12 {
             return;
