@@ -245,11 +245,18 @@ fn dereferenced(body: &str, name: &str) -> bool {
     })
 }
 
-/// Whether the body compares `name` with a value other than `undefined` or
-/// `null` (`x === name`, `name < n`), or interpolates it (`${name}`): a
-/// missing argument silently gives a wrong answer there.
+/// Whether the body compares `name` with another variable (`x === name`,
+/// `name !== other.id`) or interpolates it (`${name}`): a missing argument
+/// silently gives a wrong answer there. Comparisons with literals
+/// (`name == false`, `name === 'auto'`) are how optional flags are read.
 fn compared(body: &str, name: &str) -> bool {
-    const ABSENT: [&str; 3] = ["undefined", "null", "void"];
+    let literal = |side: &str| {
+        side.is_empty()
+            || side.starts_with(|c: char| c.is_ascii_digit() || "'\"`-[{(".contains(c))
+            || ["undefined", "null", "void", "true", "false", "NaN"]
+                .iter()
+                .any(|l| side.starts_with(l))
+    };
     crate::resolve::word_positions(body, name).any(|i| {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
@@ -258,10 +265,15 @@ fn compared(body: &str, name: &str) -> bool {
         }
         for op in ["===", "!==", "==", "!="] {
             if let Some(left) = before.strip_suffix(op) {
-                return !ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+                let left = left.trim_end();
+                let start = left
+                    .rfind(|c: char| !(c.is_alphanumeric() || "_$.'\"".contains(c)))
+                    .map(|k| k + 1)
+                    .unwrap_or(0);
+                return !literal(&left[start..]);
             }
             if let Some(right) = after.strip_prefix(op) {
-                return !ABSENT.iter().any(|a| right.trim_start().starts_with(a));
+                return !literal(right.trim_start());
             }
         }
         false
