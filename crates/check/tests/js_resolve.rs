@@ -353,7 +353,11 @@ export class Bag extends Store {
   }
 }
 
+const typed: (a: number, b: number) => number = () => 0;
+typed(1, 2);
+
 export function use(store: Store, value: any) {
+  Store.maybe?.();
   store.whatever();
   value.anything(1, 2, 3);
   const handler = {

@@ -122,6 +122,8 @@ fn params_of(d: &Definition) -> Option<Params> {
     let mut p = match d.kind {
         // A getter's value is what gets called, not the getter.
         DefKind::Method if is_accessor(d) => return None,
+        // `const f: Fn = () => …`: the declared type is the contract.
+        DefKind::Function if typed_binding(d) => return None,
         DefKind::Function | DefKind::Method => d.params.clone()?,
         DefKind::Class => match &d.params {
             Some(p) => p.clone(),
@@ -288,4 +290,13 @@ fn is_accessor(d: &Definition) -> bool {
         let before = sig[..i].trim_end();
         before.ends_with("get") || before.ends_with("set")
     })
+}
+
+/// `name: Type = …`: a variable whose type annotation, not its value, says
+/// how it is called.
+fn typed_binding(d: &Definition) -> bool {
+    d.signature
+        .as_deref()
+        .and_then(|s| s.strip_prefix(d.name.as_str()))
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
 }

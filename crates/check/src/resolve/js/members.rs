@@ -263,7 +263,18 @@ fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
 /// (`extends mixin(A)`, `extends ns.A`).
 pub fn extends_of(class: &Definition) -> Option<Option<String>> {
     let sig = class.signature.as_deref()?;
-    let at = find_word(sig, "extends")?;
+    // A header cut at the signature limit may hide its `extends`.
+    let depth = sig.chars().fold(0i32, |d, c| match c {
+        '<' | '(' | '{' | '[' => d + 1,
+        '>' | ')' | '}' | ']' => d - 1,
+        _ => d,
+    });
+    if sig.len() >= 190 || depth != 0 {
+        return Some(None);
+    }
+    let Some(at) = find_word(sig, "extends") else {
+        return None;
+    };
     let rest = sig[at + "extends".len()..].trim_start();
     let end = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))

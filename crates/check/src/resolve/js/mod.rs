@@ -102,6 +102,14 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             );
             if asset
                 || path != spec
+                || ctx.project.file_exists(&format!(
+                    "{}.json",
+                    modules::normalize(&format!(
+                        "{}/{spec}",
+                        ctx.path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
+                    ))
+                    .unwrap_or_default()
+                ))
                 || modules::config_mentions(ctx.project, ctx.path, &["package.json"], spec)
             {
                 return vec![Outcome::Skipped];
@@ -201,8 +209,15 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     if !m.files.iter().any(|f| f.ends_with("package.json")) {
         return vec![Outcome::Skipped];
     }
-    // A path alias (tsconfig `paths`) to a project directory.
-    if ctx.project.dir_exists(pkg)
+    // An ambient `declare module 'pkg'` of the project, or a path alias
+    // (tsconfig `paths`) to a project directory.
+    if ctx
+        .project
+        .defs_named(spec, 20)
+        .iter()
+        .chain(ctx.project.defs_named(pkg, 20).iter())
+        .any(|d| d.def.kind == plumb_facts::DefKind::Module)
+        || ctx.project.dir_exists(pkg)
         || ctx.project.dir_exists(&format!("src/{pkg}"))
         || modules::config_mentions(
             ctx.project,

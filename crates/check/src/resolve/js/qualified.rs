@@ -19,6 +19,14 @@ use crate::report::FindingKind;
 use crate::resolve::{FileCtx, Outcome, scope};
 
 pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    // `q.m?.()`: the author expects `m` may be absent (feature detection).
+    if ctx
+        .text
+        .get(r.span.end_byte as usize..)
+        .is_some_and(|t| t.starts_with("?.("))
+    {
+        return vec![Outcome::Skipped];
+    }
     if q == "this" {
         return this_call(ctx, r);
     }
