@@ -192,11 +192,14 @@ fn standard_library_bases_written_in_python_are_followed() {
     let p = project();
     let got = p.files(&[(
         "app/dec.py",
-        "import json\n\n\nclass Dec(json.JSONDecoder):\n    def f(self, s):\n        return self.decode(s), self.decode_all(s)\n",
+        "import json\nimport collections.abc as cabc\n\n\nclass Dec(json.JSONDecoder):\n    def f(self, s):\n        return self.decode(s), self.decode_all(s)\n\n\nclass Tags(cabc.Collection[str]):\n    def f(self):\n        return self.__len__(), self.isWeak()\n",
     )]);
     assert_eq!(
         got,
-        vec!["unknown-symbol app/dec.py:6 class 'Dec' has no attribute 'decode_all'"]
+        vec![
+            "unknown-symbol app/dec.py:7 class 'Dec' has no attribute 'decode_all'",
+            "unknown-symbol app/dec.py:12 class 'Tags' has no attribute 'isWeak'",
+        ]
     );
 }
 
@@ -386,7 +389,7 @@ fn forwarding_decorators_and_star_reexports_are_followed() {
     let p = Proj::new(&[
         (
             "web/deco.py",
-            "import functools\n\n\ndef setupmethod(f):\n    def wrapper(self, *args, **kwargs):\n        return f(self, *args, **kwargs)\n\n    return functools.update_wrapper(wrapper, f)\n\n\ndef injecting(f):\n    def wrapper(request, *args):\n        return f(request, *args)\n\n    return functools.wraps(f)(wrapper)\n",
+            "import functools\n\n\ndef setupmethod(f):\n    def wrapper(self, *args, **kwargs):\n        return f(self, *args, **kwargs)\n\n    return functools.update_wrapper(wrapper, f)\n\n\ndef injecting(f):\n    def wrapper(request, *args):\n        return f(request, *args)\n\n    return functools.wraps(f)(wrapper)\n\n\nREG = []\n\n\ndef registers(name=None):\n    def wrap(func):\n        REG.append((name, func))\n        return func\n\n    return wrap\n",
         ),
         ("web/__init__.py", ""),
         ("web/tz/__init__.py", "from .tz import *\n"),
@@ -397,13 +400,14 @@ fn forwarding_decorators_and_star_reexports_are_followed() {
     ]);
     let got = p.files(&[(
         "web/app.py",
-        "from .deco import setupmethod, injecting\nfrom . import tz\n\n\nclass App:\n    @setupmethod\n    def register(self, code, f):\n        return code\n\n    @injecting\n    def view(self, a):\n        return a\n\n    def run(self):\n        self.register(1)\n        self.view(1, 2, 3)\n        return tz.tzoffsets(1), tz.tzoffset(\"a\", 1)\n",
+        "from .deco import setupmethod, injecting, registers\nfrom . import tz\n\n\nclass App:\n    @setupmethod\n    def register(self, code, f):\n        return code\n\n    @injecting\n    def view(self, a):\n        return a\n\n    def run(self):\n        self.register(1)\n        self.view(1, 2, 3)\n        return tz.tzoffsets(1), tz.tzoffset(\"a\", 1)\n\n\n@registers(\"x\")\ndef is_x(instance):\n    return instance\n\n\nis_x(1, 2)\n",
     )]);
     assert_eq!(
         got,
         vec![
             "arity-mismatch web/app.py:15 'register' needs at least 2 positional argument(s) but 1 were given",
             "unknown-symbol web/app.py:17 module 'tz' has no attribute 'tzoffsets'",
+            "arity-mismatch web/app.py:25 'is_x' takes at most 1 positional argument(s) but 2 were given",
         ]
     );
 }

@@ -253,10 +253,13 @@ fn forwarding_decorator(ctx: &FileCtx, name: &str) -> bool {
     let body =
         rc.0.get(def.def.span.start_byte as usize..def.def.span.end_byte as usize)
             .unwrap_or("");
+    let q = def.def.qualified_name();
+    if returns_its_argument(&rc, &def.def, &q) {
+        return true;
+    }
     if !body.contains("wraps(") && !body.contains("update_wrapper(") {
         return false;
     }
-    let q = def.def.qualified_name();
     let inner: Vec<&Definition> =
         rc.1.definitions
             .iter()
@@ -280,4 +283,45 @@ fn forwarding_decorator(ctx: &FileCtx, name: &str) -> bool {
                 rest == [ParamKind::VarPositional, ParamKind::VarKeyword]
             })
         })
+}
+
+/// Whether the decorator (or the decorator its factory returns) only
+/// registers the function and hands it back: the innermost function taking
+/// one parameter `f` has only `return f` statements.
+fn returns_its_argument(rc: &(String, FileFacts), d: &Definition, q: &str) -> bool {
+    let nested: Vec<&Definition> =
+        rc.1.definitions
+            .iter()
+            .filter(|x| {
+                x.container
+                    .as_deref()
+                    .is_some_and(|c| c == q || c.starts_with(&format!("{q}.")))
+            })
+            .collect();
+    let w = match nested.as_slice() {
+        [] => d,
+        [only] if only.kind == DefKind::Function => *only,
+        _ => return false,
+    };
+    let Some(p) = &w.params else {
+        return false;
+    };
+    let [param] = p.list.as_slice() else {
+        return false;
+    };
+    if param.kind != ParamKind::Positional {
+        return false;
+    }
+    let body =
+        rc.0.get(w.span.start_byte as usize..w.span.end_byte as usize)
+            .unwrap_or("");
+    let returns: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("return ") || *l == "return")
+        .collect();
+    !returns.is_empty()
+        && returns
+            .iter()
+            .all(|l| l.strip_prefix("return ").map(str::trim) == Some(param.name.as_str()))
 }

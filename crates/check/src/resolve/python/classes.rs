@@ -217,6 +217,10 @@ pub(super) fn resolve_class(
             .filter(|(_, d)| d.container.is_none() && d.name == head)
             .map(|(i, _)| i)
             .collect();
+        if found.is_empty() && depth > 0 {
+            // A module that re-exports with `from m import *` (`collections.abc`).
+            return through_star(ctx, src, at, head, depth);
+        }
         if found.len() != 1 {
             return None;
         }
@@ -572,4 +576,30 @@ pub(super) fn defining_file(
     }
     let next = load(ctx, &there)?;
     defining_file(ctx, next, there, last, depth + 1)
+}
+
+/// A class name a module gets from its one `from m import *`.
+fn through_star(
+    ctx: &FileCtx,
+    src: &Src,
+    at: &Where,
+    name: &str,
+    depth: u32,
+) -> Option<Option<ClassRef>> {
+    let mut stars = src.1.imports.iter().filter(|i| i.wildcard);
+    let imp = stars.next()?;
+    if stars.next().is_some() {
+        return None;
+    }
+    let level = if imp.relative {
+        imp.relative_level.max(1)
+    } else {
+        0
+    };
+    let there = module_at(ctx, at, &imp.module, level)?;
+    if there == *at {
+        return None;
+    }
+    let msrc = load(ctx, &there)?;
+    resolve_class(ctx, &msrc, &there, name, depth + 1)
 }
