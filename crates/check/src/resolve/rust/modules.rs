@@ -200,7 +200,7 @@ fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u3
         };
         return src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name));
     }
-    match walk_from(ctx, m, &segs) {
+    match walk_from_at(ctx, m, &segs, depth + 1) {
         Walk::Module(target) => {
             !matches!(member_at(ctx, &target, name, depth + 1), Member::Missing)
         }
