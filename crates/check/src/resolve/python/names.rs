@@ -5,7 +5,7 @@ use plumb_facts::{DefKind, Definition, Import, Lang, Reference};
 
 use super::super::{FileCtx, Outcome, scope};
 use super::classes::{
-    ClassRef, Member, Members, Where, defining_file, lookup, mixed_in, own_src, resolve_class,
+    ClassRef, Member, Members, Where, defining_file, lookup, own_src, resolve_class,
 };
 use super::scopes::{after_dot, local_import_only, nested_function, shadows};
 use super::*;
@@ -453,4 +453,68 @@ fn star_exports_private(ctx: &FileCtx, loc: &ModLoc, name: &str) -> Option<bool>
         }
         _ => None,
     }
+}
+
+/// Whether a class without bases of its own is a mixin: named so, or
+/// listed with other bases in a class header of the project, so `self`
+/// has the members of its sibling bases.
+fn mixed_in(ctx: &FileCtx, cls: &ClassRef) -> bool {
+    let d = cls.def();
+    if d.name.contains("Mixin") || d.name.contains("mixin") {
+        return true;
+    }
+    let Ok((rows, _)) = ctx.project.store.refs_named(&d.name, 200) else {
+        return true;
+    };
+    let mut paths: Vec<String> = rows
+        .into_iter()
+        .filter(|r| r.reference.kind == plumb_facts::RefKind::Type)
+        .map(|r| r.path)
+        .collect();
+    paths.push(ctx.path.to_string());
+    paths.sort();
+    paths.dedup();
+    paths.iter().take(40).any(|p| {
+        // The header line is all that is needed: read the text, not facts.
+        let text = if p == ctx.path {
+            Some(ctx.text.to_string())
+        } else if let Some(o) = ctx.project.overlay.get(p) {
+            Some(o.text.clone())
+        } else {
+            std::fs::read_to_string(ctx.project.root.join(p)).ok()
+        };
+        text.is_some_and(|t| listed_with_others(ctx, &t, &d.name))
+    })
+}
+
+/// Whether `class Y(..., name, ...)` occurs in `text` with another base
+/// that is not a project class (`unittest.TestCase`): the members of that
+/// base reach `self` in `name`'s methods. Project siblings need no care:
+/// names they define are never reported.
+fn listed_with_others(ctx: &FileCtx, text: &str, name: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        let Some(rest) = t.strip_prefix("class ") else {
+            return false;
+        };
+        let Some(open) = rest.find('(') else {
+            return false;
+        };
+        let inner = rest[open + 1..].split(')').next().unwrap_or("");
+        let bases: Vec<&str> = inner
+            .split(',')
+            .map(|b| b.trim().rsplit('.').next().unwrap_or(""))
+            .filter(|b| !b.is_empty() && !b.contains('='))
+            .collect();
+        bases.contains(&name)
+            && bases.iter().any(|b| {
+                *b != name
+                    && *b != "object"
+                    && !ctx
+                        .project
+                        .defs_named(b, 4)
+                        .iter()
+                        .any(|p| matches!(p.def.kind, DefKind::Class | DefKind::Enum))
+            })
+    })
 }
