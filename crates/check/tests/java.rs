@@ -406,3 +406,49 @@ fn records_local_classes_and_generated_sources_are_not_judged() {
     ]);
     assert_eq!(summary(&r), Vec::<String>::new());
 }
+
+#[test]
+fn newer_jdks_and_kotlin_builds_leave_absence_unproven() {
+    let app = "package a.b;\n\nimport java.util.SequencedCollection;\nimport a.b.Gone;\n\nclass App {\n  void go() {\n    Math.clamp(1, 0, 2);\n    new Missing();\n  }\n}\n";
+    let findings = |build: (&str, &str)| {
+        let p = Proj::new(&[
+            build,
+            (
+                "src/main/java/a/b/One.java",
+                "package a.b;\n\npublic class One {}\n",
+            ),
+        ]);
+        summary(&p.files(&[("src/main/java/a/b/App.java", app)]))
+    };
+    let pom = |props: &str| {
+        format!(
+            "<project><modelVersion>4.0.0</modelVersion><groupId>a.b</groupId><artifactId>app</artifactId><version>1</version><properties>{props}</properties></project>\n"
+        )
+    };
+    // Java 17 (the JDK the list comes from): every absence is a finding.
+    let p17 = pom("<maven.compiler.release>17</maven.compiler.release>");
+    assert_eq!(
+        findings(("pom.xml", &p17)),
+        vec![
+            "unknown-import src/main/java/a/b/App.java:3 the JDK package java.util has no public class 'SequencedCollection'",
+            "unknown-import src/main/java/a/b/App.java:4 package a.b has no class 'Gone'",
+            "unknown-symbol src/main/java/a/b/App.java:8 java.lang.Math has no public member 'clamp'",
+            "unknown-symbol src/main/java/a/b/App.java:9 class 'Missing' is not declared, imported or in package a.b",
+        ]
+    );
+    // Java 21: JDK absences prove nothing; `Missing` could be a newer java.lang class.
+    let p21 = pom("<maven.compiler.release>21</maven.compiler.release>");
+    assert_eq!(
+        findings(("pom.xml", &p21)),
+        vec!["unknown-import src/main/java/a/b/App.java:4 package a.b has no class 'Gone'"]
+    );
+    // Kotlin sources may declare the project classes.
+    let kts = "plugins {\n  kotlin(\"jvm\") version \"2.0.0\"\n}\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\n";
+    assert_eq!(
+        findings(("build.gradle.kts", kts)),
+        vec![
+            "unknown-import src/main/java/a/b/App.java:3 the JDK package java.util has no public class 'SequencedCollection'",
+            "unknown-symbol src/main/java/a/b/App.java:8 java.lang.Math has no public member 'clamp'",
+        ]
+    );
+}

@@ -304,6 +304,9 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
             let Some(m) = builtins::stdlib_module(Lang::Java, &fqn) else {
                 return Outcome::Skipped;
             };
+            if super::project::jdk_newer(ctx) && m.member(&r.name) != Some(true) {
+                return Outcome::Skipped;
+            }
             match m.member(&r.name) {
                 Some(true) => Outcome::Resolved,
                 Some(false)

@@ -82,7 +82,10 @@ fn check_path(
     member: Option<&str>,
     package_ok: bool,
 ) -> Outcome {
+    let newer = super::project::jdk_newer(ctx);
     match jdk(target) {
+        Jdk::Found if newer => return Outcome::Resolved,
+        Jdk::NoClass(..) | Jdk::NoPackage if newer => return Outcome::Skipped,
         Jdk::Found => return jdk_member(ctx, imp, target, member),
         Jdk::NoClass(pkg, class) => {
             let pool: Vec<(String, String, u32)> = builtins::stdlib_module(Lang::Java, &pkg)
@@ -175,7 +178,9 @@ fn check_path(
                 .any(|r| g.len() > r.len() && g.starts_with(r.as_str()))
         });
         let last = target.rsplit('.').next().unwrap_or(target);
-        let generated_name = last.starts_with("AutoValue_") || last.starts_with("Dagger");
+        // AutoValue, Dagger and JPA metamodel class names.
+        let generated_name =
+            last.starts_with("AutoValue_") || last.starts_with("Dagger") || last.ends_with('_');
         // The deepest existing project package on the path.
         let segs: Vec<&str> = target.split('.').collect();
         let mut pkg_at = None;
@@ -198,7 +203,7 @@ fn check_path(
                 return Outcome::Skipped;
             }
         }
-        if idx.maybe_generated(target, ctx.path) || specific || generated_name {
+        if idx.maybe_generated(target, ctx.path) || idx.other_jvm || specific || generated_name {
             return Outcome::Skipped;
         }
         let pool: Vec<(String, String, u32)> = idx

@@ -45,6 +45,12 @@ pub(super) struct Index {
     /// ANTLR, annotation processors that emit classes): files under them may
     /// use classes no source shows.
     pub generated_dirs: Vec<String>,
+    /// The build compiles Kotlin, Groovy or Scala too: project classes may
+    /// live in files this checker does not read.
+    pub other_jvm: bool,
+    /// The highest Java release a build file names (`<maven.compiler.release>`,
+    /// `JavaLanguageVersion.of(..)`, `sourceCompatibility`, …).
+    pub release: Option<u32>,
 }
 
 impl Index {
@@ -76,6 +82,15 @@ impl Index {
                         .is_some_and(|t| t.starts_with('.'))
             })
     }
+}
+
+/// The JDK release the generated class list comes from.
+const LISTED_RELEASE: u32 = 17;
+
+/// Whether the build targets a JDK newer than the generated list: then a
+/// JDK class or member missing from the list proves nothing.
+pub(super) fn jdk_newer(ctx: &FileCtx) -> bool {
+    index(ctx).release.is_some_and(|r| r > LISTED_RELEASE)
 }
 
 /// The package clause at the top of a Java source text ("" when none).
@@ -135,6 +150,35 @@ fn proto_package(text: &str) -> Option<String> {
     value("option java_package").or_else(|| value("package "))
 }
 
+/// The Java packages of the `.proto` files under `dir`; `None` when there
+/// are none, too many entries to look through, or one names no package.
+fn proto_packages_under(ctx: &FileCtx, dir: &str) -> Option<Vec<String>> {
+    let mut stack = vec![ctx.project.root.join(dir)];
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).ok()?.flatten() {
+            seen += 1;
+            if seen > 20_000 {
+                return None;
+            }
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if path.is_dir() {
+                if !name.starts_with('.')
+                    && !matches!(name.as_str(), "target" | "build" | "node_modules")
+                {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".proto") {
+                let text = std::fs::read_to_string(&path).ok()?;
+                out.push(proto_package(&text)?);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Build-file words that mean a source generator runs.
 const GENERATOR_MARKERS: &[&str] = &[
     "protobuf-maven-plugin",
@@ -156,7 +200,48 @@ const GENERATOR_MARKERS: &[&str] = &[
     "value-processor",
     "wire-gradle-plugin",
     "javacc",
+    "org.immutables",
+    "jpamodelgen",
+    "micronaut-inject-java",
+    "record-builder-processor",
+    "jmh-generator-annprocess",
 ];
+
+/// The Java release a build file's text names, if any (the highest).
+fn release_of(text: &str) -> Option<u32> {
+    const KEYS: &[&str] = &[
+        "<maven.compiler.release>",
+        "<maven.compiler.source>",
+        "<maven.compiler.target>",
+        "<java.version>",
+        "<release>",
+        "<source>",
+        "JavaLanguageVersion.of(",
+        "JavaVersion.VERSION_",
+        "sourceCompatibility",
+        "targetCompatibility",
+        "release.set(",
+        "options.release =",
+    ];
+    let mut best: Option<u32> = None;
+    for k in KEYS {
+        for (i, _) in text.match_indices(k) {
+            let rest = &text[i + k.len()..];
+            let rest = rest.trim_start_matches([' ', '=', '\'', '"', '(']);
+            let rest = rest
+                .strip_prefix("1.")
+                .or(rest.strip_prefix("1_"))
+                .unwrap_or(rest);
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse::<u32>()
+                && (5..=40).contains(&n)
+            {
+                best = Some(best.map_or(n, |b| b.max(n)));
+            }
+        }
+    }
+    best
+}
 
 const GENERATOR_INPUTS: &[&str] = &[".g4", ".jj", ".avsc", ".thrift", ".wsdl", ".xsd"];
 
@@ -200,12 +285,35 @@ pub(super) fn index(ctx: &FileCtx) -> Rc<Index> {
                 Some((_, t)) => t.clone(),
                 None => std::fs::read_to_string(ctx.project.root.join(f)).unwrap_or_default(),
             };
-            if GENERATOR_MARKERS.iter().any(|m| text.contains(m)) {
-                idx.generated_dirs.push(
-                    f.rsplit_once('/')
-                        .map(|(d, _)| d.to_string())
-                        .unwrap_or_default(),
-                );
+            if ["kotlin", "groovy", "scala"]
+                .iter()
+                .any(|m| text.contains(m))
+            {
+                idx.other_jvm = true;
+            }
+            if let Some(r) = release_of(&text) {
+                idx.release = Some(idx.release.map_or(r, |x| x.max(r)));
+            }
+            let dir = f
+                .rsplit_once('/')
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default();
+            let markers: Vec<&str> = GENERATOR_MARKERS
+                .iter()
+                .copied()
+                .filter(|m| text.contains(m))
+                .collect();
+            if markers.is_empty() {
+                continue;
+            }
+            // protoc alone: the `.proto` files say which packages it fills.
+            let protobuf_only = markers.iter().all(|m| m.contains("proto"));
+            match protobuf_only
+                .then(|| proto_packages_under(ctx, &dir))
+                .flatten()
+            {
+                Some(pkgs) => idx.proto_packages.extend(pkgs),
+                None => idx.generated_dirs.push(dir),
             }
         }
         idx
@@ -465,5 +573,15 @@ mod tests {
         );
         assert_eq!(package_clause("@Deprecated\npackage a.b;"), "a.b");
         assert_eq!(package_clause("import x;"), "");
+        assert_eq!(
+            release_of("<maven.compiler.release>8</maven.compiler.release>\n<release>11</release>"),
+            Some(11)
+        );
+        assert_eq!(
+            release_of("java {\n  toolchain { languageVersion = JavaLanguageVersion.of(21) }\n}"),
+            Some(21)
+        );
+        assert_eq!(release_of("sourceCompatibility = '1.8'"), Some(8));
+        assert_eq!(release_of("<version>${java.version}</version>"), None);
     }
 }

@@ -105,7 +105,7 @@ pub(super) fn resolve(
             _ => Ty::Unknown,
         };
     }
-    let mut uncertain = !file.ok;
+    let mut uncertain = !file.ok || index(ctx).other_jvm || project::jdk_newer(ctx);
     for c in enclosing {
         if c.name == name {
             return Ty::Project(c.clone());
@@ -274,7 +274,7 @@ fn collect(ctx: &FileCtx, c: &ClassInfo, name: &str, f: &mut Found, depth: u32) 
     for s in &c.supers {
         match resolve(ctx, &c.file, outer, &s.name) {
             Ty::Project(p) => collect(ctx, &p, name, f, depth + 1),
-            Ty::Jdk(fqn) => jdk_members(&fqn, name, f),
+            Ty::Jdk(fqn) => jdk_members(&fqn, name, project::jdk_newer(ctx), f),
             _ => f.complete = false,
         }
     }
@@ -282,13 +282,13 @@ fn collect(ctx: &FileCtx, c: &ClassInfo, name: &str, f: &mut Found, depth: u32) 
 
 /// Members of a JDK supertype from the generated list (public and
 /// protected, inherited included; `*` where a supertype was not described).
-fn jdk_members(fqn: &str, name: &str, f: &mut Found) {
+fn jdk_members(fqn: &str, name: &str, newer: bool, f: &mut Found) {
     if fqn == "java.lang.Object" {
         return;
     }
     match builtins::stdlib_module(Lang::Java, fqn).and_then(|m| m.member(name)) {
         Some(true) => f.overloads.push(None),
-        Some(false) => {}
-        None => f.complete = false,
+        Some(false) if !newer => {}
+        _ => f.complete = false,
     }
 }
