@@ -58,7 +58,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     let defs = if ctors.is_empty() { defs } else { &ctors[..] };
     let mut sets: Vec<(Params, &Definition)> = Vec::new();
     for d in defs {
-        let params = params_of(d).map(|p| match (&rc, js) {
+        let params = params_of(d, rc.as_ref().map(|rc| rc.0.as_str())).map(|p| match (&rc, js) {
             (Some(rc), true) => js_params(p, d, &rc.0),
             _ => p,
         });
@@ -118,7 +118,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
 /// The parameters a call must fit, or `None` when they are not known: a
 /// function or method with a parameter list; a class's constructor, or no
 /// parameters for a class with neither constructor nor base class.
-fn params_of(d: &Definition) -> Option<Params> {
+fn params_of(d: &Definition, text: Option<&str>) -> Option<Params> {
     let mut p = match d.kind {
         // A getter's value is what gets called, not the getter.
         DefKind::Method if is_accessor(d) => return None,
@@ -127,7 +127,7 @@ fn params_of(d: &Definition) -> Option<Params> {
         DefKind::Function | DefKind::Method => d.params.clone()?,
         DefKind::Class => match &d.params {
             Some(p) => p.clone(),
-            None if extends_of(d).is_none() && d.signature.is_some() => Params::default(),
+            None if extends_of(d, text).is_none() && d.signature.is_some() => Params::default(),
             None => return None,
         },
         _ => return None,

@@ -141,11 +141,12 @@ fn class_member_in(
     if patches_prototype(text, &class.name) {
         return Some(Members::Unknown);
     }
-    // An interface of the same name anywhere merges its members in.
+    // An interface of the same name merges its members in: in the same
+    // module, or from a declaration file (`declare module`, globals).
     if project
         .defs_named(&class.name, 50)
         .iter()
-        .any(|d| d.def.kind == DefKind::Interface)
+        .any(|d| d.def.kind == DefKind::Interface && (d.path == file || d.path.ends_with(".d.ts")))
     {
         return Some(Members::Unknown);
     }
@@ -164,7 +165,7 @@ fn class_member_in(
     {
         pool.push((d.name.clone(), file.to_string(), d.name_span.start_line));
     }
-    let Some(base) = extends_of(class) else {
+    let Some(base) = extends_of(class, Some(text)) else {
         return None;
     };
     let Some(base) = base else {
@@ -260,18 +261,21 @@ fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
 
 /// The base class named in a class's `extends`: `None` when it has none,
 /// `Some(None)` when it extends something other than a plain name
-/// (`extends mixin(A)`, `extends ns.A`).
-pub fn extends_of(class: &Definition) -> Option<Option<String>> {
+/// (`extends mixin(A)`, `extends ns.A`) or the header cannot be read.
+/// `text` (the class's file) supplies headers longer than the stored
+/// signature.
+pub fn extends_of(class: &Definition, text: Option<&str>) -> Option<Option<String>> {
     let sig = class.signature.as_deref()?;
-    // A header cut at the signature limit may hide its `extends`.
-    let depth = sig.chars().fold(0i32, |d, c| match c {
-        '<' | '(' | '{' | '[' => d + 1,
-        '>' | ')' | '}' | ']' => d - 1,
-        _ => d,
-    });
-    if sig.len() >= 190 || depth != 0 {
-        return Some(None);
-    }
+    let complete = sig.len() < 190 && depth(sig) == 0;
+    let header = if complete {
+        sig.to_string()
+    } else {
+        match text.and_then(|t| header_from_text(t, class)) {
+            Some(h) => h,
+            None => return Some(None),
+        }
+    };
+    let sig = header.as_str();
     let Some(at) = find_word(sig, "extends") else {
         return None;
     };
@@ -286,17 +290,48 @@ pub fn extends_of(class: &Definition) -> Option<Option<String>> {
     Some(plain.then(|| name.to_string()))
 }
 
+/// Bracket depth at the end of `s` (`=>` is not a closing bracket).
+fn depth(s: &str) -> i32 {
+    let mut d = 0;
+    let mut prev = ' ';
+    for c in s.chars() {
+        match c {
+            '<' | '(' | '{' | '[' => d += 1,
+            '>' if prev == '=' => {}
+            '>' | ')' | '}' | ']' => d -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    d
+}
+
+/// The class header from its name to the `{` of its body.
+fn header_from_text(text: &str, class: &Definition) -> Option<String> {
+    let from = class.name_span.start_byte as usize;
+    let rest = text.get(from..)?;
+    let mut d = 0;
+    let mut prev = ' ';
+    for (i, c) in rest.char_indices() {
+        if i > 4000 {
+            return None;
+        }
+        match c {
+            '{' if d == 0 => return Some(rest[..i].to_string()),
+            '<' | '(' | '{' | '[' => d += 1,
+            '>' if prev == '=' => {}
+            '>' | ')' | '}' | ']' => d -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    None
+}
+
 /// The first `w` outside `<…>`, `(…)`, `{…}`, `[…]` (so not the
 /// `extends` of a type parameter constraint).
 fn find_word(s: &str, w: &str) -> Option<usize> {
-    let depth_at = |i: usize| {
-        s[..i].chars().fold(0i32, |d, c| match c {
-            '<' | '(' | '{' | '[' => d + 1,
-            '>' | ')' | '}' | ']' => d - 1,
-            _ => d,
-        })
-    };
-    super::super::word_positions(s, w).find(|&i| depth_at(i) == 0)
+    super::super::word_positions(s, w).find(|&i| depth(&s[..i]) == 0)
 }
 
 /// How a class body may hold members no definition names.
@@ -357,7 +392,7 @@ fn opens_members(body: &str) -> Open {
     });
     if computed {
         Open::Any
-    } else if body.contains("this[")
+    } else if assigns_computed_this(&code)
         || body.contains("assign(this")
         || body.contains("defineProperty(this")
         || body.contains("defineProperties(this")
@@ -444,4 +479,29 @@ fn strip_comments(text: &str) -> String {
         rest = &tail[end..];
     }
     out
+}
+
+/// `this[k] = …` (not `this["_output"]` in a type or a read).
+fn assigns_computed_this(code: &str) -> bool {
+    code.match_indices("this[").any(|(i, _)| {
+        let rest = &code[i + 5..];
+        let mut d = 1;
+        for (j, c) in rest.char_indices() {
+            match c {
+                '[' => d += 1,
+                ']' => {
+                    d -= 1;
+                    if d == 0 {
+                        let after = rest[j + 1..].trim_start();
+                        return after.starts_with('=') && !after.starts_with("==")
+                            || after.starts_with("??=")
+                            || after.starts_with("||=");
+                    }
+                }
+                '\n' => return false,
+                _ => {}
+            }
+        }
+        false
+    })
 }
