@@ -60,7 +60,7 @@ const KNOWN: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// What a Spring Boot starter or parent brings along.
+/// What a Spring Boot starter (or Spring itself) brings along.
 const STARTER_FAMILIES: &[&str] = &[
     "org.springframework",
     "jakarta",
@@ -70,6 +70,8 @@ const STARTER_FAMILIES: &[&str] = &[
     "ch.qos.logback",
     "org.apache.tomcat",
     "org.apache.logging",
+    // spring-jcl, which spring-core always brings.
+    "org.apache.commons.logging",
     "org.apache.catalina",
     "org.yaml.snakeyaml",
     "io.micrometer",
@@ -134,7 +136,9 @@ pub(super) fn has_build_file(m: &Manifest) -> bool {
 
 /// The coordinate that plausibly provides `pkg`, if any.
 pub(super) fn provider<'c>(coords: &'c [String], pkg: &str) -> Option<&'c str> {
-    let starter = coords.iter().any(|c| c.contains("spring-boot"));
+    let starter = coords
+        .iter()
+        .any(|c| c.contains("spring-boot") || c.starts_with("org.springframework"));
     for c in coords {
         let (group, artifact) = c.split_once(':').unwrap_or((c.as_str(), ""));
         if !group.is_empty()
@@ -168,7 +172,7 @@ pub(super) fn provider<'c>(coords: &'c [String], pkg: &str) -> Option<&'c str> {
     if starter && STARTER_FAMILIES.iter().any(|f| under(pkg, f)) {
         return coords
             .iter()
-            .find(|c| c.contains("spring-boot"))
+            .find(|c| c.contains("spring-boot") || c.starts_with("org.springframework"))
             .map(|s| s.as_str());
     }
     None

@@ -124,11 +124,11 @@ pub(super) fn package_clause(text: &str) -> String {
 
 fn head_of(ctx: &FileCtx, path: &str) -> String {
     if let Some(o) = ctx.project.overlay.get(path) {
-        return o.text.chars().take(16384).collect();
+        return o.text.chars().take(8192).collect();
     }
     let mut buf = Vec::new();
     if let Ok(f) = std::fs::File::open(ctx.project.root.join(path)) {
-        let _ = f.take(16384).read_to_end(&mut buf);
+        let _ = f.take(8192).read_to_end(&mut buf);
     }
     String::from_utf8_lossy(&buf).into_owned()
 }
