@@ -452,3 +452,29 @@ fn newer_jdks_and_kotlin_builds_leave_absence_unproven() {
         ]
     );
 }
+
+#[test]
+fn a_class_two_modules_declare_is_not_judged() {
+    let p = Proj::new(&[
+        (
+            "m1/src/main/java/a/b/Dup.java",
+            "package a.b;\n\npublic class Dup {\n  public static void one() {}\n}\n",
+        ),
+        (
+            "m2/src/main/java/a/b/Dup.java",
+            "package a.b;\n\npublic class Dup {\n  public static void two() {}\n}\n",
+        ),
+        (
+            "m1/src/main/java/a/b/Solo.java",
+            "package a.b;\n\npublic class Solo {\n  public static void one() {}\n}\n",
+        ),
+    ]);
+    let r = p.files(&[(
+        "m2/src/main/java/a/b/Use.java",
+        "package a.b;\n\nclass Use {\n  void go() {\n    Dup.two();\n    new Dup(1);\n    Solo.two();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec!["unknown-symbol m2/src/main/java/a/b/Use.java:7 class Solo has no method 'two'"]
+    );
+}

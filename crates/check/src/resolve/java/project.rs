@@ -513,6 +513,12 @@ pub(super) fn class_in_package(ctx: &FileCtx, pkg: &str, name: &str) -> Option<C
             .iter()
             .filter(|p| !(p.ends_with(&want) || p.as_str() == &want[1..])),
     );
+    // Two modules may each declare the class (a test copy, a variant):
+    // which one a file sees depends on the build, so neither is judged.
+    let same_named = order
+        .iter()
+        .filter(|p| p.ends_with(&want) || p.as_str() == &want[1..])
+        .count();
     for p in order {
         let f = file(ctx, p);
         if let Some(d) = f
@@ -521,7 +527,9 @@ pub(super) fn class_in_package(ctx: &FileCtx, pkg: &str, name: &str) -> Option<C
             .find(|d| d.container.is_none() && d.name == name && is_type(d.kind))
         {
             let d = d.clone();
-            return Some(ClassInfo::from_def(f, &d));
+            let mut c = ClassInfo::from_def(f, &d);
+            c.ambiguous |= same_named > 1;
+            return Some(c);
         }
     }
     None
