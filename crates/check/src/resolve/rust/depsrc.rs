@@ -16,6 +16,9 @@ pub(super) struct DepDecls {
     pub types: HashSet<String>,
     /// Types with an `impl Deref for Type` (as the line spells it).
     pub derefs: HashSet<String>,
+    /// The sources `include!` generated or out-of-tree code (bindgen
+    /// output, build-script files): names there are not all visible here.
+    pub includes: bool,
 }
 
 thread_local! {
@@ -88,6 +91,9 @@ pub(super) fn manifest_deps(dir: &Path) -> Vec<String> {
 }
 
 fn scan(text: &str, out: &mut DepDecls) {
+    if text.contains("include!(") {
+        out.includes = true;
+    }
     for line in text.lines() {
         if line.contains("Deref for ")
             && let Some((_, rest)) = line.split_once("Deref for ")

@@ -82,6 +82,9 @@ pub(super) fn dep_type_assoc(
     if ctx.deps.crate_names(&dir).contains(name) {
         return vec![Outcome::Resolved];
     }
+    if super::depsrc::dep_decls(&dir).includes {
+        return vec![Outcome::Skipped];
+    }
     if std_fn_names().contains(name)
         && (std_trait_imported || super::depsrc::dep_decls(&dir).derefs.contains(ty))
     {

@@ -480,6 +480,10 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // (`pub use other::dir::remove as remove_dir`, `pub use core::task::Context`),
         // the name lives in another crate: not checkable here.
         let decls = super::depsrc::dep_decls(&dir);
+        if decls.includes {
+            // Generated bindings (`include!(concat!(env!("OUT_DIR"), ..))`).
+            return vec![Outcome::Skipped];
+        }
         let through_reexport = segs[1..].iter().any(|s| {
             if s.starts_with(char::is_uppercase) {
                 !decls.types.contains(s.as_str())

@@ -9,6 +9,7 @@ use plumb_facts::{DefKind, Reference};
 
 use super::super::FileCtx;
 use super::assoc::impl_type_at;
+use super::*;
 
 /// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
 pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
@@ -45,7 +46,7 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         None if lets > 0 && last_let_any(body, var) => return None,
         None => {
             let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
-            base_type(p.type_text.as_deref()?)?
+            project_type(ctx, r, p.type_text.as_deref()?)?
         }
     };
     if ty == "Self" {
@@ -146,7 +147,14 @@ fn is_word(b: u8) -> bool {
 
 /// `Foo` from `&'a mut Foo<T>`, `Box<..>` excluded; `None` for anything
 /// that is not a plain (possibly referenced) path type.
+#[cfg(test)]
 fn base_type(t: &str) -> Option<String> {
+    base_type_path(t).map(|p| p.rsplit("::").next().unwrap_or(&p).to_string())
+}
+
+/// `a::Foo` from `&'a mut a::Foo<T>`: the written path of a plain
+/// (possibly referenced) type whose last segment is capitalised.
+fn base_type_path(t: &str) -> Option<String> {
     let mut t = t.trim();
     loop {
         let before = t;
@@ -169,7 +177,43 @@ fn base_type(t: &str) -> Option<String> {
     }
     let last = path.rsplit("::").next()?;
     last.starts_with(char::is_uppercase)
-        .then(|| last.to_string())
+        .then(|| path.to_string())
+}
+
+/// The name of a written type (`&mut a::Foo<T>` -> `Foo`) when it is a
+/// type of this crate.
+fn project_type(ctx: &FileCtx, r: &Reference, t: &str) -> Option<String> {
+    let path = base_type_path(t)?;
+    if !project_path(ctx, r, &path) {
+        return None;
+    }
+    Some(path.rsplit("::").next().unwrap_or(&path).to_string())
+}
+
+/// Whether a written type path names a type of this crate: bare (`Foo`),
+/// from `crate`/`self`/`super`, or through a module of the crate
+/// (`ast::Program`). A path starting at a dependency or std, directly or
+/// through a `use` (`walkdir::Error`, `io::Error`), names another crate's
+/// type, whatever this file defines.
+fn project_path(ctx: &FileCtx, r: &Reference, path: &str) -> bool {
+    let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();
+    if segs.len() == 1 || matches!(segs[0], "crate" | "self" | "super" | "Self") {
+        return true;
+    }
+    let first = match use_binding(ctx, segs[0], &r.span) {
+        Some(full) => full.split("::").next().unwrap_or("").to_string(),
+        None => segs[0].to_string(),
+    };
+    matches!(first.as_str(), "crate" | "self" | "super")
+        || !(is_std_root(&first) || dep_crate(ctx, &first).is_some() || !own_module(ctx, &first))
+}
+
+/// Whether `name` is a module of the project (declared with `mod`).
+fn own_module(ctx: &FileCtx, name: &str) -> bool {
+    ctx.project
+        .defs_named(name, 5)
+        .iter()
+        .any(|d| d.def.kind == DefKind::Module)
 }
 
 /// The type a `let` statement (`let x: T = ..` or `let x = <init>;`) gives.
@@ -179,7 +223,7 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     if stmt.as_bytes()[eq] == b':' {
         let ty = &stmt[eq + 1..];
         let end = ty.find(['=', ';'])?;
-        return base_type(&ty[..end]);
+        return project_type(ctx, r, &ty[..end]);
     }
     if stmt.as_bytes()[eq] != b'=' || stmt[eq + 1..].starts_with('=') {
         return None;
@@ -191,6 +235,14 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     let path = &init[..path_len];
     let after = init[path_len..].trim_start();
     let segs: Vec<&str> = path.split("::").collect();
+    let type_path = if after.starts_with('{') {
+        path.to_string()
+    } else {
+        segs[..segs.len().saturating_sub(1)].join("::")
+    };
+    if !type_path.is_empty() && !project_path(ctx, r, &type_path) {
+        return None;
+    }
     if after.starts_with('{') {
         let last = *segs.last()?;
         return last
@@ -287,6 +339,10 @@ mod tests {
         assert_eq!(base_type("&self::a::Bar").as_deref(), Some("Bar"));
         assert_eq!(base_type("impl Iterator<Item = u8>"), None);
         assert_eq!(base_type("u32"), None);
+        assert_eq!(
+            base_type_path("&crate::a::Error").as_deref(),
+            Some("crate::a::Error")
+        );
         assert_eq!(base_type("(A, B)"), None);
     }
 
