@@ -229,6 +229,7 @@ function withThis(this: Window, a: number): number {
   return a;
 }
 function done(value: void): void {}
+const toDraft: <T>(value: T) => T[] = (x) => [x];
 export function maxDate(date: unknown, maxDate: () => Date): boolean {
   return date instanceof Date && date <= maxDate();
 }
@@ -248,14 +249,16 @@ done();
 api.get('x');
 api.gett('x');
 api.post('u', 1);
+toDraft(1, 2);
 "#;
     assert_eq!(
         p.file("src/arity.ts", body),
         vec![
-            "arity-mismatch src/arity.ts:23 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
-            "arity-mismatch src/arity.ts:24 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
-            "arity-mismatch src/arity.ts:26 'rest' needs at least 1 argument(s) but 0 were given",
-            "unknown-symbol src/arity.ts:30 'api' has no member 'gett'",
+            "arity-mismatch src/arity.ts:24 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
+            "arity-mismatch src/arity.ts:25 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch src/arity.ts:27 'rest' needs at least 1 argument(s) but 0 were given",
+            "unknown-symbol src/arity.ts:31 'api' has no member 'gett'",
+            "arity-mismatch src/arity.ts:33 'toDraft' takes at most 1 argument(s) but 2 were given",
         ]
     );
 }

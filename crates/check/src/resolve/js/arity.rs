@@ -123,7 +123,7 @@ fn params_of(d: &Definition, text: Option<&str>) -> Option<Params> {
         // A getter's value is what gets called, not the getter.
         DefKind::Method if is_accessor(d) => return None,
         // `const f: Fn = () => …`: the declared type is the contract.
-        DefKind::Function if typed_binding(d) => return None,
+        DefKind::Function if typed_binding(d) && !annotation_agrees(d) => return None,
         DefKind::Function | DefKind::Method => d.params.clone()?,
         DefKind::Class => match &d.params {
             Some(p) => p.clone(),
@@ -299,4 +299,70 @@ fn typed_binding(d: &Definition) -> bool {
         .as_deref()
         .and_then(|s| s.strip_prefix(d.name.as_str()))
         .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// `name: (a: A, b: B) => R = (a, b) => …`: an inline function type with
+/// as many plain parameters (no `?`, defaults or rest) as the value has.
+fn annotation_agrees(d: &Definition) -> bool {
+    let (Some(sig), Some(params)) = (d.signature.as_deref(), d.params.as_ref()) else {
+        return false;
+    };
+    let Some(ty) = sig
+        .strip_prefix(d.name.as_str())
+        .and_then(|r| r.trim_start().strip_prefix(':'))
+    else {
+        return false;
+    };
+    let mut ty = ty.trim_start();
+    if ty.starts_with('<') {
+        let mut depth = 0;
+        let mut end = None;
+        let mut prev = ' ';
+        for (i, c) in ty.char_indices() {
+            match c {
+                '<' => depth += 1,
+                '>' if prev != '=' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        let Some(e) = end else { return false };
+        ty = ty[e..].trim_start();
+    }
+    let Some(inner) = ty.strip_prefix('(') else {
+        return false;
+    };
+    let (mut depth, mut count, mut any, mut close) = (0i32, 0u32, false, None);
+    let mut prev = ' ';
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' | '<' | '[' | '{' => depth += 1,
+            '>' if prev == '=' => {}
+            ')' if depth == 0 => {
+                close = Some(i);
+                break;
+            }
+            ')' | '>' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => count += 1,
+            '?' | '.' if depth == 0 => return false,
+            c if !c.is_whitespace() => any = true,
+            _ => {}
+        }
+        prev = c;
+    }
+    if close.is_none() {
+        return false;
+    }
+    let n = if any { count + 1 } else { 0 };
+    params
+        .list
+        .iter()
+        .all(|p| p.kind == plumb_facts::ParamKind::Positional && !p.has_default)
+        && params.list.len() as u32 == n
 }
