@@ -411,3 +411,27 @@ fn forwarding_decorators_and_star_reexports_are_followed() {
         ]
     );
 }
+
+#[test]
+fn import_paths_name_modules_and_private_names_are_checked() {
+    let p = Proj::new(&[
+        ("webpkg/__init__.py", "VERSION = 1\n"),
+        (
+            "webpkg/helpers.py",
+            "def _hidden(x):\n    return x\n\nutils = None\n",
+        ),
+        ("webpkg/web/app.py", "from ..helpers import _hidden\n"),
+    ]);
+    let got = p.files(&[(
+        "webpkg/web/app.py",
+        "from ..helpers import _hidden\nfrom helpers.impl import thing\nfrom webpkg.helpers.utils import x\nfrom .. import helpers\n\n\ndef run():\n    return helpers._hidden(1), helpers._hiddenn(1), helpers.__doc__\n",
+    )]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import webpkg/web/app.py:2 no top-level module 'helpers': 'helpers' is a module of package 'webpkg', imported relatively as '..helpers.impl'",
+            "unknown-import webpkg/web/app.py:3 module 'webpkg.helpers.utils' does not exist",
+            "unknown-symbol webpkg/web/app.py:8 module 'helpers' has no attribute '_hiddenn'",
+        ]
+    );
+}

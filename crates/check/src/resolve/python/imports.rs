@@ -161,10 +161,22 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
 /// relative import written without its dots (Python 3 resolves it against
 /// `sys.path` only).
 fn sibling_without_dot(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcome> {
+    // The file's own relative imports show how many levels are packages
+    // (a directory without `__init__.py` can still be one).
+    let relative = ctx
+        .facts
+        .imports
+        .iter()
+        .filter(|i| i.relative)
+        .map(|i| i.relative_level)
+        .max()
+        .unwrap_or(0);
     let mut level = 1;
     loop {
         let dir = relative_dir(ctx, level)?;
-        if dir.is_empty() || !ctx.project.file_exists(&format!("{dir}/__init__.py")) {
+        if dir.is_empty()
+            || (level > relative && !ctx.project.file_exists(&format!("{dir}/__init__.py")))
+        {
             return None;
         }
         if let Some(files) = project_module_files(ctx, &dir, top) {
@@ -238,7 +250,8 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                 // standard library's submodules are all in the table
                 // (`os.path` included).
                 let absent = matches!(loc, ModLoc::Stdlib(_))
-                    || module_has(ctx, &loc, &prefix, parts[i]) == Some(false);
+                    || module_has(ctx, &loc, &prefix, parts[i]) == Some(false)
+                    || no_submodule(ctx, &loc, parts[i]);
                 if absent && !guarded(ctx, imp.span.start_line) {
                     out.push(Outcome::Found(ctx.finding(
                         FindingKind::UnknownImport,

@@ -193,8 +193,21 @@ pub(super) fn installed_has(ctx: &FileCtx, m: &PyModule, module: &str, name: &st
 
 /// Does module `module` (located) have member `name`?
 pub(super) fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) -> Option<bool> {
-    if name.starts_with('_') {
+    if name.starts_with("__") && name.ends_with("__") {
+        // Module attributes every module has (`__doc__`, `__file__`) or may set.
         return None;
+    }
+    if name.starts_with('_') {
+        // Private names are in no table: only sources answer.
+        return match loc {
+            ModLoc::Project(files) => files_have(ctx, files, name),
+            ModLoc::Stdlib(_) => {
+                let p = ctx.deps.stdlib_source(module)?;
+                let rc = ctx.deps.extract(&p)?;
+                source_has(&rc.0, &rc.1, name)
+            }
+            _ => None,
+        };
     }
     match loc {
         ModLoc::Stdlib(m) => {
@@ -425,4 +438,38 @@ pub(super) fn loc_name(loc: &ModLoc) -> String {
         ModLoc::Installed(_) => "installed".into(),
         ModLoc::Missing => "missing".into(),
     }
+}
+
+/// Whether `prefix.name` can only be a module file, and there is none: an
+/// import path names modules, so an attribute of a project or installed
+/// module does not make it importable. `None`-safe: a module that edits
+/// `sys.modules`, or a directory with a compiled `name.*`, answers false.
+pub(super) fn no_submodule(ctx: &FileCtx, loc: &ModLoc, name: &str) -> bool {
+    let files: Vec<std::path::PathBuf> = match loc {
+        ModLoc::Project(files) if !files.is_empty() => {
+            files.iter().map(|f| ctx.project.root.join(f)).collect()
+        }
+        ModLoc::Installed(PyModule::Source(p)) => vec![p.clone()],
+        _ => return false,
+    };
+    files.iter().all(|f| {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            return false;
+        };
+        if text.contains("sys.modules") || text.contains("__path__") {
+            return false;
+        }
+        let Some(dir) = f.parent() else {
+            return false;
+        };
+        let is_pkg = f.file_stem().is_some_and(|s| s == "__init__");
+        !is_pkg
+            || std::fs::read_dir(dir).is_ok_and(|rd| {
+                !rd.flatten().any(|e| {
+                    let n = e.file_name();
+                    let n = n.to_string_lossy();
+                    n == name || n.starts_with(&format!("{name}."))
+                })
+            })
+    })
 }

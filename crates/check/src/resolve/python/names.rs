@@ -223,7 +223,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         && let Lookup::MissingMember(..) =
             builtins::lookup(Lang::Python, &format!("{module}.{member}"))
         && ((platformish(ctx, r.span.start_line) && platform_varies(&module, member))
-            || member.starts_with('_')
+            || (member.starts_with('_') && ctx.deps.stdlib_source(&module).is_none())
             // Attributes set at run time (`sys.last_traceback`) and
             // constants of other platforms (`errno.WSAEINVAL`).
             || (!(r.kind == plumb_facts::RefKind::Call && at + 1 == target.len())
@@ -303,14 +303,16 @@ pub(super) fn relative_member(
     }
     match files_have(ctx, &files, &r.name) {
         Some(true) => vec![Outcome::Resolved],
-        Some(false) if !r.name.starts_with('_') => vec![Outcome::Found(ctx.finding(
-            FindingKind::UnknownSymbol,
-            &r.span,
-            format!("module '{base}' has no attribute '{}'", r.name),
-            vec![format!("searched {}", files.join(", "))],
-            member_candidates(ctx, &ModLoc::Project(files.clone()), &r.name),
-            if ctx.facts.dynamic { 0.6 } else { 0.9 },
-        ))],
+        Some(false) if !(r.name.starts_with("__") && r.name.ends_with("__")) => {
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("module '{base}' has no attribute '{}'", r.name),
+                vec![format!("searched {}", files.join(", "))],
+                member_candidates(ctx, &ModLoc::Project(files.clone()), &r.name),
+                if ctx.facts.dynamic { 0.6 } else { 0.9 },
+            ))]
+        }
         _ => vec![Outcome::Skipped],
     }
 }
