@@ -67,8 +67,13 @@ def main():
     ap.add_argument("--corpus", default="python")
     ap.add_argument("--runs", type=int, default=3, help="runs of each indexing measurement (median)")
     ap.add_argument("--query-runs", type=int, default=21)
+    ap.add_argument("--plumb", help="the binary to measure (default target/release/plumb; pass a copy "
+                    "when other builds may replace it during the run)")
     args = ap.parse_args()
     source = corpus_path(args.corpus).resolve()
+    global PLUMB
+    if args.plumb:
+        PLUMB = pathlib.Path(args.plumb).resolve()
     if not PLUMB.exists():
         sys.exit(f"bench: {PLUMB} missing; run `cargo build --release` first")
     if not shutil.which("ctags"):
