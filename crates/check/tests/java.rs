@@ -478,3 +478,58 @@ fn a_class_two_modules_declare_is_not_judged() {
         vec!["unknown-symbol m2/src/main/java/a/b/Use.java:7 class Solo has no method 'two'"]
     );
 }
+
+#[test]
+fn calls_on_variables_declared_with_a_project_class() {
+    let p = shop();
+    let r = p.files(&[(
+        "src/main/java/com/acme/shop/Till.java",
+        r#"package com.acme.shop;
+
+import com.acme.shop.model.Cart;
+import java.util.List;
+import java.util.function.Consumer;
+
+class Till {
+  private final Cart cart = new Cart();
+
+  void ring(Cart given, List<Cart> all, Object o) {
+    Cart c = new Cart("a");
+    c.add("b");
+    c.addd("b");
+    var d = new Cart();
+    d.size(1);
+    given.describe("-", 1);
+    given.checkout();
+    cart.empty();
+    cart.emptied();
+    for (Cart each : all) {
+      each.size();
+      each.sizee();
+    }
+    Consumer<Cart> k = cart -> cart.whatever();
+    Cart[] many = {c};
+    many.clone();
+  }
+
+  void other(Object o) {
+    // A pattern variable shadows the field in its block.
+    if (o instanceof String cart) {
+      cart.length();
+    }
+    cart.emptied();
+  }
+}
+"#,
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol src/main/java/com/acme/shop/Till.java:13 'addd' is not a method of Cart (the declared type of 'c')",
+            "arity-mismatch src/main/java/com/acme/shop/Till.java:15 method Cart.size takes (), not 1 argument(s)",
+            "unknown-symbol src/main/java/com/acme/shop/Till.java:17 'checkout' is not a method of Cart (the declared type of 'given')",
+            "unknown-symbol src/main/java/com/acme/shop/Till.java:19 'emptied' is not a method of Cart (the declared type of 'cart')",
+            "unknown-symbol src/main/java/com/acme/shop/Till.java:22 'sizee' is not a method of Cart (the declared type of 'each')",
+        ]
+    );
+}

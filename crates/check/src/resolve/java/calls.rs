@@ -10,7 +10,9 @@
 
 use std::rc::Rc;
 
-use plumb_facts::{DefKind, Lang, Params, RefKind, Reference};
+use plumb_facts::{DefKind, Lang, RefKind, Reference};
+
+use super::ctors::{arity, constructor};
 
 use super::super::{FileCtx, Outcome};
 use super::context::{Scope, scopes};
@@ -55,7 +57,7 @@ fn is_new(ctx: &FileCtx, r: &Reference) -> bool {
 }
 
 /// The enclosing class bodies, resolved: `None` for one the checker cannot describe.
-fn enclosing(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Vec<Option<ClassInfo>> {
+pub(super) fn enclosing(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Vec<Option<ClassInfo>> {
     let named: Vec<ClassInfo> = scopes(ctx, f, r.span.start_byte)
         .into_iter()
         .filter_map(|s| match s {
@@ -76,7 +78,7 @@ fn enclosing(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Vec<Option<ClassInf
         .collect()
 }
 
-fn named_only(enc: &[Option<ClassInfo>]) -> Vec<ClassInfo> {
+pub(super) fn named_only(enc: &[Option<ClassInfo>]) -> Vec<ClassInfo> {
     enc.iter().flatten().cloned().collect()
 }
 
@@ -97,7 +99,7 @@ fn bare(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
         };
         let found = methods(ctx, c, &r.name);
         if !found.overloads.is_empty() {
-            return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
+            return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
         }
         if !found.complete {
             return Outcome::Skipped;
@@ -188,7 +190,7 @@ fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcom
 }
 
 /// `method Owner.name`, naming the class that declares it where known.
-fn method_what(found: &Found, qual: &str, name: &str) -> String {
+pub(super) fn method_what(found: &Found, qual: &str, name: &str) -> String {
     format!("method {}.{name}", found.owner.as_deref().unwrap_or(qual))
 }
 
@@ -230,7 +232,7 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
         methods(ctx, c, &r.name)
     };
     if !found.overloads.is_empty() {
-        return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
+        return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
     }
     if !found.complete || !f.ok {
         return Outcome::Skipped;
@@ -256,6 +258,9 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
 
 /// `Type.m(..)` where `Type` names a class (not a variable).
 fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome {
+    if q.starts_with(char::is_lowercase) && q.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return value_call(ctx, f, r, q);
+    }
     let first = q.split('.').next().unwrap_or(q);
     let type_like = first.starts_with(char::is_uppercase) && first.chars().any(char::is_lowercase);
     if !type_like
@@ -283,7 +288,7 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
         Ty::Project(c) => {
             let found = methods(ctx, &c, &r.name);
             if !found.overloads.is_empty() {
-                return arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
+                return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
             }
             if !found.complete || !f.ok {
                 return Outcome::Skipped;
@@ -338,115 +343,32 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
     }
 }
 
-fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
+/// `x.m(..)` where `x` is declared with a project class.
+fn value_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, var: &str) -> Outcome {
     let enc = enclosing(ctx, f, r);
-    if enc.iter().any(|c| c.is_none()) {
+    let named = named_only(&enc);
+    let Some(c) = super::values::receiver_class(ctx, f, &named, r.span.start_byte, var) else {
+        return Outcome::Skipped;
+    };
+    let found = methods(ctx, &c, &r.name);
+    if !found.overloads.is_empty() {
+        return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
+    }
+    if !found.complete || !f.ok {
         return Outcome::Skipped;
     }
-    let named = named_only(&enc);
-    let full = match &r.qualifier {
-        Some(q) => format!("{q}.{}", r.name),
-        None => r.name.clone(),
-    };
-    if r.qualifier.is_none() && (ctx.local_binds(r) || ctx.bound_elsewhere(&r.name)) {
-        // A type parameter, a local class, or a name the file mentions otherwise.
-        return match resolve(ctx, f, &named, &full) {
-            Ty::Project(c) => constructor_arity(ctx, r, &c),
-            _ => Outcome::Skipped,
-        };
-    }
-    match resolve(ctx, f, &named, &full) {
-        Ty::Project(c) => constructor_arity(ctx, r, &c),
-        Ty::Jdk(_) => Outcome::Resolved,
-        Ty::Unknown => Outcome::Skipped,
-        Ty::Missing => {
-            if r.qualifier.is_some()
-                || !f.ok
-                || super::project::index(ctx).maybe_generated(&r.name, ctx.path)
-            {
-                return Outcome::Skipped;
-            }
-            let pool: Vec<(String, String, u32)> = f
-                .defs
-                .iter()
-                .filter(|d| super::project::is_type(d.kind))
-                .map(|d| (d.name.clone(), f.path.clone(), d.name_span.start_line))
-                .collect();
-            Outcome::Found(ctx.finding(
-                FindingKind::UnknownSymbol,
-                &r.span,
-                format!("class '{}' is not declared, imported or in package {}", r.name, display_pkg(&f.package)),
-                vec![
-                    "enclosing and nested classes, the file's types, its imports, its package, java.lang: no".into(),
-                ],
-                ctx.candidates(&r.name, &pool),
-                0.85,
-            ))
-        }
-    }
-}
-
-fn display_pkg(p: &str) -> &str {
-    if p.is_empty() { "(default)" } else { p }
-}
-
-fn constructor_arity(ctx: &FileCtx, r: &Reference, c: &ClassInfo) -> Outcome {
-    // Records always have their canonical constructor besides any declared.
-    if c.file.lombok || !c.file.ok || c.kind != DefKind::Class || c.record || c.ambiguous {
-        return Outcome::Resolved;
-    }
-    let ctors: Vec<&plumb_facts::Definition> = c
-        .members()
-        .filter(|d| d.kind == DefKind::Method && d.name == c.name)
-        .collect();
-    let mut found = Found {
-        complete: true,
-        ..Default::default()
-    };
-    if ctors.is_empty() {
-        found.overloads.push(Some(Params::default()));
-        found.sites.push((c.file.path.clone(), 0));
-    }
-    for d in ctors {
-        found.overloads.push(d.params.clone());
-        found
-            .sites
-            .push((c.file.path.clone(), d.name_span.start_line));
-    }
-    arity(ctx, r, &found, &format!("constructor of {}", c.qual))
-}
-
-/// Whether any overload takes the call's arguments; a finding when none
-/// does and all are known.
-fn arity(ctx: &FileCtx, r: &Reference, found: &Found, what: &str) -> Outcome {
-    let Some(n) = r.arg_count else {
-        return Outcome::Resolved;
-    };
-    if !found.complete || found.overloads.iter().any(|p| p.is_none()) {
-        return Outcome::Resolved;
-    }
-    let params: Vec<&Params> = found.overloads.iter().flatten().collect();
-    if params.iter().any(|p| p.call_fits(n, &[], false).is_ok()) {
-        return Outcome::Resolved;
-    }
-    let shapes: Vec<String> = params
-        .iter()
-        .zip(&found.sites)
-        .map(|(p, (path, line))| format!("{} at {path}:{line}", p.summary()))
-        .collect();
     Outcome::Found(ctx.finding(
-        FindingKind::ArityMismatch,
+        FindingKind::UnknownSymbol,
         &r.span,
         format!(
-            "{what} takes {}, not {n} argument(s)",
-            if params.len() == 1 {
-                params[0].summary()
-            } else {
-                format!("one of {} overloads", params.len())
-            }
+            "'{}' is not a method of {} (the declared type of '{var}')",
+            r.name, c.qual
         ),
-        shapes,
-        Vec::new(),
-        0.85,
+        vec![format!(
+            "{} ({}) and its supertypes (all known): no method '{}'",
+            c.qual, c.file.path, r.name
+        )],
+        ctx.candidates(&r.name, &method_pool(&c)),
+        0.8,
     ))
 }

@@ -22,7 +22,8 @@ pub(super) enum Scope {
     Opaque,
 }
 
-fn tree(ctx: &FileCtx) -> Rc<Option<Tree>> {
+/// The changed file's syntax tree (parsed once per run).
+pub(super) fn syntax(ctx: &FileCtx) -> Rc<Option<Tree>> {
     ctx.project.memo(&format!("java:tree:{}", ctx.path), || {
         plumb_lang::parse(
             plumb_lang::adapter_for_lang(Lang::Java),
@@ -33,7 +34,7 @@ fn tree(ctx: &FileCtx) -> Rc<Option<Tree>> {
 
 /// The class bodies enclosing byte `at`, innermost first.
 pub(super) fn scopes(ctx: &FileCtx, file: &Rc<JFile>, at: u32) -> Vec<Scope> {
-    let t = tree(ctx);
+    let t = syntax(ctx);
     let Some(t) = t.as_ref() else {
         return vec![Scope::Opaque];
     };
@@ -93,7 +94,7 @@ fn named(file: &Rc<JFile>, decl: Node) -> Scope {
 /// Whether the identifier at byte `at` names a method or constructor
 /// declaration (also in anonymous class bodies, which have no definitions).
 pub(super) fn declares_method_at(ctx: &FileCtx, at: usize) -> bool {
-    let t = tree(ctx);
+    let t = syntax(ctx);
     let Some(t) = t.as_ref() else {
         return true;
     };

@@ -1,0 +1,207 @@
+//! What a project's Java build files say about its sources: the Java
+//! release they target, whether Kotlin/Groovy/Scala compile beside, and
+//! which modules run a source generator (and, for protoc, into which
+//! packages). Read once per run through the project index.
+
+use super::super::FileCtx;
+use super::project::index;
+
+/// What the build files say.
+#[derive(Debug, Default)]
+pub(super) struct BuildFacts {
+    pub generated: bool,
+    pub proto_packages: Vec<String>,
+    pub generated_dirs: Vec<String>,
+    pub other_jvm: bool,
+    pub release: Option<u32>,
+}
+
+/// The JDK release the generated class list comes from.
+const LISTED_RELEASE: u32 = 17;
+
+/// Whether the build targets a JDK newer than the generated list: then a
+/// JDK class or member missing from the list proves nothing.
+pub(super) fn jdk_newer(ctx: &FileCtx) -> bool {
+    index(ctx).release.is_some_and(|r| r > LISTED_RELEASE)
+}
+
+/// The Java package a `.proto` file generates into (`option java_package`,
+/// else its `package`).
+pub(super) fn proto_package(text: &str) -> Option<String> {
+    let value = |key: &str| {
+        text.lines().find_map(|l| {
+            let l = l.trim();
+            let rest = l.strip_prefix(key)?;
+            let v: String = rest
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '.' || *c == '_')
+                .collect();
+            (!v.is_empty()).then_some(v)
+        })
+    };
+    value("option java_package").or_else(|| value("package "))
+}
+
+/// The Java packages of the `.proto` files under `dir`; `None` when there
+/// are none, too many entries to look through, or one names no package.
+fn proto_packages_under(ctx: &FileCtx, dir: &str) -> Option<Vec<String>> {
+    let mut stack = vec![ctx.project.root.join(dir)];
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).ok()?.flatten() {
+            seen += 1;
+            if seen > 20_000 {
+                return None;
+            }
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if path.is_dir() {
+                if !name.starts_with('.')
+                    && !matches!(name.as_str(), "target" | "build" | "node_modules")
+                {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".proto") {
+                let text = std::fs::read_to_string(&path).ok()?;
+                out.push(proto_package(&text)?);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Build-file words that mean a source generator runs.
+const GENERATOR_MARKERS: &[&str] = &[
+    "protobuf-maven-plugin",
+    "protoc",
+    "com.google.protobuf",
+    "antlr",
+    "build-helper-maven-plugin",
+    "generate-sources",
+    "openapi-generator",
+    "swagger-codegen",
+    "avro-maven-plugin",
+    "jaxb",
+    "xjc",
+    "jooq-codegen",
+    "querydsl-apt",
+    "dagger-compiler",
+    "auto-value",
+    "mapstruct-processor",
+    "value-processor",
+    "wire-gradle-plugin",
+    "javacc",
+    "org.immutables",
+    "jpamodelgen",
+    "micronaut-inject-java",
+    "record-builder-processor",
+    "jmh-generator-annprocess",
+];
+
+/// The Java release a build file's text names, if any (the highest).
+fn release_of(text: &str) -> Option<u32> {
+    const KEYS: &[&str] = &[
+        "<maven.compiler.release>",
+        "<maven.compiler.source>",
+        "<maven.compiler.target>",
+        "<java.version>",
+        "<release>",
+        "<source>",
+        "JavaLanguageVersion.of(",
+        "JavaVersion.VERSION_",
+        "sourceCompatibility",
+        "targetCompatibility",
+        "release.set(",
+        "options.release =",
+    ];
+    let mut best: Option<u32> = None;
+    for k in KEYS {
+        for (i, _) in text.match_indices(k) {
+            let rest = &text[i + k.len()..];
+            let rest = rest.trim_start_matches([' ', '=', '\'', '"', '(']);
+            let rest = rest
+                .strip_prefix("1.")
+                .or(rest.strip_prefix("1_"))
+                .unwrap_or(rest);
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse::<u32>()
+                && (5..=40).contains(&n)
+            {
+                best = Some(best.map_or(n, |b| b.max(n)));
+            }
+        }
+    }
+    best
+}
+
+pub(super) const GENERATOR_INPUTS: &[&str] = &[".g4", ".jj", ".avsc", ".thrift", ".wsdl", ".xsd"];
+
+/// Read every pom.xml / build.gradle(.kts) of the manifest.
+pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
+    let mut idx = BuildFacts::default();
+    for f in &ctx.project.manifest().files {
+        let name = f.rsplit('/').next().unwrap_or(f);
+        if !matches!(name, "pom.xml" | "build.gradle" | "build.gradle.kts") {
+            continue;
+        }
+        let text = match ctx.project.changed_manifests.iter().find(|(p, _)| p == f) {
+            Some((_, t)) => t.clone(),
+            None => std::fs::read_to_string(ctx.project.root.join(f)).unwrap_or_default(),
+        };
+        if ["kotlin", "groovy", "scala"]
+            .iter()
+            .any(|m| text.contains(m))
+        {
+            idx.other_jvm = true;
+        }
+        if let Some(r) = release_of(&text) {
+            idx.release = Some(idx.release.map_or(r, |x| x.max(r)));
+        }
+        let dir = f
+            .rsplit_once('/')
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let markers: Vec<&str> = GENERATOR_MARKERS
+            .iter()
+            .copied()
+            .filter(|m| text.contains(m))
+            .collect();
+        if markers.is_empty() {
+            continue;
+        }
+        // protoc alone: the `.proto` files say which packages it fills.
+        let protobuf_only = markers.iter().all(|m| m.contains("proto"));
+        match protobuf_only
+            .then(|| proto_packages_under(ctx, &dir))
+            .flatten()
+        {
+            Some(pkgs) => idx.proto_packages.extend(pkgs),
+            None => idx.generated_dirs.push(dir),
+        }
+    }
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn releases() {
+        assert_eq!(
+            release_of("<maven.compiler.release>8</maven.compiler.release>\n<release>11</release>"),
+            Some(11)
+        );
+        assert_eq!(
+            release_of("java {\n  toolchain { languageVersion = JavaLanguageVersion.of(21) }\n}"),
+            Some(21)
+        );
+        assert_eq!(release_of("sourceCompatibility = '1.8'"), Some(8));
+        assert_eq!(release_of("<version>${java.version}</version>"), None);
+        assert_eq!(
+            proto_package("package a.b;\noption java_package = \"com.x.y\";"),
+            Some("com.x.y".to_string())
+        );
+    }
+}
