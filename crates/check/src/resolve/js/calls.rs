@@ -64,7 +64,10 @@ const INJECTED_GLOBALS: &[&str] = &[
 /// checked in a file that makes names at run time (`eval`, `with`, …).
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // Minified code reuses one-letter names in every scope.
-    if r.kind != RefKind::Call || ctx.facts.dynamic || ctx.line_text(r.span.start_line).len() > 1000
+    if r.kind != RefKind::Call
+        || ctx.facts.dynamic
+        || ctx.line_text(r.span.start_line).len() > 500
+        || ctx.path.contains(".min.")
     {
         return vec![Outcome::Skipped];
     }

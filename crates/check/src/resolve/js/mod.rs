@@ -225,6 +225,12 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             &["tsconfig.json", "jsconfig.json", "package.json"],
             &format!("{pkg}/"),
         )
+        || modules::config_mentions(
+            ctx.project,
+            ctx.path,
+            &["tsconfig.json", "jsconfig.json", "package.json"],
+            &format!("{pkg}\""),
+        )
     {
         return vec![Outcome::Skipped];
     }

@@ -149,6 +149,14 @@ fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Skipped];
     }
     let found = class_member(ctx.project, ctx.path, class, &r.name, false);
+    // `if (this instanceof Sub) this.subOnly()`: narrowed to a subclass.
+    let body = ctx
+        .text
+        .get(class.span.start_byte as usize..class.span.end_byte as usize)
+        .unwrap_or("");
+    if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
+        return vec![Outcome::Skipped];
+    }
     member_outcome(ctx, r, found, "this")
 }
 
