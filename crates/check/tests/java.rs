@@ -533,3 +533,18 @@ class Till {
         ]
     );
 }
+
+#[test]
+fn single_static_imports_carry_their_overloads() {
+    let p = shop();
+    let r = p.files(&[(
+        "src/main/java/com/acme/shop/Pads.java",
+        "package com.acme.shop;\n\nimport static com.acme.shop.util.Strings.join;\nimport static com.acme.shop.util.Strings.pad;\nimport static org.junit.Assert.assertEquals;\n\nclass Pads {\n  void go() {\n    pad(\"x\", 1);\n    pad(\"x\");\n    join();\n    join(\"a\", \"b\", \"c\");\n    assertEquals(1);\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "arity-mismatch src/main/java/com/acme/shop/Pads.java:10 method Strings.pad takes (s, n), not 1 argument(s)"
+        ]
+    );
+}

@@ -155,10 +155,38 @@ fn declared_off_facts(ctx: &FileCtx, f: &JFile, name: &str) -> bool {
 
 /// Static imports that may bring `r.name` in: `Some` when one does or may.
 fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcome> {
-    for imp in &f.static_imports {
-        if imp.names.iter().any(|n| n.name == r.name) {
+    // Single-static-imports of the name: their overloads together (several
+    // classes may each bring some).
+    let single: Vec<&plumb_facts::Import> = f
+        .static_imports
+        .iter()
+        .filter(|i| i.names.iter().any(|n| n.name == r.name))
+        .collect();
+    if !single.is_empty() {
+        let mut all = Found {
+            complete: true,
+            ..Default::default()
+        };
+        for imp in single {
+            match types::by_fqn(ctx, &imp.module) {
+                Ty::Project(c) => {
+                    let g = methods(ctx, &c, &r.name);
+                    all.complete &= g.complete;
+                    all.owner = all.owner.or(g.owner);
+                    all.overloads.extend(g.overloads);
+                    all.sites.extend(g.sites);
+                }
+                _ => return Some(Outcome::Resolved),
+            }
+        }
+        if all.overloads.is_empty() {
+            // A static field, or a member the import line itself gets wrong.
             return Some(Outcome::Resolved);
         }
+        let qual = all.owner.clone().unwrap_or_default();
+        return Some(arity(ctx, r, &all, &method_what(&all, &qual, &r.name)));
+    }
+    for imp in &f.static_imports {
         if imp.wildcard {
             match types::by_fqn(ctx, &imp.module) {
                 Ty::Project(c) => {
