@@ -241,3 +241,21 @@ fn variants_of_std_enums_are_not_functions_to_look_up() {
     )]);
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn a_type_with_a_cfg_alternative_import_is_not_checked() {
+    let c = demo();
+    let lib = format!("{LIB}pub mod sync;\n");
+    c.files(&[
+        ("src/lib.rs", lib.as_str()),
+        (
+        "src/sync.rs",
+        "#[cfg(feature = \"alloc\")]\npub use std::sync::Arc;\n\n#[cfg(not(feature = \"alloc\"))]\npub struct Arc<T>(T);\n\n#[cfg(not(feature = \"alloc\"))]\nimpl<T> Arc<T> {\n    pub fn new(t: T) -> Arc<T> {\n        Arc(t)\n    }\n}\n",
+        ),
+    ]);
+    let got = c.files(&[(
+        "src/user.rs",
+        "use crate::sync::Arc;\n\npub fn go() {\n    let a = Arc::new(1);\n    let p = Arc::into_raw(a);\n    Arc::made_up_anywhere(p);\n}\n",
+    )]);
+    assert_eq!(got, Vec::<String>::new());
+}

@@ -227,6 +227,21 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         }
         return vec![Outcome::Skipped];
     }
+    // `#[cfg(..)] pub use alloc::sync::Arc;` beside `#[cfg(..)] struct Arc`:
+    // under other cfgs the name is another crate's type.
+    let cfg_alternative = tydefs.iter().any(|d| {
+        ctx.project.facts_of(&d.path).is_some_and(|rc| {
+            rc.1.imports.iter().any(|i| {
+                !i.wildcard
+                    && i.names
+                        .iter()
+                        .any(|n| n.alias.as_deref().unwrap_or(&n.name) == ty)
+            })
+        })
+    });
+    if cfg_alternative {
+        return vec![Outcome::Skipped];
+    }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
     let members: Vec<Definition> = ctx
         .project
