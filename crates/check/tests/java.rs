@@ -548,3 +548,27 @@ fn single_static_imports_carry_their_overloads() {
         ]
     );
 }
+
+#[test]
+fn android_builds_provide_the_sdk_and_generate_r() {
+    let p = Proj::new(&[
+        (
+            "app/build.gradle",
+            "plugins {\n    id 'com.android.application'\n}\n\ndependencies {\n    implementation 'androidx.appcompat:appcompat:1.6.1'\n}\n",
+        ),
+        (
+            "app/src/main/java/com/acme/app/Util.java",
+            "package com.acme.app;\n\npublic class Util {}\n",
+        ),
+    ]);
+    let r = p.files(&[(
+        "app/src/main/java/com/acme/app/MainActivity.java",
+        "package com.acme.app;\n\nimport android.os.Bundle;\nimport androidx.appcompat.app.AppCompatActivity;\nimport com.acme.app.databinding.ActivityMainBinding;\nimport org.apache.commons.lang3.StringUtils;\n\npublic class MainActivity extends AppCompatActivity {\n  @Override\n  protected void onCreate(Bundle state) {\n    super.onCreate(state);\n    setContentView(R.layout.main);\n    new Util();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "undeclared-package app/src/main/java/com/acme/app/MainActivity.java:6 package org.apache.commons.lang3 is not provided by any dependency the build declares"
+        ]
+    );
+}

@@ -14,6 +14,9 @@ pub(super) struct BuildFacts {
     pub generated_dirs: Vec<String>,
     pub other_jvm: bool,
     pub release: Option<u32>,
+    /// An Android build: the SDK (`android.*`, …) is provided, `R` and
+    /// `BuildConfig` are generated.
+    pub android: bool,
 }
 
 /// The JDK release the generated class list comes from.
@@ -97,6 +100,7 @@ const GENERATOR_MARKERS: &[&str] = &[
     "micronaut-inject-java",
     "record-builder-processor",
     "jmh-generator-annprocess",
+    "com.android.",
 ];
 
 /// The Java release a build file's text names, if any (the highest).
@@ -154,6 +158,9 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
             .any(|m| text.contains(m))
         {
             idx.other_jvm = true;
+        }
+        if text.contains("com.android.") {
+            idx.android = true;
         }
         if let Some(r) = release_of(&text) {
             idx.release = Some(idx.release.map_or(r, |x| x.max(r)));

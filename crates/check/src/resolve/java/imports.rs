@@ -295,6 +295,17 @@ fn third_party(ctx: &FileCtx, imp: &Import, target: &str, coords: &[String]) -> 
     if deps::provider(coords, target).is_some() {
         return Outcome::Resolved;
     }
+    // The Android SDK is no declared dependency.
+    const ANDROID_SDK: &[&str] = &[
+        "android.",
+        "dalvik.",
+        "org.json.",
+        "org.xmlpull.",
+        "org.apache.http.",
+    ];
+    if index(ctx).android && ANDROID_SDK.iter().any(|p| target.starts_with(p)) {
+        return Outcome::Resolved;
+    }
     let pkg = target
         .split('.')
         .take_while(|s| s.starts_with(char::is_lowercase))

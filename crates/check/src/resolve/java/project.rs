@@ -48,6 +48,8 @@ pub(super) struct Index {
     /// The build compiles Kotlin, Groovy or Scala too: project classes may
     /// live in files this checker does not read.
     pub other_jvm: bool,
+    /// An Android build (see `build::BuildFacts::android`).
+    pub android: bool,
     /// The highest Java release a build file names (`<maven.compiler.release>`,
     /// `JavaLanguageVersion.of(..)`, `sourceCompatibility`, …).
     pub release: Option<u32>,
@@ -163,6 +165,7 @@ pub(super) fn index(ctx: &FileCtx) -> Rc<Index> {
         idx.proto_packages.extend(b.proto_packages);
         idx.generated_dirs = b.generated_dirs;
         idx.other_jvm = b.other_jvm;
+        idx.android = b.android;
         idx.release = b.release;
         idx
     })
