@@ -435,3 +435,16 @@ fn import_paths_name_modules_and_private_names_are_checked() {
         ]
     );
 }
+
+#[test]
+fn private_standard_submodules_are_modules() {
+    let p = project();
+    let got = p.files(&[(
+        "app/mail.py",
+        "from email import _header_value_parser\nfrom email import _no_such_part\n",
+    )]);
+    assert_eq!(
+        got,
+        vec!["unknown-import app/mail.py:2 module 'email' has no name '_no_such_part'"]
+    );
+}

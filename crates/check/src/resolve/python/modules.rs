@@ -202,6 +202,12 @@ pub(super) fn module_has(ctx: &FileCtx, loc: &ModLoc, module: &str, name: &str) 
         return match loc {
             ModLoc::Project(files) => files_have(ctx, files, name),
             ModLoc::Stdlib(_) => {
+                let sub = format!("{module}.{name}");
+                if builtins::is_stdlib_module(Lang::Python, &sub)
+                    || ctx.deps.stdlib_source(&sub).is_some()
+                {
+                    return Some(true);
+                }
                 let p = ctx.deps.stdlib_source(module)?;
                 let rc = ctx.deps.extract(&p)?;
                 source_has(&rc.0, &rc.1, name)
