@@ -74,6 +74,17 @@ fn proto_packages_under(ctx: &FileCtx, dir: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Build-file words of an Android build (plugin ids, Maven packaging).
+const ANDROID_MARKERS: &[&str] = &[
+    "com.android.application",
+    "com.android.library",
+    "com.android.dynamic-feature",
+    "com.android.test",
+    "android-maven-plugin",
+    "<packaging>apk</packaging>",
+    "<packaging>aar</packaging>",
+];
+
 /// Build-file words that mean a source generator runs.
 const GENERATOR_MARKERS: &[&str] = &[
     "protobuf-maven-plugin",
@@ -100,7 +111,6 @@ const GENERATOR_MARKERS: &[&str] = &[
     "micronaut-inject-java",
     "record-builder-processor",
     "jmh-generator-annprocess",
-    "com.android.",
 ];
 
 /// The Java release a build file's text names, if any (the highest).
@@ -159,9 +169,8 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
         {
             idx.other_jvm = true;
         }
-        if text.contains("com.android.") {
-            idx.android = true;
-        }
+        let android = ANDROID_MARKERS.iter().any(|m| text.contains(m));
+        idx.android |= android;
         if let Some(r) = release_of(&text) {
             idx.release = Some(idx.release.map_or(r, |x| x.max(r)));
         }
@@ -174,6 +183,11 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
             .copied()
             .filter(|m| text.contains(m))
             .collect();
+        if android {
+            // `R`, `BuildConfig`, view bindings.
+            idx.generated_dirs.push(dir);
+            continue;
+        }
         if markers.is_empty() {
             continue;
         }
