@@ -232,7 +232,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     let cfg_alternative = tydefs.iter().any(|d| {
         ctx.project.facts_of(&d.path).is_some_and(|rc| {
             rc.1.imports.iter().any(|i| {
+                let first = i.module.split("::").next().unwrap_or("");
                 !i.wildcard
+                    && !i.relative
+                    && !matches!(first, "crate" | "self" | "super")
+                    && !own_crate(ctx, first)
                     && i.names
                         .iter()
                         .any(|n| n.alias.as_deref().unwrap_or(&n.name) == ty)
