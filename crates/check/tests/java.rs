@@ -322,6 +322,10 @@ public class Valid extends ArrayList<String> implements Runnable {
           }
 
           void helper(int a, int b) {}
+
+          void again() {
+            this.helper(1, 2);
+          }
         };
     Function<Integer, Integer> f = x -> x + 1;
     List<String> l = ImmutableList.of("a");
@@ -340,7 +344,10 @@ public class Valid extends ArrayList<String> implements Runnable {
       @Override
       void paint() {
         shade();
+        this.tint();
       }
+
+      void tint() {}
     };
 
     void paint() {}

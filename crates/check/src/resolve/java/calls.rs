@@ -230,6 +230,10 @@ fn method_pool(c: &ClassInfo) -> Vec<(String, String, u32)> {
 }
 
 fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome {
+    if !sup && declared_off_facts(ctx, f, &r.name) {
+        // `this.m()` in an anonymous class or enum constant body declaring `m`.
+        return Outcome::Skipped;
+    }
     let enc = enclosing(ctx, f, r);
     let Some(Some(c)) = enc.first() else {
         return Outcome::Skipped;
