@@ -238,9 +238,10 @@ impl<'p, 'a> FileCtx<'p, 'a> {
 
     /// Whether the reference is reached with `.` (a field or method of a
     /// value: `x.f()`, `"s".repeat(2)`, `a.b().c()`), as opposed to a path.
+    /// Blank lines and line comments in between do not count: a comment
+    /// ending in a period before a call does not make the call a member.
     pub fn after_dot(&self, r: &Reference) -> bool {
-        let before = self.text.get(..r.span.start_byte as usize).unwrap_or("");
-        before.trim_end().ends_with('.') && !before.trim_end().ends_with("..")
+        code_ends_with_dot(self.text, r.span.start_byte as usize, self.lang)
     }
 
     /// True the first time `key` is seen in this file (one note per cause).
@@ -255,6 +256,45 @@ impl<'p, 'a> FileCtx<'p, 'a> {
     /// Whether the reference lies in a local scope that binds `name`.
     pub fn local_binds(&self, r: &Reference) -> bool {
         scope::local_binds(self.facts, &r.name, &r.span)
+    }
+}
+
+/// Whether the code before byte `at` of `text` ends with a member `.` (not
+/// a range `..`), skipping blank lines and `lang`'s line comments.
+pub fn code_ends_with_dot(text: &str, at: usize, lang: Lang) -> bool {
+    let (marker, quotes): (&str, &[char]) = match lang {
+        Lang::Python => ("#", &['"', '\'']),
+        // Only `"`: `'` also opens Rust lifetimes and labels.
+        _ => ("//", &['"']),
+    };
+    let mut before = text.get(..at).unwrap_or("");
+    loop {
+        let t = before.trim_end();
+        let line_start = t.rfind('\n').map_or(0, |i| i + 1);
+        let line = &t[line_start..];
+        // The line's code: up to a comment marker outside quotes.
+        let mut quote: Option<char> = None;
+        let mut code_end = line.len();
+        for (i, c) in line.char_indices() {
+            match quote {
+                None if line[i..].starts_with(marker) => {
+                    code_end = i;
+                    break;
+                }
+                None if quotes.contains(&c) => quote = Some(c),
+                Some(q) if c == q => quote = None,
+                _ => {}
+            }
+        }
+        let code = line[..code_end].trim_end();
+        if code.is_empty() {
+            if line_start == 0 {
+                return false;
+            }
+            before = &t[..line_start];
+            continue;
+        }
+        return code.ends_with('.') && !code.ends_with("..");
     }
 }
 
@@ -299,4 +339,30 @@ pub fn python_blocks(text: &str, line: u32) -> Vec<&str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_ends_with_dot;
+    use plumb_facts::Lang;
+
+    fn at_call(src: &str, lang: Lang) -> bool {
+        code_ends_with_dot(src, src.rfind("call").unwrap(), lang)
+    }
+
+    #[test]
+    fn member_dot_across_lines_and_comments() {
+        assert!(at_call("x.call()", Lang::Rust));
+        assert!(at_call("x\n    .call()", Lang::Rust));
+        assert!(at_call("x.\n\n    call()", Lang::Python));
+        assert!(!at_call("0..call()", Lang::Rust));
+        // A comment ending in a period is not a member access.
+        assert!(!at_call("// Done.\ncall()", Lang::Rust));
+        assert!(!at_call("# Done.\ncall()", Lang::Python));
+        assert!(!at_call("y = 1  # see x.\n\ncall()", Lang::Python));
+        // Markers inside strings are code.
+        assert!(at_call("s = \"#\".\ncall()", Lang::Python));
+        assert!(at_call("let s = \"//\".\ncall()", Lang::Rust));
+        assert!(!at_call("call()", Lang::Go));
+    }
 }

@@ -7,13 +7,13 @@ use super::super::{FileCtx, Outcome, scope};
 use super::classes::{
     ClassRef, Member, Members, Where, defining_file, lookup, own_src, resolve_class,
 };
-use super::scopes::{after_dot, local_import_only, nested_function, shadows};
+use super::scopes::{local_import_only, nested_function, shadows};
 use super::*;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
-    if r.qualifier.is_none() && after_dot(ctx.text, r.span.start_byte as usize) {
+    if r.qualifier.is_none() && ctx.after_dot(r) {
         return vec![Outcome::Skipped];
     }
     match r.qualifier.as_deref() {

@@ -1,46 +1,11 @@
 //! Python scope facts the name checks need beyond the adapter's locals:
-//! whether a name follows a `.`, nested functions bound only by `def`,
+//! nested functions bound only by `def`,
 //! which definitions shadow an import where a reference is, and local
 //! imports that are the only binding of their name in a function.
 
 use plumb_facts::{DefKind, Definition, FileFacts, Reference};
 
 use super::super::{FileCtx, word_positions};
-
-/// Whether the name at byte `at` follows a `.` (an attribute of a value),
-/// skipping blank lines and comments: a comment ending in a period before
-/// a call does not make the call an attribute.
-pub(super) fn after_dot(text: &str, at: usize) -> bool {
-    let mut before = text.get(..at).unwrap_or("");
-    loop {
-        let t = before.trim_end();
-        let line_start = t.rfind('\n').map_or(0, |i| i + 1);
-        let line = &t[line_start..];
-        // A comment: `#` outside the quotes of the line.
-        let mut quote: Option<char> = None;
-        let mut code_end = line.len();
-        for (i, c) in line.char_indices() {
-            match (quote, c) {
-                (None, '#') => {
-                    code_end = i;
-                    break;
-                }
-                (None, '"' | '\'') => quote = Some(c),
-                (Some(q), _) if c == q => quote = None,
-                _ => {}
-            }
-        }
-        let code = line[..code_end].trim_end();
-        if code.is_empty() {
-            if line_start == 0 {
-                return false;
-            }
-            before = &t[..line_start];
-            continue;
-        }
-        return code.ends_with('.') && !code.ends_with("..");
-    }
-}
 
 /// The function nested in an enclosing function that a bare call names,
 /// when that scope binds the name only with `def` and uses it only in calls.
