@@ -4,8 +4,8 @@
 //! `extends`, up the chain.
 //!
 //! A base class of the runtime (a global like `Error`, or a class of a Node
-//! built-in module like `EventEmitter`) answers from `classes.txt`, which
-//! `gen_classes.js` generates from Node.
+//! built-in module like `EventEmitter`) answers from `data/builtins/js-classes.txt`, which
+//! `scripts/gen-builtins/js_classes.js` generates from Node.
 //!
 //! Owns only member lookup. Anything that could add members this lookup
 //! cannot see — a base class from a package, an index
@@ -233,14 +233,14 @@ fn required_member(sig: &str) -> Option<String> {
     Some(format!("{module}.{}", &after[..name_end]))
 }
 
-/// `classes.txt`, generated from Node by `gen_classes.js`: class label →
+/// `data/builtins/js-classes.txt`, generated from Node by `scripts/gen-builtins/js_classes.js`: class label →
 /// sorted member names.
 fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
         let mut cur: Option<&'static str> = None;
-        for line in include_str!("classes.txt").lines() {
+        for line in include_str!("../../../data/builtins/js-classes.txt").lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
