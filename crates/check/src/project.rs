@@ -275,11 +275,79 @@ impl<'a> Project<'a> {
         if let Some(hit) = self.file_facts.borrow().get(path) {
             return hit.clone();
         }
-        let got = read_and_extract(&self.root.join(path)).map(std::rc::Rc::new);
+        let got = self
+            .indexed_python_facts(path)
+            .or_else(|| read_and_extract(&self.root.join(path)))
+            .map(std::rc::Rc::new);
         self.file_facts
             .borrow_mut()
             .insert(path.to_string(), got.clone());
         got
+    }
+
+    /// The text of an indexed Python file with its definitions, references
+    /// and imports from the index, when the file on disk is what was
+    /// indexed: parsing large modules again costs more than a check's whole
+    /// budget. Python only, because its resolvers read nothing else of
+    /// another file's facts (no locals).
+    fn indexed_python_facts(&self, path: &str) -> Option<(String, FileFacts)> {
+        if !path.ends_with(".py") && !path.ends_with(".pyi") {
+            return None;
+        }
+        let row = self.store.file(path).ok()??;
+        let bytes = std::fs::read(self.root.join(path)).ok()?;
+        if plumb_index::content_hash(&bytes) != row.hash || row.skipped.is_some() {
+            return None;
+        }
+        // The index keeps a name's line and column, not its bytes.
+        let mut line_starts = vec![0u32];
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
+        let byte_at = |line: u32, col: u32| {
+            line_starts
+                .get(line.saturating_sub(1) as usize)
+                .map_or(0, |s| s + col.saturating_sub(1))
+        };
+        let definitions = self
+            .store
+            .defs_in_file(path)
+            .ok()?
+            .into_iter()
+            .map(|r| {
+                let mut d = r.def;
+                d.name_span.start_byte = byte_at(d.name_span.start_line, d.name_span.start_col);
+                d.name_span.end_byte = byte_at(d.name_span.end_line, d.name_span.end_col);
+                d
+            })
+            .collect();
+        let imports = self
+            .store
+            .imports_in_file(path)
+            .ok()?
+            .into_iter()
+            .map(|r| r.import)
+            .collect();
+        let references = self
+            .store
+            .refs_in_file(path)
+            .ok()?
+            .into_iter()
+            .map(|r| r.reference)
+            .collect();
+        let facts = FileFacts {
+            definitions,
+            imports,
+            references,
+            dynamic: row.dynamic,
+            parse_errors: row.parse_errors,
+            ..Default::default()
+        };
+        Some((String::from_utf8(bytes).ok()?, facts))
     }
 
     /// The imports of a project file (overlay or index).
