@@ -3,67 +3,11 @@
 //! findings (kind, line, message) for Python, Rust, JavaScript/TypeScript,
 //! Go and C.
 
-use std::path::Path;
+mod project;
 
-use plumb_check::engine::{self, Input};
 use plumb_check::input;
-use plumb_check::report::{IndexInfo, Report, Verdict};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
-
-struct Proj {
-    dir: tempfile::TempDir,
-}
-
-impl Proj {
-    fn new(files: &[(&str, &str)]) -> Proj {
-        let dir = tempfile::tempdir().unwrap();
-        for (p, body) in files {
-            let path = dir.path().join(p);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, body).unwrap();
-        }
-        let opts = IndexOptions::new(dir.path());
-        plumb_index::run(&opts, |_| {}, &|_| {}).unwrap();
-        Proj { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let store = Store::open_existing(&IndexOptions::new(self.root()).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(self.root());
-        // No site-packages: results must not depend on what this machine has installed.
-        deps.site_override = Some(Vec::new());
-        engine::check_with(self.root(), &store, input, IndexInfo::default(), &deps)
-    }
-
-    fn diff(&self, diff: &str) -> Report {
-        self.check(&input::from_diff_text(self.root(), diff).unwrap())
-    }
-
-    fn files(&self, files: &[(&str, &str)]) -> Report {
-        for (p, body) in files {
-            let path = self.root().join(p);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, body).unwrap();
-        }
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-        self.check(&input::from_files(self.root(), &paths).unwrap())
-    }
-}
-
-fn summary(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-        .collect()
-}
+use plumb_check::report::Verdict;
+use project::{Proj, summary_all as summary};
 
 const UTIL_PY: &str = "import os\n\n\ndef load_config(path, strict=False):\n    with open(path) as fh:\n        return fh.read()\n\n\nclass Store:\n    def __init__(self, root):\n        self.root = root\n\n    def get(self, key, default=None):\n        return os.path.join(self.root, key)\n\n    def put(self, key, value):\n        self.get(key)\n        return value\n";
 const MAIN_PY: &str = "from pkg.util import load_config, Store\n\n\ndef run(path):\n    cfg = load_config(path)\n    s = Store(path)\n    return s.get(\"x\"), cfg\n";
@@ -126,7 +70,7 @@ fn python_clean_change_is_verified_and_only_added_lines_are_checked() {
 #[test]
 fn python_self_methods_keywords_and_class_calls() {
     let p = py_project();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "pkg/extra.py",
         "class Cache:\n    def __init__(self, size):\n        self.size = size\n\n    def lookup(self, key, *, fresh=False):\n        return self.fetch_entry(key)\n\n    def again(self, key):\n        self.lookup(key, 2)\n        return self.lookup(key, fresh=True, stale=1)\n\n\ndef build():\n    c = Cache(1, 2)\n    return Cache.lookup(c, 'k')\n",
     )]);
@@ -144,7 +88,7 @@ fn python_self_methods_keywords_and_class_calls() {
 #[test]
 fn python_dynamic_and_guarded_code_is_not_reported() {
     let p = py_project();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "pkg/dyn.py",
         "try:\n    import ujson as json\nexcept ImportError:\n    import json\nfrom os.path import *\n\n\nclass Base(json.JSONDecoder):\n    def go(self):\n        return self.whatever()\n\n\ndef f(x):\n    a, b = x\n    return join(a, b), x.anything(), getattr(x, 'y')\n",
     )]);
@@ -164,7 +108,7 @@ fn rust_paths_std_project_and_arity() {
         ("src/lib.rs", LIB_RS),
         ("src/util.rs", UTIL_RS),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/run.rs",
         "use std::collections::HashMapp;\nuse crate::util::helper;\nuse rand::Rng;\n\npub fn run() -> u32 {\n    let mut p = crate::Parser::new(1);\n    p.advance(2);\n    std::mem::swapp(&mut 1, &mut 2);\n    let v: Vec<u32> = Vec::new();\n    helper(1);\n    crate::util::helpr(1, 2);\n    Parser::reset_all();\n    let c = |z: u32| z + 1;\n    c(3) + missing_fn(2) + helper(1, 2)\n}\n",
     )]);
@@ -213,7 +157,7 @@ fn javascript_and_typescript_imports() {
         ),
         ("src/app.js", "import React from 'react';\n"),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main.ts",
         "import { formatDate, parseDate } from './util';\nimport { x } from './nothere';\nimport fs from 'node:fs';\nimport path from 'path';\nimport React from 'react';\nimport leftPad from 'left-padd';\nimport './styles.css';\n\nexport function go(): string {\n  return formatDate(new Date()) + fs + path + React + leftPad + x + parseDate;\n}\n",
     )]);
@@ -230,7 +174,7 @@ fn javascript_and_typescript_imports() {
 #[test]
 fn go_std_imports_and_members() {
     let p = Proj::new(&[("go.mod", "module example.com/demo\n\ngo 1.21\n")]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "main.go",
         "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\t\"nett/http\"\n\t\"example.com/demo/internal\"\n)\n\nfunc main() {\n\tfmt.Println(strings.ToUpper(\"x\"))\n\tfmt.Printline(\"y\")\n\tinternal.Run()\n}\n",
     )]);
@@ -253,7 +197,7 @@ fn c_includes() {
             "#include \"util.h\"\nint util(int a) { return a; }\n",
         ),
     ]);
-    let r = p.files(&[("src/main.c", "#include <stdio.h>\n#include \"util.h\"\n#include \"missing.h\"\nint main(void) { return util(1); }\n")]);
+    let r = p.check_files(&[("src/main.c", "#include <stdio.h>\n#include \"util.h\"\n#include \"missing.h\"\nint main(void) { return util(1); }\n")]);
     assert_eq!(
         summary(&r),
         vec!["unknown-import src/main.c:3 included file 'missing.h' does not exist in the project"]
@@ -282,7 +226,7 @@ fn rust_toolchain_crates_need_no_manifest_entry() {
         ),
         ("src/lib.rs", "pub fn id(x: u32) -> u32 {\n    x\n}\n"),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/derive.rs",
         "use proc_macro::TokenStream;\nuse randd::Rng;\n\npub fn passthrough(input: TokenStream) -> TokenStream {\n    input\n}\n",
     )]);
@@ -304,7 +248,7 @@ fn javascript_and_typescript_bare_calls_and_arity() {
             "export function formatDate(d: Date, sep?: string): string {\n  return d.toISOString() + (sep ?? '');\n}\n",
         ),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main.ts",
         "import { formatDate } from './util';\n\nfunction local(a: number, b: number): number {\n  return a + b;\n}\n\nexport function go(items: number[]): string {\n  const total = local(1, 2) + local(1);\n  const parsed = parseInt('3', 10) + Math.max(1, 2);\n  setTimeout(() => console.log(total), 10);\n  const fn = (x: number) => x * 2;\n  fn(parsed);\n  items.forEach((i) => fetchItem(i));\n  return formatDate(new Date(), '-', 'extra') + formatDate(new Date());\n}\n",
     )]);
@@ -317,6 +261,6 @@ fn javascript_and_typescript_bare_calls_and_arity() {
         ]
     );
     // A plain script (no import/export) may use globals from other scripts.
-    let r = p.files(&[("src/legacy.js", "function init() {\n  fetchItem(1);\n}\n")]);
+    let r = p.check_files(&[("src/legacy.js", "function init() {\n  fetchItem(1);\n}\n")]);
     assert_eq!(summary(&r), Vec::<String>::new());
 }

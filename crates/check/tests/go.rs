@@ -5,75 +5,9 @@
 //! package members, receiver methods and arity, and valid code that must
 //! stay clean.
 
-use std::path::{Path, PathBuf};
+mod project;
 
-use plumb_check::engine::{self, Input};
-use plumb_check::input;
-use plumb_check::report::{FindingKind, IndexInfo, Report};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
-
-struct Proj {
-    dir: tempfile::TempDir,
-    cache: Option<PathBuf>,
-}
-
-fn write_all(root: &Path, files: &[(&str, &str)]) {
-    for (p, body) in files {
-        let path = root.join(p);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    }
-}
-
-impl Proj {
-    fn new(files: &[(&str, &str)]) -> Proj {
-        let dir = tempfile::tempdir().unwrap();
-        write_all(dir.path(), files);
-        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
-        Proj { dir, cache: None }
-    }
-
-    /// A module cache beside the project, as `go mod download` lays it out.
-    fn with_cache(mut self, files: &[(&str, &str)]) -> Proj {
-        let cache = self.dir.path().join(".gocache");
-        write_all(&cache, files);
-        self.cache = Some(cache);
-        self
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let root = self.dir.path();
-        let store = Store::open_existing(&IndexOptions::new(root).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(root);
-        deps.site_override = Some(Vec::new());
-        // Never this machine's own module cache.
-        deps.go_mod_cache = self.cache.clone();
-        engine::check_with(root, &store, input, IndexInfo::default(), &deps)
-    }
-
-    fn files(&self, files: &[(&str, &str)]) -> Report {
-        write_all(self.dir.path(), files);
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-        self.check(&input::from_files(self.dir.path(), &paths).unwrap())
-    }
-
-    fn diff(&self, diff: &str) -> Report {
-        self.check(&input::from_diff_text(self.dir.path(), diff).unwrap())
-    }
-}
-
-/// Findings other than duplicate-function advice, as `kind file:line message`.
-fn summary(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::DuplicateFunction)
-        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-        .collect()
-}
+use project::{Proj, summary};
 
 const GO_MOD: &str = "module example.com/shop\n\ngo 1.22\n\nrequire (\n\tgithub.com/spf13/pflag v1.0.5\n\tgolang.org/x/sync v0.7.0 // indirect\n)\n";
 
@@ -179,7 +113,7 @@ fn shop() -> Proj {
 #[test]
 fn imports_of_std_project_required_and_undeclared_paths() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cmd/shop/extra.go",
         "package main\n\nimport (\n\t\"fmt\"\n\t\"os/base\"\n\t\"example.com/shop/cart\"\n\t\"example.com/shop/carts\"\n\t\"github.com/spf13/pflag\"\n\t\"golang.org/x/sync/errgroup\"\n\t\"github.com/spf13/pflagx\"\n\t\"github.com/pkg/errors\"\n\tyaml \"gopkg.in/yaml.v3\"\n\t\"C\"\n)\n\nvar _ = fmt.Sprint(cart.New, pflag.Parse, errors.New, yaml.Marshal, errgroup.Group{})\n",
     )]);
@@ -204,7 +138,7 @@ fn imports_of_std_project_required_and_undeclared_paths() {
 #[test]
 fn bare_names_resolve_across_the_package_files() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cart/checkout.go",
         r#"package cart
 
@@ -262,7 +196,7 @@ func Checkout(c *Cart, skus ...string) (total int, err error) {
 #[test]
 fn members_of_project_packages_and_external_tests() {
     let p = shop();
-    let r = p.files(&[
+    let r = p.check_files(&[
         (
             "cmd/shop/run.go",
             "package main\n\nimport (\n\tshop \"example.com/shop/cart\"\n)\n\nfunc run() {\n\tc := shop.New(\"a\")\n\tshop.Neww(\"b\")\n\tshop.New()\n\t_ = shop.ErrEmpty\n\tvar it shop.Item\n\t_ = it\n\tvar s shop.Basket\n\t_ = s\n\t_ = shop.normalize(\"x\")\n\t_ = c\n}\n",
@@ -287,7 +221,7 @@ fn members_of_project_packages_and_external_tests() {
 #[test]
 fn dot_imports_bring_exported_names_with_their_arity() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cart/dot_test.go",
         "package cart_test\n\nimport (\n\t. \"example.com/shop/cart\"\n\t. \"strings\"\n)\n\nfunc use() {\n\t_ = New(\"a\")\n\t_ = New()\n\t_ = ToUpper(\"x\")\n\t_ = normalize(\"x\")\n\t_ = Neww(\"b\")\n}\n",
     )]);
@@ -304,7 +238,7 @@ fn dot_imports_bring_exported_names_with_their_arity() {
 #[test]
 fn receiver_methods_fields_and_promoted_members() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cart/more.go",
         r#"package cart
 
@@ -348,7 +282,7 @@ func (e errorString) Wrap() error {
 #[test]
 fn parameters_of_named_types() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cmd/shop/serve.go",
         r#"package main
 
@@ -401,7 +335,7 @@ func layout(http http.Header, context context.Context) {
 #[test]
 fn locals_declared_with_a_written_type() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cmd/shop/locals.go",
         r#"package main
 
@@ -451,7 +385,7 @@ func locals() {
 #[test]
 fn package_level_variables_of_written_types() {
     let p = shop();
-    let r = p.files(&[
+    let r = p.check_files(&[
         (
             "cmd/shop/vars.go",
             "package main\n\nimport (\n\tdb \"database/sql\"\n\n\t\"example.com/shop/cart\"\n)\n\nvar (\n\tstore *db.DB\n\tdefaultCart = &cart.Cart{\n\t\tLabels: map[string]string{},\n\t}\n\tfirst, second = cart.New(\"a\"), 2\n)\n",
@@ -472,7 +406,7 @@ fn package_level_variables_of_written_types() {
 
 #[test]
 fn dependencies_in_the_module_cache() {
-    let p = shop().with_cache(&[
+    let p = shop().with_go_cache(&[
         (
             "github.com/spf13/pflag@v1.0.5/flag.go",
             "package pflag\n\nfunc Parse() {}\n\nfunc Bool(name string, value bool, usage string) *bool { return nil }\n\nfunc Args() []string { return nil }\n",
@@ -486,11 +420,11 @@ fn dependencies_in_the_module_cache() {
             "package toml\n\nfunc Decode(data string, v any) error { return nil }\n",
         ),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cmd/shop/flags.go",
         "package main\n\nimport (\n\t\"github.com/spf13/pflag\"\n\t\"github.com/spf13/pflag/nosuch\"\n\t\"github.com/BurntSushi/toml\"\n\t\"golang.org/x/sync/errgroup\"\n)\n\nfunc flags() {\n\tpflag.Parse()\n\tpflag.Parsed()\n\tpflag.Bool(\"v\", false)\n\t_ = pflag.Args()\n\tpflag.TestOnly()\n\t_ = toml.Decode\n\t_ = nosuch.X\n\tvar g errgroup.Group\n\t_ = g\n\terrgroup.WithContext(nil)\n}\n",
     )]);
-    let cache = p.cache.clone().unwrap();
+    let cache = p.go_cache.clone().unwrap();
     assert_eq!(
         summary(&r),
         vec![
@@ -523,7 +457,7 @@ fn a_change_that_declares_its_new_dependency_is_clean() {
 #[test]
 fn valid_code_stays_clean() {
     let p = shop();
-    let r = p.files(&[
+    let r = p.check_files(&[
         ("cart/cart.go", CART_GO),
         ("cart/price.go", PRICE_GO),
         (
@@ -582,7 +516,7 @@ fn generated_files_the_index_leaves_out_still_define_names() {
             "// Code generated by gen-flags. DO NOT EDIT.\n\npackage cart\n\ntype StringFlag struct {\n\tName string\n}\n\nfunc (f *StringFlag) Names() []string { return []string{f.Name} }\n\nfunc NewStringFlag(name string) *StringFlag { return &StringFlag{Name: name} }\n",
         ),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "cart/flags.go",
         "package cart\n\nfunc flags() {\n\tf := NewStringFlag(\"a\")\n\t_ = f.Names()\n\t_ = StringFlag{Name: \"b\"}\n\tNewBoolFlag(\"c\")\n\tNewStringFlag()\n}\n",
     )]);
@@ -598,7 +532,7 @@ fn generated_files_the_index_leaves_out_still_define_names() {
 #[test]
 fn gopath_code_without_go_mod_checks_only_the_standard_library() {
     let p = Proj::new(&[("lib/a.go", "package lib\n\nfunc A() {}\n")]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "lib/b.go",
         "package lib\n\nimport (\n\t\"fmt\"\n\t\"myorg/util\"\n\t\"github.com/x/y\"\n)\n\nfunc B() {\n\tA()\n\tutil.Do()\n\ty.Go()\n\tfmt.Printlnn()\n}\n",
     )]);

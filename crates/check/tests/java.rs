@@ -5,60 +5,9 @@
 //! `this`/`super`/`Type.` calls, constructors, overload arity, and valid
 //! code (external supertypes, Lombok, anonymous classes) that must stay clean.
 
-use std::path::Path;
+mod project;
 
-use plumb_check::engine::{self, Input};
-use plumb_check::input;
-use plumb_check::report::{FindingKind, IndexInfo, Report};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
-
-struct Proj {
-    dir: tempfile::TempDir,
-}
-
-fn write_all(root: &Path, files: &[(&str, &str)]) {
-    for (p, body) in files {
-        let path = root.join(p);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    }
-}
-
-impl Proj {
-    fn new(files: &[(&str, &str)]) -> Proj {
-        let dir = tempfile::tempdir().unwrap();
-        write_all(dir.path(), files);
-        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
-        Proj { dir }
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let root = self.dir.path();
-        let store = Store::open_existing(&IndexOptions::new(root).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(root);
-        deps.site_override = Some(Vec::new());
-        engine::check_with(root, &store, input, IndexInfo::default(), &deps)
-    }
-
-    fn files(&self, files: &[(&str, &str)]) -> Report {
-        write_all(self.dir.path(), files);
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-        self.check(&input::from_files(self.dir.path(), &paths).unwrap())
-    }
-}
-
-/// Findings other than duplicate-function advice, as `kind file:line message`.
-fn summary(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::DuplicateFunction)
-        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-        .collect()
-}
+use project::{Proj, summary};
 
 const POM: &str = r#"<project>
   <modelVersion>4.0.0</modelVersion>
@@ -168,7 +117,7 @@ fn shop() -> Proj {
 #[test]
 fn imports_of_jdk_project_declared_and_undeclared_packages() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/com/acme/shop/App.java",
         "package com.acme.shop;\n\nimport java.util.Map;\nimport java.util.Mapp;\nimport java.utill.List;\nimport java.util.concurrent.*;\nimport com.acme.shop.model.Cart;\nimport com.acme.shop.model.Carts;\nimport com.acme.shop.modle.Base;\nimport com.acme.shop.util.*;\nimport static com.acme.shop.util.Strings.pad;\nimport static com.acme.shop.util.Strings.padd;\nimport org.slf4j.Logger;\nimport com.google.common.collect.ImmutableList;\nimport org.apache.commons.lang3.StringUtils;\nimport org.junit.Test;\n\nclass App {}\n",
     )]);
@@ -191,7 +140,7 @@ fn imports_of_jdk_project_declared_and_undeclared_packages() {
 #[test]
 fn bare_this_super_and_static_calls() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/com/acme/shop/model/Shelf.java",
         r#"package com.acme.shop.model;
 
@@ -255,7 +204,7 @@ class Shelf extends Cart {
 #[test]
 fn constructors_and_their_overloads() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/com/acme/shop/Maker.java",
         r#"package com.acme.shop;
 
@@ -292,7 +241,7 @@ class Maker {
 #[test]
 fn valid_code_stays_clean() {
     let p = shop();
-    let r = p.files(&[
+    let r = p.check_files(&[
         (
             "src/main/java/com/acme/shop/Valid.java",
             r#"package com.acme.shop;
@@ -381,7 +330,7 @@ fn without_a_build_file_third_party_imports_are_not_judged() {
         "src/main/java/a/b/One.java",
         "package a.b;\n\npublic class One {}\n",
     )]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/a/b/Two.java",
         "package a.b;\n\nimport org.apache.commons.lang3.StringUtils;\nimport a.b.Onne;\n\nclass Two {\n  void go() {\n    new One();\n    gone();\n  }\n}\n",
     )]);
@@ -397,7 +346,7 @@ fn without_a_build_file_third_party_imports_are_not_judged() {
 #[test]
 fn records_local_classes_and_generated_sources_are_not_judged() {
     let p = shop();
-    let r = p.files(&[
+    let r = p.check_files(&[
         (
             "src/main/java/com/acme/shop/Local.java",
             "package com.acme.shop;\n\nclass Local {\n  record Point(int x, int y) {\n    Point(int x) {\n      this(x, 0);\n    }\n  }\n\n  Object a() {\n    class Helper {\n      Helper(int n) {}\n    }\n    return new Helper(1);\n  }\n\n  Object b() {\n    class Helper {}\n    new Point(1, 2);\n    new Point(1);\n    return new Helper();\n  }\n}\n",
@@ -425,7 +374,7 @@ fn newer_jdks_and_kotlin_builds_leave_absence_unproven() {
                 "package a.b;\n\npublic class One {}\n",
             ),
         ]);
-        summary(&p.files(&[("src/main/java/a/b/App.java", app)]))
+        summary(&p.check_files(&[("src/main/java/a/b/App.java", app)]))
     };
     let pom = |props: &str| {
         format!(
@@ -476,7 +425,7 @@ fn a_class_two_modules_declare_is_not_judged() {
             "package a.b;\n\npublic class Solo {\n  public static void one() {}\n}\n",
         ),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "m2/src/main/java/a/b/Use.java",
         "package a.b;\n\nclass Use {\n  void go() {\n    Dup.two();\n    new Dup(1);\n    Solo.two();\n  }\n}\n",
     )]);
@@ -489,7 +438,7 @@ fn a_class_two_modules_declare_is_not_judged() {
 #[test]
 fn calls_on_variables_declared_with_a_project_class() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/com/acme/shop/Till.java",
         r#"package com.acme.shop;
 
@@ -544,7 +493,7 @@ class Till {
 #[test]
 fn single_static_imports_carry_their_overloads() {
     let p = shop();
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "src/main/java/com/acme/shop/Pads.java",
         "package com.acme.shop;\n\nimport static com.acme.shop.util.Strings.join;\nimport static com.acme.shop.util.Strings.pad;\nimport static org.junit.Assert.assertEquals;\n\nclass Pads {\n  void go() {\n    pad(\"x\", 1);\n    pad(\"x\");\n    join();\n    join(\"a\", \"b\", \"c\");\n    assertEquals(1);\n  }\n}\n",
     )]);
@@ -568,7 +517,7 @@ fn android_builds_provide_the_sdk_and_generate_r() {
             "package com.acme.app;\n\npublic class Util {}\n",
         ),
     ]);
-    let r = p.files(&[(
+    let r = p.check_files(&[(
         "app/src/main/java/com/acme/app/MainActivity.java",
         "package com.acme.app;\n\nimport android.os.Bundle;\nimport androidx.appcompat.app.AppCompatActivity;\nimport com.acme.app.databinding.ActivityMainBinding;\nimport org.apache.commons.lang3.StringUtils;\n\npublic class MainActivity extends AppCompatActivity {\n  @Override\n  protected void onCreate(Bundle state) {\n    super.onCreate(state);\n    setContentView(R.layout.main);\n    new Util();\n  }\n}\n",
     )]);

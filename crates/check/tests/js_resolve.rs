@@ -5,67 +5,23 @@
 //! re-export chains, object literals, Node built-in module members, and the
 //! TypeScript and JavaScript arity rules; valid code must stay clean.
 
-use std::path::Path;
+mod project;
 
-use plumb_check::engine::{self, Input};
-use plumb_check::input;
-use plumb_check::report::{FindingKind, IndexInfo, Report};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
+use project::{Proj, summary};
 
-struct Proj {
-    dir: tempfile::TempDir,
+/// A project with a package.json declaring one dependency, plus `files`.
+fn shop(files: &[(&str, &str)]) -> Proj {
+    let mut all = vec![(
+        "package.json",
+        r#"{"name": "shop", "dependencies": {"got": "^14.0.0"}}"#,
+    )];
+    all.extend_from_slice(files);
+    Proj::new(&all)
 }
 
-fn write_all(root: &Path, files: &[(&str, &str)]) {
-    for (p, body) in files {
-        let path = root.join(p);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    }
-}
-
-impl Proj {
-    fn new(files: &[(&str, &str)]) -> Proj {
-        let dir = tempfile::tempdir().unwrap();
-        write_all(
-            dir.path(),
-            &[(
-                "package.json",
-                r#"{"name": "shop", "dependencies": {"got": "^14.0.0"}}"#,
-            )],
-        );
-        write_all(dir.path(), files);
-        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
-        Proj { dir }
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let root = self.dir.path();
-        let store = Store::open_existing(&IndexOptions::new(root).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(root);
-        deps.site_override = Some(Vec::new());
-        engine::check_with(root, &store, input, IndexInfo::default(), &deps)
-    }
-
-    /// Check `path` with `body` as its new text (every line counts as added).
-    fn file(&self, path: &str, body: &str) -> Vec<String> {
-        write_all(self.dir.path(), &[(path, body)]);
-        let r = self.check(&input::from_files(self.dir.path(), &[path.to_string()]).unwrap());
-        summary(&r)
-    }
-}
-
-/// Findings other than duplicate-function advice, as `kind line message`.
-fn summary(r: &Report) -> Vec<String> {
-    r.findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::DuplicateFunction)
-        .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-        .collect()
+/// Check `path` with `body` as its new text (every line counts as added).
+fn file(p: &Proj, path: &str, body: &str) -> Vec<String> {
+    summary(&p.check_files(&[(path, body)]))
 }
 
 const BASE_TS: &str = r#"export class Store {
@@ -101,7 +57,7 @@ export default {
 
 #[test]
 fn this_calls_resolve_against_the_class_and_its_project_base() {
-    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let p = shop(&[("src/base.ts", BASE_TS)]);
     let body = r#"import {Store} from './base.js';
 
 export class Cart extends Store {
@@ -120,7 +76,7 @@ export class Cart extends Store {
 }
 "#;
     assert_eq!(
-        p.file("src/cart.ts", body),
+        file(&p, "src/cart.ts", body),
         vec![
             "unknown-symbol src/cart.ts:6 'this' has no member 'addd'",
             "arity-mismatch src/cart.ts:7 'add' takes at most 1 argument(s) but 2 were given",
@@ -130,7 +86,7 @@ export class Cart extends Store {
 
 #[test]
 fn static_members_and_constructors_of_project_classes() {
-    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let p = shop(&[("src/base.ts", BASE_TS)]);
     let body = r#"import {Store} from './base.js';
 
 export function make(): Store {
@@ -143,7 +99,7 @@ export function make(): Store {
 }
 "#;
     assert_eq!(
-        p.file("src/make.ts", body),
+        file(&p, "src/make.ts", body),
         vec![
             "unknown-symbol src/make.ts:5 'Store' has no member 'opn'",
             "arity-mismatch src/make.ts:6 'constructor' needs at least 1 argument(s) but 0 were given",
@@ -154,7 +110,7 @@ export function make(): Store {
 
 #[test]
 fn default_import_of_an_object_literal_module() {
-    let p = Proj::new(&[("lib/utils.js", UTILS_JS)]);
+    let p = shop(&[("lib/utils.js", UTILS_JS)]);
     let body = r#"import utils from './utils.js';
 
 export function clean(x) {
@@ -167,7 +123,7 @@ export function clean(x) {
 }
 "#;
     assert_eq!(
-        p.file("lib/clean.js", body),
+        file(&p, "lib/clean.js", body),
         vec![
             "arity-mismatch lib/clean.js:7 'pad' needs at least 2 argument(s) but 1 were given",
             "unknown-symbol lib/clean.js:9 'utils' has no member 'isPlainObject'",
@@ -177,7 +133,7 @@ export function clean(x) {
 
 #[test]
 fn namespace_imports_follow_re_export_chains() {
-    let p = Proj::new(&[
+    let p = shop(&[
         (
             "src/math/add.ts",
             "export function add(a: number, b: number): number {\n  return a + b;\n}\n",
@@ -204,7 +160,7 @@ export function run(): number {
 }
 "#;
     assert_eq!(
-        p.file("src/run.ts", body),
+        file(&p, "src/run.ts", body),
         vec![
             "unknown-symbol src/run.ts:6 module './math/index.js' has no export 'addd'",
             "arity-mismatch src/run.ts:8 'add' needs at least 2 argument(s) but 1 were given",
@@ -216,7 +172,7 @@ export function run(): number {
 
 #[test]
 fn typescript_arity_rules() {
-    let p = Proj::new(&[]);
+    let p = shop(&[]);
     let body = r#"export function parse(text: string): number;
 export function parse(text: string, radix: number): number;
 export function parse(text: string, radix?: number): number {
@@ -252,7 +208,7 @@ api.post('u', 1);
 toDraft(1, 2);
 "#;
     assert_eq!(
-        p.file("src/arity.ts", body),
+        file(&p, "src/arity.ts", body),
         vec![
             "arity-mismatch src/arity.ts:24 no overload of 'parse' takes at most 2 argument(s) but 3 were given",
             "arity-mismatch src/arity.ts:25 no overload of 'parse' needs at least 1 argument(s) but 0 were given",
@@ -265,7 +221,7 @@ toDraft(1, 2);
 
 #[test]
 fn javascript_arity_needs_what_the_body_uses() {
-    let p = Proj::new(&[]);
+    let p = shop(&[]);
     let body = r#"export function format(user, opts) {
   return user.name + (opts ? opts.suffix : '');
 }
@@ -284,7 +240,7 @@ log('x');
 sum(1, 2, 3);
 "#;
     assert_eq!(
-        p.file("lib/format.js", body),
+        file(&p, "lib/format.js", body),
         vec![
             "arity-mismatch lib/format.js:12 'format' needs at least 1 argument(s) but 0 were given",
             "arity-mismatch lib/format.js:14 'format' takes at most 2 argument(s) but 3 were given",
@@ -294,7 +250,7 @@ sum(1, 2, 3);
 
 #[test]
 fn runtime_base_classes_and_node_modules() {
-    let p = Proj::new(&[]);
+    let p = shop(&[]);
     let body = r#"import {EventEmitter} from 'node:events';
 import fs from 'node:fs';
 import * as path from 'node:path';
@@ -325,7 +281,7 @@ export class Client extends Got {
 }
 "#;
     assert_eq!(
-        p.file("src/bus.js", body),
+        file(&p, "src/bus.js", body),
         vec![
             "unknown-symbol src/bus.js:10 'this' has no member 'emitt'",
             "unknown-symbol src/bus.js:12 module 'node:fs' has no member 'readFileSynk'",
@@ -337,7 +293,7 @@ export class Client extends Got {
 
 #[test]
 fn what_cannot_be_known_stays_unreported() {
-    let p = Proj::new(&[("src/base.ts", BASE_TS)]);
+    let p = shop(&[("src/base.ts", BASE_TS)]);
     let body = r#"import {Store} from './base.js';
 
 export class Dict {
@@ -372,14 +328,14 @@ export function use(store: Store, value: any) {
 }
 "#;
     assert_eq!(
-        p.file("src/dict.ts", body),
+        file(&p, "src/dict.ts", body),
         vec!["unknown-symbol src/dict.ts:15 'this' has no member 'addAll'"]
     );
 }
 
 #[test]
 fn commonjs_module_values() {
-    let p = Proj::new(&[
+    let p = shop(&[
         (
             "lib/user.js",
             "'use strict'\n\nmodule.exports = User\n\nfunction User(name) {\n  this.name = name;\n}\n\nUser.all = function (fn) {\n  fn(null, []);\n};\n\nUser.count = function (fn) {\n  fn(null, 0);\n};\n",
@@ -400,7 +356,7 @@ helpers.slugify('A B');
 helpers.slugifyy('A B');
 "#;
     assert_eq!(
-        p.file("lib/app.js", body),
+        file(&p, "lib/app.js", body),
         vec![
             "unknown-symbol lib/app.js:6 'User' has no member 'counts'",
             "unknown-symbol lib/app.js:9 module './helpers' has no export 'slugifyy'",
@@ -410,7 +366,7 @@ helpers.slugifyy('A B');
 
 #[test]
 fn tsconfig_path_aliases_name_project_files() {
-    let p = Proj::new(&[
+    let p = shop(&[
         (
             "tsconfig.json",
             "{\n  // the app's aliases\n  \"compilerOptions\": {\n    \"baseUrl\": \".\",\n    \"paths\": {\"@/*\": [\"src/*\"],},\n  },\n}\n",
@@ -429,7 +385,7 @@ export function price(x: number): number {
 }
 "#;
     assert_eq!(
-        p.file("src/app/price.ts", body),
+        file(&p, "src/app/price.ts", body),
         vec![
             "unknown-import src/app/price.ts:1 module '@/lib/money' has no export 'dollars'",
             "unknown-symbol src/app/price.ts:5 module '@/lib/money' has no export 'centz'",
@@ -440,7 +396,7 @@ export function price(x: number): number {
 
 #[test]
 fn prototype_methods_know_their_this() {
-    let p = Proj::new(&[]);
+    let p = shop(&[]);
     let body = r#"'use strict'
 module.exports = View;
 
@@ -465,7 +421,7 @@ View.prototype.render = function render(options, callback) {
 };
 "#;
     assert_eq!(
-        p.file("lib/view.js", body),
+        file(&p, "lib/view.js", body),
         vec![
             "unknown-symbol lib/view.js:11 'this' has no member 'resolv'",
             "arity-mismatch lib/view.js:12 'render' takes at most 2 argument(s) but 3 were given",

@@ -6,60 +6,13 @@
 //! dotted import below a standard module that is not a package). Each test
 //! indexes a small real project and asserts the exact findings.
 
-use std::path::Path;
+mod project;
 
-use plumb_check::engine::{self, Input};
-use plumb_check::input;
-use plumb_check::report::{IndexInfo, Report};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
+use project::{Proj, summary};
 
-struct Proj {
-    dir: tempfile::TempDir,
-}
-
-impl Proj {
-    fn new(files: &[(&str, &str)]) -> Proj {
-        let dir = tempfile::tempdir().unwrap();
-        for (p, body) in files {
-            let path = dir.path().join(p);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, body).unwrap();
-        }
-        let opts = IndexOptions::new(dir.path());
-        plumb_index::run(&opts, |_| {}, &|_| {}).unwrap();
-        Proj { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let store = Store::open_existing(&IndexOptions::new(self.root()).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(self.root());
-        deps.site_override = Some(Vec::new());
-        engine::check_with(self.root(), &store, input, IndexInfo::default(), &deps)
-    }
-
-    /// Check whole files written over (or added to) the project.
-    fn files(&self, files: &[(&str, &str)]) -> Vec<String> {
-        for (p, body) in files {
-            let path = self.root().join(p);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, body).unwrap();
-        }
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-        let r = self.check(&input::from_files(self.root(), &paths).unwrap());
-        r.findings
-            .iter()
-            .filter(|f| f.kind.id() != "duplicate-function")
-            .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-            .collect()
-    }
+/// Findings of whole files written over (or added to) the project.
+fn files(p: &Proj, files: &[(&str, &str)]) -> Vec<String> {
+    summary(&p.check_files(files))
 }
 
 const BASE_PY: &str = "\
@@ -89,9 +42,11 @@ fn project() -> Proj {
 #[test]
 fn self_calls_follow_bases_imported_from_other_modules() {
     let p = project();
-    let got = p.files(&[(
-        "app/stream.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/stream.py",
+            "\
 from . import base
 from .base import Handler
 
@@ -112,7 +67,8 @@ class Other(base.Handler):
     def go(self):
         return self.parse(\"x\"), self.parse()
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -128,9 +84,11 @@ class Other(base.Handler):
 #[test]
 fn unknown_or_dynamic_bases_mixins_and_late_attributes_are_not_findings() {
     let p = project();
-    let got = p.files(&[(
-        "app/dyn.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/dyn.py",
+            "\
 import collections
 from .base import Handler
 
@@ -180,7 +138,8 @@ def utc():
     import datetime
     return datetime.timezone.utc, datetime.timezone.utcc
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec!["unknown-symbol app/dyn.py:48 class 'timezone' has no attribute 'utcc'"]
@@ -190,10 +149,13 @@ def utc():
 #[test]
 fn standard_library_bases_written_in_python_are_followed() {
     let p = project();
-    let got = p.files(&[(
-        "app/dec.py",
-        "import json\nimport collections.abc as cabc\n\n\nclass Dec(json.JSONDecoder):\n    def f(self, s):\n        return self.decode(s), self.decode_all(s)\n\n\nclass Tags(cabc.Collection[str]):\n    def f(self):\n        return self.__len__(), self.isWeak()\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "app/dec.py",
+            "import json\nimport collections.abc as cabc\n\n\nclass Dec(json.JSONDecoder):\n    def f(self, s):\n        return self.decode(s), self.decode_all(s)\n\n\nclass Tags(cabc.Collection[str]):\n    def f(self):\n        return self.__len__(), self.isWeak()\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -206,9 +168,11 @@ fn standard_library_bases_written_in_python_are_followed() {
 #[test]
 fn mangled_private_methods_are_looked_up_in_their_own_class() {
     let p = project();
-    let got = p.files(&[(
-        "app/priv.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/priv.py",
+            "\
 class P:
     def __calc(self, a):
         return a
@@ -216,7 +180,8 @@ class P:
     def run(self):
         return self.__calc(1), self.__calc(), self.__calcs(1)
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -229,9 +194,11 @@ class P:
 #[test]
 fn signature_keeping_decorators_and_nested_functions_are_checked() {
     let p = project();
-    let got = p.files(&[(
-        "app/funcs.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/funcs.py",
+            "\
 import contextlib
 import functools
 
@@ -270,7 +237,8 @@ def layout():
     with block(extra=1), block(callback=2):
         pass
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -285,9 +253,11 @@ def layout():
 #[test]
 fn imported_class_methods_and_module_classes() {
     let p = project();
-    let got = p.files(&[(
-        "app/use.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/use.py",
+            "\
 from app import base
 from app.base import Handler
 
@@ -306,7 +276,8 @@ class Holder:
     def run(self):
         return base.Handler.parse_one()
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -321,9 +292,11 @@ class Holder:
 #[test]
 fn package_import_mistakes() {
     let p = project();
-    let got = p.files(&[(
-        "app/imp.py",
-        "\
+    let got = files(
+        &p,
+        &[(
+            "app/imp.py",
+            "\
 import functools
 from loader import load
 from functools.base import Result
@@ -331,7 +304,8 @@ from os.errors import Error
 import os.path
 import __main__
 ",
-    )]);
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -351,10 +325,13 @@ fn private_names_come_from_a_wildcard_only_through_all() {
             "__all__ = ['_exported', 'public']\n\ndef _exported():\n    pass\n\ndef _hidden():\n    pass\n\ndef public():\n    pass\n",
         ),
     ]);
-    let got = p.files(&[(
-        "lib/user.py",
-        "from .impl import *\n\n\ndef f():\n    return _exported(), public(), _hidden(), _nowhere()\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "lib/user.py",
+            "from .impl import *\n\n\ndef f():\n    return _exported(), public(), _hidden(), _nowhere()\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -370,10 +347,13 @@ fn arity_follows_re_exports_of_packages() {
         ("lib/__init__.py", "from ._impl import compute\n"),
         ("lib/_impl.py", "def compute(a, b):\n    return a + b\n"),
     ]);
-    let got = p.files(&[(
-        "main.py",
-        "import lib\nfrom lib import compute\n\n\ndef run():\n    return compute(1, 2, 3), lib.compute(1), compute(1, 2), lib.compute(1, b=2, c=3)\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "main.py",
+            "import lib\nfrom lib import compute\n\n\ndef run():\n    return compute(1, 2, 3), lib.compute(1), compute(1, 2), lib.compute(1, b=2, c=3)\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -398,10 +378,13 @@ fn forwarding_decorators_and_star_reexports_are_followed() {
             "def tzoffset(name, offset):\n    return name\n",
         ),
     ]);
-    let got = p.files(&[(
-        "web/app.py",
-        "from .deco import setupmethod, injecting, registers\nfrom . import tz\n\n\nclass App:\n    @setupmethod\n    def register(self, code, f):\n        return code\n\n    @injecting\n    def view(self, a):\n        return a\n\n    def run(self):\n        self.register(1)\n        self.view(1, 2, 3)\n        return tz.tzoffsets(1), tz.tzoffset(\"a\", 1)\n\n\n@registers(\"x\")\ndef is_x(instance):\n    return instance\n\n\nis_x(1, 2)\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "web/app.py",
+            "from .deco import setupmethod, injecting, registers\nfrom . import tz\n\n\nclass App:\n    @setupmethod\n    def register(self, code, f):\n        return code\n\n    @injecting\n    def view(self, a):\n        return a\n\n    def run(self):\n        self.register(1)\n        self.view(1, 2, 3)\n        return tz.tzoffsets(1), tz.tzoffset(\"a\", 1)\n\n\n@registers(\"x\")\ndef is_x(instance):\n    return instance\n\n\nis_x(1, 2)\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -422,10 +405,13 @@ fn import_paths_name_modules_and_private_names_are_checked() {
         ),
         ("webpkg/web/app.py", "from ..helpers import _hidden\n"),
     ]);
-    let got = p.files(&[(
-        "webpkg/web/app.py",
-        "from ..helpers import _hidden\nfrom helpers.impl import thing\nfrom webpkg.helpers.utils import x\nfrom .. import helpers\n\n\ndef run():\n    return helpers._hidden(1), helpers._hiddenn(1), helpers.__doc__\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "webpkg/web/app.py",
+            "from ..helpers import _hidden\nfrom helpers.impl import thing\nfrom webpkg.helpers.utils import x\nfrom .. import helpers\n\n\ndef run():\n    return helpers._hidden(1), helpers._hiddenn(1), helpers.__doc__\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -439,10 +425,13 @@ fn import_paths_name_modules_and_private_names_are_checked() {
 #[test]
 fn private_standard_submodules_are_modules() {
     let p = project();
-    let got = p.files(&[(
-        "app/mail.py",
-        "from email import _header_value_parser\nfrom email import _no_such_part\n",
-    )]);
+    let got = files(
+        &p,
+        &[(
+            "app/mail.py",
+            "from email import _header_value_parser\nfrom email import _no_such_part\n",
+        )],
+    );
     assert_eq!(
         got,
         vec!["unknown-import app/mail.py:2 module 'email' has no name '_no_such_part'"]

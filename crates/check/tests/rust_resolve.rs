@@ -5,62 +5,23 @@
 //! that must stay unreported (macro tokens, trait impls with unknown
 //! methods, `Deref`, foreign derives, macro-made items).
 
-use std::path::Path;
+mod project;
 
-use plumb_check::engine::{self, Input};
-use plumb_check::input;
-use plumb_check::report::{IndexInfo, Report};
-use plumb_check::resolve::deps::Deps;
-use plumb_index::IndexOptions;
-use plumb_store::Store;
+use project::{Proj, summary};
 
-struct Crate {
-    dir: tempfile::TempDir,
+/// A crate `demo` with one dependency that is not installed, plus `files`.
+fn krate(files: &[(&str, &str)]) -> Proj {
+    let mut all = vec![(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnotinstalled_dep_xyz = \"1\"\n",
+    )];
+    all.extend_from_slice(files);
+    Proj::new(&all)
 }
 
-impl Crate {
-    fn new(files: &[(&str, &str)]) -> Crate {
-        let dir = tempfile::tempdir().unwrap();
-        let mut all = vec![(
-            "Cargo.toml",
-            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnotinstalled_dep_xyz = \"1\"\n",
-        )];
-        all.extend_from_slice(files);
-        for (p, body) in all {
-            let path = dir.path().join(p);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, body).unwrap();
-        }
-        plumb_index::run(&IndexOptions::new(dir.path()), |_| {}, &|_| {}).unwrap();
-        Crate { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn check(&self, input: &Input) -> Report {
-        let store = Store::open_existing(&IndexOptions::new(self.root()).index_path)
-            .unwrap()
-            .unwrap();
-        let mut deps = Deps::new(self.root());
-        deps.site_override = Some(Vec::new());
-        engine::check_with(self.root(), &store, input, IndexInfo::default(), &deps)
-    }
-
-    /// Write `files` and check them whole.
-    fn files(&self, files: &[(&str, &str)]) -> Vec<String> {
-        for (p, body) in files {
-            std::fs::write(self.root().join(p), body).unwrap();
-        }
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-        let r = self.check(&input::from_files(self.root(), &paths).unwrap());
-        r.findings
-            .iter()
-            .filter(|f| f.kind.id() != "duplicate-function")
-            .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
-            .collect()
-    }
+/// Findings of whole files written over (or added to) the project.
+fn files(p: &Proj, files: &[(&str, &str)]) -> Vec<String> {
+    summary(&p.check_files(files))
 }
 
 const LIB: &str = "pub mod shapes;\nmod util;\npub use util::helper as public_helper;\n\npub mod inline {\n    pub fn inner(a: u8) -> u8 {\n        a\n    }\n    pub mod deeper {\n        pub const LIMIT: u32 = 3;\n    }\n}\n";
@@ -69,8 +30,8 @@ const SHAPES: &str = "use std::fmt;\n\npub struct Circle {\n    r: f64,\n}\n\nim
 const SHAPES_MORE: &str =
     "impl super::Circle {\n    pub fn diameter(&self) -> f64 {\n        self.r * 2.0\n    }\n}\n";
 
-fn demo() -> Crate {
-    Crate::new(&[
+fn demo() -> Proj {
+    krate(&[
         ("src/lib.rs", LIB),
         ("src/util.rs", UTIL),
         ("src/shapes.rs", &format!("mod more;\n{SHAPES}")),
@@ -81,10 +42,13 @@ fn demo() -> Crate {
 #[test]
 fn use_paths_walk_the_module_tree() {
     let c = demo();
-    let got = c.files(&[(
-        "src/run.rs",
-        "use crate::shapes::Circle;\nuse crate::inline::deeper::LIMIT;\nuse crate::util::{helper, Mode, Gone};\nuse crate::missing::Thing;\nuse crate::inline::nothere::X;\nuse super::shapes::more;\nuse crate::public_helper;\nuse crate::util::Mode::Fast;\nuse self::local::*;\n\nmod local {\n    pub fn f() {}\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::shapes::Circle;\nuse crate::inline::deeper::LIMIT;\nuse crate::util::{helper, Mode, Gone};\nuse crate::missing::Thing;\nuse crate::inline::nothere::X;\nuse super::shapes::more;\nuse crate::public_helper;\nuse crate::util::Mode::Fast;\nuse self::local::*;\n\nmod local {\n    pub fn f() {}\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -98,10 +62,13 @@ fn use_paths_walk_the_module_tree() {
 #[test]
 fn module_paths_in_calls_and_arity() {
     let c = demo();
-    let got = c.files(&[(
-        "src/run.rs",
-        "pub fn go() -> u32 {\n    let a = crate::util::helper(1, 2);\n    let b = crate::util::helper(1);\n    let c = crate::util::helpr(1, 2);\n    let d = crate::inline::inner(1, 2);\n    let e = crate::nowhere::f();\n    let m = crate::util::Mode::Slow(1);\n    a + b + c + d as u32 + e\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "pub fn go() -> u32 {\n    let a = crate::util::helper(1, 2);\n    let b = crate::util::helper(1);\n    let c = crate::util::helpr(1, 2);\n    let d = crate::inline::inner(1, 2);\n    let e = crate::nowhere::f();\n    let m = crate::util::Mode::Slow(1);\n    a + b + c + d as u32 + e\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -116,10 +83,13 @@ fn module_paths_in_calls_and_arity() {
 #[test]
 fn methods_resolve_through_every_impl_of_the_type() {
     let c = demo();
-    let got = c.files(&[(
-        "src/shapes/more.rs",
-        "impl super::Circle {\n    pub fn diameter(&self) -> f64 {\n        self.r * 2.0\n    }\n    pub fn both(&mut self) -> f64 {\n        self.scale(2.0, 1.0);\n        self.scale(2.0);\n        let s = self.to_string();\n        self.perimeter() + self.area() + self.diameter() + Self::new(1.0).area() + Self::create(2.0)\n    }\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/shapes/more.rs",
+            "impl super::Circle {\n    pub fn diameter(&self) -> f64 {\n        self.r * 2.0\n    }\n    pub fn both(&mut self) -> f64 {\n        self.scale(2.0, 1.0);\n        self.scale(2.0);\n        let s = self.to_string();\n        self.perimeter() + self.area() + self.diameter() + Self::new(1.0).area() + Self::create(2.0)\n    }\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -133,10 +103,13 @@ fn methods_resolve_through_every_impl_of_the_type() {
 #[test]
 fn variables_whose_type_the_code_spells() {
     let c = demo();
-    let got = c.files(&[(
-        "src/run.rs",
-        "use crate::shapes::Circle;\n\npub fn go(c: &Circle, n: usize) -> f64 {\n    let d = Circle::new(1.0);\n    let e: Circle = Circle::new(2.0);\n    let f = make();\n    f.whatever();\n    n.count_ones();\n    c.area() + c.radius() + d.diameter() + d.areas() + e.area_of(1)\n}\n\nfn make() -> Circle {\n    Circle::new(3.0)\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::shapes::Circle;\n\npub fn go(c: &Circle, n: usize) -> f64 {\n    let d = Circle::new(1.0);\n    let e: Circle = Circle::new(2.0);\n    let f = make();\n    f.whatever();\n    n.count_ones();\n    c.area() + c.radius() + d.diameter() + d.areas() + e.area_of(1)\n}\n\nfn make() -> Circle {\n    Circle::new(3.0)\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -150,10 +123,13 @@ fn variables_whose_type_the_code_spells() {
 #[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
-    let got = c.files(&[(
-        "src/other.rs",
-        "use std::ops::Deref;\nuse std::io::{self, Read};\n\npub struct Wrap(Vec<u8>);\n\nimpl Deref for Wrap {\n    type Target = Vec<u8>;\n    fn deref(&self) -> &Vec<u8> {\n        &self.0\n    }\n}\n\nimpl Wrap {\n    fn go(&self) -> usize {\n        self.first_byte_len() + self.capacity()\n    }\n}\n\npub struct Src;\n\nimpl Read for Src {\n    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {\n        self.read_to_end(&mut Vec::new())?;\n        Ok(b.len())\n    }\n}\n\n#[derive(serde::Serialize)]\npub struct Ser;\n\nimpl Ser {\n    fn go(&self) {\n        Self::generated_by_derive();\n    }\n}\n\nmacro_rules! make {\n    ($t:ident) => {\n        impl $t {\n            fn made(&self) {}\n        }\n    };\n}\n\npub struct Made;\nmake!(Made);\n\nimpl Made {\n    fn go(&self) {\n        self.made();\n        self.made_by_macro();\n    }\n}\n\npub struct Plain;\n\nimpl Plain {\n    fn go(&self) {\n        self.plain_missing();\n    }\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/other.rs",
+            "use std::ops::Deref;\nuse std::io::{self, Read};\n\npub struct Wrap(Vec<u8>);\n\nimpl Deref for Wrap {\n    type Target = Vec<u8>;\n    fn deref(&self) -> &Vec<u8> {\n        &self.0\n    }\n}\n\nimpl Wrap {\n    fn go(&self) -> usize {\n        self.first_byte_len() + self.capacity()\n    }\n}\n\npub struct Src;\n\nimpl Read for Src {\n    fn read(&mut self, b: &mut [u8]) -> io::Result<usize> {\n        self.read_to_end(&mut Vec::new())?;\n        Ok(b.len())\n    }\n}\n\n#[derive(serde::Serialize)]\npub struct Ser;\n\nimpl Ser {\n    fn go(&self) {\n        Self::generated_by_derive();\n    }\n}\n\nmacro_rules! make {\n    ($t:ident) => {\n        impl $t {\n            fn made(&self) {}\n        }\n    };\n}\n\npub struct Made;\nmake!(Made);\n\nimpl Made {\n    fn go(&self) {\n        self.made();\n        self.made_by_macro();\n    }\n}\n\npub struct Plain;\n\nimpl Plain {\n    fn go(&self) {\n        self.plain_missing();\n    }\n}\n",
+        )],
+    );
     // `Deref` to `Vec<u8>` and `Read` add std methods (`capacity`,
     // `read_to_end`) but not made-up ones; the derive and the macro may add
     // anything.
@@ -169,10 +145,13 @@ fn unknown_sources_of_methods_are_not_reported() {
 #[test]
 fn macro_tokens_are_not_calls_and_macro_names_are_checked() {
     let c = demo();
-    let got = c.files(&[(
-        "src/gen.rs",
-        "macro_rules! local_mac {\n    () => {\n        undefined_inside_rules()\n    };\n}\n\npub fn go(x: u32) -> String {\n    let t = quote::quote! { #[inline(always)] fn f() { not_a_call(1) } };\n    let u = local_mac!();\n    println!(\"{}\", crate::util::helper(x));\n    let v = vec![made_up_fn(1)];\n    writes!(x);\n    format!(\"{}\", x)\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/gen.rs",
+            "macro_rules! local_mac {\n    () => {\n        undefined_inside_rules()\n    };\n}\n\npub fn go(x: u32) -> String {\n    let t = quote::quote! { #[inline(always)] fn f() { not_a_call(1) } };\n    let u = local_mac!();\n    println!(\"{}\", crate::util::helper(x));\n    let v = vec![made_up_fn(1)];\n    writes!(x);\n    format!(\"{}\", x)\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -186,22 +165,28 @@ fn macro_tokens_are_not_calls_and_macro_names_are_checked() {
 #[test]
 fn unmodified_crate_is_clean() {
     let c = demo();
-    let got = c.files(&[
-        ("src/lib.rs", LIB),
-        ("src/util.rs", UTIL),
-        ("src/shapes.rs", &format!("mod more;\n{SHAPES}")),
-        ("src/shapes/more.rs", SHAPES_MORE),
-    ]);
+    let got = files(
+        &c,
+        &[
+            ("src/lib.rs", LIB),
+            ("src/util.rs", UTIL),
+            ("src/shapes.rs", &format!("mod more;\n{SHAPES}")),
+            ("src/shapes/more.rs", SHAPES_MORE),
+        ],
+    );
     assert_eq!(got, Vec::<String>::new());
 }
 
 #[test]
 fn standard_library_types_primitives_and_aliases() {
     let c = demo();
-    let got = c.files(&[(
-        "src/stdtypes.rs",
-        "use std::collections::HashMap;\n\ntype Index = core::sync::atomic::AtomicUsize;\n\npub fn go(n: u32) -> usize {\n    let a = Index::new(0);\n    let b = Index::neww(0);\n    let m: HashMap<u8, u8> = HashMap::with_capacity(2);\n    let k = HashMap::<u8, u8>::with_capacityy(2);\n    let s: String = String::from(\"x\");\n    s.push_strr(\"y\");\n    let t = String::fromm(\"x\");\n    let z = u32::from_str_radixx(\"1\", 10);\n    let top = core::ptr::addr_of!(n);\n    let bad = core::ptr::addr_off!(n);\n    str::len(\"x\") + n.count_ones() as usize\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/stdtypes.rs",
+            "use std::collections::HashMap;\n\ntype Index = core::sync::atomic::AtomicUsize;\n\npub fn go(n: u32) -> usize {\n    let a = Index::new(0);\n    let b = Index::neww(0);\n    let m: HashMap<u8, u8> = HashMap::with_capacity(2);\n    let k = HashMap::<u8, u8>::with_capacityy(2);\n    let s: String = String::from(\"x\");\n    s.push_strr(\"y\");\n    let t = String::fromm(\"x\");\n    let z = u32::from_str_radixx(\"1\", 10);\n    let top = core::ptr::addr_of!(n);\n    let bad = core::ptr::addr_off!(n);\n    str::len(\"x\") + n.count_ones() as usize\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -218,10 +203,13 @@ fn standard_library_types_primitives_and_aliases() {
 #[test]
 fn trait_default_methods_guards_and_shadowing_lets() {
     let c = demo();
-    let got = c.files(&[(
-        "src/traits.rs",
-        "pub trait Shape: Sized {\n    fn area(&self) -> f64;\n    fn double(&self) -> f64 {\n        self.area() * 2.0 + self.perimeterr()\n    }\n}\n\npub trait Loud: std::fmt::Debug {\n    fn shout(&self) -> String {\n        format!(\"{:?}\", self).to_uppercase() + &self.whatever_debug_gives()\n    }\n}\n\nfn width(x: u8) -> u8 {\n    x\n}\n\npub fn go(v: Option<u8>) -> u8 {\n    let width = width(1, 2);\n    match v {\n        Some(x) if width(x, x) > 0 => x,\n        _ => width,\n    }\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/traits.rs",
+            "pub trait Shape: Sized {\n    fn area(&self) -> f64;\n    fn double(&self) -> f64 {\n        self.area() * 2.0 + self.perimeterr()\n    }\n}\n\npub trait Loud: std::fmt::Debug {\n    fn shout(&self) -> String {\n        format!(\"{:?}\", self).to_uppercase() + &self.whatever_debug_gives()\n    }\n}\n\nfn width(x: u8) -> u8 {\n    x\n}\n\npub fn go(v: Option<u8>) -> u8 {\n    let width = width(1, 2);\n    match v {\n        Some(x) if width(x, x) > 0 => x,\n        _ => width,\n    }\n}\n",
+        )],
+    );
     assert_eq!(
         got,
         vec![
@@ -235,10 +223,13 @@ fn trait_default_methods_guards_and_shadowing_lets() {
 #[test]
 fn variants_of_std_enums_are_not_functions_to_look_up() {
     let c = demo();
-    let got = c.files(&[(
-        "src/variants.rs",
-        "use std::borrow::Cow;\nuse std::io::SeekFrom;\nuse std::ops::Bound;\n\npub fn go(s: &str) -> Cow<'_, str> {\n    let _ = SeekFrom::Start(0);\n    let _ = Bound::Included(1);\n    let _ = std::io::SeekFrom::End(0);\n    Cow::Borrowed(s)\n}\n",
-    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/variants.rs",
+            "use std::borrow::Cow;\nuse std::io::SeekFrom;\nuse std::ops::Bound;\n\npub fn go(s: &str) -> Cow<'_, str> {\n    let _ = SeekFrom::Start(0);\n    let _ = Bound::Included(1);\n    let _ = std::io::SeekFrom::End(0);\n    Cow::Borrowed(s)\n}\n",
+        )],
+    );
     assert_eq!(got, Vec::<String>::new());
 }
 
@@ -246,16 +237,22 @@ fn variants_of_std_enums_are_not_functions_to_look_up() {
 fn a_type_with_a_cfg_alternative_import_is_not_checked() {
     let c = demo();
     let lib = format!("{LIB}pub mod sync;\n");
-    c.files(&[
-        ("src/lib.rs", lib.as_str()),
-        (
-        "src/sync.rs",
-        "#[cfg(feature = \"alloc\")]\npub use std::sync::Arc;\n\n#[cfg(not(feature = \"alloc\"))]\npub struct Arc<T>(T);\n\n#[cfg(not(feature = \"alloc\"))]\nimpl<T> Arc<T> {\n    pub fn new(t: T) -> Arc<T> {\n        Arc(t)\n    }\n}\n",
-        ),
-    ]);
-    let got = c.files(&[(
-        "src/user.rs",
-        "use crate::sync::Arc;\n\npub fn go() {\n    let a = Arc::new(1);\n    let p = Arc::into_raw(a);\n    Arc::made_up_anywhere(p);\n}\n",
-    )]);
+    files(
+        &c,
+        &[
+            ("src/lib.rs", lib.as_str()),
+            (
+                "src/sync.rs",
+                "#[cfg(feature = \"alloc\")]\npub use std::sync::Arc;\n\n#[cfg(not(feature = \"alloc\"))]\npub struct Arc<T>(T);\n\n#[cfg(not(feature = \"alloc\"))]\nimpl<T> Arc<T> {\n    pub fn new(t: T) -> Arc<T> {\n        Arc(t)\n    }\n}\n",
+            ),
+        ],
+    );
+    let got = files(
+        &c,
+        &[(
+            "src/user.rs",
+            "use crate::sync::Arc;\n\npub fn go() {\n    let a = Arc::new(1);\n    let p = Arc::into_raw(a);\n    Arc::made_up_anywhere(p);\n}\n",
+        )],
+    );
     assert_eq!(got, Vec::<String>::new());
 }
