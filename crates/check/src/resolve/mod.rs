@@ -244,6 +244,20 @@ impl<'p, 'a> FileCtx<'p, 'a> {
         code_ends_with_dot(self.text, r.span.start_byte as usize, self.lang)
     }
 
+    /// The innermost function or method whose span holds `r`.
+    pub fn enclosing_function(&self, r: &Reference) -> Option<&'p plumb_facts::Definition> {
+        self.facts
+            .definitions
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.kind,
+                    plumb_facts::DefKind::Function | plumb_facts::DefKind::Method
+                ) && d.span.contains(&r.span)
+            })
+            .max_by_key(|d| d.span.start_byte)
+    }
+
     /// True the first time `key` is seen in this file (one note per cause).
     pub fn first_time(&self, key: &str) -> bool {
         self.reported.borrow_mut().insert(key.to_string())
@@ -257,6 +271,33 @@ impl<'p, 'a> FileCtx<'p, 'a> {
     pub fn local_binds(&self, r: &Reference) -> bool {
         scope::local_binds(self.facts, &r.name, &r.span)
     }
+}
+
+/// The parameters every one of `defs` agrees on (same positional bounds and
+/// receiver), when each is a function or method with known parameters:
+/// arity is judged only when resolution leaves no doubt which shape applies.
+pub fn agreed_params<'d>(
+    defs: impl IntoIterator<Item = &'d plumb_facts::Definition>,
+) -> Option<&'d plumb_facts::Params> {
+    let mut agreed: Option<&plumb_facts::Params> = None;
+    for d in defs {
+        if !matches!(
+            d.kind,
+            plumb_facts::DefKind::Function | plumb_facts::DefKind::Method
+        ) {
+            return None;
+        }
+        let p = d.params.as_ref()?;
+        if let Some(a) = agreed
+            && (p.min_positional() != a.min_positional()
+                || p.max_positional() != a.max_positional()
+                || p.has_receiver() != a.has_receiver())
+        {
+            return None;
+        }
+        agreed.get_or_insert(p);
+    }
+    agreed
 }
 
 /// Whether the code before byte `at` of `text` ends with a member `.` (not

@@ -7,30 +7,20 @@
 
 use plumb_facts::{ArityError, DefKind, Definition, RefKind, Reference};
 
-use super::super::{FileCtx, Outcome};
+use super::super::{FileCtx, Outcome, agreed_params};
 use crate::report::FindingKind;
 
 pub(super) fn check(ctx: &FileCtx, r: &Reference, defs: &[&Definition]) -> Vec<Outcome> {
     if r.kind != RefKind::Call {
         return Vec::new();
     }
-    let (Some(given), Some(first)) = (r.arg_count, defs.first()) else {
+    let (Some(given), Some(first), Some(p0)) = (
+        r.arg_count,
+        defs.first(),
+        agreed_params(defs.iter().copied()),
+    ) else {
         return Vec::new();
     };
-    let Some(p0) = &first.params else {
-        return Vec::new();
-    };
-    for d in defs {
-        if !matches!(d.kind, DefKind::Function | DefKind::Method) {
-            return Vec::new();
-        }
-        let Some(p) = &d.params else {
-            return Vec::new();
-        };
-        if p.min_positional() != p0.min_positional() || p.max_positional() != p0.max_positional() {
-            return Vec::new();
-        }
-    }
     let err = match p0.call_fits(given, &[], r.has_spread) {
         Ok(()) => return Vec::new(),
         Err(e) => e,

@@ -29,14 +29,7 @@ use crate::report::FindingKind;
 
 /// The type of the impl (or trait) whose method encloses `r`.
 pub(super) fn impl_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
-    let f = ctx
-        .facts
-        .definitions
-        .iter()
-        .filter(|d| {
-            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
-        })
-        .max_by_key(|d| d.span.start_byte)?;
+    let f = ctx.enclosing_function(r)?;
     if f.kind != DefKind::Method {
         return None;
     }
@@ -48,14 +41,7 @@ pub(super) fn impl_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
 /// wrapped (`self: Pin<&mut Self>`, `self: Box<Self>`), whose methods are
 /// the wrapper's too.
 pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
-    let f = ctx
-        .facts
-        .definitions
-        .iter()
-        .filter(|d| {
-            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
-        })
-        .max_by_key(|d| d.span.start_byte)?;
+    let f = ctx.enclosing_function(r)?;
     let receiver = f
         .params
         .as_ref()?

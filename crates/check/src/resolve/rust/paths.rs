@@ -232,29 +232,11 @@ pub(super) fn arity(
     defs: &[plumb_facts::Definition],
     ufcs: bool,
 ) -> Vec<Outcome> {
-    let Some(given) = r.arg_count else {
+    let (Some(given), Some(first), Some(p0)) =
+        (r.arg_count, defs.first(), super::super::agreed_params(defs))
+    else {
         return Vec::new();
     };
-    let Some(first) = defs.first() else {
-        return Vec::new();
-    };
-    let Some(p0) = &first.params else {
-        return Vec::new();
-    };
-    for d in defs {
-        if !matches!(d.kind, DefKind::Function | DefKind::Method) {
-            return Vec::new();
-        }
-        let Some(p) = &d.params else {
-            return Vec::new();
-        };
-        if p.min_positional() != p0.min_positional()
-            || p.max_positional() != p0.max_positional()
-            || p.has_receiver() != p0.has_receiver()
-        {
-            return Vec::new();
-        }
-    }
     let mut pos = given;
     if ufcs && p0.has_receiver() {
         if pos == 0 {

@@ -29,14 +29,7 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
     if binds != 1 {
         return None;
     }
-    let f = ctx
-        .facts
-        .definitions
-        .iter()
-        .filter(|d| {
-            matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&r.span)
-        })
-        .max_by_key(|d| d.span.start_byte)?;
+    let f = ctx.enclosing_function(r)?;
     let body = ctx
         .text
         .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
