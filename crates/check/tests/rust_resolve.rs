@@ -256,3 +256,56 @@ fn a_type_with_a_cfg_alternative_import_is_not_checked() {
     );
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn uninstalled_dependency_traits_lower_confidence_instead_of_hiding() {
+    let c = demo();
+    let report = c.check_files(&[(
+        "src/ext.rs",
+        "use notinstalled_dep_xyz::Widget;\n\npub struct Gauge;\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        self.levels()\n    }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&report),
+        vec!["unknown-symbol src/ext.rs:7 no method named 'levels' found for 'Gauge'"]
+    );
+    // `Widget` could be an extension trait of the uninstalled crate: the
+    // finding says so and asks for a second look rather than being dropped.
+    let f = &report.findings[0];
+    assert_eq!(f.confidence, 0.4);
+    assert!(
+        f.evidence
+            .iter()
+            .any(|e| e.contains("not installed, so not searched: notinstalled_dep_xyz")),
+        "{:?}",
+        f.evidence
+    );
+    assert_eq!(report.hunks[0].verdict.name(), "review");
+}
+
+#[test]
+fn path_attributes_leave_only_their_own_modules_uncertain() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "#[path = \"imp/unix.rs\"]\nmod sys;\npub mod util;\n",
+        ),
+        ("src/imp/unix.rs", "pub fn fill() {}\n"),
+        ("src/util.rs", "pub fn helper() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::sys::fill;\nuse crate::util::helper;\nuse crate::cache::Thing;\nuse crate::util::gone;\n",
+        )],
+    );
+    // `sys` is declared with `#[path]`: its file is not `src/sys.rs`, so
+    // what it holds is not judged; the rest of the crate still is.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import src/run.rs:3 unresolved import: no 'cache' in 'crate'",
+            "unknown-import src/run.rs:4 unresolved import: no 'gone' in 'crate::util'",
+        ]
+    );
+}

@@ -20,7 +20,7 @@ use super::modules::{self, Member, Walk};
 use super::paths::arity;
 use super::scan::crate_scan;
 use super::traits::{
-    dep_trait_may_provide, origin_may_provide, supertraits_may_provide, target_origin,
+    DepTraits, dep_traits, origin_may_provide, supertraits_may_provide, target_origin,
     trait_in_scope, trait_origin,
 };
 use super::*;
@@ -310,7 +310,8 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         };
         origin_may_provide(ctx, &origin, name)
     });
-    if unlisted_may_provide || dep_trait_may_provide(ctx, name) {
+    let dep_traits = dep_traits(ctx, name);
+    if unlisted_may_provide || dep_traits == DepTraits::MayProvide {
         return vec![Outcome::Skipped];
     }
     let pool: Vec<(String, String, u32)> = ctx
@@ -330,15 +331,21 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         .map(|t| if t.is_empty() { "inherent" } else { t.as_str() })
         .collect::<Vec<_>>()
         .join(", ");
+    let mut evidence = vec![
+        format!("impls of {ty} in the crate: {impls}"),
+        format!("definitions anywhere in the project index: none named '{name}'"),
+    ];
+    let confidence = dep_traits.weigh(
+        name,
+        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+        &mut evidence,
+    );
     vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
         format!("no {what} named '{name}' found for '{ty}'"),
-        vec![
-            format!("impls of {ty} in the crate: {impls}"),
-            format!("definitions anywhere in the project index: none named '{name}'"),
-        ],
+        evidence,
         ctx.candidates(name, &pool),
-        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+        confidence,
     ))]
 }

@@ -8,7 +8,7 @@
 use plumb_facts::{DefKind, Lang, Reference};
 
 use super::super::{FileCtx, Outcome};
-use super::traits::dep_trait_may_provide;
+use super::traits::{DepTraits, dep_traits};
 use super::*;
 use crate::builtins;
 use crate::report::FindingKind;
@@ -25,19 +25,28 @@ pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outc
     if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
-    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+    let dep_traits = dep_traits(ctx, name);
+    if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
         return vec![Outcome::Skipped];
     }
+    let mut evidence = vec![
+        format!(
+            "{ty} is a standard-library type; the standard library defines no function named '{name}'"
+        ),
+        "traits of the project and in-scope dependency traits: none name it".into(),
+    ];
+    let confidence = dep_traits.weigh(
+        name,
+        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+        &mut evidence,
+    );
     vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
         format!("no function or associated item named '{name}' found for '{ty}'"),
-        vec![
-            format!("{ty} is a standard-library type; the standard library defines no function named '{name}'"),
-            "traits of the project and in-scope dependency traits: none name it".into(),
-        ],
+        evidence,
         ctx.candidates(name, &[]),
-        if ctx.facts.dynamic { 0.6 } else { 0.75 },
+        confidence,
     ))]
 }
 
@@ -59,7 +68,8 @@ pub(super) fn dep_type_assoc(
     {
         return vec![Outcome::Resolved];
     }
-    if ctx.project.name_defined(name) || dep_trait_may_provide(ctx, name) {
+    let dep_traits = dep_traits(ctx, name);
+    if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
         return vec![Outcome::Skipped];
     }
     // A std trait the file imports (`use std::io::Read`) may be implemented
@@ -102,23 +112,29 @@ pub(super) fn dep_type_assoc(
             _ => {}
         }
     }
-    vec![Outcome::Found(ctx.finding(
-        FindingKind::UnknownSymbol,
-        &r.span,
-        format!("no method named '{name}' found for '{ty}' of crate '{krate}'"),
-        vec![
-            format!(
-                "every identifier in {} and in the crates it depends on: none is '{name}'",
-                dir.display()
-            ),
-            "the standard library, project traits and in-scope traits: none name it".into(),
-        ],
-        Vec::new(),
+    let mut evidence = vec![
+        format!(
+            "every identifier in {} and in the crates it depends on: none is '{name}'",
+            dir.display()
+        ),
+        "the standard library, project traits and in-scope traits: none name it".into(),
+    ];
+    let confidence = dep_traits.weigh(
+        name,
         if ctx.facts.dynamic || version.is_none() {
             0.6
         } else {
             0.7
         },
+        &mut evidence,
+    );
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no method named '{name}' found for '{ty}' of crate '{krate}'"),
+        evidence,
+        Vec::new(),
+        confidence,
     ))]
 }
 

@@ -327,7 +327,10 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
         return Member::Unknown;
     }
     let scan = crate_scan(ctx);
-    if scan.has_path_attr || scan.macro_words.contains(name) || facts.parse_errors > 0 {
+    if scan.path_attrs.uncertain(&m.file, ctx.path, name)
+        || scan.macro_words.contains(name)
+        || facts.parse_errors > 0
+    {
         return Member::Unknown;
     }
     Member::Missing

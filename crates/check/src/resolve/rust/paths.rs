@@ -310,9 +310,15 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         {
             return vec![Outcome::Resolved];
         }
-        if ctx.project.name_defined(name) || super::traits::dep_trait_may_provide(ctx, name) {
+        let dep_traits = super::traits::dep_traits(ctx, name);
+        if ctx.project.name_defined(name) || dep_traits == super::traits::DepTraits::MayProvide {
             return vec![Outcome::Skipped];
         }
+        let mut evidence = vec![
+            format!("the standard library: no function named '{name}'"),
+            "traits of the project and its dependencies: none name it".into(),
+        ];
+        let confidence = dep_traits.weigh(name, 0.8, &mut evidence);
         return missing(
             ctx,
             r,
@@ -320,12 +326,9 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 "no function or associated item named '{name}' found for '{}'",
                 segs[0]
             ),
-            vec![
-                format!("the standard library: no function named '{name}'"),
-                "traits of the project and its dependencies: none name it".into(),
-            ],
+            evidence,
             Vec::new(),
-            0.8,
+            confidence,
         );
     }
     // Expand a `use` binding of the first segment.

@@ -35,8 +35,8 @@ pub(super) struct CrateScan {
     pub blanket_traits: Vec<String>,
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
-    /// Some file declares a module with `#[path = ..]`.
-    pub has_path_attr: bool,
+    /// Modules declared with `#[path = ..]`.
+    pub path_attrs: PathAttrs,
     /// Crates named by `#[macro_use] extern crate x;` (their macros are in
     /// scope everywhere).
     pub macro_use_crates: Vec<String>,
@@ -138,10 +138,107 @@ fn generic_names(header: &str) -> Vec<String> {
         .collect()
 }
 
-fn scan_text(text: &str, scan: &mut CrateScan) {
-    if text.contains("#[path") {
-        scan.has_path_attr = true;
+/// Modules whose file is named by a `#[path = "…"]` attribute: such a
+/// file is not the module its location says, and the declaring module's
+/// `mod name;` is not at the usual place.
+#[derive(Default)]
+pub(super) struct PathAttrs {
+    /// The files the attributes name, relative to the project root.
+    targets: HashSet<String>,
+    /// (declaring file, module name) of each such `mod` declaration.
+    decls: HashSet<(String, String)>,
+    /// An attribute that could not be read (`cfg_attr(.., path = ..)`, a
+    /// `#[path]` on an inline module): every module is uncertain.
+    unreadable: bool,
+}
+
+impl PathAttrs {
+    /// Whether looking `name` up in the module of `file`, from a check of
+    /// `checked`, could be wrong because of a `#[path]` attribute.
+    pub(super) fn uncertain(&self, file: &str, checked: &str, name: &str) -> bool {
+        self.unreadable
+            || self.targets.contains(file)
+            || self.targets.contains(checked)
+            || self.decls.contains(&(file.to_string(), name.to_string()))
     }
+
+    fn scan(&mut self, file: &str, text: &str) {
+        if text.contains("cfg_attr(") && text.contains("path") {
+            let mut rest = text;
+            while let Some(k) = rest.find("cfg_attr(") {
+                let attr = &rest[k..];
+                let attr = &attr[..attr.find(']').unwrap_or(attr.len())];
+                if attr.contains("path") && attr.contains('=') {
+                    self.unreadable = true;
+                }
+                rest = &rest[k + 9..];
+            }
+        }
+        for (k, _) in text.match_indices("#[path") {
+            match read_path_attr(&text[k + 6..]) {
+                Some((value, module)) => {
+                    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+                    match normalize(dir, &value) {
+                        Some(target) => {
+                            self.targets.insert(target);
+                            self.decls.insert((file.to_string(), module));
+                        }
+                        None => self.unreadable = true,
+                    }
+                }
+                None => self.unreadable = true,
+            }
+        }
+    }
+}
+
+/// `= "x.rs"] pub(crate) mod name;` after `#[path`: the path and the
+/// module name, when the attribute is on a file module.
+fn read_path_attr(after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let value = rest[..end].to_string();
+    let mut rest = rest[end + 1..].trim_start().strip_prefix(']')?.trim_start();
+    // Other attributes and the visibility before `mod`.
+    loop {
+        if rest.starts_with("#[") {
+            rest = rest[rest.find(']')? + 1..].trim_start();
+        } else if let Some(r) = rest.strip_prefix("pub(") {
+            rest = r[r.find(')')? + 1..].trim_start();
+        } else if let Some(r) = rest.strip_prefix("pub ") {
+            rest = r.trim_start();
+        } else {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix("mod ")?.trim_start();
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let after = rest[name.len()..].trim_start();
+    (!name.is_empty() && after.starts_with(';')).then(|| (value, name))
+}
+
+/// `dir` joined with the relative path `rel`, `..` and `.` resolved.
+fn normalize(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn scan_text(text: &str, scan: &mut CrateScan) {
+    let file = scan.cur_file.clone();
+    scan.path_attrs.scan(&file, text);
     for (k, _) in text.match_indices("#[macro_use]") {
         let rest = text[k + 12..].trim_start();
         let rest = rest.strip_prefix("pub ").unwrap_or(rest);

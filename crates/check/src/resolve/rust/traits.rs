@@ -96,11 +96,45 @@ pub(super) fn supertraits_may_provide(ctx: &FileCtx, tr: &str, name: &str, depth
     })
 }
 
-/// Traits a dependency could implement for every type (extension traits
-/// brought in by `use dep::Trait`, `use dep::Trait as _` or a dependency
-/// glob) that name `name`; true too when such a dependency's source is not
-/// installed.
-pub(super) fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
+/// What the dependency traits a file brings into scope (`use dep::Trait`,
+/// `use dep::Trait as _`, a dependency glob) can add to every type's
+/// methods, for one method name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum DepTraits {
+    /// None of them names it: their installed sources do not spell it.
+    Absent,
+    /// One of them may add it.
+    MayProvide,
+    /// These dependencies' sources are not installed: a trait of theirs
+    /// could add the name unseen, so a finding is only a "double-check".
+    Unverified(Vec<String>),
+}
+
+/// The confidence of a finding that dependency traits could not rule out:
+/// under [`crate::report::SUSPECT_CONFIDENCE`], so its hunk is "review".
+const UNVERIFIED_DEP_CONFIDENCE: f64 = 0.4;
+
+impl DepTraits {
+    /// Lower `confidence` and add evidence when the answer was unverifiable.
+    pub(super) fn weigh(&self, name: &str, confidence: f64, evidence: &mut Vec<String>) -> f64 {
+        match self {
+            DepTraits::Unverified(crates) => {
+                evidence.push(format!(
+                    "not installed, so not searched: {}; a trait imported from it could add '{name}'",
+                    crates.join(", ")
+                ));
+                confidence.min(UNVERIFIED_DEP_CONFIDENCE)
+            }
+            _ => confidence,
+        }
+    }
+}
+
+/// Whether traits a dependency could implement for every type (extension
+/// traits brought in by `use dep::Trait`, `use dep::Trait as _` or a
+/// dependency glob) name `name`.
+pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
+    let mut unverified: Vec<String> = Vec::new();
     for imp in &ctx.facts.imports {
         let first = imp.module.split("::").next().unwrap_or("");
         if is_std_root(first) || imp.relative {
@@ -125,20 +159,28 @@ pub(super) fn dep_trait_may_provide(ctx: &FileCtx, name: &str) -> bool {
             .and_then(|v| ctx.deps.cargo_source(&krate, v))
             .or_else(|| ctx.deps.cargo_source_any(&krate));
         let Some(dir) = src else {
-            return true;
+            if !unverified.contains(&krate) {
+                unverified.push(krate);
+            }
+            continue;
         };
         if !ctx.deps.crate_names(&dir).contains(name) {
             continue;
         }
         if imp.wildcard {
-            return true;
+            return DepTraits::MayProvide;
         }
         let decls = dep_decls(&dir);
         if named.iter().any(|n| decls.traits.contains(*n)) {
-            return true;
+            return DepTraits::MayProvide;
         }
     }
-    false
+    if unverified.is_empty() {
+        DepTraits::Absent
+    } else {
+        unverified.sort();
+        DepTraits::Unverified(unverified)
+    }
 }
 
 /// Whether trait `tr` is in scope at `r`: the prelude, a trait of the file,
