@@ -119,7 +119,7 @@ fn imports_of_jdk_project_declared_and_undeclared_packages() {
     let p = shop();
     let r = p.check_files(&[(
         "src/main/java/com/acme/shop/App.java",
-        "package com.acme.shop;\n\nimport java.util.Map;\nimport java.util.Mapp;\nimport java.utill.List;\nimport java.util.concurrent.*;\nimport com.acme.shop.model.Cart;\nimport com.acme.shop.model.Carts;\nimport com.acme.shop.modle.Base;\nimport com.acme.shop.util.*;\nimport static com.acme.shop.util.Strings.pad;\nimport static com.acme.shop.util.Strings.padd;\nimport org.slf4j.Logger;\nimport com.google.common.collect.ImmutableList;\nimport org.apache.commons.lang3.StringUtils;\nimport org.junit.Test;\n\nclass App {}\n",
+        "package com.acme.shop;\n\nimport java.util.Map;\nimport java.util.Mapp;\nimport java.utill.List;\nimport java.util.concurrent.*;\nimport com.acme.shop.model.Cart;\nimport com.acme.shop.model.Carts;\nimport com.acme.shop.modle.Base;\nimport com.acme.shop.util.*;\nimport static com.acme.shop.util.Strings.pad;\nimport static com.acme.shop.util.Strings.padd;\nimport org.slf4j.Logger;\nimport com.google.common.collect.ImmutableList;\nimport org.apache.commons.lang3.StringUtils;\nimport org.junit.Test;\nimport javax.annotation.Nullable;\nimport javax.annotationz.Nullable;\n\nclass App {}\n",
     )]);
     assert_eq!(
         summary(&r),
@@ -130,8 +130,11 @@ fn imports_of_jdk_project_declared_and_undeclared_packages() {
             "unknown-import src/main/java/com/acme/shop/App.java:9 package com.acme.shop has no subpackage 'modle'",
             "unknown-import src/main/java/com/acme/shop/App.java:12 class Strings has no static member 'padd'",
             "undeclared-package src/main/java/com/acme/shop/App.java:15 package org.apache.commons.lang3 is not provided by any dependency the build declares",
+            "undeclared-package src/main/java/com/acme/shop/App.java:18 package javax.annotationz is not provided by any dependency the build declares",
         ]
     );
+    // javax.annotation (line 17) is an EE API package that declared
+    // dependencies may bring along; javax.annotationz is no such package.
     // The near miss is offered.
     assert_eq!(r.findings[0].candidates[0].name, "Map");
     assert_eq!(r.findings[2].candidates[0].name, "Cart");

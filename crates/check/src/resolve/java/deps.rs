@@ -100,6 +100,48 @@ const STARTER_FAMILIES: &[&str] = &[
     "org.antlr",
 ];
 
+/// The Java EE and Jakarta EE specification API packages (javax.* and
+/// jakarta.* outside the JDK), as the specifications name them.
+const EE_APIS: &[&str] = &[
+    "activation",
+    "annotation",
+    "batch",
+    "cache",
+    "decorator",
+    "ejb",
+    "el",
+    "enterprise",
+    "faces",
+    "inject",
+    "interceptor",
+    "jms",
+    "json",
+    "jws",
+    "mail",
+    "persistence",
+    "resource",
+    "security",
+    "servlet",
+    "transaction",
+    "validation",
+    "websocket",
+    "ws",
+    "xml.bind",
+    "xml.soap",
+    "xml.ws",
+];
+
+/// Whether `pkg` is in a Java EE / Jakarta EE specification API package.
+pub(super) fn is_ee_api(pkg: &str) -> bool {
+    let Some(rest) = pkg
+        .strip_prefix("javax.")
+        .or_else(|| pkg.strip_prefix("jakarta."))
+    else {
+        return false;
+    };
+    EE_APIS.iter().any(|api| under(rest, api))
+}
+
 fn under(pkg: &str, prefix: &str) -> bool {
     pkg == prefix || pkg.strip_prefix(prefix).is_some_and(|r| r.starts_with('.'))
 }

@@ -306,6 +306,12 @@ fn third_party(ctx: &FileCtx, imp: &Import, target: &str, coords: &[String]) -> 
     if index(ctx).android && ANDROID_SDK.iter().any(|p| target.starts_with(p)) {
         return Outcome::Resolved;
     }
+    // Java EE / Jakarta EE API packages come with many artifacts (jsr305
+    // through Guava, javax.inject through Guice, the servlet API through a
+    // container): with dependencies declared, their absence is not proven.
+    if !coords.is_empty() && deps::is_ee_api(target) {
+        return Outcome::Skipped;
+    }
     let pkg = target
         .split('.')
         .take_while(|s| s.starts_with(char::is_lowercase))
