@@ -320,7 +320,10 @@ def main():
             p = pathlib.Path(opt).resolve()
             repo = p if (p / ".git").exists() else None
             if repo is None:
-                dest = WORK / "corpora" / key
+                # A clone of its own, named after the source: the default
+                # corpus' clone stays as it is.
+                slug = p.parent.name if p.name in ("repo", ".git") else p.name
+                dest = WORK / "corpora" / f"{key}-{slug}"
                 if not (dest / ".git").is_dir():
                     corpora.git(WORK, "clone", "-q", str(p), str(dest))
                 repo = dest
