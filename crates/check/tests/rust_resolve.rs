@@ -309,3 +309,62 @@ fn path_attributes_leave_only_their_own_modules_uncertain() {
         ]
     );
 }
+
+#[test]
+fn workspace_crates_re_exporting_other_crates_items() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"facade\", \"app\"]\n",
+        ),
+        (
+            "facade/Cargo.toml",
+            "[package]\nname = \"facade\"\nversion = \"0.1.0\"\n\n[dependencies]\nnotinstalled_dep_xyz = \"1\"\n",
+        ),
+        (
+            "facade/src/lib.rs",
+            "pub use notinstalled_dep_xyz::{jit_ready, version};\n\npub fn own() {}\n",
+        ),
+        (
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nfacade = { path = \"../facade\" }\n",
+        ),
+        ("app/src/main.rs", "fn main() {}\n"),
+    ]);
+    let got = files(
+        &p,
+        &[(
+            "app/src/run.rs",
+            "pub fn go() {\n    facade::own();\n    facade::jit_ready();\n    facade::owned();\n}\n",
+        )],
+    );
+    // `jit_ready` is re-exported from a dependency by a `use`: not judged.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol app/src/run.rs:4 cannot find 'owned' in 'facade'"]
+    );
+}
+
+#[test]
+fn packages_whose_library_drops_a_language_affix_are_declared() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nrust-ini = \"0.21\"\nelasticlunr-rs = \"3\"\nmd-5 = \"0.10\"\n",
+        ),
+        ("src/lib.rs", "pub fn f() {}\n"),
+    ]);
+    let got = files(
+        &p,
+        &[(
+            "src/run.rs",
+            "use ini::Ini;\nuse elasticlunr::Index;\nuse md5::Md5;\nuse inii::Ini;\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "undeclared-package src/run.rs:4 crate 'inii' is not declared in Cargo.toml and is not a module of this crate"
+        ]
+    );
+}

@@ -312,15 +312,41 @@ pub(super) fn use_binding(ctx: &FileCtx, name: &str, at: &plumb_facts::Span) -> 
 }
 
 pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<String>)> {
-    ctx.project
-        .manifest()
-        .dependencies
-        .iter()
-        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+    let deps = || {
+        ctx.project
+            .manifest()
+            .dependencies
+            .iter()
+            .filter(|d| d.ecosystem == Ecosystem::Cargo)
+    };
+    deps()
         .find(|d| {
             plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name)) == first
         })
+        .or_else(|| deps().find(|d| d.rename.is_none() && lib_name_may_be(&d.name, first)))
         .map(|d| (d.name.clone(), d.locked_version.clone()))
+}
+
+/// Whether package `pkg` may name its library `lib` with `[lib] name`, as
+/// packages named after their language or with separators do
+/// (`elasticlunr-rs` -> `elasticlunr`, `rust-ini` -> `ini`, `md-5` -> `md5`).
+fn lib_name_may_be(pkg: &str, lib: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let lib = squash(lib);
+    let pkg = pkg.to_lowercase();
+    let mut stem = pkg.as_str();
+    for suffix in ["-rs", "_rs", "-rust", "_rust"] {
+        stem = stem.strip_suffix(suffix).unwrap_or(stem);
+    }
+    for prefix in ["rust-", "rust_", "rs-", "rs_"] {
+        stem = stem.strip_prefix(prefix).unwrap_or(stem);
+    }
+    !lib.is_empty() && (squash(stem) == lib || squash(&pkg) == lib)
 }
 
 pub(super) fn own_crate(ctx: &FileCtx, first: &str) -> bool {

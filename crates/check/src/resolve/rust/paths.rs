@@ -395,6 +395,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // of another crate's module or type (`pub use dep::m`).
         if let Some(last) = segs
             .last()
+            .filter(|_| segs.len() > 1)
             .filter(|l| !matches!(l.as_str(), "crate" | "self" | "super"))
             && !ctx.project.name_defined(last)
             && !ctx.project.all_files().iter().any(|p| {
@@ -407,6 +408,10 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         if defs.is_empty() {
             if ctx.bound_elsewhere(name) || std_names().contains(name) {
                 return vec![Outcome::Resolved];
+            }
+            if super::scan::crate_scan(ctx).use_words.contains(name) {
+                // Another crate's item re-exported by a `use` of the project.
+                return vec![Outcome::Skipped];
             }
             let pool = ctx
                 .project

@@ -35,6 +35,8 @@ pub(super) struct CrateScan {
     pub blanket_traits: Vec<String>,
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
+    /// Words of `use` declarations anywhere in the project.
+    pub use_words: HashSet<String>,
     /// Modules declared with `#[path = ..]`.
     pub path_attrs: PathAttrs,
     /// Crates named by `#[macro_use] extern crate x;` (their macros are in
@@ -279,6 +281,18 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             .trim_start_matches("pub(crate) ")
             .trim_start_matches("pub ")
             .trim_start_matches("unsafe ");
+        if head.starts_with("use ") {
+            // Names `use` declarations bind anywhere in the project: a
+            // re-export (`pub use dep::{f, g}`) makes them the crate's.
+            let from = start + indent;
+            let end = text[from..].find(';').map_or(text.len(), |e| from + e);
+            for w in text[from..end].split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                if !w.is_empty() && !scan.use_words.contains(w) {
+                    scan.use_words.insert(w.to_string());
+                }
+            }
+            continue;
+        }
         if let Some(rest) = head.strip_prefix("impl")
             && rest.starts_with(['<', ' '])
         {
