@@ -368,3 +368,29 @@ fn packages_whose_library_drops_a_language_affix_are_declared() {
         ]
     );
 }
+
+#[test]
+fn modules_whose_macros_declare_modules_or_uses_are_not_judged() {
+    let c = krate(&[
+        ("src/lib.rs", "pub mod backends;\npub mod util;\n"),
+        (
+            "src/backends.rs",
+            "cfg_if::cfg_if! {\n    if #[cfg(unix)] {\n        mod unix;\n        pub use unix::*;\n    }\n}\n",
+        ),
+        ("src/backends/unix.rs", "pub fn fill() {}\n"),
+        ("src/util.rs", "pub fn helper() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "pub fn go() {\n    crate::backends::fill();\n    crate::backends::inner_u32();\n    crate::util::gone();\n}\n",
+        )],
+    );
+    // The `cfg_if!` body brings `unix::*` into `backends`: what it holds
+    // is not known from the facts; `util` has no macro and is judged.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/run.rs:4 cannot find 'gone' in 'crate::util'"]
+    );
+}

@@ -328,6 +328,7 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
     }
     let scan = crate_scan(ctx);
     if scan.path_attrs.uncertain(&m.file, ctx.path, name)
+        || scan.macro_module_files.contains(&m.file)
         || scan.macro_words.contains(name)
         || facts.parse_errors > 0
     {

@@ -35,6 +35,9 @@ pub(super) struct CrateScan {
     pub blanket_traits: Vec<String>,
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
+    /// Files with an item-level macro invocation that declares modules or
+    /// `use`s (`cfg_if!`): their modules may hold names no fact shows.
+    pub macro_module_files: HashSet<String>,
     /// Words of `use` declarations anywhere in the project.
     pub use_words: HashSet<String>,
     /// Modules declared with `#[path = ..]`.
@@ -318,6 +321,10 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             if is_rules {
                 rules_body(body, scan);
             } else {
+                if body.contains("use ") || body.contains("mod ") {
+                    // `cfg_if! { .. mod imp; pub use imp::*; .. }`.
+                    scan.macro_module_files.insert(file.clone());
+                }
                 let name = t[..t.find('!').unwrap_or(0)]
                     .rsplit("::")
                     .next()
