@@ -33,6 +33,20 @@ pub fn repo_root(global: &Global) -> CliResult<PathBuf> {
     Ok(cwd)
 }
 
+/// A path given on the command line, made absolute: relative to the `-C`
+/// directory when one was given (as `git -C` and `make -C` read them), else
+/// to the current directory.
+pub fn user_path(global: &Global, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match &global.repo {
+        Some(dir) => cwd.join(dir).join(p),
+        None => cwd.join(p),
+    }
+}
+
 pub fn index_options(global: &Global, root: &Path) -> IndexOptions {
     let mut opts = IndexOptions::new(root);
     if let Some(p) = &global.index {

@@ -160,6 +160,24 @@ fn rev_range_and_files() {
         kinds(&check_json(&r, &["--files", "util.py", "main.py"], 1)),
         vec!["arity-mismatch:main.py:9"]
     );
+    // With -C, relative paths are the repository's, even where the current
+    // directory holds a file of the same name (as `git -C` reads them).
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("main.py"), "print('not the repo')\n").unwrap();
+    let out = std::process::Command::new(common::bin())
+        .args([
+            "-C",
+            r.path().to_str().unwrap(),
+            "check",
+            "--format",
+            "json",
+        ])
+        .args(["--files", "main.py"])
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(kinds(&v), vec!["arity-mismatch:main.py:9"]);
 }
 
 #[test]

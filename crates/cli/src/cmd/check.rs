@@ -67,21 +67,13 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
     } else if let Some(r) = &args.rev {
         plumb_check::input::from_rev(&root, r)?
     } else if !args.files.is_empty() {
-        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
         let paths: Vec<String> = args
             .files
             .iter()
             .map(|p| {
-                // A relative path names a file from here, or else from the
-                // repository root (so `-C repo --files src/a.py` works too).
-                let abs = if p.is_absolute() {
-                    p.clone()
-                } else if cwd.join(p).exists() || !root.join(p).exists() {
-                    cwd.join(p)
-                } else {
-                    root.join(p)
-                };
-                abs.to_string_lossy().into_owned()
+                crate::context::user_path(global, p)
+                    .to_string_lossy()
+                    .into_owned()
             })
             .collect();
         let root_abs = root.canonicalize().unwrap_or(root.clone());

@@ -17,7 +17,7 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
     let (store, fresh, opts) = crate::context::open_for_query(global, args.fresh)?;
-    let rel = relative_to_root(&args.file, &opts.root);
+    let rel = relative_to_root(&crate::context::user_path(global, &args.file), &opts.root);
     let Some(a) = plumb_query::outline(&store, &rel, args.limit).map_err(|e| e.to_string())? else {
         return Err(format!(
             "{}: not in the index (not a source file of a known language, ignored, or outside {})",
@@ -49,16 +49,9 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A path as the index stores it: relative to the root, `/`-separated.
+/// An absolute path as the index stores it: relative to the root, `/`-separated.
 pub fn relative_to_root(path: &std::path::Path, root: &std::path::Path) -> String {
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or(path.to_path_buf())
-    };
-    let abs = abs.canonicalize().unwrap_or(abs);
+    let abs = path.canonicalize().unwrap_or(path.to_path_buf());
     match abs.strip_prefix(root) {
         Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
         Err(_) => path.to_string_lossy().replace('\\', "/"),
