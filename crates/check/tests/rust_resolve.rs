@@ -394,3 +394,47 @@ fn modules_whose_macros_declare_modules_or_uses_are_not_judged() {
         vec!["unknown-symbol src/run.rs:4 cannot find 'gone' in 'crate::util'"]
     );
 }
+
+#[test]
+fn arity_through_a_test_module_glob_and_a_re_export() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "mod sources;\npub use crate::sources::convert;\n\n#[cfg(test)]\nmod test {\n    use super::*;\n\n    #[test]\n    fn t() {\n        convert(1);\n    }\n}\n",
+        ),
+        (
+            "src/sources.rs",
+            "pub fn convert(x: u8) -> u8 {\n    x\n}\n",
+        ),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/lib.rs",
+            "mod sources;\npub use crate::sources::convert;\n\n#[cfg(test)]\nmod test {\n    use super::*;\n\n    #[test]\n    fn t() {\n        convert(1, 2);\n    }\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec!["arity-mismatch src/lib.rs:10 'convert' takes 1 argument(s) but 2 were supplied"]
+    );
+}
+
+#[test]
+fn examples_naming_the_crate_reach_its_types() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "examples/run.rs",
+            "use demo::shapes::Circle;\n\nfn main() {\n    let a = demo::Circle::new(1.0, 2.0);\n    let b = demo::Circle::neww(1.0);\n    let c = Circle::new(1.0);\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "arity-mismatch examples/run.rs:4 'new' takes 1 argument(s) but 2 were supplied",
+            "unknown-symbol examples/run.rs:5 no function or associated item named 'neww' found for 'Circle'",
+        ]
+    );
+}

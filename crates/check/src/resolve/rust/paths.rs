@@ -168,7 +168,24 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return out;
     }
     if builtins::is_builtin(Lang::Rust, name) || ctx.bound_elsewhere(name) {
-        return vec![Outcome::Resolved];
+        let mut out = vec![Outcome::Resolved];
+        // `use super::*;` in a test module, the name re-exported above it.
+        if let Some(i) = ctx
+            .facts
+            .imports
+            .iter()
+            .find(|i| i.wildcard && import_visible(ctx, i, &r.span))
+            && ctx
+                .facts
+                .imports
+                .iter()
+                .filter(|i| i.wildcard && import_visible(ctx, i, &r.span))
+                .count()
+                == 1
+        {
+            out.extend(glob_function_arity(ctx, r, &i.module));
+        }
+        return out;
     }
     let in_project = ctx.project.name_defined(name);
     if ctx.has_wildcard_import() {
@@ -196,7 +213,9 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 in_project
             };
             if provides {
-                return vec![Outcome::Resolved];
+                let mut out = vec![Outcome::Resolved];
+                out.extend(glob_function_arity(ctx, r, &i.module));
+                return out;
             }
         }
     } else if in_project {
@@ -224,6 +243,24 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         ctx.candidates(name, &pool),
         if ctx.facts.dynamic { 0.6 } else { 0.85 },
     ))]
+}
+
+/// Arity through a project glob (`use super::*;` in a test module) that
+/// brings exactly one function named like the call, re-exports followed.
+fn glob_function_arity(ctx: &FileCtx, r: &Reference, module: &str) -> Vec<Outcome> {
+    let segs: Vec<String> = module.split("::").map(str::to_string).collect();
+    if !matches!(segs[0].as_str(), "crate" | "self" | "super") {
+        return Vec::new();
+    }
+    let super::modules::Walk::Module(m) = super::modules::walk(ctx, &segs, &r.span) else {
+        return Vec::new();
+    };
+    match super::modules::member(ctx, &m, &r.name) {
+        super::modules::Member::Item(d) if d.kind == DefKind::Function => {
+            arity(ctx, r, &[d], false)
+        }
+        _ => Vec::new(),
+    }
 }
 
 pub(super) fn arity(
@@ -391,6 +428,18 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return super::assoc::module_path(ctx, r, &segs);
     }
     if own_crate(ctx, &first) {
+        // `krate::Type::f(..)` (an example or test of the crate naming it):
+        // the functions of the project type.
+        if segs.len() == 2
+            && segs[1].starts_with(char::is_uppercase)
+            && ctx
+                .project
+                .defs_named(&segs[1], 20)
+                .iter()
+                .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        {
+            return super::assoc::check_assoc(ctx, r, &segs[1], true);
+        }
         // `crate::m::x` where `m` is not an item of the project: a re-export
         // of another crate's module or type (`pub use dep::m`).
         if let Some(last) = segs
