@@ -132,28 +132,38 @@ pub fn freshness(
             (t.elapsed() - t_stat).as_secs_f64() * 1e3
         );
     }
-    // A changed mtime with the same content is not staleness.
-    let by_path: std::collections::HashMap<&str, u64> =
-        stored.iter().map(|r| (r.path.as_str(), r.hash)).collect();
+    // A changed mtime with the same content is not staleness. Files stored
+    // with a racy time (0) are always verified, however many: nothing else
+    // ever clears them. Files whose time really changed are verified only
+    // while they are few; past that the answer is stale anyway.
+    let by_path: std::collections::HashMap<&str, &plumb_store::FileRow> =
+        stored.iter().map(|r| (r.path.as_str(), r)).collect();
+    let changed_times = plan
+        .read
+        .iter()
+        .filter(|w| by_path.get(w.rel_path.as_str()).is_some_and(|r| r.mtime_ns != 0))
+        .count();
+    let verify_changed = changed_times <= CHEAP_REFRESH_FILES * 4;
     let mut same_content: Vec<(String, i64)> = Vec::new();
-    if plan.read.len() <= CHEAP_REFRESH_FILES * 4 {
-        plan.read.retain(|w| {
-            let Some(&h) = by_path.get(w.rel_path.as_str()) else {
-                return true;
-            };
-            match std::fs::read(&w.abs_path) {
-                Ok(b) if crate::content_hash(&b) == h => {
-                    same_content.push((w.rel_path.clone(), w.mtime_ns));
-                    false
-                }
-                _ => true,
+    plan.read.retain(|w| {
+        let Some(row) = by_path.get(w.rel_path.as_str()) else {
+            return true;
+        };
+        if row.size != w.size || (row.mtime_ns != 0 && !verify_changed) {
+            return true;
+        }
+        match std::fs::read(&w.abs_path) {
+            Ok(b) if crate::content_hash(&b) == row.hash => {
+                same_content.push((w.rel_path.clone(), w.mtime_ns));
+                false
             }
-        });
+            _ => true,
+        }
+    });
+    if refresh {
+        settle(store, opts, &walked, &same_content, plan.is_empty());
     }
     if plan.is_empty() {
-        if refresh {
-            settle(store, opts, &walked, &same_content);
-        }
         return Ok(f);
     }
     let small = plan.read.len() + plan.delete.len() <= CHEAP_REFRESH_FILES;
@@ -179,10 +189,17 @@ pub fn freshness(
 
 /// Record, when no other run holds the lock, what a comparison learned
 /// without changing any answer: files whose time changed but content did
-/// not, and a full walk's stamps, so the next comparison is the cheap one.
-/// Best effort: on any failure the next comparison just does this work again.
-fn settle(store: &mut Store, opts: &IndexOptions, walked: &WalkResult, same: &[(String, i64)]) {
-    let restamp = !walked.stamps.is_empty();
+/// not, and, when the index matches the walk (`matches`), a full walk's
+/// stamps, so the next comparison is the cheap one. Best effort: on any
+/// failure the next comparison just does this work again.
+fn settle(
+    store: &mut Store,
+    opts: &IndexOptions,
+    walked: &WalkResult,
+    same: &[(String, i64)],
+    matches: bool,
+) {
+    let restamp = matches && !walked.stamps.is_empty();
     if same.is_empty() && !restamp {
         return;
     }

@@ -23,7 +23,7 @@ use plumb_walk::{SkipReason, WalkOptions, WalkResult};
 use rayon::prelude::*;
 
 pub use extract::{content_hash, count_lines};
-pub use freshness::{FreshMode, Freshness, freshness};
+pub use freshness::{CHEAP_REFRESH_FILES, FreshMode, Freshness, freshness};
 pub use git::head_commit;
 pub use plan::{Plan, plan};
 

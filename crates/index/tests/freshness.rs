@@ -168,3 +168,65 @@ fn index_runs_without_a_walk_report_the_same_and_honour_new_options() {
     let paths: Vec<String> = store.files().unwrap().into_iter().map(|f| f.path).collect();
     assert_eq!(paths, vec!["a.py", "big.py", "vendor/v.py"]);
 }
+
+#[test]
+fn many_racy_files_are_verified_by_content_and_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    // More files than a query verifies when their times really changed.
+    let n = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
+    for i in 0..n {
+        write(&root, &format!("d{}/m{i}.py", i % 7), &format!("X = {i}\n"));
+    }
+    let mut opts = IndexOptions::new(&root);
+    opts.index_path = dir.path().join("index.db");
+    // Indexed right after they were written: every time is stored as racy.
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    let racy = |opts: &IndexOptions| {
+        let (store, _) = Store::open(&opts.index_path).unwrap();
+        let files = store.files().unwrap();
+        assert_eq!(files.len(), n);
+        files.iter().filter(|f| f.mtime_ns == 0).count()
+    };
+    assert_eq!(racy(&opts), n);
+    // Later, with the times no longer recent: the same content is not staleness.
+    age_all(&root);
+    let f = check(&opts, FreshMode::Check);
+    assert!(f.is_fresh(), "{}", f.summary());
+    assert_eq!(racy(&opts), n, "a check changes nothing");
+    // A refreshing query records the verified times and the walk's stamps,
+    // so the next comparison neither reads the files nor walks.
+    let f = check(&opts, FreshMode::Refresh);
+    assert!(f.is_fresh() && f.refreshed == 0, "{}", f.summary());
+    assert_eq!(racy(&opts), 0);
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    let stamps = store.stamps().unwrap();
+    assert!(!stamps.is_empty() && stamps.iter().all(|(_, m)| *m != 0));
+    assert_eq!(
+        store.file("d0/m0.py").unwrap().unwrap().mtime_ns,
+        mtime_ns(&root.join("d0/m0.py"))
+    );
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+}
+
+#[test]
+fn racy_files_with_a_new_size_or_content_are_stale_however_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("repo");
+    let n = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
+    for i in 0..n {
+        write(&root, &format!("m{i:04}.py"), "X = 1\n");
+    }
+    let mut opts = IndexOptions::new(&root);
+    opts.index_path = dir.path().join("index.db");
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    write(&root, "m0001.py", "X = 22\n");
+    write(&root, "m0002.py", "X = 3\n");
+    age_all(&root);
+    let f = check(&opts, FreshMode::Refresh);
+    assert_eq!(f.stale_files, Vec::<String>::new());
+    assert_eq!(f.refreshed, 2, "{}", f.summary());
+    write(&root, "m0003.py", "X = 4\n");
+    let f = check(&opts, FreshMode::Check);
+    assert_eq!(f.stale_files, vec!["m0003.py"]);
+}
