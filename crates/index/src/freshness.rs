@@ -114,7 +114,7 @@ pub fn freshness(
     f.checked = true;
     let refresh = mode == FreshMode::Refresh;
     let t = std::time::Instant::now();
-    let stored = store.files()?;
+    let stored = store.file_stats()?;
     let t_read = t.elapsed();
     let walked = match crate::stamps::restat(store, root, &opts.walk_options(), &stored)? {
         Some(w) => w,
@@ -136,7 +136,7 @@ pub fn freshness(
     // with a racy time (0) are always verified, however many: nothing else
     // ever clears them. Files whose time really changed are verified only
     // while they are few; past that the answer is stale anyway.
-    let by_path: std::collections::HashMap<&str, &plumb_store::FileRow> =
+    let by_path: std::collections::HashMap<&str, &plumb_store::FileStat> =
         stored.iter().map(|r| (r.path.as_str(), r)).collect();
     let changed_times = plan
         .read

@@ -161,7 +161,7 @@ pub fn run(
     prepare_index_dir(&opts.index_path)?;
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
-    let mut stored = store.files()?;
+    let mut stored = store.file_stats()?;
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
@@ -237,7 +237,7 @@ pub fn apply(
     opts: &IndexOptions,
     walked: &WalkResult,
     plan: Plan,
-    stored: &[plumb_store::FileRow],
+    stored: &[plumb_store::FileStat],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<IndexReport, IndexError> {
     let mut report = IndexReport {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use plumb_store::FileRow;
+use plumb_store::FileStat;
 use plumb_walk::WalkedFile;
 
 /// The work an incremental run has to do.
@@ -25,8 +25,8 @@ impl Plan {
 }
 
 /// Compare the walk with the stored files.
-pub fn plan(walked: &[WalkedFile], stored: &[FileRow]) -> Plan {
-    let by_path: HashMap<&str, &FileRow> = stored.iter().map(|f| (f.path.as_str(), f)).collect();
+pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
+    let by_path: HashMap<&str, &FileStat> = stored.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut plan = Plan::default();
     let mut seen = std::collections::HashSet::with_capacity(walked.len());
     for f in walked {

@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use plumb_store::{FileRow, Store, Writer};
+use plumb_store::{FileStat, Store, Writer};
 use plumb_walk::{SkipReason, WalkOptions, WalkResult};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -89,7 +89,7 @@ pub fn restat(
     store: &Store,
     root: &Path,
     opts: &WalkOptions,
-    stored: &[FileRow],
+    stored: &[FileStat],
 ) -> Result<Option<WalkResult>, IndexError> {
     let Some(summary) = store
         .meta(SUMMARY_KEY)?

@@ -22,6 +22,16 @@ pub struct FileRow {
     pub skipped: Option<String>,
 }
 
+/// What comparing a stored file with the working tree needs of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStat {
+    pub path: String,
+    pub size: u64,
+    /// 0 when the time was too recent to trust ("racy"): verify by content.
+    pub mtime_ns: i64,
+    pub hash: u64,
+}
+
 /// A stored definition with the file it lives in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefRow {
@@ -236,6 +246,22 @@ impl Store {
             &format!("SELECT {FILE_COLS} FROM files ORDER BY path"),
             [],
             file_row,
+        )
+    }
+
+    /// Every stored file's path, size, time and hash, by path.
+    pub fn file_stats(&self) -> Result<Vec<FileStat>> {
+        self.collect(
+            "SELECT path, size, mtime_ns, hash FROM files ORDER BY path",
+            [],
+            |r| {
+                Ok(FileStat {
+                    path: r.get(0)?,
+                    size: r.get::<_, i64>(1)? as u64,
+                    mtime_ns: r.get(2)?,
+                    hash: r.get::<_, i64>(3)? as u64,
+                })
+            },
         )
     }
 
