@@ -136,17 +136,16 @@ pub fn freshness(
     // with a racy time (0) are always verified, however many: nothing else
     // ever clears them. Files whose time really changed are verified only
     // while they are few; past that the answer is stale anyway.
-    let by_path: std::collections::HashMap<&str, &plumb_store::FileStat> =
-        stored.iter().map(|r| (r.path.as_str(), r)).collect();
+    let stored_file = |path: &str| crate::plan::stored_file(&stored, path);
     let changed_times = plan
         .read
         .iter()
-        .filter(|w| by_path.get(w.rel_path.as_str()).is_some_and(|r| r.mtime_ns != 0))
+        .filter(|w| stored_file(&w.rel_path).is_some_and(|r| r.mtime_ns != 0))
         .count();
     let verify_changed = changed_times <= CHEAP_REFRESH_FILES * 4;
     let mut same_content: Vec<(String, i64)> = Vec::new();
     plan.read.retain(|w| {
-        let Some(row) = by_path.get(w.rel_path.as_str()) else {
+        let Some(row) = stored_file(&w.rel_path) else {
             return true;
         };
         if row.size != w.size || (row.mtime_ns != 0 && !verify_changed) {

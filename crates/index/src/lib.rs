@@ -252,13 +252,6 @@ pub fn apply(
     for (reason, n) in &walked.skipped {
         *report.skipped.entry(reason.name().to_string()).or_default() += n;
     }
-    let known: std::collections::HashMap<&str, u64> =
-        stored.iter().map(|f| (f.path.as_str(), f.hash)).collect();
-    let racy_stored: std::collections::HashSet<&str> = stored
-        .iter()
-        .filter(|f| f.mtime_ns == 0)
-        .map(|f| f.path.as_str())
-        .collect();
     let manifest_changed = plan
         .read
         .iter()
@@ -292,13 +285,12 @@ pub fn apply(
             return Err(IndexError("interrupted; the index keeps every file committed so far, run `plumb index` again to finish".into()));
         }
         let (tx, rx) = mpsc::sync_channel(256);
-        let known = &known;
         let writer_result = std::thread::scope(|scope| {
             scope.spawn(move || {
                 chunk.par_iter().for_each_with(tx, |tx, f| {
                     let res = extract::extract_file(
                         f,
-                        known.get(f.rel_path.as_str()).copied(),
+                        plan::stored_file(stored, &f.rel_path).map(|s| s.hash),
                         include_generated,
                     );
                     let _ = tx.send((f, res));
@@ -325,7 +317,8 @@ pub fn apply(
                             stamps::settled_mtime(f.mtime_ns, walked.started_ns),
                         )?;
                         // A file stored with a racy time was only re-verified.
-                        if racy_stored.contains(f.rel_path.as_str()) {
+                        if plan::stored_file(stored, &f.rel_path).is_some_and(|s| s.mtime_ns == 0)
+                        {
                             report.unchanged += 1;
                         } else {
                             report.touched += 1;

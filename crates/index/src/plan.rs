@@ -1,7 +1,7 @@
 //! Comparing what is on disk with what the index holds: which files to
 //! parse again, which only changed their timestamp, which are gone.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
 use plumb_store::FileStat;
 use plumb_walk::WalkedFile;
@@ -24,22 +24,102 @@ impl Plan {
     }
 }
 
-/// Compare the walk with the stored files.
+/// Compare the walk with the stored files: one merge of the two lists by
+/// path (both normally come sorted: the walk sorts, the store reads by path).
 pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
-    let by_path: HashMap<&str, &FileStat> = stored.iter().map(|f| (f.path.as_str(), f)).collect();
+    let walked = by_path(walked, |f| &f.rel_path);
+    let stored = by_path(stored, |f| &f.path);
     let mut plan = Plan::default();
-    let mut seen = std::collections::HashSet::with_capacity(walked.len());
-    for f in walked {
-        seen.insert(f.rel_path.as_str());
-        match by_path.get(f.rel_path.as_str()) {
-            Some(row) if row.size == f.size && row.mtime_ns == f.mtime_ns => plan.unchanged += 1,
-            _ => plan.read.push(f.clone()),
+    let (mut w, mut s) = (walked.iter().peekable(), stored.iter().peekable());
+    loop {
+        match (w.peek(), s.peek()) {
+            (Some(f), Some(row)) => match f.rel_path.cmp(&row.path) {
+                Ordering::Less => plan.read.push((*w.next().unwrap()).clone()),
+                Ordering::Greater => plan.delete.push(s.next().unwrap().path.clone()),
+                Ordering::Equal => {
+                    if row.size == f.size && row.mtime_ns == f.mtime_ns {
+                        plan.unchanged += 1;
+                    } else {
+                        plan.read.push((**f).clone());
+                    }
+                    w.next();
+                    s.next();
+                }
+            },
+            (Some(_), None) => plan.read.push((*w.next().unwrap()).clone()),
+            (None, Some(_)) => plan.delete.push(s.next().unwrap().path.clone()),
+            (None, None) => return plan,
         }
     }
-    for row in stored {
-        if !seen.contains(row.path.as_str()) {
-            plan.delete.push(row.path.clone());
+}
+
+/// The stored file at `path`, in `stored` sorted by path (as
+/// `Store::file_stats` returns it).
+pub fn stored_file<'a>(stored: &'a [FileStat], path: &str) -> Option<&'a FileStat> {
+    stored
+        .binary_search_by(|f| f.path.as_str().cmp(path))
+        .ok()
+        .map(|i| &stored[i])
+}
+
+/// `items` in path order, sorted here only if they were not already.
+fn by_path<T>(items: &[T], path: impl Fn(&T) -> &String) -> Vec<&T> {
+    let mut v: Vec<&T> = items.iter().collect();
+    if !v.is_sorted_by(|a, b| path(a) <= path(b)) {
+        v.sort_by(|a, b| path(a).cmp(path(b)));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walked(path: &str, size: u64, mtime_ns: i64) -> WalkedFile {
+        WalkedFile {
+            rel_path: path.into(),
+            abs_path: path.into(),
+            size,
+            mtime_ns,
         }
     }
-    plan
+
+    fn stored(path: &str, size: u64, mtime_ns: i64) -> FileStat {
+        FileStat {
+            path: path.into(),
+            size,
+            mtime_ns,
+            hash: 7,
+        }
+    }
+
+    #[test]
+    fn merge_finds_new_changed_racy_and_deleted_files_in_any_order() {
+        let on_disk = [
+            walked("z.py", 1, 5),
+            walked("a.py", 1, 5),
+            walked("b/c.py", 2, 5),
+            walked("b/new.py", 1, 5),
+            walked("racy.py", 1, 5),
+        ];
+        let in_index = [
+            stored("racy.py", 1, 0),
+            stored("a.py", 1, 5),
+            stored("b/c.py", 3, 5),
+            stored("b/gone.py", 1, 5),
+            stored("z.py", 1, 5),
+        ];
+        let p = plan(&on_disk, &in_index);
+        let read: Vec<&str> = p.read.iter().map(|f| f.rel_path.as_str()).collect();
+        assert_eq!(read, ["b/c.py", "b/new.py", "racy.py"]);
+        assert_eq!(p.delete, ["b/gone.py"]);
+        assert_eq!(p.unchanged, 2);
+    }
+
+    #[test]
+    fn stored_file_finds_by_path() {
+        let in_index = [stored("a.py", 1, 5), stored("b/c.py", 2, 5)];
+        assert_eq!(stored_file(&in_index, "b/c.py").map(|f| f.size), Some(2));
+        assert!(stored_file(&in_index, "b").is_none());
+    }
 }
