@@ -114,9 +114,16 @@ pub fn freshness(
     f.checked = true;
     let refresh = mode == FreshMode::Refresh;
     let t = std::time::Instant::now();
-    let stored = store.file_stats()?;
+    let cached = store.stat_cache()?;
+    let stored = cached.files;
     let t_read = t.elapsed();
-    let walked = match crate::stamps::restat(store, root, &opts.walk_options(), &stored)? {
+    let walked = match crate::stamps::restat(
+        store,
+        root,
+        &opts.walk_options(),
+        &stored,
+        &cached.stamps,
+    )? {
         Some(w) => w,
         None => plumb_walk::walk(root, &opts.walk_options()),
     };
@@ -216,6 +223,7 @@ fn settle(
         if restamp {
             crate::stamps::write(&w, walked, &opts.walk_options())?;
         }
+        w.write_stat_cache()?;
         w.commit()?;
         Ok(())
     })();

@@ -161,14 +161,15 @@ pub fn run(
     prepare_index_dir(&opts.index_path)?;
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
-    let mut stored = store.file_stats()?;
+    let cached = store.stat_cache()?;
+    let mut stored = cached.files;
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
     let restatted = if opts.rebuild || model_changed {
         None
     } else {
-        stamps::restat(&store, &root, &opts.walk_options(), &stored)?
+        stamps::restat(&store, &root, &opts.walk_options(), &stored, &cached.stamps)?
     };
     let walked = match restatted {
         Some(w) => w,
@@ -406,6 +407,7 @@ pub fn apply(
     w.set_meta("plumb_version", env!("CARGO_PKG_VERSION"))?;
     w.set_meta("shape_model", &plumb_shape::MODEL_VERSION.to_string())?;
     w.set_meta("complete", "1")?;
+    w.write_stat_cache()?;
     w.commit()?;
     Ok(report)
 }

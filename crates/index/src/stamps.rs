@@ -81,15 +81,16 @@ pub fn write(w: &Writer<'_>, walked: &WalkResult, opts: &WalkOptions) -> Result<
     Ok(())
 }
 
-/// What a walk with `opts` would list, without walking: the stored files
-/// statted again, with the last walk's skip counts and problems. `None`
-/// when a walk is needed: no stamps or summary stored, other options, a
-/// stamp changed or is racy, or a stored file is gone.
+/// What a walk with `opts` would list, without walking: the `stored`
+/// files statted again, with the last walk's skip counts and problems.
+/// `None` when a walk is needed: no `stamps` or summary stored, other
+/// options, a stamp changed or is racy, or a stored file is gone.
 pub fn restat(
     store: &Store,
     root: &Path,
     opts: &WalkOptions,
     stored: &[FileStat],
+    stamps: &[(String, i64)],
 ) -> Result<Option<WalkResult>, IndexError> {
     let Some(summary) = store
         .meta(SUMMARY_KEY)?
@@ -98,7 +99,6 @@ pub fn restat(
     else {
         return Ok(None);
     };
-    let stamps = store.stamps()?;
     if stamps.is_empty() {
         return Ok(None);
     }

@@ -230,3 +230,38 @@ fn racy_files_with_a_new_size_or_content_are_stale_however_many() {
     let f = check(&opts, FreshMode::Check);
     assert_eq!(f.stale_files, vec!["m0003.py"]);
 }
+
+/// The store's stat cache is present and says what its rows say.
+fn assert_stat_cache_current(opts: &IndexOptions) {
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    assert!(store.has_stat_cache().unwrap());
+    let rows = plumb_store::StatCache {
+        files: store.file_stats().unwrap(),
+        stamps: store.stamps().unwrap(),
+    };
+    assert_eq!(store.stat_cache().unwrap(), rows);
+}
+
+#[test]
+fn index_runs_refreshes_and_settles_leave_a_current_stat_cache() {
+    let (_dir, opts) = setup();
+    let root = opts.root.clone();
+    assert_stat_cache_current(&opts);
+    // A refresh re-indexes a file.
+    write(&root, "pkg/a.py", "def z():\n    return 10\n");
+    assert_eq!(check(&opts, FreshMode::Refresh).refreshed, 1);
+    assert_stat_cache_current(&opts);
+    // A settle records a new time, and a walk's stamps.
+    age_all(&root);
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+    assert_stat_cache_current(&opts);
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    assert_eq!(
+        store.file("pkg/a.py").unwrap().unwrap().mtime_ns,
+        mtime_ns(&root.join("pkg/a.py"))
+    );
+    // A new file, by an index run.
+    write(&root, "pkg/n.py", "N = 1\n");
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    assert_stat_cache_current(&opts);
+}

@@ -226,6 +226,24 @@ fn glob_escape(s: &str) -> String {
     out
 }
 
+pub(crate) fn file_stats(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<FileStat>> {
+    let mut st = conn.prepare_cached("SELECT path, size, mtime_ns, hash FROM files ORDER BY path")?;
+    st.query_map([], |r| {
+        Ok(FileStat {
+            path: r.get(0)?,
+            size: r.get::<_, i64>(1)? as u64,
+            mtime_ns: r.get(2)?,
+            hash: r.get::<_, i64>(3)? as u64,
+        })
+    })?
+    .collect()
+}
+
+pub(crate) fn stamps(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut st = conn.prepare_cached("SELECT path, mtime_ns FROM stamps ORDER BY path")?;
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+}
+
 impl Store {
     /// Run a query and collect its rows.
     fn collect<T>(
@@ -251,25 +269,12 @@ impl Store {
 
     /// Every stored file's path, size, time and hash, by path.
     pub fn file_stats(&self) -> Result<Vec<FileStat>> {
-        self.collect(
-            "SELECT path, size, mtime_ns, hash FROM files ORDER BY path",
-            [],
-            |r| {
-                Ok(FileStat {
-                    path: r.get(0)?,
-                    size: r.get::<_, i64>(1)? as u64,
-                    mtime_ns: r.get(2)?,
-                    hash: r.get::<_, i64>(3)? as u64,
-                })
-            },
-        )
+        file_stats(&self.conn).map_err(|e| self.err(e))
     }
 
     /// The walk's stamps as stored by the last full walk, by path.
     pub fn stamps(&self) -> Result<Vec<(String, i64)>> {
-        self.collect("SELECT path, mtime_ns FROM stamps ORDER BY path", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        stamps(&self.conn).map_err(|e| self.err(e))
     }
 
     pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
