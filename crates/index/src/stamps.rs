@@ -104,17 +104,22 @@ pub fn restat(
     }
     let started_ns = plumb_walk::now_ns();
     let stat = plumb_walk::RootStat::open(root);
-    let unchanged = stamps
-        .par_iter()
-        .all(|(p, m)| *m != 0 && stat.stamp(p) == Some(*m));
-    if !unchanged {
-        return Ok(None);
-    }
-    let Some(files) = stored
-        .par_iter()
-        .map(|r| stat.file(&r.path))
-        .collect::<Option<Vec<_>>>()
-    else {
+    // Stamps and files are statted together: both are needed when nothing
+    // changed, the common case.
+    let (unchanged, files) = rayon::join(
+        || {
+            stamps
+                .par_iter()
+                .all(|(p, m)| *m != 0 && stat.stamp(p) == Some(*m))
+        },
+        || {
+            stored
+                .par_iter()
+                .map(|r| stat.file(&r.path))
+                .collect::<Option<Vec<_>>>()
+        },
+    );
+    let (true, Some(files)) = (unchanged, files) else {
         return Ok(None);
     };
     Ok(Some(WalkResult {
