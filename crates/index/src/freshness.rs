@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use plumb_store::{Store, WriteLock};
-use plumb_walk::WalkResult;
+use crate::stamps::Seen;
 use serde::Serialize;
 
 use crate::{IndexError, IndexOptions, Progress};
@@ -117,25 +117,23 @@ pub fn freshness(
     let cached = store.stat_cache()?;
     let stored = cached.files;
     let t_read = t.elapsed();
-    let walked = match crate::stamps::restat(
+    let seen = Seen::look(
         store,
         root,
         &opts.walk_options(),
         &stored,
         &cached.stamps,
-    )? {
-        Some(w) => w,
-        None => plumb_walk::walk(root, &opts.walk_options()),
-    };
+        true,
+    )?;
     let t_stat = t.elapsed();
-    let mut plan = crate::plan::plan(&walked.files, &stored);
+    let mut plan = seen.plan(&stored);
     if std::env::var_os("PLUMB_PROFILE").is_some() {
         eprintln!(
             "plumb: profile: freshness: read {:.1} ms, stat {:.1} ms ({} files, walked: {}), plan {:.1} ms",
             t_read.as_secs_f64() * 1e3,
             (t_stat - t_read).as_secs_f64() * 1e3,
             stored.len(),
-            !walked.stamps.is_empty(),
+            seen.is_walk(),
             (t.elapsed() - t_stat).as_secs_f64() * 1e3
         );
     }
@@ -167,7 +165,7 @@ pub fn freshness(
         }
     });
     if refresh {
-        settle(store, opts, &walked, &same_content, plan.is_empty());
+        settle(store, opts, &seen, &same_content, plan.is_empty());
     }
     if plan.is_empty() {
         return Ok(f);
@@ -177,6 +175,7 @@ pub fn freshness(
         match WriteLock::acquire(&opts.index_path, false, |_| {}) {
             Ok(_lock) => {
                 let n = (plan.read.len() + plan.delete.len()) as u64;
+                let walked = seen.into_walk(&stored);
                 crate::apply(store, root, opts, &walked, plan, &stored, &|_: Progress| {})?;
                 f = read_meta(store, root)?;
                 f.checked = true;
@@ -201,12 +200,15 @@ pub fn freshness(
 fn settle(
     store: &mut Store,
     opts: &IndexOptions,
-    walked: &WalkResult,
+    seen: &Seen,
     same: &[(String, i64)],
     matches: bool,
 ) {
-    let restamp = matches && !walked.stamps.is_empty();
-    if same.is_empty() && !restamp {
+    let restamp = match seen {
+        Seen::Walk(walked) if matches && !walked.stamps.is_empty() => Some(walked),
+        _ => None,
+    };
+    if same.is_empty() && restamp.is_none() {
         return;
     }
     let Ok(_lock) = WriteLock::acquire(&opts.index_path, false, |_| {}) else {
@@ -217,10 +219,10 @@ fn settle(
         for (path, mtime_ns) in same {
             w.touch_file(
                 path,
-                crate::stamps::settled_mtime(*mtime_ns, walked.started_ns),
+                crate::stamps::settled_mtime(*mtime_ns, seen.started_ns()),
             )?;
         }
-        if restamp {
+        if let Some(walked) = restamp {
             crate::stamps::write(&w, walked, &opts.walk_options())?;
         }
         w.write_stat_cache()?;

@@ -166,16 +166,16 @@ pub fn run(
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
-    let restatted = if opts.rebuild || model_changed {
-        None
-    } else {
-        stamps::restat(&store, &root, &opts.walk_options(), &stored, &cached.stamps)?
-    };
-    let walked = match restatted {
-        Some(w) => w,
-        None => plumb_walk::walk(&root, &opts.walk_options()),
-    };
-    let mut plan = plan::plan(&walked.files, &stored);
+    let seen = stamps::Seen::look(
+        &store,
+        &root,
+        &opts.walk_options(),
+        &stored,
+        &cached.stamps,
+        !(opts.rebuild || model_changed),
+    )?;
+    let mut plan = seen.plan(&stored);
+    let walked = seen.into_walk(&stored);
     if opts.rebuild || model_changed {
         // Everything is read and parsed again; stored hashes must not short-cut it.
         plan.read = walked.files.clone();

@@ -37,7 +37,7 @@ pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
                 Ordering::Less => plan.read.push((*w.next().unwrap()).clone()),
                 Ordering::Greater => plan.delete.push(s.next().unwrap().path.clone()),
                 Ordering::Equal => {
-                    if row.size == f.size && row.mtime_ns == f.mtime_ns {
+                    if unchanged(row, f.size, f.mtime_ns) {
                         plan.unchanged += 1;
                     } else {
                         plan.read.push((**f).clone());
@@ -51,6 +51,29 @@ pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
             (None, None) => return plan,
         }
     }
+}
+
+/// Compare the `stored` files with their size and time now (`stats[i]`
+/// is `stored[i]`'s), all still there: those that differ are read, made
+/// into walked files by `walked`.
+pub fn plan_restat(
+    stored: &[FileStat],
+    stats: &[(u64, i64)],
+    walked: impl Fn(&FileStat, u64, i64) -> WalkedFile,
+) -> Plan {
+    let mut plan = Plan::default();
+    for (row, &(size, mtime_ns)) in stored.iter().zip(stats) {
+        if unchanged(row, size, mtime_ns) {
+            plan.unchanged += 1;
+        } else {
+            plan.read.push(walked(row, size, mtime_ns));
+        }
+    }
+    plan
+}
+
+fn unchanged(row: &FileStat, size: u64, mtime_ns: i64) -> bool {
+    row.size == size && row.mtime_ns == mtime_ns
 }
 
 /// The stored file at `path`, in `stored` sorted by path (as
@@ -114,6 +137,17 @@ mod tests {
         assert_eq!(read, ["b/c.py", "b/new.py", "racy.py"]);
         assert_eq!(p.delete, ["b/gone.py"]);
         assert_eq!(p.unchanged, 2);
+    }
+
+    #[test]
+    fn restat_plan_reads_only_files_whose_size_or_time_differs() {
+        let in_index = [stored("a.py", 1, 5), stored("b.py", 1, 0), stored("c.py", 1, 5)];
+        let p = plan_restat(&in_index, &[(1, 5), (1, 5), (2, 5)], |f, size, mtime_ns| {
+            walked(&f.path, size, mtime_ns)
+        });
+        assert_eq!(p.read, [walked("b.py", 1, 5), walked("c.py", 2, 5)]);
+        assert!(p.delete.is_empty());
+        assert_eq!(p.unchanged, 1);
     }
 
     #[test]
