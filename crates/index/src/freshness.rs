@@ -115,14 +115,14 @@ pub fn freshness(
     let refresh = mode == FreshMode::Refresh;
     let t = std::time::Instant::now();
     let cached = store.stat_cache()?;
-    let stored = cached.files;
+    let stored = cached.files();
     let t_read = t.elapsed();
     let seen = Seen::look(
         store,
         root,
         &opts.walk_options(),
         &stored,
-        &cached.stamps,
+        &cached.stamps(),
         true,
     )?;
     let t_stat = t.elapsed();

@@ -162,7 +162,7 @@ pub fn run(
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
     let cached = store.stat_cache()?;
-    let mut stored = cached.files;
+    let mut stored = cached.files();
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
@@ -171,7 +171,7 @@ pub fn run(
         &root,
         &opts.walk_options(),
         &stored,
-        &cached.stamps,
+        &cached.stamps(),
         !(opts.rebuild || model_changed),
     )?;
     let mut plan = seen.plan(&stored);

@@ -28,14 +28,14 @@ impl Plan {
 /// path (both normally come sorted: the walk sorts, the store reads by path).
 pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
     let walked = by_path(walked, |f| &f.rel_path);
-    let stored = by_path(stored, |f| &f.path);
+    let stored = by_path(stored, |f| f.path);
     let mut plan = Plan::default();
     let (mut w, mut s) = (walked.iter().peekable(), stored.iter().peekable());
     loop {
         match (w.peek(), s.peek()) {
-            (Some(f), Some(row)) => match f.rel_path.cmp(&row.path) {
+            (Some(f), Some(row)) => match f.rel_path.as_str().cmp(row.path) {
                 Ordering::Less => plan.read.push((*w.next().unwrap()).clone()),
-                Ordering::Greater => plan.delete.push(s.next().unwrap().path.clone()),
+                Ordering::Greater => plan.delete.push(s.next().unwrap().path.to_string()),
                 Ordering::Equal => {
                     if unchanged(row, f.size, f.mtime_ns) {
                         plan.unchanged += 1;
@@ -47,7 +47,7 @@ pub fn plan(walked: &[WalkedFile], stored: &[FileStat]) -> Plan {
                 }
             },
             (Some(_), None) => plan.read.push((*w.next().unwrap()).clone()),
-            (None, Some(_)) => plan.delete.push(s.next().unwrap().path.clone()),
+            (None, Some(_)) => plan.delete.push(s.next().unwrap().path.to_string()),
             (None, None) => return plan,
         }
     }
@@ -77,16 +77,16 @@ fn unchanged(row: &FileStat, size: u64, mtime_ns: i64) -> bool {
 }
 
 /// The stored file at `path`, in `stored` sorted by path (as
-/// `Store::file_stats` returns it).
-pub fn stored_file<'a>(stored: &'a [FileStat], path: &str) -> Option<&'a FileStat> {
+/// `StatCache::files` lists them).
+pub fn stored_file<'a, 's>(stored: &'a [FileStat<'s>], path: &str) -> Option<&'a FileStat<'s>> {
     stored
-        .binary_search_by(|f| f.path.as_str().cmp(path))
+        .binary_search_by(|f| f.path.cmp(path))
         .ok()
         .map(|i| &stored[i])
 }
 
 /// `items` in path order, sorted here only if they were not already.
-fn by_path<T>(items: &[T], path: impl Fn(&T) -> &String) -> Vec<&T> {
+fn by_path<T>(items: &[T], path: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut v: Vec<&T> = items.iter().collect();
     if !v.is_sorted_by(|a, b| path(a) <= path(b)) {
         v.sort_by(|a, b| path(a).cmp(path(b)));
@@ -107,9 +107,9 @@ mod tests {
         }
     }
 
-    fn stored(path: &str, size: u64, mtime_ns: i64) -> FileStat {
+    fn stored(path: &str, size: u64, mtime_ns: i64) -> FileStat<'_> {
         FileStat {
-            path: path.into(),
+            path,
             size,
             mtime_ns,
             hash: 7,
@@ -143,7 +143,7 @@ mod tests {
     fn restat_plan_reads_only_files_whose_size_or_time_differs() {
         let in_index = [stored("a.py", 1, 5), stored("b.py", 1, 0), stored("c.py", 1, 5)];
         let p = plan_restat(&in_index, &[(1, 5), (1, 5), (2, 5)], |f, size, mtime_ns| {
-            walked(&f.path, size, mtime_ns)
+            walked(f.path, size, mtime_ns)
         });
         assert_eq!(p.read, [walked("b.py", 1, 5), walked("c.py", 2, 5)]);
         assert!(p.delete.is_empty());

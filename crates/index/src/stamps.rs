@@ -109,7 +109,7 @@ impl Seen {
         root: &Path,
         opts: &WalkOptions,
         stored: &[FileStat],
-        stamps: &[(String, i64)],
+        stamps: &[(&str, i64)],
         may_restat: bool,
     ) -> Result<Seen, IndexError> {
         let restatted = match may_restat {
@@ -126,7 +126,7 @@ impl Seen {
     pub fn plan(&self, stored: &[FileStat]) -> crate::Plan {
         match self {
             Seen::Restat(r) => crate::plan::plan_restat(stored, &r.stats, |f, size, mtime_ns| {
-                r.stat.walked_file(&f.path, size, mtime_ns)
+                r.stat.walked_file(f.path, size, mtime_ns)
             }),
             Seen::Walk(w) => crate::plan::plan(&w.files, stored),
         }
@@ -155,7 +155,7 @@ impl Seen {
             files: stored
                 .iter()
                 .zip(&r.stats)
-                .map(|(f, &(size, mtime_ns))| r.stat.walked_file(&f.path, size, mtime_ns))
+                .map(|(f, &(size, mtime_ns))| r.stat.walked_file(f.path, size, mtime_ns))
                 .collect(),
             skipped: r
                 .summary
@@ -179,7 +179,7 @@ fn restat(
     root: &Path,
     opts: &WalkOptions,
     stored: &[FileStat],
-    stamps: &[(String, i64)],
+    stamps: &[(&str, i64)],
 ) -> Result<Option<Restat>, IndexError> {
     let Some(summary) = store
         .meta(SUMMARY_KEY)?
@@ -205,7 +205,7 @@ fn restat(
             let mut stats = Vec::with_capacity(stored.len());
             stored
                 .par_iter()
-                .map(|r| stat.file_stat(&r.path))
+                .map(|r| stat.file_stat(r.path))
                 .collect_into_vec(&mut stats);
             stats.into_iter().collect::<Option<Vec<_>>>()
         },

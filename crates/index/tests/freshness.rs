@@ -200,7 +200,8 @@ fn many_racy_files_are_verified_by_content_and_settled() {
     assert!(f.is_fresh() && f.refreshed == 0, "{}", f.summary());
     assert_eq!(racy(&opts), 0);
     let (store, _) = Store::open(&opts.index_path).unwrap();
-    let stamps = store.stamps().unwrap();
+    let stamps = store.stat_rows().unwrap();
+    let stamps = stamps.stamps();
     assert!(!stamps.is_empty() && stamps.iter().all(|(_, m)| *m != 0));
     assert_eq!(
         store.file("d0/m0.py").unwrap().unwrap().mtime_ns,
@@ -235,11 +236,7 @@ fn racy_files_with_a_new_size_or_content_are_stale_however_many() {
 fn assert_stat_cache_current(opts: &IndexOptions) {
     let (store, _) = Store::open(&opts.index_path).unwrap();
     assert!(store.has_stat_cache().unwrap());
-    let rows = plumb_store::StatCache {
-        files: store.file_stats().unwrap(),
-        stamps: store.stamps().unwrap(),
-    };
-    assert_eq!(store.stat_cache().unwrap(), rows);
+    assert_eq!(store.stat_cache().unwrap(), store.stat_rows().unwrap());
 }
 
 #[test]

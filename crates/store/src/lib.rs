@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use lock::WriteLock;
-pub use read::{DefRow, FileRow, FileStat, ImportRow, NameMatch, RefRow, ShapePack, ShapeRow, Stats};
-pub use stat_cache::StatCache;
+pub use read::{DefRow, FileRow, ImportRow, NameMatch, RefRow, ShapePack, ShapeRow, Stats};
+pub use stat_cache::{FileStat, StatCache};
 pub use write::{FileRecord, Writer};
 
 /// Bumped whenever the schema or the meaning of stored facts changes.

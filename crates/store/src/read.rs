@@ -22,16 +22,6 @@ pub struct FileRow {
     pub skipped: Option<String>,
 }
 
-/// What comparing a stored file with the working tree needs of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileStat {
-    pub path: String,
-    pub size: u64,
-    /// 0 when the time was too recent to trust ("racy"): verify by content.
-    pub mtime_ns: i64,
-    pub hash: u64,
-}
-
 /// A stored definition with the file it lives in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefRow {
@@ -226,24 +216,6 @@ fn glob_escape(s: &str) -> String {
     out
 }
 
-pub(crate) fn file_stats(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<FileStat>> {
-    let mut st = conn.prepare_cached("SELECT path, size, mtime_ns, hash FROM files ORDER BY path")?;
-    st.query_map([], |r| {
-        Ok(FileStat {
-            path: r.get(0)?,
-            size: r.get::<_, i64>(1)? as u64,
-            mtime_ns: r.get(2)?,
-            hash: r.get::<_, i64>(3)? as u64,
-        })
-    })?
-    .collect()
-}
-
-pub(crate) fn stamps(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(String, i64)>> {
-    let mut st = conn.prepare_cached("SELECT path, mtime_ns FROM stamps ORDER BY path")?;
-    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
-}
-
 impl Store {
     /// Run a query and collect its rows.
     fn collect<T>(
@@ -265,16 +237,6 @@ impl Store {
             [],
             file_row,
         )
-    }
-
-    /// Every stored file's path, size, time and hash, by path.
-    pub fn file_stats(&self) -> Result<Vec<FileStat>> {
-        file_stats(&self.conn).map_err(|e| self.err(e))
-    }
-
-    /// The walk's stamps as stored by the last full walk, by path.
-    pub fn stamps(&self) -> Result<Vec<(String, i64)>> {
-        stamps(&self.conn).map_err(|e| self.err(e))
     }
 
     pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
