@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use plumb_store::{Store, WriteLock};
-use crate::stamps::Seen;
 use serde::Serialize;
 
+use crate::stamps::Seen;
 use crate::{IndexError, IndexOptions, Progress};
 
 /// Whether answers from the index match the files on disk.

@@ -318,8 +318,8 @@ pub fn apply(
                             stamps::settled_mtime(f.mtime_ns, walked.started_ns),
                         )?;
                         // A file stored with a racy time was only re-verified.
-                        if plan::stored_file(stored, &f.rel_path).is_some_and(|s| s.mtime_ns == 0)
-                        {
+                        let row = plan::stored_file(stored, &f.rel_path);
+                        if row.is_some_and(|s| s.mtime_ns == 0) {
                             report.unchanged += 1;
                         } else {
                             report.touched += 1;

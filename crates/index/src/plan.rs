@@ -118,20 +118,21 @@ mod tests {
 
     #[test]
     fn merge_finds_new_changed_racy_and_deleted_files_in_any_order() {
-        let on_disk = [
-            walked("z.py", 1, 5),
-            walked("a.py", 1, 5),
-            walked("b/c.py", 2, 5),
-            walked("b/new.py", 1, 5),
-            walked("racy.py", 1, 5),
+        // (path, (size, time) on disk, (size, time) in the index)
+        let files = [
+            ("a.py", Some((1, 5)), Some((1, 5))),
+            ("b/c.py", Some((2, 5)), Some((3, 5))),
+            ("b/gone.py", None, Some((1, 5))),
+            ("b/new.py", Some((1, 5)), None),
+            ("racy.py", Some((1, 5)), Some((1, 0))),
+            ("z.py", Some((1, 5)), Some((1, 5))),
         ];
-        let in_index = [
-            stored("racy.py", 1, 0),
-            stored("a.py", 1, 5),
-            stored("b/c.py", 3, 5),
-            stored("b/gone.py", 1, 5),
-            stored("z.py", 1, 5),
-        ];
+        let on_disk: Vec<WalkedFile> = (files.iter().rev())
+            .filter_map(|&(p, disk, _)| disk.map(|(size, t)| walked(p, size, t)))
+            .collect();
+        let in_index: Vec<FileStat> = (files.iter().skip(1).chain(&files[..1]))
+            .filter_map(|&(p, _, index)| index.map(|(size, t)| stored(p, size, t)))
+            .collect();
         let p = plan(&on_disk, &in_index);
         let read: Vec<&str> = p.read.iter().map(|f| f.rel_path.as_str()).collect();
         assert_eq!(read, ["b/c.py", "b/new.py", "racy.py"]);

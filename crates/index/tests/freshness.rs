@@ -50,18 +50,34 @@ fn check(opts: &IndexOptions, mode: FreshMode) -> Freshness {
     freshness(&mut store, opts, mode).unwrap()
 }
 
-/// A small indexed repository whose paths are all older than the racy window.
-fn setup() -> (tempfile::TempDir, IndexOptions) {
+/// An indexed repository of `files` (path, body); with `age`, all its
+/// paths are made older than the racy window before indexing.
+fn indexed_repo<P: AsRef<str>, B: AsRef<str>>(
+    files: impl IntoIterator<Item = (P, B)>,
+    age: bool,
+) -> (tempfile::TempDir, IndexOptions) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("repo");
-    write(&root, "pkg/a.py", "def a():\n    return 1\n");
-    write(&root, "pkg/b.py", "def b():\n    return 2\n");
-    write(&root, ".gitignore", "build/\n");
-    age_all(&root);
+    for (path, body) in files {
+        write(&root, path.as_ref(), body.as_ref());
+    }
+    if age {
+        age_all(&root);
+    }
     let mut opts = IndexOptions::new(&root);
     opts.index_path = dir.path().join("index.db");
     run(&opts, |_| {}, &|_| {}).unwrap();
     (dir, opts)
+}
+
+/// A small indexed repository whose paths are all older than the racy window.
+fn setup() -> (tempfile::TempDir, IndexOptions) {
+    let files = [
+        ("pkg/a.py", "def a():\n    return 1\n"),
+        ("pkg/b.py", "def b():\n    return 2\n"),
+        (".gitignore", "build/\n"),
+    ];
+    indexed_repo(files, true)
 }
 
 #[test]
@@ -169,19 +185,19 @@ fn index_runs_without_a_walk_report_the_same_and_honour_new_options() {
     assert_eq!(paths, vec!["a.py", "big.py", "vendor/v.py"]);
 }
 
+/// More files than a query verifies when their times really changed.
+const MANY: usize = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
+
+/// A repository of [`MANY`] files (`file(i)` gives the i-th path and body),
+/// indexed right after they were written: every time is stored as racy.
+fn racy_repo(file: impl Fn(usize) -> (String, String)) -> (tempfile::TempDir, IndexOptions) {
+    indexed_repo((0..MANY).map(file), false)
+}
+
 #[test]
 fn many_racy_files_are_verified_by_content_and_settled() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("repo");
-    // More files than a query verifies when their times really changed.
-    let n = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
-    for i in 0..n {
-        write(&root, &format!("d{}/m{i}.py", i % 7), &format!("X = {i}\n"));
-    }
-    let mut opts = IndexOptions::new(&root);
-    opts.index_path = dir.path().join("index.db");
-    // Indexed right after they were written: every time is stored as racy.
-    run(&opts, |_| {}, &|_| {}).unwrap();
+    let (_dir, opts) = racy_repo(|i| (format!("d{}/m{i}.py", i % 7), format!("X = {i}\n")));
+    let (root, n) = (opts.root.clone(), MANY);
     let racy = |opts: &IndexOptions| {
         let (store, _) = Store::open(&opts.index_path).unwrap();
         let files = store.files().unwrap();
@@ -212,15 +228,8 @@ fn many_racy_files_are_verified_by_content_and_settled() {
 
 #[test]
 fn racy_files_with_a_new_size_or_content_are_stale_however_many() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("repo");
-    let n = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
-    for i in 0..n {
-        write(&root, &format!("m{i:04}.py"), "X = 1\n");
-    }
-    let mut opts = IndexOptions::new(&root);
-    opts.index_path = dir.path().join("index.db");
-    run(&opts, |_| {}, &|_| {}).unwrap();
+    let (_dir, opts) = racy_repo(|i| (format!("m{i:04}.py"), "X = 1\n".into()));
+    let root = opts.root.clone();
     write(&root, "m0001.py", "X = 22\n");
     write(&root, "m0002.py", "X = 3\n");
     age_all(&root);

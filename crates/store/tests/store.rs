@@ -150,16 +150,23 @@ fn corrupt_file_is_rebuilt() {
     assert_eq!(store.stats().unwrap().files, 0);
 }
 
+/// A store at `db` holding `a.py`, and its stat cache when `cached`.
+fn store_with_a_file(db: &std::path::Path, cached: bool) -> Store {
+    let (mut store, _) = Store::open(db).unwrap();
+    let w = store.writer().unwrap();
+    w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+    if cached {
+        w.write_stat_cache().unwrap();
+    }
+    w.commit().unwrap();
+    store
+}
+
 #[test]
 fn old_schema_is_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    {
-        let (mut store, _) = Store::open(&db).unwrap();
-        let w = store.writer().unwrap();
-        w.put_file(&rec("a.py"), &sample_facts()).unwrap();
-        w.commit().unwrap();
-    }
+    drop(store_with_a_file(&db, false));
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.pragma_update(None, "user_version", 0).unwrap();
     drop(conn);
@@ -252,11 +259,7 @@ fn stat_cache_is_written_with_its_rows_and_dropped_by_any_later_change() {
 fn an_undecodable_stat_cache_falls_back_to_the_rows() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    let (mut store, _) = Store::open(&db).unwrap();
-    let w = store.writer().unwrap();
-    w.put_file(&rec("a.py"), &sample_facts()).unwrap();
-    w.write_stat_cache().unwrap();
-    w.commit().unwrap();
+    let store = store_with_a_file(&db, true);
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute("UPDATE stat_cache SET data = x'0900000001'", [])
         .unwrap();
