@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use plumb_store::{Store, WriteLock};
-use plumb_walk::WalkResult;
 use serde::Serialize;
 
+use crate::stamps::Seen;
 use crate::{IndexError, IndexOptions, Progress};
 
 /// Whether answers from the index match the files on disk.
@@ -114,46 +114,60 @@ pub fn freshness(
     f.checked = true;
     let refresh = mode == FreshMode::Refresh;
     let t = std::time::Instant::now();
-    let stored = store.files()?;
+    let cached = store.stat_cache()?;
+    let stored = cached.files();
     let t_read = t.elapsed();
-    let walked = match crate::stamps::restat(store, root, &opts.walk_options(), &stored)? {
-        Some(w) => w,
-        None => plumb_walk::walk(root, &opts.walk_options()),
-    };
+    let seen = Seen::look(
+        store,
+        root,
+        &opts.walk_options(),
+        &stored,
+        &cached.stamps(),
+        true,
+    )?;
     let t_stat = t.elapsed();
-    let mut plan = crate::plan::plan(&walked.files, &stored);
+    let mut plan = seen.plan(&stored);
     if std::env::var_os("PLUMB_PROFILE").is_some() {
         eprintln!(
             "plumb: profile: freshness: read {:.1} ms, stat {:.1} ms ({} files, walked: {}), plan {:.1} ms",
             t_read.as_secs_f64() * 1e3,
             (t_stat - t_read).as_secs_f64() * 1e3,
             stored.len(),
-            !walked.stamps.is_empty(),
+            seen.is_walk(),
             (t.elapsed() - t_stat).as_secs_f64() * 1e3
         );
     }
-    // A changed mtime with the same content is not staleness.
-    let by_path: std::collections::HashMap<&str, u64> =
-        stored.iter().map(|r| (r.path.as_str(), r.hash)).collect();
+    // A changed mtime with the same content is not staleness. Files stored
+    // with a racy time (0) are always verified, however many: nothing else
+    // ever clears them. Files whose time really changed are verified only
+    // while they are few; past that the answer is stale anyway.
+    let stored_file = |path: &str| crate::plan::stored_file(&stored, path);
+    let changed_times = plan
+        .read
+        .iter()
+        .filter(|w| stored_file(&w.rel_path).is_some_and(|r| r.mtime_ns != 0))
+        .count();
+    let verify_changed = changed_times <= CHEAP_REFRESH_FILES * 4;
     let mut same_content: Vec<(String, i64)> = Vec::new();
-    if plan.read.len() <= CHEAP_REFRESH_FILES * 4 {
-        plan.read.retain(|w| {
-            let Some(&h) = by_path.get(w.rel_path.as_str()) else {
-                return true;
-            };
-            match std::fs::read(&w.abs_path) {
-                Ok(b) if crate::content_hash(&b) == h => {
-                    same_content.push((w.rel_path.clone(), w.mtime_ns));
-                    false
-                }
-                _ => true,
+    plan.read.retain(|w| {
+        let Some(row) = stored_file(&w.rel_path) else {
+            return true;
+        };
+        if row.size != w.size || (row.mtime_ns != 0 && !verify_changed) {
+            return true;
+        }
+        match std::fs::read(&w.abs_path) {
+            Ok(b) if crate::content_hash(&b) == row.hash => {
+                same_content.push((w.rel_path.clone(), w.mtime_ns));
+                false
             }
-        });
+            _ => true,
+        }
+    });
+    if refresh {
+        settle(store, opts, &seen, &same_content, plan.is_empty());
     }
     if plan.is_empty() {
-        if refresh {
-            settle(store, opts, &walked, &same_content);
-        }
         return Ok(f);
     }
     let small = plan.read.len() + plan.delete.len() <= CHEAP_REFRESH_FILES;
@@ -161,6 +175,7 @@ pub fn freshness(
         match WriteLock::acquire(&opts.index_path, false, |_| {}) {
             Ok(_lock) => {
                 let n = (plan.read.len() + plan.delete.len()) as u64;
+                let walked = seen.into_walk(&stored);
                 crate::apply(store, root, opts, &walked, plan, &stored, &|_: Progress| {})?;
                 f = read_meta(store, root)?;
                 f.checked = true;
@@ -179,11 +194,21 @@ pub fn freshness(
 
 /// Record, when no other run holds the lock, what a comparison learned
 /// without changing any answer: files whose time changed but content did
-/// not, and a full walk's stamps, so the next comparison is the cheap one.
-/// Best effort: on any failure the next comparison just does this work again.
-fn settle(store: &mut Store, opts: &IndexOptions, walked: &WalkResult, same: &[(String, i64)]) {
-    let restamp = !walked.stamps.is_empty();
-    if same.is_empty() && !restamp {
+/// not, and, when the index matches the walk (`matches`), a full walk's
+/// stamps, so the next comparison is the cheap one. Best effort: on any
+/// failure the next comparison just does this work again.
+fn settle(
+    store: &mut Store,
+    opts: &IndexOptions,
+    seen: &Seen,
+    same: &[(String, i64)],
+    matches: bool,
+) {
+    let restamp = match seen {
+        Seen::Walk(walked) if matches && !walked.stamps.is_empty() => Some(walked),
+        _ => None,
+    };
+    if same.is_empty() && restamp.is_none() {
         return;
     }
     let Ok(_lock) = WriteLock::acquire(&opts.index_path, false, |_| {}) else {
@@ -194,12 +219,13 @@ fn settle(store: &mut Store, opts: &IndexOptions, walked: &WalkResult, same: &[(
         for (path, mtime_ns) in same {
             w.touch_file(
                 path,
-                crate::stamps::settled_mtime(*mtime_ns, walked.started_ns),
+                crate::stamps::settled_mtime(*mtime_ns, seen.started_ns()),
             )?;
         }
-        if restamp {
+        if let Some(walked) = restamp {
             crate::stamps::write(&w, walked, &opts.walk_options())?;
         }
+        w.write_stat_cache()?;
         w.commit()?;
         Ok(())
     })();

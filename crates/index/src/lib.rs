@@ -23,7 +23,7 @@ use plumb_walk::{SkipReason, WalkOptions, WalkResult};
 use rayon::prelude::*;
 
 pub use extract::{content_hash, count_lines};
-pub use freshness::{FreshMode, Freshness, freshness};
+pub use freshness::{CHEAP_REFRESH_FILES, FreshMode, Freshness, freshness};
 pub use git::head_commit;
 pub use plan::{Plan, plan};
 
@@ -161,20 +161,21 @@ pub fn run(
     prepare_index_dir(&opts.index_path)?;
     let _lock = WriteLock::acquire(&opts.index_path, opts.wait_for_lock, on_wait)?;
     let (mut store, state) = Store::open(&opts.index_path)?;
-    let mut stored = store.files()?;
+    let cached = store.stat_cache()?;
+    let mut stored = cached.files();
     let model = store.meta("shape_model")?;
     let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
-    let restatted = if opts.rebuild || model_changed {
-        None
-    } else {
-        stamps::restat(&store, &root, &opts.walk_options(), &stored)?
-    };
-    let walked = match restatted {
-        Some(w) => w,
-        None => plumb_walk::walk(&root, &opts.walk_options()),
-    };
-    let mut plan = plan::plan(&walked.files, &stored);
+    let seen = stamps::Seen::look(
+        &store,
+        &root,
+        &opts.walk_options(),
+        &stored,
+        &cached.stamps(),
+        !(opts.rebuild || model_changed),
+    )?;
+    let mut plan = seen.plan(&stored);
+    let walked = seen.into_walk(&stored);
     if opts.rebuild || model_changed {
         // Everything is read and parsed again; stored hashes must not short-cut it.
         plan.read = walked.files.clone();
@@ -237,7 +238,7 @@ pub fn apply(
     opts: &IndexOptions,
     walked: &WalkResult,
     plan: Plan,
-    stored: &[plumb_store::FileRow],
+    stored: &[plumb_store::FileStat],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<IndexReport, IndexError> {
     let mut report = IndexReport {
@@ -252,13 +253,6 @@ pub fn apply(
     for (reason, n) in &walked.skipped {
         *report.skipped.entry(reason.name().to_string()).or_default() += n;
     }
-    let known: std::collections::HashMap<&str, u64> =
-        stored.iter().map(|f| (f.path.as_str(), f.hash)).collect();
-    let racy_stored: std::collections::HashSet<&str> = stored
-        .iter()
-        .filter(|f| f.mtime_ns == 0)
-        .map(|f| f.path.as_str())
-        .collect();
     let manifest_changed = plan
         .read
         .iter()
@@ -292,13 +286,12 @@ pub fn apply(
             return Err(IndexError("interrupted; the index keeps every file committed so far, run `plumb index` again to finish".into()));
         }
         let (tx, rx) = mpsc::sync_channel(256);
-        let known = &known;
         let writer_result = std::thread::scope(|scope| {
             scope.spawn(move || {
                 chunk.par_iter().for_each_with(tx, |tx, f| {
                     let res = extract::extract_file(
                         f,
-                        known.get(f.rel_path.as_str()).copied(),
+                        plan::stored_file(stored, &f.rel_path).map(|s| s.hash),
                         include_generated,
                     );
                     let _ = tx.send((f, res));
@@ -325,7 +318,8 @@ pub fn apply(
                             stamps::settled_mtime(f.mtime_ns, walked.started_ns),
                         )?;
                         // A file stored with a racy time was only re-verified.
-                        if racy_stored.contains(f.rel_path.as_str()) {
+                        let row = plan::stored_file(stored, &f.rel_path);
+                        if row.is_some_and(|s| s.mtime_ns == 0) {
                             report.unchanged += 1;
                         } else {
                             report.touched += 1;
@@ -413,6 +407,7 @@ pub fn apply(
     w.set_meta("plumb_version", env!("CARGO_PKG_VERSION"))?;
     w.set_meta("shape_model", &plumb_shape::MODEL_VERSION.to_string())?;
     w.set_meta("complete", "1")?;
+    w.write_stat_cache()?;
     w.commit()?;
     Ok(report)
 }

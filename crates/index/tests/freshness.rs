@@ -50,18 +50,34 @@ fn check(opts: &IndexOptions, mode: FreshMode) -> Freshness {
     freshness(&mut store, opts, mode).unwrap()
 }
 
-/// A small indexed repository whose paths are all older than the racy window.
-fn setup() -> (tempfile::TempDir, IndexOptions) {
+/// An indexed repository of `files` (path, body); with `age`, all its
+/// paths are made older than the racy window before indexing.
+fn indexed_repo<P: AsRef<str>, B: AsRef<str>>(
+    files: impl IntoIterator<Item = (P, B)>,
+    age: bool,
+) -> (tempfile::TempDir, IndexOptions) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("repo");
-    write(&root, "pkg/a.py", "def a():\n    return 1\n");
-    write(&root, "pkg/b.py", "def b():\n    return 2\n");
-    write(&root, ".gitignore", "build/\n");
-    age_all(&root);
+    for (path, body) in files {
+        write(&root, path.as_ref(), body.as_ref());
+    }
+    if age {
+        age_all(&root);
+    }
     let mut opts = IndexOptions::new(&root);
     opts.index_path = dir.path().join("index.db");
     run(&opts, |_| {}, &|_| {}).unwrap();
     (dir, opts)
+}
+
+/// A small indexed repository whose paths are all older than the racy window.
+fn setup() -> (tempfile::TempDir, IndexOptions) {
+    let files = [
+        ("pkg/a.py", "def a():\n    return 1\n"),
+        ("pkg/b.py", "def b():\n    return 2\n"),
+        (".gitignore", "build/\n"),
+    ];
+    indexed_repo(files, true)
 }
 
 #[test]
@@ -167,4 +183,91 @@ fn index_runs_without_a_walk_report_the_same_and_honour_new_options() {
     let (store, _) = Store::open(&opts.index_path).unwrap();
     let paths: Vec<String> = store.files().unwrap().into_iter().map(|f| f.path).collect();
     assert_eq!(paths, vec!["a.py", "big.py", "vendor/v.py"]);
+}
+
+/// More files than a query verifies when their times really changed.
+const MANY: usize = plumb_index::CHEAP_REFRESH_FILES * 4 + 100;
+
+/// A repository of [`MANY`] files (`file(i)` gives the i-th path and body),
+/// indexed right after they were written: every time is stored as racy.
+fn racy_repo(file: impl Fn(usize) -> (String, String)) -> (tempfile::TempDir, IndexOptions) {
+    indexed_repo((0..MANY).map(file), false)
+}
+
+#[test]
+fn many_racy_files_are_verified_by_content_and_settled() {
+    let (_dir, opts) = racy_repo(|i| (format!("d{}/m{i}.py", i % 7), format!("X = {i}\n")));
+    let (root, n) = (opts.root.clone(), MANY);
+    let racy = |opts: &IndexOptions| {
+        let (store, _) = Store::open(&opts.index_path).unwrap();
+        let files = store.files().unwrap();
+        assert_eq!(files.len(), n);
+        files.iter().filter(|f| f.mtime_ns == 0).count()
+    };
+    assert_eq!(racy(&opts), n);
+    // Later, with the times no longer recent: the same content is not staleness.
+    age_all(&root);
+    let f = check(&opts, FreshMode::Check);
+    assert!(f.is_fresh(), "{}", f.summary());
+    assert_eq!(racy(&opts), n, "a check changes nothing");
+    // A refreshing query records the verified times and the walk's stamps,
+    // so the next comparison neither reads the files nor walks.
+    let f = check(&opts, FreshMode::Refresh);
+    assert!(f.is_fresh() && f.refreshed == 0, "{}", f.summary());
+    assert_eq!(racy(&opts), 0);
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    let stamps = store.stat_rows().unwrap();
+    let stamps = stamps.stamps();
+    assert!(!stamps.is_empty() && stamps.iter().all(|(_, m)| *m != 0));
+    assert_eq!(
+        store.file("d0/m0.py").unwrap().unwrap().mtime_ns,
+        mtime_ns(&root.join("d0/m0.py"))
+    );
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+}
+
+#[test]
+fn racy_files_with_a_new_size_or_content_are_stale_however_many() {
+    let (_dir, opts) = racy_repo(|i| (format!("m{i:04}.py"), "X = 1\n".into()));
+    let root = opts.root.clone();
+    write(&root, "m0001.py", "X = 22\n");
+    write(&root, "m0002.py", "X = 3\n");
+    age_all(&root);
+    let f = check(&opts, FreshMode::Refresh);
+    assert_eq!(f.stale_files, Vec::<String>::new());
+    assert_eq!(f.refreshed, 2, "{}", f.summary());
+    write(&root, "m0003.py", "X = 4\n");
+    let f = check(&opts, FreshMode::Check);
+    assert_eq!(f.stale_files, vec!["m0003.py"]);
+}
+
+/// The store's stat cache is present and says what its rows say.
+fn assert_stat_cache_current(opts: &IndexOptions) {
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    assert!(store.has_stat_cache().unwrap());
+    assert_eq!(store.stat_cache().unwrap(), store.stat_rows().unwrap());
+}
+
+#[test]
+fn index_runs_refreshes_and_settles_leave_a_current_stat_cache() {
+    let (_dir, opts) = setup();
+    let root = opts.root.clone();
+    assert_stat_cache_current(&opts);
+    // A refresh re-indexes a file.
+    write(&root, "pkg/a.py", "def z():\n    return 10\n");
+    assert_eq!(check(&opts, FreshMode::Refresh).refreshed, 1);
+    assert_stat_cache_current(&opts);
+    // A settle records a new time, and a walk's stamps.
+    age_all(&root);
+    assert!(check(&opts, FreshMode::Refresh).is_fresh());
+    assert_stat_cache_current(&opts);
+    let (store, _) = Store::open(&opts.index_path).unwrap();
+    assert_eq!(
+        store.file("pkg/a.py").unwrap().unwrap().mtime_ns,
+        mtime_ns(&root.join("pkg/a.py"))
+    );
+    // A new file, by an index run.
+    write(&root, "pkg/n.py", "N = 1\n");
+    run(&opts, |_| {}, &|_| {}).unwrap();
+    assert_stat_cache_current(&opts);
 }

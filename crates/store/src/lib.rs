@@ -10,6 +10,7 @@
 mod lock;
 mod read;
 mod schema;
+mod stat_cache;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -18,10 +19,11 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use lock::WriteLock;
 pub use read::{DefRow, FileRow, ImportRow, NameMatch, RefRow, ShapePack, ShapeRow, Stats};
+pub use stat_cache::{FileStat, StatCache};
 pub use write::{FileRecord, Writer};
 
 /// Bumped whenever the schema or the meaning of stored facts changes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// An error from the store, with the database path in its message.
 #[derive(Debug)]

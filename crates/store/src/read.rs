@@ -239,13 +239,6 @@ impl Store {
         )
     }
 
-    /// The walk's stamps as stored by the last full walk, by path.
-    pub fn stamps(&self) -> Result<Vec<(String, i64)>> {
-        self.collect("SELECT path, mtime_ns FROM stamps ORDER BY path", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-    }
-
     pub fn file(&self, path: &str) -> Result<Option<FileRow>> {
         use rusqlite::OptionalExtension;
         let mut st = self

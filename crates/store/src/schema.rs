@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS shapes (
 CREATE TABLE IF NOT EXISTS manifest (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ranks (file_id INTEGER PRIMARY KEY, rank REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS stat_cache (id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS shape_pack (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     dim INTEGER NOT NULL,
@@ -138,6 +139,7 @@ pub fn prepare(conn: &Connection) -> Result<(), String> {
     // A cheap structural probe: every table must be readable.
     for table in [
         "meta", "files", "defs", "refs", "imports", "shapes", "manifest", "ranks", "stamps",
+        "stat_cache",
     ] {
         conn.query_row(
             &format!("SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1)"),

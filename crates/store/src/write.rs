@@ -1,6 +1,8 @@
 //! Writing facts: one [`Writer`] is one transaction.
 
 use plumb_facts::{FileFacts, Manifest};
+use std::cell::Cell;
+
 use rusqlite::{Transaction, params};
 
 use crate::{Result, Store};
@@ -21,8 +23,11 @@ pub struct FileRecord {
 
 /// A write transaction. Dropping it without [`Writer::commit`] rolls back.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
+    pub(crate) tx: Transaction<'a>,
     store_path: std::path::PathBuf,
+    /// A `files` or `stamps` row changed since the stat cache was last
+    /// written in this transaction: commit drops the cache.
+    pub(crate) stat_rows_changed: Cell<bool>,
 }
 
 impl Store {
@@ -33,7 +38,11 @@ impl Store {
             path: store_path.clone(),
             message: e.to_string(),
         })?;
-        Ok(Writer { tx, store_path })
+        Ok(Writer {
+            tx,
+            store_path,
+            stat_rows_changed: Cell::new(false),
+        })
     }
 }
 
@@ -79,6 +88,7 @@ impl Store {
             let w = Writer {
                 tx,
                 store_path: self.path.clone(),
+                stat_rows_changed: Cell::new(false),
             };
             w.set_shape_pack(&pack)?;
             w.commit()?;
@@ -98,7 +108,7 @@ impl Store {
 }
 
 impl Writer<'_> {
-    fn err(&self, e: impl std::fmt::Display) -> crate::StoreError {
+    pub(crate) fn err(&self, e: impl std::fmt::Display) -> crate::StoreError {
         crate::StoreError {
             path: self.store_path.clone(),
             message: e.to_string(),
@@ -109,6 +119,7 @@ impl Writer<'_> {
     /// file id and the ids given to its definitions, in `facts.definitions` order.
     pub fn put_file(&self, rec: &FileRecord, facts: &FileFacts) -> Result<(i64, Vec<i64>)> {
         self.delete_file(&rec.path)?;
+        self.stat_rows_changed.set(true);
         let tx = &self.tx;
         let mut st = tx
             .prepare_cached(
@@ -251,6 +262,7 @@ impl Writer<'_> {
             .and_then(|mut st| st.query_row([path], |r| r.get(0)).optional())
             .map_err(|e| self.err(e))?;
         let Some(id) = id else { return Ok(()) };
+        self.stat_rows_changed.set(true);
         for sql in [
             "DELETE FROM defs WHERE file_id = ?1",
             "DELETE FROM refs WHERE file_id = ?1",
@@ -268,6 +280,7 @@ impl Writer<'_> {
 
     /// Record a new modification time for a file whose content is unchanged.
     pub fn touch_file(&self, path: &str, mtime_ns: i64) -> Result<()> {
+        self.stat_rows_changed.set(true);
         self.tx
             .prepare_cached("UPDATE files SET mtime_ns = ?2 WHERE path = ?1")
             .and_then(|mut st| st.execute(params![path, mtime_ns]))
@@ -278,6 +291,7 @@ impl Writer<'_> {
     /// Replace the walk's stamps (directories, ignore files, oversized
     /// files and their modification times; see `plumb_walk::WalkResult`).
     pub fn set_stamps<'s>(&self, stamps: impl IntoIterator<Item = (&'s str, i64)>) -> Result<()> {
+        self.stat_rows_changed.set(true);
         self.tx
             .execute("DELETE FROM stamps", [])
             .map_err(|e| self.err(e))?;
@@ -340,6 +354,11 @@ impl Writer<'_> {
 
     /// Make the transaction's writes durable.
     pub fn commit(self) -> Result<()> {
+        if self.stat_rows_changed.get() {
+            self.tx
+                .execute("DELETE FROM stat_cache", [])
+                .map_err(|e| self.err(e))?;
+        }
         let path = self.store_path.clone();
         self.tx.commit().map_err(|e| crate::StoreError {
             path,

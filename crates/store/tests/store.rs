@@ -150,16 +150,23 @@ fn corrupt_file_is_rebuilt() {
     assert_eq!(store.stats().unwrap().files, 0);
 }
 
+/// A store at `db` holding `a.py`, and its stat cache when `cached`.
+fn store_with_a_file(db: &std::path::Path, cached: bool) -> Store {
+    let (mut store, _) = Store::open(db).unwrap();
+    let w = store.writer().unwrap();
+    w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+    if cached {
+        w.write_stat_cache().unwrap();
+    }
+    w.commit().unwrap();
+    store
+}
+
 #[test]
 fn old_schema_is_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    {
-        let (mut store, _) = Store::open(&db).unwrap();
-        let w = store.writer().unwrap();
-        w.put_file(&rec("a.py"), &sample_facts()).unwrap();
-        w.commit().unwrap();
-    }
+    drop(store_with_a_file(&db, false));
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.pragma_update(None, "user_version", 0).unwrap();
     drop(conn);
@@ -195,4 +202,67 @@ fn second_writer_is_refused_or_waits() {
     assert!(who.starts_with("plumb pid"), "{who}");
     drop(held);
     waiter.join().unwrap();
+}
+
+/// The stat cache says what the rows say, or is not there.
+fn assert_cache_matches_rows(store: &Store) {
+    assert_eq!(store.stat_cache().unwrap(), store.stat_rows().unwrap());
+}
+
+#[test]
+fn stat_cache_is_written_with_its_rows_and_dropped_by_any_later_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(&dir.path().join("i.db")).unwrap();
+    let w = store.writer().unwrap();
+    w.put_file(&rec("b.py"), &sample_facts()).unwrap();
+    w.put_file(&rec("a.py"), &sample_facts()).unwrap();
+    w.set_stamps([("", 5), ("pkg", 0)]).unwrap();
+    w.write_stat_cache().unwrap();
+    w.commit().unwrap();
+    assert!(store.has_stat_cache().unwrap());
+    assert_cache_matches_rows(&store);
+    let cache = store.stat_cache().unwrap();
+    let files = cache.files();
+    assert_eq!(files.iter().map(|f| f.path).collect::<Vec<_>>(), ["a.py", "b.py"]);
+    assert_eq!((files[0].size, files[0].mtime_ns, files[0].hash), (10, 7, 42));
+    assert_eq!(cache.stamps(), [("", 5), ("pkg", 0)]);
+
+    // Each kind of row change, in a later transaction, drops the cache.
+    type Change = fn(&Writer<'_>);
+    let changes: [Change; 4] = [
+        |w| w.touch_file("a.py", 99).unwrap(),
+        |w| w.put_file(&rec("c.py"), &sample_facts()).map(|_| ()).unwrap(),
+        |w| w.delete_file("b.py").unwrap(),
+        |w| w.set_stamps([("", 6)]).unwrap(),
+    ];
+    for change in changes {
+        let w = store.writer().unwrap();
+        w.write_stat_cache().unwrap();
+        change(&w);
+        w.commit().unwrap();
+        assert!(!store.has_stat_cache().unwrap());
+        assert_cache_matches_rows(&store);
+        let w = store.writer().unwrap();
+        w.write_stat_cache().unwrap();
+        w.commit().unwrap();
+        assert_cache_matches_rows(&store);
+    }
+    // Other writes keep it.
+    let w = store.writer().unwrap();
+    w.set_meta("k", "v").unwrap();
+    w.delete_file("not-stored.py").unwrap();
+    w.commit().unwrap();
+    assert!(store.has_stat_cache().unwrap());
+}
+
+#[test]
+fn an_undecodable_stat_cache_falls_back_to_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    let store = store_with_a_file(&db, true);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE stat_cache SET data = x'0900000001'", [])
+        .unwrap();
+    assert_eq!(store.stat_cache().unwrap().files()[0].path, "a.py");
+    assert_cache_matches_rows(&store);
 }

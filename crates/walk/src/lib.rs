@@ -172,16 +172,28 @@ impl RootStat {
         self.stat(rel_path).map(|(_, mtime, _)| mtime)
     }
 
+    /// A known file's size and modification time (ns) now (`None` if it is
+    /// gone or no longer a file), without walking.
+    pub fn file_stat(&self, rel_path: &str) -> Option<(u64, i64)> {
+        let (size, mtime_ns, is_file) = self.stat(rel_path)?;
+        is_file.then_some((size, mtime_ns))
+    }
+
     /// A known file as a walk would list it now (`None` if it is gone or no
     /// longer a file), without walking.
     pub fn file(&self, rel_path: &str) -> Option<WalkedFile> {
-        let (size, mtime_ns, is_file) = self.stat(rel_path)?;
-        is_file.then(|| WalkedFile {
+        let (size, mtime_ns) = self.file_stat(rel_path)?;
+        Some(self.walked_file(rel_path, size, mtime_ns))
+    }
+
+    /// `rel_path`, statted as [`RootStat::file_stat`], as a walk lists it.
+    pub fn walked_file(&self, rel_path: &str, size: u64, mtime_ns: i64) -> WalkedFile {
+        WalkedFile {
             rel_path: rel_path.to_string(),
             abs_path: self.root.join(rel_path),
             size,
             mtime_ns,
-        })
+        }
     }
 }
 
