@@ -142,7 +142,11 @@ mod tests {
 
     #[test]
     fn restat_plan_reads_only_files_whose_size_or_time_differs() {
-        let in_index = [stored("a.py", 1, 5), stored("b.py", 1, 0), stored("c.py", 1, 5)];
+        let in_index = [
+            stored("a.py", 1, 5),
+            stored("b.py", 1, 0),
+            stored("c.py", 1, 5),
+        ];
         let p = plan_restat(&in_index, &[(1, 5), (1, 5), (2, 5)], |f, size, mtime_ns| {
             walked(f.path, size, mtime_ns)
         });

@@ -138,7 +138,15 @@ pub fn prepare(conn: &Connection) -> Result<(), String> {
     }
     // A cheap structural probe: every table must be readable.
     for table in [
-        "meta", "files", "defs", "refs", "imports", "shapes", "manifest", "ranks", "stamps",
+        "meta",
+        "files",
+        "defs",
+        "refs",
+        "imports",
+        "shapes",
+        "manifest",
+        "ranks",
+        "stamps",
         "stat_cache",
     ] {
         conn.query_row(

@@ -113,7 +113,9 @@ impl Store {
     /// Whether a stat cache is stored (for tests and diagnostics).
     pub fn has_stat_cache(&self) -> Result<bool> {
         self.conn
-            .query_row("SELECT count(*) FROM stat_cache", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT count(*) FROM stat_cache", [], |r| {
+                r.get::<_, i64>(0)
+            })
             .map(|n| n > 0)
             .map_err(|e| self.err(e))
     }
@@ -137,7 +139,8 @@ impl Writer<'_> {
 
 fn from_rows(conn: &rusqlite::Connection) -> rusqlite::Result<StatCache> {
     let mut cache = StatCache::default();
-    let mut st = conn.prepare_cached("SELECT path, size, mtime_ns, hash FROM files ORDER BY path")?;
+    let mut st =
+        conn.prepare_cached("SELECT path, size, mtime_ns, hash FROM files ORDER BY path")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let path = r.get_ref(0)?.as_str()?;
@@ -298,6 +301,9 @@ mod tests {
         assert_eq!(decode(&blob_of(&[(0, b"ab"), (3, b"c")])), None);
         // Valid text, but a path ends inside a character.
         assert_eq!(decode(&blob_of(&[(0, b"\xc3"), (0, b"\xa9")])), None);
-        assert_eq!(decode(&encode(&StatCache::default())), Some(StatCache::default()));
+        assert_eq!(
+            decode(&encode(&StatCache::default())),
+            Some(StatCache::default())
+        );
     }
 }

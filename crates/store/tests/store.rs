@@ -223,15 +223,25 @@ fn stat_cache_is_written_with_its_rows_and_dropped_by_any_later_change() {
     assert_cache_matches_rows(&store);
     let cache = store.stat_cache().unwrap();
     let files = cache.files();
-    assert_eq!(files.iter().map(|f| f.path).collect::<Vec<_>>(), ["a.py", "b.py"]);
-    assert_eq!((files[0].size, files[0].mtime_ns, files[0].hash), (10, 7, 42));
+    assert_eq!(
+        files.iter().map(|f| f.path).collect::<Vec<_>>(),
+        ["a.py", "b.py"]
+    );
+    assert_eq!(
+        (files[0].size, files[0].mtime_ns, files[0].hash),
+        (10, 7, 42)
+    );
     assert_eq!(cache.stamps(), [("", 5), ("pkg", 0)]);
 
     // Each kind of row change, in a later transaction, drops the cache.
     type Change = fn(&Writer<'_>);
     let changes: [Change; 4] = [
         |w| w.touch_file("a.py", 99).unwrap(),
-        |w| w.put_file(&rec("c.py"), &sample_facts()).map(|_| ()).unwrap(),
+        |w| {
+            w.put_file(&rec("c.py"), &sample_facts())
+                .map(|_| ())
+                .unwrap()
+        },
         |w| w.delete_file("b.py").unwrap(),
         |w| w.set_stamps([("", 6)]).unwrap(),
     ];
