@@ -208,6 +208,13 @@ fn settle(
         Seen::Walk(walked) if matches && !walked.stamps.is_empty() => Some(walked),
         _ => None,
     };
+    // A time still racy would be stored as 0: the next comparison verifies
+    // that file by content whatever is written, so writing is wasted.
+    let started = seen.started_ns();
+    let same: Vec<&(String, i64)> = same
+        .iter()
+        .filter(|(_, m)| crate::stamps::settled_mtime(*m, started) != 0)
+        .collect();
     if same.is_empty() && restamp.is_none() {
         return;
     }
@@ -217,10 +224,7 @@ fn settle(
     let _ = (|| -> Result<(), IndexError> {
         let w = store.writer()?;
         for (path, mtime_ns) in same {
-            w.touch_file(
-                path,
-                crate::stamps::settled_mtime(*mtime_ns, seen.started_ns()),
-            )?;
+            w.touch_file(path, *mtime_ns)?;
         }
         if let Some(walked) = restamp {
             crate::stamps::write(&w, walked, &opts.walk_options())?;

@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS shape_pack (
 pub const INDEXES: &str = r#"
 CREATE INDEX IF NOT EXISTS defs_name ON defs(name);
 CREATE INDEX IF NOT EXISTS defs_file ON defs(file_id);
-CREATE INDEX IF NOT EXISTS refs_name ON refs(name);
+CREATE INDEX IF NOT EXISTS refs_name_file ON refs(name, file_id);
 CREATE INDEX IF NOT EXISTS refs_file ON refs(file_id);
 CREATE INDEX IF NOT EXISTS imports_file ON imports(file_id);
 CREATE INDEX IF NOT EXISTS imports_module ON imports(module);
@@ -93,7 +93,7 @@ CREATE INDEX IF NOT EXISTS shapes_file ON shapes(file_id);
 
 pub const DROP_INDEXES: &str = r#"
 DROP INDEX IF EXISTS defs_name;
-DROP INDEX IF EXISTS refs_name;
+DROP INDEX IF EXISTS refs_name_file;
 DROP INDEX IF EXISTS imports_module;
 "#;
 

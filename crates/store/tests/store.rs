@@ -276,3 +276,37 @@ fn an_undecodable_stat_cache_falls_back_to_the_rows() {
     assert_eq!(store.stat_cache().unwrap().files()[0].path, "a.py");
     assert_cache_matches_rows(&store);
 }
+
+#[test]
+fn refs_come_in_path_then_position_order_whatever_the_insertion_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = Store::open(&dir.path().join("index.db")).unwrap();
+    let two_opens = || {
+        let mut f = sample_facts();
+        let mut second = f.references[0].clone();
+        second.span = span(1, 2, 6);
+        f.references.push(second);
+        f
+    };
+    let w = store.writer().unwrap();
+    for p in ["z.py", "b.py", "m/a.py", "a.py"] {
+        w.put_file(&rec(p), &two_opens()).unwrap();
+    }
+    w.commit().unwrap();
+    let (refs, total) = store.refs_named("open", 5).unwrap();
+    let got: Vec<(String, u32)> = refs
+        .iter()
+        .map(|r| (r.path.clone(), r.reference.span.start_byte))
+        .collect();
+    assert_eq!(total, 8);
+    assert_eq!(
+        got,
+        vec![
+            ("a.py".to_string(), 2),
+            ("a.py".to_string(), 20),
+            ("b.py".to_string(), 2),
+            ("b.py".to_string(), 20),
+            ("m/a.py".to_string(), 2),
+        ]
+    );
+}
