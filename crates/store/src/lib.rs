@@ -23,7 +23,7 @@ pub use stat_cache::{FileStat, StatCache};
 pub use write::{FileRecord, Writer};
 
 /// Bumped whenever the schema or the meaning of stored facts changes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// An error from the store, with the database path in its message.
 #[derive(Debug)]

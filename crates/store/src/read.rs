@@ -200,6 +200,15 @@ fn file_row(r: &Row) -> rusqlite::Result<FileRow> {
 const FILE_COLS: &str =
     "id, path, lang, hash, size, mtime_ns, lines, parse_errors, dynamic, skipped";
 
+/// The ids of the first `?2` files in path order holding a row of `table`
+/// that meets `cond` (answered from the table's (name, file_id) index).
+fn first_files(table: &str, cond: &str) -> String {
+    format!(
+        "SELECT id FROM files WHERE id IN (SELECT file_id FROM {table} WHERE {cond})
+         ORDER BY path LIMIT ?2"
+    )
+}
+
 /// Escape a string for a GLOB pattern.
 fn glob_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -253,12 +262,15 @@ impl Store {
     /// Definitions named `name` (exactly, or starting with it), by path and line.
     pub fn defs_named(&self, name: &str, how: NameMatch, limit: usize) -> Result<Vec<DefRow>> {
         let (cond, arg) = match how {
-            NameMatch::Exact => ("d.name = ?1", name.to_string()),
-            NameMatch::Prefix => ("d.name GLOB ?1", format!("{}*", glob_escape(name))),
+            NameMatch::Exact => ("name = ?1", name.to_string()),
+            NameMatch::Prefix => ("name GLOB ?1", format!("{}*", glob_escape(name))),
         };
+        // As in `refs_named`: only the first `limit` files' rows are read.
         let sql = format!(
-            "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id WHERE {cond}
-             ORDER BY f.path, d.start_line, d.start_col, d.name LIMIT ?2"
+            "SELECT {DEF_COLS} FROM defs d JOIN files f ON f.id = d.file_id
+             WHERE d.{cond} AND d.file_id IN ({FIRST_FILES})
+             ORDER BY f.path, d.start_line, d.start_col, d.name LIMIT ?2",
+            FIRST_FILES = first_files("defs", cond)
         );
         self.collect(&sql, params![arg, limit as i64], def_row)
     }
@@ -315,28 +327,17 @@ impl Store {
             .prepare_cached("SELECT count(*) FROM refs WHERE name = ?1")
             .and_then(|mut st| st.query_row([name], |r| r.get(0)))
             .map_err(|e| self.err(e))?;
-        // The files holding such references in path order (from the index
-        // alone), then their references file by file until `limit`: a common
-        // name (`get`: 14k references) costs the first files' rows, not a
-        // sort of every row.
-        let files: Vec<i64> = self.collect(
-            "SELECT f.id FROM files f
-             WHERE f.id IN (SELECT file_id FROM refs WHERE name = ?1) ORDER BY f.path",
-            [name],
-            |r| r.get(0),
-        )?;
+        // Every file in the inner list holds at least one match, so the
+        // first `limit` files in path order hold the first `limit` rows: a
+        // common name (`get`: 14k references) sorts its files' paths from
+        // the (name, file_id) index and reads only those files' rows.
         let sql = format!(
             "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id
-             WHERE r.name = ?1 AND r.file_id = ?2 ORDER BY r.start_byte LIMIT ?3"
+             WHERE r.name = ?1 AND r.file_id IN ({FIRST_FILES})
+             ORDER BY f.path, r.start_byte LIMIT ?2",
+            FIRST_FILES = first_files("refs", "name = ?1")
         );
-        let mut rows = Vec::new();
-        for id in files {
-            if rows.len() >= limit {
-                break;
-            }
-            let left = (limit - rows.len()) as i64;
-            rows.extend(self.collect(&sql, params![name, id, left], ref_row)?);
-        }
+        let rows = self.collect(&sql, params![name, limit as i64], ref_row)?;
         Ok((rows, total as u64))
     }
 

@@ -82,7 +82,7 @@ CREATE TABLE IF NOT EXISTS shape_pack (
 /// (much faster than maintaining them row by row); opening an index always
 /// recreates any that are missing, e.g. after a bulk load was killed.
 pub const INDEXES: &str = r#"
-CREATE INDEX IF NOT EXISTS defs_name ON defs(name);
+CREATE INDEX IF NOT EXISTS defs_name_file ON defs(name, file_id);
 CREATE INDEX IF NOT EXISTS defs_file ON defs(file_id);
 CREATE INDEX IF NOT EXISTS refs_name_file ON refs(name, file_id);
 CREATE INDEX IF NOT EXISTS refs_file ON refs(file_id);
@@ -92,7 +92,7 @@ CREATE INDEX IF NOT EXISTS shapes_file ON shapes(file_id);
 "#;
 
 pub const DROP_INDEXES: &str = r#"
-DROP INDEX IF EXISTS defs_name;
+DROP INDEX IF EXISTS defs_name_file;
 DROP INDEX IF EXISTS refs_name_file;
 DROP INDEX IF EXISTS imports_module;
 "#;
