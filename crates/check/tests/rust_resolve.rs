@@ -262,14 +262,15 @@ fn uninstalled_dependency_traits_lower_confidence_instead_of_hiding() {
     let c = demo();
     let report = c.check_files(&[(
         "src/ext.rs",
-        "use notinstalled_dep_xyz::Widget;\n\npub struct Gauge;\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        self.levels()\n    }\n}\n",
+        "use notinstalled_dep_xyz::Widget;\n\npub struct Gauge {\n    w: Widget,\n}\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        self.levels()\n    }\n}\n",
     )]);
     assert_eq!(
         summary(&report),
-        vec!["unknown-symbol src/ext.rs:7 no method named 'levels' found for 'Gauge'"]
+        vec!["unknown-symbol src/ext.rs:9 no method named 'levels' found for 'Gauge'"]
     );
-    // `Widget` could be an extension trait of the uninstalled crate: the
-    // finding says so and asks for a second look rather than being dropped.
+    // `Widget` (used as a type here) could still be a trait of the
+    // uninstalled crate: the finding says so and asks for a second look
+    // rather than being dropped.
     let f = &report.findings[0];
     assert_eq!(f.confidence, 0.4);
     assert!(
@@ -435,6 +436,37 @@ fn examples_naming_the_crate_reach_its_types() {
         vec![
             "arity-mismatch examples/run.rs:4 'new' takes 1 argument(s) but 2 were supplied",
             "unknown-symbol examples/run.rs:5 no function or associated item named 'neww' found for 'Circle'",
+        ]
+    );
+}
+
+#[test]
+fn names_imported_only_for_their_methods_are_extension_traits() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/ext.rs",
+            "use notinstalled_dep_xyz::Itertools;\nuse notinstalled_dep_xyz::prelude::*;\nuse notinstalled_dep_xyz::StrExt as _;\n\npub struct Gauge;\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        self.sorted_levels()\n    }\n}\n\npub fn go(p: &std::path::Path) {\n    p.joinn(\"x\");\n    \"abc\".to_uppr();\n    \"abc\".parse::<u8>().unwrap().to_uppr();\n}\n",
+        )],
+    );
+    // `Itertools` is never mentioned again: imported for its methods, it may
+    // add any of them; so may a prelude glob or a trait imported `as _`.
+    assert_eq!(got, Vec::<String>::new());
+    let got = files(
+        &c,
+        &[(
+            "src/std_recv.rs",
+            "use std::path::Path;\n\npub fn go(p: &Path, q: &std::fs::File) {\n    p.joinn(\"x\");\n    p.join(\"x\");\n    q.sync_all();\n    \"abc\".to_uppr();\n    \"abc\".parse::<u8>().unwrap().to_uppr();\n    b\"abc\".to_vecc();\n}\n",
+        )],
+    );
+    // Parameters of plain std types and string literals: std's functions.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/std_recv.rs:4 no function or associated item named 'joinn' found for 'Path'",
+            "unknown-symbol src/std_recv.rs:7 no function or associated item named 'to_uppr' found for 'str'",
+            "unknown-symbol src/std_recv.rs:9 no function or associated item named 'to_vecc' found for '[u8]'",
         ]
     );
 }

@@ -47,6 +47,18 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 return super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty);
             }
         }
+        // `p: &Path` with `use std::path::Path`; `"text".m()`, `b"bytes".m()`.
+        let std_ty = match r.qualifier.as_deref() {
+            Some(q) if is_plain_string_literal(q) => Some("str".to_string()),
+            Some(q) if q.strip_prefix('b').is_some_and(is_plain_string_literal) => {
+                Some("[u8]".to_string())
+            }
+            Some(v) => super::values::std_param_type(ctx, r, v),
+            None => None,
+        };
+        if let Some(ty) = std_ty {
+            return super::foreign::std_type_assoc(ctx, r, &ty);
+        }
         return vec![Outcome::Skipped];
     }
     let q = r.qualifier.as_deref().map(strip_turbofish);
@@ -57,6 +69,23 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         }
         Some(q) => path(ctx, r, q),
     }
+}
+
+/// `"text"` as a whole receiver (not `"a".parse::<T>()`, whose text also
+/// starts with a quote).
+fn is_plain_string_literal(q: &str) -> bool {
+    let Some(inner) = q.strip_prefix('"').and_then(|r| r.strip_suffix('"')) else {
+        return false;
+    };
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return false,
+            _ => escaped = false,
+        }
+    }
+    !escaped
 }
 
 /// `LinearMap::<K, V, 1>` -> `LinearMap`: generic arguments written with a

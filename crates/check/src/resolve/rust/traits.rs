@@ -159,6 +159,9 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
             .and_then(|v| ctx.deps.cargo_source(&krate, v))
             .or_else(|| ctx.deps.cargo_source_any(&krate));
         let Some(dir) = src else {
+            if surely_extension_trait(ctx, imp, &named) {
+                return DepTraits::MayProvide;
+            }
             if !unverified.contains(&krate) {
                 unverified.push(krate);
             }
@@ -181,6 +184,24 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
         unverified.sort();
         DepTraits::Unverified(unverified)
     }
+}
+
+/// Whether an import from a crate whose source is not here brings an
+/// extension trait, by how the file uses it: `use dep::Tr as _`, a name
+/// following the `…Ext` convention, a prelude glob, or a name the file
+/// never mentions again (imported only for its methods, as `Itertools` is).
+fn surely_extension_trait(ctx: &FileCtx, imp: &plumb_facts::Import, named: &[&str]) -> bool {
+    if imp.wildcard {
+        return imp.module.split("::").any(|s| s == "prelude");
+    }
+    imp.names.iter().any(|n| {
+        named.contains(&n.name.as_str())
+            && (n.alias.as_deref() == Some("_")
+                || n.name.ends_with("Ext")
+                || super::super::word_positions(ctx.text, n.alias.as_deref().unwrap_or(&n.name))
+                    .nth(1)
+                    .is_none())
+    })
 }
 
 /// Whether trait `tr` is in scope at `r`: the prelude, a trait of the file,

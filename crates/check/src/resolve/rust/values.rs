@@ -48,6 +48,51 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
     Some(ty)
 }
 
+/// The standard-library type of parameter `var` at `r`, when the
+/// parameter's written type is a plain std path without generic arguments
+/// (`p: &Path`, `f: &mut std::fs::File`, `e: io::Error`): such a type derefs
+/// to no project type, so its methods are std's and those of traits.
+pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+    if !var.chars().all(|c| c.is_alphanumeric() || c == '_') || var == "self" {
+        return None;
+    }
+    let binds = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| {
+            l.name == var
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+        .count();
+    let f = ctx.enclosing_function(r)?;
+    let body = ctx
+        .text
+        .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
+    // Rebound by a `let`, a pattern or a closure parameter: not the parameter.
+    if binds != 1 || last_let_any(body, var) || body.contains(&format!("|{var}")) {
+        return None;
+    }
+    let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
+    let path = base_type_path(p.type_text.as_deref()?)?;
+    if p.type_text.as_deref()?.contains(['<', '(', '[']) {
+        return None;
+    }
+    let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();
+    let full = match use_binding(ctx, segs[0], &r.span) {
+        Some(b) => std::iter::once(b.as_str())
+            .chain(segs[1..].iter().copied())
+            .collect::<Vec<_>>()
+            .join("::"),
+        None if segs.len() > 1 => segs.join("::"),
+        None => return None,
+    };
+    let last = full.rsplit("::").next()?;
+    (is_std_root(full.split("::").next()?) && !ctx.project.name_defined(last))
+        .then(|| last.to_string())
+}
+
 /// Offset of the `let [mut] var` in `text`, when there is exactly one.
 fn only_let(text: &str, var: &str) -> Option<usize> {
     let mut found = Vec::new();
