@@ -264,3 +264,33 @@ fn javascript_and_typescript_bare_calls_and_arity() {
     let r = p.check_files(&[("src/legacy.js", "function init() {\n  fetchItem(1);\n}\n")]);
     assert_eq!(summary(&r), Vec::<String>::new());
 }
+
+#[test]
+fn python_packages_the_lockfile_installs_are_not_undeclared() {
+    let p = Proj::new(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"app\"\nversion = \"1\"\ndependencies = [\"sphinx\"]\n",
+        ),
+        (
+            "uv.lock",
+            "version = 1\n\n[[package]]\nname = \"sphinx\"\nversion = \"8.1.3\"\n\n[[package]]\nname = \"docutils-plus-xyz\"\nversion = \"0.21.2\"\n",
+        ),
+        ("app/__init__.py", ""),
+    ]);
+    let r = p.check_files(&[(
+        "app/conf.py",
+        "import docutils_plus_xyz\nimport docutilz_plus_xyz\n",
+    )]);
+    // docutils-plus-xyz comes with sphinx (the lock says so); the near miss
+    // is in no manifest and no lock.
+    assert_eq!(
+        summary(&r)
+            .into_iter()
+            .filter(|s| !s.starts_with("unverifiable"))
+            .collect::<Vec<_>>(),
+        vec![
+            "undeclared-package app/conf.py:2 package 'docutilz_plus_xyz' is not declared, not installed, and not part of the project or the standard library"
+        ]
+    );
+}

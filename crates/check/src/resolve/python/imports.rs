@@ -31,6 +31,21 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
         .own_packages
         .iter()
         .any(|(_, n, _)| plumb_manifest::normalize_python_name(n) == norm);
+    // A package the project's lockfile installs (a transitive dependency,
+    // or one of a dependency group) is the project's environment, not an
+    // invention.
+    let locked = || {
+        manifest.locked.iter().any(|(e, name, _)| {
+            *e == plumb_facts::Ecosystem::PyPI
+                && (plumb_manifest::normalize_python_name(name) == norm
+                    || plumb_manifest::python_import_names(name)
+                        .iter()
+                        .any(|n| n.split('.').next() == Some(top)))
+        })
+    };
+    if !declared && locked() {
+        return None;
+    }
     let installed = ctx.deps.python_module(top).is_some();
     let dist = ctx
         .deps
