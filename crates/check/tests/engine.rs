@@ -294,3 +294,47 @@ fn python_packages_the_lockfile_installs_are_not_undeclared() {
         ]
     );
 }
+
+#[test]
+fn python_installed_packages_at_another_version_than_locked_are_not_judged() {
+    let p = Proj::new(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"app\"\nversion = \"1\"\ndependencies = [\"clicky\"]\n",
+        ),
+        (
+            "uv.lock",
+            "version = 1\n\n[[package]]\nname = \"clicky\"\nversion = \"8.1.0\"\n",
+        ),
+        ("app/__init__.py", ""),
+    ]);
+    let site = p.root().join(".site");
+    project::write_all(
+        &site,
+        &[
+            ("clicky/__init__.py", "def run(a):\n    return a\n"),
+            ("clicky-8.4.0.dist-info/top_level.txt", "clicky\n"),
+        ],
+    );
+    let files = [(
+        "app/main.py",
+        "import clicky\n\nclicky.run(1, mix=2)\nclicky.gone()\n",
+    )];
+    project::write_all(p.root(), &files);
+    let input = input::from_files(p.root(), &["app/main.py".to_string()]).unwrap();
+    // 8.4.0 is installed, the project locks 8.1.0: its members are not the
+    // project's, so nothing is judged against them.
+    let r = p.check_with_site_packages(&input, vec![site.clone()]);
+    assert_eq!(summary(&r), Vec::<String>::new());
+    // At the locked version they are.
+    std::fs::rename(
+        site.join("clicky-8.4.0.dist-info"),
+        site.join("clicky-8.1.0.dist-info"),
+    )
+    .unwrap();
+    let r = p.check_with_site_packages(&input, vec![site]);
+    assert_eq!(
+        summary(&r),
+        vec!["unknown-symbol app/main.py:4 module 'clicky' has no attribute 'gone'"]
+    );
+}

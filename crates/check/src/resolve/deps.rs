@@ -33,6 +33,9 @@ pub enum PyModule {
     Namespace(PathBuf),
     /// A compiled extension (`.so`/`.pyd`): members cannot be read.
     Compiled,
+    /// Installed at a version other than the one the project locks: its
+    /// members are not the project's to judge by.
+    OtherVersion,
 }
 
 pub struct Deps {
@@ -119,6 +122,30 @@ impl Deps {
             }
             all
         })
+    }
+
+    /// The version of the installed distribution providing top-level
+    /// module `top` (from its `name-version.dist-info` directory).
+    pub fn installed_version(&self, top: &str) -> Option<String> {
+        let dist = self
+            .installed_dists()
+            .iter()
+            .find(|(_, tops)| tops.iter().any(|t| t == top))
+            .map(|(d, _)| d.clone())?;
+        for sp in self.site_packages() {
+            for e in std::fs::read_dir(sp).ok()?.flatten() {
+                let n = e.file_name();
+                let Some(stem) = n.to_str().and_then(|n| n.strip_suffix(".dist-info")) else {
+                    continue;
+                };
+                if let Some((name, version)) = stem.split_once('-')
+                    && plumb_manifest::normalize_python_name(name) == dist
+                {
+                    return Some(version.to_string());
+                }
+            }
+        }
+        None
     }
 
     /// The installed Python module with dotted path `module`, if any.

@@ -52,12 +52,17 @@ impl Proj {
     /// Check `input` with no site-packages and no module cache but the
     /// project's own: results must not depend on what this machine has.
     pub fn check(&self, input: &Input) -> Report {
+        self.check_with_site_packages(input, Vec::new())
+    }
+
+    /// [`Proj::check`] with these directories as Python's site-packages.
+    pub fn check_with_site_packages(&self, input: &Input, site: Vec<PathBuf>) -> Report {
         let root = self.root();
         let store = Store::open_existing(&IndexOptions::new(root).index_path)
             .unwrap()
             .unwrap();
         let mut deps = Deps::new(root);
-        deps.site_override = Some(Vec::new());
+        deps.site_override = Some(site);
         deps.go_mod_cache = self.go_cache.clone();
         engine::check_with(root, &store, input, IndexInfo::default(), &deps)
     }

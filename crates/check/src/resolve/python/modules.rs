@@ -25,9 +25,37 @@ pub(super) fn locate(ctx: &FileCtx, module: &str) -> ModLoc {
         return ModLoc::Project(files);
     }
     if let Some(m) = ctx.deps.python_module(module) {
+        let top = module.split('.').next().unwrap_or(module);
+        if let Some(locked) = locked_version(ctx, top)
+            && ctx.deps.installed_version(top).is_some_and(|v| v != locked)
+        {
+            return ModLoc::Installed(PyModule::OtherVersion);
+        }
         return ModLoc::Installed(m);
     }
     ModLoc::Missing
+}
+
+/// The version the project's lockfile pins for the distribution providing
+/// top-level module `top`.
+fn locked_version(ctx: &FileCtx, top: &str) -> Option<String> {
+    let m = ctx.project.manifest();
+    let provides = |name: &str| {
+        plumb_manifest::normalize_python_name(name) == plumb_manifest::normalize_python_name(top)
+            || plumb_manifest::python_import_names(name)
+                .iter()
+                .any(|n| n.split('.').next() == Some(top))
+    };
+    m.dependencies
+        .iter()
+        .filter(|d| d.ecosystem == plumb_facts::Ecosystem::PyPI && provides(&d.name))
+        .find_map(|d| d.locked_version.clone())
+        .or_else(|| {
+            m.locked
+                .iter()
+                .find(|(e, n, _)| *e == plumb_facts::Ecosystem::PyPI && provides(n))
+                .map(|(_, _, v)| v.clone())
+        })
 }
 
 /// The one project file of an absolute module, when the project has it.
@@ -172,7 +200,7 @@ pub(super) fn module_names_open(text: &str, facts: &FileFacts) -> bool {
 
 pub(super) fn installed_has(ctx: &FileCtx, m: &PyModule, module: &str, name: &str) -> Option<bool> {
     match m {
-        PyModule::Compiled => None,
+        PyModule::Compiled | PyModule::OtherVersion => None,
         PyModule::Namespace(_) => ctx
             .deps
             .python_module(&format!("{module}.{name}"))
