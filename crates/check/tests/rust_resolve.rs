@@ -470,3 +470,64 @@ fn names_imported_only_for_their_methods_are_extension_traits() {
         ]
     );
 }
+
+#[test]
+fn sealed_traits_associated_consts_path_modules_and_generic_bounds() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "pub mod ext;\npub mod other;\npub mod backend;\npub mod flags;\n",
+        ),
+        (
+            "src/ext.rs",
+            "mod private {\n    pub trait Sealed {}\n}\nimpl private::Sealed for [u8] {}\n\npub trait ByteSlice: private::Sealed {\n    fn as_bytes(&self) -> &[u8];\n    fn first(&self) -> u8 {\n        self.as_bytes()[0]\n    }\n}\n",
+        ),
+        (
+            "src/other.rs",
+            "mod private {\n    pub trait Sealed {}\n}\n",
+        ),
+        (
+            "src/backend.rs",
+            "#[path = \"utils/errno.rs\"]\nmod utils;\n\npub fn go() -> i32 {\n    utils::get_errno()\n}\n",
+        ),
+        (
+            "src/utils/errno.rs",
+            "cfg_if::cfg_if! {\n    if #[cfg(unix)] {\n        use core::ptr::read as read_errno;\n    }\n}\n\npub fn get_errno() -> i32 {\n    0\n}\n",
+        ),
+        (
+            "src/flags.rs",
+            "pub trait Flags {\n    fn bits(&self) -> u32;\n}\n\npub struct Error(u32);\n\nimpl Error {\n    pub const A: Error = Self::new(1);\n    const fn new(n: u32) -> Error {\n        Error(n)\n    }\n}\n\npub fn show<B: Flags>(flags: &B) -> u32 {\n    flags.bits()\n}\n",
+        ),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "src/ext.rs",
+                "mod private {\n    pub trait Sealed {}\n}\nimpl private::Sealed for [u8] {}\n\npub trait ByteSlice: private::Sealed {\n    fn as_bytes(&self) -> &[u8];\n    fn first(&self) -> u8 {\n        self.as_byte()[0]\n    }\n}\n",
+            ),
+            (
+                "src/backend.rs",
+                "#[path = \"utils/errno.rs\"]\nmod utils;\n\npub fn go() -> i32 {\n    utils::get_errnos() + utils::get_errno()\n}\n",
+            ),
+            (
+                "src/flags.rs",
+                "pub trait Flags {\n    fn bits(&self) -> u32;\n}\n\npub struct Error(u32);\n\nimpl Error {\n    pub const A: Error = Self::neww(1);\n    const fn new(n: u32) -> Error {\n        Error(n)\n    }\n}\n\npub fn show<B: Flags>(flags: &B) -> u32 {\n    flags.bitz() + flags.bits()\n}\n\npub fn show_where<B>(flags: &B) -> u32\nwhere\n    B: Flags + Send,\n{\n    flags.bitz()\n}\n\npub fn show_iter<B: Flags + Iterator>(flags: &B) -> u32 {\n    flags.bitz()\n}\n",
+            ),
+        ],
+    );
+    // Two traits named `Sealed` (neither adds methods); a module loaded
+    // with `#[path]` (its `cfg_if!` binds only `read_errno`); `Self::` in
+    // an associated constant; generic parameters bounded by project traits
+    // (with `Iterator` among the bounds, any of its methods may be meant).
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/backend.rs:5 cannot find 'get_errnos' in 'the module in src/utils/errno.rs'",
+            "unknown-symbol src/ext.rs:9 no method named 'as_byte' found for 'ByteSlice'",
+            "unknown-symbol src/flags.rs:8 no function or associated item named 'neww' found for 'Error'",
+            "unknown-symbol src/flags.rs:15 no method named 'bitz' found for 'B' (bounded by Flags)",
+            "unknown-symbol src/flags.rs:22 no method named 'bitz' found for 'B' (bounded by Flags + Send)",
+        ]
+    );
+}

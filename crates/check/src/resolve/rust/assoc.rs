@@ -29,11 +29,18 @@ use crate::report::FindingKind;
 
 /// The type of the impl (or trait) whose method encloses `r`.
 pub(super) fn impl_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
-    let f = ctx.enclosing_function(r)?;
-    if f.kind != DefKind::Method {
-        return None;
-    }
-    let c = f.container.as_deref()?;
+    let item = match ctx.enclosing_function(r) {
+        Some(f) if f.kind != DefKind::Method => return None,
+        Some(f) => f,
+        // An associated constant's value (`const A: Error = Self::new(1);`).
+        None => ctx
+            .facts
+            .definitions
+            .iter()
+            .filter(|d| d.kind == DefKind::Constant && d.span.contains(&r.span))
+            .max_by_key(|d| d.span.start_byte)?,
+    };
+    let c = item.container.as_deref()?;
     Some(c.rsplit('.').next().unwrap_or(c).to_string())
 }
 

@@ -12,7 +12,7 @@
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
 //! tree), [`assoc`] (functions of project modules and types), [`traits`]
 //! (what traits and `Deref` can add), [`foreign`] (std and dependency
-//! types), [`values`] (types of variables the code spells), [`macros`]
+//! types), [`generics`] (values of generic parameters), [`values`] (types of variables the code spells), [`macros`]
 //! (macro names), [`scan`] (trait impls and macro-made names across the
 //! crate), [`depsrc`] (what a dependency's source declares).
 
@@ -20,6 +20,7 @@ mod assoc;
 mod context;
 mod depsrc;
 mod foreign;
+mod generics;
 mod imports;
 mod macros;
 mod modules;

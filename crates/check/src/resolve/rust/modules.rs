@@ -167,6 +167,9 @@ fn parent(ctx: &FileCtx, src: &str, m: &Module) -> Option<Module> {
         p.inline.pop();
         return Some(p);
     }
+    if crate_scan(ctx).path_attrs.is_target(&m.file) {
+        return None;
+    }
     let (_, mut segs) = file_module_path(ctx, &m.file)?;
     segs.pop()?;
     Some(Module {
@@ -238,6 +241,14 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
             let mut inner = m.clone();
             inner.inline.push(name.to_string());
             return Member::Module(inner);
+        }
+        if let Some(file) = crate_scan(ctx).path_attrs.target(&m.file, name)
+            && ctx.project.all_files().contains(file)
+        {
+            return Member::Module(Module {
+                file: file.to_string(),
+                inline: Vec::new(),
+            });
         }
         let dir = child_dir(ctx, m);
         let files = ctx.project.all_files();
@@ -412,6 +423,10 @@ pub(super) fn names_in(ctx: &FileCtx, m: &Module) -> Vec<(String, String, u32)> 
 
 /// A module path for messages (`crate::a::b`).
 pub(super) fn display(ctx: &FileCtx, m: &Module) -> String {
+    if m.inline.is_empty() && crate_scan(ctx).path_attrs.is_target(&m.file) {
+        // Loaded with `#[path]`: its location does not name its module.
+        return format!("the module in {}", m.file);
+    }
     let mut segs = vec!["crate".to_string()];
     if let Some((_, s)) = file_module_path(ctx, &m.file) {
         segs.extend(s);

@@ -26,6 +26,9 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             None => None,
         };
         if let Some(ty) = ty {
+            if let Some(bounds) = super::generics::bounds_of(ctx, r, &ty) {
+                return super::generics::check_bounded(ctx, r, &ty, &bounds);
+            }
             if super::assoc::is_project_type_here(ctx, &ty) {
                 return super::assoc::check_assoc(ctx, r, &ty, false);
             }

@@ -35,8 +35,8 @@ pub(super) struct CrateScan {
     pub blanket_traits: Vec<String>,
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
-    /// Files with an item-level macro invocation that declares modules or
-    /// `use`s (`cfg_if!`): their modules may hold names no fact shows.
+    /// Files with an item-level macro invocation holding a glob `use`
+    /// (`cfg_if!`): their modules may hold names no fact shows.
     pub macro_module_files: HashSet<String>,
     /// Words of `use` declarations anywhere in the project.
     pub use_words: HashSet<String>,
@@ -150,8 +150,9 @@ fn generic_names(header: &str) -> Vec<String> {
 pub(super) struct PathAttrs {
     /// The files the attributes name, relative to the project root.
     targets: HashSet<String>,
-    /// (declaring file, module name) of each such `mod` declaration.
-    decls: HashSet<(String, String)>,
+    /// (declaring file, module name) of each such `mod` declaration, with
+    /// the files its attributes name (several under `cfg` alternatives).
+    decls: HashMap<(String, String), Vec<String>>,
     /// An attribute that could not be read (`cfg_attr(.., path = ..)`, a
     /// `#[path]` on an inline module): every module is uncertain.
     unreadable: bool,
@@ -162,9 +163,28 @@ impl PathAttrs {
     /// `checked`, could be wrong because of a `#[path]` attribute.
     pub(super) fn uncertain(&self, file: &str, checked: &str, name: &str) -> bool {
         self.unreadable
-            || self.targets.contains(file)
             || self.targets.contains(checked)
-            || self.decls.contains(&(file.to_string(), name.to_string()))
+            || self
+                .decls
+                .contains_key(&(file.to_string(), name.to_string()))
+    }
+
+    /// The one file `#[path]` gives module `name` declared in `file`.
+    pub(super) fn target(&self, file: &str, name: &str) -> Option<&str> {
+        match self
+            .decls
+            .get(&(file.to_string(), name.to_string()))?
+            .as_slice()
+        {
+            [one] if !self.unreadable => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Whether `file` is loaded through a `#[path]` attribute (so its
+    /// location does not say which module is its parent).
+    pub(super) fn is_target(&self, file: &str) -> bool {
+        self.unreadable || self.targets.contains(file)
     }
 
     fn scan(&mut self, file: &str, text: &str) {
@@ -185,8 +205,11 @@ impl PathAttrs {
                     let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
                     match normalize(dir, &value) {
                         Some(target) => {
-                            self.targets.insert(target);
-                            self.decls.insert((file.to_string(), module));
+                            self.targets.insert(target.clone());
+                            let e = self.decls.entry((file.to_string(), module)).or_default();
+                            if !e.contains(&target) {
+                                e.push(target);
+                            }
                         }
                         None => self.unreadable = true,
                     }
@@ -321,8 +344,10 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             if is_rules {
                 rules_body(body, scan);
             } else {
-                if body.contains("use ") || body.contains("mod ") {
-                    // `cfg_if! { .. mod imp; pub use imp::*; .. }`.
+                if body.contains("::*") {
+                    // `cfg_if! { .. mod imp; pub use imp::*; .. }`: a glob
+                    // may bring any name (names a plain `use` or `mod` in
+                    // the body binds are among `macro_words`).
                     scan.macro_module_files.insert(file.clone());
                 }
                 let name = t[..t.find('!').unwrap_or(0)]

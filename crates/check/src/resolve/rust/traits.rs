@@ -23,9 +23,27 @@ pub(super) fn supertraits(ctx: &FileCtx, tr: &str) -> Option<Vec<(String, String
         .into_iter()
         .filter(|d| d.def.kind == DefKind::Trait)
         .collect();
-    let [d] = defs.as_slice() else {
+    if defs.is_empty() || defs.len() >= 10 {
         return None;
-    };
+    }
+    // Traits of one name in several modules (each `mod private { pub trait
+    // Sealed {} }`): the supertraits of any of them.
+    let mut out = Vec::new();
+    for d in &defs {
+        for s in trait_supertraits(ctx, tr, d)? {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    Some(out)
+}
+
+fn trait_supertraits(
+    ctx: &FileCtx,
+    tr: &str,
+    d: &crate::project::ProjectDef,
+) -> Option<Vec<(String, String)>> {
     let rc = ctx.project.facts_of(&d.path)?;
     // Definitions read from the index carry no byte offsets for their name:
     // find the name after the start of the item.

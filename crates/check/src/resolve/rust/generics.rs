@@ -1,0 +1,193 @@
+//! Values whose type is a generic parameter: `fn f<B: Flags>(flags: &B)`,
+//! `impl<B: Flags> Iter<B>`, `where B: Flags`. Their methods are those of
+//! the bounds, so a name no bound has is reported when every bound is a
+//! project trait or a standard trait whose methods are known. Reads only
+//! the signature and impl header texts; knows nothing of other scopes.
+
+use plumb_facts::Reference;
+
+use super::super::{FileCtx, Outcome};
+use super::*;
+use crate::report::FindingKind;
+
+/// The trait bounds (last path segments) written for generic parameter
+/// `ty` on the function enclosing `r` and its impl, or `None` when `ty`
+/// is no generic parameter there.
+pub(super) fn bounds_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<Vec<String>> {
+    if !ty.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let f = ctx.enclosing_function(r)?;
+    let text = ctx.text;
+    let start = f.span.start_byte as usize;
+    let sig = text.get(start..)?;
+    let sig = &sig[..sig.find('{')?];
+    let mut found = false;
+    let mut out = Vec::new();
+    let fn_at = super::super::word_positions(sig, "fn").next()?;
+    let after_fn = &sig[fn_at + 2..];
+    let name_end = after_fn
+        .trim_start()
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map(|i| i + (after_fn.len() - after_fn.trim_start().len()))?;
+    collect(&after_fn[name_end..], ty, &mut found, &mut out);
+    if let Some(header) = impl_header(text, start) {
+        collect(
+            header.strip_prefix("impl").unwrap_or(header),
+            ty,
+            &mut found,
+            &mut out,
+        );
+    }
+    found.then_some(out)
+}
+
+/// The header (`impl<..> X<..> where ..`) of the impl block around byte `at`.
+fn impl_header(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?;
+    let mut search = before.len();
+    while let Some(i) = before[..search].rfind("impl") {
+        search = i;
+        let line_start = before[..i].rfind('\n').map_or(0, |n| n + 1);
+        if !before[line_start..i].trim().is_empty()
+            && !before[line_start..i].trim().starts_with("unsafe")
+        {
+            continue;
+        }
+        let open = i + before[i..].find('{')?;
+        // The impl encloses `at` when its braces are still open there.
+        let depth = before[open..]
+            .bytes()
+            .fold(0i32, |d, b| d + (b == b'{') as i32 - (b == b'}') as i32);
+        if depth > 0 {
+            return Some(&before[i..open]);
+        }
+    }
+    None
+}
+
+/// Bounds of `ty` in the `<..>` list at the start of `s` and in its `where`.
+fn collect(s: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
+    let s = s.trim_start();
+    if let Some(rest) = s.strip_prefix('<') {
+        let end = close(rest);
+        for p in split_top(&rest[..end], ',') {
+            bound_clause(p, ty, found, out);
+        }
+    }
+    if let Some(w) = s.find("where") {
+        for p in split_top(&s[w + 5..], ',') {
+            bound_clause(p, ty, found, out);
+        }
+    }
+}
+
+fn bound_clause(p: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
+    let p = p.trim();
+    let (name, bounds) = match p.split_once(':') {
+        Some((n, b)) if !b.starts_with(':') && !n.ends_with(':') => (n.trim(), b),
+        _ => (p, ""),
+    };
+    if name != ty {
+        return;
+    }
+    *found = true;
+    for b in split_top(bounds, '+') {
+        let b = b.trim().trim_start_matches('?');
+        if b.is_empty() || b.starts_with('\'') {
+            continue;
+        }
+        let base = b.split('<').next().unwrap_or(b).trim();
+        let last = base.rsplit("::").next().unwrap_or(base).to_string();
+        if !out.contains(&last) {
+            out.push(last);
+        }
+    }
+}
+
+/// Index of the `>` closing a list whose `<` was just consumed.
+fn close(s: &str) -> usize {
+    let mut depth = 1i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' if !s[..i].ends_with('-') => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+fn split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' if !(c == '>' && s[..i].ends_with('-')) => depth -= 1,
+            c if c == sep && depth == 0 => {
+                out.push(&s[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[from..]);
+    out
+}
+
+/// `v.m(..)` where `v`'s type is generic parameter `ty` with `bounds`.
+pub(super) fn check_bounded(
+    ctx: &FileCtx,
+    r: &Reference,
+    ty: &str,
+    bounds: &[String],
+) -> Vec<Outcome> {
+    const MARKERS: [&str; 5] = ["Sized", "Send", "Sync", "Unpin", "Copy"];
+    let mut project = Vec::new();
+    for b in bounds.iter().filter(|b| !MARKERS.contains(&b.as_str())) {
+        let is_project_trait = ctx
+            .project
+            .defs_named(b, 10)
+            .iter()
+            .any(|d| d.def.kind == plumb_facts::DefKind::Trait);
+        if is_project_trait {
+            project.push(b.clone());
+        } else if !std_trait_methods_known(b) {
+            // `T: Iterator`, a dependency's trait: its methods are not listed here.
+            return vec![Outcome::Skipped];
+        }
+    }
+    if project.is_empty() {
+        return vec![Outcome::Skipped];
+    }
+    let mut found = None;
+    for tr in &project {
+        let out = super::assoc::check_assoc(ctx, r, tr, false);
+        match out.first() {
+            Some(Outcome::Found(f)) if f.kind == FindingKind::UnknownSymbol => {
+                found.get_or_insert(out);
+            }
+            _ => return out,
+        }
+    }
+    let mut out = found.unwrap_or_else(|| vec![Outcome::Skipped]);
+    if let Some(Outcome::Found(f)) = out.first_mut() {
+        f.message = format!(
+            "no method named '{}' found for '{ty}' (bounded by {})",
+            r.name,
+            bounds.join(" + ")
+        );
+        f.evidence.insert(
+            0,
+            format!("{ty} is a generic parameter: its methods are those of its bounds"),
+        );
+    }
+    out
+}
