@@ -110,9 +110,11 @@ fn variables_whose_type_the_code_spells() {
             "use crate::shapes::Circle;\n\npub fn go(c: &Circle, n: usize) -> f64 {\n    let d = Circle::new(1.0);\n    let e: Circle = Circle::new(2.0);\n    let f = make();\n    f.whatever();\n    n.count_ones();\n    c.area() + c.radius() + d.diameter() + d.areas() + e.area_of(1)\n}\n\nfn make() -> Circle {\n    Circle::new(3.0)\n}\n",
         )],
     );
+    // `make()` is written to return `Circle`, so `f` is one.
     assert_eq!(
         got,
         vec![
+            "unknown-symbol src/run.rs:7 no method named 'whatever' found for 'Circle'",
             "unknown-symbol src/run.rs:9 no method named 'radius' found for 'Circle'",
             "unknown-symbol src/run.rs:9 no method named 'areas' found for 'Circle'",
             "unknown-symbol src/run.rs:9 no method named 'area_of' found for 'Circle'",
@@ -528,6 +530,78 @@ fn sealed_traits_associated_consts_path_modules_and_generic_bounds() {
             "unknown-symbol src/flags.rs:8 no function or associated item named 'neww' found for 'Error'",
             "unknown-symbol src/flags.rs:15 no method named 'bitz' found for 'B' (bounded by Flags)",
             "unknown-symbol src/flags.rs:22 no method named 'bitz' found for 'B' (bounded by Flags + Send)",
+        ]
+    );
+}
+
+#[test]
+fn variables_bound_to_calls_whose_signature_writes_the_type() {
+    let body = |call: &str| {
+        format!(
+            "use std::cell::RefCell;\nuse std::sync::{{Arc, Mutex, MutexGuard}};\n\npub struct State {{\n    n: u32,\n}}\n\nimpl State {{\n    pub fn bump(&mut self) {{\n        self.n += 1;\n    }}\n}}\n\npub struct Bar {{\n    state: Arc<Mutex<State>>,\n    cell: RefCell<State>,\n}}\n\nfn load() -> Result<State, String> {{\n    Ok(State {{ n: 0 }})\n}}\n\nimpl Bar {{\n    fn state(&self) -> MutexGuard<'_, State> {{\n        self.state.lock().unwrap()\n    }}\n\n    pub fn go(&self) -> Result<(), String> {{\n        let mut a = self.state();\n        a.{call}();\n        let mut b = self.state.lock().unwrap();\n        b.{call}();\n        let mut c = self.cell.borrow_mut();\n        c.{call}();\n        let mut d = load()?;\n        d.{call}();\n        Ok(())\n    }}\n}}\n"
+        )
+    };
+    let c = krate(&[
+        ("src/lib.rs", "pub mod bar;\n"),
+        ("src/bar.rs", &body("bump")),
+    ]);
+    assert_eq!(
+        files(&c, &[("src/bar.rs", &body("bump"))]),
+        Vec::<String>::new()
+    );
+    // A method's guard, a field behind a lock or a cell, an unwrapped
+    // function result: each variable's type is `State`.
+    assert_eq!(
+        files(&c, &[("src/bar.rs", &body("bumpp"))]),
+        vec![
+            "unknown-symbol src/bar.rs:30 no method named 'bumpp' found for 'State'",
+            "unknown-symbol src/bar.rs:32 no method named 'bumpp' found for 'State'",
+            "unknown-symbol src/bar.rs:34 no method named 'bumpp' found for 'State'",
+            "unknown-symbol src/bar.rs:36 no method named 'bumpp' found for 'State'",
+        ]
+    );
+}
+
+#[test]
+fn what_real_crates_do_that_is_not_wrong() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\nuutils_term_grid = \"0.7\"\nnotinstalled_dep_xyz = \"1\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "extern crate self as demo_alias;\n\npub mod routing;\npub type Request = notinstalled_dep_xyz::Request;\n",
+        ),
+        (
+            "src/routing.rs",
+            "use notinstalled_dep_xyz::service_fn;\n\n#[cfg(test)]\nmod tests;\n",
+        ),
+        (
+            "src/routing/tests.rs",
+            "use super::*;\n\nfn t() {\n    service_fn();\n}\n",
+        ),
+    ]);
+    let got = files(
+        &p,
+        &[
+            (
+                "src/grid.rs",
+                "use term_grid::Grid;\nuse std::path::Component;\n\npub fn go() {\n    use Component::*;\n    let _ = demo::Request::from_parts();\n}\n",
+            ),
+            (
+                "src/routing/tests.rs",
+                "use super::*;\n\nfn t() {\n    service_fn();\n    service_fnn();\n}\n",
+            ),
+        ],
+    );
+    // `extern crate self`, a package whose library drops an organisation
+    // prefix, `use Enum::*`, an alias of another crate's type, and a name a
+    // test module's `use super::*` brings from the parent's own `use`.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/routing/tests.rs:5 cannot find function 'service_fnn' in this scope"
         ]
     );
 }

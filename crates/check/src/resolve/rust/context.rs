@@ -328,8 +328,9 @@ pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<St
 }
 
 /// Whether package `pkg` may name its library `lib` with `[lib] name`, as
-/// packages named after their language or with separators do
-/// (`elasticlunr-rs` -> `elasticlunr`, `rust-ini` -> `ini`, `md-5` -> `md5`).
+/// packages named after their language, with separators or with an
+/// organisation's prefix do (`elasticlunr-rs` -> `elasticlunr`, `rust-ini` ->
+/// `ini`, `md-5` -> `md5`, `uutils_term_grid` -> `term_grid`).
 fn lib_name_may_be(pkg: &str, lib: &str) -> bool {
     let squash = |s: &str| -> String {
         s.chars()
@@ -346,7 +347,11 @@ fn lib_name_may_be(pkg: &str, lib: &str) -> bool {
     for prefix in ["rust-", "rust_", "rs-", "rs_"] {
         stem = stem.strip_prefix(prefix).unwrap_or(stem);
     }
-    !lib.is_empty() && (squash(stem) == lib || squash(&pkg) == lib)
+    // An organisation's prefix (`uutils_term_grid` -> `term_grid`).
+    let org_prefixed = pkg
+        .char_indices()
+        .any(|(i, c)| (c == '-' || c == '_') && squash(&pkg[i + 1..]) == lib && lib.len() >= 4);
+    !lib.is_empty() && (squash(stem) == lib || squash(&pkg) == lib || org_prefixed)
 }
 
 pub(super) fn own_crate(ctx: &FileCtx, first: &str) -> bool {

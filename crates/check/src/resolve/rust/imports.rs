@@ -74,6 +74,11 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     if first.is_empty() || own_crate(ctx, first) || extern_alias(ctx, first) {
         return vec![Outcome::Skipped];
     }
+    // `extern crate self as name;`; `use Component::*;` for an enum some
+    // `use` or glob brings (crate names are not capitalised).
+    if matches!(first, "self" | "crate" | "super") || first.starts_with(char::is_uppercase) {
+        return vec![Outcome::Skipped];
+    }
     if dep_crate(ctx, first).is_some() || is_sysroot_crate(first) {
         return vec![Outcome::Resolved];
     }

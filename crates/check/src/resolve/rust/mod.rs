@@ -12,7 +12,7 @@
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
 //! tree), [`assoc`] (functions of project modules and types), [`traits`]
 //! (what traits and `Deref` can add), [`foreign`] (std and dependency
-//! types), [`generics`] (values of generic parameters), [`values`] (types of variables the code spells), [`macros`]
+//! types), [`generics`] (values of generic parameters), [`values`] (types of variables the code spells), [`returns`] (the type a call returns), [`macros`]
 //! (macro names), [`scan`] (trait impls and macro-made names across the
 //! crate), [`depsrc`] (what a dependency's source declares).
 
@@ -25,6 +25,7 @@ mod imports;
 mod macros;
 mod modules;
 mod paths;
+mod returns;
 mod scan;
 mod traits;
 mod values;

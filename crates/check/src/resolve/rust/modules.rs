@@ -183,6 +183,16 @@ pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
     member_at(ctx, m, name, 0)
 }
 
+/// Whether the project glob `use <path>::*;` seen at `r` may bring `r`'s
+/// name, `use` declarations of the globbed module included (`use super::*;`
+/// in a test module sees the parent's `use tower::service_fn;`).
+pub(super) fn glob_brings(ctx: &FileCtx, r: &plumb_facts::Reference, path: &str) -> bool {
+    match current_module(ctx, &r.span) {
+        Some((_, m)) => glob_may_provide(ctx, &m, path, &r.name, 0),
+        None => true,
+    }
+}
+
 /// Whether `use <path>::*;` written in module `m` may bring `name`.
 fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u32) -> bool {
     if depth >= 4 {

@@ -242,7 +242,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 };
                 src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
             } else {
-                in_project
+                in_project || super::modules::glob_brings(ctx, r, &i.module)
             };
             if provides {
                 let mut out = vec![Outcome::Resolved];
@@ -462,15 +462,19 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if own_crate(ctx, &first) {
         // `krate::Type::f(..)` (an example or test of the crate naming it):
         // the functions of the project type.
-        if segs.len() == 2
-            && segs[1].starts_with(char::is_uppercase)
-            && ctx
-                .project
-                .defs_named(&segs[1], 20)
-                .iter()
-                .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        if let Some(last) = segs
+            .last()
+            .filter(|l| segs.len() >= 2 && l.starts_with(char::is_uppercase))
         {
-            return super::assoc::check_assoc(ctx, r, &segs[1], true);
+            let own_type =
+                ctx.project.defs_named(last, 20).iter().any(|d| {
+                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
+                });
+            if segs.len() == 2 && own_type {
+                return super::assoc::check_assoc(ctx, r, last, true);
+            }
+            // A type alias of another crate's type, a trait, a re-export.
+            return vec![Outcome::Skipped];
         }
         // `crate::m::x` where `m` is not an item of the project: a re-export
         // of another crate's module or type (`pub use dep::m`).

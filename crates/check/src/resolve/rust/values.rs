@@ -1,7 +1,9 @@
 //! The type of a local variable where the code spells it: `let x: T`,
-//! a parameter `x: &T`, `let x = T { .. }`, or `let x = T::f(..)` (with `?`,
-//! `.unwrap()` or `.expect(..)`) where every `T::f` returns `Self`/`T`
-//! (or a `Result`/`Option` of it, unwrapped). Nothing else is inferred: a
+//! a parameter `x: &T`, `let x = T { .. }`, `let x = T::f(..)`, `self.m(..)`
+//! or `f(..)` (a function of this file) whose written return type is a
+//! project type (directly, behind a guard or pointer, or unwrapped from a
+//! `Result`/`Option` with `?`, `.unwrap()`, `.expect(..)`: see `returns`),
+//! and `self.field` behind a lock or cell. Nothing else is inferred: a
 //! variable bound twice where the call stands, or by a pattern, has no type
 //! here.
 
@@ -91,6 +93,76 @@ pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<
     let last = full.rsplit("::").next()?;
     (is_std_root(full.split("::").next()?) && !ctx.project.name_defined(last))
         .then(|| last.to_string())
+}
+
+/// The type of `self.m(..)` or `f(..)` (plain, or unwrapped with `?`,
+/// `.unwrap()`, `.expect(..)`) that ends a `let` initializer.
+fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
+    let (callee, self_call) = match init.strip_prefix("self.") {
+        Some(rest) => (rest, true),
+        None => (init, false),
+    };
+    let name_len = callee
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(callee.len());
+    let name = &callee[..name_len];
+    let after = &callee[name_len..];
+    if name.is_empty() || !name.starts_with(|c: char| c.is_lowercase() || c == '_') {
+        return None;
+    }
+    if self_call && !after.starts_with('(') {
+        // `self.field…;`: the field's written type, through a lock or cell.
+        let end = after.find(';')?;
+        return super::returns::field_chain_type(
+            ctx,
+            r,
+            &impl_type_at(ctx, r)?,
+            name,
+            &after[..end],
+        );
+    }
+    if !after.starts_with('(') {
+        return None;
+    }
+    let close = matching_paren(after)?;
+    let tail = after[close + 1..].trim_start();
+    let unwrapped =
+        tail.starts_with('?') || tail.starts_with(".unwrap()") || tail.starts_with(".expect(");
+    if !unwrapped && !tail.starts_with(';') {
+        return None;
+    }
+    let self_ty = impl_type_at(ctx, r);
+    let defs: Vec<_> = if self_call {
+        let ty = self_ty.as_deref()?;
+        ctx.project
+            .defs_named(name, 50)
+            .into_iter()
+            .filter(|d| {
+                matches!(d.def.kind, DefKind::Function | DefKind::Method)
+                    && d.def
+                        .container
+                        .as_deref()
+                        .is_some_and(|c| c.rsplit('.').next() == Some(ty))
+            })
+            .map(|d| d.def)
+            .collect()
+    } else {
+        // A function of this file, not shadowed by a local or a `use`.
+        if super::super::scope::local_binds(ctx.facts, name, &r.span)
+            || use_binding(ctx, name, &r.span).is_some()
+        {
+            return None;
+        }
+        super::super::scope::file_defs(ctx.facts, name)
+            .into_iter()
+            .filter(|d| d.container.is_none() && d.kind == DefKind::Function)
+            .cloned()
+            .collect()
+    };
+    if defs.is_empty() {
+        return None;
+    }
+    super::returns::returned_type(ctx, r, &defs, self_ty.as_deref(), unwrapped)
 }
 
 /// Offset of the `let [mut] var` in `text`, when there is exactly one.
@@ -220,7 +292,7 @@ fn base_type_path(t: &str) -> Option<String> {
 
 /// The name of a written type (`&mut a::Foo<T>` -> `Foo`) when it is a
 /// type of this crate.
-fn project_type(ctx: &FileCtx, r: &Reference, t: &str) -> Option<String> {
+pub(super) fn project_type(ctx: &FileCtx, r: &Reference, t: &str) -> Option<String> {
     let path = base_type_path(t)?;
     if !project_path(ctx, r, &path) {
         return None;
@@ -267,6 +339,9 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
         return None;
     }
     let init = stmt[eq + 1..].trim_start();
+    if let Some(ty) = call_type(ctx, r, init) {
+        return Some(ty);
+    }
     let path_len = init
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
         .unwrap_or(init.len());
@@ -322,28 +397,8 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     if defs.is_empty() {
         return None;
     }
-    let all = defs.iter().all(|d| {
-        let sig = d.def.signature.as_deref().unwrap_or("");
-        let Some((_, ret)) = sig.rsplit_once("->") else {
-            return false;
-        };
-        let ret = ret.split(" where").next().unwrap_or(ret).trim();
-        let is_self = |s: &str| s == "Self" || s == ty;
-        if direct {
-            return is_self(ret);
-        }
-        let inner = ret
-            .split_once('<')
-            .map(|(w, rest)| (w.rsplit("::").next().unwrap_or(w), rest));
-        match inner {
-            Some((w, rest)) if matches!(w, "Result" | "Option") => {
-                let first = rest.split([',', '>']).next().unwrap_or("").trim();
-                is_self(first)
-            }
-            _ => false,
-        }
-    });
-    all.then_some(ty)
+    let defs: Vec<_> = defs.into_iter().map(|d| d.def).collect();
+    super::returns::returned_type(ctx, r, &defs, Some(&ty), unwrapped)
 }
 
 /// Index of the `)` closing the `(` at the start of `s`.
