@@ -605,3 +605,46 @@ fn what_real_crates_do_that_is_not_wrong() {
         ]
     );
 }
+
+#[test]
+fn generated_modules_fixtures_and_same_named_types_are_not_judged() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "pub mod builtin;\npub mod dense;\npub mod hybrid;\npub mod less;\n",
+        ),
+        (
+            "src/builtin.rs",
+            "include!(concat!(env!(\"OUT_DIR\"), \"/mappings.rs\"));\n\npub fn own() {}\n",
+        ),
+        (
+            "src/dense.rs",
+            "pub trait Automaton {\n    fn start(&self, input: u8) -> u8;\n}\n\npub struct DFA;\n\nimpl Automaton for DFA {\n    fn start(&self, input: u8) -> u8 {\n        input\n    }\n}\n",
+        ),
+        (
+            "src/hybrid.rs",
+            "pub struct DFA;\n\nimpl DFA {\n    pub fn start(&self, cache: u8, input: u8) -> u8 {\n        cache + input\n    }\n}\n",
+        ),
+        (
+            "src/less.rs",
+            "pub fn version(path: &str) -> usize {\n    path.len()\n}\n",
+        ),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "src/run.rs",
+                "use crate::builtin::BUILTIN_MAPPINGS;\nuse crate::dense::{Automaton, DFA};\n\npub fn go(dfa: &DFA) -> u8 {\n    dfa.start(1)\n}\n",
+            ),
+            (
+                "tests/syntax/source/less.rs",
+                "use crate::less::version;\n\nfn main() {\n    version();\n}\n",
+            ),
+        ],
+    );
+    // `include!` may define anything; two types named `DFA` (one through
+    // a trait) leave the call's shape open; a fixture outside every crate
+    // has no `crate::`.
+    assert_eq!(got, Vec::<String>::new());
+}

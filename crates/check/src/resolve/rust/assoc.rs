@@ -247,18 +247,28 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         .filter(|d| container_is(&d.def, ty))
         .map(|d| d.def)
         .collect();
+    let scan = crate_scan(ctx);
+    let traits: Vec<String> = scan.impls.get(ty).cloned().unwrap_or_default();
     if !members.is_empty() {
         let mut out = vec![Outcome::Resolved];
-        if members
-            .iter()
-            .all(|d| matches!(d.kind, DefKind::Function | DefKind::Method))
+        // Arity only when no trait the type implements has a method of that
+        // name (its default may be the one called; `arity` also wants every
+        // definition of the name to agree).
+        let trait_has_it = traits.iter().filter(|t| !t.is_empty()).any(|tr| {
+            ctx.project
+                .defs_named(name, 200)
+                .iter()
+                .any(|d| container_is(&d.def, tr))
+        });
+        if !trait_has_it
+            && members
+                .iter()
+                .all(|d| matches!(d.kind, DefKind::Function | DefKind::Method))
         {
             out.extend(arity(ctx, r, &members, ufcs));
         }
         return out;
     }
-    let scan = crate_scan(ctx);
-    let traits: Vec<String> = scan.impls.get(ty).cloned().unwrap_or_default();
     for tr in traits.iter().filter(|t| !t.is_empty()) {
         if operator_method(tr, name) {
             return vec![Outcome::Resolved];

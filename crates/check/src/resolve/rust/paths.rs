@@ -185,7 +185,10 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         let mut out = vec![Outcome::Resolved];
         let first = full.split("::").next().unwrap_or("");
         let target = full.rsplit("::").next().unwrap_or(&full);
-        if matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
+        // A file outside every crate's module tree (a test fixture) has no
+        // `crate` to look in.
+        let in_crate = super::modules::current_module(ctx, &r.span).is_some();
+        if in_crate && matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
             let fns: Vec<_> = ctx
                 .project
                 .defs_named(target, 50)

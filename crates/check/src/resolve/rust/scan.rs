@@ -36,7 +36,8 @@ pub(super) struct CrateScan {
     /// Words inside `macro_rules!` bodies and item-level macro invocations.
     pub macro_words: HashSet<String>,
     /// Files with an item-level macro invocation holding a glob `use`
-    /// (`cfg_if!`): their modules may hold names no fact shows.
+    /// (`cfg_if!`), or an item-level `include!` (code a build script
+    /// writes): their modules may hold names no fact shows.
     pub macro_module_files: HashSet<String>,
     /// Words of `use` declarations anywhere in the project.
     pub use_words: HashSet<String>,
@@ -344,7 +345,7 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             if is_rules {
                 rules_body(body, scan);
             } else {
-                if body.contains("::*") {
+                if body.contains("::*") || t.starts_with("include!") {
                     // `cfg_if! { .. mod imp; pub use imp::*; .. }`: a glob
                     // may bring any name (names a plain `use` or `mod` in
                     // the body binds are among `macro_words`).
