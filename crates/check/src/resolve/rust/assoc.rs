@@ -254,12 +254,15 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         // Arity only when no trait the type implements has a method of that
         // name (its default may be the one called; `arity` also wants every
         // definition of the name to agree).
-        let trait_has_it = traits.iter().filter(|t| !t.is_empty()).any(|tr| {
-            ctx.project
-                .defs_named(name, 200)
-                .iter()
-                .any(|d| container_is(&d.def, tr))
-        });
+        let trait_has_it = traits
+            .iter()
+            .filter(|t| !t.is_empty() && t.as_str() != ty)
+            .any(|tr| {
+                ctx.project
+                    .defs_named(name, 200)
+                    .iter()
+                    .any(|d| container_is(&d.def, tr))
+            });
         if !trait_has_it
             && members
                 .iter()
