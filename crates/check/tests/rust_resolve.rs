@@ -648,3 +648,22 @@ fn generated_modules_fixtures_and_same_named_types_are_not_judged() {
     // has no `crate::`.
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn macro_invocations_inside_doc_comments_are_no_items() {
+    let lib = "/*!\nExample:\n\nmake_impls! {\n    Gauge\n}\n*/\n\nmacro_rules! make_impls {\n    ($t:ident) => {\n        impl $t {\n            pub fn made(&self) {}\n        }\n    };\n}\n\npub struct Gauge;\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        0\n    }\n}\n";
+    let c = krate(&[("src/lib.rs", lib)]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::Gauge;\n\npub fn go(g: &Gauge) -> u8 {\n    g.levels()\n}\n",
+        )],
+    );
+    // The invocation naming `Gauge` is documentation, not code: the
+    // macro writes nothing for it.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/run.rs:4 no method named 'levels' found for 'Gauge'"]
+    );
+}

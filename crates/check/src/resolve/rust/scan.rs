@@ -299,10 +299,19 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
     }
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Depth of `/* .. */` comments at the start of each line (doc blocks
+    // hold example code that is no item of the crate).
+    let mut comment_depth = 0i32;
     for line in text.split_inclusive('\n') {
         let start = i;
         i += line.len();
+        let in_comment = comment_depth > 0;
+        comment_depth += line.matches("/*").count() as i32 - line.matches("*/").count() as i32;
+        comment_depth = comment_depth.max(0);
         let t = line.trim_start();
+        if in_comment || t.starts_with("//") {
+            continue;
+        }
         let indent = line.len() - t.len();
         let head = t
             .trim_start_matches("pub(crate) ")
