@@ -667,3 +667,24 @@ fn macro_invocations_inside_doc_comments_are_no_items() {
         vec!["unknown-symbol src/run.rs:4 no method named 'levels' found for 'Gauge'"]
     );
 }
+
+#[test]
+fn self_in_impls_for_std_types() {
+    let c = krate(&[(
+        "src/lib.rs",
+        "pub trait Sealed {\n    fn is_nonfinite(self) -> bool;\n}\n\nimpl Sealed for f32 {\n    fn is_nonfinite(self) -> bool {\n        self.to_bits() == 0\n    }\n}\n",
+    )]);
+    let got = files(
+        &c,
+        &[(
+            "src/lib.rs",
+            "pub trait Sealed {\n    fn is_nonfinite(self) -> bool;\n}\n\nimpl Sealed for f32 {\n    fn is_nonfinite(self) -> bool {\n        self.to_bitz() == 0 && self.is_nonfinite()\n    }\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/lib.rs:7 no function or associated item named 'to_bitz' found for 'f32'"
+        ]
+    );
+}

@@ -34,16 +34,13 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             }
             let shadowed =
                 ctx.project.name_defined(&ty) || use_binding(ctx, &ty, &r.span).is_some();
-            if r.qualifier.as_deref() != Some("self")
-                && builtins::is_builtin(Lang::Rust, &ty)
-                && !shadowed
-            {
-                // `let s: String = ..; s.pushh(..)`.
+            if builtins::is_builtin(Lang::Rust, &ty) && !shadowed {
+                // `let s: String = ..; s.pushh(..)`; `self` in `impl Tr for f32`.
                 return super::foreign::std_type_assoc(ctx, r, &ty);
             }
-            // `input: ParseStream` with `use syn::parse::ParseStream`.
-            if r.qualifier.as_deref() != Some("self")
-                && let Some(full) = use_binding(ctx, &ty, &r.span)
+            // `input: ParseStream` with `use syn::parse::ParseStream`; `self`
+            // in `impl Tr for Ident` with `use proc_macro2::Ident`.
+            if let Some(full) = use_binding(ctx, &ty, &r.span)
                 && let Some((krate, version)) =
                     dep_crate(ctx, full.split("::").next().unwrap_or(""))
             {
