@@ -688,3 +688,21 @@ fn self_in_impls_for_std_types() {
         ]
     );
 }
+
+#[test]
+fn string_literal_receivers_inside_macro_tokens() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/lit.rs",
+            "pub fn go(s: &[u8]) {\n    assert_eq!(s, \"abc\".as_bytes());\n    assert_eq!(s, \"abc\".asBytes());\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/lit.rs:3 no function or associated item named 'asBytes' found for 'str'"
+        ]
+    );
+}

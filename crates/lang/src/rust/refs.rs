@@ -188,6 +188,11 @@ impl<'a> Ex<'a> {
                     k -= 2;
                     continue;
                 }
+                // `"text".m()`: a literal starts the chain.
+                if matches!(p.kind(), "string_literal" | "raw_string_literal") {
+                    k -= 2;
+                    break;
+                }
                 if p.kind() == "token_tree" && k >= 3 && buf[k - 3].kind() == "identifier" {
                     k -= 3;
                     continue;
