@@ -696,13 +696,14 @@ fn string_literal_receivers_inside_macro_tokens() {
         &c,
         &[(
             "src/lit.rs",
-            "pub fn go(s: &[u8]) {\n    assert_eq!(s, \"abc\".as_bytes());\n    assert_eq!(s, \"abc\".asBytes());\n}\n",
+            "pub fn go(s: &[u8]) {\n    assert_eq!(s, \"abc\".as_bytes());\n    assert_eq!(s, \"abc\".asBytes());\n}\n\npub unsafe fn raw(p: *mut u8) -> bool {\n    p.is_null() || p.isNull()\n}\n",
         )],
     );
     assert_eq!(
         got,
         vec![
-            "unknown-symbol src/lit.rs:3 no function or associated item named 'asBytes' found for 'str'"
+            "unknown-symbol src/lit.rs:3 no function or associated item named 'asBytes' found for 'str'",
+            "unknown-symbol src/lit.rs:7 no function or associated item named 'isNull' found for 'pointer'",
         ]
     );
 }

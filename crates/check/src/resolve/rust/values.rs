@@ -77,7 +77,12 @@ pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<
         return None;
     }
     let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
-    let path = base_type_path(p.type_text.as_deref()?)?;
+    let written = p.type_text.as_deref()?.trim();
+    if written.starts_with("*const ") || written.starts_with("*mut ") {
+        // Raw pointers: their methods are std's (`is_null`, `add`, ...).
+        return Some("pointer".to_string());
+    }
+    let path = base_type_path(written)?;
     if p.type_text.as_deref()?.contains(['<', '(', '[']) {
         return None;
     }
