@@ -538,7 +538,7 @@ fn sealed_traits_associated_consts_path_modules_and_generic_bounds() {
 fn variables_bound_to_calls_whose_signature_writes_the_type() {
     let body = |call: &str| {
         format!(
-            "use std::cell::RefCell;\nuse std::sync::{{Arc, Mutex, MutexGuard}};\n\npub struct State {{\n    n: u32,\n}}\n\nimpl State {{\n    pub fn bump(&mut self) {{\n        self.n += 1;\n    }}\n}}\n\npub struct Bar {{\n    state: Arc<Mutex<State>>,\n    cell: RefCell<State>,\n}}\n\nfn load() -> Result<State, String> {{\n    Ok(State {{ n: 0 }})\n}}\n\nimpl Bar {{\n    fn state(&self) -> MutexGuard<'_, State> {{\n        self.state.lock().unwrap()\n    }}\n\n    pub fn go(&self) -> Result<(), String> {{\n        let mut a = self.state();\n        a.{call}();\n        let mut b = self.state.lock().unwrap();\n        b.{call}();\n        let mut c = self.cell.borrow_mut();\n        c.{call}();\n        let mut d = load()?;\n        d.{call}();\n        Ok(())\n    }}\n}}\n"
+            "use std::cell::RefCell;\nuse std::sync::{{Arc, Mutex, MutexGuard}};\n\npub struct State {{\n    n: u32,\n}}\n\nimpl State {{\n    pub fn bump(&mut self) {{\n        self.n += 1;\n    }}\n}}\n\npub struct Bar {{\n    state: Arc<Mutex<State>>,\n    cell: RefCell<State>,\n}}\n\nfn load() -> Result<State, String> {{\n    Ok(State {{ n: 0 }})\n}}\n\nimpl Bar {{\n    fn state(&self) -> MutexGuard<'_, State> {{\n        self.state.lock().unwrap()\n    }}\n\n    pub fn go(&self) -> Result<(), String> {{\n        let mut a = self.state();\n        a.{call}();\n        let mut b = self.state.lock().unwrap();\n        b.{call}();\n        let mut c = self.cell.borrow_mut();\n        c.{call}();\n        let mut d = load()?;\n        d.{call}();\n        let other = Bar {{ state: self.state.clone(), cell: RefCell::new(State {{ n: 0 }}) }};\n        let mut e = other.state.lock().unwrap();\n        e.{call}();\n        Ok(())\n    }}\n}}\n"
         )
     };
     let c = krate(&[
@@ -558,6 +558,7 @@ fn variables_bound_to_calls_whose_signature_writes_the_type() {
             "unknown-symbol src/bar.rs:32 no method named 'bumpp' found for 'State'",
             "unknown-symbol src/bar.rs:34 no method named 'bumpp' found for 'State'",
             "unknown-symbol src/bar.rs:36 no method named 'bumpp' found for 'State'",
+            "unknown-symbol src/bar.rs:39 no method named 'bumpp' found for 'State'",
         ]
     );
 }

@@ -115,6 +115,19 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
     if name.is_empty() || !name.starts_with(|c: char| c.is_lowercase() || c == '_') {
         return None;
     }
+    if !self_call && let Some(rest) = after.strip_prefix('.') {
+        // `v.field…;` for a variable `v` of a known project type.
+        let field_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let (field, chain) = rest.split_at(field_len);
+        if field.is_empty() || chain.starts_with('(') {
+            return None;
+        }
+        let owner = nested(|| var_type(ctx, r, name))?;
+        let end = chain.find(';')?;
+        return super::returns::field_chain_type(ctx, r, &owner, field, &chain[..end]);
+    }
     if self_call && !after.starts_with('(') {
         // `self.field…;`: the field's written type, through a lock or cell.
         let end = after.find(';')?;
@@ -168,6 +181,23 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
         return None;
     }
     super::returns::returned_type(ctx, r, &defs, self_ty.as_deref(), unwrapped)
+}
+
+thread_local! {
+    static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// `f()` one level deeper in the inference of one variable from another
+/// (`let b = a.field;`), `None` past a few levels (`let a = a.inner;`).
+fn nested<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
+    let d = DEPTH.with(|d| d.get());
+    if d >= 3 {
+        return None;
+    }
+    DEPTH.with(|c| c.set(d + 1));
+    let out = f();
+    DEPTH.with(|c| c.set(d));
+    out
 }
 
 /// Offset of the `let [mut] var` in `text`, when there is exactly one.
