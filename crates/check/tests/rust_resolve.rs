@@ -708,3 +708,25 @@ fn string_literal_receivers_inside_macro_tokens() {
         ]
     );
 }
+
+#[test]
+fn trait_paths_and_traits_of_uninstalled_crates_implemented_for_a_type() {
+    let c = demo();
+    let report = c.check_files(&[
+        ("src/lib.rs", &format!("{LIB}pub mod frag;\n")),
+        (
+        "src/frag.rs",
+        "pub trait Frag {\n    fn show(&self) -> u8;\n}\n\npub struct Gauge;\n\nimpl notinstalled_dep_xyz::Serialize for Gauge {}\n\nimpl Frag for Gauge {\n    fn show(&self) -> u8 {\n        Frag::show(self) + crate::frag::Frag::shows(self) + self.serialize_all()\n    }\n}\n",
+        ),
+    ]);
+    assert_eq!(
+        summary(&report),
+        vec![
+            "unknown-symbol src/frag.rs:11 no function or associated item named 'shows' found for 'Frag'",
+            "unknown-symbol src/frag.rs:11 no method named 'serialize_all' found for 'Gauge'",
+        ]
+    );
+    // The uninstalled crate's trait, implemented for Gauge, may provide
+    // `serialize_all`: reported for review, not as a sure error.
+    assert_eq!(report.findings[1].confidence, 0.4);
+}

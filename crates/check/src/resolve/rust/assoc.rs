@@ -20,8 +20,8 @@ use super::modules::{self, Member, Walk};
 use super::paths::arity;
 use super::scan::crate_scan;
 use super::traits::{
-    DepTraits, dep_traits, origin_may_provide, supertraits_may_provide, target_origin,
-    trait_in_scope, trait_origin,
+    DepTraits, Origin, dep_source, dep_traits, origin_may_provide, supertraits_may_provide,
+    target_origin, trait_in_scope, trait_origin,
 };
 use super::*;
 use crate::builtins;
@@ -149,7 +149,10 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
         },
         Walk::Item(i, d)
             if i + 1 == segs.len()
-                && matches!(d.kind, DefKind::Struct | DefKind::Enum | DefKind::Union) =>
+                && matches!(
+                    d.kind,
+                    DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+                ) =>
         {
             check_assoc(ctx, r, &d.name, true)
         }
@@ -302,6 +305,9 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     // trait) and `Deref` can only add names that exist where the trait (or
     // the deref target) comes from.
     let impls = scan.trait_impls.get(ty).cloned().unwrap_or_default();
+    // Traits of dependencies whose source is not here, implemented for the
+    // type: they could add the name unseen (a finding then asks for review).
+    let unverified_impls = std::cell::RefCell::new(Vec::<String>::new());
     let unlisted_may_provide = impls.iter().any(|ti| {
         if ufcs && ti.target.is_some() {
             // `Type::f` looks at the type and its traits, never through Deref.
@@ -328,9 +334,15 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             Some(target) => target_origin(ctx, target),
             None => trait_origin(ctx, ti),
         };
+        if let Origin::Dep(krate) = &origin
+            && dep_source(ctx, krate).is_none()
+        {
+            unverified_impls.borrow_mut().push(krate.clone());
+            return false;
+        }
         origin_may_provide(ctx, &origin, name)
     });
-    let dep_traits = dep_traits(ctx, name);
+    let dep_traits = dep_traits(ctx, name).with_unverified(unverified_impls.into_inner());
     if unlisted_may_provide || dep_traits == DepTraits::MayProvide {
         return vec![Outcome::Skipped];
     }

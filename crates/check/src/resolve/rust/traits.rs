@@ -133,6 +133,26 @@ pub(super) enum DepTraits {
 const UNVERIFIED_DEP_CONFIDENCE: f64 = 0.4;
 
 impl DepTraits {
+    /// These too could not be searched.
+    pub(super) fn with_unverified(self, more: Vec<String>) -> DepTraits {
+        if more.is_empty() {
+            return self;
+        }
+        match self {
+            DepTraits::MayProvide => DepTraits::MayProvide,
+            DepTraits::Absent => DepTraits::Unverified(more),
+            DepTraits::Unverified(mut v) => {
+                for k in more {
+                    if !v.contains(&k) {
+                        v.push(k);
+                    }
+                }
+                v.sort();
+                DepTraits::Unverified(v)
+            }
+        }
+    }
+
     /// Lower `confidence` and add evidence when the answer was unverifiable.
     pub(super) fn weigh(&self, name: &str, confidence: f64, evidence: &mut Vec<String>) -> f64 {
         match self {
@@ -368,22 +388,26 @@ pub(super) fn target_origin(ctx: &FileCtx, target: &str) -> Origin {
     }
 }
 
+/// The installed source of dependency `krate`: the locked version, or any.
+pub(super) fn dep_source(ctx: &FileCtx, krate: &str) -> Option<std::path::PathBuf> {
+    let version = ctx
+        .project
+        .manifest()
+        .dependencies
+        .iter()
+        .find(|d| d.name == krate)
+        .and_then(|d| d.locked_version.clone());
+    version
+        .as_deref()
+        .and_then(|v| ctx.deps.cargo_source(krate, v))
+        .or_else(|| ctx.deps.cargo_source_any(krate))
+}
+
 pub(super) fn origin_may_provide(ctx: &FileCtx, origin: &Origin, name: &str) -> bool {
     match origin {
         Origin::Std => std_fn_names().contains(name),
         Origin::Dep(krate) => {
-            let version = ctx
-                .project
-                .manifest()
-                .dependencies
-                .iter()
-                .find(|d| &d.name == krate)
-                .and_then(|d| d.locked_version.clone());
-            let src = version
-                .as_deref()
-                .and_then(|v| ctx.deps.cargo_source(krate, v))
-                .or_else(|| ctx.deps.cargo_source_any(krate));
-            src.is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
+            dep_source(ctx, krate).is_none_or(|dir| ctx.deps.crate_names(&dir).contains(name))
         }
         // Project methods were looked up by name already; a project type's
         // own impls may add std or dependency traits.
