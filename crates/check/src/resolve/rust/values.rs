@@ -173,7 +173,7 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
         }
         super::super::scope::file_defs(ctx.facts, name)
             .into_iter()
-            .filter(|d| d.container.is_none() && d.kind == DefKind::Function)
+            .filter(|d| d.kind == DefKind::Function)
             .cloned()
             .collect()
     };
