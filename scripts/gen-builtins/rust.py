@@ -33,7 +33,7 @@ CRATES = ["core", "alloc", "std"]
 CRATE_ALIASES = {"core": "core", "alloc": "alloc", "alloc_crate": "alloc", "std": "std"}
 
 ITEM = re.compile(
-    r"^pub(?:\([^)]*\))?\s+(?:(?:unsafe|const|async|safe|default)\s+|extern\s+\"[^\"]*\"\s+)*"
+    r"^pub(?:\([^)]*\))?\s+(?:(?:unsafe|const|async|safe|default|auto)\s+|extern\s+\"[^\"]*\"\s+)*"
     r"(fn|struct|enum|trait|type|const|static|union|mod|macro)\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)"
 )
 PUB_MOD = re.compile(r"^(pub(?:\([^)]*\))?\s+)?mod\s+(?:r#)?([A-Za-z_]\w*)\s*(;|\{)")

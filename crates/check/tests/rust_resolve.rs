@@ -730,3 +730,62 @@ fn trait_paths_and_traits_of_uninstalled_crates_implemented_for_a_type() {
     // `serialize_all`: reported for review, not as a sure error.
     assert_eq!(report.findings[1].confidence, 0.4);
 }
+
+#[test]
+fn auto_traits_alias_defaults_type_names_and_nested_item_macros() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\ngix-error = \"0.5\"\nnotinstalled_dep_xyz = \"1\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "pub mod section;\npub mod lookup;\npub mod reader;\n",
+        ),
+        (
+            "src/section.rs",
+            "mod types {\n    macro_rules! case_insensitive {\n        ($name:ident) => {\n            pub struct $name;\n        };\n    }\n\n    case_insensitive!(Name);\n}\n\npub use types::Name;\n",
+        ),
+        (
+            "src/lookup.rs",
+            "pub enum Error {\n    ValueMissing(u8),\n}\n\npub fn make() -> Error {\n    Error::ValueMissing(1)\n}\n",
+        ),
+        (
+            "src/reader.rs",
+            "type Reader<'a, T = std::process::ChildStdout> = notinstalled_dep_xyz::Reader<'a, T>;\n\npub fn go(r: &mut Reader<'_>) {\n    r.read_line_to_string();\n    notinstalled_dep_xyz::bail!(\"failed\".with_exit_status(1));\n}\n",
+        ),
+    ]);
+    let got = files(
+        &p,
+        &[(
+            "src/extra.rs",
+            "use core::marker::Unpin;\nuse core::marker::Unpinn;\nuse crate::section::Name;\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import src/extra.rs:2 unresolved import: 'core::marker' has no item 'Unpinn'"
+        ]
+    );
+    // The unmodified files have nothing to report either: `Error` is the
+    // project's enum (not the `gix-error` crate), the alias names another
+    // crate's type (not its default's std type), a dependency macro may
+    // rewrite its tokens.
+    let got = files(
+        &p,
+        &[(
+            "src/lookup.rs",
+            "pub enum Error {\n    ValueMissing(u8),\n}\n\npub fn make() -> Error {\n    Error::ValueMissing(1)\n}\n",
+        )],
+    );
+    assert_eq!(got, Vec::<String>::new());
+    let got = files(
+        &p,
+        &[(
+            "src/reader.rs",
+            "type Reader<'a, T = std::process::ChildStdout> = notinstalled_dep_xyz::Reader<'a, T>;\n\npub fn go(r: &mut Reader<'_>) {\n    r.read_line_to_string();\n    notinstalled_dep_xyz::bail!(\"failed\".with_exit_status(1));\n}\n",
+        )],
+    );
+    assert_eq!(got, Vec::<String>::new());
+}

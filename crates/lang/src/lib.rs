@@ -26,6 +26,9 @@ mod rust;
 mod typescript;
 
 pub use node_class::NodeClass;
+/// Whether a Rust macro's tokens are expressions (`assert_eq!`, `format!`,
+/// logging): calls inside them are real calls.
+pub use rust::is_expression_macro as rust_expression_macro;
 
 /// One language's knowledge: which files are its own, its grammar, and how
 /// to read facts out of a parse tree.

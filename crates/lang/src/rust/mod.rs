@@ -31,6 +31,7 @@ mod defs;
 mod imports;
 mod locals;
 mod refs;
+pub use refs::is_expression_macro;
 
 use std::collections::HashSet;
 

@@ -7,11 +7,25 @@ use tree_sitter::Node;
 use super::Ex;
 use crate::{extractor, util};
 
-/// Macros whose arguments are comma-separated Rust expressions (format
-/// strings, assertions, collections, logging): calls written in their tokens
-/// are real calls. Every other macro's tokens (`quote!`, `asm!`, DSLs, item
-/// macros) are read as tokens, never as calls.
+/// Macros besides the standard library's (below) whose arguments are
+/// comma-separated Rust expressions (logging, errors): calls written in
+/// their tokens are real calls. Every other macro's tokens (`quote!`,
+/// `asm!`, DSLs, item macros) are read as tokens, never as calls.
 const EXPRESSION_MACROS: &[&str] = &[
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "anyhow",
+    "bail",
+    "ensure",
+    "format_err",
+];
+
+/// The standard library's expression macros, whose tokens are the
+/// expressions as written.
+const STD_EXPRESSION_MACROS: &[&str] = &[
     "assert",
     "assert_eq",
     "assert_ne",
@@ -32,21 +46,12 @@ const EXPRESSION_MACROS: &[&str] = &[
     "vec",
     "write",
     "writeln",
-    "trace",
-    "debug",
-    "info",
-    "warn",
-    "error",
-    "anyhow",
-    "bail",
-    "ensure",
-    "format_err",
 ];
 
 /// Whether the tokens of macro `name` (its last path segment) are read as
 /// expressions.
-pub(super) fn is_expression_macro(name: &str) -> bool {
-    EXPRESSION_MACROS.contains(&name)
+pub fn is_expression_macro(name: &str) -> bool {
+    STD_EXPRESSION_MACROS.contains(&name) || EXPRESSION_MACROS.contains(&name)
 }
 
 /// Words that look like calls inside token trees but are syntax.
@@ -144,6 +149,7 @@ impl<'a> Ex<'a> {
     /// `A::b (..)` and nested `m! (..)`. Argument counts are given only when the
     /// top-level commas cannot be confused with generics or closures.
     pub(super) fn token_tree(&mut self, node: Node<'a>) {
+        let literal_ok = self.in_std_macro(node);
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         let mut cursor = node.walk();
@@ -170,7 +176,7 @@ impl<'a> Ex<'a> {
                 // A nested macro of another kind: its tokens are not expressions.
                 self.skip.push(tt.id());
             }
-            let q = self.token_chain_qualifier(&buf, ident_at);
+            let q = self.token_chain_qualifier(&buf, ident_at, literal_ok);
             let args = if is_macro { None } else { token_args(tt) };
             self.skip.push(ident.id());
             self.push_ref(ident, RefKind::Call, q, args);
@@ -179,7 +185,26 @@ impl<'a> Ex<'a> {
     }
 
     /// The `a.b` / `A::B` / `x.f()` chain before `buf[at]`, as written.
-    fn token_chain_qualifier(&self, buf: &[Node], at: usize) -> Option<String> {
+    /// Whether token tree `node` belongs to a standard-library macro
+    /// (`assert_eq!`, `format!`, ...), which passes its tokens on as
+    /// they are; another crate's macro may rewrite them.
+    fn in_std_macro(&self, node: Node<'a>) -> bool {
+        let mut n = node;
+        while let Some(p) = n.parent() {
+            if p.kind() == "macro_invocation" {
+                let name = p
+                    .child_by_field_name("macro")
+                    .map(|m| self.text(m))
+                    .unwrap_or_default();
+                let last = name.rsplit("::").next().unwrap_or(&name);
+                return STD_EXPRESSION_MACROS.contains(&last);
+            }
+            n = p;
+        }
+        false
+    }
+
+    fn token_chain_qualifier(&self, buf: &[Node], at: usize, literal_ok: bool) -> Option<String> {
         let mut k = at;
         loop {
             if k >= 2 && matches!(buf[k - 1].kind(), "." | "::") {
@@ -189,7 +214,7 @@ impl<'a> Ex<'a> {
                     continue;
                 }
                 // `"text".m()`: a literal starts the chain.
-                if matches!(p.kind(), "string_literal" | "raw_string_literal") {
+                if literal_ok && matches!(p.kind(), "string_literal" | "raw_string_literal") {
                     k -= 2;
                     break;
                 }

@@ -332,6 +332,10 @@ pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<St
 /// organisation's prefix do (`elasticlunr-rs` -> `elasticlunr`, `rust-ini` ->
 /// `ini`, `md-5` -> `md5`, `uutils_term_grid` -> `term_grid`).
 fn lib_name_may_be(pkg: &str, lib: &str) -> bool {
+    // Library names are snake case: `Error` is a type, never `gix-error`.
+    if !lib.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
     let squash = |s: &str| -> String {
         s.chars()
             .filter(|c| *c != '-' && *c != '_')

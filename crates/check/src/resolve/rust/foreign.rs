@@ -152,7 +152,7 @@ pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
         let rc = ctx.project.facts_of(&d.path)?;
         let item =
             rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
-        let (_, rhs) = item.split_once('=')?;
+        let rhs = alias_rhs(item)?;
         let t = rhs.trim().trim_end_matches(';').trim();
         let path = t.split('<').next()?.trim();
         let base = path.rsplit("::").next()?.to_string();
@@ -186,7 +186,7 @@ pub(super) fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
             let item =
                 rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
                     .unwrap_or("");
-            let Some((_, rhs)) = item.split_once('=') else {
+            let Some(rhs) = alias_rhs(item) else {
                 return false;
             };
             let t = rhs.trim().trim_end_matches(';').trim();
@@ -198,4 +198,19 @@ pub(super) fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
                 builtins::is_builtin(Lang::Rust, path) && !ctx.project.name_defined(path)
             }
         })
+}
+
+/// The type a `type Name<'a, T = Default> = Target<..>;` item names: after
+/// the `=` outside the generic parameters (not a default's).
+fn alias_rhs(item: &str) -> Option<&str> {
+    let mut depth = 0i32;
+    for (i, c) in item.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            '=' if depth == 0 => return Some(&item[i + 1..]),
+            _ => {}
+        }
+    }
+    None
 }

@@ -85,7 +85,14 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             continue;
         }
         if matches!(f, "crate" | "self" | "super") || i.relative || own_crate(ctx, f) {
-            // Project macros were looked up above by name.
+            // Project macros were looked up above by name; the globbed
+            // module's own `use` may bring another crate's (`use super::*;`
+            // under `use defmt_macros::internp;`).
+            if matches!(f, "crate" | "self" | "super")
+                && super::modules::glob_brings(ctx, r, &i.module)
+            {
+                return vec![Outcome::Skipped];
+            }
             continue;
         }
         crates.push(f.to_string());

@@ -178,9 +178,24 @@ fn parent(ctx: &FileCtx, src: &str, m: &Module) -> Option<Module> {
     })
 }
 
+thread_local! {
+    /// (module, name) pairs a glob lookup entered during one [`member`]
+    /// or [`glob_brings`] question.
+    static GLOB_SEEN: std::cell::RefCell<Vec<(String, Vec<String>, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run one lookup with a fresh record of the modules globs entered.
+fn fresh_globs<T>(f: impl FnOnce() -> T) -> T {
+    let saved = GLOB_SEEN.with(|g| std::mem::take(&mut *g.borrow_mut()));
+    let out = f();
+    GLOB_SEEN.with(|g| *g.borrow_mut() = saved);
+    out
+}
+
 /// The name `name` inside module `m`.
 pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
-    member_at(ctx, m, name, 0)
+    fresh_globs(|| member_at(ctx, m, name, 0))
 }
 
 /// Whether the project glob `use <path>::*;` seen at `r` may bring `r`'s
@@ -188,7 +203,13 @@ pub(super) fn member(ctx: &FileCtx, m: &Module, name: &str) -> Member {
 /// in a test module sees the parent's `use tower::service_fn;`).
 pub(super) fn glob_brings(ctx: &FileCtx, r: &plumb_facts::Reference, path: &str) -> bool {
     match current_module(ctx, &r.span) {
-        Some((_, m)) => glob_may_provide(ctx, &m, path, &r.name, 0),
+        Some((_, m)) => fresh_globs(|| {
+            GLOB_SEEN.with(|g| {
+                g.borrow_mut()
+                    .push((m.file.clone(), m.inline.clone(), r.name.clone()))
+            });
+            glob_may_provide(ctx, &m, path, &r.name, 0)
+        }),
         None => true,
     }
 }
@@ -215,6 +236,13 @@ fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u3
     }
     match walk_from_at(ctx, m, &segs, depth + 1) {
         Walk::Module(target) => {
+            // Globs going round (`pub use self::child::*;` in a module whose
+            // child has `use super::*;`) bring nothing new the second time.
+            let key = (target.file.clone(), target.inline.clone(), name.to_string());
+            if GLOB_SEEN.with(|g| g.borrow().contains(&key)) {
+                return false;
+            }
+            GLOB_SEEN.with(|g| g.borrow_mut().push(key));
             !matches!(member_at(ctx, &target, name, depth + 1), Member::Missing)
         }
         Walk::Item(_, d) if matches!(d.kind, DefKind::Enum) => {
@@ -393,7 +421,7 @@ fn start(ctx: &FileCtx, segs: &[String], cur: Module) -> Option<(Module, usize)>
 /// Walk `segs` (e.g. `crate::a::b::C`) from where the checked file stands.
 pub(super) fn walk(ctx: &FileCtx, segs: &[String], at: &Span) -> Walk {
     match current_module(ctx, at) {
-        Some((_, cur)) => walk_from(ctx, &cur, segs),
+        Some((_, cur)) => fresh_globs(|| walk_from(ctx, &cur, segs)),
         None => Walk::Unknown,
     }
 }

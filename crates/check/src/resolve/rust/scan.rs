@@ -189,47 +189,63 @@ impl PathAttrs {
     }
 
     fn scan(&mut self, file: &str, text: &str) {
-        if text.contains("cfg_attr(") && text.contains("path") {
-            let mut rest = text;
-            while let Some(k) = rest.find("cfg_attr(") {
-                let attr = &rest[k..];
-                let attr = &attr[..attr.find(']').unwrap_or(attr.len())];
-                if attr.contains("path") && attr.contains('=') {
-                    self.unreadable = true;
-                }
-                rest = &rest[k + 9..];
+        // `#[cfg_attr(feature = "x", path = "x.rs")] mod imp;`: one target
+        // per alternative.
+        for (k, _) in text.match_indices("#[cfg_attr(") {
+            let attr = &text[k..];
+            let Some(end) = attr.find(")]") else {
+                continue;
+            };
+            let Some(at) = attr[..end].find("path") else {
+                continue;
+            };
+            let after = &attr[at + 4..end];
+            if !after.trim_start().starts_with('=') {
+                continue;
             }
+            let found = quoted(after).zip(module_after(&attr[end + 2..]));
+            self.record(file, found);
         }
         for (k, _) in text.match_indices("#[path") {
-            match read_path_attr(&text[k + 6..]) {
-                Some((value, module)) => {
-                    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
-                    match normalize(dir, &value) {
-                        Some(target) => {
-                            self.targets.insert(target.clone());
-                            let e = self.decls.entry((file.to_string(), module)).or_default();
-                            if !e.contains(&target) {
-                                e.push(target);
-                            }
-                        }
-                        None => self.unreadable = true,
-                    }
-                }
-                None => self.unreadable = true,
-            }
+            let after = &text[k + 6..];
+            let found = after
+                .find(']')
+                .and_then(|close| quoted(&after[..close]).zip(module_after(&after[close + 1..])));
+            self.record(file, found);
+        }
+    }
+
+    /// A `#[path]` (value, module) found in `file`, or `None` when the
+    /// attribute could not be read.
+    fn record(&mut self, file: &str, found: Option<(String, String)>) {
+        let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+        let Some((target, module)) = found.and_then(|(v, m)| Some((normalize(dir, &v)?, m))) else {
+            self.unreadable = true;
+            return;
+        };
+        self.targets.insert(target.clone());
+        let e = self.decls.entry((file.to_string(), module)).or_default();
+        if !e.contains(&target) {
+            e.push(target);
         }
     }
 }
 
-/// `= "x.rs"] pub(crate) mod name;` after `#[path`: the path and the
-/// module name, when the attribute is on a file module.
-fn read_path_attr(after: &str) -> Option<(String, String)> {
-    let rest = after.trim_start().strip_prefix('=')?.trim_start();
-    let rest = rest.strip_prefix('"')?;
-    let end = rest.find('"')?;
-    let value = rest[..end].to_string();
-    let mut rest = rest[end + 1..].trim_start().strip_prefix(']')?.trim_start();
-    // Other attributes and the visibility before `mod`.
+/// `x.rs` of `= "x.rs"`.
+fn quoted(s: &str) -> Option<String> {
+    let rest = s
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start()
+        .strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// `name` of `pub(crate) mod name;` after an attribute, skipping other
+/// attributes and the visibility; `None` for anything else (an inline
+/// module, another item).
+fn module_after(rest: &str) -> Option<String> {
+    let mut rest = rest.trim_start();
     loop {
         if rest.starts_with("#[") {
             rest = rest[rest.find(']')? + 1..].trim_start();
@@ -247,7 +263,7 @@ fn read_path_attr(after: &str) -> Option<(String, String)> {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     let after = rest[name.len()..].trim_start();
-    (!name.is_empty() && after.starts_with(';')).then(|| (value, name))
+    (!name.is_empty() && after.starts_with(';')).then_some(name)
 }
 
 /// `dir` joined with the relative path `rel`, `..` and `.` resolved.
@@ -341,7 +357,12 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             continue;
         }
         let is_rules = t.starts_with("macro_rules!");
-        let item_macro = indent == 0 && !is_rules && item_macro_call(t);
+        // At the top level, or nested (in an inline module, an impl) when
+        // the macro is none of the common expression macros, whose tokens
+        // are values rather than items.
+        let item_macro = !is_rules
+            && item_macro_call(t)
+            && (indent == 0 || !is_value_macro(&t[..t.find('!').unwrap_or(0)]));
         if is_rules || item_macro {
             let from = start + indent;
             let end = balanced_end(bytes, from).unwrap_or(from + floor(&text[from..], 20_000));
@@ -475,6 +496,28 @@ impl CrateScan {
                 }
         })
     }
+}
+
+/// Macros whose invocations are never items, besides the expression
+/// macros the Rust adapter knows.
+const NON_ITEM_MACROS: &[&str] = &[
+    "matches",
+    "cfg",
+    "env",
+    "concat",
+    "stringify",
+    "include_str",
+    "include_bytes",
+    "compile_error",
+    "quote",
+    "quote_spanned",
+    "parse_quote",
+];
+
+/// Whether macro `path` (`name` or `a::name`) writes values, not items.
+fn is_value_macro(path: &str) -> bool {
+    let name = path.rsplit("::").next().unwrap_or(path);
+    plumb_lang::rust_expression_macro(name) || NON_ITEM_MACROS.contains(&name)
 }
 
 /// `name! (`, `path::name! {` at the start of a line (not `macro_rules!`).
