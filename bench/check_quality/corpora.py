@@ -124,7 +124,7 @@ def rust_crates(work, count, seed):
         if not (dest / ".git").is_dir():
             tmp = dest.with_name(dest.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
-            shutil.copytree(src, tmp, symlinks=False, ignore=shutil.ignore_patterns(".git", ".plumb", "target"))
+            shutil.copytree(src, tmp, symlinks=False, ignore=_crate_copy_ignore(src))
             _commit_scratch(tmp)
             tmp.rename(dest)
         out.append(dest)
@@ -161,3 +161,17 @@ def build_index(plumb, repo, index=None):
     if cp.returncode != 0:
         raise RuntimeError(f"plumb index {repo} failed: {cp.stderr[-500:]}")
     return cp.stderr.strip().splitlines()[-1:] if cp.stderr else []
+
+
+def _crate_copy_ignore(root):
+    """What a copy of a crate leaves out: VCS and index dirs anywhere, and the
+    build directory `target/` at the crate root only (`src/target/` is a
+    module, as in the `cc` crate)."""
+    root = str(root)
+
+    def ignore(d, names):
+        out = {n for n in names if n in (".git", ".plumb")}
+        if os.path.samefile(d, root) and "target" in names:
+            out.add("target")
+        return out
+    return ignore

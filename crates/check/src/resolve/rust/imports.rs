@@ -93,7 +93,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     let m = ctx.project.manifest();
-    if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) {
+    if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) || !own_manifest_present(ctx) {
         return vec![Outcome::Skipped];
     }
     let used_elsewhere = super::scan::crate_scan(ctx)
@@ -251,4 +251,18 @@ pub(super) fn extern_alias(ctx: &FileCtx, name: &str) -> bool {
 /// (`proc_macro` in proc-macro crates, `test` on nightly).
 fn is_sysroot_crate(name: &str) -> bool {
     matches!(name, "proc_macro" | "test")
+}
+
+/// Whether the crate holding the checked file has its manifest here: a
+/// file under `X/src/` belongs to the crate of `X/Cargo.toml`, which a
+/// published package may leave out (`fuzz/src/bin/*.rs`); its dependencies
+/// are then unknown.
+fn own_manifest_present(ctx: &FileCtx) -> bool {
+    let comps: Vec<&str> = ctx.path.split('/').collect();
+    match comps.iter().position(|c| *c == "src") {
+        Some(i) if i > 0 => ctx
+            .project
+            .file_exists(&format!("{}/Cargo.toml", comps[..i].join("/"))),
+        _ => true,
+    }
 }

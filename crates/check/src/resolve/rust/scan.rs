@@ -386,12 +386,16 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
                     .next()
                     .unwrap_or("")
                     .to_string();
-                let words = body
+                let words: HashSet<String> = body
                     .split(|c: char| !(c.is_alphanumeric() || c == '_'))
                     .filter(|w| !w.is_empty())
                     .map(str::to_string)
                     .collect();
-                scan.invocations.push((name, words));
+                // Only top-level invocations can implement a type; nested
+                // ones (in fn bodies, impls) still name module members.
+                if indent == 0 {
+                    scan.invocations.push((name, words));
+                }
             }
         }
     }
