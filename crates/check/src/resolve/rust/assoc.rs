@@ -298,7 +298,9 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         return vec![Outcome::Skipped];
     }
     // A macro implementing a trait for some type adds nothing to the trait.
-    if !is_trait && scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
+    if !is_trait && (scan.macro_may_implement(ty) || scan.impl_macro_may_add(ty, name))
+        || scan.macro_fns.contains(name)
+    {
         return vec![Outcome::Skipped];
     }
     // Traits whose methods are not listed here (`Iterator`, a dependency's

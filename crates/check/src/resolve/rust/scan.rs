@@ -39,6 +39,8 @@ pub(super) struct CrateScan {
     /// (`cfg_if!`), or an item-level `include!` (code a build script
     /// writes): their modules may hold names no fact shows.
     pub macro_module_files: HashSet<String>,
+    /// Macros invoked among the members of an impl: (type, macro, words).
+    pub impl_macros: Vec<(String, String, HashSet<String>)>,
     /// Words of `use` declarations anywhere in the project.
     pub use_words: HashSet<String>,
     /// Modules declared with `#[path = ..]`.
@@ -348,11 +350,11 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
         if let Some(rest) = head.strip_prefix("impl")
             && rest.starts_with(['<', ' '])
         {
-            if let Some(ty) = impl_header(&text[start + indent..], scan)
-                && impl_body_invokes_macro(text, start + indent, indent)
-            {
+            if let Some(ty) = impl_header(&text[start + indent..], scan) {
                 // `impl T { forward!(); }`: the macro writes members of `T`.
-                scan.macro_types.insert(ty);
+                for (m, words) in impl_body_macros(text, start + indent, indent) {
+                    scan.impl_macros.push((ty.clone(), m, words));
+                }
             }
             continue;
         }
@@ -490,6 +492,12 @@ impl CrateScan {
         if self.macro_types.contains(ty) {
             return true;
         }
+        // A macro of another crate in an impl body may write any member.
+        if self.impl_macros.iter().any(|(t, m, _)| {
+            t == ty && !self.rules.contains(m) && !TRANSPARENT_MACROS.contains(&m.as_str())
+        }) {
+            return true;
+        }
         self.invocations.iter().any(|(m, words)| {
             words.contains(ty)
                 && if self.rules.contains(m) {
@@ -499,6 +507,20 @@ impl CrateScan {
                         && !super::std_names().contains(m.as_str())
                 }
         })
+    }
+}
+
+/// Macros that pass the items written in them through unchanged.
+const TRANSPARENT_MACROS: &[&str] = &["cfg_if"];
+
+impl CrateScan {
+    /// Whether a macro invoked in an impl body of `ty` may write member
+    /// `name`: a project macro or a transparent one (`cfg_if!`) writes
+    /// only names its invocation spells or its body declares.
+    pub fn impl_macro_may_add(&self, ty: &str, name: &str) -> bool {
+        self.impl_macros
+            .iter()
+            .any(|(t, _, words)| t == ty && words.contains(name))
     }
 }
 
@@ -565,15 +587,21 @@ fn balanced_end(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// Whether the body of the impl starting at `from` invokes a macro (other
 /// than the standard library's) at member level (one indentation step in).
-fn impl_body_invokes_macro(text: &str, from: usize, indent: usize) -> bool {
+/// The macros an impl body starting at `from` invokes among its members
+/// (not std's), each with the words of its invocation.
+fn impl_body_macros(text: &str, from: usize, indent: usize) -> Vec<(String, HashSet<String>)> {
+    let mut out = Vec::new();
     let Some(open) = text[from..].find('{').map(|k| from + k) else {
-        return false;
+        return out;
     };
     let end = balanced_end(text.as_bytes(), open).unwrap_or(text.len());
     let mut member_indent = None;
-    for line in text[open + 1..end].lines() {
+    let mut at = open + 1;
+    for line in text[open + 1..end].split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
         let t = line.trim_start();
-        if t.is_empty() || t.starts_with("//") || t.starts_with('#') {
+        if t.trim().is_empty() || t.starts_with("//") || t.starts_with('#') {
             continue;
         }
         let ind = line.len() - t.len();
@@ -581,12 +609,20 @@ fn impl_body_invokes_macro(text: &str, from: usize, indent: usize) -> bool {
         if ind == mi && ind > indent && item_macro_call(t) {
             let m = &t[..t.find('!').unwrap_or(0)];
             let m = m.rsplit("::").next().unwrap_or(m);
-            if !crate::builtins::is_builtin(plumb_facts::Lang::Rust, m) {
-                return true;
+            if crate::builtins::is_builtin(plumb_facts::Lang::Rust, m) {
+                continue;
             }
+            let from = line_start + ind;
+            let stop = balanced_end(text.as_bytes(), from).unwrap_or(end).min(end);
+            let words = text[from..stop]
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            out.push((m.to_string(), words));
         }
     }
-    false
+    out
 }
 
 /// Record one `impl<..> [Trait for] Type` header starting at `s`; the type
