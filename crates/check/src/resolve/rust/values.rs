@@ -13,21 +13,28 @@ use super::super::FileCtx;
 use super::assoc::impl_type_at;
 use super::*;
 
-/// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
-pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+/// How many local bindings of plain variable `var` are in scope at `r`
+/// (`None` for `self` or anything that is no plain name).
+fn bindings_at(ctx: &FileCtx, r: &Reference, var: &str) -> Option<usize> {
     if !var.chars().all(|c| c.is_alphanumeric() || c == '_') || var == "self" {
         return None;
     }
-    let binds = ctx
-        .facts
-        .locals
-        .iter()
-        .filter(|l| {
-            l.name == var
-                && l.scope.start_byte <= r.span.start_byte
-                && r.span.end_byte <= l.scope.end_byte
-        })
-        .count();
+    Some(
+        ctx.facts
+            .locals
+            .iter()
+            .filter(|l| {
+                l.name == var
+                    && l.scope.start_byte <= r.span.start_byte
+                    && r.span.end_byte <= l.scope.end_byte
+            })
+            .count(),
+    )
+}
+
+/// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
+pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+    let binds = bindings_at(ctx, r, var)?;
     if binds != 1 {
         return None;
     }
@@ -55,19 +62,7 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
 /// (`p: &Path`, `f: &mut std::fs::File`, `e: io::Error`): such a type derefs
 /// to no project type, so its methods are std's and those of traits.
 pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
-    if !var.chars().all(|c| c.is_alphanumeric() || c == '_') || var == "self" {
-        return None;
-    }
-    let binds = ctx
-        .facts
-        .locals
-        .iter()
-        .filter(|l| {
-            l.name == var
-                && l.scope.start_byte <= r.span.start_byte
-                && r.span.end_byte <= l.scope.end_byte
-        })
-        .count();
+    let binds = bindings_at(ctx, r, var)?;
     let f = ctx.enclosing_function(r)?;
     let body = ctx
         .text
