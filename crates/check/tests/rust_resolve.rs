@@ -789,3 +789,22 @@ fn auto_traits_alias_defaults_type_names_and_nested_item_macros() {
     );
     assert_eq!(got, Vec::<String>::new());
 }
+
+#[test]
+fn a_dependency_macro_among_impl_members_leaves_a_doubt_not_a_blank() {
+    let c = demo();
+    let report = c.check_files(&[
+        ("src/lib.rs", &format!("{LIB}pub mod gauge;\n")),
+        (
+            "src/gauge.rs",
+            "pub struct Gauge;\n\nimpl Gauge {\n    notinstalled_dep_xyz::gen_members! {\n        size\n    }\n\n    pub fn go(&self) -> u8 {\n        self.size() + self.levels()\n    }\n}\n",
+        ),
+    ]);
+    // `size` is spelled in the invocation: the macro may write it. `levels`
+    // is spelled nowhere; the macro's crate is not installed to rule it out.
+    assert_eq!(
+        summary(&report),
+        vec!["unknown-symbol src/gauge.rs:9 no method named 'levels' found for 'Gauge'"]
+    );
+    assert_eq!(report.findings[0].confidence, 0.4);
+}

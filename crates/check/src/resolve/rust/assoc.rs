@@ -298,10 +298,26 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         return vec![Outcome::Skipped];
     }
     // A macro implementing a trait for some type adds nothing to the trait.
-    if !is_trait && (scan.macro_may_implement(ty) || scan.impl_macro_may_add(ty, name))
-        || scan.macro_fns.contains(name)
-    {
+    if !is_trait && scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
         return vec![Outcome::Skipped];
+    }
+    // Macros in the type's impl bodies: a dependency's macro can only write
+    // names its crate spells; one whose source is not here leaves a doubt.
+    let mut unverified_macros: Vec<String> = Vec::new();
+    if !is_trait {
+        for (m, spelled) in scan.impl_macros_for(ty, name) {
+            if spelled {
+                return vec![Outcome::Skipped];
+            }
+            match impl_macro_crate(ctx, m) {
+                Some(krate) => match dep_source(ctx, &krate) {
+                    Some(dir) if !ctx.deps.crate_names(&dir).contains(name) => {}
+                    Some(_) => return vec![Outcome::Skipped],
+                    None => unverified_macros.push(krate),
+                },
+                None => return vec![Outcome::Skipped],
+            }
+        }
     }
     // Traits whose methods are not listed here (`Iterator`, a dependency's
     // trait) and `Deref` can only add names that exist where the trait (or
@@ -344,7 +360,9 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         }
         origin_may_provide(ctx, &origin, name)
     });
-    let dep_traits = dep_traits(ctx, name).with_unverified(unverified_impls.into_inner());
+    let mut unverified = unverified_impls.into_inner();
+    unverified.extend(unverified_macros);
+    let dep_traits = dep_traits(ctx, name).with_unverified(unverified);
     if unlisted_may_provide || dep_traits == DepTraits::MayProvide {
         return vec![Outcome::Skipped];
     }
@@ -382,4 +400,18 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         ctx.candidates(name, &pool),
         confidence,
     ))]
+}
+
+/// The dependency crate an impl-body macro (`krate::m` as written, or `m`
+/// that the file imports from one) comes from; `None` when it is the
+/// project's or cannot be told (`#[macro_use]`, a glob).
+fn impl_macro_crate(ctx: &FileCtx, path: &str) -> Option<String> {
+    let first = match path.split_once("::") {
+        Some((first, _)) => first.to_string(),
+        None => {
+            let (_, full) = ctx.import_binding(path)?;
+            full.split("::").next()?.to_string()
+        }
+    };
+    dep_crate(ctx, &first).map(|(krate, _)| krate)
 }

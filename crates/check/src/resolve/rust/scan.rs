@@ -39,7 +39,8 @@ pub(super) struct CrateScan {
     /// (`cfg_if!`), or an item-level `include!` (code a build script
     /// writes): their modules may hold names no fact shows.
     pub macro_module_files: HashSet<String>,
-    /// Macros invoked among the members of an impl: (type, macro, words).
+    /// Macros invoked among the members of an impl: (type, macro path as
+    /// written, words of the invocation).
     pub impl_macros: Vec<(String, String, HashSet<String>)>,
     /// Words of `use` declarations anywhere in the project.
     pub use_words: HashSet<String>,
@@ -492,12 +493,6 @@ impl CrateScan {
         if self.macro_types.contains(ty) {
             return true;
         }
-        // A macro of another crate in an impl body may write any member.
-        if self.impl_macros.iter().any(|(t, m, _)| {
-            t == ty && !self.rules.contains(m) && !TRANSPARENT_MACROS.contains(&m.as_str())
-        }) {
-            return true;
-        }
         self.invocations.iter().any(|(m, words)| {
             words.contains(ty)
                 && if self.rules.contains(m) {
@@ -514,13 +509,22 @@ impl CrateScan {
 const TRANSPARENT_MACROS: &[&str] = &["cfg_if"];
 
 impl CrateScan {
-    /// Whether a macro invoked in an impl body of `ty` may write member
-    /// `name`: a project macro or a transparent one (`cfg_if!`) writes
-    /// only names its invocation spells or its body declares.
-    pub fn impl_macro_may_add(&self, ty: &str, name: &str) -> bool {
+    /// The macros invoked in impl bodies of `ty` that may write member
+    /// `name`, as written, and whether the invocation spells it. A project macro or a transparent one
+    /// (`cfg_if!`) writes only names its invocation spells (or its body
+    /// declares: `macro_fns`); another crate's macro is returned whatever
+    /// the name, for the caller to judge by that crate's source.
+    pub fn impl_macros_for<'s>(&'s self, ty: &str, name: &str) -> Vec<(&'s str, bool)> {
         self.impl_macros
             .iter()
-            .any(|(t, _, words)| t == ty && words.contains(name))
+            .filter(|(t, m, words)| {
+                let last = m.rsplit("::").next().unwrap_or(m);
+                t == ty
+                    && (words.contains(name)
+                        || !self.rules.contains(last) && !TRANSPARENT_MACROS.contains(&last))
+            })
+            .map(|(_, m, words)| (m.as_str(), words.contains(name)))
+            .collect()
     }
 }
 
@@ -608,8 +612,10 @@ fn impl_body_macros(text: &str, from: usize, indent: usize) -> Vec<(String, Hash
         let mi = *member_indent.get_or_insert(ind);
         if ind == mi && ind > indent && item_macro_call(t) {
             let m = &t[..t.find('!').unwrap_or(0)];
-            let m = m.rsplit("::").next().unwrap_or(m);
-            if crate::builtins::is_builtin(plumb_facts::Lang::Rust, m) {
+            if crate::builtins::is_builtin(
+                plumb_facts::Lang::Rust,
+                m.rsplit("::").next().unwrap_or(m),
+            ) {
                 continue;
             }
             let from = line_start + ind;
@@ -768,7 +774,12 @@ mod tests {
             "impl Term {\n    forward_methods!();\n    fn f(&self) {\n        println!(\"x\");\n    }\n}\nimpl Style {\n    fn g(&self) {\n        my_log!(\"x\");\n    }\n}\n",
             &mut s,
         );
-        assert!(s.macro_may_implement("Term"));
-        assert!(!s.macro_may_implement("Style"));
+        // `forward_methods!` (no macro of this text) among Term's members may
+        // write any of them; `my_log!` inside a method writes no member.
+        assert_eq!(
+            s.impl_macros_for("Term", "anything"),
+            vec![("forward_methods", false)]
+        );
+        assert!(s.impl_macros_for("Style", "anything").is_empty());
     }
 }
