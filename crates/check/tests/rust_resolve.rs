@@ -808,3 +808,26 @@ fn a_dependency_macro_among_impl_members_leaves_a_doubt_not_a_blank() {
     );
     assert_eq!(report.findings[0].confidence, 0.4);
 }
+
+#[test]
+fn arity_of_functions_a_use_names_inside_inline_modules() {
+    let c = krate(&[
+        ("src/lib.rs", "pub mod parse;\npub mod file;\n"),
+        (
+            "src/parse.rs",
+            "pub(crate) mod util {\n    pub(crate) fn name_event(name: &str) -> usize {\n        name.len()\n    }\n}\n",
+        ),
+        ("src/file.rs", "pub fn f() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/file.rs",
+            "use crate::parse::util::{name_event as event};\n\npub fn f() -> usize {\n    event(\"a\") + event()\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec!["arity-mismatch src/file.rs:4 'event' takes 1 argument(s) but 0 were supplied"]
+    );
+}

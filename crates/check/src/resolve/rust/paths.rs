@@ -185,6 +185,18 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         // A file outside every crate's module tree (a test fixture) has no
         // `crate` to look in.
         let in_crate = super::modules::current_module(ctx, &r.span).is_some();
+        if in_crate && matches!(first, "crate" | "self" | "super") {
+            // The module tree says which function the `use` names
+            // (`use crate::parse::tests::util::name_event`).
+            let segs: Vec<String> = full.split("::").map(str::to_string).collect();
+            if let super::modules::Walk::Item(i, d) = super::modules::walk(ctx, &segs, &r.span)
+                && i + 1 == segs.len()
+                && d.kind == DefKind::Function
+            {
+                out.extend(arity(ctx, r, &[d], false));
+                return out;
+            }
+        }
         if in_crate && matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
             let fns: Vec<_> = ctx
                 .project
