@@ -6,15 +6,18 @@
 //! there), methods through the impls of a project type (`self.m()`, typed
 //! variables), functions of std types, and bare macro names. Arity is
 //! checked only for project functions whose every definition agrees.
-//! Methods of values whose type the code does not spell are not checked.
+//! Methods of values whose type the code does not spell (nor a callee's
+//! written return type) are not checked.
 //!
 //! Split by concern: [`context`] (what names exist), [`paths`] (calls and
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
-//! tree), [`assoc`] (functions of project modules and types), [`traits`]
-//! (what traits and `Deref` can add), [`foreign`] (std and dependency
-//! types), [`generics`] (values of generic parameters), [`values`] (types of variables the code spells), [`returns`] (the type a call returns), [`macros`]
-//! (macro names), [`scan`] (trait impls and macro-made names across the
-//! crate), [`depsrc`] (what a dependency's source declares).
+//! tree), [`pathattrs`] (`#[path]` module files), [`assoc`] (functions of
+//! project modules and types), [`traits`] (what traits and `Deref` can add),
+//! [`foreign`] (std and dependency types), [`generics`] (values of generic
+//! parameters), [`values`] (types of variables the code spells), [`returns`]
+//! (the type a call returns), [`macros`] (macro names), [`scan`] (trait
+//! impls and macro-made names across the crate), [`depsrc`] (what a
+//! dependency's source declares).
 
 mod assoc;
 mod context;
@@ -24,6 +27,7 @@ mod generics;
 mod imports;
 mod macros;
 mod modules;
+mod pathattrs;
 mod paths;
 mod returns;
 mod scan;
