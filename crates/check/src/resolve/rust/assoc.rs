@@ -243,12 +243,13 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         return vec![Outcome::Skipped];
     }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
-    let members: Vec<Definition> = ctx
-        .project
-        .defs_named(name, 200)
-        .into_iter()
+    // Every definition of the name, looked up once: the type's members and
+    // its traits' are among them.
+    let named = ctx.project.defs_named(name, 200);
+    let members: Vec<Definition> = named
+        .iter()
         .filter(|d| container_is(&d.def, ty))
-        .map(|d| d.def)
+        .map(|d| d.def.clone())
         .collect();
     let scan = crate_scan(ctx);
     let traits: Vec<String> = scan.impls.get(ty).cloned().unwrap_or_default();
@@ -260,12 +261,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         let trait_has_it = traits
             .iter()
             .filter(|t| !t.is_empty() && t.as_str() != ty)
-            .any(|tr| {
-                ctx.project
-                    .defs_named(name, 200)
-                    .iter()
-                    .any(|d| container_is(&d.def, tr))
-            });
+            .any(|tr| named.iter().any(|d| container_is(&d.def, tr)));
         if !trait_has_it
             && members
                 .iter()
@@ -279,12 +275,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         if operator_method(tr, name) {
             return vec![Outcome::Resolved];
         }
-        if ctx
-            .project
-            .defs_named(name, 200)
-            .iter()
-            .any(|d| container_is(&d.def, tr))
-        {
+        if named.iter().any(|d| container_is(&d.def, tr)) {
             return vec![Outcome::Resolved];
         }
     }

@@ -31,7 +31,9 @@ pub(super) fn bounds_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<Vec<St
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .map(|i| i + (after_fn.len() - after_fn.trim_start().len()))?;
     collect(&after_fn[name_end..], ty, &mut found, &mut out);
-    if let Some(header) = impl_header(text, start) {
+    if f.kind == plumb_facts::DefKind::Method
+        && let Some(header) = impl_header(text, start)
+    {
         collect(
             header.strip_prefix("impl").unwrap_or(header),
             ty,
@@ -42,7 +44,8 @@ pub(super) fn bounds_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<Vec<St
     found.then_some(out)
 }
 
-/// The header (`impl<..> X<..> where ..`) of the impl block around byte `at`.
+/// The header (`impl<..> X<..> where ..`) of the impl block around byte `at`
+/// (a method's start: the nearest `impl` line before it usually is it).
 fn impl_header(text: &str, at: usize) -> Option<&str> {
     let before = text.get(..at)?;
     let mut search = before.len();

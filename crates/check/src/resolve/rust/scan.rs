@@ -6,9 +6,7 @@
 //! Owns only this summary of the project's `.rs` texts (the change's new
 //! text where it touches a file). It does not resolve anything.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use super::super::FileCtx;
@@ -68,23 +66,14 @@ pub(super) struct CrateScan {
     pub invocations: Vec<(String, HashSet<String>)>,
 }
 
-thread_local! {
-    static CACHE: RefCell<HashMap<(PathBuf, u64), Rc<CrateScan>>> = RefCell::new(HashMap::new());
-}
-
-/// The scan of the project `ctx` checks (cached per root and overlay).
+/// The scan of the project `ctx` checks, made once per check: every
+/// `.rs` file of the project, the change's new text where it has one.
 pub(super) fn crate_scan(ctx: &FileCtx) -> Rc<CrateScan> {
     let p = ctx.project;
-    let mut key: u64 = 0;
-    for (path, o) in &p.overlay {
-        for b in path.bytes().chain(o.text.bytes()) {
-            key = key.wrapping_mul(1_000_003).wrapping_add(b as u64);
-        }
-    }
-    let k = (p.root.clone(), key);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&k).cloned()) {
-        return hit;
-    }
+    p.memo("rust:crate-scan", || scan_project(p))
+}
+
+fn scan_project(p: &crate::project::Project) -> CrateScan {
     let mut scan = CrateScan::default();
     let mut paths: Vec<&String> = p
         .all_files()
@@ -103,9 +92,7 @@ pub(super) fn crate_scan(ctx: &FileCtx) -> Rc<CrateScan> {
         scan.cur_file = path.clone();
         scan_text(&text, &mut scan);
     }
-    let rc = Rc::new(scan);
-    CACHE.with(|c| c.borrow_mut().insert(k, rc.clone()));
-    rc
+    scan
 }
 
 /// The last path segment of a type or trait, generics removed:
