@@ -309,4 +309,15 @@ fn refs_come_in_path_then_position_order_whatever_the_insertion_order() {
             ("m/a.py".to_string(), 2),
         ]
     );
+    // Definitions likewise: the first files in path order, exact or prefix.
+    for how in [NameMatch::Exact, NameMatch::Prefix] {
+        let name = if how == NameMatch::Exact {
+            "load_config"
+        } else {
+            "load_"
+        };
+        let defs = store.defs_named(name, how, 3).unwrap();
+        let paths: Vec<&str> = defs.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, vec!["a.py", "b.py", "m/a.py"]);
+    }
 }

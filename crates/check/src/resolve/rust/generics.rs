@@ -126,7 +126,8 @@ fn close(s: &str) -> usize {
     s.len()
 }
 
-fn split_top(s: &str, sep: char) -> Vec<&str> {
+/// `s` split at `sep` outside `<..>`, `(..)` and `[..]` (a `->` is no bracket).
+pub(super) fn split_top(s: &str, sep: char) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut from = 0;

@@ -8,6 +8,7 @@
 use plumb_facts::{DefKind, Definition, Reference};
 
 use super::super::FileCtx;
+use super::generics::split_top;
 
 /// Std wrappers whose value derefs to their (last) type argument.
 const DEREF_TO_ARG: [&str; 9] = [
@@ -62,21 +63,7 @@ fn unwrap_arg(ret: &str) -> Option<&str> {
         return None;
     }
     let inner = rest.strip_suffix('>')?;
-    Some(first_arg(inner).trim())
-}
-
-/// The first top-level argument of a generic argument list.
-fn first_arg(list: &str) -> &str {
-    let mut depth = 0i32;
-    for (i, c) in list.char_indices() {
-        match c {
-            '<' | '(' | '[' => depth += 1,
-            '>' | ')' | ']' => depth -= 1,
-            ',' if depth == 0 => return &list[..i],
-            _ => {}
-        }
-    }
-    list
+    Some(split_top(inner, ',')[0].trim())
 }
 
 /// `&mut T` -> `T`; `MutexGuard<'_, T>` -> `T`; anything else as written.
@@ -94,18 +81,7 @@ fn deref_target(t: &str) -> &str {
             && let Some(inner) = rest.strip_suffix('>')
         {
             // The last argument (`'_, T` -> `T`).
-            let mut last = inner;
-            let mut depth = 0i32;
-            let mut from = 0;
-            for (i, c) in inner.char_indices() {
-                match c {
-                    '<' | '(' | '[' => depth += 1,
-                    '>' | ')' | ']' => depth -= 1,
-                    ',' if depth == 0 => from = i + 1,
-                    _ => {}
-                }
-            }
-            last = &last[from..];
+            let last = split_top(inner, ',').pop().unwrap_or(inner);
             return deref_target(last);
         }
     }
