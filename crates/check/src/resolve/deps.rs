@@ -42,6 +42,8 @@ pub struct Deps {
     root: PathBuf,
     site: OnceCell<Vec<PathBuf>>,
     dists: OnceCell<Vec<(String, Vec<String>)>>,
+    /// Installed distributions' versions (normalised name -> version).
+    dist_versions: OnceCell<HashMap<String, String>>,
     /// The `python3` on PATH: (site-packages dirs, stdlib dir), asked once.
     interp: OnceCell<(Vec<PathBuf>, Option<PathBuf>)>,
     crate_names: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
@@ -59,6 +61,7 @@ impl Deps {
             root: root.to_path_buf(),
             site: OnceCell::new(),
             dists: OnceCell::new(),
+            dist_versions: OnceCell::new(),
             interp: OnceCell::new(),
             crate_names: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
@@ -132,20 +135,26 @@ impl Deps {
             .iter()
             .find(|(_, tops)| tops.iter().any(|t| t == top))
             .map(|(d, _)| d.clone())?;
-        for sp in self.site_packages() {
-            for e in std::fs::read_dir(sp).ok()?.flatten() {
-                let n = e.file_name();
-                let Some(stem) = n.to_str().and_then(|n| n.strip_suffix(".dist-info")) else {
+        let versions = self.dist_versions.get_or_init(|| {
+            let mut all = HashMap::new();
+            for sp in self.site_packages() {
+                let Ok(rd) = std::fs::read_dir(sp) else {
                     continue;
                 };
-                if let Some((name, version)) = stem.split_once('-')
-                    && plumb_manifest::normalize_python_name(name) == dist
-                {
-                    return Some(version.to_string());
+                for e in rd.flatten() {
+                    let n = e.file_name();
+                    let Some(stem) = n.to_str().and_then(|n| n.strip_suffix(".dist-info")) else {
+                        continue;
+                    };
+                    if let Some((name, version)) = stem.split_once('-') {
+                        all.entry(plumb_manifest::normalize_python_name(name))
+                            .or_insert_with(|| version.to_string());
+                    }
                 }
             }
-        }
-        None
+            all
+        });
+        versions.get(&dist).cloned()
     }
 
     /// The installed Python module with dotted path `module`, if any.
