@@ -126,6 +126,7 @@ pub fn check_with(
                 if !added(r.span.start_line) {
                     continue;
                 }
+                resolve::trace_ref(r);
                 let outs = match lang {
                     Lang::Python => resolve::python::check_ref(&ctx, r),
                     Lang::Rust => resolve::rust::check_ref(&ctx, r),

@@ -123,6 +123,32 @@ fn variables_whose_type_the_code_spells() {
 }
 
 #[test]
+fn types_from_method_returns_defaults_pointers_to_self_and_std_parameters() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/more_types.rs",
+            "use std::ptr::NonNull;\nuse std::sync::Arc;\n\n#[derive(Default)]\npub struct Bag {\n    n: u32,\n}\n\npub struct Walker;\n\nimpl Walker {\n    pub fn step(&self) -> u32 {\n        1\n    }\n}\n\nimpl Bag {\n    pub fn walker(&self) -> Walker {\n        Walker\n    }\n    pub fn shared(self: &Arc<Self>) -> u32 {\n        self.walker().step() + self.sizes()\n    }\n}\n\npub fn go(p: NonNull<u8>, s: &str, xs: &[u32], n: u64) -> u32 {\n    let b = Bag::default();\n    let w = b.walker();\n    let v = Vec::<u8>::new();\n    let _ = (p.as_ptrr(), s.lenn(), xs.firstt(), n.count_oness(), v.len());\n    w.step() + w.stepp() + b.n\n}\n",
+        )],
+    );
+    // `b` from a derived `default()`, `w` from `walker()`'s written return
+    // type, `self` behind `&Arc<Self>`, std types of parameters (generic,
+    // slices, `str`, primitives).
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/more_types.rs:22 no method named 'sizes' found for 'Bag'",
+            "unknown-symbol src/more_types.rs:30 no function or associated item named 'as_ptrr' found for 'NonNull'",
+            "unknown-symbol src/more_types.rs:30 no function or associated item named 'lenn' found for 'str'",
+            "unknown-symbol src/more_types.rs:30 no function or associated item named 'firstt' found for '[T]'",
+            "unknown-symbol src/more_types.rs:30 no function or associated item named 'count_oness' found for 'u64'",
+            "unknown-symbol src/more_types.rs:31 no method named 'stepp' found for 'Walker'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

@@ -7,6 +7,14 @@
 //! unresolved name becomes a [`Finding`] with evidence and candidates. It does
 //! not read the change (that is `engine`) nor decide verdicts.
 
+/// `Outcome::Skipped`, noting where on stderr when `PLUMB_TRACE_SKIPS` is
+/// set: how a developer of the checker finds why a reference went unchecked.
+macro_rules! skipped {
+    () => {
+        $crate::resolve::traced_skip(file!(), line!())
+    };
+}
+
 pub mod deps;
 pub mod go;
 pub mod java;
@@ -23,6 +31,29 @@ use plumb_facts::{FileFacts, Import, Lang, Reference, Span};
 use crate::project::Project;
 use crate::report::{Candidate, Finding, FindingKind, Severity};
 use crate::suggest::{split_words, suggest};
+
+fn tracing_skips() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("PLUMB_TRACE_SKIPS").is_some())
+}
+
+#[doc(hidden)]
+pub fn traced_skip(file: &str, line: u32) -> Outcome {
+    if tracing_skips() {
+        eprintln!("plumb: skipped at {file}:{line}");
+    }
+    Outcome::Skipped
+}
+
+/// Under `PLUMB_TRACE_SKIPS`, names the reference the skips that follow are for.
+pub fn trace_ref(r: &Reference) {
+    if tracing_skips() {
+        eprintln!(
+            "plumb: reference '{}' at line {}",
+            r.name, r.span.start_line
+        );
+    }
+}
 
 /// What became of one reference or import.
 #[derive(Debug)]

@@ -36,6 +36,6 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                 0.7,
             ))]
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }

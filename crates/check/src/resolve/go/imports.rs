@@ -15,7 +15,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     let path = imp.module.as_str();
     match locate(ctx, path) {
         Loc::Std => vec![Outcome::Resolved],
-        Loc::Unknown => vec![Outcome::Skipped],
+        Loc::Unknown => vec![skipped!()],
         Loc::NotStd => {
             let pool: Vec<(String, String, u32)> = builtins::table(Lang::Go)
                 .module_names()

@@ -47,7 +47,7 @@ pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         _ => None,
     };
     let Some(ty) = declared.as_deref() else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let module_of = |p: &str| names::import_target(ctx, p).map(|(_, _, m)| m);
     members_of_type(ctx, r, q, ty, &module_of)
@@ -58,26 +58,26 @@ pub(super) fn on_local(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
 /// The type's qualifier is read with the declaring file's imports.
 pub(super) fn on_package_var(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some(pkg_name) = own_package(ctx) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let dir = project_dir(ctx, file_dir(ctx.path));
     let pkg = dir.package(&pkg_name);
     let [(path, def)] = pkg.top(q)[..] else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if def.kind != DefKind::Variable {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // Spans from the file's own text (the index may be older than the disk).
     let Some(rc) = ctx.project.facts_of(path) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let Some(def) =
         rc.1.definitions
             .iter()
             .find(|d| d.name == def.name && d.container.is_none() && d.kind == DefKind::Variable)
     else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let spec =
         rc.0.get(def.name_span.end_byte as usize..def.span.end_byte as usize)
@@ -85,7 +85,7 @@ pub(super) fn on_package_var(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outco
             .trim_start_matches([' ', '\t']);
     if spec.starts_with(',') {
         // `var a, b = f()`: no type written for one name.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let ty = match spec.strip_prefix('=') {
         Some(v) => type_of_value(v.trim_start()),
@@ -98,7 +98,7 @@ pub(super) fn on_package_var(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outco
         }
     };
     let Some(ty) = ty else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let imports = ctx.project.imports_of(path);
     let module_of = |p: &str| {
@@ -137,27 +137,27 @@ fn members_of_type(
         || ctx.local_binds(&as_ref(ty))
     {
         // A literal type, or a generic type parameter.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let Some(p) = pkg_q else {
         if ty == "error" {
             return std_members(ctx, r, q, "error", &["Error"]);
         }
         let Some(pkg_name) = own_package(ctx) else {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         };
         let dir = project_dir(ctx, file_dir(ctx.path));
         return members_of(ctx, r, q, ty, &dir.package(&pkg_name));
     };
     let Some(module) = module_of(p) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     match super::modules::locate(ctx, &module) {
         Loc::Std => match builtins::stdlib_module(Lang::Go, &format!("{module}.{ty}")) {
             Some(m) if m.members_known() => {
                 std_members(ctx, r, q, &format!("{p}.{ty}"), m.members())
             }
-            _ => vec![Outcome::Skipped],
+            _ => vec![skipped!()],
         },
         Loc::Project { dir, .. } => members_of(ctx, r, q, ty, &project_dir(ctx, &dir).importable()),
         Loc::Dep { dir: Some(d), .. } => members_of(
@@ -167,7 +167,7 @@ fn members_of_type(
             ty,
             &super::packages::dep_dir(ctx, &d).importable(),
         ),
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -273,7 +273,7 @@ fn std_members(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, members: &[&str]
 /// `q.name` against the members of type `ty` of package `pkg`.
 fn members_of(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, pkg: &Pkg) -> Vec<Outcome> {
     if !pkg.complete() {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let mut seen = Seen {
         found: Vec::new(),
@@ -281,7 +281,7 @@ fn members_of(ctx: &FileCtx, r: &Reference, q: &str, ty: &str, pkg: &Pkg) -> Vec
         names: Vec::new(),
     };
     match collect(ctx, pkg, ty, &r.name, 0, &mut seen) {
-        None => vec![Outcome::Skipped],
+        None => vec![skipped!()],
         Some(()) if seen.hit || !seen.found.is_empty() => {
             let mut out = vec![Outcome::Resolved];
             if !seen.hit && seen.found.iter().all(|d| d.kind == DefKind::Method) {

@@ -17,12 +17,12 @@ use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if r.name == "_" || !is_ident(&r.name) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     match r.qualifier.as_deref() {
         None => bare(ctx, r),
         Some(q) if is_ident(q) => qualified(ctx, r, q),
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -32,7 +32,7 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     let Some(pkg_name) = own_package(ctx) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let dir = project_dir(ctx, file_dir(ctx.path));
     let pkg = dir.package(&pkg_name);
@@ -55,11 +55,11 @@ fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 return out;
             }
             Some(None) => {}
-            None => return vec![Outcome::Skipped],
+            None => return vec![skipped!()],
         }
     }
     if !pkg.complete() || mentioned_in_code(ctx, r) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let what = if r.kind == RefKind::Type {
         "type"
@@ -174,7 +174,7 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // (parameter scopes cover the signature).
         return match r.kind {
             RefKind::Call if r.arg_count.is_some() => methods::on_local(ctx, r, q),
-            _ => vec![Outcome::Skipped],
+            _ => vec![skipped!()],
         };
     }
     let binds = bindings(ctx);
@@ -186,7 +186,7 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         {
             return methods::on_package_var(ctx, r, q);
         }
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     match (&b.loc, &b.dir) {
         (Loc::Std, _) => std_member(ctx, r, q, &b.imp.module),
@@ -200,7 +200,7 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 ..
             },
             None,
-        ) => vec![Outcome::Skipped],
+        ) => vec![skipped!()],
         (
             Loc::Dep {
                 module, version, ..
@@ -208,7 +208,7 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             None,
         ) => {
             if !ctx.first_time(&format!("go-unverifiable:{module}")) {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             vec![Outcome::Found(ctx.finding(
                 FindingKind::Unverifiable,
@@ -223,7 +223,7 @@ fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 0.3,
             ))]
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -249,7 +249,7 @@ fn std_member(ctx: &FileCtx, r: &Reference, q: &str, module: &str) -> Vec<Outcom
                 0.85,
             ))]
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -277,7 +277,7 @@ fn package_member(ctx: &FileCtx, r: &Reference, q: &str, path: &str, pkg: &Pkg) 
         ))];
     }
     if !pkg.complete() {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,

@@ -23,7 +23,7 @@ use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if r.kind != RefKind::Call {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let f = file(ctx, ctx.path);
     let out = if is_new(ctx, r) {
@@ -86,23 +86,23 @@ fn bare(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
     if declared_off_facts(ctx, f, &r.name) {
         // A method of an anonymous or local class, which the facts do not
         // record: neither missing nor of known arity.
-        return Outcome::Skipped;
+        return skipped!();
     }
     let enc = enclosing(ctx, f, r);
     if enc.is_empty() {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let mut pool: Vec<(String, String, u32)> = Vec::new();
     for c in &enc {
         let Some(c) = c else {
-            return Outcome::Skipped;
+            return skipped!();
         };
         let found = methods(ctx, c, &r.name);
         if !found.overloads.is_empty() {
             return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
         }
         if !found.complete {
-            return Outcome::Skipped;
+            return skipped!();
         }
         pool.extend(method_pool(c));
     }
@@ -111,10 +111,10 @@ fn bare(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
     }
     if ctx.bound_elsewhere(&r.name) {
         // Mentioned elsewhere in the file: not provably missing.
-        return Outcome::Skipped;
+        return skipped!();
     }
     if !f.ok {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let cands = ctx.candidates(&r.name, &pool);
     Outcome::Found(ctx.finding(
@@ -200,7 +200,7 @@ fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcom
                         ));
                     }
                     if !found.complete {
-                        return Some(Outcome::Skipped);
+                        return Some(skipped!());
                     }
                 }
                 Ty::Jdk(fqn) => match builtins::stdlib_module(Lang::Java, &fqn)
@@ -208,9 +208,9 @@ fn static_imported(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Option<Outcom
                 {
                     Some(false) => {}
                     Some(true) => return Some(Outcome::Resolved),
-                    None => return Some(Outcome::Skipped),
+                    None => return Some(skipped!()),
                 },
-                _ => return Some(Outcome::Skipped),
+                _ => return Some(skipped!()),
             }
         }
     }
@@ -232,11 +232,11 @@ fn method_pool(c: &ClassInfo) -> Vec<(String, String, u32)> {
 fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome {
     if !sup && declared_off_facts(ctx, f, &r.name) {
         // `this.m()` in an anonymous class or enum constant body declaring `m`.
-        return Outcome::Skipped;
+        return skipped!();
     }
     let enc = enclosing(ctx, f, r);
     let Some(Some(c)) = enc.first() else {
-        return Outcome::Skipped;
+        return skipped!();
     };
     let found = if sup {
         let mut all = Found {
@@ -267,7 +267,7 @@ fn this_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, sup: bool) -> Outcome 
         return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
     }
     if !found.complete || !f.ok {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let pool = method_pool(c);
     Outcome::Found(ctx.finding(
@@ -301,19 +301,19 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
             .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
         || super::super::scope::local_binds(ctx.facts, first, &r.span)
     {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let enc = enclosing(ctx, f, r);
     let named = named_only(&enc);
     // A field of that name in the enclosing classes shadows the type.
     for c in &enc {
         let Some(c) = c else {
-            return Outcome::Skipped;
+            return skipped!();
         };
         if c.members()
             .any(|d| d.name == first && matches!(d.kind, DefKind::Field | DefKind::Constant))
         {
-            return Outcome::Skipped;
+            return skipped!();
         }
     }
     match resolve(ctx, f, &named, q) {
@@ -323,7 +323,7 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
                 return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
             }
             if !found.complete || !f.ok {
-                return Outcome::Skipped;
+                return skipped!();
             }
             Outcome::Found(ctx.finding(
                 FindingKind::UnknownSymbol,
@@ -339,10 +339,10 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
         }
         Ty::Jdk(fqn) => {
             let Some(m) = builtins::stdlib_module(Lang::Java, &fqn) else {
-                return Outcome::Skipped;
+                return skipped!();
             };
             if super::project::jdk_newer(ctx) && m.member(&r.name) != Some(true) {
-                return Outcome::Skipped;
+                return skipped!();
             }
             match m.member(&r.name) {
                 Some(true) => Outcome::Resolved,
@@ -368,10 +368,10 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
                         0.8,
                     ))
                 }
-                _ => Outcome::Skipped,
+                _ => skipped!(),
             }
         }
-        _ => Outcome::Skipped,
+        _ => skipped!(),
     }
 }
 
@@ -380,14 +380,14 @@ fn value_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, var: &str) -> Outcome
     let enc = enclosing(ctx, f, r);
     let named = named_only(&enc);
     let Some(c) = super::values::receiver_class(ctx, f, &named, r.span.start_byte, var) else {
-        return Outcome::Skipped;
+        return skipped!();
     };
     let found = methods(ctx, &c, &r.name);
     if !found.overloads.is_empty() {
         return super::ctors::arity(ctx, r, &found, &method_what(&found, &c.qual, &r.name));
     }
     if !found.complete || !f.ok {
-        return Outcome::Skipped;
+        return skipped!();
     }
     Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,

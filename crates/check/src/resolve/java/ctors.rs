@@ -17,7 +17,7 @@ use crate::report::FindingKind;
 pub(super) fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcome {
     let enc = enclosing(ctx, f, r);
     if enc.iter().any(|c| c.is_none()) {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let named = named_only(&enc);
     let full = match &r.qualifier {
@@ -28,19 +28,19 @@ pub(super) fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcom
         // A type parameter, a local class, or a name the file mentions otherwise.
         return match resolve(ctx, f, &named, &full) {
             Ty::Project(c) => constructor_arity(ctx, r, &c),
-            _ => Outcome::Skipped,
+            _ => skipped!(),
         };
     }
     match resolve(ctx, f, &named, &full) {
         Ty::Project(c) => constructor_arity(ctx, r, &c),
         Ty::Jdk(_) => Outcome::Resolved,
-        Ty::Unknown => Outcome::Skipped,
+        Ty::Unknown => skipped!(),
         Ty::Missing => {
             if r.qualifier.is_some()
                 || !f.ok
                 || super::project::index(ctx).maybe_generated(&r.name, ctx.path)
             {
-                return Outcome::Skipped;
+                return skipped!();
             }
             let pool: Vec<(String, String, u32)> = f
                 .defs

@@ -85,7 +85,7 @@ fn check_path(
     let newer = super::project::jdk_newer(ctx);
     match jdk(target) {
         Jdk::Found if newer => return Outcome::Resolved,
-        Jdk::NoClass(..) | Jdk::NoPackage if newer => return Outcome::Skipped,
+        Jdk::NoClass(..) | Jdk::NoPackage if newer => return skipped!(),
         Jdk::Found => return jdk_member(ctx, imp, target, member),
         Jdk::NoClass(pkg, class) => {
             let pool: Vec<(String, String, u32)> = builtins::stdlib_module(Lang::Java, &pkg)
@@ -200,11 +200,11 @@ fn check_path(
                 && segs[i].starts_with(char::is_uppercase)
                 && !matches!(types::by_fqn(ctx, &segs[..=i].join(".")), Ty::Project(c) if c.supers.is_empty() && !c.header_cut);
             if !super::project::package_complete(ctx, &pkg) || nested_class {
-                return Outcome::Skipped;
+                return skipped!();
             }
         }
         if idx.maybe_generated(target, ctx.path) || idx.other_jvm || specific || generated_name {
-            return Outcome::Skipped;
+            return skipped!();
         }
         let pool: Vec<(String, String, u32)> = idx
             .packages
@@ -290,7 +290,7 @@ fn jdk_member(ctx: &FileCtx, imp: &Import, class: &str, member: Option<&str>) ->
 fn third_party(ctx: &FileCtx, imp: &Import, target: &str, coords: &[String]) -> Outcome {
     let manifest = ctx.project.manifest();
     if !deps::has_build_file(manifest) || !target.contains('.') {
-        return Outcome::Skipped;
+        return skipped!();
     }
     if deps::provider(coords, target).is_some() {
         return Outcome::Resolved;
@@ -310,7 +310,7 @@ fn third_party(ctx: &FileCtx, imp: &Import, target: &str, coords: &[String]) -> 
     // through Guava, javax.inject through Guice, the servlet API through a
     // container): with dependencies declared, their absence is not proven.
     if !coords.is_empty() && deps::is_ee_api(target) {
-        return Outcome::Skipped;
+        return skipped!();
     }
     let pkg = target
         .split('.')

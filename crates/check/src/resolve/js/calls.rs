@@ -69,7 +69,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         || ctx.line_text(r.span.start_line).len() > 500
         || ctx.path.contains(".min.")
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if let Some(q) = r.qualifier.as_deref() {
         return qualified::check(ctx, r, q);
@@ -78,7 +78,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // is a bare name (a comment ending in `.` just before it is not a dot).
     let name = r.name.as_str();
     if INJECTED_GLOBALS.contains(&name) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let visible = visible_defs(ctx, r);
     if !visible.is_empty() {
@@ -91,7 +91,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             .next()
             .is_some();
     if !is_module {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if ctx.local_binds(r) {
         return vec![Outcome::Resolved];
@@ -124,7 +124,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // record as a binding: any mention that is not a call counts.
     // (`export * from` re-exports bind nothing in this file.)
     if ctx.bound_elsewhere(name) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let pool: Vec<(String, String, u32)> = ctx
         .facts

@@ -43,7 +43,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     if spec.starts_with('.') || alias.is_some() {
         let Some(target) = alias.or_else(|| resolve_relative(ctx, spec)) else {
             if modules::into_build_output(ctx.project, ctx.path, spec) {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             // Assets a bundler loads (`./a.css`, `./b.wasm?init`, `./c.svg?url`)
             // and package.json `browser` remaps of relative paths.
@@ -112,7 +112,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                 ))
                 || modules::config_mentions(ctx.project, ctx.path, &["package.json"], spec)
             {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             return vec![Outcome::Found(ctx.finding(
                 FindingKind::UnknownImport,
@@ -145,7 +145,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             };
             if !matches!(found, Export::Missing) {
                 out.push(if matches!(found, Export::Unknown) {
-                    Outcome::Skipped
+                    skipped!()
                 } else {
                     Outcome::Resolved
                 });
@@ -177,7 +177,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         || spec.starts_with('#')
         || spec.contains(':') && !spec.starts_with("node:")
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let lang = if matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) {
         Lang::TypeScript
@@ -207,7 +207,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     if !m.files.iter().any(|f| f.ends_with("package.json")) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // An ambient `declare module 'pkg'` of the project, or a path alias
     // (tsconfig `paths`) to a project directory.
@@ -232,7 +232,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             &format!("{pkg}\""),
         )
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let installed = ctx.deps.node_package(pkg);
     let pool: Vec<(String, String, u32)> = m

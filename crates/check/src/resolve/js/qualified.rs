@@ -25,7 +25,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .get(r.span.end_byte as usize..)
         .is_some_and(|t| t.starts_with("?.("))
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if q == "this" {
         return this_call(ctx, r);
@@ -35,7 +35,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
         && !q.starts_with(|c: char| c.is_ascii_digit());
     if !simple || scope::local_binds(ctx.facts, q, &r.span) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let here: Vec<&Definition> = ctx
         .facts
@@ -46,7 +46,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if !here.is_empty() {
         return match here.as_slice() {
             [d] if d.kind == DefKind::Constant => {
-                object_member(ctx, r, ctx.path, q, q).unwrap_or_else(|| vec![Outcome::Skipped])
+                object_member(ctx, r, ctx.path, q, q).unwrap_or_else(|| vec![skipped!()])
             }
             [d] if d.kind == DefKind::Class => member_outcome(
                 ctx,
@@ -57,17 +57,17 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             _ if here.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, ctx.path, q)
             }
-            _ => vec![Outcome::Skipped],
+            _ => vec![skipped!()],
         };
     }
     let Some((imp, _)) = ctx.import_binding(q) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module) else {
         if !is_relative(&imp.module) {
             return stdlib_member(ctx, r, imp, q);
         }
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if imp.alias.as_deref() == Some(q) {
         // `const q = require('./m')` of `module.exports = { … }`.
@@ -85,7 +85,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 check_arity(ctx, r, &refs, &file)
             }
             Export::Present => vec![Outcome::Resolved],
-            Export::Unknown => vec![Outcome::Skipped],
+            Export::Unknown => vec![skipped!()],
             Export::Missing => {
                 let pool = export_pool(ctx, &target);
                 vec![Outcome::Found(ctx.finding(
@@ -107,7 +107,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .iter()
         .find(|n| n.alias.as_deref().unwrap_or(&n.name) == q)
     else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if n.name == "default"
         && let Some(out) = object_member(ctx, r, &target, "default", q)
@@ -128,11 +128,11 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
             [d] if d.kind == DefKind::Constant => {
-                object_member(ctx, r, &file, &d.name, q).unwrap_or_else(|| vec![Outcome::Skipped])
+                object_member(ctx, r, &file, &d.name, q).unwrap_or_else(|| vec![skipped!()])
             }
-            _ => vec![Outcome::Skipped],
+            _ => vec![skipped!()],
         },
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -140,13 +140,13 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
 /// (a plain function, an object-literal method) between them.
 fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if scope::local_binds(ctx.facts, "this", &r.span) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let Some(class) = scope::enclosing_class(ctx.facts, &r.span) else {
-        return prototype_this(ctx, r).unwrap_or_else(|| vec![Outcome::Skipped]);
+        return prototype_this(ctx, r).unwrap_or_else(|| vec![skipped!()]);
     };
     if class.kind != DefKind::Class {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let found = class_member(ctx.project, ctx.path, class, &r.name, false);
     // `if (this instanceof Sub) this.subOnly()`: narrowed to a subclass.
@@ -155,7 +155,7 @@ fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
     if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     member_outcome(ctx, r, found, "this")
 }
@@ -167,7 +167,7 @@ fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) -> Vec<Outc
             check_arity(ctx, r, &refs, &file)
         }
         Members::Present => vec![Outcome::Resolved],
-        Members::Unknown => vec![Outcome::Skipped],
+        Members::Unknown => vec![skipped!()],
         Members::Missing(pool) => vec![Outcome::Found(ctx.finding(
             FindingKind::UnknownSymbol,
             &r.span,
@@ -191,7 +191,7 @@ fn namespace_member(ctx: &FileCtx, r: &Reference, file: &str, ns: &str) -> Vec<O
         .iter()
         .any(|d| d.path != file && d.def.kind == DefKind::Module);
     let Some(rc) = ctx.project.facts_of(file) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let members: Vec<&Definition> =
         rc.1.definitions
@@ -207,7 +207,7 @@ fn namespace_member(ctx: &FileCtx, r: &Reference, file: &str, ns: &str) -> Vec<O
         return check_arity(ctx, r, &named, file);
     }
     if elsewhere || rc.1.dynamic {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let pool: Vec<(String, String, u32)> = members
         .iter()
@@ -232,7 +232,7 @@ fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &st
             .iter()
             .any(|n| n.name == "default" && n.alias.as_deref() == Some(q));
     if !whole {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let lang = if matches!(ctx.lang, Lang::TypeScript | Lang::Tsx) {
         Lang::TypeScript
@@ -240,7 +240,7 @@ fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &st
         Lang::JavaScript
     };
     if !builtins::is_stdlib_module(lang, &imp.module) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let path = format!("{}.{}", imp.module, r.name);
     match builtins::lookup(lang, &path) {
@@ -260,7 +260,7 @@ fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &st
                 0.8,
             ))]
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -460,14 +460,14 @@ fn prototype_this(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
     {
-        return Some(vec![Outcome::Skipped]);
+        return Some(vec![skipped!()]);
     }
     let patched = crate::resolve::word_positions(text, c).any(|i| {
         let after = &text[i + c.len()..];
         after.starts_with(".prototype") && !after[".prototype".len()..].starts_with('.')
     });
     if patched {
-        return Some(vec![Outcome::Skipped]);
+        return Some(vec![skipped!()]);
     }
     let pool: Vec<(String, String, u32)> = defs
         .iter()

@@ -54,7 +54,7 @@ pub(super) fn check_top(ctx: &FileCtx, imp: &Import, top: &str) -> Option<Outcom
         .find(|(_, tops)| tops.iter().any(|t| t == top))
         .map(|(d, _)| d.clone());
     if guarded(ctx, imp.span.start_line) {
-        return Some(Outcome::Skipped);
+        return Some(skipped!());
     }
     let has_py_manifest = manifest
         .dependencies
@@ -225,13 +225,13 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     let mut out = Vec::new();
     let (loc, module_label) = if imp.relative {
         let Some(dir) = relative_dir(ctx, imp.relative_level.max(1)) else {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         };
         match project_module_files(ctx, &dir, &imp.module) {
             Some(files) => (ModLoc::Project(files), imp.module.clone()),
             None => {
                 if guarded(ctx, imp.span.start_line) {
-                    return vec![Outcome::Skipped];
+                    return vec![skipped!()];
                 }
                 let shown = format!("{}{}", ".".repeat(imp.relative_level as usize), imp.module);
                 return vec![Outcome::Found(ctx.finding(
@@ -281,7 +281,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                     )));
                     return out;
                 }
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             loc = next;
         }
@@ -315,7 +315,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                 )));
             }
             Some(true) => out.push(Outcome::Resolved),
-            _ => out.push(Outcome::Skipped),
+            _ => out.push(skipped!()),
         }
     }
     out

@@ -14,7 +14,7 @@ use crate::report::FindingKind;
 
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if r.qualifier.is_none() && ctx.after_dot(r) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     match r.qualifier.as_deref() {
         None => bare(ctx, r),
@@ -85,7 +85,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         match has {
             Some(true) => return vec![Outcome::Resolved],
             Some(false) => wildcard_missed = true,
-            None => return vec![Outcome::Skipped],
+            None => return vec![skipped!()],
         }
     }
     let mut pool: Vec<(String, String, u32)> = ctx
@@ -165,7 +165,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
     {
         // A call result, subscript or expression: the receiver's type is unknown.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let first = q.split('.').next().unwrap_or(q);
     let shadowed = ctx.local_binds(&Reference {
@@ -182,10 +182,10 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let mut segs = q.split('.');
     segs.next();
     if shadowed {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let Some((imp, base)) = ctx.import_binding(first) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if ctx
         .facts
@@ -195,7 +195,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     {
         // The import is shadowed where the reference is (a module-level
         // rebinding, a local class, a name of the class body).
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if imp.relative {
         return relative_member(ctx, r, imp, &base, q);
@@ -215,7 +215,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         }
     }
     if at == 0 {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let module = target[..at].join(".");
     let member = &target[at];
@@ -229,7 +229,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             || (!(r.kind == plumb_facts::RefKind::Call && at + 1 == target.len())
                 && (module == "sys" || platform_varies("", member))))
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     match module_has(ctx, &loc, &module, member) {
         Some(true) => {
@@ -277,7 +277,7 @@ pub(super) fn qualified(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 conf,
             ))]
         }
-        None => vec![Outcome::Skipped],
+        None => vec![skipped!()],
     }
 }
 
@@ -290,16 +290,16 @@ pub(super) fn relative_member(
 ) -> Vec<Outcome> {
     // `from . import mod` then `mod.f()`: only the one-segment case.
     if q.contains('.') {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let Some(dir) = relative_dir(ctx, imp.relative_level.max(1)) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     let Some(files) = project_module_files(ctx, &dir, base) else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if files.is_empty() {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     match files_have(ctx, &files, &r.name) {
         Some(true) => vec![Outcome::Resolved],
@@ -313,7 +313,7 @@ pub(super) fn relative_member(
                 if ctx.facts.dynamic { 0.6 } else { 0.9 },
             ))]
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -386,7 +386,7 @@ fn class_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     };
     let cls_name = class.def().name.clone();
     match found {
-        Members::Unknown => vec![Outcome::Skipped],
+        Members::Unknown => vec![skipped!()],
         Members::Absent => {
             // Mixins call methods their subclasses define: a name defined
             // anywhere in the project may be one of those.
@@ -398,7 +398,7 @@ fn class_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             // A mixin's `self` has the members of the classes it is mixed with.
             if on_instance && mixed_in(ctx, &class) {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             let pool: Vec<(String, String, u32)> =
                 scope::members(&class.src.1, &class.def().qualified_name())

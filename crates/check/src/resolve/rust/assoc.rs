@@ -15,7 +15,7 @@
 use plumb_facts::{DefKind, Definition, Lang, Reference};
 
 use super::super::{FileCtx, Outcome};
-use super::foreign::{alias_target_project, alias_targets_std, std_type_assoc};
+use super::foreign::{alias_target_dep, alias_target_project, alias_targets_std, std_type_assoc};
 use super::modules::{self, Member, Walk};
 use super::paths::arity;
 use super::scan::crate_scan;
@@ -58,11 +58,28 @@ pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
     if receiver
         .type_text
         .as_deref()
-        .is_some_and(|t| t.contains('<'))
+        .is_some_and(|t| t.contains('<') && !is_smart_pointer_to_self(t))
     {
         return None;
     }
     impl_type_at(ctx, r)
+}
+
+/// `self: &Arc<Self>`, `self: Pin<&mut Self>`, `self: Box<Self>`: a pointer
+/// whose own methods are std's, the rest being `Self`'s through `Deref`.
+fn is_smart_pointer_to_self(t: &str) -> bool {
+    let t = t.trim().trim_start_matches('&').trim_start();
+    let t = t.strip_prefix("mut ").unwrap_or(t).trim_start();
+    let Some((wrapper, inner)) = t.split_once('<') else {
+        return false;
+    };
+    let inner = inner.trim_end().strip_suffix('>').unwrap_or("").trim();
+    let inner = inner.trim_start_matches('&').trim_start();
+    let inner = inner.strip_prefix("mut ").unwrap_or(inner).trim();
+    matches!(
+        wrapper.trim().rsplit("::").next(),
+        Some("Arc" | "Rc" | "Box" | "Pin")
+    ) && inner == "Self"
 }
 
 /// Whether the type name `ty`, as this file sees it, is the project's: a
@@ -129,7 +146,7 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
                 out
             }
             Member::Module(_) => vec![Outcome::Resolved],
-            Member::Unknown => vec![Outcome::Skipped],
+            Member::Unknown => vec![skipped!()],
             Member::Missing => {
                 if std_names().contains(name) || ctx.bound_elsewhere(name) {
                     return vec![Outcome::Resolved];
@@ -151,7 +168,11 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
             if i + 1 == segs.len()
                 && matches!(
                     d.kind,
-                    DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+                    DefKind::Struct
+                        | DefKind::Enum
+                        | DefKind::Union
+                        | DefKind::Trait
+                        | DefKind::TypeAlias
                 ) =>
         {
             check_assoc(ctx, r, &d.name, true)
@@ -159,7 +180,7 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
         Walk::Missing(i, m) => {
             let seg = &segs[i];
             if std_names().contains(seg.as_str()) {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             let within = modules::display(ctx, &m);
             not_found(
@@ -173,7 +194,7 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
                 modules::names_in(ctx, &m),
             )
         }
-        _ => vec![Outcome::Skipped],
+        _ => vec![skipped!()],
     }
 }
 
@@ -221,7 +242,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         {
             return check_assoc(ctx, r, &target, ufcs);
         }
-        return vec![Outcome::Skipped];
+        // `type Mutex<T> = lock_api::Mutex<RawMutex, T>;`: the dependency's type.
+        if let Some((krate, version, target)) = alias_target_dep(ctx, ty) {
+            return super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &target);
+        }
+        return vec![skipped!()];
     }
     // `#[cfg(..)] pub use alloc::sync::Arc;` beside `#[cfg(..)] struct Arc`:
     // under other cfgs the name is another crate's type.
@@ -240,7 +265,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         })
     });
     if cfg_alternative {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let is_trait = tydefs.iter().all(|d| d.def.kind == DefKind::Trait);
     // Every definition of the name, looked up once: the type's members and
@@ -282,15 +307,22 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
-    if is_trait && supertraits_may_provide(ctx, ty, name, 0)
-        || ctx.project.name_defined(name)
-        || !is_trait && derives_foreign(ctx, ty)
-    {
-        return vec![Outcome::Skipped];
+    if is_trait && supertraits_may_provide(ctx, ty, name, 0) {
+        return vec![skipped!()];
+    }
+    if ctx.project.name_defined(name) {
+        return vec![skipped!()];
+    }
+    if !is_trait && derive_may_add(ctx, ty, name) {
+        return vec![skipped!()];
     }
     // A macro implementing a trait for some type adds nothing to the trait.
-    if !is_trait && scan.macro_may_implement(ty) || scan.macro_fns.contains(name) {
-        return vec![Outcome::Skipped];
+    let def_files: Vec<&str> = tydefs.iter().map(|d| d.path.as_str()).collect();
+    if !is_trait && scan.macro_may_implement(ty, &def_files) {
+        return vec![skipped!()];
+    }
+    if scan.macro_fns.contains(name) {
+        return vec![skipped!()];
     }
     // Macros in the type's impl bodies: a dependency's macro can only write
     // names its crate spells; one whose source is not here leaves a doubt.
@@ -298,15 +330,15 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if !is_trait {
         for (m, spelled) in scan.impl_macros_for(ty, name) {
             if spelled {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             match impl_macro_crate(ctx, m) {
                 Some(krate) => match dep_source(ctx, &krate) {
                     Some(dir) if !ctx.deps.crate_names(&dir).contains(name) => {}
-                    Some(_) => return vec![Outcome::Skipped],
+                    Some(_) => return vec![skipped!()],
                     None => unverified_macros.push(krate),
                 },
-                None => return vec![Outcome::Skipped],
+                None => return vec![skipped!()],
             }
         }
     }
@@ -354,8 +386,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     let mut unverified = unverified_impls.into_inner();
     unverified.extend(unverified_macros);
     let dep_traits = dep_traits(ctx, name).with_unverified(unverified);
-    if unlisted_may_provide || dep_traits == DepTraits::MayProvide {
-        return vec![Outcome::Skipped];
+    if unlisted_may_provide {
+        return vec![skipped!()];
+    }
+    if dep_traits == DepTraits::MayProvide {
+        return vec![skipped!()];
     }
     let pool: Vec<(String, String, u32)> = ctx
         .project

@@ -206,6 +206,7 @@ pub(super) fn std_trait_methods_known(tr: &str) -> bool {
             | "Error"
             | "FromIterator"
             | "IntoIterator"
+            | "DerefMut"
             | "Extend"
             | "Binary"
             | "Octal"
@@ -368,9 +369,12 @@ pub(super) fn is_std_root(s: &str) -> bool {
     matches!(s, "std" | "core" | "alloc")
 }
 
-/// Whether a project type derives a trait from outside `std` (its derive
-/// macro may add associated functions: `Parser::parse`, `Builder::builder`).
-pub(super) fn derives_foreign(ctx: &FileCtx, ty: &str) -> bool {
+/// Whether a derive on project type `ty` other than std's may add a method
+/// named `name`. A derive writes names its crate (or the proc-macro crates
+/// that crate depends on) spells, or names made from the type's fields
+/// (`get_x`, `x_mut`); a derive whose crate is not installed, or a
+/// `cfg_attr` that is not a plain derive, may add anything.
+pub(super) fn derive_may_add(ctx: &FileCtx, ty: &str, name: &str) -> bool {
     const STD_DERIVES: [&str; 9] = [
         "Debug",
         "Clone",
@@ -389,40 +393,147 @@ pub(super) fn derives_foreign(ctx: &FileCtx, ty: &str) -> bool {
             let Some(rc) = ctx.project.facts_of(&d.path) else {
                 return true;
             };
-            // Attributes may sit before the span: read back to the previous item.
-            let start = d.def.span.start_byte as usize;
-            let mut lo = start.saturating_sub(2000);
-            while !rc.0.is_char_boundary(lo) {
-                lo += 1;
+            let head = attributes_before(&rc.0, &d.def);
+            let foreign: Vec<&str> = head
+                .split("derive(")
+                .skip(1)
+                .flat_map(|rest| rest.split(')').next().unwrap_or("").split(','))
+                .map(str::trim)
+                .filter(|t| {
+                    let last = t.rsplit("::").next().unwrap_or(t);
+                    !t.is_empty() && !STD_DERIVES.contains(&last)
+                })
+                .collect();
+            if head.split("#[cfg_attr(").skip(1).any(|a| {
+                let inner = a.split_once(',').map_or("", |x| x.1).trim_start();
+                !inner.starts_with("derive(")
+            }) {
+                return true;
             }
-            let before = rc.0.get(lo..start).unwrap_or("");
-            let cut = before
-                .rfind("}\n")
-                .or_else(|| before.rfind(";\n"))
-                .map(|i| i + 2)
-                .unwrap_or(0);
-            let head = format!(
-                "{}{}",
-                &before[cut..],
-                rc.0.get(start..d.def.name_span.start_byte as usize)
-                    .unwrap_or("")
-            );
-            head.split("derive(").skip(1).any(|rest| {
-                rest.split(')')
-                    .next()
-                    .unwrap_or("")
-                    .split(',')
-                    .map(str::trim)
-                    .any(|t| {
-                        let last = t.rsplit("::").next().unwrap_or(t);
-                        !t.is_empty() && !STD_DERIVES.contains(&last)
-                    })
-            }) || head.contains("#[cfg_attr")
+            if foreign.is_empty() {
+                return false;
+            }
+            if field_made(&rc.1, ty, name) {
+                return true;
+            }
+            foreign.iter().any(|t| {
+                let first = match t.split_once("::") {
+                    Some((first, _)) => first.to_string(),
+                    None => match rc.1.imports.iter().find_map(|i| {
+                        i.names
+                            .iter()
+                            .any(|n| n.alias.as_deref().unwrap_or(&n.name) == *t)
+                            .then(|| i.module.split("::").next().unwrap_or("").to_string())
+                    }) {
+                        Some(f) => f,
+                        None => return true,
+                    },
+                };
+                let Some(dir) =
+                    dep_crate(ctx, &first).and_then(|(k, _)| super::traits::dep_source(ctx, &k))
+                else {
+                    return true;
+                };
+                spelled_by_crate_or_deps(ctx, &dir, name)
+            })
         })
+}
+
+/// The attributes written before definition `d` (back to the previous item)
+/// and its header up to the name.
+fn attributes_before(text: &str, d: &plumb_facts::Definition) -> String {
+    let start = d.span.start_byte as usize;
+    let mut lo = start.saturating_sub(2000);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..start).unwrap_or("");
+    let cut = before
+        .rfind("}\n")
+        .or_else(|| before.rfind(";\n"))
+        .map(|i| i + 2)
+        .unwrap_or(0);
+    format!(
+        "{}{}",
+        &before[cut..],
+        text.get(start..d.name_span.start_byte as usize)
+            .unwrap_or("")
+    )
+}
+
+/// Whether `name` is a field of `ty` or one with an accessor's affix
+/// (`get_x`, `set_x`, `with_x`, `x_mut`, ...), as field-wise derives write.
+fn field_made(facts: &plumb_facts::FileFacts, ty: &str, name: &str) -> bool {
+    const AFFIXES: [&str; 10] = [
+        "get", "set", "with", "mut", "take", "into", "as", "ref", "is", "has",
+    ];
+    facts
+        .definitions
+        .iter()
+        .filter(|f| {
+            f.kind == DefKind::Field
+                && f.container
+                    .as_deref()
+                    .is_some_and(|c| c.rsplit('.').next() == Some(ty))
+        })
+        .any(|f| {
+            let field = f.name.as_str();
+            name == field
+                || name
+                    .strip_suffix(field)
+                    .and_then(|p| p.strip_suffix('_'))
+                    .is_some_and(|p| AFFIXES.contains(&p))
+                || name
+                    .strip_prefix(field)
+                    .and_then(|p| p.strip_prefix('_'))
+                    .is_some_and(|p| AFFIXES.contains(&p))
+        })
+}
+
+/// Whether dependency source `dir` or a crate it depends on spells `name`
+/// (a crate that is not installed may).
+pub(super) fn spelled_by_crate_or_deps(ctx: &FileCtx, dir: &std::path::Path, name: &str) -> bool {
+    if ctx.deps.crate_names(dir).contains(name) {
+        return true;
+    }
+    super::depsrc::manifest_deps(dir).iter().any(|dep| {
+        match ctx
+            .deps
+            .cargo_source_any(dep)
+            .or_else(|| ctx.deps.cargo_source_any(&dep.replace('_', "-")))
+        {
+            None => true,
+            Some(d) => ctx.deps.crate_names(&d).contains(name),
+        }
+    })
 }
 
 /// Standard-library modules whose contents depend on the target platform.
 pub(super) fn platform_specific(path: &str) -> bool {
     let mut it = path.split("::").skip(1);
     matches!(it.next(), Some("arch" | "os"))
+}
+
+/// The primitive types a path can name (`u8::MAX`, `str::from_utf8`).
+pub(super) fn is_primitive_type(t: &str) -> bool {
+    matches!(
+        t,
+        "str"
+            | "bool"
+            | "char"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "f32"
+            | "f64"
+    )
 }

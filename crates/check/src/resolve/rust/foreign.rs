@@ -20,14 +20,14 @@ pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outc
     if name.starts_with(char::is_uppercase) {
         // A variant (`Cow::Borrowed`, `SeekFrom::Start`): the listing has
         // functions only.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
     let dep_traits = dep_traits(ctx, name);
     if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let mut evidence = vec![
         format!(
@@ -62,7 +62,7 @@ pub(super) fn dep_type_assoc(
 ) -> Vec<Outcome> {
     let name = r.name.as_str();
     if name.starts_with(char::is_uppercase) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if prelude_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
     {
@@ -70,7 +70,7 @@ pub(super) fn dep_type_assoc(
     }
     let dep_traits = dep_traits(ctx, name);
     if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // A std trait the file imports (`use std::io::Read`) may be implemented
     // by the type; so may `Deref` to a std type, which the crate's source
@@ -87,30 +87,22 @@ pub(super) fn dep_type_assoc(
         None => ctx.deps.cargo_source_any(krate),
     };
     let Some(dir) = src else {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     };
     if ctx.deps.crate_names(&dir).contains(name) {
         return vec![Outcome::Resolved];
     }
     if super::depsrc::dep_decls(&dir).includes {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if std_fn_names().contains(name)
         && (std_trait_imported || super::depsrc::dep_decls(&dir).derefs.contains(ty))
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // Methods its own dependencies' traits add.
-    for dep in super::depsrc::manifest_deps(&dir) {
-        match ctx
-            .deps
-            .cargo_source_any(&dep)
-            .or_else(|| ctx.deps.cargo_source_any(&dep.replace('_', "-")))
-        {
-            None => return vec![Outcome::Skipped],
-            Some(d) if ctx.deps.crate_names(&d).contains(name) => return vec![Outcome::Skipped],
-            _ => {}
-        }
+    if spelled_by_crate_or_deps(ctx, &dir, name) {
+        return vec![skipped!()];
     }
     let mut evidence = vec![
         format!(
@@ -138,11 +130,12 @@ pub(super) fn dep_type_assoc(
     ))]
 }
 
-/// The project type every definition of alias `ty` names (`type Q2 =
-/// Queue<u8, 2>;` -> `Queue`), when they agree and it is a struct, enum or
-/// union of the project.
-pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
-    let mut target: Option<String> = None;
+/// The path each definition of the project's type alias `ty` names, one
+/// per definition (one per cfg): `type Q2 = Queue<u8, 2>;` -> `Queue`,
+/// `type Mutex<T> = lock_api::Mutex<RawMutex, T>;` -> `lock_api::Mutex`.
+/// Empty when `ty` is no alias; `None` when a definition cannot be read.
+fn alias_paths(ctx: &FileCtx, ty: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
     for d in ctx
         .project
         .defs_named(ty, 10)
@@ -152,16 +145,30 @@ pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
         let rc = ctx.project.facts_of(&d.path)?;
         let item =
             rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
-        let rhs = alias_rhs(item)?;
-        let t = rhs.trim().trim_end_matches(';').trim();
-        let path = t.split('<').next()?.trim();
-        let base = path.rsplit("::").next()?.to_string();
-        if target.as_ref().is_some_and(|x| *x != base) {
-            return None;
-        }
-        target = Some(base);
+        let t = alias_rhs(item)?.trim().trim_end_matches(';').trim();
+        let path = t.split('<').next().unwrap_or(t).trim();
+        out.push(path.strip_prefix("::").unwrap_or(path).to_string());
     }
-    let target = target?;
+    Some(out)
+}
+
+/// The one path every definition of alias `ty` names, if they agree.
+fn alias_path(ctx: &FileCtx, ty: &str) -> Option<String> {
+    let paths = alias_paths(ctx, ty)?;
+    let first = paths.first()?;
+    paths.iter().all(|p| p == first).then(|| first.clone())
+}
+
+/// The project type every definition of alias `ty` names (`type Q2 =
+/// Queue<u8, 2>;` -> `Queue`), when they agree and it is a struct, enum or
+/// union of the project.
+pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
+    let paths = alias_paths(ctx, ty)?;
+    let base = |p: &String| p.rsplit("::").next().unwrap_or(p).to_string();
+    let target = base(paths.first()?);
+    if paths.iter().any(|p| base(p) != target) {
+        return None;
+    }
     ctx.project
         .defs_named(&target, 10)
         .iter()
@@ -169,28 +176,31 @@ pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
         .then_some(target)
 }
 
+/// The dependency type every definition of alias `ty` names: `type Mutex<T>
+/// = lock_api::Mutex<RawMutex, T>;` -> (`lock_api`, its locked version,
+/// `Mutex`).
+pub(super) fn alias_target_dep(
+    ctx: &FileCtx,
+    ty: &str,
+) -> Option<(String, Option<String>, String)> {
+    let path = alias_path(ctx, ty)?;
+    let (first, rest) = path.split_once("::")?;
+    if matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
+        return None;
+    }
+    let (krate, version) = dep_crate(ctx, first)?;
+    let base = rest.rsplit("::").next().unwrap_or(rest).to_string();
+    Some((krate, version, base))
+}
+
 /// Whether every definition of the project's type alias `ty` (one per cfg)
 /// names a standard-library type (`type Index = core::sync::atomic::AtomicIsize;`).
 pub(super) fn alias_targets_std(ctx: &FileCtx, ty: &str) -> bool {
-    let defs: Vec<_> = ctx
-        .project
-        .defs_named(ty, 10)
-        .into_iter()
-        .filter(|d| d.def.kind == DefKind::TypeAlias)
-        .collect();
-    !defs.is_empty()
-        && defs.iter().all(|d| {
-            let Some(rc) = ctx.project.facts_of(&d.path) else {
-                return false;
-            };
-            let item =
-                rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
-                    .unwrap_or("");
-            let Some(rhs) = alias_rhs(item) else {
-                return false;
-            };
-            let t = rhs.trim().trim_end_matches(';').trim();
-            let path = t.split('<').next().unwrap_or(t).trim();
+    let Some(paths) = alias_paths(ctx, ty) else {
+        return false;
+    };
+    !paths.is_empty()
+        && paths.iter().all(|path| {
             let first = path.split("::").next().unwrap_or(path);
             if path.contains("::") {
                 is_std_root(first)

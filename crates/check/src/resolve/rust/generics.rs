@@ -165,11 +165,11 @@ pub(super) fn check_bounded(
             project.push(b.clone());
         } else if !std_trait_methods_known(b) {
             // `T: Iterator`, a dependency's trait: its methods are not listed here.
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
     }
     if project.is_empty() {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let mut found = None;
     for tr in &project {
@@ -181,7 +181,7 @@ pub(super) fn check_bounded(
             _ => return out,
         }
     }
-    let mut out = found.unwrap_or_else(|| vec![Outcome::Skipped]);
+    let mut out = found.unwrap_or_else(|| vec![skipped!()]);
     if let Some(Outcome::Found(f)) = out.first_mut() {
         f.message = format!(
             "no method named '{}' found for '{ty}' (bounded by {})",

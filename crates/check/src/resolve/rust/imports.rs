@@ -11,7 +11,7 @@ use crate::report::FindingKind;
 pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     let first = imp.module.split("::").next().unwrap_or("");
     if is_std_root(first) && (platform_specific(&imp.module) || shadowed_root(ctx, first)) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if is_std_root(first) {
         let mut out = Vec::new();
@@ -64,7 +64,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
                 Vec::new(),
                 0.85,
             ))),
-            _ => out.push(Outcome::Skipped),
+            _ => out.push(skipped!()),
         }
         return out;
     }
@@ -72,12 +72,12 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         return relative(ctx, imp);
     }
     if first.is_empty() || own_crate(ctx, first) || extern_alias(ctx, first) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // `extern crate self as name;`; `use Component::*;` for an enum some
     // `use` or glob brings (crate names are not capitalised).
     if matches!(first, "self" | "crate" | "super") || first.starts_with(char::is_uppercase) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if dep_crate(ctx, first).is_some() || is_sysroot_crate(first) {
         return vec![Outcome::Resolved];
@@ -94,7 +94,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     }
     let m = ctx.project.manifest();
     if !m.files.iter().any(|f| f.ends_with("Cargo.toml")) || !own_manifest_present(ctx) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let used_elsewhere = super::scan::crate_scan(ctx)
         .path_heads
@@ -111,7 +111,7 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
         // `cargo publish` drops dev-dependencies given only by path: the
         // manifest of a published crate does not list every test crate its
         // files use.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let pool: Vec<(String, String, u32)> = m
         .dependencies
@@ -160,7 +160,7 @@ fn relative(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
             .iter()
             .any(|d| d.kind == plumb_facts::DefKind::Module && d.span == imp.span)
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let mut paths: Vec<Vec<String>> = Vec::new();
     if imp.names.is_empty() {
@@ -194,7 +194,7 @@ fn relative(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
                     if ctx.facts.dynamic { 0.7 } else { 0.85 },
                 )));
             }
-            Walk::Unknown => out.push(Outcome::Skipped),
+            Walk::Unknown => out.push(skipped!()),
             _ => out.push(Outcome::Resolved),
         }
     }

@@ -22,7 +22,7 @@ fn std_path_macro(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         segs = v;
     }
     if !is_std_root(&segs[0]) || super::imports::shadowed_root(ctx, &segs[0]) {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let module = segs.join("::");
     match builtins::stdlib_module(Lang::Rust, &module) {
@@ -46,7 +46,7 @@ fn std_path_macro(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             ),
         )],
         Some(_) => vec![Outcome::Resolved],
-        None => vec![Outcome::Skipped],
+        None => vec![skipped!()],
     }
 }
 
@@ -69,7 +69,7 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     let scan = crate_scan(ctx);
     if scan.macro_macros.contains(name) || scan.macro_macro_var || ctx.facts.parse_errors > 0 {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     // Crates whose macros may be in scope without a `use`: those of
     // `#[macro_use] extern crate`, and those the file glob-imports.
@@ -91,7 +91,7 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             if matches!(f, "crate" | "self" | "super")
                 && super::modules::glob_brings(ctx, r, &i.module)
             {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             continue;
         }
@@ -99,14 +99,14 @@ pub(super) fn check_macro(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     for c in &crates {
         let Some((krate, version)) = dep_crate(ctx, c) else {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         };
         let src = match version.as_deref() {
             Some(v) => ctx.deps.cargo_source(&krate, v),
             None => ctx.deps.cargo_source_any(&krate),
         };
         match src {
-            None => return vec![Outcome::Skipped],
+            None => return vec![skipped!()],
             Some(dir) if ctx.deps.crate_names(&dir).contains(name) => {
                 return vec![Outcome::Resolved];
             }

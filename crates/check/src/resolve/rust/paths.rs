@@ -15,7 +15,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     if r.kind != plumb_facts::RefKind::Call || r.arg_count.is_none() {
         // Types, plain uses and struct literals are not checked.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if ctx.after_dot(r) {
         // `self.m(..)` inside an impl resolves through the impl's type; a
@@ -59,13 +59,13 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         if let Some(ty) = std_ty {
             return super::foreign::std_type_assoc(ctx, r, &ty);
         }
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let q = r.qualifier.as_deref().map(strip_turbofish);
     match q.as_deref() {
         None => bare(ctx, r),
         Some(q) if q.contains('(') || q.contains('.') || q.contains('<') || q.contains('[') => {
-            vec![Outcome::Skipped]
+            vec![skipped!()]
         }
         Some(q) => path(ctx, r, q),
     }
@@ -90,7 +90,7 @@ fn is_plain_string_literal(q: &str) -> bool {
 
 /// `LinearMap::<K, V, 1>` -> `LinearMap`: generic arguments written with a
 /// turbofish are not part of the path.
-fn strip_turbofish(q: &str) -> String {
+pub(super) fn strip_turbofish(q: &str) -> String {
     let mut out = String::with_capacity(q.len());
     let mut depth = 0u32;
     let b = q.as_bytes();
@@ -162,7 +162,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if before.trim_end().ends_with("::") {
         // A path whose qualifier the adapter did not record (`char::from_u32`,
         // `<T as Trait>::f`): not a bare name.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if ctx.local_binds(r) && !own_let_initializer(ctx, r) {
         return vec![Outcome::Resolved];
@@ -265,7 +265,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     } else if in_project {
         // Defined in the project but not imported here: a compile error, but
         // macros and `#[path]` modules make it uncertain; leave it.
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     let pool: Vec<(String, String, u32)> = ctx
         .facts
@@ -385,7 +385,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // `u8::try_from`, `str::eq`): std functions, or methods of a trait
         // the project or a dependency implements for the primitive.
         if segs.len() != 1 || !is_primitive(&segs[0]) || name.starts_with(char::is_uppercase) {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name)
         {
@@ -393,7 +393,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         }
         let dep_traits = super::traits::dep_traits(ctx, name);
         if ctx.project.name_defined(name) || dep_traits == super::traits::DepTraits::MayProvide {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         let mut evidence = vec![
             format!("the standard library: no function named '{name}'"),
@@ -429,7 +429,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if is_std_root(&first)
         && (platform_specific(&full) || super::imports::shadowed_root(ctx, &first))
     {
-        return vec![Outcome::Skipped];
+        return vec![skipped!()];
     }
     if is_std_root(&first) {
         return match builtins::lookup(Lang::Rust, &full) {
@@ -463,7 +463,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 super::foreign::std_type_assoc(ctx, r, &member)
             }
             Lookup::Member(..) | Lookup::Module(_) => vec![Outcome::Resolved],
-            _ => vec![Outcome::Skipped],
+            _ => vec![skipped!()],
         };
     }
     if matches!(first.as_str(), "crate" | "self" | "super")
@@ -486,7 +486,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 return super::assoc::check_assoc(ctx, r, last, true);
             }
             // A type alias of another crate's type, a trait, a re-export.
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         // `crate::m::x` where `m` is not an item of the project: a re-export
         // of another crate's module or type (`pub use dep::m`).
@@ -499,7 +499,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 p.ends_with(&format!("/{last}.rs")) || p.ends_with(&format!("/{last}/mod.rs"))
             })
         {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         let defs = ctx.project.defs_named(name, 50);
         if defs.is_empty() {
@@ -508,7 +508,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             if super::scan::crate_scan(ctx).use_words.contains(name) {
                 // Another crate's item re-exported by a `use` of the project.
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             let pool = ctx
                 .project
@@ -545,7 +545,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         };
         let Some(dir) = src else {
             if !ctx.first_time(&format!("unverifiable:{krate}")) {
-                return vec![Outcome::Skipped];
+                return vec![skipped!()];
             }
             return vec![Outcome::Found(ctx.finding(
                 FindingKind::Unverifiable,
@@ -569,7 +569,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         let decls = super::depsrc::dep_decls(&dir);
         if decls.includes {
             // Generated bindings (`include!(concat!(env!("OUT_DIR"), ..))`).
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         let through_reexport = segs[1..].iter().any(|s| {
             if s.starts_with(char::is_uppercase) {
@@ -579,7 +579,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
         });
         if through_reexport {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         let pool: Vec<(String, String, u32)> = names
             .iter()
@@ -609,13 +609,13 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         let ty = if first == "Self" {
             match super::assoc::impl_type_at(ctx, r) {
                 Some(t) => t,
-                None => return vec![Outcome::Skipped],
+                None => return vec![skipped!()],
             }
         } else {
             first.clone()
         };
         if !ty.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         if !super::assoc::is_project_type_here(ctx, &ty) {
             // A prelude type (`String::neww`) not shadowed here.
@@ -624,34 +624,13 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             if builtins::is_builtin(Lang::Rust, &ty) && !shadowed {
                 return super::foreign::std_type_assoc(ctx, r, &ty);
             }
-            return vec![Outcome::Skipped];
+            return vec![skipped!()];
         }
         return super::assoc::check_assoc(ctx, r, &ty, true);
     }
-    vec![Outcome::Skipped]
+    vec![skipped!()]
 }
 
 fn is_primitive(s: &str) -> bool {
-    matches!(
-        s,
-        "bool"
-            | "char"
-            | "str"
-            | "u8"
-            | "u16"
-            | "u32"
-            | "u64"
-            | "u128"
-            | "usize"
-            | "i8"
-            | "i16"
-            | "i32"
-            | "i64"
-            | "i128"
-            | "isize"
-            | "f32"
-            | "f64"
-            | "slice"
-            | "array"
-    )
+    is_primitive_type(s) || matches!(s, "slice" | "array")
 }

@@ -61,9 +61,9 @@ pub(super) struct CrateScan {
     /// `macro_rules!` names, and those whose bodies write an inherent `impl`.
     pub rules: HashSet<String>,
     pub impl_rules: HashSet<String>,
-    /// Item-level invocations: the macro's last name and the words of its
-    /// arguments.
-    pub invocations: Vec<(String, HashSet<String>)>,
+    /// Item-level invocations: the macro's last name, the words of its
+    /// arguments, and the file.
+    pub invocations: Vec<(String, HashSet<String>, String)>,
 }
 
 /// The scan of the project `ctx` checks, made once per check: every
@@ -247,7 +247,7 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
                 // Only top-level invocations can implement a type; nested
                 // ones (in fn bodies, impls) still name module members.
                 if indent == 0 {
-                    scan.invocations.push((name, words));
+                    scan.invocations.push((name, words, file.clone()));
                 }
             }
         }
@@ -339,12 +339,16 @@ impl CrateScan {
     /// item-level invocation passes it to a macro that writes impls (a
     /// project macro with `impl` in its body, or any macro from outside the
     /// project other than the standard library's).
-    pub fn macro_may_implement(&self, ty: &str) -> bool {
+    pub fn macro_may_implement(&self, ty: &str, def_files: &[&str]) -> bool {
         if self.macro_types.contains(ty) {
             return true;
         }
-        self.invocations.iter().any(|(m, words)| {
+        // Inherent impls live in the type's own crate: an invocation in
+        // another crate of the tree (`fuzz/`, `tests/`) adds no method.
+        self.invocations.iter().any(|(m, words, file)| {
             words.contains(ty)
+                && (def_files.is_empty()
+                    || def_files.iter().any(|d| crate_key(d) == crate_key(file)))
                 && if self.rules.contains(m) {
                     self.impl_rules.contains(m)
                 } else {
@@ -353,6 +357,33 @@ impl CrateScan {
                 }
         })
     }
+}
+
+/// Which crate of the tree a file compiles into, by Cargo's layout: the
+/// package's `src/` (its library and main binary), each `src/bin/` target,
+/// and each target under `tests/`, `benches/` and `examples/`.
+fn crate_key(path: &str) -> &str {
+    let mut at = 0;
+    let mut comps = path.split('/').peekable();
+    while let Some(c) = comps.next() {
+        let end = at + c.len();
+        match c {
+            "src" => {
+                if comps.peek() != Some(&"bin") {
+                    return &path[..end];
+                }
+                comps.next();
+                let target = comps.next().unwrap_or("");
+                return &path[..(end + 5 + target.len()).min(path.len())];
+            }
+            "tests" | "benches" | "examples" => {
+                let target = comps.next().unwrap_or("");
+                return &path[..(end + 1 + target.len()).min(path.len())];
+            }
+            _ => at = end + 1,
+        }
+    }
+    path
 }
 
 /// Macros that pass the items written in them through unchanged.
@@ -605,10 +636,30 @@ mod tests {
         }
         assert!(!s.macro_words.contains("g"));
         assert!(s.macro_fns.contains("count") && !s.macro_fns.contains("Droppable"));
-        assert!(s.macro_may_implement("Droppable"));
+        assert!(s.macro_may_implement("Droppable", &[]));
         // `impl_ops!` is not a macro of this text: from outside, it may implement.
-        assert!(s.macro_may_implement("Meters"));
-        assert!(!s.macro_may_implement("Other"));
+        assert!(s.macro_may_implement("Meters", &[]));
+        assert!(!s.macro_may_implement("Other", &[]));
+    }
+
+    #[test]
+    fn crates_of_the_tree_follow_cargo_layout() {
+        assert_eq!(crate_key("src/a/b.rs"), "src");
+        assert_eq!(crate_key("fuzz/src/bin/t.rs"), "fuzz/src/bin/t.rs");
+        assert_eq!(crate_key("src/bin/tool/main.rs"), "src/bin/tool");
+        assert_eq!(crate_key("crates/x/src/lib.rs"), "crates/x/src");
+        assert_eq!(crate_key("tests/it.rs"), "tests/it.rs");
+        assert_eq!(crate_key("tests/common/mod.rs"), "tests/common");
+        assert_eq!(crate_key("build.rs"), "build.rs");
+    }
+
+    #[test]
+    fn invocations_in_another_crate_add_no_methods() {
+        let mut s = CrateScan::default();
+        s.cur_file = "fuzz/src/bin/t.rs".into();
+        scan_text("impl_ops!(Vec2, add_vec2);\n", &mut s);
+        assert!(!s.macro_may_implement("Vec2", &["src/vec2.rs"]));
+        assert!(s.macro_may_implement("Vec2", &["fuzz/src/bin/t.rs"]));
     }
 
     #[test]
@@ -618,8 +669,8 @@ mod tests {
             "macro_rules! table {\n ($t:ident) => { static T: $t = $t::new(); };\n}\ntable!(Style);\nthread_local!(static S: Cell<Term> = Term::new());\n",
             &mut s,
         );
-        assert!(!s.macro_may_implement("Style"));
-        assert!(!s.macro_may_implement("Term"));
+        assert!(!s.macro_may_implement("Style", &[]));
+        assert!(!s.macro_may_implement("Term", &[]));
         scan_text(
             "impl Term {\n    forward_methods!();\n    fn f(&self) {\n        println!(\"x\");\n    }\n}\nimpl Style {\n    fn g(&self) {\n        my_log!(\"x\");\n    }\n}\n",
             &mut s,

@@ -54,6 +54,9 @@ fn trait_supertraits(
     if head.contains("where") {
         return None;
     }
+    // `trait Map<'a, K: 'a + Eq, S: Clone>: Super`: the bounds of the
+    // generic parameters are not supertraits.
+    let head = skip_generic_params(head)?;
     let Some((_, bounds)) = head.split_once(':') else {
         return Some(Vec::new());
     };
@@ -78,6 +81,31 @@ fn trait_supertraits(
         cur.push(c);
     }
     Some(out)
+}
+
+/// `<'a, K: Eq> rest` -> ` rest`; text without a leading `<` as it is.
+fn skip_generic_params(head: &str) -> Option<&str> {
+    let t = head.trim_start();
+    if !t.starts_with('<') {
+        return Some(head);
+    }
+    let mut depth = 0i32;
+    let mut prev = ' ';
+    for (i, c) in t.char_indices() {
+        let arrow = prev == '-';
+        prev = c;
+        match c {
+            '<' => depth += 1,
+            '>' if !arrow => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&t[i + 1..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `name` may be a method of project trait `tr` through its
@@ -205,14 +233,19 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
             }
             continue;
         };
-        if !ctx.deps.crate_names(&dir).contains(name) {
+        let decls = dep_decls(&dir);
+        // `use gix_object::bstr::ByteSlice`: an item the crate does not
+        // declare is re-exported from one of its dependencies.
+        let reexported = named.iter().any(|n| !decls.types.contains(*n));
+        let spelled = if reexported {
+            spelled_by_crate_or_deps(ctx, &dir, name)
+        } else {
+            ctx.deps.crate_names(&dir).contains(name)
+        };
+        if !spelled {
             continue;
         }
-        if imp.wildcard {
-            return DepTraits::MayProvide;
-        }
-        let decls = dep_decls(&dir);
-        if named.iter().any(|n| decls.traits.contains(*n)) {
+        if imp.wildcard || reexported || named.iter().any(|n| decls.traits.contains(*n)) {
             return DepTraits::MayProvide;
         }
     }

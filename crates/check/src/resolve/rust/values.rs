@@ -77,8 +77,18 @@ pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<
         // Raw pointers: their methods are std's (`is_null`, `add`, ...).
         return Some("pointer".to_string());
     }
+    let bare = strip_refs(written);
+    if bare.starts_with('[') && bare.ends_with(']') && !bare.contains(';') {
+        return Some("[T]".to_string());
+    }
+    if is_primitive_type(bare) && !ctx.project.name_defined(bare) {
+        return Some(bare.to_string());
+    }
     let path = base_type_path(written)?;
-    if p.type_text.as_deref()?.contains(['<', '(', '[']) {
+    let last = path.rsplit("::").next().unwrap_or(&path);
+    // Generic arguments matter only to pointers and guards, whose methods
+    // are mostly their target's.
+    if bare.contains(['(', '[']) || bare.contains('<') && DEREF_TO_ARGUMENT.contains(&last) {
         return None;
     }
     let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();
@@ -116,10 +126,14 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
         let (field, chain) = rest.split_at(field_len);
-        if field.is_empty() || chain.starts_with('(') {
+        if field.is_empty() {
             return None;
         }
         let owner = nested(|| var_type(ctx, r, name))?;
+        if chain.starts_with('(') {
+            // `v.m(..)` for a variable `v` of a known project type.
+            return method_return(ctx, r, &owner, field, chain);
+        }
         let end = chain.find(';')?;
         return super::returns::field_chain_type(ctx, r, &owner, field, &chain[..end]);
     }
@@ -137,45 +151,65 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
     if !after.starts_with('(') {
         return None;
     }
+    if self_call {
+        return method_return(ctx, r, &impl_type_at(ctx, r)?, name, after);
+    }
+    let unwrapped = unwrapped_call(after)?;
+    // A function of this file, not shadowed by a local or a `use`.
+    if super::super::scope::local_binds(ctx.facts, name, &r.span)
+        || use_binding(ctx, name, &r.span).is_some()
+    {
+        return None;
+    }
+    let defs: Vec<_> = super::super::scope::file_defs(ctx.facts, name)
+        .into_iter()
+        .filter(|d| d.kind == DefKind::Function)
+        .cloned()
+        .collect();
+    if defs.is_empty() {
+        return None;
+    }
+    super::returns::returned_type(ctx, r, &defs, impl_type_at(ctx, r).as_deref(), unwrapped)
+}
+
+/// For a call `(..)` at the start of `after` that ends the initializer:
+/// whether its result is unwrapped (`?`, `.unwrap()`, `.expect(..)`); `None`
+/// when the initializer goes on.
+fn unwrapped_call(after: &str) -> Option<bool> {
     let close = matching_paren(after)?;
     let tail = after[close + 1..].trim_start();
     let unwrapped =
         tail.starts_with('?') || tail.starts_with(".unwrap()") || tail.starts_with(".expect(");
-    if !unwrapped && !tail.starts_with(';') {
-        return None;
-    }
-    let self_ty = impl_type_at(ctx, r);
-    let defs: Vec<_> = if self_call {
-        let ty = self_ty.as_deref()?;
-        ctx.project
-            .defs_named(name, 50)
-            .into_iter()
-            .filter(|d| {
-                matches!(d.def.kind, DefKind::Function | DefKind::Method)
-                    && d.def
-                        .container
-                        .as_deref()
-                        .is_some_and(|c| c.rsplit('.').next() == Some(ty))
-            })
-            .map(|d| d.def)
-            .collect()
-    } else {
-        // A function of this file, not shadowed by a local or a `use`.
-        if super::super::scope::local_binds(ctx.facts, name, &r.span)
-            || use_binding(ctx, name, &r.span).is_some()
-        {
-            return None;
-        }
-        super::super::scope::file_defs(ctx.facts, name)
-            .into_iter()
-            .filter(|d| d.kind == DefKind::Function)
-            .cloned()
-            .collect()
-    };
+    (unwrapped || tail.starts_with(';')).then_some(unwrapped)
+}
+
+/// The written return type of method `name` of project type `owner`,
+/// called with the arguments at the start of `after`.
+fn method_return(
+    ctx: &FileCtx,
+    r: &Reference,
+    owner: &str,
+    name: &str,
+    after: &str,
+) -> Option<String> {
+    let unwrapped = unwrapped_call(after)?;
+    let defs: Vec<_> = ctx
+        .project
+        .defs_named(name, 50)
+        .into_iter()
+        .filter(|d| {
+            matches!(d.def.kind, DefKind::Function | DefKind::Method)
+                && d.def
+                    .container
+                    .as_deref()
+                    .is_some_and(|c| c.rsplit('.').next() == Some(owner))
+        })
+        .map(|d| d.def)
+        .collect();
     if defs.is_empty() {
         return None;
     }
-    super::returns::returned_type(ctx, r, &defs, self_ty.as_deref(), unwrapped)
+    super::returns::returned_type(ctx, r, &defs, Some(owner), unwrapped)
 }
 
 thread_local! {
@@ -292,9 +326,29 @@ fn base_type(t: &str) -> Option<String> {
     base_type_path(t).map(|p| p.rsplit("::").next().unwrap_or(&p).to_string())
 }
 
-/// `a::Foo` from `&'a mut a::Foo<T>`: the written path of a plain
-/// (possibly referenced) type whose last segment is capitalised.
-fn base_type_path(t: &str) -> Option<String> {
+/// Std types that deref to (or stand for) a type they are generic over:
+/// `Box<Foo>` has `Foo`'s methods.
+const DEREF_TO_ARGUMENT: &[&str] = &[
+    "Box",
+    "Rc",
+    "Arc",
+    "Ref",
+    "RefMut",
+    "MutexGuard",
+    "RwLockReadGuard",
+    "RwLockWriteGuard",
+    "Cow",
+    "Pin",
+    "ManuallyDrop",
+    "AssertUnwindSafe",
+    "LazyLock",
+    "LazyCell",
+    "Wrapping",
+    "Saturating",
+];
+
+/// `Foo<T>` from `&'a mut Foo<T>`: a written type without its references.
+fn strip_refs(t: &str) -> &str {
     let mut t = t.trim();
     loop {
         let before = t;
@@ -304,9 +358,15 @@ fn base_type_path(t: &str) -> Option<String> {
         }
         t = t.strip_prefix("mut ").unwrap_or(t).trim_start();
         if t == before {
-            break;
+            return t;
         }
     }
+}
+
+/// `a::Foo` from `&'a mut a::Foo<T>`: the written path of a plain
+/// (possibly referenced) type whose last segment is capitalised.
+fn base_type_path(t: &str) -> Option<String> {
+    let t = strip_refs(t);
     let path = t.split('<').next()?.trim();
     if path.is_empty()
         || !path
@@ -372,6 +432,19 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     if let Some(ty) = call_type(ctx, r, init) {
         return Some(ty);
     }
+    // `DashSet::<u32>::default()`: the turbofish is no part of the path.
+    let head_end = init.find(['(', '{', ';']).unwrap_or(init.len());
+    let unfished;
+    let init = if init[..head_end].contains("::<") {
+        unfished = format!(
+            "{}{}",
+            super::paths::strip_turbofish(&init[..head_end]),
+            &init[head_end..]
+        );
+        unfished.as_str()
+    } else {
+        init
+    };
     let path_len = init
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
         .unwrap_or(init.len());
@@ -425,7 +498,15 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
         })
         .collect();
     if defs.is_empty() {
-        return None;
+        // `Type::default()` from `#[derive(Default)]` or a trait impl
+        // without a written body here: `Default` returns `Self`.
+        let derived_default =
+            func == "default"
+                && direct
+                && ctx.project.defs_named(&ty, 10).iter().any(|d| {
+                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
+                });
+        return derived_default.then_some(ty);
     }
     let defs: Vec<_> = defs.into_iter().map(|d| d.def).collect();
     super::returns::returned_type(ctx, r, &defs, Some(&ty), unwrapped)
