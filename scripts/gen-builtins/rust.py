@@ -19,7 +19,9 @@ so the library sources are scanned instead:
     core/src/primitive_docs.rs) and std's exported macros.
 Unstable and doc-hidden items are included: they exist, and the checker only
 uses this data to decide that a path is *not* made up.
-Output format: see scripts/gen-builtins/python.py. Sorted, deterministic.
+Output format: see scripts/gen-builtins/python.py, plus `@module a = b` for a
+module whose members are those of the earlier module `b` (std re-exports).
+Sorted, deterministic.
 """
 import argparse
 import os
@@ -38,6 +40,7 @@ ITEM = re.compile(
 )
 PUB_MOD = re.compile(r"^(pub(?:\([^)]*\))?\s+)?mod\s+(?:r#)?([A-Za-z_]\w*)\s*(;|\{)")
 MACRO_RULES = re.compile(r"^macro_rules!\s+([A-Za-z_]\w*)")
+ITEM_MACRO = re.compile(r"^(?!macro_rules!)[a-z_][a-z0-9_]*!\s*\{")
 PATH_ATTR = re.compile(r'^#\[path\s*=\s*"([^"]+)"\]')
 
 
@@ -147,7 +150,12 @@ class Lib:
         names = self.members.setdefault(modpath, set())
         is_mod_rs = os.path.basename(file) in ("mod.rs", "lib.rs")
         lines = text.split("\n")
+        inside_until = -1  # the last line of an inline module's body
+        own = []  # lines outside inline submodules
         for i, line in enumerate(lines):
+            if i <= inside_until:
+                continue
+            own.append(line)
             m = ITEM.match(line)
             if m:
                 names.add(m.group(2))
@@ -161,28 +169,41 @@ class Lib:
                 body = block("\n".join(lines[i:]))
                 inner = re.sub(r"^[ \t]+", "", body, flags=re.M)
                 self.walk_text(modpath + "::" + mm.group(2), inner, file)
+                # Its items and `pub use`s are its own, not this module's.
+                inside_until = i + body.count("\n")
             if mm and mm.group(3) == ";":
                 attr = None
-                for back in range(i - 1, max(i - 6, -1), -1):
-                    pa = PATH_ATTR.match(lines[back].strip())
+                # Back over the attributes (some span lines) to the item before.
+                for back in range(i - 1, max(i - 30, -1), -1):
+                    prev = lines[back].strip()
+                    pa = PATH_ATTR.match(prev)
                     if pa:
                         attr = pa.group(1)
                         break
-                    if not lines[back].strip().startswith("#"):
+                    if prev.endswith((";", "}")) and not prev.startswith("#"):
                         break
                 sub = self.module_file(None, mm.group(2), is_mod_rs, file, attr)
                 self.walk(modpath + "::" + mm.group(2), sub)
+            if ITEM_MACRO.match(line):
+                # `types! { pub struct __m128i(..); }`: items a macro call
+                # declares at module level.
+                body = re.sub(r"^[ \t]+", "", block("\n".join(lines[i:])), flags=re.M)
+                for inner in body.split("\n"):
+                    im = ITEM.match(inner)
+                    if im:
+                        names.add(im.group(2))
             mr = MACRO_RULES.match(line)
             if mr:
                 prev = "\n".join(lines[max(0, i - 6): i])
                 if "#[macro_export" in prev:
                     self.members.setdefault(crate, set()).add(mr.group(1))
-        for segs, name in parse_uses(text):
+        for segs, name in parse_uses("\n".join(own)):
             absolute = self.absolute(modpath, segs)
             if absolute is not None:
                 self.uses.setdefault(modpath, []).append((absolute, name))
-                if name != "*":
-                    names.add(name)
+            if name != "*":
+                # `pub use i32x4_add as u32x4_add;` names a member too.
+                names.add(name)
 
     def absolute(self, modpath, segs):
         if not segs:
@@ -212,10 +233,21 @@ class Lib:
             for mod, uses in list(self.uses.items()):
                 for target, name in uses:
                     if name == "*":
-                        src = self.members.get("::".join(target))
+                        src_path = "::".join(target)
+                        src = self.members.get(src_path)
                         if src and not src <= self.members[mod]:
                             self.members[mod] |= src
                             changed = True
+                        # Child modules come along (`pub use crate::core_arch::arch::*`
+                        # gives `core::arch::x86_64`).
+                        for child in [m for m in self.members if m.startswith(src_path + "::")]:
+                            rest = child[len(src_path) + 2:]
+                            if "::" in rest or child in self.private or (src and rest not in src):
+                                continue
+                            dst = self.members.setdefault(mod + "::" + rest, set())
+                            if not self.members[child] <= dst:
+                                dst |= self.members[child]
+                                changed = True
                     else:
                         src_mod = "::".join(target + [name])
                         alias = mod + "::" + name
@@ -285,9 +317,16 @@ def main():
     ]
     lines += sorted(builtins_)
     public = {m for m in lib.members if not any(m == p or m.startswith(p + "::") for p in lib.private)}
+    first_with = {}
     for mod in sorted(public):
+        members = frozenset(lib.members[mod])
+        same = first_with.setdefault(members, mod)
+        if same != mod and len(members) > 20:
+            # `std::arch::x86_64` lists what `core::arch::x86_64` does.
+            lines.append(f"@module {mod} = {same}")
+            continue
         lines.append("@module " + mod)
-        lines += sorted(lib.members[mod])
+        lines += sorted(members)
     with open(OUT, "w") as f:
         f.write("\n".join(lines) + "\n")
     print(f"wrote {OUT}: {len(builtins_)} builtins, {len(public)} modules, "

@@ -74,10 +74,16 @@ impl Table {
             } else if let Some(name) = line.strip_prefix("@module ") {
                 t.finish(current.take());
                 in_builtins = false;
+                // `@module std::arch::x86 = core::arch::x86`: the members of
+                // a module listed earlier.
+                let (name, same) = match name.split_once(" = ") {
+                    Some((n, s)) => (n, t.modules.get(s)),
+                    None => (name, None),
+                };
                 current = Some(Module {
                     name,
-                    members: Vec::new(),
-                    known: true,
+                    members: same.map(|m| m.members.clone()).unwrap_or_default(),
+                    known: same.is_none_or(|m| m.known),
                 });
             } else if line.is_empty() {
             } else if let Some(m) = current.as_mut() {

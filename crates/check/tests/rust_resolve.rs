@@ -149,6 +149,24 @@ fn types_from_method_returns_defaults_pointers_to_self_and_std_parameters() {
 }
 
 #[test]
+fn bindings_of_enum_variant_patterns_have_the_field_type() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/flavors.rs",
+            "pub struct Array;\n\nimpl Array {\n    pub fn len(&self) -> usize {\n        0\n    }\n}\n\npub mod counter {\n    pub struct Sender<C>(pub C);\n}\n\npub struct Sender;\n\nimpl Sender {\n    pub fn send(&self, m: u8) {}\n}\n\npub enum Flavor {\n    Array(Array),\n    Counted(counter::Sender<Array>),\n}\n\npub fn len(f: &Flavor) -> usize {\n    match f {\n        Flavor::Array(chan) => chan.lenn(),\n        Flavor::Counted(chan) => chan.send(1, 2),\n    }\n}\n",
+        )],
+    );
+    // `chan` of `Flavor::Array(chan)` is an `Array`; of `Counted`, a
+    // `counter::Sender` that a bare `Sender` does not tell from the other.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/flavors.rs:26 no method named 'lenn' found for 'Array'"]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

@@ -233,19 +233,36 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
             }
             continue;
         };
-        let decls = dep_decls(&dir);
-        // `use gix_object::bstr::ByteSlice`: an item the crate does not
-        // declare is re-exported from one of its dependencies.
-        let reexported = named.iter().any(|n| !decls.types.contains(*n));
-        let spelled = if reexported {
-            spelled_by_crate_or_deps(ctx, &dir, name)
-        } else {
-            ctx.deps.crate_names(&dir).contains(name)
+        // `use gix_object::bstr::ByteSlice`: a path through a crate the
+        // dependency re-exports names that crate's items.
+        let through = imp.module.split("::").skip(1).find_map(|seg| {
+            let deps = super::depsrc::manifest_deps(&dir);
+            deps.iter()
+                .find(|d| d.replace('-', "_") == seg)
+                .map(|d| d.to_string())
+        });
+        let dir = match through {
+            Some(inner) => {
+                match dep_source(ctx, &inner).or_else(|| ctx.deps.cargo_source_any(&inner)) {
+                    Some(d) => d,
+                    None => {
+                        if !unverified.contains(&inner) {
+                            unverified.push(inner);
+                        }
+                        continue;
+                    }
+                }
+            }
+            None => dir,
         };
-        if !spelled {
+        if !ctx.deps.crate_names(&dir).contains(name) {
             continue;
         }
-        if imp.wildcard || reexported || named.iter().any(|n| decls.traits.contains(*n)) {
+        if imp.wildcard {
+            return DepTraits::MayProvide;
+        }
+        let decls = dep_decls(&dir);
+        if named.iter().any(|n| decls.traits.contains(*n)) {
             return DepTraits::MayProvide;
         }
     }

@@ -46,15 +46,88 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
     let ty = match only_let(body, var).or_else(|| open_let(body, var)) {
         Some(at) => let_type(ctx, r, &body[at..])?,
         None if lets > 0 && last_let_any(body, var) => return None,
-        None => {
-            let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
-            project_type(ctx, r, p.type_text.as_deref()?)?
-        }
+        None => match f.params.as_ref()?.list.iter().find(|p| p.name == var) {
+            Some(p) => project_type(ctx, r, p.type_text.as_deref()?)?,
+            None => variant_field_type(ctx, r, body, var)?,
+        },
     };
     if ty == "Self" {
         return impl_type_at(ctx, r);
     }
     Some(ty)
+}
+
+/// `Entry::Vacant(entry) => entry.insert(..)`: the type of the one field of
+/// the project enum variant whose pattern (the last before the call) binds
+/// `var`.
+fn variant_field_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str) -> Option<String> {
+    let at = ["(", "(ref ", "(mut ", "(ref mut "]
+        .iter()
+        .filter_map(|p| {
+            let pat = format!("{p}{var})");
+            body.rfind(&pat)
+        })
+        .max()?;
+    let head = &body[..at];
+    let path_len = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let path = &head[head.len() - path_len..];
+    let (enum_path, variant) = path.rsplit_once("::")?;
+    let enum_name = enum_path.rsplit("::").next()?;
+    if !variant.starts_with(char::is_uppercase) || !enum_name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let enum_name = if enum_name == "Self" {
+        impl_type_at(ctx, r)?
+    } else {
+        if !project_path(ctx, r, enum_path) {
+            return None;
+        }
+        enum_name.to_string()
+    };
+    let mut found: Option<String> = None;
+    for d in ctx.project.defs_named(variant, 20) {
+        if d.def.kind != DefKind::EnumVariant
+            || d.def
+                .container
+                .as_deref()
+                .and_then(|c| c.rsplit('.').next())
+                != Some(&enum_name)
+        {
+            continue;
+        }
+        let rc = ctx.project.facts_of(&d.path)?;
+        let item =
+            rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
+        let fields = item.split_once('(')?.1.strip_suffix(')')?;
+        if super::generics::split_top(fields, ',')
+            .iter()
+            .filter(|f| !f.trim().is_empty())
+            .count()
+            != 1
+        {
+            return None;
+        }
+        let ty = project_type(ctx, r, fields.trim())?;
+        if found.as_ref().is_some_and(|t| *t != ty) {
+            return None;
+        }
+        found = Some(ty);
+    }
+    // `Array(counter::Sender<..>)` beside a `channel::Sender`: a name two
+    // project types share says too little.
+    let ty = found?;
+    let types = ctx
+        .project
+        .defs_named(&ty, 10)
+        .iter()
+        .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        .count();
+    (types == 1).then_some(ty)
 }
 
 /// The standard-library type of parameter `var` at `r`, when the
