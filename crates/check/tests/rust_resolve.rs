@@ -167,6 +167,27 @@ fn bindings_of_enum_variant_patterns_have_the_field_type() {
 }
 
 #[test]
+fn macros_add_what_their_bodies_write_and_the_traits_they_implement() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/hashers.rs",
+            "macro_rules! hasher {\n    ($ty:ident) => {\n        impl $ty {\n            pub fn reset(&mut self) {}\n        }\n        impl std::io::Write for $ty {\n            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {\n                Ok(b.len())\n            }\n            fn flush(&mut self) -> std::io::Result<()> {\n                Ok(())\n            }\n        }\n    };\n}\n\npub struct Sha;\nhasher!(Sha);\n\npub fn go(mut h: Sha) {\n    h.reset();\n    h.write_all(b\"x\").unwrap();\n    h.resett();\n}\n\nmacro_rules! via {\n    ($tr:ident, $ty:ident) => {\n        impl $tr for $ty {}\n    };\n}\n\npub struct Chunks;\nvia!(Iterator, Chunks);\n\npub fn more(c: Chunks) {\n    c.count();\n    c.counts();\n}\n",
+        )],
+    );
+    // `hasher!` writes `reset` and implements `io::Write` (so `write_all`);
+    // nothing named `resett`. `via!` implements the trait it is passed.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/hashers.rs:23 no method named 'resett' found for 'Sha'",
+            "unknown-symbol src/hashers.rs:37 no method named 'counts' found for 'Chunks'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(
@@ -177,12 +198,13 @@ fn unknown_sources_of_methods_are_not_reported() {
         )],
     );
     // `Deref` to `Vec<u8>` and `Read` add std methods (`capacity`,
-    // `read_to_end`) but not made-up ones; the derive and the macro may add
-    // anything.
+    // `read_to_end`) but not made-up ones; the derive of a crate that is not
+    // a dependency may add anything; `make!` writes `made` and nothing else.
     assert_eq!(
         got,
         vec![
             "unknown-symbol src/other.rs:15 no method named 'first_byte_len' found for 'Wrap'",
+            "unknown-symbol src/other.rs:51 no method named 'made_by_macro' found for 'Made'",
             "unknown-symbol src/other.rs:59 no method named 'plain_missing' found for 'Plain'",
         ]
     );

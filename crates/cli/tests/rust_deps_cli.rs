@@ -61,7 +61,7 @@ fn aliases_of_dependency_types_and_installed_derives() {
         (
             "lockdep-1.0.0",
             "",
-            "pub struct Mutex<T>(T);\n\nimpl<T> Mutex<T> {\n    pub fn new(t: T) -> Self {\n        Mutex(t)\n    }\n}\n",
+            "#[macro_export]\nmacro_rules! lock_it {\n    () => {};\n}\n\npub struct Mutex<T>(T);\n\nimpl<T> Mutex<T> {\n    pub fn new(t: T) -> Self {\n        Mutex(t)\n    }\n}\n",
         ),
         (
             "derivedep-1.0.0",
@@ -69,16 +69,19 @@ fn aliases_of_dependency_types_and_installed_derives() {
             "pub fn expand_getters(input: &str) -> String {\n    input.to_string()\n}\n",
         ),
     ]);
-    let lib = "pub type Mutex<T> = lockdep::Mutex<T>;\n\n#[derive(Debug, derivedep::Getters)]\npub struct Point {\n    x: i32,\n}\n\nimpl Point {\n    pub fn go(&self) -> i32 {\n        self.get_x() + self.x_mut() + self.norm()\n    }\n}\n\npub fn f() {\n    let _m = Mutex::new(1);\n    let _n = Mutex::neww(2);\n}\n";
+    let lib = "pub type Mutex<T> = lockdep::Mutex<T>;\n\n#[derive(Debug, derivedep::Getters)]\npub struct Point {\n    x: i32,\n}\n\nimpl Point {\n    pub fn go(&self) -> i32 {\n        self.get_x() + self.x_mut() + self.norm()\n    }\n}\n\npub fn f() {\n    let _m = Mutex::new(1);\n    let _n = Mutex::neww(2);\n    lockdep::lock_it!();\n    lockdep::lock_itt!();\n    crate::local!();\n    crate::locall!();\n}\n\n#[macro_export]\nmacro_rules! local {\n    () => {};\n}\n";
     let r = Repo::git(&[("Cargo.toml", MANIFEST), ("src/lib.rs", lib)]);
     assert_eq!(r.plumb(&["index"]).status.code(), Some(0));
     // The derive's crate spells neither `norm` nor `neww`; accessors made
-    // from the field (`get_x`, `x_mut`) may be the derive's.
+    // from the field (`get_x`, `x_mut`) may be the derive's. Macro paths
+    // into the dependency and the crate root are checked too.
     assert_eq!(
         findings(&r, home.path(), "src/lib.rs"),
         vec![
             "unknown-symbol src/lib.rs:10 no method named 'norm' found for 'Point'".to_string(),
             "unknown-symbol src/lib.rs:16 no method named 'neww' found for 'Mutex' of crate 'lockdep'".to_string(),
+            "unknown-symbol src/lib.rs:18 cannot find macro 'lock_itt!' in crate 'lockdep'".to_string(),
+            "unknown-symbol src/lib.rs:20 cannot find macro 'locall!' in the crate root".to_string(),
         ]
     );
 }

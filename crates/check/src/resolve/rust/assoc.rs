@@ -318,7 +318,15 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     }
     // A macro implementing a trait for some type adds nothing to the trait.
     let def_files: Vec<&str> = tydefs.iter().map(|d| d.path.as_str()).collect();
-    if !is_trait && scan.macro_may_implement(ty, &def_files) {
+    if !is_trait && scan.macro_may_implement(ty, name, &def_files) {
+        return vec![skipped!()];
+    }
+    if !is_trait
+        && scan
+            .macro_traits_for(ty, &def_files)
+            .iter()
+            .any(|(tr, file)| macro_trait_may_provide(ctx, tr, file, name))
+    {
         return vec![skipped!()];
     }
     if scan.macro_fns.contains(name) {
@@ -431,6 +439,31 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
 /// The dependency crate an impl-body macro (`krate::m` as written, or `m`
 /// that the file imports from one) comes from; `None` when it is the
 /// project's or cannot be told (`#[macro_use]`, a glob).
+/// Whether trait `tr`, as a macro body in `file` writes it (`io::Write`,
+/// `Serialize`, `MyTrait`), may have a method `name`.
+fn macro_trait_may_provide(ctx: &FileCtx, tr: &str, file: &str, name: &str) -> bool {
+    let base = tr.rsplit("::").next().unwrap_or(tr);
+    if ctx
+        .project
+        .defs_named(base, 10)
+        .iter()
+        .any(|d| d.def.kind == DefKind::Trait)
+    {
+        return supertraits_may_provide(ctx, base, name, 0);
+    }
+    let origin = match super::traits::origin_of_path(ctx, tr, file) {
+        // A bare name no `use` binds: a prelude trait (`Iterator`).
+        Origin::Unknown
+            if !tr.contains("::")
+                && (builtins::is_builtin(Lang::Rust, base) || std_names().contains(base)) =>
+        {
+            Origin::Std
+        }
+        o => o,
+    };
+    origin_may_provide(ctx, &origin, name)
+}
+
 fn impl_macro_crate(ctx: &FileCtx, path: &str) -> Option<String> {
     let first = match path.split_once("::") {
         Some((first, _)) => first.to_string(),

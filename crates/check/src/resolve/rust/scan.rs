@@ -49,8 +49,10 @@ pub(super) struct CrateScan {
     pub macro_use_crates: Vec<String>,
     /// How many files spell `name::` for each path head `name`.
     pub path_heads: HashMap<String, u32>,
-    /// Names after `fn` in `macro_rules!` bodies.
+    /// Names after `fn` in `macro_rules!` bodies, and whether one pastes
+    /// names together (`paste!`, `[<..>]`, `concat_idents!`).
     pub macro_fns: HashSet<String>,
+    pub macro_fn_pasted: bool,
     /// Macro names a macro body defines (`macro_rules! name` inside it), and
     /// whether one defines a macro named by a metavariable.
     pub macro_macros: HashSet<String>,
@@ -61,6 +63,10 @@ pub(super) struct CrateScan {
     /// `macro_rules!` names, and those whose bodies write an inherent `impl`.
     pub rules: HashSet<String>,
     pub impl_rules: HashSet<String>,
+    /// Traits (as written, and the file) each `macro_rules!` implements in
+    /// its body, and those bodies implement for a type they name.
+    pub trait_rules: HashMap<String, Vec<(String, String)>>,
+    pub macro_trait_types: HashMap<String, Vec<(String, String)>>,
     /// Item-level invocations: the macro's last name, the words of its
     /// arguments, and the file.
     pub invocations: Vec<(String, HashSet<String>, String)>,
@@ -220,7 +226,13 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             let from = start + indent;
             let end = balanced_end(bytes, from).unwrap_or(from + floor(&text[from..], 20_000));
             let body = &text[from..end];
-            for w in body.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            // An invocation's own path (`crate::m!`) names no item it makes.
+            let made = if is_rules {
+                body
+            } else {
+                body.find('!').map_or(body, |b| &body[b + 1..])
+            };
+            for w in made.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
                 if !w.is_empty() && !scan.macro_words.contains(w) {
                     scan.macro_words.insert(w.to_string());
                 }
@@ -296,9 +308,26 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
                 "impl" => {
                     let end = rest.find('{').unwrap_or(rest.len()).min(floor(rest, 400));
                     let head = &rest[..end];
-                    if head.contains(" for ") {
-                        // A trait impl adds the trait's methods only: their
-                        // names are among `macro_fns`.
+                    if let Some((tr, target)) = head.split_once(" for ") {
+                        // A trait impl adds the trait's methods (provided
+                        // ones too, which the body does not spell).
+                        let tr = super::traits::skip_generic_params(tr).unwrap_or("").trim();
+                        let tr = tr.split('<').next().unwrap_or("").trim();
+                        if tr.is_empty() {
+                            continue;
+                        }
+                        let written = (tr.to_string(), scan.cur_file.clone());
+                        scan.trait_rules
+                            .entry(name.clone())
+                            .or_default()
+                            .push(written.clone());
+                        let target = next_word(target.trim_start_matches(['&', ' ']));
+                        if target.starts_with(char::is_uppercase) {
+                            scan.macro_trait_types
+                                .entry(target)
+                                .or_default()
+                                .push(written);
+                        }
                         continue;
                     }
                     scan.impl_rules.insert(name.clone());
@@ -316,6 +345,9 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
                 }
             }
         }
+    }
+    if body.contains("[<") || body.contains("paste!") || body.contains("concat_idents!") {
+        scan.macro_fn_pasted = true;
     }
     scan.rules.insert(name);
 }
@@ -339,23 +371,71 @@ impl CrateScan {
     /// item-level invocation passes it to a macro that writes impls (a
     /// project macro with `impl` in its body, or any macro from outside the
     /// project other than the standard library's).
-    pub fn macro_may_implement(&self, ty: &str, def_files: &[&str]) -> bool {
-        if self.macro_types.contains(ty) {
-            return true;
-        }
+    pub fn macro_may_implement(&self, ty: &str, name: &str, def_files: &[&str]) -> bool {
         // Inherent impls live in the type's own crate: an invocation in
         // another crate of the tree (`fuzz/`, `tests/`) adds no method.
+        let here = |file: &str| {
+            def_files.is_empty() || def_files.iter().any(|d| crate_key(d) == crate_key(file))
+        };
+        let project = self.macro_types.contains(ty)
+            || self.invocations.iter().any(|(m, words, file)| {
+                words.contains(ty) && here(file) && self.impl_rules.contains(m)
+            });
+        if project && self.macro_may_name(name) {
+            return true;
+        }
+        // Another crate's macro may write any name.
         self.invocations.iter().any(|(m, words, file)| {
             words.contains(ty)
+                && here(file)
+                && !self.rules.contains(m)
+                && !crate::builtins::is_builtin(plumb_facts::Lang::Rust, m)
+                && !super::std_names().contains(m.as_str())
+        })
+    }
+
+    /// The traits project `macro_rules!` may implement for `ty`: those of
+    /// bodies naming it, and those of macros invoked with it in its crate.
+    pub fn macro_traits_for(&self, ty: &str, def_files: &[&str]) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .macro_trait_types
+            .get(ty)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for (m, words, file) in &self.invocations {
+            if words.contains(ty)
                 && (def_files.is_empty()
                     || def_files.iter().any(|d| crate_key(d) == crate_key(file)))
-                && if self.rules.contains(m) {
-                    self.impl_rules.contains(m)
-                } else {
-                    !crate::builtins::is_builtin(plumb_facts::Lang::Rust, m)
-                        && !super::std_names().contains(m.as_str())
+                && let Some(traits) = self.trait_rules.get(m)
+            {
+                for t in traits {
+                    if t.0.rsplit("::").next().is_some_and(|l| l.starts_with('$')) {
+                        // `impl $tr for $ty`: the trait is among the
+                        // invocation's capitalised words, as its file sees them.
+                        out.extend(
+                            words
+                                .iter()
+                                .filter(|w| w.starts_with(char::is_uppercase) && *w != ty)
+                                .map(|w| (w.clone(), file.clone())),
+                        );
+                    } else {
+                        out.push(t.clone());
+                    }
                 }
-        })
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether a project `macro_rules!` may write a fn named `name`: one
+    /// spelled in a body or passed in by an invocation (`fn $name`, or whole
+    /// items as tokens: either way among `macro_words`), or a pasted one.
+    pub fn macro_may_name(&self, name: &str) -> bool {
+        self.macro_fns.contains(name) || self.macro_fn_pasted || self.macro_words.contains(name)
     }
 }
 
@@ -636,10 +716,11 @@ mod tests {
         }
         assert!(!s.macro_words.contains("g"));
         assert!(s.macro_fns.contains("count") && !s.macro_fns.contains("Droppable"));
-        assert!(s.macro_may_implement("Droppable", &[]));
+        assert!(s.macro_may_implement("Droppable", "count", &[]));
+        assert!(!s.macro_may_implement("Droppable", "uncounted", &[]));
         // `impl_ops!` is not a macro of this text: from outside, it may implement.
-        assert!(s.macro_may_implement("Meters", &[]));
-        assert!(!s.macro_may_implement("Other", &[]));
+        assert!(s.macro_may_implement("Meters", "anything", &[]));
+        assert!(!s.macro_may_implement("Other", "count", &[]));
     }
 
     #[test]
@@ -658,8 +739,8 @@ mod tests {
         let mut s = CrateScan::default();
         s.cur_file = "fuzz/src/bin/t.rs".into();
         scan_text("impl_ops!(Vec2, add_vec2);\n", &mut s);
-        assert!(!s.macro_may_implement("Vec2", &["src/vec2.rs"]));
-        assert!(s.macro_may_implement("Vec2", &["fuzz/src/bin/t.rs"]));
+        assert!(!s.macro_may_implement("Vec2", "len", &["src/vec2.rs"]));
+        assert!(s.macro_may_implement("Vec2", "len", &["fuzz/src/bin/t.rs"]));
     }
 
     #[test]
@@ -669,8 +750,8 @@ mod tests {
             "macro_rules! table {\n ($t:ident) => { static T: $t = $t::new(); };\n}\ntable!(Style);\nthread_local!(static S: Cell<Term> = Term::new());\n",
             &mut s,
         );
-        assert!(!s.macro_may_implement("Style", &[]));
-        assert!(!s.macro_may_implement("Term", &[]));
+        assert!(!s.macro_may_implement("Style", "f", &[]));
+        assert!(!s.macro_may_implement("Term", "f", &[]));
         scan_text(
             "impl Term {\n    forward_methods!();\n    fn f(&self) {\n        println!(\"x\");\n    }\n}\nimpl Style {\n    fn g(&self) {\n        my_log!(\"x\");\n    }\n}\n",
             &mut s,

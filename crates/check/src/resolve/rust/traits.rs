@@ -84,7 +84,7 @@ fn trait_supertraits(
 }
 
 /// `<'a, K: Eq> rest` -> ` rest`; text without a leading `<` as it is.
-fn skip_generic_params(head: &str) -> Option<&str> {
+pub(super) fn skip_generic_params(head: &str) -> Option<&str> {
     let t = head.trim_start();
     if !t.starts_with('<') {
         return Some(head);
