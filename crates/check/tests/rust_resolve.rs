@@ -188,6 +188,64 @@ fn macros_add_what_their_bodies_write_and_the_traits_they_implement() {
 }
 
 #[test]
+fn modules_of_a_binary_beside_a_library_resolve_from_main() {
+    let c = krate(&[
+        ("src/lib.rs", "pub fn lib_fn() {}\n"),
+        (
+            "src/main.rs",
+            "mod timing;\nmod run;\n\nfn main() {\n    run::go();\n}\n",
+        ),
+        ("src/timing.rs", "pub fn now() -> u64 {\n    0\n}\n"),
+        ("src/run.rs", "pub fn go() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::timing;\n\npub fn go() {\n    let _ = timing::now() + crate::timing::now();\n    crate::timing::later();\n}\n",
+        )],
+    );
+    // `crate` in a module main.rs declares is main.rs, not lib.rs.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/run.rs:5 cannot find 'later' in 'crate::timing'"]
+    );
+}
+
+#[test]
+fn reexported_crates_and_macros_defined_through_macros() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "pub use notinstalled_dep_xyz as extlog;\n\nmacro_rules! cfg_feature {\n    ($($item:item)*) => { $($item)* };\n}\n\ncfg_feature! {\n    macro_rules! cfg_client {\n        ($($item:item)*) => { $($item)* };\n    }\n}\n\npub fn helper() {}\n",
+        ),
+        ("examples/e.rs", "fn main() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "examples/e.rs",
+                "fn main() {\n    demo::extlog::set_level();\n    demo::helperr();\n}\n",
+            ),
+            (
+                "src/client.rs",
+                "cfg_client! {\n    pub fn f() {}\n}\nundefined_macro! {}\n",
+            ),
+        ],
+    );
+    // `extlog` is another crate re-exported by the root; `cfg_client!` is
+    // defined by an invocation of `cfg_feature!`.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol examples/e.rs:3 cannot find 'helperr' in 'demo'",
+            "unknown-symbol src/client.rs:4 cannot find macro 'undefined_macro!' in this scope",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

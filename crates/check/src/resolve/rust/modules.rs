@@ -85,9 +85,30 @@ fn file_module_path(ctx: &FileCtx, path: &str) -> Option<(String, Vec<String>)> 
             s.split('/').map(str::to_string).collect()
         }
     };
-    let has_root =
-        files.contains(&format!("{src}/lib.rs")) || files.contains(&format!("{src}/main.rs"));
-    has_root.then_some((src, segs))
+    let lib = format!("{src}/lib.rs");
+    let main = format!("{src}/main.rs");
+    match (files.contains(&lib), files.contains(&main)) {
+        // A package with a library and a binary: a module belongs to the
+        // root that declares it (`mod cpu_time;` in main.rs only).
+        (true, true)
+            if !segs.is_empty()
+                && !declares_module(ctx, &lib, &segs[0])
+                && declares_module(ctx, &main, &segs[0]) =>
+        {
+            Some((main, segs))
+        }
+        (false, false) => None,
+        _ => Some((src, segs)),
+    }
+}
+
+/// Whether root file `root` declares a top-level module `name`.
+fn declares_module(ctx: &FileCtx, root: &str, name: &str) -> bool {
+    ctx.project.facts_of(root).is_some_and(|rc| {
+        rc.1.definitions
+            .iter()
+            .any(|d| d.kind == DefKind::Module && d.name == name && d.container.is_none())
+    })
 }
 
 /// The file of the file module at `segs` under `src` (a source directory,

@@ -501,6 +501,11 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         {
             return vec![skipped!()];
         }
+        // `tracing_log::log::f` after `pub use log;` in that crate's root:
+        // another crate's module.
+        if segs.len() > 1 && root_reexports_external(ctx, &first, &segs[1]) {
+            return vec![skipped!()];
+        }
         let defs = ctx.project.defs_named(name, 50);
         if defs.is_empty() {
             if ctx.bound_elsewhere(name) || std_names().contains(name) {
@@ -550,10 +555,14 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             return vec![Outcome::Found(ctx.finding(
                 FindingKind::Unverifiable,
                 &r.span,
-                format!(
-                    "the source of crate '{krate}' {} is not installed; '{name}' cannot be checked",
-                    version.unwrap_or_default()
-                ),
+                match version {
+                    Some(v) => format!(
+                        "the source of crate '{krate}' {v} is not installed; '{name}' cannot be checked"
+                    ),
+                    None => format!(
+                        "the source of crate '{krate}' is not installed; '{name}' cannot be checked"
+                    ),
+                },
                 vec!["searched ~/.cargo/registry/src/*/".into()],
                 Vec::new(),
                 0.3,
@@ -633,4 +642,37 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
 
 fn is_primitive(s: &str) -> bool {
     is_primitive_type(s) || matches!(s, "slice" | "array")
+}
+
+/// Whether the library root of the project's crate `krate` binds `name`
+/// with a `use` of another crate (`pub use log;`, `pub use dep::m as name;`).
+fn root_reexports_external(ctx: &FileCtx, krate: &str, name: &str) -> bool {
+    let manifest = ctx.project.manifest();
+    let Some((_, _, path)) = manifest.own_packages.iter().find(|(e, n, _)| {
+        *e == plumb_facts::Ecosystem::Cargo && plumb_manifest::cargo_crate_import_name(n) == krate
+    }) else {
+        return false;
+    };
+    let dir = path.rsplit_once('/').map_or("", |x| x.0);
+    let root = if dir.is_empty() {
+        "src/lib.rs".to_string()
+    } else {
+        format!("{dir}/src/lib.rs")
+    };
+    ctx.project.facts_of(&root).is_some_and(|rc| {
+        rc.1.imports.iter().any(|i| {
+            let first = i.module.split("::").next().unwrap_or("");
+            let binds = if i.names.is_empty() {
+                i.alias
+                    .as_deref()
+                    .unwrap_or(i.module.rsplit("::").next().unwrap_or(""))
+                    == name
+            } else {
+                i.names
+                    .iter()
+                    .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
+            };
+            binds && !i.relative && !matches!(first, "crate" | "self" | "super")
+        })
+    })
 }

@@ -240,6 +240,20 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             if is_rules {
                 rules_body(body, scan);
             } else {
+                // `cfg_proto! { macro_rules! cfg_client { .. } }`: macros
+                // defined through another macro's invocation.
+                for (i, _) in body.match_indices("macro_rules!") {
+                    let rest = body[i + 12..].trim_start();
+                    if rest.starts_with('$') {
+                        scan.macro_macro_var = true;
+                    } else {
+                        let w: String = rest
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        scan.macro_macros.insert(w);
+                    }
+                }
                 if body.contains("::*") || t.starts_with("include!") {
                     // `cfg_if! { .. mod imp; pub use imp::*; .. }`: a glob
                     // may bring any name (names a plain `use` or `mod` in
