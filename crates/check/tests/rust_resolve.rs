@@ -246,6 +246,54 @@ fn reexported_crates_and_macros_defined_through_macros() {
 }
 
 #[test]
+fn globs_of_child_modules_and_doc_examples_in_macro_calls() {
+    let c = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"tiny\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ngeneric-array = \"1\"\n",
+        ),
+        ("src/lib.rs", "mod array;\npub use array::*;\nmod vec;\n"),
+        ("src/array.rs", "pub trait Array {}\n"),
+        (
+            "src/vec.rs",
+            "use super::*;\n\nmacro_rules! mirrored {\n    ($($t:tt)*) => {};\n}\n\npub struct V;\n\nimpl V {\n    mirrored! {\n        /// use tiny::*;\n        fn len(&self) -> usize;\n    }\n}\n",
+        ),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/vec.rs",
+            "use super::*;\nuse crate::errors::Thing;\n\nmacro_rules! mirrored {\n    ($($t:tt)*) => {};\n}\n\npub struct V;\n\nimpl V {\n    mirrored! {\n        /// use tiny::*;\n        fn len(&self) -> usize;\n    }\n}\n",
+        )],
+    );
+    // `array` is the child module, not the `generic-array` crate; a doc
+    // example inside a macro call is no glob of the module.
+    assert_eq!(
+        got,
+        vec!["unknown-import src/vec.rs:2 unresolved import: no 'errors' in 'crate'"]
+    );
+}
+
+#[test]
+fn trait_objects_and_impl_trait_parameters_have_the_traits_methods() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/traits_here.rs",
+            "pub trait Area {\n    fn area(&self) -> f64;\n    fn twice(&self) -> f64 {\n        self.area() * 2.0\n    }\n}\n\npub fn total(s: &dyn Area, t: impl Area + Send, it: impl Iterator<Item = u8>) -> f64 {\n    let _ = it.count();\n    s.area() + s.twice() + s.areaa() + t.area() + t.volume()\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/traits_here.rs:10 no method named 'areaa' found for 'Area'",
+            "unknown-symbol src/traits_here.rs:10 no method named 'volume' found for 'Area'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

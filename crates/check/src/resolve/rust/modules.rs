@@ -248,7 +248,15 @@ fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u3
             None => true,
         };
     }
-    if let Some((krate, version)) = super::dep_crate(ctx, first) {
+    // `pub use array::*;` beside `mod array;`: the module, whatever
+    // dependency a name like `generic-array` may also give.
+    let child_module = ctx.project.facts_of(&m.file).is_some_and(|rc| {
+        let container = (!m.inline.is_empty()).then(|| m.inline.join("."));
+        rc.1.definitions
+            .iter()
+            .any(|d| d.kind == DefKind::Module && d.name == first && d.container == container)
+    });
+    if !child_module && let Some((krate, version)) = super::dep_crate(ctx, first) {
         let src = match version.as_deref() {
             Some(v) => ctx.deps.cargo_source(&krate, v),
             None => ctx.deps.cargo_source_any(&krate),
@@ -332,38 +340,8 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
     }
     // `use` bindings of this module (imports inside its span and not inside
     // a nested inline module), then its globs.
-    let own: Vec<&plumb_facts::Import> = facts
-        .imports
-        .iter()
-        .filter(|i| {
-            inline_chain(facts, &i.span) == m.inline
-                && !facts.definitions.iter().any(|d| {
-                    matches!(d.kind, DefKind::Function | DefKind::Method)
-                        && d.span.contains(&i.span)
-                })
-        })
-        .collect();
-    // The path a `use` of this module binds `name` to.
-    let bound_path = own.iter().filter(|i| !i.wildcard).find_map(|i| {
-        if i.names.is_empty() {
-            let last = i.module.rsplit("::").next().unwrap_or("");
-            return (i.alias.as_deref().unwrap_or(last) == name).then(|| i.module.clone());
-        }
-        i.names.iter().find_map(|n| {
-            let bound = match (&n.alias, n.name.as_str()) {
-                (Some(a), _) => a.as_str(),
-                (None, "self") => i.module.rsplit("::").next().unwrap_or(""),
-                (None, n) => n,
-            };
-            (bound == name).then(|| {
-                if n.name == "self" {
-                    i.module.clone()
-                } else {
-                    format!("{}::{}", i.module, n.name)
-                }
-            })
-        })
-    });
+    let own = own_imports(facts, m);
+    let bound_path = use_bound_path(&own, name);
     if let Some(path) = bound_path {
         // Follow re-exports within the crate (`pub use vec::Vec;`).
         if depth >= 4 {
@@ -405,6 +383,53 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
         return Member::Unknown;
     }
     Member::Missing
+}
+
+/// The path a `use` among `own` (one module's non-glob imports) binds
+/// `name` to (`use a::b::name;` -> `a::b::name`).
+fn use_bound_path(own: &[&plumb_facts::Import], name: &str) -> Option<String> {
+    own.iter().filter(|i| !i.wildcard).find_map(|i| {
+        if i.names.is_empty() {
+            let last = i.module.rsplit("::").next().unwrap_or("");
+            return (i.alias.as_deref().unwrap_or(last) == name).then(|| i.module.clone());
+        }
+        i.names.iter().find_map(|n| {
+            let bound = match (&n.alias, n.name.as_str()) {
+                (Some(a), _) => a.as_str(),
+                (None, "self") => i.module.rsplit("::").next().unwrap_or(""),
+                (None, n) => n,
+            };
+            (bound == name).then(|| {
+                if n.name == "self" {
+                    i.module.clone()
+                } else {
+                    format!("{}::{}", i.module, n.name)
+                }
+            })
+        })
+    })
+}
+
+/// The path the `use` declarations of module `m` bind `name` to.
+pub(super) fn bound_path(ctx: &FileCtx, m: &Module, name: &str) -> Option<String> {
+    let rc = ctx.project.facts_of(&m.file)?;
+    use_bound_path(&own_imports(&rc.1, m), name)
+}
+
+/// The imports of module `m` itself: inside its span, not inside a nested
+/// inline module or a function.
+fn own_imports<'f>(facts: &'f FileFacts, m: &Module) -> Vec<&'f plumb_facts::Import> {
+    facts
+        .imports
+        .iter()
+        .filter(|i| {
+            inline_chain(facts, &i.span) == m.inline
+                && !facts.definitions.iter().any(|d| {
+                    matches!(d.kind, DefKind::Function | DefKind::Method)
+                        && d.span.contains(&i.span)
+                })
+        })
+        .collect()
 }
 
 /// How far a path resolves.

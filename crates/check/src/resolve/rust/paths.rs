@@ -168,20 +168,19 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     let own: Vec<_> = super::super::scope::file_defs(ctx.facts, name);
-    if !own.is_empty() {
+    let binding = use_binding(ctx, name, &r.span);
+    if !own.is_empty() && binding.is_none() {
         let mut out = vec![Outcome::Resolved];
-        if use_binding(ctx, name, &r.span).is_none()
-            && own.len() == 1
-            && own[0].kind == DefKind::Function
-        {
+        if own.len() == 1 && own[0].kind == DefKind::Function {
             out.extend(arity(ctx, r, &[own[0].clone()], false));
         }
         return out;
     }
-    if let Some(full) = use_binding(ctx, name, &r.span) {
+    // A `use` in an inner module may name an item of this file
+    // (`use crate::tree::tests::helpers::push;`): the path says which.
+    if let Some(full) = binding {
         let mut out = vec![Outcome::Resolved];
         let first = full.split("::").next().unwrap_or("");
-        let target = full.rsplit("::").next().unwrap_or(&full);
         // A file outside every crate's module tree (a test fixture) has no
         // `crate` to look in.
         let in_crate = super::modules::current_module(ctx, &r.span).is_some();
@@ -198,16 +197,7 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             }
         }
         if in_crate && matches!(first, "crate" | "self" | "super") || own_crate(ctx, first) {
-            let fns: Vec<_> = ctx
-                .project
-                .defs_named(target, 50)
-                .into_iter()
-                .filter(|d| d.def.container.is_none())
-                .map(|d| d.def)
-                .collect();
-            if !fns.is_empty() {
-                out.extend(arity(ctx, r, &fns, false));
-            }
+            out.extend(own_crate_fn_arity(ctx, r, &full));
         }
         return out;
     }
@@ -303,8 +293,31 @@ fn glob_function_arity(ctx: &FileCtx, r: &Reference, module: &str) -> Vec<Outcom
         super::modules::Member::Item(d) if d.kind == DefKind::Function => {
             arity(ctx, r, &[d], false)
         }
-        _ => Vec::new(),
+        // `use super::*;` under `use my_crate::bounded;`.
+        _ => match super::modules::bound_path(ctx, &m, &r.name) {
+            Some(full) if own_crate(ctx, full.split("::").next().unwrap_or("")) => {
+                own_crate_fn_arity(ctx, r, &full)
+            }
+            _ => Vec::new(),
+        },
     }
+}
+
+/// Arity of a call to the top-level functions named like the end of
+/// `full`, a path into one of the project's crates (`my_crate::bounded`).
+fn own_crate_fn_arity(ctx: &FileCtx, r: &Reference, full: &str) -> Vec<Outcome> {
+    let target = full.rsplit("::").next().unwrap_or(full);
+    let fns: Vec<_> = ctx
+        .project
+        .defs_named(target, 50)
+        .into_iter()
+        .filter(|d| d.def.container.is_none())
+        .map(|d| d.def)
+        .collect();
+    if fns.is_empty() {
+        return Vec::new();
+    }
+    arity(ctx, r, &fns, false)
 }
 
 pub(super) fn arity(

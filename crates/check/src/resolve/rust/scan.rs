@@ -232,7 +232,8 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
             } else {
                 body.find('!').map_or(body, |b| &body[b + 1..])
             };
-            for w in made.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            for w in without_line_comments(made).split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            {
                 if !w.is_empty() && !scan.macro_words.contains(w) {
                     scan.macro_words.insert(w.to_string());
                 }
@@ -254,7 +255,7 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
                         scan.macro_macros.insert(w);
                     }
                 }
-                if body.contains("::*") || t.starts_with("include!") {
+                if without_line_comments(body).contains("::*") || t.starts_with("include!") {
                     // `cfg_if! { .. mod imp; pub use imp::*; .. }`: a glob
                     // may bring any name (names a plain `use` or `mod` in
                     // the body binds are among `macro_words`).
@@ -364,6 +365,18 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
         scan.macro_fn_pasted = true;
     }
     scan.rules.insert(name);
+}
+
+/// `text` without its `//` comments (doc examples such as `/// use x::*;`
+/// are no code of the macro call).
+fn without_line_comments(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.find("//") {
+            Some(i) if !l[..i].contains('"') => &l[..i],
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The largest char boundary of `s` at or below `n`.

@@ -456,11 +456,29 @@ fn base_type_path(t: &str) -> Option<String> {
 /// The name of a written type (`&mut a::Foo<T>` -> `Foo`) when it is a
 /// type of this crate.
 pub(super) fn project_type(ctx: &FileCtx, r: &Reference, t: &str) -> Option<String> {
-    let path = base_type_path(t)?;
+    let path = base_type_path(single_trait(t).unwrap_or(t))?;
     if !project_path(ctx, r, &path) {
         return None;
     }
     Some(path.rsplit("::").next().unwrap_or(&path).to_string())
+}
+
+/// `Tr` from `&dyn Tr`, `impl Tr + Send`, `Box<dyn Tr + 'a>`'s inner
+/// `dyn Tr + 'a`: the one trait a trait object or `impl` type names besides
+/// auto traits and lifetimes.
+fn single_trait(t: &str) -> Option<&str> {
+    let t = strip_refs(t);
+    let t = t.strip_prefix("dyn ").or_else(|| t.strip_prefix("impl "))?;
+    let mut traits = super::generics::split_top(t, '+')
+        .into_iter()
+        .map(str::trim)
+        .filter(|b| {
+            !b.starts_with('\'')
+                && !b.starts_with('?')
+                && !matches!(*b, "Send" | "Sync" | "Unpin" | "Sized")
+        });
+    let one = traits.next()?;
+    traits.next().is_none().then_some(one)
 }
 
 /// Whether a written type path names a type of this crate: bare (`Foo`),
