@@ -294,6 +294,41 @@ fn trait_objects_and_impl_trait_parameters_have_the_traits_methods() {
 }
 
 #[test]
+fn types_reexported_from_std_and_deep_paths_into_the_crate() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "pub mod atomic;\npub(crate) mod sync {\n    pub(crate) use core::sync::atomic::AtomicUsize;\n}\n",
+        ),
+        (
+            "src/atomic.rs",
+            "pub struct Cell(u8);\n\nimpl Cell {\n    pub fn new(v: u8) -> Cell {\n        Cell(v)\n    }\n}\n",
+        ),
+        ("benches/b.rs", "fn main() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "src/counter.rs",
+                "use crate::sync::AtomicUsize;\n\npub fn f() {\n    let _ = AtomicUsize::new(0);\n    let _ = AtomicUsize::neww(0);\n}\n",
+            ),
+            (
+                "benches/b.rs",
+                "fn main() {\n    let _ = demo::atomic::Cell::new(1);\n    let _ = demo::atomic::Cell::neww(1);\n}\n",
+            ),
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol benches/b.rs:3 no function or associated item named 'neww' found for 'Cell'",
+            "unknown-symbol src/counter.rs:5 no function or associated item named 'neww' found for 'AtomicUsize'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

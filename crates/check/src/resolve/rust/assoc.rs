@@ -194,8 +194,55 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
                 modules::names_in(ctx, &m),
             )
         }
+        Walk::Unknown => match reexported_type(ctx, r, segs) {
+            // `crate::loom::sync::atomic::AtomicUsize::new` where that module
+            // has `pub use core::sync::atomic::AtomicUsize;` (or a std glob).
+            Some(Reexport::Std(ty)) => std_type_assoc(ctx, r, &ty),
+            Some(Reexport::Dep(krate, version, ty)) => {
+                super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty)
+            }
+            None => vec![skipped!()],
+        },
         _ => vec![skipped!()],
     }
+}
+
+enum Reexport {
+    Std(String),
+    Dep(String, Option<String>, String),
+}
+
+/// The std or dependency type a project module re-exports as the last of
+/// `segs` (`crate::sync::AtomicUsize` after `pub use core::sync::atomic::*;`
+/// or `pub use dep::Thing;` in `crate::sync`).
+fn reexported_type(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Option<Reexport> {
+    let (last, module) = segs.split_last()?;
+    if module.is_empty() || !last.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let Walk::Module(m) = modules::walk(ctx, module, &r.span) else {
+        return None;
+    };
+    if let Some(full) = modules::bound_path(ctx, &m, last) {
+        let first = full.split("::").next().unwrap_or("");
+        let base = full.rsplit("::").next().unwrap_or(&full).to_string();
+        if is_std_root(first) {
+            return Some(Reexport::Std(base));
+        }
+        let (krate, version) = dep_crate(ctx, first)?;
+        return Some(Reexport::Dep(krate, version, base));
+    }
+    // Only std globs, one of whose modules has the type.
+    let globs = modules::glob_paths(ctx, &m);
+    let std_only = !globs.is_empty()
+        && globs
+            .iter()
+            .all(|g| is_std_root(g.split("::").next().unwrap_or("")));
+    (std_only
+        && globs.iter().any(|g| {
+            builtins::stdlib_module(Lang::Rust, g).and_then(|sm| sm.member(last)) == Some(true)
+        }))
+    .then(|| Reexport::Std(last.clone()))
 }
 
 fn not_found(

@@ -388,32 +388,55 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
 /// The path a `use` among `own` (one module's non-glob imports) binds
 /// `name` to (`use a::b::name;` -> `a::b::name`).
 fn use_bound_path(own: &[&plumb_facts::Import], name: &str) -> Option<String> {
-    own.iter().filter(|i| !i.wildcard).find_map(|i| {
-        if i.names.is_empty() {
-            let last = i.module.rsplit("::").next().unwrap_or("");
-            return (i.alias.as_deref().unwrap_or(last) == name).then(|| i.module.clone());
-        }
-        i.names.iter().find_map(|n| {
-            let bound = match (&n.alias, n.name.as_str()) {
-                (Some(a), _) => a.as_str(),
-                (None, "self") => i.module.rsplit("::").next().unwrap_or(""),
-                (None, n) => n,
-            };
-            (bound == name).then(|| {
-                if n.name == "self" {
-                    i.module.clone()
-                } else {
-                    format!("{}::{}", i.module, n.name)
-                }
-            })
-        })
-    })
+    use_bound_paths(own, name).into_iter().next()
 }
 
-/// The path the `use` declarations of module `m` bind `name` to.
+/// Every path the `use` declarations among `own` bind `name` to (one per
+/// cfg alternative).
+fn use_bound_paths(own: &[&plumb_facts::Import], name: &str) -> Vec<String> {
+    own.iter()
+        .filter(|i| !i.wildcard)
+        .filter_map(|i| {
+            if i.names.is_empty() {
+                let last = i.module.rsplit("::").next().unwrap_or("");
+                return (i.alias.as_deref().unwrap_or(last) == name).then(|| i.module.clone());
+            }
+            i.names.iter().find_map(|n| {
+                let bound = match (&n.alias, n.name.as_str()) {
+                    (Some(a), _) => a.as_str(),
+                    (None, "self") => i.module.rsplit("::").next().unwrap_or(""),
+                    (None, n) => n,
+                };
+                (bound == name).then(|| {
+                    if n.name == "self" {
+                        i.module.clone()
+                    } else {
+                        format!("{}::{}", i.module, n.name)
+                    }
+                })
+            })
+        })
+        .collect()
+}
+
+/// The path the `use` declarations of module `m` bind `name` to, when
+/// every one that binds it agrees.
 pub(super) fn bound_path(ctx: &FileCtx, m: &Module, name: &str) -> Option<String> {
     let rc = ctx.project.facts_of(&m.file)?;
-    use_bound_path(&own_imports(&rc.1, m), name)
+    let paths = use_bound_paths(&own_imports(&rc.1, m), name);
+    let first = paths.first()?;
+    paths.iter().all(|p| p == first).then(|| first.clone())
+}
+
+/// The modules `m`'s glob imports name (`use core::sync::atomic::*;`).
+pub(super) fn glob_paths(ctx: &FileCtx, m: &Module) -> Vec<String> {
+    ctx.project.facts_of(&m.file).map_or_else(Vec::new, |rc| {
+        own_imports(&rc.1, m)
+            .into_iter()
+            .filter(|i| i.wildcard)
+            .map(|i| i.module.clone())
+            .collect()
+    })
 }
 
 /// The imports of module `m` itself: inside its span, not inside a nested
@@ -472,16 +495,15 @@ pub(super) fn walk(ctx: &FileCtx, segs: &[String], at: &Span) -> Walk {
     }
 }
 
-/// Walk `segs` as written in module `cur`.
-fn walk_from(ctx: &FileCtx, cur: &Module, segs: &[String]) -> Walk {
-    walk_from_at(ctx, cur, segs, 0)
+/// Walk `segs` from module `m` (another crate's root, say), not from the
+/// checked file.
+pub(super) fn walk_in(ctx: &FileCtx, m: &Module, segs: &[String]) -> Walk {
+    fresh_globs(|| walk_members(ctx, m.clone(), segs, 0, 0))
 }
 
-fn walk_from_at(ctx: &FileCtx, cur: &Module, segs: &[String], depth: u32) -> Walk {
-    let Some((mut m, used)) = start(ctx, segs, cur.clone()) else {
-        return Walk::Unknown;
-    };
-    for (i, s) in segs.iter().enumerate().skip(used) {
+/// Follow `segs[from..]` member by member from module `m`.
+fn walk_members(ctx: &FileCtx, mut m: Module, segs: &[String], from: usize, depth: u32) -> Walk {
+    for (i, s) in segs.iter().enumerate().skip(from) {
         match member_at(ctx, &m, s, depth) {
             Member::Module(next) => m = next,
             Member::Item(d) => return Walk::Item(i, d),
@@ -490,6 +512,18 @@ fn walk_from_at(ctx: &FileCtx, cur: &Module, segs: &[String], depth: u32) -> Wal
         }
     }
     Walk::Module(m)
+}
+
+/// Walk `segs` as written in module `cur`.
+fn walk_from(ctx: &FileCtx, cur: &Module, segs: &[String]) -> Walk {
+    walk_from_at(ctx, cur, segs, 0)
+}
+
+fn walk_from_at(ctx: &FileCtx, cur: &Module, segs: &[String], depth: u32) -> Walk {
+    let Some((m, used)) = start(ctx, segs, cur.clone()) else {
+        return Walk::Unknown;
+    };
+    walk_members(ctx, m, segs, used, depth)
 }
 
 /// Names defined in module `m` (for suggestions).

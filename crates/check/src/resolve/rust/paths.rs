@@ -498,6 +498,25 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             if segs.len() == 2 && own_type {
                 return super::assoc::check_assoc(ctx, r, last, true);
             }
+            // `krate::atomic::AtomicCell::new`: the crate's module tree says
+            // which type the path names.
+            if let Some(root) = own_crate_root(ctx, &first)
+                && let super::modules::Walk::Item(i, d) = super::modules::walk_in(
+                    ctx,
+                    &super::modules::Module {
+                        file: root,
+                        inline: Vec::new(),
+                    },
+                    &segs[1..],
+                )
+                && i + 2 == segs.len()
+                && matches!(
+                    d.kind,
+                    DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait
+                )
+            {
+                return super::assoc::check_assoc(ctx, r, &d.name, true);
+            }
             // A type alias of another crate's type, a trait, a re-export.
             return vec![skipped!()];
         }
@@ -660,17 +679,8 @@ fn is_primitive(s: &str) -> bool {
 /// Whether the library root of the project's crate `krate` binds `name`
 /// with a `use` of another crate (`pub use log;`, `pub use dep::m as name;`).
 fn root_reexports_external(ctx: &FileCtx, krate: &str, name: &str) -> bool {
-    let manifest = ctx.project.manifest();
-    let Some((_, _, path)) = manifest.own_packages.iter().find(|(e, n, _)| {
-        *e == plumb_facts::Ecosystem::Cargo && plumb_manifest::cargo_crate_import_name(n) == krate
-    }) else {
+    let Some(root) = own_crate_root(ctx, krate) else {
         return false;
-    };
-    let dir = path.rsplit_once('/').map_or("", |x| x.0);
-    let root = if dir.is_empty() {
-        "src/lib.rs".to_string()
-    } else {
-        format!("{dir}/src/lib.rs")
     };
     ctx.project.facts_of(&root).is_some_and(|rc| {
         rc.1.imports.iter().any(|i| {
@@ -688,4 +698,20 @@ fn root_reexports_external(ctx: &FileCtx, krate: &str, name: &str) -> bool {
             binds && !i.relative && !matches!(first, "crate" | "self" | "super")
         })
     })
+}
+
+/// The library root file of the project's crate `krate` (`src/lib.rs`
+/// beside its Cargo.toml), when the index has it.
+fn own_crate_root(ctx: &FileCtx, krate: &str) -> Option<String> {
+    let manifest = ctx.project.manifest();
+    let (_, _, path) = manifest.own_packages.iter().find(|(e, n, _)| {
+        *e == plumb_facts::Ecosystem::Cargo && plumb_manifest::cargo_crate_import_name(n) == krate
+    })?;
+    let dir = path.rsplit_once('/').map_or("", |x| x.0);
+    let root = if dir.is_empty() {
+        "src/lib.rs".to_string()
+    } else {
+        format!("{dir}/src/lib.rs")
+    };
+    ctx.project.file_exists(&root).then_some(root)
 }
