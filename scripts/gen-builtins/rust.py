@@ -11,8 +11,11 @@ so the library sources are scanned instead:
   - modules: `pub mod x;` declarations followed from core/alloc/std lib.rs
     (including `#[path]`), plus modules std re-exports (`pub use core::option;`);
   - members: the top-level `pub` items of each module file (fn, struct, enum,
-    trait, type, const, static, union, mod, macro) and the names its `pub use`
-    statements bring in; glob re-exports (`pub use x::*`) are resolved;
+    trait, type, const, static, union, mod, macro), those declared inside
+    module-level macro calls (`types! { pub struct __m128i(..); }`), and the
+    names its `pub use` statements bring in (renamed ones too); glob
+    re-exports (`pub use x::*`) are resolved and bring x's public child
+    modules (`core::arch::x86_64` through `pub use crate::core_arch::arch::*`);
     `#[macro_export] macro_rules!` and `pub macro` are members of the crate root;
   - @builtins: every name the std and core preludes (v1, rust_2015..2024)
     bring in, the primitive types (`#[rustc_doc_primitive = "..."]` in
