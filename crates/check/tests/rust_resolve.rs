@@ -329,6 +329,27 @@ fn types_reexported_from_std_and_deep_paths_into_the_crate() {
 }
 
 #[test]
+fn self_beside_a_dependency_glob_and_unit_struct_values() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/pretty.rs",
+            "use notinstalled_dep_xyz::*;\n\npub struct Pretty;\n\nimpl Pretty {\n    pub fn fmt_tree(&self) -> u8 {\n        self.fmt_treee()\n    }\n}\n\npub fn f() -> u8 {\n    Pretty.fmt_tree() + Pretty.fmt_treez()\n}\n",
+        )],
+    );
+    // The glob cannot make `self` (of an impl of `Pretty`) another crate's
+    // type; a unit struct's value has its type.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/pretty.rs:7 no method named 'fmt_treee' found for 'Pretty'",
+            "unknown-symbol src/pretty.rs:12 no method named 'fmt_treez' found for 'Pretty'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

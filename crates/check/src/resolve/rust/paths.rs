@@ -29,7 +29,15 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             if let Some(bounds) = super::generics::bounds_of(ctx, r, &ty) {
                 return super::generics::check_bounded(ctx, r, &ty, &bounds);
             }
-            if super::assoc::is_project_type_here(ctx, &ty) {
+            // `self` of an impl the project writes: a glob import of the file
+            // cannot make that type another crate's unless a `use` names it.
+            let own_self = r.qualifier.as_deref() == Some("self")
+                && ctx.import_binding(&ty).is_none()
+                && !builtins::is_builtin(Lang::Rust, &ty)
+                && ctx.project.defs_named(&ty, 20).iter().any(|d| {
+                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
+                });
+            if own_self || super::assoc::is_project_type_here(ctx, &ty) {
                 return super::assoc::check_assoc(ctx, r, &ty, false);
             }
             let shadowed =

@@ -34,6 +34,10 @@ fn bindings_at(ctx: &FileCtx, r: &Reference, var: &str) -> Option<usize> {
 
 /// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
 pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+    if unit_struct(ctx, var) {
+        // `Pretty.fmt(..)`: the value of a unit struct is its type.
+        return Some(var.to_string());
+    }
     let binds = bindings_at(ctx, r, var)?;
     if binds != 1 {
         return None;
@@ -128,6 +132,25 @@ fn variant_field_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str) -> Op
         .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
         .count();
     (types == 1).then_some(ty)
+}
+
+/// Whether `name` is a unit struct of the project (`pub struct Pretty;`)
+/// and nothing else of that name.
+fn unit_struct(ctx: &FileCtx, name: &str) -> bool {
+    if !name.starts_with(char::is_uppercase)
+        || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    {
+        return false;
+    }
+    let defs = ctx.project.defs_named(name, 10);
+    !defs.is_empty()
+        && defs.iter().all(|d| {
+            d.def.kind == DefKind::Struct
+                && ctx.project.facts_of(&d.path).is_some_and(|rc| {
+                    rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
+                        .is_some_and(|t| t.trim_end().ends_with(';') && !t.contains(['(', '{']))
+                })
+        })
 }
 
 /// The standard-library type of parameter `var` at `r`, when the
