@@ -350,6 +350,25 @@ fn self_beside_a_dependency_glob_and_unit_struct_values() {
 }
 
 #[test]
+fn for_loop_items_of_written_collections() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/bag.rs",
+            "use crate::shapes::Circle;\n\npub struct Bag {\n    items: Vec<Circle>,\n}\n\nimpl Bag {\n    pub fn total(&self, extra: &[Circle]) -> f64 {\n        let mut t = 0.0;\n        for c in &self.items {\n            t += c.area() + c.areaa();\n        }\n        for c in extra.iter() {\n            t += c.diameter() + c.diam();\n        }\n        for c in 0..3 {\n            t += c.sqrtt();\n        }\n        t\n    }\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/bag.rs:11 no method named 'areaa' found for 'Circle'",
+            "unknown-symbol src/bag.rs:14 no method named 'diam' found for 'Circle'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

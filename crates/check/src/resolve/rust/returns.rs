@@ -99,6 +99,13 @@ pub(super) fn field_chain_type(
     field: &str,
     chain: &str,
 ) -> Option<String> {
+    let written = field_written_type(ctx, self_ty, field)?;
+    field_chain_of(ctx, r, &written, chain)
+}
+
+/// The written type of field `field` of project type `self_ty`, when one
+/// field of that name exists.
+pub(super) fn field_written_type(ctx: &FileCtx, self_ty: &str, field: &str) -> Option<String> {
     let defs: Vec<_> = ctx
         .project
         .defs_named(field, 50)
@@ -114,7 +121,18 @@ pub(super) fn field_chain_type(
     let [d] = defs.as_slice() else {
         return None;
     };
-    let written = d.def.signature.as_deref()?.split_once(':')?.1.trim();
+    Some(
+        d.def
+            .signature
+            .as_deref()?
+            .split_once(':')?
+            .1
+            .trim()
+            .to_string(),
+    )
+}
+
+fn field_chain_of(ctx: &FileCtx, r: &Reference, written: &str, chain: &str) -> Option<String> {
     let chain: String = chain.chars().filter(|c| !c.is_whitespace()).collect();
     let chain = chain.split(';').next().unwrap_or("");
     let unwrapped = |rest: &str| {

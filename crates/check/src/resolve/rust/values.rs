@@ -52,7 +52,8 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         None if lets > 0 && last_let_any(body, var) => return None,
         None => match f.params.as_ref()?.list.iter().find(|p| p.name == var) {
             Some(p) => project_type(ctx, r, p.type_text.as_deref()?)?,
-            None => variant_field_type(ctx, r, body, var)?,
+            None => variant_field_type(ctx, r, body, var)
+                .or_else(|| for_item_type(ctx, r, body, var))?,
         },
     };
     if ty == "Self" {
@@ -132,6 +133,81 @@ fn variant_field_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str) -> Op
         .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
         .count();
     (types == 1).then_some(ty)
+}
+
+/// `for item in &self.items { item.m() }`: the element type of the
+/// collection the last `for` binding `var` walks, when its type is written
+/// (a field of `self`, a parameter, or a `let` with a type).
+fn for_item_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str) -> Option<String> {
+    let at = ["", "mut ", "&", "&mut "]
+        .iter()
+        .filter_map(|p| {
+            body.rfind(&format!("for {p}{var} in "))
+                .map(|i| (i, p.len()))
+        })
+        .max()?;
+    let expr_start = at.0 + 4 + at.1 + var.len() + 4;
+    let rest = &body[expr_start..];
+    let open = rest.find('{')?;
+    // The loop's block must still be open where the call is.
+    let mut depth = 0i32;
+    for b in rest[open..].bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return None;
+        }
+    }
+    let expr = rest[..open].trim();
+    let expr = expr
+        .strip_prefix("&mut ")
+        .or_else(|| expr.strip_prefix('&'))
+        .unwrap_or(expr);
+    let expr = [".iter()", ".iter_mut()", ".into_iter()"]
+        .iter()
+        .find_map(|s| expr.strip_suffix(s))
+        .unwrap_or(expr)
+        .trim();
+    let written = if let Some(field) = expr.strip_prefix("self.") {
+        if !field.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        super::returns::field_written_type(ctx, &impl_type_at(ctx, r)?, field)?
+    } else {
+        if !expr.chars().all(|c| c.is_alphanumeric() || c == '_')
+            || bindings_at(ctx, r, expr)? != 1
+            || last_let_any(body, expr)
+        {
+            return None;
+        }
+        let f = ctx.enclosing_function(r)?;
+        let p = f.params.as_ref()?.list.iter().find(|p| p.name == expr)?;
+        p.type_text.clone()?
+    };
+    project_type(ctx, r, element_type(&written)?)
+}
+
+/// `Foo` from `Vec<Foo>`, `&[Foo]`, `[Foo; 4]`, `VecDeque<Foo>`,
+/// `BTreeSet<Foo>`, `Option<Foo>`: what iterating the collection yields.
+fn element_type(t: &str) -> Option<&str> {
+    let t = strip_refs(t);
+    if let Some(inner) = t.strip_prefix('[') {
+        let inner = inner.strip_suffix(']')?;
+        return Some(super::generics::split_top(inner, ';').first()?.trim());
+    }
+    let (base, args) = t.split_once('<')?;
+    let base = base.trim().rsplit("::").next()?;
+    if !matches!(
+        base,
+        "Vec" | "VecDeque" | "LinkedList" | "HashSet" | "BTreeSet" | "BinaryHeap" | "Option"
+    ) {
+        return None;
+    }
+    let args = args.trim_end().strip_suffix('>')?;
+    Some(super::generics::split_top(args, ',').first()?.trim())
 }
 
 /// Whether `name` is a unit struct of the project (`pub struct Pretty;`)
@@ -662,6 +738,19 @@ mod tests {
             Some("crate::a::Error")
         );
         assert_eq!(base_type("(A, B)"), None);
+    }
+
+    #[test]
+    fn element_types_of_collections() {
+        assert_eq!(element_type("Vec<Foo>"), Some("Foo"));
+        assert_eq!(element_type("&[Foo]"), Some("Foo"));
+        assert_eq!(element_type("[Foo; 4]"), Some("Foo"));
+        assert_eq!(
+            element_type("std::collections::VecDeque<a::Foo>"),
+            Some("a::Foo")
+        );
+        assert_eq!(element_type("HashMap<K, V>"), None);
+        assert_eq!(element_type("Foo"), None);
     }
 
     #[test]
