@@ -369,6 +369,22 @@ fn for_loop_items_of_written_collections() {
 }
 
 #[test]
+fn inert_cfg_attr_adds_nothing_an_attribute_macro_may() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/attrs.rs",
+            "#[cfg_attr(docsrs, doc(cfg(feature = \"alloc\")))]\npub struct Plain;\n\nimpl Plain {\n    pub fn go(&self) {\n        self.gone();\n    }\n}\n\n#[cfg_attr(feature = \"x\", some_dep::attribute_macro)]\npub struct Made;\n\nimpl Made {\n    pub fn go(&self) {\n        self.gone();\n    }\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/attrs.rs:6 no method named 'gone' found for 'Plain'"]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

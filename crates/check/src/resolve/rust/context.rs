@@ -410,9 +410,34 @@ pub(super) fn derive_may_add(ctx: &FileCtx, ty: &str, name: &str) -> bool {
                     !t.is_empty() && !STD_DERIVES.contains(&last)
                 })
                 .collect();
+            // `#[cfg_attr(feature = "x", some_attr)]`: an attribute macro may
+            // add anything; derives are judged below, inert attributes add
+            // nothing.
             if head.split("#[cfg_attr(").skip(1).any(|a| {
                 let inner = a.split_once(',').map_or("", |x| x.1).trim_start();
-                !inner.starts_with("derive(")
+                let attr: String = inner
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                !matches!(
+                    attr.as_str(),
+                    "derive"
+                        | "doc"
+                        | "allow"
+                        | "warn"
+                        | "deny"
+                        | "expect"
+                        | "forbid"
+                        | "must_use"
+                        | "repr"
+                        | "non_exhaustive"
+                        | "deprecated"
+                        | "inline"
+                        | "cold"
+                        | "cfg"
+                        | "cfg_attr"
+                        | "automatically_derived"
+                )
             }) {
                 return true;
             }
