@@ -385,6 +385,35 @@ fn inert_cfg_attr_adds_nothing_an_attribute_macro_may() {
 }
 
 #[test]
+fn build_scripts_and_binaries_without_a_manifest_are_crate_roots() {
+    let c = krate(&[
+        ("build.rs", "fn main() {}\n"),
+        ("fuzz/src/bin/f.rs", "fn main() {}\n"),
+        ("fuzz/src/bin/util.rs", "pub fn x() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "build.rs",
+                "mod gen {\n    pub fn run() {}\n}\nuse crate::gen::run;\nuse crate::backend::Thing;\n\nfn main() {\n    run();\n}\n",
+            ),
+            (
+                "fuzz/src/bin/f.rs",
+                "mod helpers {\n    pub fn x() {}\n}\nuse crate::helpers::x;\nuse crate::config::Y;\n\nfn main() {\n    x();\n}\n",
+            ),
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-import build.rs:5 unresolved import: no 'backend' in 'crate'",
+            "unknown-import fuzz/src/bin/f.rs:5 unresolved import: no 'config' in 'crate'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

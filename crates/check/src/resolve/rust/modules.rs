@@ -35,26 +35,34 @@ pub(super) enum Member {
 /// `examples/x.rs`, `benches/x.rs` of a package (a directory holding a
 /// `Cargo.toml`).
 fn is_standalone_root(ctx: &FileCtx, path: &str) -> bool {
-    let Some((dir, file)) = path.rsplit_once('/') else {
-        return false;
-    };
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
     if !file.ends_with(".rs") {
         return false;
     }
-    ["tests", "examples", "benches", "src/bin"].iter().any(|d| {
+    let manifest_in = |pkg: &str| {
+        let manifest = if pkg.is_empty() {
+            "Cargo.toml".to_string()
+        } else {
+            format!("{pkg}/Cargo.toml")
+        };
+        ctx.project.manifest().files.iter().any(|f| *f == manifest)
+    };
+    // A package's build script.
+    if file == "build.rs" {
+        return manifest_in(dir);
+    }
+    // `src/bin/x.rs` is a binary's root by Cargo's layout alone, even where
+    // a published package leaves that crate's manifest out (`fuzz/`).
+    if dir == "src/bin" || dir.ends_with("/src/bin") {
+        return true;
+    }
+    ["tests", "examples", "benches"].iter().any(|d| {
         let pkg = if dir == *d {
             Some("")
         } else {
             dir.strip_suffix(&format!("/{d}"))
         };
-        pkg.is_some_and(|pkg| {
-            let manifest = if pkg.is_empty() {
-                "Cargo.toml".to_string()
-            } else {
-                format!("{pkg}/Cargo.toml")
-            };
-            ctx.project.manifest().files.iter().any(|f| *f == manifest)
-        })
+        pkg.is_some_and(manifest_in)
     })
 }
 
