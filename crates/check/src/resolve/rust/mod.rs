@@ -15,11 +15,13 @@
 //! project modules and types), [`traits`] (what traits and `Deref` can add),
 //! [`foreign`] (std and dependency types), [`generics`] (values of generic
 //! parameters), [`values`] (types of variables the code spells), [`returns`]
-//! (the type a call returns), [`macros`] (macro names), [`scan`] (trait
+//! (the type a call returns), [`bindings`] (pattern, `for` and unit-struct
+//! bindings), [`macros`] (macro names), [`scan`] (trait
 //! impls and macro-made names across the crate), [`depsrc`] (what a
 //! dependency's source declares).
 
 mod assoc;
+mod bindings;
 mod context;
 mod depsrc;
 mod foreign;
