@@ -360,7 +360,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if ctx.project.name_defined(name) {
         return vec![skipped!()];
     }
-    if !is_trait && derive_may_add(ctx, ty, name) {
+    if !is_trait && super::derives::derive_may_add(ctx, ty, name) {
         return vec![skipped!()];
     }
     // A macro implementing a trait for some type adds nothing to the trait.

@@ -13,6 +13,7 @@
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
 //! tree), [`pathattrs`] (`#[path]` module files), [`assoc`] (functions of
 //! project modules and types), [`traits`] (what traits and `Deref` can add),
+//! [`derives`] (what derives and attributes on a type can add),
 //! [`foreign`] (std and dependency types), [`generics`] (values of generic
 //! parameters), [`values`] (types of variables the code spells), [`returns`]
 //! (the type a call returns), [`bindings`] (pattern, `for` and unit-struct
@@ -24,6 +25,7 @@ mod assoc;
 mod bindings;
 mod context;
 mod depsrc;
+mod derives;
 mod foreign;
 mod generics;
 mod imports;
