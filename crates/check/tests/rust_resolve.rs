@@ -414,6 +414,25 @@ fn build_scripts_and_binaries_without_a_manifest_are_crate_roots() {
 }
 
 #[test]
+fn unit_variant_values_have_their_enums_type() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/level.rs",
+            "pub enum Level {\n    Error,\n    Warn,\n}\n\nimpl Level {\n    pub fn down(&self) -> Level {\n        Level::Warn\n    }\n}\n\npub fn f() {\n    let e = Level::Error;\n    let _ = (e.down(), e.downs(), Level::Warn.down(), Level::Warn.up());\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/level.rs:14 no method named 'downs' found for 'Level'",
+            "unknown-symbol src/level.rs:14 no method named 'up' found for 'Level'",
+        ]
+    );
+}
+
+#[test]
 fn unknown_sources_of_methods_are_not_reported() {
     let c = demo();
     let got = files(

@@ -39,6 +39,10 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         // `Pretty.fmt(..)`: the value of a unit struct is its type.
         return Some(var.to_string());
     }
+    if var.contains("::") {
+        // `Level::Error.as_str()`: a unit variant's value has its enum's type.
+        return enum_of_variant_path(ctx, r, var);
+    }
     let binds = bindings_at(ctx, r, var)?;
     if binds != 1 {
         return None;
@@ -489,6 +493,10 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
             .starts_with(char::is_uppercase)
             .then(|| last.to_string());
     }
+    if after.starts_with(';') {
+        // `let level = Level::Error;`
+        return enum_of_variant_path(ctx, r, path);
+    }
     if !after.starts_with('(') || segs.len() < 2 {
         return None;
     }
@@ -534,6 +542,37 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     }
     let defs: Vec<_> = defs.into_iter().map(|d| d.def).collect();
     super::returns::returned_type(ctx, r, &defs, Some(&ty), unwrapped)
+}
+
+/// `Level` for the path `Level::Error` (or `crate::log::Level::Error`,
+/// `Self::Error`) when it names a variant of a project enum.
+fn enum_of_variant_path(ctx: &FileCtx, r: &Reference, path: &str) -> Option<String> {
+    let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();
+    let [.., enum_name, variant] = segs.as_slice() else {
+        return None;
+    };
+    if !variant.starts_with(char::is_uppercase)
+        || !project_path(ctx, r, &segs[..segs.len() - 1].join("::"))
+    {
+        return None;
+    }
+    let enum_name = if *enum_name == "Self" {
+        impl_type_at(ctx, r)?
+    } else {
+        enum_name.to_string()
+    };
+    ctx.project
+        .defs_named(variant, 20)
+        .iter()
+        .any(|d| {
+            d.def.kind == DefKind::EnumVariant
+                && d.def
+                    .container
+                    .as_deref()
+                    .and_then(|c| c.rsplit('.').next())
+                    == Some(enum_name.as_str())
+        })
+        .then_some(enum_name)
 }
 
 /// Index of the `)` closing the `(` at the start of `s`.
