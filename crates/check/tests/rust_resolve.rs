@@ -356,14 +356,16 @@ fn for_loop_items_of_written_collections() {
         &c,
         &[(
             "src/bag.rs",
-            "use crate::shapes::Circle;\n\npub struct Bag {\n    items: Vec<Circle>,\n}\n\nimpl Bag {\n    pub fn total(&self, extra: &[Circle]) -> f64 {\n        let mut t = 0.0;\n        for c in &self.items {\n            t += c.area() + c.areaa();\n        }\n        for c in extra.iter() {\n            t += c.diameter() + c.diam();\n        }\n        for c in 0..3 {\n            t += c.sqrtt();\n        }\n        t\n    }\n}\n",
+            "use crate::shapes::Circle;\n\npub struct Bag {\n    items: Vec<Circle>,\n}\n\nimpl Bag {\n    pub fn total(&self, extra: &[Circle]) -> f64 {\n        let mut t = 0.0;\n        for c in &self.items {\n            t += c.area() + c.areaa();\n        }\n        for c in extra.iter() {\n            t += c.diameter() + c.diam();\n        }\n        for c in 0..3 {\n            t += c.sqrtt();\n        }\n        t += self.items.iter().map(|c| c.area() + c.areea()).sum::<f64>();\n        t += extra.iter().filter(|c| c.area() > 1.0).map(|c| c.rad()).sum::<f64>();\n        t\n    }\n}\n",
         )],
     );
+    // The second chain's `map` follows a `filter`, not `.iter()`: not typed.
     assert_eq!(
         got,
         vec![
             "unknown-symbol src/bag.rs:11 no method named 'areaa' found for 'Circle'",
             "unknown-symbol src/bag.rs:14 no method named 'diam' found for 'Circle'",
+            "unknown-symbol src/bag.rs:19 no method named 'areea' found for 'Circle'",
         ]
     );
 }

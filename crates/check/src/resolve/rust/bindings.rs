@@ -1,6 +1,7 @@
 //! Types of bindings no annotation spells, read off what the code does
 //! write: an enum variant's field for a pattern binding (`Entry::Vacant(e)`),
-//! a written collection's element for a `for` item, a unit struct for its
+//! a written collection's element for a `for` item or a closure parameter of
+//! an iterator adapter (`xs.iter().map(|x| ..)`), a unit struct for its
 //! value (`Pretty.fmt()`). Used by `values`; owns no lookup of its own beyond
 //! the definitions it reads.
 
@@ -119,11 +120,75 @@ pub(super) fn for_item_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str)
         .strip_prefix("&mut ")
         .or_else(|| expr.strip_prefix('&'))
         .unwrap_or(expr);
-    let expr = [".iter()", ".iter_mut()", ".into_iter()"]
+    let expr = ITERATE
         .iter()
         .find_map(|s| expr.strip_suffix(s))
         .unwrap_or(expr)
         .trim();
+    element_of_written(ctx, r, body, expr)
+}
+
+/// Calls that iterate a collection over its elements.
+const ITERATE: [&str; 3] = [".iter()", ".iter_mut()", ".into_iter()"];
+
+/// `xs.iter().map(|x| x.m())`: the element type of the written collection a
+/// closure parameter `var` of an iterator adapter is handed, when the closure
+/// is still open where the call is.
+pub(super) fn closure_item_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    body: &str,
+    var: &str,
+) -> Option<String> {
+    const ADAPTERS: [&str; 13] = [
+        "map",
+        "filter",
+        "for_each",
+        "any",
+        "all",
+        "find",
+        "filter_map",
+        "flat_map",
+        "position",
+        "inspect",
+        "take_while",
+        "skip_while",
+        "find_map",
+    ];
+    let at = ["|", "|&"]
+        .iter()
+        .filter_map(|p| body.rfind(&format!("{p}{var}|")))
+        .max()?;
+    let head = body[..at].trim_end();
+    let call = head.strip_suffix('(')?;
+    // The adapter's parentheses must still be open where the call is.
+    let mut depth = 0i32;
+    for b in body[call.len()..].bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return None;
+        }
+    }
+    let dot = call.rfind('.')?;
+    if !ADAPTERS.contains(&call[dot + 1..].trim()) {
+        return None;
+    }
+    let recv = ITERATE
+        .iter()
+        .find_map(|s| call[..dot].trim_end().strip_suffix(s))?;
+    let from = recv
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .map_or(0, |i| i + 1);
+    element_of_written(ctx, r, body, &recv[from..])
+}
+
+/// The element type of `expr` (`self.items` or a parameter `xs`) by its
+/// written collection type.
+fn element_of_written(ctx: &FileCtx, r: &Reference, body: &str, expr: &str) -> Option<String> {
     let written = if let Some(field) = expr.strip_prefix("self.") {
         if !field.chars().all(|c| c.is_alphanumeric() || c == '_') {
             return None;

@@ -58,7 +58,8 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         None => match f.params.as_ref()?.list.iter().find(|p| p.name == var) {
             Some(p) => project_type(ctx, r, p.type_text.as_deref()?)?,
             None => super::bindings::variant_field_type(ctx, r, body, var)
-                .or_else(|| super::bindings::for_item_type(ctx, r, body, var))?,
+                .or_else(|| super::bindings::for_item_type(ctx, r, body, var))
+                .or_else(|| super::bindings::closure_item_type(ctx, r, body, var))?,
         },
     };
     if ty == "Self" {
