@@ -104,16 +104,8 @@ pub(super) fn for_item_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str)
     let rest = &body[expr_start..];
     let open = rest.find('{')?;
     // The loop's block must still be open where the call is.
-    let mut depth = 0i32;
-    for b in rest[open..].bytes() {
-        match b {
-            b'{' => depth += 1,
-            b'}' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            return None;
-        }
+    if !still_open(&rest[open..], b'{', b'}') {
+        return None;
     }
     let expr = rest[..open].trim();
     let expr = expr
@@ -126,6 +118,22 @@ pub(super) fn for_item_type(ctx: &FileCtx, r: &Reference, body: &str, var: &str)
         .unwrap_or(expr)
         .trim();
     element_of_written(ctx, r, body, expr)
+}
+
+/// Whether the bracket `text` starts with is not closed within `text`.
+fn still_open(text: &str, open: u8, close: u8) -> bool {
+    let mut depth = 0i32;
+    for b in text.bytes() {
+        if b == open {
+            depth += 1;
+        } else if b == close {
+            depth -= 1;
+        }
+        if depth == 0 {
+            return false;
+        }
+    }
+    true
 }
 
 /// Calls that iterate a collection over its elements.
@@ -162,16 +170,8 @@ pub(super) fn closure_item_type(
     let head = body[..at].trim_end();
     let call = head.strip_suffix('(')?;
     // The adapter's parentheses must still be open where the call is.
-    let mut depth = 0i32;
-    for b in body[call.len()..].bytes() {
-        match b {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            return None;
-        }
+    if !still_open(&body[call.len()..], b'(', b')') {
+        return None;
     }
     let dot = call.rfind('.')?;
     if !ADAPTERS.contains(&call[dot + 1..].trim()) {
