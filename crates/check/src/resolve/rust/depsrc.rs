@@ -53,9 +53,23 @@ pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
     rc
 }
 
+thread_local! {
+    static DEPS: RefCell<HashMap<PathBuf, Rc<Vec<String>>>> = RefCell::new(HashMap::new());
+}
+
 /// The normal dependencies a crate's `Cargo.toml` declares (their package
-/// names), from `[dependencies]` tables and `[dependencies.name]` headers.
-pub(super) fn manifest_deps(dir: &Path) -> Vec<String> {
+/// names), from `[dependencies]` tables and `[dependencies.name]` headers;
+/// read once per directory (method checks ask for them again and again).
+pub(super) fn manifest_deps(dir: &Path) -> Rc<Vec<String>> {
+    if let Some(hit) = DEPS.with(|c| c.borrow().get(dir).cloned()) {
+        return hit;
+    }
+    let deps = Rc::new(read_manifest_deps(dir));
+    DEPS.with(|c| c.borrow_mut().insert(dir.to_path_buf(), deps.clone()));
+    deps
+}
+
+fn read_manifest_deps(dir: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
         return Vec::new();
     };
@@ -154,7 +168,7 @@ mod tests {
             "[package]\nname = \"x\"\n\n[dependencies.proc-macro2]\nversion = \"1\"\n\n[dependencies]\nquote = \"1\"\nsyn2 = { package = \"syn\", version = \"2\" }\n\n[dev-dependencies]\ninsta = \"1\"\n",
         )
         .unwrap();
-        assert_eq!(manifest_deps(&dir), ["proc-macro2", "quote", "syn"]);
+        assert_eq!(*manifest_deps(&dir), ["proc-macro2", "quote", "syn"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

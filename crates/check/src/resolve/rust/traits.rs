@@ -235,8 +235,8 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
         };
         // `use gix_object::bstr::ByteSlice`: a path through a crate the
         // dependency re-exports names that crate's items.
+        let deps = super::depsrc::manifest_deps(&dir);
         let through = imp.module.split("::").skip(1).find_map(|seg| {
-            let deps = super::depsrc::manifest_deps(&dir);
             deps.iter()
                 .find(|d| d.replace('-', "_") == seg)
                 .map(|d| d.to_string())
