@@ -75,15 +75,25 @@ impl Table {
                 t.finish(current.take());
                 in_builtins = false;
                 // `@module std::arch::x86 = core::arch::x86`: the members of
-                // a module listed earlier.
-                let (name, same) = match name.split_once(" = ") {
-                    Some((n, s)) => (n, t.modules.get(s)),
-                    None => (name, None),
-                };
-                current = Some(Module {
-                    name,
-                    members: same.map(|m| m.members.clone()).unwrap_or_default(),
-                    known: same.is_none_or(|m| m.known),
+                // a module listed earlier (unknown if it is not there).
+                current = Some(match name.split_once(" = ") {
+                    Some((name, same)) => match t.modules.get(same) {
+                        Some(m) => Module {
+                            name,
+                            members: m.members.clone(),
+                            known: m.known,
+                        },
+                        None => Module {
+                            name,
+                            members: Vec::new(),
+                            known: false,
+                        },
+                    },
+                    None => Module {
+                        name,
+                        members: Vec::new(),
+                        known: true,
+                    },
                 });
             } else if line.is_empty() {
             } else if let Some(m) = current.as_mut() {
@@ -245,5 +255,22 @@ fn normalize(lang: Lang, path: &str) -> &str {
         Lang::Rust | Lang::Cpp => path.strip_prefix("::").unwrap_or(path),
         Lang::C => path.trim_start_matches('<').trim_end_matches('>'),
         _ => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_module_listed_as_another_shares_its_members_or_is_unknown() {
+        let t = Table::parse(
+            "@module core::arch::x86\n_mm_add_epi8\n__m128i\n@module std::arch::x86 = core::arch::x86\n@module std::gone = core::nothing\n",
+        );
+        let m = t.module("std::arch::x86").unwrap();
+        assert_eq!(m.members(), ["__m128i", "_mm_add_epi8"]);
+        assert_eq!(m.member("_mm_add_epi9"), Some(false));
+        // A listing that names a module it does not have says nothing is absent.
+        assert_eq!(t.module("std::gone").unwrap().member("x"), None);
     }
 }

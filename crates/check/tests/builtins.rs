@@ -149,6 +149,18 @@ fn rust() {
     assert!(member(rs, "::std::mem::swap"));
     assert!(member(rs, "std::collections::hash_map::Entry"));
     assert!(missing(rs, "std::fs::read_file"));
+    // Platform intrinsics: child modules of a glob re-export, items declared
+    // inside macro calls (`__m128i`), renamed re-exports (`u32x4_add`).
+    for m in [
+        "core::arch::x86_64::_mm_set_epi64x",
+        "std::arch::x86_64::_mm_set_epi64x",
+        "core::arch::x86_64::__m128i",
+        "core::arch::wasm32::u32x4_add",
+        "std::arch::aarch64::vld1q_u8",
+    ] {
+        assert!(member(rs, m), "{m}");
+    }
+    assert!(missing(rs, "core::arch::x86_64::_mm_set_epi64"));
 }
 
 #[test]
