@@ -486,8 +486,8 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
 /// The dependency crate an impl-body macro (`krate::m` as written, or `m`
 /// that the file imports from one) comes from; `None` when it is the
 /// project's or cannot be told (`#[macro_use]`, a glob).
-/// Whether trait `tr`, as a macro body in `file` writes it (`io::Write`,
-/// `Serialize`, `MyTrait`), may have a method `name`.
+/// Whether trait `tr`, as a macro body writes it (`io::Write`, `Serialize`,
+/// `MyTrait`) and `file` sees it, may have a method `name`.
 fn macro_trait_may_provide(ctx: &FileCtx, tr: &str, file: &str, name: &str) -> bool {
     let base = tr.rsplit("::").next().unwrap_or(tr);
     if ctx
@@ -498,17 +498,7 @@ fn macro_trait_may_provide(ctx: &FileCtx, tr: &str, file: &str, name: &str) -> b
     {
         return supertraits_may_provide(ctx, base, name, 0);
     }
-    let origin = match super::traits::origin_of_path(ctx, tr, file) {
-        // A bare name no `use` binds: a prelude trait (`Iterator`).
-        Origin::Unknown
-            if !tr.contains("::")
-                && (builtins::is_builtin(Lang::Rust, base) || std_names().contains(base)) =>
-        {
-            Origin::Std
-        }
-        o => o,
-    };
-    origin_may_provide(ctx, &origin, name)
+    origin_may_provide(ctx, &super::traits::origin_of_path(ctx, tr, file), name)
 }
 
 fn impl_macro_crate(ctx: &FileCtx, path: &str) -> Option<String> {

@@ -63,9 +63,9 @@ pub(super) struct CrateScan {
     /// `macro_rules!` names, and those whose bodies write an inherent `impl`.
     pub rules: HashSet<String>,
     pub impl_rules: HashSet<String>,
-    /// Traits (as written, and the file) each `macro_rules!` implements in
-    /// its body, and those bodies implement for a type they name.
-    pub trait_rules: HashMap<String, Vec<(String, String)>>,
+    /// Traits (as written) each `macro_rules!` implements in its body, and
+    /// (with the macro's file) those bodies implement for a type they name.
+    pub trait_rules: HashMap<String, Vec<String>>,
     pub macro_trait_types: HashMap<String, Vec<(String, String)>>,
     /// Item-level invocations: the macro's last name, the words of its
     /// arguments, and the file.
@@ -331,17 +331,18 @@ fn rules_body(body: &str, scan: &mut CrateScan) {
                         if tr.is_empty() {
                             continue;
                         }
-                        let written = (tr.to_string(), scan.cur_file.clone());
                         scan.trait_rules
                             .entry(name.clone())
                             .or_default()
-                            .push(written.clone());
+                            .push(tr.to_string());
                         let target = next_word(target.trim_start_matches(['&', ' ']));
                         if target.starts_with(char::is_uppercase) {
+                            // No invocation to say where it expands: the
+                            // macro's own file is the best guess.
                             scan.macro_trait_types
                                 .entry(target)
                                 .or_default()
-                                .push(written);
+                                .push((tr.to_string(), scan.cur_file.clone()));
                         }
                         continue;
                     }
@@ -437,18 +438,29 @@ impl CrateScan {
                     || def_files.iter().any(|d| crate_key(d) == crate_key(file)))
                 && let Some(traits) = self.trait_rules.get(m)
             {
-                for t in traits {
-                    if t.0.rsplit("::").next().is_some_and(|l| l.starts_with('$')) {
-                        // `impl $tr for $ty`: the trait is among the
-                        // invocation's capitalised words, as its file sees them.
-                        out.extend(
+                // A macro's paths resolve where it expands: the invocation's
+                // file says what the trait is.
+                for tr in traits {
+                    match tr
+                        .rsplit_once("::")
+                        .map_or(("", tr.as_str()), |(p, l)| (p, l))
+                    {
+                        // `impl fmt::$tr for $ty`: one of the invocation's
+                        // capitalised words, behind the written prefix.
+                        (prefix, last) if last.starts_with('$') => out.extend(
                             words
                                 .iter()
                                 .filter(|w| w.starts_with(char::is_uppercase) && *w != ty)
-                                .map(|w| (w.clone(), file.clone())),
-                        );
-                    } else {
-                        out.push(t.clone());
+                                .map(|w| {
+                                    let path = if prefix.is_empty() {
+                                        w.clone()
+                                    } else {
+                                        format!("{prefix}::{w}")
+                                    };
+                                    (path, file.clone())
+                                }),
+                        ),
+                        _ => out.push((tr.clone(), file.clone())),
                     }
                 }
             }
