@@ -87,17 +87,12 @@ fn is_smart_pointer_to_self(t: &str) -> bool {
 /// imported from a dependency or std (`use tree_sitter::Node`) is theirs
 /// even when the project defines a type of that name elsewhere.
 pub(super) fn is_project_type_here(ctx: &FileCtx, ty: &str) -> bool {
-    if ctx.facts.definitions.iter().any(|d| {
-        d.name == ty
-            && matches!(
-                d.kind,
-                DefKind::Struct
-                    | DefKind::Enum
-                    | DefKind::Union
-                    | DefKind::Trait
-                    | DefKind::TypeAlias
-            )
-    }) {
+    if ctx
+        .facts
+        .definitions
+        .iter()
+        .any(|d| d.name == ty && has_members(d.kind))
+    {
         return true;
     }
     match ctx.import_binding(ty) {
@@ -164,17 +159,7 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
                 )
             }
         },
-        Walk::Item(i, d)
-            if i + 1 == segs.len()
-                && matches!(
-                    d.kind,
-                    DefKind::Struct
-                        | DefKind::Enum
-                        | DefKind::Union
-                        | DefKind::Trait
-                        | DefKind::TypeAlias
-                ) =>
-        {
+        Walk::Item(i, d) if i + 1 == segs.len() && has_members(d.kind) => {
             check_assoc(ctx, r, &d.name, true)
         }
         Walk::Missing(i, m) => {

@@ -422,3 +422,20 @@ pub(super) fn is_primitive_type(t: &str) -> bool {
             | "f64"
     )
 }
+
+/// Whether the project defines a struct, enum or union named `name`.
+pub(super) fn project_data_type(ctx: &FileCtx, name: &str) -> bool {
+    ctx.project
+        .defs_named(name, 20)
+        .iter()
+        .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+}
+
+/// Kinds of item that have associated functions and methods: a path
+/// `Name::f` or a value of type `Name` looks in them.
+pub(super) fn has_members(kind: DefKind) -> bool {
+    matches!(
+        kind,
+        DefKind::Struct | DefKind::Enum | DefKind::Union | DefKind::Trait | DefKind::TypeAlias
+    )
+}

@@ -169,11 +169,7 @@ pub(super) fn alias_target_project(ctx: &FileCtx, ty: &str) -> Option<String> {
     if paths.iter().any(|p| base(p) != target) {
         return None;
     }
-    ctx.project
-        .defs_named(&target, 10)
-        .iter()
-        .any(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
-        .then_some(target)
+    project_data_type(ctx, &target).then_some(target)
 }
 
 /// The dependency type every definition of alias `ty` names: `type Mutex<T>

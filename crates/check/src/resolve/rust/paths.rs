@@ -34,9 +34,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             let own_self = r.qualifier.as_deref() == Some("self")
                 && ctx.import_binding(&ty).is_none()
                 && !builtins::is_builtin(Lang::Rust, &ty)
-                && ctx.project.defs_named(&ty, 20).iter().any(|d| {
-                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
-                });
+                && project_data_type(ctx, &ty);
             if own_self || super::assoc::is_project_type_here(ctx, &ty) {
                 return super::assoc::check_assoc(ctx, r, &ty, false);
             }
@@ -499,11 +497,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             .last()
             .filter(|l| segs.len() >= 2 && l.starts_with(char::is_uppercase))
         {
-            let own_type =
-                ctx.project.defs_named(last, 20).iter().any(|d| {
-                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
-                });
-            if segs.len() == 2 && own_type {
+            if segs.len() == 2 && project_data_type(ctx, last) {
                 return super::assoc::check_assoc(ctx, r, last, true);
             }
             // `krate::atomic::AtomicCell::new`: the crate's module tree says

@@ -533,12 +533,7 @@ fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     if defs.is_empty() {
         // `Type::default()` from `#[derive(Default)]` or a trait impl
         // without a written body here: `Default` returns `Self`.
-        let derived_default =
-            func == "default"
-                && direct
-                && ctx.project.defs_named(&ty, 10).iter().any(|d| {
-                    matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union)
-                });
+        let derived_default = func == "default" && direct && project_data_type(ctx, &ty);
         return derived_default.then_some(ty);
     }
     let defs: Vec<_> = defs.into_iter().map(|d| d.def).collect();
