@@ -111,3 +111,36 @@ fn extension_traits_a_dependency_reexports_from_its_own() {
         vec!["unknown-symbol src/lib.rs:4 no function or associated item named 'find_bytes' found for '[T]'".to_string()]
     );
 }
+
+#[test]
+fn trace_of_skips_names_each_reference_and_where_it_was_left() {
+    let lib = "pub fn f(v: impl Fn() -> u8) -> u8 {\n    let w = (v)();\n    w.count_ones() as u8 + helper()\n}\n\nfn helper() -> u8 {\n    1\n}\n";
+    let r = Repo::git(&[("Cargo.toml", MANIFEST), ("src/lib.rs", lib)]);
+    assert_eq!(r.plumb(&["index"]).status.code(), Some(0));
+    let run = |trace: bool| {
+        let mut cmd = std::process::Command::new(bin());
+        cmd.args(["check", "--format", "json", "--files", "src/lib.rs"])
+            .current_dir(r.path());
+        if trace {
+            cmd.env("PLUMB_TRACE_SKIPS", "1");
+        } else {
+            cmd.env_remove("PLUMB_TRACE_SKIPS");
+        }
+        String::from_utf8(cmd.output().unwrap().stderr).unwrap()
+    };
+    let traced = run(true);
+    // `w.count_ones()`: `w`'s type is not written, so the call is left unchecked.
+    let at = traced
+        .find("plumb: reference 'count_ones' at line 3")
+        .unwrap_or_else(|| panic!("{traced}"));
+    let next = traced[at..].lines().nth(1).unwrap_or("");
+    assert!(
+        next.starts_with("plumb: skipped at crates/check/src/resolve/rust/"),
+        "{traced}"
+    );
+    assert!(
+        traced.contains("plumb: reference 'helper' at line 3"),
+        "{traced}"
+    );
+    assert!(!run(false).contains("plumb: "));
+}
