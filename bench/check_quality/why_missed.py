@@ -70,8 +70,14 @@ def main():
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
     counts = collections.Counter()
+    if not pathlib.Path(args.plumb).is_file():
+        sys.exit(f"why_missed: no plumb binary at {args.plumb}; build it (cargo build --release -p plumb-cli) or pass --plumb")
     for s in args.summaries:
-        d = json.load(open(s))
+        try:
+            d = json.load(open(s))
+            d["meta"]["corpora"], d["cases"]
+        except (OSError, ValueError, KeyError) as e:
+            sys.exit(f"why_missed: {s} is not a summary bench/check_quality.py wrote ({e}); run it with --json PATH first")
         repos = {c["name"]: pathlib.Path(c["repo"]) for c in d["meta"]["corpora"]}
         for c in d["cases"]:
             if c["lang"] != args.lang or c["kind"] != "unknown-symbol" or c["plumb"]["caught"]:
