@@ -62,6 +62,12 @@ def replay(plumb, repo, case):
     return outcome
 
 
+def fail(msg):
+    """A one-line error on stderr and exit 2 (usage), as plumb itself does."""
+    print(f"why_missed: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("summaries", nargs="+")
@@ -71,13 +77,13 @@ def main():
     args = ap.parse_args()
     counts = collections.Counter()
     if not pathlib.Path(args.plumb).is_file():
-        sys.exit(f"why_missed: no plumb binary at {args.plumb}; build it (cargo build --release -p plumb-cli) or pass --plumb")
+        fail(f"no plumb binary at {args.plumb}; build it (cargo build --release -p plumb-cli) or pass --plumb")
     for s in args.summaries:
         try:
             d = json.load(open(s))
             d["meta"]["corpora"], d["cases"]
         except (OSError, ValueError, KeyError) as e:
-            sys.exit(f"why_missed: {s} is not a summary bench/check_quality.py wrote ({e}); run it with --json PATH first")
+            fail(f"{s} is not a summary bench/check_quality.py wrote ({e}); run it with --json PATH first")
         repos = {c["name"]: pathlib.Path(c["repo"]) for c in d["meta"]["corpora"]}
         for c in d["cases"]:
             if c["lang"] != args.lang or c["kind"] != "unknown-symbol" or c["plumb"]["caught"]:
