@@ -531,3 +531,26 @@ fn android_builds_provide_the_sdk_and_generate_r() {
         ]
     );
 }
+
+#[test]
+fn a_word_that_starts_with_a_generator_name_runs_no_generator() {
+    // `protocol` in a deployment URL is not `protoc`: the classes are all in sight.
+    let pom = "<project><modelVersion>4.0.0</modelVersion><groupId>a.b</groupId><artifactId>app</artifactId><version>1</version>\n<distributionManagement><site><id>site</id><url>${commons.deployment.protocol}://people.apache.org/www/</url></site></distributionManagement></project>\n";
+    let p = Proj::new(&[
+        ("pom.xml", pom),
+        (
+            "src/main/java/a/b/One.java",
+            "package a.b;\n\npublic class One {}\n",
+        ),
+    ]);
+    let r = p.check_files(&[(
+        "src/main/java/a/b/Two.java",
+        "package a.b;\n\nclass Two {\n  Object go() {\n    new One();\n    return new Onee();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol src/main/java/a/b/Two.java:6 class 'Onee' is not declared, imported or in package a.b"
+        ]
+    );
+}

@@ -149,6 +149,18 @@ fn release_of(text: &str) -> Option<u32> {
     best
 }
 
+/// Whether `marker` occurs in `text` as a name of its own: not the start of
+/// a longer lowercase word (`protoc` is not in `commons.deployment.protocol`,
+/// but is in `protocArtifact` and `protoc-jar`).
+fn names_marker(text: &str, marker: &str) -> bool {
+    text.match_indices(marker).any(|(i, _)| {
+        !text[i + marker.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase())
+    })
+}
+
 pub(super) const GENERATOR_INPUTS: &[&str] = &[".g4", ".jj", ".avsc", ".thrift", ".wsdl", ".xsd"];
 
 /// Read every pom.xml / build.gradle(.kts) of the manifest.
@@ -181,7 +193,7 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
         let markers: Vec<&str> = GENERATOR_MARKERS
             .iter()
             .copied()
-            .filter(|m| text.contains(m))
+            .filter(|m| names_marker(&text, m))
             .collect();
         if android {
             // `R`, `BuildConfig`, view bindings.
@@ -207,6 +219,26 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generator_markers_are_whole_names() {
+        assert!(!names_marker(
+            "<url>${commons.deployment.protocol}://people.apache.org</url>",
+            "protoc"
+        ));
+        assert!(names_marker(
+            "<protocArtifact>com.google.protobuf:protoc:3.25.1</protocArtifact>",
+            "protoc"
+        ));
+        assert!(names_marker(
+            "protobuf {\n  protoc { artifact = 'x' }\n}",
+            "protoc"
+        ));
+        assert!(names_marker(
+            "<artifactId>antlr4-maven-plugin</artifactId>",
+            "antlr"
+        ));
+    }
 
     #[test]
     fn releases() {
