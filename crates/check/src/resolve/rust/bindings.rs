@@ -9,7 +9,8 @@ use plumb_facts::{DefKind, Reference};
 
 use super::super::FileCtx;
 use super::assoc::impl_type_at;
-use super::values::{bindings_at, last_let_any, project_path, project_type, strip_refs};
+use super::lets::last_let_any;
+use super::values::{bindings_at, project_path, project_type, strip_refs};
 
 /// `Entry::Vacant(entry) => entry.insert(..)`: the type of the one field of
 /// the project enum variant whose pattern (the last before the call) binds
@@ -20,6 +21,36 @@ pub(super) fn variant_field_type(
     body: &str,
     var: &str,
 ) -> Option<String> {
+    let mut found: Option<String> = None;
+    for (field, _) in variant_fields(ctx, r, body, var)? {
+        let ty = project_type(ctx, r, &field)?;
+        if found.as_ref().is_some_and(|t| *t != ty) {
+            return None;
+        }
+        found = Some(ty);
+    }
+    // `Array(counter::Sender<..>)` beside a `channel::Sender`: a name two
+    // project types share says too little.
+    let ty = found?;
+    let types = ctx
+        .project
+        .defs_named(&ty, 10)
+        .iter()
+        .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
+        .count();
+    (types == 1).then_some(ty)
+}
+
+/// The written field of each one-field variant of a project enum that the
+/// last pattern before the call binding `var` names (`Data::OnDisk(file)`
+/// -> `File`), with the file that writes it; `None` when the pattern is no
+/// such variant or one of them has other than one field.
+pub(super) fn variant_fields(
+    ctx: &FileCtx,
+    r: &Reference,
+    body: &str,
+    var: &str,
+) -> Option<Vec<(String, String)>> {
     let at = ["(", "(ref ", "(mut ", "(ref mut "]
         .iter()
         .filter_map(|p| {
@@ -48,7 +79,7 @@ pub(super) fn variant_field_type(
         }
         enum_name.to_string()
     };
-    let mut found: Option<String> = None;
+    let mut fields = Vec::new();
     for d in ctx.project.defs_named(variant, 20) {
         if d.def.kind != DefKind::EnumVariant
             || d.def
@@ -62,31 +93,17 @@ pub(super) fn variant_field_type(
         let rc = ctx.project.facts_of(&d.path)?;
         let item =
             rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
-        let fields = item.split_once('(')?.1.strip_suffix(')')?;
-        if super::generics::split_top(fields, ',')
-            .iter()
+        let written = item.split_once('(')?.1.strip_suffix(')')?;
+        let [field] = super::generics::split_top(written, ',')
+            .into_iter()
             .filter(|f| !f.trim().is_empty())
-            .count()
-            != 1
-        {
+            .collect::<Vec<_>>()[..]
+        else {
             return None;
-        }
-        let ty = project_type(ctx, r, fields.trim())?;
-        if found.as_ref().is_some_and(|t| *t != ty) {
-            return None;
-        }
-        found = Some(ty);
+        };
+        fields.push((field.trim().to_string(), d.path.clone()));
     }
-    // `Array(counter::Sender<..>)` beside a `channel::Sender`: a name two
-    // project types share says too little.
-    let ty = found?;
-    let types = ctx
-        .project
-        .defs_named(&ty, 10)
-        .iter()
-        .filter(|d| matches!(d.def.kind, DefKind::Struct | DefKind::Enum | DefKind::Union))
-        .count();
-    (types == 1).then_some(ty)
+    (!fields.is_empty()).then_some(fields)
 }
 
 /// `for item in &self.items { item.m() }`: the element type of the

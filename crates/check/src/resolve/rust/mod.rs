@@ -29,12 +29,14 @@ mod derives;
 mod foreign;
 mod generics;
 mod imports;
+mod lets;
 mod macros;
 mod modules;
 mod pathattrs;
 mod paths;
 mod returns;
 mod scan;
+mod std_values;
 mod traits;
 mod values;
 

@@ -59,7 +59,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             Some(q) if q.strip_prefix('b').is_some_and(is_plain_string_literal) => {
                 Some("[u8]".to_string())
             }
-            Some(v) => super::values::std_param_type(ctx, r, v),
+            Some(v) => super::std_values::std_value_type(ctx, r, v),
             None => None,
         };
         if let Some(ty) = std_ty {
@@ -97,12 +97,12 @@ fn is_plain_string_literal(q: &str) -> bool {
 /// `LinearMap::<K, V, 1>` -> `LinearMap`: generic arguments written with a
 /// turbofish are not part of the path.
 pub(super) fn strip_turbofish(q: &str) -> String {
-    let mut out = String::with_capacity(q.len());
-    let mut depth = 0u32;
     let b = q.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut depth = 0u32;
     let mut i = 0;
     while i < b.len() {
-        if depth == 0 && q[i..].starts_with("::<") {
+        if depth == 0 && b[i..].starts_with(b"::<") {
             depth = 1;
             i += 3;
             continue;
@@ -113,13 +113,16 @@ pub(super) fn strip_turbofish(q: &str) -> String {
                 b'>' => depth -= 1,
                 _ => {}
             }
-            i += 1;
-            continue;
+        } else {
+            out.push(b[i]);
         }
-        out.push(b[i] as char);
         i += 1;
     }
-    if depth > 0 { q.to_string() } else { out }
+    // Only ASCII runs were dropped, so `out` is still UTF-8.
+    match String::from_utf8(out) {
+        Ok(s) if depth == 0 => s,
+        _ => q.to_string(),
+    }
 }
 
 /// `let name = name(..)`: the call is in the initializer of the only local
@@ -716,4 +719,17 @@ fn own_crate_root(ctx: &FileCtx, krate: &str) -> Option<String> {
         format!("{dir}/src/lib.rs")
     };
     ctx.project.file_exists(&root).then_some(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_turbofish;
+
+    #[test]
+    fn turbofish_is_dropped_and_other_text_kept_whole() {
+        assert_eq!(strip_turbofish("Vec::<u8>::new"), "Vec::new");
+        assert_eq!(strip_turbofish("a::<Vec<u8>>"), "a");
+        assert_eq!(strip_turbofish("\"─ ☃\".repeat"), "\"─ ☃\".repeat");
+        assert_eq!(strip_turbofish("x::<open"), "x::<open");
+    }
 }

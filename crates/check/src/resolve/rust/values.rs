@@ -12,6 +12,7 @@ use plumb_facts::{DefKind, Reference};
 
 use super::super::FileCtx;
 use super::assoc::impl_type_at;
+use super::lets::{LetSays, last_let_any, let_says, only_let, open_let, pending_let};
 use super::*;
 
 /// How many local bindings of plain variable `var` are in scope at `r`
@@ -33,6 +34,27 @@ pub(super) fn bindings_at(ctx: &FileCtx, r: &Reference, var: &str) -> Option<usi
     )
 }
 
+/// The function around `r` and its text up to `r`, when exactly one
+/// binding of plain variable `var` is in scope there. A `let` whose own
+/// initializer holds `r` (`let path = path.into();`) does not bind it yet:
+/// the text stops before that `let`.
+pub(super) fn sole_binding<'p>(
+    ctx: &FileCtx<'p, '_>,
+    r: &Reference,
+    var: &str,
+) -> Option<(&'p plumb_facts::Definition, &'p str)> {
+    let binds = bindings_at(ctx, r, var)?;
+    let f = ctx.enclosing_function(r)?;
+    let body = ctx
+        .text
+        .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
+    match pending_let(body, var) {
+        Some(at) if binds == 2 => Some((f, &body[..at])),
+        None if binds == 1 => Some((f, body)),
+        _ => None,
+    }
+}
+
 /// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
 pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
     if super::bindings::unit_struct(ctx, var) {
@@ -43,14 +65,7 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         // `Level::Error.as_str()`: a unit variant's value has its enum's type.
         return enum_of_variant_path(ctx, r, var);
     }
-    let binds = bindings_at(ctx, r, var)?;
-    if binds != 1 {
-        return None;
-    }
-    let f = ctx.enclosing_function(r)?;
-    let body = ctx
-        .text
-        .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
+    let (f, body) = sole_binding(ctx, r, var)?;
     let lets = body.matches("let ").count();
     let ty = match only_let(body, var).or_else(|| open_let(body, var)) {
         Some(at) => let_type(ctx, r, &body[at..])?,
@@ -66,54 +81,6 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         return impl_type_at(ctx, r);
     }
     Some(ty)
-}
-
-/// The standard-library type of parameter `var` at `r`, when the
-/// parameter's written type is a plain std path without generic arguments
-/// (`p: &Path`, `f: &mut std::fs::File`, `e: io::Error`): such a type derefs
-/// to no project type, so its methods are std's and those of traits.
-pub(super) fn std_param_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
-    let binds = bindings_at(ctx, r, var)?;
-    let f = ctx.enclosing_function(r)?;
-    let body = ctx
-        .text
-        .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
-    // Rebound by a `let`, a pattern or a closure parameter: not the parameter.
-    if binds != 1 || last_let_any(body, var) || body.contains(&format!("|{var}")) {
-        return None;
-    }
-    let p = f.params.as_ref()?.list.iter().find(|p| p.name == var)?;
-    let written = p.type_text.as_deref()?.trim();
-    if written.starts_with("*const ") || written.starts_with("*mut ") {
-        // Raw pointers: their methods are std's (`is_null`, `add`, ...).
-        return Some("pointer".to_string());
-    }
-    let bare = strip_refs(written);
-    if bare.starts_with('[') && bare.ends_with(']') && !bare.contains(';') {
-        return Some("[T]".to_string());
-    }
-    if is_primitive_type(bare) && !ctx.project.name_defined(bare) {
-        return Some(bare.to_string());
-    }
-    let path = base_type_path(written)?;
-    let last = path.rsplit("::").next().unwrap_or(&path);
-    // Generic arguments matter only to pointers and guards, whose methods
-    // are mostly their target's.
-    if bare.contains(['(', '[']) || bare.contains('<') && DEREF_TO_ARGUMENT.contains(&last) {
-        return None;
-    }
-    let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();
-    let full = match use_binding(ctx, segs[0], &r.span) {
-        Some(b) => std::iter::once(b.as_str())
-            .chain(segs[1..].iter().copied())
-            .collect::<Vec<_>>()
-            .join("::"),
-        None if segs.len() > 1 => segs.join("::"),
-        None => return None,
-    };
-    let last = full.rsplit("::").next()?;
-    (is_std_root(full.split("::").next()?) && !ctx.project.name_defined(last))
-        .then(|| last.to_string())
 }
 
 /// The type of `self.m(..)` or `f(..)` (plain, or unwrapped with `?`,
@@ -186,7 +153,7 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
 /// For a call `(..)` at the start of `after` that ends the initializer:
 /// whether its result is unwrapped (`?`, `.unwrap()`, `.expect(..)`); `None`
 /// when the initializer goes on.
-fn unwrapped_call(after: &str) -> Option<bool> {
+pub(super) fn unwrapped_call(after: &str) -> Option<bool> {
     let close = matching_paren(after)?;
     let tail = after[close + 1..].trim_start();
     let unwrapped =
@@ -240,123 +207,12 @@ fn nested<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
     out
 }
 
-/// Offset of the `let [mut] var` in `text`, when there is exactly one.
-fn only_let(text: &str, var: &str) -> Option<usize> {
-    let mut found = Vec::new();
-    for (i, _) in text.match_indices("let ") {
-        if i > 0 && is_word(text.as_bytes()[i - 1]) {
-            continue;
-        }
-        let rest = text[i + 4..].trim_start();
-        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
-        if rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b)) {
-            found.push(i);
-        }
-    }
-    match found.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
-}
-
-/// Offset of the last `let [mut] var` in `text`.
-#[cfg(test)]
-fn last_let(text: &str, var: &str) -> Option<usize> {
-    let mut best = None;
-    for (i, _) in text.match_indices("let ") {
-        if i > 0 && is_word(text.as_bytes()[i - 1]) {
-            continue;
-        }
-        let rest = text[i + 4..].trim_start();
-        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
-        if rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b)) {
-            best = Some(i);
-        }
-    }
-    best
-}
-
-/// The last `let [mut] var` of `text` whose block is still open at the end
-/// of `text` (the call), when exactly one such `let` exists: lets in
-/// blocks closed before the call do not bind it.
-fn open_let(text: &str, var: &str) -> Option<usize> {
-    let mut open = Vec::new();
-    for (i, _) in text.match_indices("let ") {
-        if i > 0 && is_word(text.as_bytes()[i - 1]) {
-            continue;
-        }
-        let rest = text[i + 4..].trim_start();
-        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
-        if !(rest.starts_with(var) && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b))) {
-            continue;
-        }
-        let mut depth = 0i32;
-        let mut closed = false;
-        for b in text[i..].bytes() {
-            match b {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth < 0 {
-                        closed = true;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        if !closed {
-            open.push(i);
-        }
-    }
-    match open.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
-}
-
-/// Whether any `let [mut] var` occurs in `text`.
-pub(super) fn last_let_any(text: &str, var: &str) -> bool {
-    text.match_indices("let ").any(|(i, _)| {
-        let rest = text[i + 4..].trim_start();
-        let rest = rest.strip_prefix("mut ").unwrap_or(rest).trim_start();
-        (i == 0 || !is_word(text.as_bytes()[i - 1]))
-            && rest.starts_with(var)
-            && rest.as_bytes().get(var.len()).is_none_or(|b| !is_word(*b))
-    })
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// `Foo` from `&'a mut Foo<T>`, `Box<..>` excluded; `None` for anything
 /// that is not a plain (possibly referenced) path type.
 #[cfg(test)]
 fn base_type(t: &str) -> Option<String> {
     base_type_path(t).map(|p| p.rsplit("::").next().unwrap_or(&p).to_string())
 }
-
-/// Std types that deref to (or stand for) a type they are generic over:
-/// `Box<Foo>` has `Foo`'s methods.
-const DEREF_TO_ARGUMENT: &[&str] = &[
-    "Box",
-    "Rc",
-    "Arc",
-    "Ref",
-    "RefMut",
-    "MutexGuard",
-    "RwLockReadGuard",
-    "RwLockWriteGuard",
-    "Cow",
-    "Pin",
-    "ManuallyDrop",
-    "AssertUnwindSafe",
-    "LazyLock",
-    "LazyCell",
-    "Wrapping",
-    "Saturating",
-];
 
 /// `Foo<T>` from `&'a mut Foo<T>`: a written type without its references.
 pub(super) fn strip_refs(t: &str) -> &str {
@@ -376,7 +232,7 @@ pub(super) fn strip_refs(t: &str) -> &str {
 
 /// `a::Foo` from `&'a mut a::Foo<T>`: the written path of a plain
 /// (possibly referenced) type whose last segment is capitalised.
-fn base_type_path(t: &str) -> Option<String> {
+pub(super) fn base_type_path(t: &str) -> Option<String> {
     let t = strip_refs(t);
     let path = t.split('<').next()?.trim();
     if path.is_empty()
@@ -404,7 +260,7 @@ pub(super) fn project_type(ctx: &FileCtx, r: &Reference, t: &str) -> Option<Stri
 /// `Tr` from `&dyn Tr`, `impl Tr + Send`, `Box<dyn Tr + 'a>`'s inner
 /// `dyn Tr + 'a`: the one trait a trait object or `impl` type names besides
 /// auto traits and lifetimes.
-fn single_trait(t: &str) -> Option<&str> {
+pub(super) fn single_trait(t: &str) -> Option<&str> {
     let t = strip_refs(t);
     let t = t.strip_prefix("dyn ").or_else(|| t.strip_prefix("impl "))?;
     let mut traits = super::generics::split_top(t, '+')
@@ -447,17 +303,10 @@ fn own_module(ctx: &FileCtx, name: &str) -> bool {
 
 /// The type a `let` statement (`let x: T = ..` or `let x = <init>;`) gives.
 fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
-    let stmt = &stmt[4..];
-    let eq = stmt.find(['=', ';', ':'])?;
-    if stmt.as_bytes()[eq] == b':' {
-        let ty = &stmt[eq + 1..];
-        let end = ty.find(['=', ';'])?;
-        return project_type(ctx, r, &ty[..end]);
-    }
-    if stmt.as_bytes()[eq] != b'=' || stmt[eq + 1..].starts_with('=') {
-        return None;
-    }
-    let init = stmt[eq + 1..].trim_start();
+    let init = match let_says(stmt)? {
+        LetSays::Annotated(ty) => return project_type(ctx, r, ty),
+        LetSays::Init(init) => init,
+    };
     if let Some(ty) = call_type(ctx, r, init) {
         return Some(ty);
     }
@@ -572,7 +421,7 @@ fn enum_of_variant_path(ctx: &FileCtx, r: &Reference, path: &str) -> Option<Stri
 }
 
 /// Index of the `)` closing the `(` at the start of `s`.
-fn matching_paren(s: &str) -> Option<usize> {
+pub(super) fn matching_paren(s: &str) -> Option<usize> {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
         match c {
@@ -609,25 +458,4 @@ mod tests {
         assert_eq!(base_type("(A, B)"), None);
     }
 
-    #[test]
-    fn open_let_skips_lets_of_closed_blocks() {
-        let t = "{ let d: A = x; } { let mut d: B = y; d.f(); ";
-        assert_eq!(open_let(t, "d"), Some(20));
-        assert_eq!(open_let("let d = 1; let d = 2; ", "d"), None);
-    }
-
-    #[test]
-    fn only_let_needs_a_single_binding() {
-        assert_eq!(only_let("let a = 1; let a = 2;", "a"), None);
-        assert_eq!(only_let("let mut ab = 2; let a = 3;", "a"), Some(16));
-        assert!(last_let_any("let mut ab = 2;", "ab"));
-    }
-
-    #[test]
-    fn last_let_finds_the_nearest_binding() {
-        let t = "let a = 1; let mut ab = 2; let a = X::new();";
-        assert_eq!(last_let(t, "a"), Some(27));
-        assert_eq!(last_let(t, "ab"), Some(11));
-        assert_eq!(last_let(t, "b"), None);
-    }
 }

@@ -1,0 +1,62 @@
+//! Rust values whose type is the standard library's, where the code spells
+//! it: `let` annotations and constructors, literals and std macros,
+//! `impl Trait` parameters (also re-bound by a `let` of the same name),
+//! and fields of variants of an enum the same file writes. Methods of such
+//! values must be std's or come from a trait in scope; shadowed names are
+//! left alone.
+
+mod project;
+
+use project::{Proj, summary};
+
+fn krate(files: &[(&str, &str)]) -> Proj {
+    let mut all = vec![(
+        "Cargo.toml",
+        "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )];
+    all.extend_from_slice(files);
+    Proj::new(&all)
+}
+
+const DATA: &str = "use std::fs::File;\nuse std::io::Read;\nuse std::path::PathBuf;\n\npub fn slurp(mut r: impl Read) -> usize {\n    r.read_all()\n}\n\npub enum Data {\n    Mem(Vec<u8>),\n    Disk(File),\n}\n\npub fn open(path: impl Into<PathBuf>) -> PathBuf {\n    let path = path.intoo();\n    path\n}\n\npub fn size(d: &mut Data) -> usize {\n    match d {\n        Data::Mem(v) => v.lenn(),\n        Data::Disk(file) => file.metadataa().map(|m| m.len() as usize).unwrap_or(0),\n    }\n}\n\npub fn lits() -> usize {\n    let s = \"abc\";\n    let v = vec![1, 2];\n    let n: u16 = 4;\n    let f = format!(\"{s}\");\n    let mut w = Vec::<u8>::new();\n    let o = File::open(\"x\").unwrap();\n    w.pushh(1);\n    let _ = o.sync_alll();\n    s.lenn() + v.lenn() + n.count_oness() as usize + f.lenn()\n}\n\npub fn fine(d: Data) -> usize {\n    let s = \"abc\";\n    let mut w = Vec::new();\n    w.push(s.len());\n    match d {\n        Data::Mem(v) => v.len() + w.len(),\n        Data::Disk(file) => file.metadata().map(|m| m.len() as usize).unwrap_or(0),\n    }\n}\n";
+
+#[test]
+fn std_typed_lets_literals_params_and_variant_fields() {
+    let p = krate(&[("src/lib.rs", "pub mod data;\n"), ("src/data.rs", "")]);
+    let got = summary(&p.check_files(&[("src/data.rs", DATA)]));
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/data.rs:6 no function or associated item named 'read_all' found for 'Read'",
+            "unknown-symbol src/data.rs:15 no function or associated item named 'intoo' found for 'Into'",
+            "unknown-symbol src/data.rs:21 no function or associated item named 'lenn' found for 'Vec'",
+            "unknown-symbol src/data.rs:22 no function or associated item named 'metadataa' found for 'File'",
+            "unknown-symbol src/data.rs:33 no function or associated item named 'pushh' found for 'Vec'",
+            "unknown-symbol src/data.rs:34 no function or associated item named 'sync_alll' found for 'File'",
+            "unknown-symbol src/data.rs:35 no function or associated item named 'lenn' found for 'str'",
+            "unknown-symbol src/data.rs:35 no function or associated item named 'lenn' found for 'Vec'",
+            "unknown-symbol src/data.rs:35 no function or associated item named 'count_oness' found for 'u16'",
+            "unknown-symbol src/data.rs:35 no function or associated item named 'lenn' found for 'String'",
+        ]
+    );
+}
+
+#[test]
+fn shadowed_std_names_and_variants_written_elsewhere_are_left_alone() {
+    // `Vec` is the project's own; `Disk`'s field type is written in another
+    // file, whose `use`s this file cannot see; `path` is bound twice.
+    let p = krate(&[
+        ("src/lib.rs", "pub mod data;\npub mod vec;\npub mod run;\n"),
+        ("src/vec.rs", "pub struct Vec;\nimpl Vec {\n    pub fn new() -> Self {\n        Vec\n    }\n}\n"),
+        ("src/data.rs", "use std::fs::File;\n\npub enum Data {\n    Disk(File),\n}\n"),
+        ("src/run.rs", ""),
+    ]);
+    let got = summary(&p.check_files(&[(
+        "src/run.rs",
+        "use crate::data::Data;\nuse crate::vec::Vec;\n\npub fn go(d: Data, path: String) -> usize {\n    let w = Vec::new();\n    w.anything();\n    let path = 3;\n    let path = path.other();\n    match d {\n        Data::Disk(file) => file.whatever(),\n    }\n}\n",
+    )]));
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/run.rs:6 no method named 'anything' found for 'Vec'"]
+    );
+}
