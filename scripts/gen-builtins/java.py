@@ -10,6 +10,8 @@ Sources: the JDK itself ($JAVA_HOME, else the one `java` on PATH belongs to):
     org.ietf.*) become `@module <package>` with their top-level public class
     names (the class header `javap` prints tells which are public; nested `$` classes,
     package-info and module-info left out);
+  - the public member classes (`Map$Entry`; anonymous and local ones left
+    out) become members of their outer class under their simple name;
   - `javap -protected` on the classes of MEMBER_PACKAGES (java.lang, java.util,
     java.util.function, java.io, java.time, java.lang.reflect, …): their public
     and protected member names (what a subclass sees) with those of their
@@ -57,20 +59,25 @@ def main():
     home = java_home(args.java_home)
     listing = subprocess.run([tool(home, "jimage"), "list", os.path.join(home, "lib", "modules")],
                              capture_output=True, text=True, check=True).stdout
-    packages = {}
+    packages, nested = {}, []
     for line in listing.splitlines():
         path = line.strip()
-        if not path.endswith(".class") or "$" in path:
+        if not path.endswith(".class"):
             continue
         pkg, _, cls = path[:-len(".class")].rpartition("/")
         pkg = pkg.replace("/", ".")
         if not pkg.startswith(API_PREFIXES) or cls in ("module-info", "package-info"):
             continue
+        if "$" in cls:
+            # Member classes (`Map$Entry`), not anonymous or local ones (`$1`, `$1Local`).
+            if all(part and not part[0].isdigit() for part in cls.split("$")[1:]):
+                nested.append(f"{pkg}.{cls}")
+            continue
         packages.setdefault(pkg, set()).add(cls)
     # javap -protected on every API class: its header says whether the class is
     # public (jimage also lists package-private ones); members are kept for
     # the classes of MEMBER_PACKAGES.
-    classes = [f"{p}.{c}" for p in sorted(packages) for c in sorted(packages[p])]
+    classes = [f"{p}.{c}" for p in sorted(packages) for c in sorted(packages[p])] + sorted(nested)
     public, members, supers, current = set(), {}, {}, None
     for i in range(0, len(classes), 500):
         out = subprocess.run([tool(home, "javap"), "-protected", *classes[i:i + 500]],
@@ -99,6 +106,12 @@ def main():
                     name = mf.group(1)
                 if name != current.rsplit(".", 1)[-1]:  # constructors are the class
                     members[current].add(name)
+    # Public member classes are members of their outer class (`Map` has
+    # `Entry`), so a subclass sees them too.
+    for c in nested:
+        outer, _, simple = c.rpartition("$")
+        if c in public and outer in members:
+            members[outer].add(simple)
     # Members include inherited ones (javap lists declared members only); a
     # class with a supertype javap did not describe gets `*` (unknown).
     def closure(c, seen):
@@ -117,7 +130,7 @@ def main():
         return out, ok
     full = {}
     for c in members:
-        if c.rsplit(".", 1)[0] in MEMBER_PACKAGES and c in public:
+        if c.rsplit(".", 1)[0] in MEMBER_PACKAGES and c in public and "$" not in c:
             names, ok = closure(c, set())
             full[c] = names if ok else names | {"*"}
     members = full

@@ -554,3 +554,28 @@ fn a_word_that_starts_with_a_generator_name_runs_no_generator() {
         ]
     );
 }
+
+#[test]
+fn jdk_supertypes_lend_their_member_classes_and_nothing_else() {
+    let p = Proj::new(&[(
+        "src/main/java/a/b/One.java",
+        "package a.b;\n\npublic class One {}\n",
+    )]);
+    let r = p.check_files(&[
+        (
+            // AbstractMap has SimpleEntry, Map (through it) Entry; Serializable has no member classes.
+            "src/main/java/a/b/Pairs.java",
+            "package a.b;\n\nimport java.io.Serializable;\nimport java.util.AbstractMap;\nimport java.util.Set;\n\nclass Pairs extends AbstractMap<String, String> implements Serializable {\n  @Override\n  public Set<Entry<String, String>> entrySet() {\n    Object e = new SimpleEntry<>(\"k\", \"v\");\n    return null;\n  }\n\n  static Object make() {\n    return new Builders();\n  }\n}\n",
+        ),
+        (
+            "src/main/java/a/b/Statics.java",
+            "package a.b;\n\nimport static java.util.AbstractMap.SimpleEntry;\nimport static java.util.Map.Entry;\n\nclass Statics {}\n",
+        ),
+    ]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol src/main/java/a/b/Pairs.java:15 class 'Builders' is not declared, imported or in package a.b"
+        ]
+    );
+}

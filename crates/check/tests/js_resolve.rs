@@ -249,6 +249,61 @@ sum(1, 2, 3);
 }
 
 #[test]
+fn javascript_arity_counts_uses_that_throw_on_a_missing_argument() {
+    let p = shop(&[]);
+    let body = r#"const cleanTemplate = template => template
+  .replace(/\n +/g, '\n')
+  .trim();
+function classCallCheck(instance, Constructor) {
+  if (!(instance instanceof Constructor)) throw new TypeError('not a class');
+}
+const deduplicate = (authors) => {
+  const out = {};
+  for (const [email, user] of Object.entries(authors)) out[user.login] = email;
+  return out;
+};
+function total(list, extra) {
+  let t = extra;
+  for (const x of list) t += x;
+  return t;
+}
+function assign(a, b) {
+  const {points, ...rest} = b;
+  return [a, points, rest];
+}
+function render({title, body}) {
+  return title + body;
+}
+function wrap(inner, opts) {
+  return [inner, opts];
+}
+function keys(obj, fallback) {
+  return Object.keys(obj || fallback);
+}
+cleanTemplate();
+classCallCheck(this);
+deduplicate();
+total();
+total([1]);
+assign({});
+render();
+wrap(1);
+keys({});
+"#;
+    assert_eq!(
+        file(&p, "bin/tools.js", body),
+        vec![
+            "arity-mismatch bin/tools.js:30 'cleanTemplate' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch bin/tools.js:31 'classCallCheck' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch bin/tools.js:32 'deduplicate' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch bin/tools.js:33 'total' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch bin/tools.js:35 'assign' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch bin/tools.js:36 'render' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
 fn runtime_base_classes_and_node_modules() {
     let p = shop(&[]);
     let body = r#"import {EventEmitter} from 'node:events';

@@ -192,6 +192,15 @@ fn inherited_type(ctx: &FileCtx, c: &ClassInfo, name: &str, depth: u32) -> Optio
                 }
             }
             Ty::Jdk(f) if f == "java.lang.Object" => {}
+            // The list names a JDK class's public member classes with its
+            // other members (`Map` has `Entry`), inherited ones included.
+            Ty::Jdk(f) => {
+                match builtins::stdlib_module(Lang::Java, &f).and_then(|m| m.member(name)) {
+                    Some(true) => return Some(Ty::Jdk(format!("{f}.{name}"))),
+                    Some(false) if !project::jdk_newer(ctx) => {}
+                    _ => unknown = true,
+                }
+            }
             _ => unknown = true,
         }
     }

@@ -10,7 +10,9 @@
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
 //! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
-//! comparison with a value, `${name}`).
+//! comparison with a value, `${name}`, `instanceof name`,
+//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A
+//! destructured parameter (`{a, b}`) without a default is always needed.
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
@@ -18,7 +20,7 @@ use super::members::extends_of;
 use crate::report::FindingKind;
 use crate::resolve::{FileCtx, Outcome};
 
-fn is_ts_path(p: &str) -> bool {
+pub(super) fn is_ts_path(p: &str) -> bool {
     [".ts", ".tsx", ".mts", ".cts"]
         .iter()
         .any(|e| p.ends_with(e))
@@ -168,6 +170,10 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             continue;
         }
         let name = param.name.as_str();
+        // `function f({a, b})`: destructuring a missing argument throws.
+        if name.starts_with(['{', '[']) {
+            continue;
+        }
         let simple = !name.is_empty()
             && name
                 .chars()
@@ -236,15 +242,95 @@ fn body_tests(body: &str, name: &str) -> bool {
     })
 }
 
-/// Whether the body dereferences `name` (`name.x`, `name[i]`, `name(…)`),
-/// which fails when the argument is missing.
+/// Whether the body uses `name` in a way that throws when the argument is
+/// missing: a member access or call (`name.x`, `name[i]`, `name(…)`, also
+/// `name` then `.x` on the next line), the right side of `instanceof`, the
+/// object of `Object.keys(name)` and the like, the iterable of
+/// `for (… of name)`, or the value of a declaration that destructures it
+/// (`const {a} = name`).
 fn dereferenced(body: &str, name: &str) -> bool {
+    /// `Object` functions that throw on `undefined` for their first argument.
+    const NEEDS_OBJECT: [&str; 10] = [
+        "Object.keys(",
+        "Object.values(",
+        "Object.entries(",
+        "Object.getOwnPropertyNames(",
+        "Object.getOwnPropertySymbols(",
+        "Object.getPrototypeOf(",
+        "Object.assign(",
+        "Object.create(",
+        "Object.defineProperty(",
+        "Object.defineProperties(",
+    ];
     crate::resolve::word_positions(body, name).any(|i| {
         let before = body[..i].trim_end();
         let after = &body[i + name.len()..];
-        !before.ends_with('.')
-            && (after.starts_with('.') || after.starts_with('[') || after.starts_with('('))
+        if before.ends_with('.') {
+            return false;
+        }
+        let next = after.trim_start();
+        after.starts_with('.')
+            || after.starts_with('[')
+            || after.starts_with('(')
+            || next.starts_with('.') && !next.starts_with("..")
+            || ends_with_word(before, "instanceof")
+            || NEEDS_OBJECT.iter().any(|f| before.ends_with(f)) && next.starts_with([')', ','])
+            || for_of(before)
+            || destructures(before)
     })
+}
+
+/// `before` ends with the word `w` (not `xw`).
+fn ends_with_word(before: &str, w: &str) -> bool {
+    before.strip_suffix(w).is_some_and(|rest| {
+        !rest
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    })
+}
+
+/// `before` is the head of a `for (… of` loop on one line.
+fn for_of(before: &str) -> bool {
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    ends_with_word(line, "of")
+        && ["for (", "for(", "for await ("]
+            .iter()
+            .any(|f| line.trim_start().starts_with(f) || line.contains(&format!(" {f}")))
+}
+
+/// `before` is `const {a, b} =` (also `let`, `var`): an object pattern
+/// declared from the value that follows.
+fn destructures(before: &str) -> bool {
+    let Some(left) = before.strip_suffix('=') else {
+        return false;
+    };
+    if left.ends_with([
+        '=', '!', '<', '>', '+', '-', '*', '/', '%', '&', '|', '^', '?',
+    ]) {
+        return false;
+    }
+    let left = left.trim_end();
+    if !left.ends_with('}') {
+        return false;
+    }
+    let mut depth = 0;
+    for (k, c) in left.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' => {
+                depth -= 1;
+                if depth == 0 {
+                    let head = left[..k].trim_end();
+                    return ["const", "let", "var"]
+                        .iter()
+                        .any(|w| ends_with_word(head, w));
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
@@ -315,24 +401,9 @@ fn annotation_agrees(d: &Definition) -> bool {
     };
     let mut ty = ty.trim_start();
     if ty.starts_with('<') {
-        let mut depth = 0;
-        let mut end = None;
-        let mut prev = ' ';
-        for (i, c) in ty.char_indices() {
-            match c {
-                '<' => depth += 1,
-                '>' if prev != '=' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = Some(i + 1);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            prev = c;
-        }
-        let Some(e) = end else { return false };
+        let Some(e) = type_args_end(ty) else {
+            return false;
+        };
         ty = ty[e..].trim_start();
     }
     let Some(inner) = ty.strip_prefix('(') else {
@@ -365,4 +436,25 @@ fn annotation_agrees(d: &Definition) -> bool {
         .iter()
         .all(|p| p.kind == plumb_facts::ParamKind::Positional && !p.has_default)
         && params.list.len() as u32 == n
+}
+
+/// The byte just past the `<…>` that `ty` starts with (`=>` inside is no
+/// closing bracket); `None` when it does not close.
+pub(super) fn type_args_end(ty: &str) -> Option<usize> {
+    let mut depth = 0;
+    let mut prev = ' ';
+    for (i, c) in ty.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' if prev != '=' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
