@@ -171,6 +171,105 @@ export function run(): number {
 }
 
 #[test]
+fn named_imports_of_namespace_re_exports() {
+    let p = shop(&[
+        (
+            "src/core/util.ts",
+            "export function issue(code: string, input: unknown): object {\n  return {code, input};\n}\nexport const clone = <T>(o: T): T => o;\n",
+        ),
+        ("src/core/regexes.ts", "export const email = /@/;\n"),
+        (
+            "src/core/core.ts",
+            "import * as regexes from './regexes.js';\nexport {regexes};\nexport const NEVER = 0;\n",
+        ),
+        (
+            "src/core/index.ts",
+            "export * from './core.js';\nexport * as util from './util.js';\n",
+        ),
+        ("src/index.ts", "export * from './core/index.js';\n"),
+    ]);
+    let body = r#"import {util, regexes} from './index.js';
+
+export function run(x: unknown): unknown {
+  util.issue('custom', x);
+  util.getIssue('custom');
+  util.issue('custom');
+  util.clone(x);
+  regexes.email.test('a@b');
+  return regexes.emails();
+}
+"#;
+    assert_eq!(
+        file(&p, "src/run.ts", body),
+        vec![
+            "unknown-symbol src/run.ts:5 module 'src/core/util.ts' has no export 'getIssue'",
+            "arity-mismatch src/run.ts:6 'issue' needs at least 2 argument(s) but 1 were given",
+            "unknown-symbol src/run.ts:9 module 'src/core/regexes.ts' has no export 'emails'",
+        ]
+    );
+}
+
+#[test]
+fn constants_typed_with_a_project_interface() {
+    let p = shop(&[
+        (
+            "src/core/core.ts",
+            r#"export interface $constructor<T, D = unknown> {
+  new (def: D): T;
+  init(inst: T, def: D): void;
+}
+export function $constructor<T, D>(name: string, init: (inst: T, def: D) => void): $constructor<T, D> {
+  return {name, init} as any;
+}
+export interface Dict {
+  [key: string]: () => void;
+}
+export interface Named extends Dict {
+  label(): string;
+}
+"#,
+        ),
+        ("src/core/index.ts", "export * from './core.js';\n"),
+    ]);
+    let body = r#"import * as core from './core/index.js';
+import type {Dict, Named} from './core/index.js';
+
+export interface ZodType {
+  parse(x: unknown): unknown;
+}
+export const ZodType: core.$constructor<ZodType> = core.$constructor('ZodType', (inst, def) => {});
+export const handlers: Dict = Object.create(null);
+export const named: Named = null as any;
+
+export const ZodString: core.$constructor<ZodType> = core.$constructor('ZodString', (inst, def) => {
+  ZodType.init(inst, def);
+  ZodType.inits(inst, def);
+  ZodType.init(inst);
+  ZodType.toString();
+  ZodType.bind(null);
+  handlers.anything();
+  named.other();
+});
+"#;
+    assert_eq!(
+        file(&p, "src/schemas.ts", body),
+        vec![
+            "unknown-symbol src/schemas.ts:13 'ZodType' has no member 'inits'",
+            "arity-mismatch src/schemas.ts:14 'init' needs at least 2 argument(s) but 1 were given",
+        ]
+    );
+    // The same calls from JavaScript are not held to the TypeScript type.
+    assert_eq!(
+        file(
+            &p,
+            "src/use.js",
+            "import {ZodType} from './schemas.js';\nZodType.inits(1, 2);\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn typescript_arity_rules() {
     let p = shop(&[]);
     let body = r#"export function parse(text: string): number;

@@ -186,6 +186,79 @@ fn class_member_in(
     }
 }
 
+/// Member `name` of a value whose declared type is the project interface
+/// declared by `decls` (its declarations in `file`, merged). Unknown when
+/// the interface extends anything, has an index signature or computed
+/// members, or is declared again in another file (an augmentation).
+pub fn interface_member(
+    project: &Project,
+    file: &str,
+    decls: &[&Definition],
+    name: &str,
+) -> Members {
+    let Some(first) = decls.first() else {
+        return Members::Unknown;
+    };
+    if project
+        .defs_named(&first.name, 50)
+        .iter()
+        .any(|d| d.path != file && matches!(d.def.kind, DefKind::Interface | DefKind::Class))
+    {
+        return Members::Unknown;
+    }
+    let Some(rc) = project.facts_of(file) else {
+        return Members::Unknown;
+    };
+    let (text, facts) = (&rc.0, &rc.1);
+    let mut callable = false;
+    for d in decls {
+        if d.kind != DefKind::Interface || extends_of(d, Some(text)).is_some() {
+            return Members::Unknown;
+        }
+        let body = text
+            .get(d.span.start_byte as usize..d.span.end_byte as usize)
+            .unwrap_or("");
+        let inner = body.split_once('{').map_or("", |(_, b)| b);
+        if opens_members(body) == Open::Any {
+            return Members::Unknown;
+        }
+        // A call or construct signature gives the value Function's members.
+        callable |= strip_comments(inner).lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with(['(', '<'])
+                || l.starts_with("new (")
+                || l.starts_with("new(")
+                || l.starts_with("new <")
+        });
+    }
+    let qs: Vec<String> = decls.iter().map(|d| d.qualified_name()).collect();
+    let members: Vec<&Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_ref().is_some_and(|c| qs.contains(c)))
+        .collect();
+    let own: Vec<Definition> = members
+        .iter()
+        .filter(|d| d.name == name)
+        .map(|d| (*d).clone())
+        .collect();
+    if !own.is_empty() {
+        return Members::Defs {
+            file: file.to_string(),
+            defs: own,
+        };
+    }
+    if OBJECT_MEMBERS.contains(&name) || callable && FUNCTION_MEMBERS.contains(&name) {
+        return Members::Present;
+    }
+    Members::Missing(
+        members
+            .iter()
+            .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
+            .collect(),
+    )
+}
+
 /// The members of a class of the runtime that `base` names in a file with
 /// `facts`: a global (`Error`, `Map`) or a class a Node built-in module
 /// exports (`import {Duplex} from 'node:stream'`, `const EventEmitter =

@@ -284,6 +284,49 @@ fn find_export_in(
     }
 }
 
+/// The project module that `file` exports as the namespace `name`
+/// (`export * as name from './m'`, or `import * as name from './m'` passed
+/// on), following `export {name} from` and `export *` chains; `None` when
+/// `name` is anything else or the chain cannot be read.
+pub fn namespace_export(project: &Project, file: &str, name: &str, depth: u32) -> Option<String> {
+    if depth > MAX_CHAIN {
+        return None;
+    }
+    let rc = project.facts_of(file)?;
+    let (text, facts) = (&rc.0, &rc.1);
+    if !top_defs(facts, name).is_empty() {
+        return None;
+    }
+    for imp in &facts.imports {
+        if imp.alias.as_deref() == Some(name) {
+            let stmt = text.get(imp.span.start_byte as usize..imp.span.end_byte as usize)?;
+            let star = ["export", "import"].iter().any(|k| {
+                stmt.strip_prefix(k)
+                    .and_then(|r| r.trim_start().strip_prefix('*'))
+                    .and_then(|r| r.trim_start().strip_prefix("as"))
+                    .is_some_and(|r| r.starts_with(char::is_whitespace))
+            });
+            return star
+                .then(|| resolve_spec(project, file, &imp.module))
+                .flatten();
+        }
+        if let Some(n) = imp
+            .names
+            .iter()
+            .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name)
+        {
+            let target = resolve_spec(project, file, &imp.module)?;
+            return namespace_export(project, &target, &n.name, depth + 1);
+        }
+    }
+    facts
+        .imports
+        .iter()
+        .filter(|i| i.wildcard)
+        .filter_map(|i| resolve_spec(project, file, &i.module))
+        .find_map(|t| namespace_export(project, &t, name, depth + 1))
+}
+
 /// Top-level definitions named `name`.
 pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
     facts

@@ -1,8 +1,9 @@
 //! Calls through a name whose meaning is known without types: `this.m()`
 //! inside a project class, `Class.m()` and `Namespace.f()` for a class or
 //! namespace of the project, `ns.f()` for `import * as ns` of a project
-//! module (or a default import of a class), and `mod.f()` for an import of a
-//! Node built-in module. Every other receiver is a value of unknown type and
+//! module (or a default import of a class), `ns.f()` for `import {ns}` of
+//! a module's `export * as ns`, and `mod.f()` for an import of a Node
+//! built-in module. Every other receiver is a value of unknown type and
 //! stays Skipped.
 //!
 //! Owns what the qualifier denotes; member lookup is [`super::members`],
@@ -10,9 +11,9 @@
 
 use plumb_facts::{DefKind, Definition, Lang, Reference};
 
-use super::arity::check_arity;
-use super::members::{Members, class_member};
-use super::modules::{Export, find_export, is_relative, resolve_spec};
+use super::arity::{check_arity, is_ts_path, type_args_end};
+use super::members::{Members, class_member, interface_member};
+use super::modules::{Export, find_export, is_relative, namespace_export, resolve_spec};
 use super::objects;
 use crate::builtins::{self, Lookup};
 use crate::report::FindingKind;
@@ -37,17 +38,19 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if !simple || scope::local_binds(ctx.facts, q, &r.span) {
         return vec![skipped!()];
     }
+    // `q.m()` reads the value `q`; an interface or type of the same name
+    // (`interface Foo {…}` beside `const Foo: …`) is no value.
     let here: Vec<&Definition> = ctx
         .facts
         .definitions
         .iter()
-        .filter(|d| d.name == q && d.container.is_none())
+        .filter(|d| d.name == q && d.container.is_none() && !is_type_only(d))
         .collect();
     if !here.is_empty() {
         return match here.as_slice() {
-            [d] if d.kind == DefKind::Constant => {
-                object_member(ctx, r, ctx.path, q, q).unwrap_or_else(|| vec![skipped!()])
-            }
+            [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
+                .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
+                .unwrap_or_else(|| vec![skipped!()]),
             [d] if d.kind == DefKind::Class => member_outcome(
                 ctx,
                 r,
@@ -79,28 +82,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             return out;
         }
         // `import * as q from './m'`: q.f is m's export f.
-        return match find_export(ctx.project, &target, &r.name, 0) {
-            Export::Defs { file, defs } => {
-                let refs: Vec<&Definition> = defs.iter().collect();
-                check_arity(ctx, r, &refs, &file)
-            }
-            Export::Present => vec![Outcome::Resolved],
-            Export::Unknown => vec![skipped!()],
-            Export::Missing => {
-                let pool = export_pool(ctx, &target);
-                vec![Outcome::Found(ctx.finding(
-                    FindingKind::UnknownSymbol,
-                    &r.span,
-                    format!("module '{}' has no export '{}'", imp.module, r.name),
-                    vec![format!(
-                        "{q} is the module {target}: its definitions, re-exports and `export *` modules have no '{}'",
-                        r.name
-                    )],
-                    ctx.candidates(&r.name, &pool),
-                    0.8,
-                ))]
-            }
-        };
+        return module_member(ctx, r, &target, &imp.module, q);
     }
     let Some(n) = imp
         .names
@@ -117,7 +99,12 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     // `import {C} from './m'` / `import C from './m'`: a class, namespace
     // or object.
     match find_export(ctx.project, &target, &n.name, 0) {
-        Export::Defs { file, defs } => match defs.as_slice() {
+        Export::Defs { file, mut defs } => match {
+            if defs.iter().any(|d| !is_type_only(d)) {
+                defs.retain(|d| !is_type_only(d));
+            }
+            defs.as_slice()
+        } {
             [d] if d.kind == DefKind::Class => member_outcome(
                 ctx,
                 r,
@@ -127,12 +114,146 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
-            [d] if d.kind == DefKind::Constant => {
-                object_member(ctx, r, &file, &d.name, q).unwrap_or_else(|| vec![skipped!()])
-            }
+            [d] if d.kind == DefKind::Constant => object_member(ctx, r, &file, &d.name, q)
+                .or_else(|| typed_value_member(ctx, r, &file, d, q))
+                .unwrap_or_else(|| vec![skipped!()]),
             _ => vec![skipped!()],
         },
+        // `import {util} from './index'` of `export * as util from './util'`.
+        Export::Present => match namespace_export(ctx.project, &target, &n.name, 0) {
+            Some(ns) => module_member(ctx, r, &ns, &ns, q),
+            None => vec![skipped!()],
+        },
         _ => vec![skipped!()],
+    }
+}
+
+/// A declaration that names a type only: no value to call members on.
+fn is_type_only(d: &Definition) -> bool {
+    matches!(d.kind, DefKind::Interface | DefKind::TypeAlias)
+}
+
+/// `q.m()` where `q` is the constant `d` of the TypeScript file `file`
+/// declared with a project interface as its type (`const q: Foo = …`,
+/// `const q: ns.Foo<T> = …`): TypeScript lets a caller in a TypeScript
+/// file call only that interface's members. `None` when the annotation is
+/// anything else (a union, an object type, a package's type, a class).
+fn typed_value_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    d: &Definition,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    if !is_ts_path(file) || !is_ts_path(ctx.path) {
+        return None;
+    }
+    let ty = d
+        .signature
+        .as_deref()?
+        .strip_prefix(d.name.as_str())?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let ident_end = |s: &str| {
+        s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(s.len())
+    };
+    let e = ident_end(ty);
+    let (mut head, mut rest) = (&ty[..e], &ty[e..]);
+    let mut ns = None;
+    if let Some(after) = rest.strip_prefix('.') {
+        let e2 = ident_end(after);
+        ns = Some(head);
+        (head, rest) = (&after[..e2], &after[e2..]);
+    }
+    if head.is_empty() || head.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Type arguments, then the initializer or nothing.
+    let mut rest = rest.trim_start();
+    if rest.starts_with('<') {
+        rest = rest[type_args_end(rest)?..].trim_start();
+    }
+    if !(rest.is_empty()
+        || rest.starts_with('=') && !rest.starts_with("==")
+        || rest.starts_with(';'))
+    {
+        return None;
+    }
+    let found = match ns {
+        None => find_export(ctx.project, file, head, 0),
+        Some(ns) => {
+            let facts = &ctx.project.facts_of(file)?.1;
+            let imp = facts
+                .imports
+                .iter()
+                .find(|i| i.alias.as_deref() == Some(ns))?;
+            let target = resolve_spec(ctx.project, file, &imp.module)?;
+            find_export(ctx.project, &target, head, 0)
+        }
+    };
+    let Export::Defs { file: ifile, defs } = found else {
+        return None;
+    };
+    // The type meaning of the name: interfaces only (a function or
+    // constant of the same name is its value meaning).
+    if defs.iter().any(|d| {
+        !matches!(
+            d.kind,
+            DefKind::Interface | DefKind::Function | DefKind::Constant | DefKind::Variable
+        )
+    }) {
+        return None;
+    }
+    let decls: Vec<&Definition> = defs
+        .iter()
+        .filter(|d| d.kind == DefKind::Interface)
+        .collect();
+    if decls.is_empty() {
+        return None;
+    }
+    Some(match interface_member(ctx.project, &ifile, &decls, &r.name) {
+        Members::Missing(pool) => vec![Outcome::Found(ctx.finding(
+            FindingKind::UnknownSymbol,
+            &r.span,
+            format!("'{q}' has no member '{}'", r.name),
+            vec![format!(
+                "{q} is declared as {head} (the interface at {ifile}:{}): its members and Object's have no '{}'",
+                decls[0].name_span.start_line,
+                r.name
+            )],
+            ctx.candidates(&r.name, &pool),
+            0.8,
+        ))],
+        m => member_outcome(ctx, r, m, q),
+    })
+}
+
+/// `q.f()` where `q` is the namespace object of the project module
+/// `target` (imported as `spec`): f is the module's export f.
+fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str) -> Vec<Outcome> {
+    match find_export(ctx.project, target, &r.name, 0) {
+        Export::Defs { file, defs } => {
+            let refs: Vec<&Definition> = defs.iter().collect();
+            check_arity(ctx, r, &refs, &file)
+        }
+        Export::Present => vec![Outcome::Resolved],
+        Export::Unknown => vec![skipped!()],
+        Export::Missing => {
+            let pool = export_pool(ctx, target);
+            vec![Outcome::Found(ctx.finding(
+                FindingKind::UnknownSymbol,
+                &r.span,
+                format!("module '{spec}' has no export '{}'", r.name),
+                vec![format!(
+                    "{q} is the module {target}: its definitions, re-exports and `export *` modules have no '{}'",
+                    r.name
+                )],
+                ctx.candidates(&r.name, &pool),
+                0.8,
+            ))]
+        }
     }
 }
 
