@@ -579,3 +579,27 @@ fn jdk_supertypes_lend_their_member_classes_and_nothing_else() {
         ]
     );
 }
+
+#[test]
+fn jmh_generates_only_its_own_package() {
+    // JMH's annotation processor writes `<package>.jmh_generated`; nothing else is unproven.
+    let pom = "<project><modelVersion>4.0.0</modelVersion><groupId>a.b</groupId><artifactId>app</artifactId><version>1</version>\n<dependencies><dependency><groupId>org.openjdk.jmh</groupId><artifactId>jmh-generator-annprocess</artifactId><version>1.37</version><scope>test</scope></dependency></dependencies></project>\n";
+    let p = Proj::new(&[
+        ("pom.xml", pom),
+        (
+            "src/main/java/a/b/One.java",
+            "package a.b;\n\npublic class One {}\n",
+        ),
+    ]);
+    let r = p.check_files(&[(
+        "src/main/java/a/b/Two.java",
+        "package a.b;\n\nimport a.b.Gone;\nimport a.b.jmh_generated.One_jmhType;\n\nclass Two {\n  Object go() {\n    new One();\n    return new Onee();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-import src/main/java/a/b/Two.java:3 package a.b has no class 'Gone'",
+            "unknown-symbol src/main/java/a/b/Two.java:9 class 'Onee' is not declared, imported or in package a.b",
+        ]
+    );
+}

@@ -12,6 +12,8 @@ pub(super) struct BuildFacts {
     pub generated: bool,
     pub proto_packages: Vec<String>,
     pub generated_dirs: Vec<String>,
+    /// Package segments (`jmh_generated`) only generated classes live under.
+    pub generated_segments: Vec<String>,
     pub other_jvm: bool,
     pub release: Option<u32>,
     /// An Android build: the SDK (`android.*`, …) is provided, `R` and
@@ -110,8 +112,13 @@ const GENERATOR_MARKERS: &[&str] = &[
     "jpamodelgen",
     "micronaut-inject-java",
     "record-builder-processor",
-    "jmh-generator-annprocess",
 ];
+
+/// Generators whose classes all live in a package of their own that
+/// hand-written code does not name: JMH's annotation processor writes its
+/// harness into `<benchmark package>.jmh_generated`. The build marker, and
+/// that package's last segment.
+const SEGMENT_GENERATORS: &[(&str, &str)] = &[("jmh-generator-annprocess", "jmh_generated")];
 
 /// The Java release a build file's text names, if any (the highest).
 fn release_of(text: &str) -> Option<u32> {
@@ -180,6 +187,11 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
             .any(|m| text.contains(m))
         {
             idx.other_jvm = true;
+        }
+        for (marker, segment) in SEGMENT_GENERATORS {
+            if names_marker(&text, marker) && !idx.generated_segments.iter().any(|s| s == segment) {
+                idx.generated_segments.push(segment.to_string());
+            }
         }
         let android = ANDROID_MARKERS.iter().any(|m| text.contains(m));
         idx.android |= android;

@@ -45,6 +45,8 @@ pub(super) struct Index {
     /// ANTLR, annotation processors that emit classes): files under them may
     /// use classes no source shows.
     pub generated_dirs: Vec<String>,
+    /// Package segments only generated classes live under (`jmh_generated`).
+    pub generated_segments: Vec<String>,
     /// The build compiles Kotlin, Groovy or Scala too: project classes may
     /// live in files this checker does not read.
     pub other_jvm: bool,
@@ -77,6 +79,9 @@ impl Index {
                 .generated_dirs
                 .iter()
                 .any(|d| d.is_empty() || path.starts_with(&format!("{d}/")))
+            || dotted
+                .split('.')
+                .any(|s| self.generated_segments.iter().any(|g| g == s))
             || self.proto_packages.iter().any(|p| {
                 dotted == p
                     || dotted
@@ -164,6 +169,7 @@ pub(super) fn index(ctx: &FileCtx) -> Rc<Index> {
         idx.generated |= b.generated;
         idx.proto_packages.extend(b.proto_packages);
         idx.generated_dirs = b.generated_dirs;
+        idx.generated_segments = b.generated_segments;
         idx.other_jvm = b.other_jvm;
         idx.android = b.android;
         idx.release = b.release;
