@@ -627,6 +627,37 @@ fn path_attributes_leave_only_their_own_modules_uncertain() {
 }
 
 #[test]
+fn files_loaded_through_path_attributes_judge_crate_paths_by_their_declarers() {
+    let c = krate(&[
+        (
+            "src/lib.rs",
+            "#[cfg_attr(unix, path = \"unix.rs\")]\n#[cfg_attr(windows, path = \"windows.rs\")]\nmod os;\nmod shared;\npub mod util;\n",
+        ),
+        ("build.rs", "#[path = \"src/shared.rs\"]\nmod shared;\nfn main() {}\n"),
+        ("src/unix.rs", "pub fn page() {}\n"),
+        ("src/windows.rs", "pub fn page() {}\n"),
+        ("src/shared.rs", "pub fn both() {}\n"),
+        ("src/util.rs", "pub fn helper() {}\n"),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "src/unix.rs",
+                "use crate::util::helper;\nuse crate::utils::helper as h2;\n\npub fn page() {}\n",
+            ),
+            // Loaded by the build script too, where `crate` is another crate.
+            ("src/shared.rs", "use crate::utils::helper;\n\npub fn both() {}\n"),
+        ],
+    );
+    // `crate` in `unix.rs` is the library, whichever `cfg` loads it.
+    assert_eq!(
+        got,
+        vec!["unknown-import src/unix.rs:2 unresolved import: no 'utils' in 'crate'"]
+    );
+}
+
+#[test]
 fn workspace_crates_re_exporting_other_crates_items() {
     let p = Proj::new(&[
         (

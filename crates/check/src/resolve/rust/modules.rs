@@ -383,7 +383,7 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
         return Member::Unknown;
     }
     let scan = crate_scan(ctx);
-    if scan.path_attrs.uncertain(&m.file, ctx.path, name)
+    if scan.path_attrs.uncertain(&m.file, name)
         || scan.macro_module_files.contains(&m.file)
         || scan.macro_words.contains(name)
         || facts.parse_errors > 0
@@ -485,7 +485,12 @@ fn start(ctx: &FileCtx, segs: &[String], cur: Module) -> Option<(Module, usize)>
     let mut used = 0;
     for s in segs {
         match s.as_str() {
-            "crate" if used == 0 => m = crate_root(ctx, &src)?,
+            "crate" if used == 0 => {
+                if !same_crate_as_declarers(ctx, &m.file, &src) {
+                    return None;
+                }
+                m = crate_root(ctx, &src)?;
+            }
             "self" if used == 0 => {}
             "super" => m = parent(ctx, &src, &m)?,
             _ => break,
@@ -493,6 +498,24 @@ fn start(ctx: &FileCtx, segs: &[String], cur: Module) -> Option<(Module, usize)>
         used += 1;
     }
     Some((m, used))
+}
+
+/// Whether `crate` in `file` is the crate of source directory `src`: a
+/// file loaded through `#[path]` belongs to the crates of the files that
+/// declare it, which must all be that one (a file that a build script and
+/// the library both load has two).
+fn same_crate_as_declarers(ctx: &FileCtx, file: &str, src: &str) -> bool {
+    fn within(ctx: &FileCtx, file: &str, src: &str, depth: u32) -> bool {
+        let attrs = &crate_scan(ctx).path_attrs;
+        if !attrs.is_target(file) {
+            return file_module_path(ctx, file).is_some_and(|(s, _)| s == src);
+        }
+        let declarers = attrs.declarers_of(file);
+        depth < 4
+            && !declarers.is_empty()
+            && declarers.iter().all(|d| within(ctx, d, src, depth + 1))
+    }
+    within(ctx, file, src, 0)
 }
 
 /// Walk `segs` (e.g. `crate::a::b::C`) from where the checked file stands.

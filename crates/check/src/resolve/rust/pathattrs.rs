@@ -21,14 +21,27 @@ pub(super) struct PathAttrs {
 }
 
 impl PathAttrs {
-    /// Whether looking `name` up in the module of `file`, from a check of
-    /// `checked`, could be wrong because of a `#[path]` attribute.
-    pub(super) fn uncertain(&self, file: &str, checked: &str, name: &str) -> bool {
+    /// Whether looking `name` up in the module of `file` could be wrong
+    /// because of a `#[path]` attribute.
+    pub(super) fn uncertain(&self, file: &str, name: &str) -> bool {
         self.unreadable
-            || self.targets.contains(checked)
             || self
                 .decls
                 .contains_key(&(file.to_string(), name.to_string()))
+    }
+
+    /// The files whose `mod` declarations load `target` through a `#[path]`
+    /// attribute.
+    pub(super) fn declarers_of(&self, target: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .decls
+            .iter()
+            .filter(|(_, files)| files.iter().any(|f| f == target))
+            .map(|((decl, _), _)| decl.as_str())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The one file `#[path]` gives module `name` declared in `file`.
