@@ -603,3 +603,30 @@ fn jmh_generates_only_its_own_package() {
         ]
     );
 }
+
+#[test]
+fn a_file_not_read_in_full_hides_only_the_names_it_spells() {
+    // A test with raw NUL bytes in a string is skipped as binary: it may
+    // declare `Hidden`, which it spells, but not `Gone` or `Missing`.
+    let fuzz = "package a.b;\n\nclass FuzzTest {\n  String input = \"\0\0\0\";\n}\n\nclass Hidden {}\n";
+    let p = Proj::new(&[
+        ("pom.xml", POM),
+        (
+            "src/main/java/a/b/One.java",
+            "package a.b;\n\npublic class One {}\n",
+        ),
+        ("src/test/java/a/b/FuzzTest.java", fuzz),
+    ]);
+    let r = p.check_files(&[(
+        "src/main/java/a/b/Two.java",
+        "package a.b;\n\nimport a.b.Gone;\nimport a.b.Hidden;\nimport a.b.util.Strings;\n\nclass Two {\n  Object go() {\n    new Hidden();\n    new One();\n    return new Missing();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-import src/main/java/a/b/Two.java:3 package a.b has no class 'Gone'",
+            "unknown-import src/main/java/a/b/Two.java:5 package a.b has no subpackage 'util'",
+            "unknown-symbol src/main/java/a/b/Two.java:11 class 'Missing' is not declared, imported or in package a.b",
+        ]
+    );
+}

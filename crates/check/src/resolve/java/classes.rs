@@ -166,12 +166,13 @@ pub(super) fn class_in_package(ctx: &FileCtx, pkg: &str, name: &str) -> Option<C
     None
 }
 
-/// Whether every file of a package was read in full (else absence proves nothing).
-pub(super) fn package_complete(ctx: &FileCtx, pkg: &str) -> bool {
+/// Whether no file of a package can hide a class `name` its definitions do
+/// not show (else absence proves nothing): see [`JFile::may_hide`].
+pub(super) fn package_complete(ctx: &FileCtx, pkg: &str, name: &str) -> bool {
     let idx = index(ctx);
     idx.packages
         .get(pkg)
-        .is_some_and(|ps| ps.iter().all(|p| file(ctx, p).ok))
+        .is_some_and(|ps| ps.iter().all(|p| !file(ctx, p).may_hide(name)))
 }
 
 /// The class nested directly in `outer` named `name`.

@@ -199,7 +199,7 @@ fn check_path(
             let nested_class = i + 1 < segs.len()
                 && segs[i].starts_with(char::is_uppercase)
                 && !matches!(types::by_fqn(ctx, &segs[..=i].join(".")), Ty::Project(c) if c.supers.is_empty() && !c.header_cut);
-            if !super::project::package_complete(ctx, &pkg) || nested_class {
+            if !super::project::package_complete(ctx, &pkg, segs[i]) || nested_class {
                 return skipped!();
             }
         }

@@ -28,6 +28,28 @@ pub(super) struct JFile {
     pub lombok: bool,
     /// Read in full: no parse errors, not skipped by the indexer.
     pub ok: bool,
+    /// The text of a file not read in full (empty when it could not be read).
+    pub unread: String,
+}
+
+impl JFile {
+    /// Whether the file may declare a type `name` its definitions do not
+    /// show: only when it was not read in full and its text spells the
+    /// name as a word (a declaration does), has a `\u` escape (which could
+    /// spell it), or could not be read.
+    pub fn may_hide(&self, name: &str) -> bool {
+        if self.ok {
+            return false;
+        }
+        let t = &self.unread;
+        let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        t.is_empty()
+            || t.contains("\\u")
+            || t.match_indices(name).any(|(i, _)| {
+                !t[..i].chars().next_back().is_some_and(ident)
+                    && !t[i + name.len()..].chars().next().is_some_and(ident)
+            })
+    }
 }
 
 /// Every project `.java` file by package.
@@ -234,6 +256,7 @@ pub(super) fn file(ctx: &FileCtx, path: &str) -> Rc<JFile> {
             defs,
             lombok: text.contains("lombok"),
             ok,
+            unread: if ok { String::new() } else { text },
         }
     })
 }

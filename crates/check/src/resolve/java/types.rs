@@ -138,7 +138,8 @@ pub(super) fn resolve(
     if let Some(c) = class_in_package(ctx, &file.package, name) {
         return Ty::Project(c);
     }
-    if !project::package_complete(ctx, &file.package) && index(ctx).has_package(&file.package) {
+    if !project::package_complete(ctx, &file.package, name) && index(ctx).has_package(&file.package)
+    {
         uncertain = true;
     }
     let idx = index(ctx);
