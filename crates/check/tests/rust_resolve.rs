@@ -658,6 +658,27 @@ fn files_loaded_through_path_attributes_judge_crate_paths_by_their_declarers() {
 }
 
 #[test]
+fn path_qualifiers_are_modules_and_types_never_locals() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/cstyle.rs",
+            "use core::ptr::{self, NonNull};\n\n#[allow(non_camel_case_types)]\npub struct z_stream {\n    pub avail: u32,\n}\n\nimpl z_stream {\n    pub fn new() -> Self {\n        z_stream { avail: 0 }\n    }\n}\n\npub unsafe fn go(a: *mut u8, b: *mut u8) -> u32 {\n    let ptr = a;\n    ptr::copy(ptr, b, 1);\n    ptr::handle_copy(ptr, b, 1);\n    let _ = NonNull::new(a);\n    let s = z_stream::new();\n    let t = z_stream::neww();\n    s.avail + t.avail\n}\n",
+        )],
+    );
+    // `ptr::` names the module whatever local is called `ptr`; a lowercase
+    // struct the project writes has associated functions like any other.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/cstyle.rs:17 'handle_copy' does not exist in 'core::ptr'",
+            "unknown-symbol src/cstyle.rs:20 no function or associated item named 'neww' found for 'z_stream'",
+        ]
+    );
+}
+
+#[test]
 fn workspace_crates_re_exporting_other_crates_items() {
     let p = Proj::new(&[
         (

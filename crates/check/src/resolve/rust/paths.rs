@@ -434,12 +434,9 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             confidence,
         );
     }
-    // Expand a `use` binding of the first segment.
+    // Expand a `use` binding of the first segment (a local variable of
+    // the same name is no path: `let ptr = ..; ptr::copy(..)`).
     if !matches!(segs[0].as_str(), "crate" | "self" | "super" | "Self")
-        && !ctx.local_binds(&Reference {
-            name: segs[0].clone(),
-            ..r.clone()
-        })
         && let Some(full) = use_binding(ctx, &segs[0], &r.span)
     {
         let mut v: Vec<String> = full.split("::").map(str::to_string).collect();
@@ -660,7 +657,16 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         } else {
             first.clone()
         };
-        if !ty.chars().next().is_some_and(|c| c.is_uppercase()) {
+        // A lowercase name is a type only where the project writes one so
+        // (`z_stream::default()`, C style) and no module shares it.
+        let type_like = ty.starts_with(char::is_uppercase)
+            || project_data_type(ctx, &ty)
+                && !ctx
+                    .project
+                    .defs_named(&ty, 10)
+                    .iter()
+                    .any(|d| d.def.kind == DefKind::Module);
+        if !type_like {
             return vec![skipped!()];
         }
         if !super::assoc::is_project_type_here(ctx, &ty) {
