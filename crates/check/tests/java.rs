@@ -630,3 +630,43 @@ fn a_file_not_read_in_full_hides_only_the_names_it_spells() {
         ]
     );
 }
+
+#[test]
+fn build_helper_adding_a_tracked_directory_generates_nothing() {
+    let pom = |source: &str| {
+        format!(
+            "<project><modelVersion>4.0.0</modelVersion><groupId>a.b</groupId><artifactId>app</artifactId><version>1</version>\n<build><plugins><plugin>\n  <groupId>org.codehaus.mojo</groupId>\n  <artifactId>build-helper-maven-plugin</artifactId>\n  <executions><execution><phase>generate-test-sources</phase><goals><goal>add-test-source</goal></goals>\n    <configuration><sources><source>{source}</source></sources></configuration>\n  </execution></executions>\n</plugin></plugins></build></project>\n"
+        )
+    };
+    let findings = |source: &str| {
+        let p = Proj::new(&[
+            ("pom.xml", pom(source).as_str()),
+            (
+                "src/main/java/a/b/One.java",
+                "package a.b;\n\npublic class One {}\n",
+            ),
+            (
+                "src/test/java11/a/b/OneTest.java",
+                "package a.b;\n\nclass OneTest {}\n",
+            ),
+        ]);
+        summary(&p.check_files(&[(
+            "src/main/java/a/b/Two.java",
+            "package a.b;\n\nclass Two {\n  Object go() {\n    new One();\n    return new Onee();\n  }\n}\n",
+        )]))
+    };
+    // A directory of the repository: its classes are all in sight.
+    assert_eq!(
+        findings("${project.basedir}/src/test/java11"),
+        vec![
+            "unknown-symbol src/main/java/a/b/Two.java:6 class 'Onee' is not declared, imported or in package a.b"
+        ]
+    );
+    // A directory of the build output: something generates into it.
+    assert_eq!(
+        findings("${project.build.directory}/generated-sources/java"),
+        Vec::<String>::new()
+    );
+    // A directory the repository has no Java files in.
+    assert_eq!(findings("src/gen/java"), Vec::<String>::new());
+}

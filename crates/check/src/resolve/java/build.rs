@@ -168,6 +168,53 @@ fn names_marker(text: &str, marker: &str) -> bool {
     })
 }
 
+const BUILD_HELPER: &str = "build-helper-maven-plugin";
+
+/// The `<source>` entries of each build-helper-maven-plugin block of a pom
+/// (its `add-source` and `add-test-source` goals), as written; `None` when a
+/// block does not end (`</plugin>`).
+fn build_helper_sources(text: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(BUILD_HELPER) {
+        let block = &text[i..];
+        let block = &block[..block.find("</plugin>")?];
+        for part in block.split("<source>").skip(1) {
+            out.push(part.split_once("</source>")?.0.trim());
+        }
+    }
+    Some(out)
+}
+
+/// Whether build-helper-maven-plugin only adds source directories the
+/// repository holds Java files in (`${project.basedir}/src/test/java11`):
+/// then it generates nothing. A directory under the build output, or one
+/// named through another property, may be filled by a generator.
+fn adds_only_tracked_sources(ctx: &FileCtx, text: &str, dir: &str) -> bool {
+    let Some(sources) = build_helper_sources(text) else {
+        return false;
+    };
+    sources.iter().all(|s| {
+        let rel = s
+            .strip_prefix("${project.basedir}/")
+            .or_else(|| s.strip_prefix("${basedir}/"))
+            .unwrap_or(s)
+            .trim_end_matches('/');
+        if rel.is_empty() || rel.contains(['$', '\\']) || rel.starts_with('/') || rel.contains("..")
+        {
+            return false;
+        }
+        let prefix = if dir.is_empty() {
+            format!("{rel}/")
+        } else {
+            format!("{dir}/{rel}/")
+        };
+        ctx.project
+            .all_files()
+            .iter()
+            .any(|p| p.starts_with(&prefix) && p.ends_with(".java"))
+    })
+}
+
 pub(super) const GENERATOR_INPUTS: &[&str] = &[".g4", ".jj", ".avsc", ".thrift", ".wsdl", ".xsd"];
 
 /// Read every pom.xml / build.gradle(.kts) of the manifest.
@@ -206,6 +253,7 @@ pub(super) fn read(ctx: &FileCtx) -> BuildFacts {
             .iter()
             .copied()
             .filter(|m| names_marker(&text, m))
+            .filter(|m| *m != BUILD_HELPER || !adds_only_tracked_sources(ctx, &text, &dir))
             .collect();
         if android {
             // `R`, `BuildConfig`, view bindings.
@@ -250,6 +298,21 @@ mod tests {
             "<artifactId>antlr4-maven-plugin</artifactId>",
             "antlr"
         ));
+    }
+
+    #[test]
+    fn build_helper_source_entries() {
+        let pom = "<plugin><artifactId>build-helper-maven-plugin</artifactId><executions><execution><goals><goal>add-test-source</goal></goals>\n<configuration><sources>\n  <source>${project.basedir}/src/test/java11</source>\n</sources></configuration></execution></executions></plugin>\n<plugin><artifactId>maven-compiler-plugin</artifactId><configuration><source>8</source></configuration></plugin>";
+        assert_eq!(
+            build_helper_sources(pom),
+            Some(vec!["${project.basedir}/src/test/java11"])
+        );
+        assert_eq!(
+            build_helper_sources(
+                "<artifactId>build-helper-maven-plugin</artifactId><source>x</source>"
+            ),
+            None
+        );
     }
 
     #[test]
