@@ -670,3 +670,38 @@ fn build_helper_adding_a_tracked_directory_generates_nothing() {
     // A directory the repository has no Java files in.
     assert_eq!(findings("src/gen/java"), Vec::<String>::new());
 }
+
+#[test]
+fn qualified_member_classes_through_the_body_and_known_supertypes() {
+    let p = Proj::new(&[
+        ("pom.xml", POM),
+        (
+            "src/main/java/a/b/Token.java",
+            "package a.b;\n\nabstract class Token {\n  static final class Tag extends Token {\n    Tag(int n) {}\n  }\n\n  static final class Eof extends Token {}\n}\n",
+        ),
+        (
+            "src/main/java/a/b/Special.java",
+            "package a.b;\n\nabstract class Special extends Token {}\n",
+        ),
+        (
+            "src/main/java/a/b/Outside.java",
+            "package a.b;\n\nimport org.slf4j.helpers.MarkerIgnoringBase;\n\nabstract class Outside extends MarkerIgnoringBase {}\n",
+        ),
+        (
+            "src/main/java/a/b/Built.java",
+            "package a.b;\n\n@lombok.Builder\nclass Built {}\n",
+        ),
+    ]);
+    let r = p.check_files(&[(
+        "src/main/java/a/b/Use.java",
+        "package a.b;\n\nclass Use {\n  void go() {\n    new Token.Tag(1);\n    new Token.Eof();\n    new Special.Eof();\n    new Token.Tags(1);\n    new Special.Eofs();\n    new Token.Tag();\n    new Outside.Inner();\n    new Built.BuiltBuilder();\n  }\n}\n",
+    )]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "unknown-symbol src/main/java/a/b/Use.java:8 class Token has no member class 'Tags'",
+            "unknown-symbol src/main/java/a/b/Use.java:9 class Special has no member class 'Eofs'",
+            "arity-mismatch src/main/java/a/b/Use.java:10 constructor of Token.Tag takes (n), not 0 argument(s)",
+        ]
+    );
+}

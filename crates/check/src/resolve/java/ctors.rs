@@ -9,8 +9,8 @@ use plumb_facts::{DefKind, Params, Reference};
 
 use super::super::{FileCtx, Outcome};
 use super::calls::{enclosing, named_only};
-use super::project::{ClassInfo, JFile};
-use super::types::{Found, Ty, resolve};
+use super::project::{ClassInfo, JFile, nested};
+use super::types::{Found, Ty, inherited_type, resolve};
 use crate::report::FindingKind;
 
 /// `new C(..)`, resolved in the scope of the reference.
@@ -34,7 +34,10 @@ pub(super) fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcom
     match resolve(ctx, f, &named, &full) {
         Ty::Project(c) => constructor_arity(ctx, r, &c),
         Ty::Jdk(_) => Outcome::Resolved,
-        Ty::Unknown => skipped!(),
+        Ty::Unknown => match &r.qualifier {
+            Some(q) => member_class(ctx, f, &named, q, r),
+            None => skipped!(),
+        },
         Ty::Missing => {
             if r.qualifier.is_some()
                 || !f.ok
@@ -60,6 +63,56 @@ pub(super) fn constructor(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference) -> Outcom
             ))
         }
     }
+}
+
+/// `new Outer.Name(..)` that [`resolve`] left unknown: `Outer` a project
+/// class whose file was read in full, without Lombok (whose `@Builder`
+/// writes member classes); a finding when neither its body nor its
+/// supertypes (all known) declare a member class `Name`.
+fn member_class(
+    ctx: &FileCtx,
+    f: &Rc<JFile>,
+    named: &[ClassInfo],
+    q: &str,
+    r: &Reference,
+) -> Outcome {
+    let Ty::Project(c) = resolve(ctx, f, named, q) else {
+        return skipped!();
+    };
+    let idx = super::project::index(ctx);
+    if !f.ok
+        || !c.file.ok
+        || c.file.lombok
+        || c.header_cut
+        || c.ambiguous
+        || idx.other_jvm
+        || idx.maybe_generated(&r.name, ctx.path)
+        || nested(&c, &r.name).is_some()
+    {
+        return skipped!();
+    }
+    match inherited_type(ctx, &c, &r.name, 0) {
+        Some(Ty::Project(n)) => return constructor_arity(ctx, r, &n),
+        Some(Ty::Jdk(_)) => return Outcome::Resolved,
+        Some(_) => return skipped!(),
+        None => {}
+    }
+    let pool: Vec<(String, String, u32)> = c
+        .members()
+        .filter(|d| super::project::is_type(d.kind))
+        .map(|d| (d.name.clone(), c.file.path.clone(), d.name_span.start_line))
+        .collect();
+    Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("class {} has no member class '{}'", c.qual, r.name),
+        vec![format!(
+            "{} ({}) and its supertypes (all known): no member class '{}'",
+            c.qual, c.file.path, r.name
+        )],
+        ctx.candidates(&r.name, &pool),
+        0.85,
+    ))
 }
 
 fn display_pkg(p: &str) -> &str {

@@ -173,7 +173,7 @@ pub(super) fn resolve(
 
 /// A member type `name` that `c` inherits: `None` when its supertypes are
 /// all project classes without it, `Some(Unknown)` when one is not known.
-fn inherited_type(ctx: &FileCtx, c: &ClassInfo, name: &str, depth: u32) -> Option<Ty> {
+pub(super) fn inherited_type(ctx: &FileCtx, c: &ClassInfo, name: &str, depth: u32) -> Option<Ty> {
     if depth > 8 || c.header_cut {
         return Some(Ty::Unknown);
     }
