@@ -222,6 +222,28 @@ pub(super) fn method_what(found: &Found, qual: &str, name: &str) -> String {
     format!("method {}.{name}", found.owner.as_deref().unwrap_or(qual))
 }
 
+/// The finding for `Type.name` that neither `c` nor its supertypes (all
+/// known) declare as a `what` (method, member class).
+pub(super) fn absent_from_class(
+    ctx: &FileCtx,
+    r: &Reference,
+    c: &ClassInfo,
+    what: &str,
+    pool: &[(String, String, u32)],
+) -> Outcome {
+    Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("class {} has no {what} '{}'", c.qual, r.name),
+        vec![format!(
+            "{} ({}) and its supertypes (all known): no {what} '{}'",
+            c.qual, c.file.path, r.name
+        )],
+        ctx.candidates(&r.name, pool),
+        0.85,
+    ))
+}
+
 fn method_pool(c: &ClassInfo) -> Vec<(String, String, u32)> {
     c.members()
         .filter(|d| d.kind == DefKind::Method && d.name != c.name)
@@ -325,17 +347,7 @@ fn static_call(ctx: &FileCtx, f: &Rc<JFile>, r: &Reference, q: &str) -> Outcome 
             if !found.complete || !f.ok {
                 return skipped!();
             }
-            Outcome::Found(ctx.finding(
-                FindingKind::UnknownSymbol,
-                &r.span,
-                format!("class {} has no method '{}'", c.qual, r.name),
-                vec![format!(
-                    "{} ({}) and its supertypes (all known): no method '{}'",
-                    c.qual, c.file.path, r.name
-                )],
-                ctx.candidates(&r.name, &method_pool(&c)),
-                0.85,
-            ))
+            absent_from_class(ctx, r, &c, "method", &method_pool(&c))
         }
         Ty::Jdk(fqn) => {
             let Some(m) = builtins::stdlib_module(Lang::Java, &fqn) else {

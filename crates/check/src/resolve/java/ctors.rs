@@ -8,7 +8,7 @@ use std::rc::Rc;
 use plumb_facts::{DefKind, Params, Reference};
 
 use super::super::{FileCtx, Outcome};
-use super::calls::{enclosing, named_only};
+use super::calls::{absent_from_class, enclosing, named_only};
 use super::project::{ClassInfo, JFile, nested};
 use super::types::{Found, Ty, inherited_type, resolve};
 use crate::report::FindingKind;
@@ -102,17 +102,7 @@ fn member_class(
         .filter(|d| super::project::is_type(d.kind))
         .map(|d| (d.name.clone(), c.file.path.clone(), d.name_span.start_line))
         .collect();
-    Outcome::Found(ctx.finding(
-        FindingKind::UnknownSymbol,
-        &r.span,
-        format!("class {} has no member class '{}'", c.qual, r.name),
-        vec![format!(
-            "{} ({}) and its supertypes (all known): no member class '{}'",
-            c.qual, c.file.path, r.name
-        )],
-        ctx.candidates(&r.name, &pool),
-        0.85,
-    ))
+    absent_from_class(ctx, r, &c, "member class", &pool)
 }
 
 fn display_pkg(p: &str) -> &str {
