@@ -582,3 +582,55 @@ View.prototype.render = function render(options, callback) {
         ]
     );
 }
+
+#[test]
+fn workspace_packages_resolve_through_their_exports_map() {
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "acme-root", "private": true, "workspaces": ["packages/*"]}"#,
+        ),
+        (
+            "packages/core/package.json",
+            r#"{"name": "@acme/core", "exports": {".": {"@acme/source": "./src/index.ts", "import": "./dist/index.js"}, "./util": {"@acme/source": "./src/util.ts", "types": "./dist/util.d.ts", "import": "./dist/util.js"}}}"#,
+        ),
+        (
+            "packages/core/src/util.ts",
+            "export function isValid(data: string): boolean {\n  return data.length > 0;\n}\n",
+        ),
+        ("packages/core/src/index.ts", "export * from './util.js';\n"),
+        (
+            "packages/bench/package.json",
+            r#"{"name": "@acme/bench", "devDependencies": {"@acme/core": "workspace:*"}}"#,
+        ),
+        (
+            "packages/legacy/package.json",
+            r#"{"name": "@acme/legacy", "dependencies": {"@acme/core": "^1.0.0"}}"#,
+        ),
+    ]);
+    let body = "import {isValid} from '@acme/core/util';\nimport * as core from '@acme/core';\n\nisValid('a');\nisValid('a', 'b');\ncore.isValid('a');\ncore.isValidd('a');\n";
+    assert_eq!(
+        file(&p, "packages/bench/run.ts", body),
+        vec![
+            "arity-mismatch packages/bench/run.ts:5 'isValid' takes at most 1 argument(s) but 2 were given",
+            "unknown-symbol packages/bench/run.ts:7 module '@acme/core' has no export 'isValidd'",
+        ]
+    );
+    // A registry version of the package is not the repository's copy.
+    assert_eq!(
+        file(&p, "packages/legacy/run.ts", body),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn lines_under_a_ts_expect_error_directive_are_not_reported() {
+    let p = shop(&[]);
+    let body = "function pair(a: string, b: string): string {\n  return a + b;\n}\n// @ts-expect-error\npair('a');\n  // @ts-ignore: old signature\npair('a', 'b', 'c');\npair('a');\n";
+    assert_eq!(
+        file(&p, "src/pair.test.ts", body),
+        vec![
+            "arity-mismatch src/pair.test.ts:8 'pair' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+}

@@ -68,6 +68,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         || ctx.facts.dynamic
         || ctx.line_text(r.span.start_line).len() > 500
         || ctx.path.contains(".min.")
+        || expects_error(ctx, r.span.start_line)
     {
         return vec![skipped!()];
     }
@@ -155,6 +156,17 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         ctx.candidates(name, &pool),
         0.8,
     ))]
+}
+
+/// Whether the line before `line` is a `// @ts-expect-error` or
+/// `// @ts-ignore` directive: the author knows the next line is wrong
+/// (a test of what must not type-check).
+pub fn expects_error(ctx: &FileCtx, line: u32) -> bool {
+    line > 1 && {
+        let prev = ctx.line_text(line - 1).trim_start();
+        (prev.starts_with("//") || prev.starts_with("/*") || prev.starts_with("{/*"))
+            && (prev.contains("@ts-expect-error") || prev.contains("@ts-ignore"))
+    }
 }
 
 /// The definitions of the file a bare `name` denotes at `r`: those whose

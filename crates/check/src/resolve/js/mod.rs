@@ -6,7 +6,8 @@
 //! imports must be Node built-ins or declared in a package.json. Calls live
 //! in [`calls`] (bare names) and [`qualified`] (`this.m()`, `Class.m()`,
 //! `ns.f()`, `obj.m()`), arity in [`arity`], module lookups in [`modules`],
-//! class members in [`members`], object-literal keys in [`objects`].
+//! class members in [`members`], object-literal keys in [`objects`],
+//! the repository's own packages (monorepo workspaces) in [`workspace`].
 
 mod aliases;
 mod arity;
@@ -15,6 +16,7 @@ mod members;
 mod modules;
 mod objects;
 mod qualified;
+mod workspace;
 
 pub use calls::check_ref;
 pub use modules::{package_name, resolve_from};

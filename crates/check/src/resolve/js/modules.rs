@@ -41,12 +41,14 @@ pub fn resolve_from(project: &Project, from: &str, spec: &str) -> Option<String>
 }
 
 /// The project file a specifier names: relative ones from `from`, bare ones
-/// through the tsconfig/jsconfig path aliases. `None` for packages.
+/// through the tsconfig/jsconfig path aliases, then through a workspace
+/// package of the repository. `None` for other packages.
 pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String> {
     if is_relative(spec) {
         resolve_from(project, from, spec)
     } else {
         super::aliases::resolve_alias(project, from, spec)
+            .or_else(|| super::workspace::resolve_workspace(project, from, spec))
     }
 }
 

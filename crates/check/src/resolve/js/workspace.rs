@@ -1,0 +1,151 @@
+//! Packages of the repository itself (a monorepo's workspaces): a bare
+//! specifier `pkg/sub` whose package `pkg` is the `name` of a package.json
+//! in the project resolves through that package's `exports` map to the
+//! project source file it names (`"./v4/core": {"@zod/source":
+//! "./src/v4/core/index.ts", "import": "./v4/core/index.js"}` →
+//! `src/v4/core/index.ts`, the one target that exists in the repository).
+//!
+//! Owns only that mapping; `None` whenever the package is not unique in
+//! the repository, the entry is a pattern (`./*`), or not exactly one
+//! target names an existing file.
+
+use std::collections::{HashMap, HashSet};
+
+use super::modules::{normalize, package_name, resolve_base};
+use crate::project::Project;
+
+/// The project file that the bare specifier `spec`, written in the file
+/// `from`, names through a workspace package of the repository: one that
+/// `from` belongs to, or that the package.json nearest to `from` links
+/// (`"workspace:…"`, `"file:…"`, `"link:…"`, `"*"`).
+pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<String> {
+    let pkg = package_name(spec);
+    let sub = &spec[pkg.len()..];
+    let packages = project.memo("js-workspace-packages", || workspace_packages(project));
+    let dir = packages.get(pkg)?.as_ref()?;
+    let (home, manifest) = nearest_package(project, from)?;
+    if home != *dir && !links(&manifest, pkg) {
+        return None;
+    }
+    let text = std::fs::read_to_string(project.root.join(format!("{dir}package.json"))).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let Some(exports) = v.get("exports") else {
+        // No exports map: the package's files are reachable by path.
+        return resolve_base(project, &format!("{dir}{}", sub.trim_start_matches('/')));
+    };
+    let key = format!(".{sub}");
+    let entry = match exports {
+        serde_json::Value::Object(m) if m.keys().any(|k| k.starts_with('.')) => m.get(&key)?,
+        // `"exports": "./x.js"` or a map of conditions: the root only.
+        other if sub.is_empty() => other,
+        _ => return None,
+    };
+    let mut targets = Vec::new();
+    leaves(entry, &mut targets, 0);
+    let mut found: Vec<String> = targets
+        .iter()
+        .filter(|t| t.starts_with("./") && !t.contains('*'))
+        .filter_map(|t| normalize(&format!("{dir}{t}")))
+        .filter(|p| project.file_exists(p))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// The string targets of an `exports` entry, through nested conditions.
+fn leaves(v: &serde_json::Value, out: &mut Vec<String>, depth: u32) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Object(m) => m.values().for_each(|x| leaves(x, out, depth + 1)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| leaves(x, out, depth + 1)),
+        _ => {}
+    }
+}
+
+/// Package name → its directory (`packages/zod/`), from the package.json
+/// files beside the project's files and in their parent directories (none
+/// under node_modules); `None` for a name that two package.json files
+/// claim.
+fn workspace_packages(project: &Project) -> HashMap<String, Option<String>> {
+    let mut dirs: HashSet<String> = HashSet::new();
+    for f in project.all_files() {
+        let mut d = f.as_str();
+        while let Some((parent, _)) = d.rsplit_once('/') {
+            if !dirs.insert(format!("{parent}/")) {
+                break;
+            }
+            d = parent;
+        }
+    }
+    dirs.insert(String::new());
+    let mut dirs: Vec<String> = dirs.into_iter().collect();
+    dirs.sort();
+    let mut out: HashMap<String, Option<String>> = HashMap::new();
+    for dir in dirs {
+        if dir.contains("node_modules/") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(project.root.join(format!("{dir}package.json")))
+        else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let Some(name) = v.get("name").and_then(|n| n.as_str()) else {
+            continue;
+        };
+        out.entry(name.to_string())
+            .and_modify(|d| *d = None)
+            .or_insert_with(|| Some(dir.clone()));
+    }
+    out
+}
+
+/// The directory (`packages/bench/`, `` for the root) and contents of the
+/// package.json nearest to the file `from`.
+fn nearest_package(project: &Project, from: &str) -> Option<(String, serde_json::Value)> {
+    let mut dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    loop {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        if let Ok(text) =
+            std::fs::read_to_string(project.root.join(format!("{prefix}package.json")))
+        {
+            return Some((prefix, serde_json::from_str(&text).ok()?));
+        }
+        if dir.is_empty() {
+            return None;
+        }
+        dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    }
+}
+
+/// Whether a package.json declares `pkg` as a link to the repository's own
+/// copy rather than a registry version.
+fn links(manifest: &serde_json::Value, pkg: &str) -> bool {
+    [
+        "dependencies",
+        "devDependencies",
+        "peerDependencies",
+        "optionalDependencies",
+    ]
+    .iter()
+    .filter_map(|k| manifest.get(*k)?.get(pkg)?.as_str())
+    .any(|r| {
+        r == "*"
+            || ["workspace:", "file:", "link:"]
+                .iter()
+                .any(|p| r.starts_with(p))
+    })
+}
