@@ -21,7 +21,10 @@ so the library sources are scanned instead:
     bring in, the primitive types (`#[rustc_doc_primitive = "..."]` in
     core/src/primitive_docs.rs) and std's exported macros.
 Unstable and doc-hidden items are included: they exist, and the checker only
-uses this data to decide that a path is *not* made up.
+uses this data to decide that a path is *not* made up. Modules declared
+unstable (`#[unstable] pub mod simd`, `#![unstable]` in intrinsics/mod.rs) and
+their children and re-exports get a `*` line (members not known): their contents
+change between toolchains, so code written for another one cannot be judged.
 Output format: see scripts/gen-builtins/python.py, plus `@module a = b` for a
 module whose members are those of the earlier module `b` (std re-exports).
 Sorted, deterministic.
@@ -45,6 +48,19 @@ PUB_MOD = re.compile(r"^(pub(?:\([^)]*\))?\s+)?mod\s+(?:r#)?([A-Za-z_]\w*)\s*(;|
 MACRO_RULES = re.compile(r"^macro_rules!\s+([A-Za-z_]\w*)")
 ITEM_MACRO = re.compile(r"^(?!macro_rules!)[a-z_][a-z0-9_]*!\s*\{")
 PATH_ATTR = re.compile(r'^#\[path\s*=\s*"([^"]+)"\]')
+INNER_UNSTABLE = re.compile(r"^\s*#!\[unstable\(", re.M)
+
+
+def unstable_attrs(lines, i):
+    """Whether the attributes above line `i` (back to the item before) hold
+    `#[unstable(..)]`."""
+    for back in range(i - 1, max(i - 30, -1), -1):
+        prev = lines[back].strip()
+        if prev.startswith("#[unstable("):
+            return True
+        if prev.endswith((";", "}")) and not prev.startswith("#") or prev.startswith("pub "):
+            return False
+    return False
 
 
 def library_dir(arg):
@@ -129,6 +145,7 @@ class Lib:
         self.uses = {}  # module -> [(absolute path list, name)]
         self.files = {}
         self.private = set()
+        self.unstable = set()  # modules declared `#[unstable]` / `#![unstable]`
         self.walked = set()
 
     def module_file(self, path_dir, name, is_mod_rs, cur_file, path_attr):
@@ -146,7 +163,10 @@ class Lib:
         self.walked.add(modpath)
         with open(file, encoding="utf-8", errors="replace") as f:
             raw = f.read()
-        self.walk_text(modpath, strip_comments(raw), file)
+        text = strip_comments(raw)
+        if INNER_UNSTABLE.search(text):
+            self.unstable.add(modpath)
+        self.walk_text(modpath, text, file)
 
     def walk_text(self, modpath, text, file):
         crate = modpath.split("::")[0]
@@ -167,6 +187,8 @@ class Lib:
                 # Private modules are walked so that re-exports from them
                 # resolve, but are not written out.
                 self.private.add(modpath + "::" + mm.group(2))
+            if mm and unstable_attrs(lines, i):
+                self.unstable.add(modpath + "::" + mm.group(2))
             if mm and mm.group(3) == "{":
                 # An inline `pub mod x { ... }`: its body, unindented.
                 body = block("\n".join(lines[i:]))
@@ -208,6 +230,10 @@ class Lib:
                 # `pub use i32x4_add as u32x4_add;` names a member too.
                 names.add(name)
 
+    def is_unstable(self, mod):
+        segs = mod.split("::")
+        return any("::".join(segs[:k]) in self.unstable for k in range(1, len(segs) + 1))
+
     def absolute(self, modpath, segs):
         if not segs:
             return None
@@ -247,6 +273,9 @@ class Lib:
                             rest = child[len(src_path) + 2:]
                             if "::" in rest or child in self.private or (src and rest not in src):
                                 continue
+                            if child in self.unstable and mod + "::" + rest not in self.unstable:
+                                self.unstable.add(mod + "::" + rest)
+                                changed = True
                             dst = self.members.setdefault(mod + "::" + rest, set())
                             if not self.members[child] <= dst:
                                 dst |= self.members[child]
@@ -254,6 +283,9 @@ class Lib:
                     else:
                         src_mod = "::".join(target + [name])
                         alias = mod + "::" + name
+                        if src_mod in self.unstable and alias not in self.unstable:
+                            self.unstable.add(alias)
+                            changed = True
                         if src_mod in self.members and alias != src_mod:
                             dst = self.members.setdefault(alias, set())
                             if not self.members[src_mod] <= dst:
@@ -323,12 +355,17 @@ def main():
     first_with = {}
     for mod in sorted(public):
         members = frozenset(lib.members[mod])
-        same = first_with.setdefault(members, mod)
+        same = first_with.setdefault((members, lib.is_unstable(mod)), mod)
         if same != mod and len(members) > 20:
             # `std::arch::x86_64` lists what `core::arch::x86_64` does.
             lines.append(f"@module {mod} = {same}")
             continue
         lines.append("@module " + mod)
+        if lib.is_unstable(mod):
+            # Unstable: what it holds changes from one toolchain to the next
+            # (`core::intrinsics`, `core::simd`), so its members say nothing
+            # of code written for another one.
+            lines.append("*")
         lines += sorted(members)
     with open(OUT, "w") as f:
         f.write("\n".join(lines) + "\n")

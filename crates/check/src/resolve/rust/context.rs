@@ -393,10 +393,13 @@ pub(super) fn spelled_by_crate_or_deps(ctx: &FileCtx, dir: &std::path::Path, nam
     })
 }
 
-/// Standard-library modules whose contents depend on the target platform.
+/// Standard-library modules whose contents depend on the target platform
+/// and which the listing has only in part: `std::os::*` takes its members
+/// from `sys` modules chosen by `cfg`. (`core::arch::*` is listed whole
+/// from stdarch's sources, every architecture's, so it is checked.)
 pub(super) fn platform_specific(path: &str) -> bool {
     let mut it = path.split("::").skip(1);
-    matches!(it.next(), Some("arch" | "os"))
+    matches!(it.next(), Some("os"))
 }
 
 /// The primitive types a path can name (`u8::MAX`, `str::from_utf8`).
