@@ -23,6 +23,7 @@
 
 mod assoc;
 mod bindings;
+mod cfgs;
 mod context;
 mod depsrc;
 mod derives;
@@ -42,5 +43,34 @@ mod values;
 
 use context::*;
 
-pub use imports::check_import;
-pub use paths::check_ref;
+use super::{FileCtx, Outcome};
+
+/// A `use` declaration of a changed file.
+pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
+    unjudged_where_unknowable(ctx, imp.span.start_byte, imports::check_import(ctx, imp))
+}
+
+/// A reference (call, path, macro) of a changed file.
+pub fn check_ref(ctx: &FileCtx, r: &plumb_facts::Reference) -> Vec<Outcome> {
+    unjudged_where_unknowable(ctx, r.span.start_byte, paths::check_ref(ctx, r))
+}
+
+/// Findings of code this toolchain's listing and the file's own scope
+/// cannot judge become skips: code under a toolchain-specific `cfg`, and
+/// files another pastes in with `include!` (their names are the
+/// includer's).
+fn unjudged_where_unknowable(ctx: &FileCtx, at: u32, out: Vec<Outcome>) -> Vec<Outcome> {
+    if !out.iter().any(|o| matches!(o, Outcome::Found(_))) {
+        return out;
+    }
+    let included = scan::crate_scan(ctx).included_files.contains(ctx.path);
+    if !included && !cfgs::toolchain_gated(ctx.text, at as usize) {
+        return out;
+    }
+    out.into_iter()
+        .map(|o| match o {
+            Outcome::Found(_) => skipped!(),
+            o => o,
+        })
+        .collect()
+}

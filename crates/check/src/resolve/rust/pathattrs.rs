@@ -141,7 +141,7 @@ fn module_after(rest: &str) -> Option<String> {
 }
 
 /// `dir` joined with the relative path `rel`, `..` and `.` resolved.
-fn normalize(dir: &str, rel: &str) -> Option<String> {
+pub(super) fn normalize(dir: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for seg in rel.split(['/', '\\']) {
         match seg {

@@ -44,6 +44,9 @@ pub(super) struct CrateScan {
     pub use_words: HashSet<String>,
     /// Modules declared with `#[path = ..]`.
     pub path_attrs: super::pathattrs::PathAttrs,
+    /// Files another file pastes in with an item-level `include!("x.rs")`:
+    /// their names resolve in the includer's scope.
+    pub included_files: HashSet<String>,
     /// Crates named by `#[macro_use] extern crate x;` (their macros are in
     /// scope everywhere).
     pub macro_use_crates: Vec<String>,
@@ -253,6 +256,17 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
                             .take_while(|c| c.is_alphanumeric() || *c == '_')
                             .collect();
                         scan.macro_macros.insert(w);
+                    }
+                }
+                if t.starts_with("include!(") {
+                    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+                    if let Some(target) = body
+                        .split('"')
+                        .nth(1)
+                        .filter(|_| !body.contains("concat!"))
+                        .and_then(|rel| super::pathattrs::normalize(dir, rel))
+                    {
+                        scan.included_files.insert(target);
                     }
                 }
                 if without_line_comments(body).contains("::*") || t.starts_with("include!") {
