@@ -164,7 +164,13 @@ pub fn run(
     let cached = store.stat_cache()?;
     let mut stored = cached.files();
     let model = store.meta("shape_model")?;
-    let model_changed = model.is_some_and(|m| m != plumb_shape::MODEL_VERSION.to_string());
+    let facts = store.meta("facts_version")?;
+    // An index written by a build with other shape vectors or other facts
+    // (or from before facts had a version) is parsed again in full.
+    let model_changed = model
+        .as_ref()
+        .is_some_and(|m| *m != plumb_shape::MODEL_VERSION.to_string())
+        || model.is_some() && facts.as_deref() != Some(&plumb_lang::FACTS_VERSION.to_string());
     // Walk only when a path may have appeared, vanished or become ignored.
     let seen = stamps::Seen::look(
         &store,
@@ -406,6 +412,7 @@ pub fn apply(
     w.set_meta("built_at", &now_secs().to_string())?;
     w.set_meta("plumb_version", env!("CARGO_PKG_VERSION"))?;
     w.set_meta("shape_model", &plumb_shape::MODEL_VERSION.to_string())?;
+    w.set_meta("facts_version", &plumb_lang::FACTS_VERSION.to_string())?;
     w.set_meta("complete", "1")?;
     w.write_stat_cache()?;
     w.commit()?;

@@ -271,3 +271,23 @@ fn index_runs_refreshes_and_settles_leave_a_current_stat_cache() {
     run(&opts, |_| {}, &|_| {}).unwrap();
     assert_stat_cache_current(&opts);
 }
+
+#[test]
+fn an_index_of_other_facts_is_parsed_again_in_full() {
+    let (_dir, opts) = setup();
+    // Unchanged files are not parsed again ...
+    assert_eq!(run(&opts, |_| {}, &|_| {}).unwrap().parsed, 0);
+    // ... unless the index was written by adapters of another version.
+    {
+        let (mut store, _) = Store::open(&opts.index_path).unwrap();
+        assert_eq!(
+            store.meta("facts_version").unwrap().as_deref(),
+            Some(plumb_lang::FACTS_VERSION.to_string().as_str())
+        );
+        let w = store.writer().unwrap();
+        w.set_meta("facts_version", "0").unwrap();
+        w.commit().unwrap();
+    }
+    assert_eq!(run(&opts, |_| {}, &|_| {}).unwrap().parsed, 2);
+    assert_eq!(run(&opts, |_| {}, &|_| {}).unwrap().parsed, 0);
+}

@@ -76,6 +76,11 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
         .expect("every Lang has an adapter in ADAPTERS")
 }
 
+/// The version of what the adapters extract. Bump it whenever an
+/// adapter's output for the same source changes: an index built by another
+/// version re-parses every file.
+pub const FACTS_VERSION: u32 = 2;
+
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();

@@ -117,7 +117,15 @@ impl<'a> Ex<'a> {
         let scope = util::span(func);
         let mut out = Vec::new();
         let mut cursor = list.walk();
+        // A parameter under `#[cfg(..)]` exists in some builds only: a call
+        // may leave it out (`fn f(a: A, #[cfg(feature = "full")] b: B)`).
+        let mut cfg_gated = false;
         for p in list.named_children(&mut cursor) {
+            if p.kind() == "attribute_item" {
+                cfg_gated |= self.text(p).trim_start_matches("#[").trim_start().starts_with("cfg");
+                continue;
+            }
+            let optional = std::mem::take(&mut cfg_gated);
             let ty = p
                 .child_by_field_name("type")
                 .map(|t| util::fold_whitespace(&extractor::capped_text(t, self.src, 480), 120));
@@ -152,7 +160,7 @@ impl<'a> Ex<'a> {
                             120,
                         ),
                         kind: ParamKind::PositionalOnly,
-                        has_default: false,
+                        has_default: optional,
                         type_text: ty,
                     });
                 }
