@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Generate the Rust function-name tables the checker uses for methods:
 
-  crates/check/data/builtins/rust-std-fns.txt      every `pub fn` and every fn
-      declared in a trait body in core, alloc and std: what a `Deref` to a std
-      type or a std trait with provided methods can add to a value;
+  crates/check/data/builtins/rust-std-fns.txt      every plain `pub fn` and every
+      fn declared in a `pub trait` body in core, alloc and std, outside the
+      private platform layer (`sys`) and tests: what a `Deref` to a std type or
+      a std trait with provided methods can add to a value;
   crates/check/data/builtins/rust-prelude-fns.txt  the fns declared in the
       bodies of the traits the std prelude (v1 and the edition preludes) brings
       into scope: methods any value may have without an import.
@@ -27,7 +28,9 @@ from rust import library_dir, strip_comments  # noqa: E402
 
 OUT_DIR = "crates/check/data/builtins"
 CRATES = ["core", "alloc", "std"]
-PUB_FN = re.compile(r"\bpub(?:\([^)]*\))?\s+(?:(?:const|async|unsafe|safe|default)\s+|extern\s+\"[^\"]*\"\s+)*fn\s+(?:r#)?([A-Za-z_]\w*)")
+# Plain `pub` only: `pub(crate)` / `pub(super)` fns (`BTreeSet`'s merge
+# iterator's `lens`) are no part of what a caller can name.
+PUB_FN = re.compile(r"\bpub\s+(?:(?:const|async|unsafe|safe|default)\s+|extern\s+\"[^\"]*\"\s+)*fn\s+(?:r#)?([A-Za-z_]\w*)")
 TRAIT = re.compile(r"\b(pub(?:\([^)]*\))?\s+)?(?:unsafe\s+|auto\s+|const\s+)*trait\s+([A-Za-z_]\w*)\b[^{;]*\{")
 PRELUDE_USE = re.compile(r"pub use (?:crate|core|alloc|super)::([\w:]+)::\{([^}]*)\}|pub use (?:crate|core|alloc|super)::([\w:]+)::(\w+);")
 
@@ -65,9 +68,11 @@ def sources(lib):
     for crate in CRATES:
         root = os.path.join(lib, crate, "src")
         for d, dirs, files in os.walk(root):
-            dirs.sort()
+            # The platform layer (`sys`) and tests are private: their `pub`
+            # fns are reachable only inside the library.
+            dirs[:] = sorted(x for x in dirs if x not in ("sys", "sys_common", "tests", "benches"))
             for f in sorted(files):
-                if f.endswith(".rs"):
+                if f.endswith(".rs") and f != "tests.rs":
                     with open(os.path.join(d, f), encoding="utf-8", errors="replace") as fh:
                         yield strip_comments(fh.read())
 
@@ -100,14 +105,16 @@ def main():
         std_fns.update(PUB_FN.findall(text))
         for m in TRAIT.finditer(text):
             body = top_level_fns(block_after(text, m.end() - 1))
-            std_fns.update(body)
+            if m.group(1) is not None and m.group(1).startswith("pub "):
+                # Methods of crate-private traits (`SpecExtend`) are no API.
+                std_fns.update(body)
             if m.group(1) is not None and m.group(1).startswith("pub ") and m.group(2) in wanted:
                 prelude_fns.update(body)
     version = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
     for name, names, what in (
         ("rust-std-fns.txt", std_fns,
          "# Names of the functions and methods the Rust standard library defines (core, alloc, std):\n"
-         "# every `pub fn` and every fn declared in a trait body"),
+         "# every plain `pub fn` and every fn declared in a `pub trait` body, outside `sys` and tests"),
         ("rust-prelude-fns.txt", prelude_fns,
          "# Methods of the traits the Rust prelude brings into scope (" + ", ".join(sorted(wanted)) + ");\n"
          "# a value of any type may have these without an import"),
