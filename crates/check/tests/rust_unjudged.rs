@@ -70,3 +70,45 @@ fn dev_dependencies_a_published_manifest_dropped_are_declared_by_its_original() 
         vec!["undeclared-package src/tests.rs:2 crate 'serde_tset' is not declared in Cargo.toml and is not a module of this crate"]
     );
 }
+
+#[test]
+fn real_code_shapes_that_must_stay_without_findings() {
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "pub mod lazy;\npub mod sys;\npub mod expr;\n\npub fn u8(range: std::ops::Range<u8>) -> u8 {\n    range.start\n}\n\npub fn init_module(image: &[u8], params: &str) -> usize {\n    image.len() + params.len()\n}\n",
+        ),
+        ("src/lazy.rs", ""),
+        ("src/sys.rs", ""),
+        ("src/expr.rs", ""),
+        ("tests/smoke.rs", ""),
+    ]);
+    let got = summary(&p.check_files(&[
+        (
+            // `Deref` whose generics hold an arrow: its target's methods.
+            "src/lazy.rs",
+            "use std::ops::Deref;\n\npub struct Lazy<T, F = fn() -> T> {\n    value: Option<T>,\n    init: F,\n}\n\nimpl<T, F: FnOnce() -> T> Deref for Lazy<T, F> {\n    type Target = T;\n    fn deref(&self) -> &T {\n        self.value.as_ref().unwrap()\n    }\n}\n\npub fn go(lazy: Lazy<std::sync::Mutex<u8>>) -> u8 {\n    *lazy.lock().unwrap()\n}\n",
+        ),
+        (
+            // A function a macro makes inside the caller; an item a glob
+            // brings, re-exported under another name.
+            "src/sys.rs",
+            "use std::collections::*;\npub use HashMap as Map;\n\nmacro_rules! syscall {\n    (fn $name:ident($($a:ident: $t:ty),*) via $nr:ident -> $r:ty) => {\n        unsafe fn $name($($a: $t),*) -> $r { 0 }\n    };\n}\n\npub fn init_module(image: &[u8], params: &str) -> usize {\n    syscall! {\n        fn init_module(image: usize, len: usize, params: usize) via SYS_INIT -> usize\n    }\n    unsafe { init_module(image.len(), image.len(), params.len()) }\n}\n",
+        ),
+        (
+            // A parameter that exists in some builds only.
+            "src/expr.rs",
+            "pub fn rhs(input: u8, #[cfg(feature = \"full\")] allow: bool, prec: u8) -> u8 {\n    input + prec\n}\n\npub fn lhs() -> u8 {\n    rhs(1, 2)\n}\n",
+        ),
+        (
+            // A test crate's own `fn u8()` is not the library's `u8`.
+            "tests/smoke.rs",
+            "#[test]\nfn u8() {\n    assert_eq!(demo::u8(1..2), 1);\n}\n",
+        ),
+    ]));
+    assert_eq!(got, Vec::<String>::new());
+}

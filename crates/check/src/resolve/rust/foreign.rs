@@ -213,7 +213,7 @@ fn alias_rhs(item: &str) -> Option<&str> {
     for (i, c) in item.char_indices() {
         match c {
             '<' => depth += 1,
-            '>' => depth -= 1,
+            '>' if !item[..i].ends_with('-') => depth -= 1,
             '=' if depth == 0 => return Some(&item[i + 1..]),
             _ => {}
         }

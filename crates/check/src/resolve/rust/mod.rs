@@ -15,7 +15,9 @@
 //! project modules and types), [`traits`] (what traits and `Deref` can add),
 //! [`derives`] (what derives and attributes on a type can add),
 //! [`foreign`] (std and dependency types), [`generics`] (values of generic
-//! parameters), [`values`] (types of variables the code spells), [`returns`]
+//! parameters), [`values`] (types of variables the code spells), [`lets`]
+//! (which `let` binds a variable), [`std_values`] (values of std types),
+//! [`cfgs`] (code for another toolchain), [`returns`]
 //! (the type a call returns), [`bindings`] (pattern, `for` and unit-struct
 //! bindings), [`macros`] (macro names), [`scan`] (trait
 //! impls and macro-made names across the crate), [`depsrc`] (what a

@@ -34,7 +34,7 @@ pub(super) enum Member {
 /// A crate root file that is its own crate: `src/bin/x.rs`, `tests/x.rs`,
 /// `examples/x.rs`, `benches/x.rs` of a package (a directory holding a
 /// `Cargo.toml`).
-fn is_standalone_root(ctx: &FileCtx, path: &str) -> bool {
+pub(super) fn is_standalone_root(ctx: &FileCtx, path: &str) -> bool {
     let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
     if !file.ends_with(".rs") {
         return false;

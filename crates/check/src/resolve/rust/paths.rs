@@ -40,7 +40,8 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             }
             let shadowed =
                 ctx.project.name_defined(&ty) || use_binding(ctx, &ty, &r.span).is_some();
-            if builtins::is_builtin(Lang::Rust, &ty) && !shadowed {
+            let pointer = super::std_values::DEREF_TO_ARGUMENT.contains(&ty.as_str());
+            if builtins::is_builtin(Lang::Rust, &ty) && !shadowed && !pointer {
                 // `let s: String = ..; s.pushh(..)`; `self` in `impl Tr for f32`.
                 return super::foreign::std_type_assoc(ctx, r, &ty);
             }
@@ -316,17 +317,74 @@ fn glob_function_arity(ctx: &FileCtx, r: &Reference, module: &str) -> Vec<Outcom
 /// `full`, a path into one of the project's crates (`my_crate::bounded`).
 fn own_crate_fn_arity(ctx: &FileCtx, r: &Reference, full: &str) -> Vec<Outcome> {
     let target = full.rsplit("::").next().unwrap_or(full);
-    let fns: Vec<_> = ctx
-        .project
-        .defs_named(target, 50)
-        .into_iter()
-        .filter(|d| d.def.container.is_none())
-        .map(|d| d.def)
-        .collect();
+    let fns = library_fns(ctx, full.split("::").next().unwrap_or(""), target);
     if fns.is_empty() {
         return Vec::new();
     }
     arity(ctx, r, &fns, false)
+}
+
+/// Whether the function around `r` spells `fn name` before it (after its
+/// own header): a local item, often one a macro makes (`syscall! { fn
+/// init_module(..) via SYS_init_module }`), that the call names instead of
+/// the project's function.
+fn locally_made_fn(ctx: &FileCtx, r: &Reference) -> bool {
+    let Some(f) = ctx.enclosing_function(r) else {
+        return false;
+    };
+    let Some(body) = ctx
+        .text
+        .get(f.name_span.end_byte as usize..r.span.start_byte as usize)
+    else {
+        return false;
+    };
+    let needle = format!("fn {}", r.name);
+    body.match_indices(&needle).any(|(i, _)| {
+        body[i + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| !(c.is_alphanumeric() || c == '_'))
+    })
+}
+
+/// The top-level functions named `name` in the library crate `krate` of
+/// the project (`crate`/`self`/`super`: the checked file's): only that
+/// crate's files, not a test or binary beside it (`tests/smoke.rs` with
+/// its own `fn char()` is another crate).
+fn library_fns(ctx: &FileCtx, krate: &str, name: &str) -> Vec<plumb_facts::Definition> {
+    let src = if matches!(krate, "crate" | "self" | "super") {
+        match super::modules::current_module(ctx, &Default::default()) {
+            // A standalone root (`tests/smoke.rs`, `tests/it/main.rs`): the
+            // file and the module files beside or under it.
+            Some((root, _)) if root.ends_with(".rs") => {
+                let (dir, file) = root.rsplit_once('/').unwrap_or(("", &root));
+                match file {
+                    "main.rs" | "lib.rs" | "mod.rs" if dir.is_empty() => String::new(),
+                    "main.rs" | "lib.rs" | "mod.rs" => format!("{dir}/"),
+                    _ => root.strip_suffix(".rs").unwrap_or(&root).to_string(),
+                }
+            }
+            Some((src, _)) => format!("{src}/"),
+            None => return Vec::new(),
+        }
+    } else {
+        match own_crate_root(ctx, krate) {
+            Some(root) => root.strip_suffix("lib.rs").unwrap_or(&root).to_string(),
+            None => return Vec::new(),
+        }
+    };
+    ctx.project
+        .defs_named(name, 50)
+        .into_iter()
+        .filter(|d| {
+            let own_root = d.path == ctx.path && matches!(krate, "crate" | "self" | "super");
+            d.def.container.is_none()
+                && (own_root
+                    || d.path.starts_with(&src)
+                        && !super::modules::is_standalone_root(ctx, &d.path))
+        })
+        .map(|d| d.def)
+        .collect()
 }
 
 pub(super) fn arity(
@@ -340,6 +398,9 @@ pub(super) fn arity(
     else {
         return Vec::new();
     };
+    if locally_made_fn(ctx, r) {
+        return Vec::new();
+    }
     let mut pos = given;
     if ufcs && p0.has_receiver() {
         if pos == 0 {
@@ -561,11 +622,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 0.85,
             );
         }
-        let fns: Vec<_> = defs
-            .into_iter()
-            .filter(|d| d.def.container.is_none())
-            .map(|d| d.def)
-            .collect();
+        let fns = library_fns(ctx, &first, name);
         let mut out = vec![Outcome::Resolved];
         if !fns.is_empty()
             && segs

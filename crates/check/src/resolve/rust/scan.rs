@@ -123,6 +123,8 @@ fn generic_names(header: &str) -> Vec<String> {
     for (i, c) in rest.char_indices() {
         match c {
             '<' => depth += 1,
+            // `F: FnOnce() -> T`: an arrow closes nothing.
+            '>' if rest[..i].ends_with('-') => {}
             '>' => {
                 depth -= 1;
                 if depth == 0 {
@@ -664,6 +666,7 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
         for (i, c) in rest.char_indices() {
             match c {
                 '<' => depth += 1,
+                '>' if rest[..i].ends_with('-') => {}
                 '>' => {
                     depth -= 1;
                     if depth == 0 {
@@ -755,6 +758,12 @@ mod tests {
             &mut s,
         );
         assert_eq!(s.trait_impls["Stack"][0].target.as_deref(), Some("[T]"));
+        scan_text(
+            "impl<T, F: FnOnce() -> T> Deref for Lazy<T, F> {\n    type Target = T;\n}\n",
+            &mut s,
+        );
+        assert_eq!(s.trait_impls["Lazy"][0].path, "Deref");
+        assert_eq!(s.trait_impls["Lazy"][0].target.as_deref(), Some("T"));
     }
 
     #[test]

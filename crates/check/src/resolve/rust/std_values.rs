@@ -106,9 +106,9 @@ pub(super) fn std_written_type(ctx: &FileCtx, r: &Reference, written: &str) -> O
     }
     let path = base_type_path(written)?;
     let last = path.rsplit("::").next().unwrap_or(&path);
-    // Generic arguments matter only to pointers and guards, whose methods
-    // are mostly their target's.
-    if bare.contains(['(', '[']) || bare.contains('<') && DEREF_TO_ARGUMENT.contains(&last) {
+    // Pointers and guards (`Arc<Foo>`, `Box::new(..)`) have their target's
+    // methods.
+    if bare.contains(['(', '[']) || DEREF_TO_ARGUMENT.contains(&last) {
         return None;
     }
     let segs: Vec<&str> = path.trim_start_matches("::").split("::").collect();

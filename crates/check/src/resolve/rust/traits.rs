@@ -202,8 +202,14 @@ impl DepTraits {
 pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
     let mut unverified: Vec<String> = Vec::new();
     for imp in &ctx.facts.imports {
-        let first = imp.module.split("::").next().unwrap_or("");
-        if is_std_root(first) || imp.relative {
+        let mut first = imp.module.split("::").next().unwrap_or("");
+        if first == "crate"
+            && let Some(second) = imp.module.split("::").nth(1)
+            && reexported_dep(ctx, second)
+        {
+            // `use crate::bstr::ByteSlice` beside the crate's `pub use bstr;`.
+            first = second;
+        } else if is_std_root(first) || imp.relative {
             continue;
         }
         let named: Vec<&str> = imp
@@ -272,6 +278,17 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
         unverified.sort();
         DepTraits::Unverified(unverified)
     }
+}
+
+/// Whether `crate::name` is dependency `name` that the crate root
+/// re-exports (`pub use bstr;`) rather than a module of the crate.
+fn reexported_dep(ctx: &FileCtx, name: &str) -> bool {
+    dep_crate(ctx, name).is_some()
+        && !ctx
+            .project
+            .defs_named(name, 5)
+            .iter()
+            .any(|d| d.def.kind == plumb_facts::DefKind::Module)
 }
 
 /// Whether an import from a crate whose source is not here brings an
