@@ -107,29 +107,43 @@ fn attr_end(s: &str) -> Option<usize> {
     None
 }
 
-/// Whether a `cfg(..)` predicate names a condition the
-/// compiler does not set by itself (a `--cfg` from a build script) or a
-/// feature meant for nightly compilers.
+/// Whether a `cfg(..)` predicate requires a condition the compiler does
+/// not set by itself (a `--cfg` from a build script) or a feature meant for
+/// nightly compilers. Only required conditions count: under `not(..)` such a
+/// name marks the ordinary build (`not(no_global_oom_handling)`).
 fn cfg_gates(attr: &str) -> bool {
     let Some(open) = attr.find('(') else {
         return false;
     };
     let pred = &attr[open + 1..];
     let bytes = pred.as_bytes();
+    // One entry per open `all(`/`any(`/`not(`: whether it is a `not`.
+    let mut nesting: Vec<bool> = Vec::new();
+    let negated = |n: &[bool]| n.iter().filter(|x| **x).count() % 2 == 1;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'"' {
-            // Skip a string value (`feature = "x"` is looked at below).
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'"' {
+        match bytes[i] {
+            b'"' => {
+                // A string value (`feature = "x"` is looked at below).
                 i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += 1;
+                }
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
-        }
-        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'_') {
-            i += 1;
-            continue;
+            b')' => {
+                if nesting.pop().is_none() {
+                    return false;
+                }
+                i += 1;
+                continue;
+            }
+            c if !(c.is_ascii_alphabetic() || c == b'_') => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let from = i;
         while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
@@ -138,20 +152,21 @@ fn cfg_gates(attr: &str) -> bool {
         let word = &pred[from..i];
         let after = pred[i..].trim_start();
         if matches!(word, "all" | "any" | "not") && after.starts_with('(') {
+            nesting.push(word == "not");
+            i += pred[i..].find('(').unwrap_or(0) + 1;
             continue;
         }
+        let required = !negated(&nesting);
         if let Some(value) = after.strip_prefix('=') {
             let value = value.trim_start().trim_start_matches('"');
             let value = &value[..value.find('"').unwrap_or(value.len())];
-            if word == "feature" && (value.contains("nightly") || value.contains("unstable")) {
-                return true;
-            }
-            if !KNOWN_KEYS.contains(&word) {
+            let nightly = word == "feature" && (value.contains("nightly") || value.contains("unstable"));
+            if required && (nightly || !KNOWN_KEYS.contains(&word)) {
                 return true;
             }
             continue;
         }
-        if !KNOWN_NAMES.contains(&word) {
+        if required && !KNOWN_NAMES.contains(&word) {
             return true;
         }
     }
@@ -212,9 +227,12 @@ mod tests {
     fn custom_cfgs_and_nightly_features_gate_what_they_hold() {
         let t = "fn f() {\n    #[cfg(not(portable_atomic_no_asm))]\n    { asm!(\"cli\"); }\n    #[cfg(portable_atomic_no_asm)]\n    {\n        llvm_asm!(\"cli\");\n    }\n    done();\n}\n";
         assert!(gated(t, "llvm_asm"));
-        // `not(custom)` is a toolchain condition too.
-        assert!(gated(t, "asm!"));
+        // `not(custom)` is the ordinary build.
+        assert!(!gated(t, "asm!"));
         assert!(!gated(t, "done"));
+        let t = "#[cfg(not(no_global_oom_handling))]\nfn e() { f(); }\n#[cfg(not(any(unix, not(rustc_new))))]\nfn g() { h(); }\n";
+        assert!(!gated(t, "f()"));
+        assert!(gated(t, "h()"));
         let t = "#[cfg(all(target_arch = \"x86\", feature = \"unstable_has_cpuid\"))]\nfn g() -> bool {\n    has_cpuid()\n}\nfn h() { x() }\n";
         assert!(gated(t, "has_cpuid()"));
         assert!(!gated(t, "x()"));

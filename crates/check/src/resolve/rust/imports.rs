@@ -92,7 +92,10 @@ pub fn check_import(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
     if is_module || ctx.bound_elsewhere(first) && ctx.text.contains(&format!("mod {first}")) {
         return vec![Outcome::Resolved];
     }
-    if !imp.module.contains("::") && ctx.facts.imports.iter().any(|i| i.wildcard) {
+    if imp.names.is_empty()
+        && !imp.module.contains("::")
+        && ctx.facts.imports.iter().any(|i| i.wildcard)
+    {
         // `use open64 as open;` beside `use libc::*;`: a one-segment path
         // may name an item the glob brings (2018 paths), not a crate.
         return vec![skipped!()];

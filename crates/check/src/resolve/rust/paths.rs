@@ -338,12 +338,20 @@ fn locally_made_fn(ctx: &FileCtx, r: &Reference) -> bool {
     else {
         return false;
     };
+    let base = f.name_span.end_byte as usize;
     let needle = format!("fn {}", r.name);
     body.match_indices(&needle).any(|(i, _)| {
+        let at = (base + i + 3) as u32;
         body[i + needle.len()..]
             .chars()
             .next()
             .is_some_and(|c| !(c.is_alphanumeric() || c == '_'))
+            // A nested item the parser saw is a definition like any other.
+            && !ctx
+                .facts
+                .definitions
+                .iter()
+                .any(|d| d.name == r.name && d.name_span.start_byte == at)
     })
 }
 

@@ -84,8 +84,9 @@ fn std_let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
 }
 
 /// The name of a written std type (`&mut std::fs::File` -> `File`, `u16`,
-/// `[u8]` -> `[T]`, `*const T` -> `pointer`, `impl Read` -> `Read`), when the file's scope makes it std's: a std path, a `use` of
-/// one, or a primitive no project item shadows. Smart pointers and guards
+/// `[u8]` -> `[T]`, `*const T` -> `pointer`, `impl Read` -> `Read`), when
+/// the file's scope makes it std's: a std path, a `use` of one, or a
+/// primitive no project item shadows. Smart pointers and guards
 /// (`Arc<Foo>`) have their argument's methods too, so they are no answer.
 pub(super) fn std_written_type(ctx: &FileCtx, r: &Reference, written: &str) -> Option<String> {
     let written = written.trim();
