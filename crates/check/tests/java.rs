@@ -608,7 +608,8 @@ fn jmh_generates_only_its_own_package() {
 fn a_file_not_read_in_full_hides_only_the_names_it_spells() {
     // A test with raw NUL bytes in a string is skipped as binary: it may
     // declare `Hidden`, which it spells, but not `Gone` or `Missing`.
-    let fuzz = "package a.b;\n\nclass FuzzTest {\n  String input = \"\0\0\0\";\n}\n\nclass Hidden {}\n";
+    let fuzz =
+        "package a.b;\n\nclass FuzzTest {\n  String input = \"\0\0\0\";\n}\n\nclass Hidden {}\n";
     let p = Proj::new(&[
         ("pom.xml", POM),
         (

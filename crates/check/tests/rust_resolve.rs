@@ -633,7 +633,10 @@ fn files_loaded_through_path_attributes_judge_crate_paths_by_their_declarers() {
             "src/lib.rs",
             "#[cfg_attr(unix, path = \"unix.rs\")]\n#[cfg_attr(windows, path = \"windows.rs\")]\nmod os;\nmod shared;\npub mod util;\n",
         ),
-        ("build.rs", "#[path = \"src/shared.rs\"]\nmod shared;\nfn main() {}\n"),
+        (
+            "build.rs",
+            "#[path = \"src/shared.rs\"]\nmod shared;\nfn main() {}\n",
+        ),
         ("src/unix.rs", "pub fn page() {}\n"),
         ("src/windows.rs", "pub fn page() {}\n"),
         ("src/shared.rs", "pub fn both() {}\n"),
@@ -647,7 +650,10 @@ fn files_loaded_through_path_attributes_judge_crate_paths_by_their_declarers() {
                 "use crate::util::helper;\nuse crate::utils::helper as h2;\n\npub fn page() {}\n",
             ),
             // Loaded by the build script too, where `crate` is another crate.
-            ("src/shared.rs", "use crate::utils::helper;\n\npub fn both() {}\n"),
+            (
+                "src/shared.rs",
+                "use crate::utils::helper;\n\npub fn both() {}\n",
+            ),
         ],
     );
     // `crate` in `unix.rs` is the library, whichever `cfg` loads it.

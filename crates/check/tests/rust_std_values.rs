@@ -47,8 +47,14 @@ fn shadowed_std_names_and_variants_written_elsewhere_are_left_alone() {
     // file, whose `use`s this file cannot see; `path` is bound twice.
     let p = krate(&[
         ("src/lib.rs", "pub mod data;\npub mod vec;\npub mod run;\n"),
-        ("src/vec.rs", "pub struct Vec;\nimpl Vec {\n    pub fn new() -> Self {\n        Vec\n    }\n}\n"),
-        ("src/data.rs", "use std::fs::File;\n\npub enum Data {\n    Disk(File),\n}\n"),
+        (
+            "src/vec.rs",
+            "pub struct Vec;\nimpl Vec {\n    pub fn new() -> Self {\n        Vec\n    }\n}\n",
+        ),
+        (
+            "src/data.rs",
+            "use std::fs::File;\n\npub enum Data {\n    Disk(File),\n}\n",
+        ),
         ("src/run.rs", ""),
     ]);
     let got = summary(&p.check_files(&[(

@@ -67,7 +67,9 @@ fn dev_dependencies_a_published_manifest_dropped_are_declared_by_its_original() 
     )]));
     assert_eq!(
         got,
-        vec!["undeclared-package src/tests.rs:2 crate 'serde_tset' is not declared in Cargo.toml and is not a module of this crate"]
+        vec![
+            "undeclared-package src/tests.rs:2 crate 'serde_tset' is not declared in Cargo.toml and is not a module of this crate"
+        ]
     );
 }
 

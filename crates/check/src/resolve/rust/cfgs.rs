@@ -1,5 +1,6 @@
 //! Code written for another toolchain: whether a spot of a file sits under
-//! a `#[cfg(..)]` that a build script or a nightly-only feature switches
+//! a `#[cfg(..)]` that a build script's compiler probe or a nightly-only
+//! feature switches
 //! (`#[cfg(portable_atomic_no_asm)] { llvm_asm!(..) }`,
 //! `#[cfg(feature = "unstable_has_cpuid")]`). Such code calls what older or
 //! newer compilers have, so what is missing from this toolchain's listing
@@ -160,17 +161,32 @@ fn cfg_gates(attr: &str) -> bool {
         if let Some(value) = after.strip_prefix('=') {
             let value = value.trim_start().trim_start_matches('"');
             let value = &value[..value.find('"').unwrap_or(value.len())];
-            let nightly = word == "feature" && (value.contains("nightly") || value.contains("unstable"));
+            let nightly =
+                word == "feature" && (value.contains("nightly") || value.contains("unstable"));
             if required && (nightly || !KNOWN_KEYS.contains(&word)) {
                 return true;
             }
             continue;
         }
-        if required && !KNOWN_NAMES.contains(&word) {
+        if required && !KNOWN_NAMES.contains(&word) && toolchain_like(word) {
             return true;
         }
     }
     false
+}
+
+/// Whether a build script's `cfg` name reads as a compiler probe
+/// (`portable_atomic_no_asm`, `rustc_1_80`, `has_atomics`, `nightly`) rather
+/// than a feature switch (`span_locations`), whose code this compiler builds.
+fn toolchain_like(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.split('_').any(|seg| {
+        matches!(
+            seg,
+            "no" | "has" | "nightly" | "unstable" | "rustc" | "llvm" | "asm" | "const" | "legacy"
+        ) || seg.chars().all(|c| c.is_ascii_digit()) && !seg.is_empty()
+    }) || w.starts_with("rustc")
+        || w.contains("nightly")
 }
 
 /// `cfg` names rustc and cargo set themselves.
@@ -240,6 +256,9 @@ mod tests {
         assert!(!gated(t, "b()"));
         let t = "#![cfg(rustc_1_80)]\nfn a() { b(); }\n";
         assert!(gated(t, "b()"));
+        // A build script's feature switch is code this compiler builds.
+        let t = "#[cfg(all(span_locations, not(fuzzing)))]\nfn a() { b(); }\n";
+        assert!(!gated(t, "b()"));
         let t = "#[cfg(test)]\nmod tests {\n    #[cfg_attr(miri, ignore)]\n    #[test]\n    fn t() { c(); }\n}\n";
         assert!(!gated(t, "c()"));
     }

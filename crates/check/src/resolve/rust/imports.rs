@@ -245,7 +245,10 @@ fn published_manifest(ctx: &FileCtx) -> bool {
 fn original_manifest_declares(ctx: &FileCtx, name: &str) -> bool {
     let dashed = name.replace('_', "-");
     ctx.project.manifest().files.iter().any(|f| {
-        let Some(orig) = f.strip_suffix("Cargo.toml").map(|d| format!("{d}Cargo.toml.orig")) else {
+        let Some(orig) = f
+            .strip_suffix("Cargo.toml")
+            .map(|d| format!("{d}Cargo.toml.orig"))
+        else {
             return false;
         };
         let Ok(text) = std::fs::read_to_string(ctx.project.root.join(orig)) else {

@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn pending_let_is_the_statement_still_open() {
         assert_eq!(pending_let("let path = path", "path"), Some(0));
-        assert_eq!(pending_let("let p = 1; let path = f(|x| { x; }, path", "path"), Some(11));
+        assert_eq!(
+            pending_let("let p = 1; let path = f(|x| { x; }, path", "path"),
+            Some(11)
+        );
         assert_eq!(pending_let("let path = path.into(); path", "path"), None);
         assert_eq!(pending_let("let path2 = ", "path"), None);
     }

@@ -56,7 +56,9 @@ fn std_let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
     };
     let end = init.find(';')?;
     let whole = init[..end].trim_end();
-    if whole.starts_with('"') && whole.ends_with('"') && whole[1..].find('"') == Some(whole.len() - 2)
+    if whole.starts_with('"')
+        && whole.ends_with('"')
+        && whole[1..].find('"') == Some(whole.len() - 2)
     {
         return Some("str".to_string());
     }

@@ -457,5 +457,4 @@ mod tests {
         );
         assert_eq!(base_type("(A, B)"), None);
     }
-
 }
