@@ -122,7 +122,11 @@ impl<'a> Ex<'a> {
         let mut cfg_gated = false;
         for p in list.named_children(&mut cursor) {
             if p.kind() == "attribute_item" {
-                cfg_gated |= self.text(p).trim_start_matches("#[").trim_start().starts_with("cfg");
+                cfg_gated |= self
+                    .text(p)
+                    .trim_start_matches("#[")
+                    .trim_start()
+                    .starts_with("cfg");
                 continue;
             }
             let optional = std::mem::take(&mut cfg_gated);
