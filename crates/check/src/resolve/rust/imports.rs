@@ -242,28 +242,30 @@ fn published_manifest(ctx: &FileCtx) -> bool {
 /// Whether a `Cargo.toml.orig` (the author's manifest, kept beside the
 /// one `cargo publish` writes) declares crate `name` in some dependency
 /// table: publishing drops dev-dependencies given by `git` or `path` only.
+/// Read with the same Cargo reader as every manifest.
 fn original_manifest_declares(ctx: &FileCtx, name: &str) -> bool {
-    let dashed = name.replace('_', "-");
-    ctx.project.manifest().files.iter().any(|f| {
-        let Some(orig) = f
-            .strip_suffix("Cargo.toml")
-            .map(|d| format!("{d}Cargo.toml.orig"))
-        else {
-            return false;
-        };
-        let Ok(text) = std::fs::read_to_string(ctx.project.root.join(orig)) else {
-            return false;
-        };
-        text.lines().map(str::trim).any(|l| {
-            [name, dashed.as_str()].iter().any(|n| {
-                l.strip_prefix(n)
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
-                    || l.starts_with('[')
-                        && l.contains("dependencies.")
-                        && l.trim_end_matches(']').ends_with(&format!(".{n}"))
-            })
+    let originals: Vec<(String, Vec<u8>)> = ctx
+        .project
+        .manifest()
+        .files
+        .iter()
+        .filter(|f| f.ends_with("Cargo.toml"))
+        .filter_map(|f| {
+            let bytes = std::fs::read(ctx.project.root.join(format!("{f}.orig"))).ok()?;
+            Some((f.clone(), bytes))
         })
-    })
+        .collect();
+    if originals.is_empty() {
+        return false;
+    }
+    plumb_manifest::read_manifests(&originals)
+        .0
+        .dependencies
+        .iter()
+        .any(|d| {
+            d.ecosystem == Ecosystem::Cargo
+                && plumb_manifest::cargo_crate_import_name(&d.name) == name
+        })
 }
 
 /// A module or item of the project that shares a std root's name (`mod

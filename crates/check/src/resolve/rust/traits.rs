@@ -280,8 +280,9 @@ pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
     }
 }
 
-/// Whether `crate::name` is dependency `name` that the crate root
-/// re-exports (`pub use bstr;`) rather than a module of the crate.
+/// Whether `crate::name` can only be dependency `name` re-exported by the
+/// crate root (`pub use bstr;`): the crate depends on `name` and has no
+/// module so named.
 fn reexported_dep(ctx: &FileCtx, name: &str) -> bool {
     dep_crate(ctx, name).is_some()
         && !ctx
