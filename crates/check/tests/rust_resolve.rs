@@ -845,6 +845,36 @@ fn names_imported_only_for_their_methods_are_extension_traits() {
 }
 
 #[test]
+fn extension_traits_reach_only_where_their_use_is_in_scope() {
+    let c = demo();
+    let got = files(
+        &c,
+        &[(
+            "src/scoped.rs",
+            "pub struct Gauge;\n\nimpl Gauge {\n    pub fn level(&self) -> u8 {\n        self.levels()\n    }\n}\n\n#[cfg(test)]\nmod tests {\n    use notinstalled_dep_xyz::Itertools;\n\n    #[test]\n    fn t() {\n        super::Gauge.sorted_levels();\n    }\n}\n",
+        )],
+    );
+    // The `use` in `mod tests` brings its methods there, not to the file.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/scoped.rs:5 no method named 'levels' found for 'Gauge'"]
+    );
+    let got = files(
+        &c,
+        &[(
+            "src/globbed.rs",
+            "use notinstalled_dep_xyz::Itertools;\n\npub struct Gauge;\n\nmod tests {\n    use super::*;\n\n    fn t() {\n        Gauge.sorted_levels();\n    }\n}\n\nmod other {\n    use super::Gauge;\n\n    fn t() {\n        Gauge.sorted_levels();\n    }\n}\n",
+        )],
+    );
+    // `use super::*` brings the parent's imported traits along; a sibling
+    // module without it does not see them.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/globbed.rs:17 no method named 'sorted_levels' found for 'Gauge'"]
+    );
+}
+
+#[test]
 fn sealed_traits_associated_consts_path_modules_and_generic_bounds() {
     let c = krate(&[
         (

@@ -1,7 +1,8 @@
 //! Rust values whose type is the standard library's, where the code spells
 //! it: `let` annotations and constructors, literals and std macros,
-//! `impl Trait` parameters (also re-bound by a `let` of the same name),
-//! and fields of variants of an enum the same file writes. Methods of such
+//! `impl Trait` parameters (also re-bound by a `let` of the same name, or
+//! converted: `let p = p.as_ref();`), the last `let` that shadows the
+//! others, and fields of variants of an enum the same file writes. Methods of such
 //! values must be std's or come from a trait in scope; shadowed names are
 //! left alone.
 
@@ -64,5 +65,36 @@ fn shadowed_std_names_and_variants_written_elsewhere_are_left_alone() {
     assert_eq!(
         got,
         vec!["unknown-symbol src/run.rs:6 no method named 'anything' found for 'Vec'"]
+    );
+}
+
+#[test]
+fn shadowing_lets_and_conversions_of_impl_trait_parameters() {
+    let p = krate(&[
+        ("src/lib.rs", "pub mod opts;\npub mod run;\n"),
+        (
+            "src/opts.rs",
+            "pub struct Opts;\n\nimpl Opts {\n    pub fn level(&self) -> u8 {\n        1\n    }\n}\n",
+        ),
+        ("src/run.rs", ""),
+    ]);
+    let got = summary(&p.check_files(&[(
+        "src/run.rs",
+        "use std::path::{Path, PathBuf};\nuse std::pin::Pin;\n\nuse crate::opts::Opts;\n\npub fn norm(path: &Path) -> PathBuf {\n    let parts = path.components();\n    let mut path = PathBuf::new();\n    path.pushh(\"x\");\n    path.push(\"y\");\n    path\n}\n\npub fn abs(p: impl AsRef<Path>) -> bool {\n    let p = p.as_ref();\n    p.is_absolutee()\n}\n\npub fn file<P: AsRef<Path>>(p: P) -> bool {\n    let p = p.as_ref();\n    p.exists() && p.is_fil()\n}\n\npub fn closures(p: impl AsRef<Path>) -> usize {\n    let p = p.as_ref();\n    [1u8].iter().map(|p| p.anything()).count()\n}\n\npub fn used_first(p: impl AsRef<Path>) -> bool {\n    let q = p.as_ref().to_owned();\n    let p = p.as_ref();\n    p.whatever()\n}\n\npub fn level(o: impl Into<Opts>) -> u8 {\n    let o = o.into();\n    o.levell()\n}\n\npub struct Fut;\n\nimpl Fut {\n    pub fn poll(self: Pin<&mut Self>) -> u8 {\n        let this = self.get_mut();\n        self.polll()\n    }\n}\n",
+    )]));
+    // `path` is the `PathBuf` the last open `let` binds; `p` of an
+    // `impl AsRef<Path>` (or `P: AsRef<Path>`) is a `&Path` after
+    // `p.as_ref()`; `self: Pin<&mut Self>` has `Pin`'s methods too. A
+    // closure parameter rebinds `p`; a parameter used before its conversion
+    // could have been rebound, so it is left alone.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:9 no function or associated item named 'pushh' found for 'PathBuf'",
+            "unknown-symbol src/run.rs:16 no function or associated item named 'is_absolutee' found for 'Path'",
+            "unknown-symbol src/run.rs:21 no function or associated item named 'is_fil' found for 'Path'",
+            "unknown-symbol src/run.rs:37 no method named 'levell' found for 'Opts'",
+            "unknown-symbol src/run.rs:45 no method named 'polll' found for 'Fut'",
+        ]
     );
 }

@@ -65,6 +65,20 @@ pub(super) fn self_type_at(ctx: &FileCtx, r: &Reference) -> Option<String> {
     impl_type_at(ctx, r)
 }
 
+/// Whether `self` at `r` is a pointer to `Self` (`self: Pin<&mut Self>`),
+/// whose own std methods (`get_mut`, `as_mut`) come before `Self`'s.
+pub(super) fn self_is_wrapped(ctx: &FileCtx, r: &Reference) -> bool {
+    ctx.enclosing_function(r)
+        .and_then(|f| f.params.as_ref())
+        .and_then(|ps| {
+            ps.list
+                .iter()
+                .find(|p| p.kind == plumb_facts::ParamKind::Receiver)
+        })
+        .and_then(|p| p.type_text.as_deref())
+        .is_some_and(is_smart_pointer_to_self)
+}
+
 /// `self: &Arc<Self>`, `self: Pin<&mut Self>`, `self: Box<Self>`: a pointer
 /// whose own methods are std's, the rest being `Self`'s through `Deref`.
 fn is_smart_pointer_to_self(t: &str) -> bool {
@@ -425,7 +439,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     });
     let mut unverified = unverified_impls.into_inner();
     unverified.extend(unverified_macros);
-    let dep_traits = dep_traits(ctx, name).with_unverified(unverified);
+    let dep_traits = dep_traits(ctx, r, name).with_unverified(unverified);
     if unlisted_may_provide {
         return vec![skipped!()];
     }

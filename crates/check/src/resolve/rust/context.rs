@@ -284,6 +284,49 @@ pub(super) fn import_visible(
         && innermost(&imp.span, true).is_none_or(|sc| sc.contains(at))
 }
 
+/// Whether the items `imp` brings are in scope at `at`: the `use` is
+/// visible there, or it stands in an enclosing module that the module
+/// around `at` glob-imports with `use super::*` (as test modules do). Trait
+/// methods follow such globs, so this is the reach of an imported trait.
+pub(super) fn import_reaches(
+    ctx: &FileCtx,
+    imp: &plumb_facts::Import,
+    at: &plumb_facts::Span,
+) -> bool {
+    if import_visible(ctx, imp, at) {
+        return true;
+    }
+    let module_around = |s: &plumb_facts::Span| {
+        ctx.facts
+            .definitions
+            .iter()
+            .filter(|d| d.kind == DefKind::Module && d.span.contains(s) && d.span != *s)
+            .max_by_key(|d| d.span.start_byte)
+            .map(|d| d.span)
+    };
+    let mut scope = module_around(at);
+    // Each step climbs one inline module; nesting is bounded by the file.
+    while let Some(module) = scope {
+        let glob_of_parent =
+            ctx.facts.imports.iter().any(|i| {
+                i.wildcard && i.module == "super" && module_around(&i.span) == Some(module)
+            });
+        if !glob_of_parent {
+            return false;
+        }
+        let parent = module_around(&module);
+        if module_around(&imp.span) == parent
+            && !ctx.facts.definitions.iter().any(|d| {
+                matches!(d.kind, DefKind::Function | DefKind::Method) && d.span.contains(&imp.span)
+            })
+        {
+            return true;
+        }
+        scope = parent;
+    }
+    false
+}
+
 /// The path a name brought in by a `use` visible at `at` stands for,
 /// counting `self` in a use list (`use std::sync::atomic::{self, Ordering}`
 /// binds `atomic`). A `use` inside a function or an inline module is

@@ -25,7 +25,7 @@ pub(super) fn std_type_assoc(ctx: &FileCtx, r: &Reference, ty: &str) -> Vec<Outc
     if std_fn_names().contains(name) || std_names().contains(name) || ctx.bound_elsewhere(name) {
         return vec![Outcome::Resolved];
     }
-    let dep_traits = dep_traits(ctx, name);
+    let dep_traits = dep_traits(ctx, r, name);
     if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
         return vec![skipped!()];
     }
@@ -68,7 +68,7 @@ pub(super) fn dep_type_assoc(
     {
         return vec![Outcome::Resolved];
     }
-    let dep_traits = dep_traits(ctx, name);
+    let dep_traits = dep_traits(ctx, r, name);
     if ctx.project.name_defined(name) || dep_traits == DepTraits::MayProvide {
         return vec![skipped!()];
     }

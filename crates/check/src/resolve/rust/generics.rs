@@ -14,6 +14,21 @@ use crate::report::FindingKind;
 /// `ty` on the function enclosing `r` and its impl, or `None` when `ty`
 /// is no generic parameter there.
 pub(super) fn bounds_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for b in bound_texts_of(ctx, r, ty)? {
+        let base = b.split('<').next().unwrap_or(&b).trim();
+        let last = base.rsplit("::").next().unwrap_or(base).to_string();
+        if !out.contains(&last) {
+            out.push(last);
+        }
+    }
+    Some(out)
+}
+
+/// The trait bounds of generic parameter `ty` as written, generic
+/// arguments kept (`AsRef<Path>`), or `None` when `ty` is no generic
+/// parameter of the function enclosing `r` or its impl.
+pub(super) fn bound_texts_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<Vec<String>> {
     if !ty.chars().all(|c| c.is_alphanumeric() || c == '_') {
         return None;
     }
@@ -100,11 +115,7 @@ fn bound_clause(p: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
         if b.is_empty() || b.starts_with('\'') {
             continue;
         }
-        let base = b.split('<').next().unwrap_or(b).trim();
-        let last = base.rsplit("::").next().unwrap_or(base).to_string();
-        if !out.contains(&last) {
-            out.push(last);
-        }
+        out.push(b.to_string());
     }
 }
 

@@ -37,22 +37,33 @@ fn last_let(text: &str, var: &str) -> Option<usize> {
 /// of `text` (the call), when exactly one such `let` exists: lets in
 /// blocks closed before the call do not bind it.
 pub(super) fn open_let(text: &str, var: &str) -> Option<usize> {
-    exactly_one(lets_of(text, var).filter(|&i| {
-        let mut depth = 0i32;
-        for b in text[i..].bytes() {
-            match b {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth < 0 {
-                        return false;
-                    }
+    exactly_one(lets_of(text, var).filter(|&i| block_open(&text[i..])))
+}
+
+/// The last `let [mut] var` of `text` whose block is still open at the end
+/// of `text`: of several such lets, the last shadows the others.
+pub(super) fn last_open_let(text: &str, var: &str) -> Option<usize> {
+    lets_of(text, var)
+        .filter(|&i| block_open(&text[i..]))
+        .last()
+}
+
+/// Whether no brace closes the block `from` starts in.
+fn block_open(from: &str) -> bool {
+    let mut depth = 0i32;
+    for b in from.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
                 }
-                _ => {}
             }
+            _ => {}
         }
-        true
-    }))
+    }
+    true
 }
 
 /// Whether any `let [mut] var` occurs in `text`.
@@ -114,6 +125,8 @@ mod tests {
         let t = "{ let d: A = x; } { let mut d: B = y; d.f(); ";
         assert_eq!(open_let(t, "d"), Some(20));
         assert_eq!(open_let("let d = 1; let d = 2; ", "d"), None);
+        assert_eq!(last_open_let("let d = 1; let d = 2; ", "d"), Some(11));
+        assert_eq!(last_open_let("let d = 1; { let d = 2; } ", "d"), Some(0));
     }
 
     #[test]

@@ -26,6 +26,13 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             None => None,
         };
         if let Some(ty) = ty {
+            if r.qualifier.as_deref() == Some("self")
+                && super::assoc::self_is_wrapped(ctx, r)
+                && std_fn_names().contains(r.name.as_str())
+            {
+                // `self.get_mut()` on `self: Pin<&mut Self>`: the pointer's.
+                return vec![Outcome::Resolved];
+            }
             if let Some(bounds) = super::generics::bounds_of(ctx, r, &ty) {
                 return super::generics::check_bounded(ctx, r, &ty, &bounds);
             }
@@ -482,7 +489,7 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         {
             return vec![Outcome::Resolved];
         }
-        let dep_traits = super::traits::dep_traits(ctx, name);
+        let dep_traits = super::traits::dep_traits(ctx, r, name);
         if ctx.project.name_defined(name) || dep_traits == super::traits::DepTraits::MayProvide {
             return vec![skipped!()];
         }

@@ -10,16 +10,19 @@
 use plumb_facts::Reference;
 
 use super::super::FileCtx;
-use super::lets::{LetSays, last_let_any, let_says, only_let, open_let};
-use super::values::{base_type_path, single_trait, sole_binding, strip_refs, unwrapped_call};
+use super::lets::{last_let_any, only_let, open_let};
+use super::values::{
+    base_type_path, single_trait, sole_binding, strip_refs, unwrapped_call, written_or_init,
+};
 use super::*;
 
 /// The standard-library type of variable `var` at `r`: the value of a
 /// parameter, a `let` or a pattern of a variant, when bound once there.
 pub(super) fn std_value_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
-    let (f, body) = sole_binding(ctx, r, var)?;
+    let (f, text, from) = sole_binding(ctx, r, var)?;
+    let body = &text[from..];
     if let Some(at) = only_let(body, var).or_else(|| open_let(body, var)) {
-        return std_let_type(ctx, r, &body[at..]);
+        return std_let_type(ctx, r, f, &text[..from + at], &body[at..]);
     }
     // Rebound by a `let` of a closed block or a closure parameter.
     if last_let_any(body, var) || body.contains(&format!("|{var}")) {
@@ -48,11 +51,18 @@ pub(super) fn std_value_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<
 /// its annotation, or an initializer that is a string literal, `vec!` /
 /// `format!`, or a call of a std type's function that returns that type
 /// (a constructor, or any function whose result is unwrapped: `?`,
-/// `.unwrap()`, `.expect(..)`).
-fn std_let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
-    let init = match let_says(stmt)? {
-        LetSays::Annotated(ty) => return std_written_type(ctx, r, ty),
-        LetSays::Init(init) => init,
+/// `.unwrap()`, `.expect(..)`), or a conversion of an `impl AsRef<T>`-like
+/// parameter (`let p = p.as_ref();`). `before` is `f`'s text up to `stmt`.
+fn std_let_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    before: &str,
+    stmt: &str,
+) -> Option<String> {
+    let init = match written_or_init(ctx, r, f, before, stmt)? {
+        Ok(written) => return std_written_type(ctx, r, &written),
+        Err(init) => init,
     };
     let end = init.find(';')?;
     let whole = init[..end].trim_end();

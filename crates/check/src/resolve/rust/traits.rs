@@ -198,10 +198,15 @@ impl DepTraits {
 
 /// Whether traits a dependency could implement for every type (extension
 /// traits brought in by `use dep::Trait`, `use dep::Trait as _` or a
-/// dependency glob) name `name`.
-pub(super) fn dep_traits(ctx: &FileCtx, name: &str) -> DepTraits {
+/// dependency glob, where that `use` reaches `r`) name `name`.
+pub(super) fn dep_traits(ctx: &FileCtx, r: &Reference, name: &str) -> DepTraits {
     let mut unverified: Vec<String> = Vec::new();
-    for imp in &ctx.facts.imports {
+    for imp in ctx
+        .facts
+        .imports
+        .iter()
+        .filter(|i| import_reaches(ctx, i, &r.span))
+    {
         let mut first = imp.module.split("::").next().unwrap_or("");
         if first == "crate"
             && let Some(second) = imp.module.split("::").nth(1)
@@ -329,7 +334,7 @@ pub(super) fn trait_in_scope(ctx: &FileCtx, r: &Reference, tr: &str) -> bool {
         .facts
         .imports
         .iter()
-        .filter(|i| import_visible(ctx, i, &r.span))
+        .filter(|i| import_reaches(ctx, i, &r.span))
     {
         if i.names
             .iter()

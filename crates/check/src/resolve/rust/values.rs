@@ -12,7 +12,9 @@ use plumb_facts::{DefKind, Reference};
 
 use super::super::FileCtx;
 use super::assoc::impl_type_at;
-use super::lets::{LetSays, last_let_any, let_says, only_let, open_let, pending_let};
+use super::lets::{
+    LetSays, last_let_any, last_open_let, let_says, only_let, open_let, pending_let,
+};
 use super::*;
 
 /// How many local bindings of plain variable `var` are in scope at `r`
@@ -34,25 +36,131 @@ pub(super) fn bindings_at(ctx: &FileCtx, r: &Reference, var: &str) -> Option<usi
     )
 }
 
-/// The function around `r` and its text up to `r`, when exactly one
-/// binding of plain variable `var` is in scope there. A `let` whose own
+/// Where the binding of plain variable `var` visible at `r` is read from:
+/// the function around `r`, its text up to `r`, and the offset in that text
+/// to search from. With exactly one binding in scope that is the whole
+/// text (offset 0). With several, the last `let` still open at `r` shadows
+/// the others (offset of that `let`), unless a binding that starts after it
+/// (a closure parameter, a `match` arm) binds `var` anew. A `let` whose own
 /// initializer holds `r` (`let path = path.into();`) does not bind it yet:
 /// the text stops before that `let`.
 pub(super) fn sole_binding<'p>(
     ctx: &FileCtx<'p, '_>,
     r: &Reference,
     var: &str,
-) -> Option<(&'p plumb_facts::Definition, &'p str)> {
+) -> Option<(&'p plumb_facts::Definition, &'p str, usize)> {
     let binds = bindings_at(ctx, r, var)?;
     let f = ctx.enclosing_function(r)?;
     let body = ctx
         .text
         .get(f.span.start_byte as usize..r.span.start_byte as usize)?;
-    match pending_let(body, var) {
-        Some(at) if binds == 2 => Some((f, &body[..at])),
-        None if binds == 1 => Some((f, body)),
-        _ => None,
+    let (body, binds) = match pending_let(body, var) {
+        Some(at) => (&body[..at], binds.checked_sub(1)?),
+        None => (body, binds),
+    };
+    match binds {
+        0 => None,
+        1 => Some((f, body, 0)),
+        _ => {
+            let at = last_open_let(body, var)?;
+            let let_start = f.span.start_byte as usize + at;
+            let rebound_after = ctx.facts.locals.iter().any(|l| {
+                l.name == var
+                    && l.scope.start_byte as usize > let_start
+                    && l.scope.start_byte <= r.span.start_byte
+                    && r.span.end_byte <= l.scope.end_byte
+            });
+            (!rebound_after).then_some((f, body, at))
+        }
     }
+}
+
+/// `r` moved to byte `at` of its file: names in a `let` initializer are
+/// looked up where that initializer stands, not where the use is.
+pub(super) fn moved_to(r: &Reference, at: usize) -> Reference {
+    let mut moved = r.clone();
+    moved.span.start_byte = at as u32;
+    moved.span.end_byte = at as u32;
+    moved
+}
+
+/// The initializer of the `let` at byte `at` of the file (the statement
+/// starts there): its offset, for `moved_to`.
+pub(super) fn initializer_at(ctx: &FileCtx, at: usize) -> usize {
+    let stmt = &ctx.text[at..];
+    let eq = stmt.find('=').unwrap_or(0);
+    at + eq + 1
+}
+
+/// What a `let` statement of function `f` says of its type (`before` is
+/// `f`'s text up to it): the written type (its annotation, or the target
+/// of a converted parameter: `let p = p.as_ref();`), or else its
+/// initializer, to be read further.
+pub(super) fn written_or_init<'t>(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    before: &str,
+    stmt: &'t str,
+) -> Option<Result<String, &'t str>> {
+    Some(match let_says(stmt)? {
+        LetSays::Annotated(ty) => Ok(ty.to_string()),
+        LetSays::Init(init) => converted_param(ctx, r, f, before, init).ok_or(init),
+    })
+}
+
+/// `let path = path.as_ref();` (also `as_mut`, `borrow`, `borrow_mut`,
+/// `into`) of a parameter written `impl AsRef<Path>` or `P` with
+/// `P: AsRef<Path>`: the type the conversion gives, as written (`Path`).
+/// Only when the body does not mention the parameter before that `let`
+/// (`before`, the function's text up to it), so nothing rebound it.
+fn converted_param(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    before: &str,
+    init: &str,
+) -> Option<String> {
+    let end = init.find(';')?;
+    let call = init[..end].trim_end().strip_suffix("()")?;
+    let (var, method) = call.split_once('.')?;
+    let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !word(var) || !word(method) {
+        return None;
+    }
+    let tr = match method {
+        "as_ref" => "AsRef",
+        "as_mut" => "AsMut",
+        "borrow" => "Borrow",
+        "borrow_mut" => "BorrowMut",
+        "into" => "Into",
+        _ => return None,
+    };
+    let fn_at = super::super::word_positions(before, "fn").next()?;
+    let body_at = fn_at + before[fn_at..].find('{')?;
+    if super::super::word_positions(&before[body_at..], var)
+        .next()
+        .is_some()
+    {
+        return None;
+    }
+    let written = f
+        .params
+        .as_ref()?
+        .list
+        .iter()
+        .find(|p| p.name == var)?
+        .type_text
+        .as_deref()?;
+    let bounds = match single_trait(written) {
+        Some(t) => vec![t.to_string()],
+        None => super::generics::bound_texts_of(ctx, r, strip_refs(written))?,
+    };
+    bounds.iter().find_map(|b| {
+        let (path, args) = b.trim().split_once('<')?;
+        let target = args.strip_suffix('>')?.trim();
+        (path.trim().rsplit("::").next() == Some(tr)).then(|| target.to_string())
+    })
 }
 
 /// The project-style type name (`Foo`) of variable `var` at `r`, if spelled.
@@ -65,10 +173,14 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         // `Level::Error.as_str()`: a unit variant's value has its enum's type.
         return enum_of_variant_path(ctx, r, var);
     }
-    let (f, body) = sole_binding(ctx, r, var)?;
+    let (f, text, from) = sole_binding(ctx, r, var)?;
+    let body = &text[from..];
     let lets = body.matches("let ").count();
     let ty = match only_let(body, var).or_else(|| open_let(body, var)) {
-        Some(at) => let_type(ctx, r, &body[at..])?,
+        Some(at) => {
+            let before = &text[..from + at];
+            let_type(ctx, r, f, before, &body[at..])?
+        }
         None if lets > 0 && last_let_any(body, var) => return None,
         None => match f.params.as_ref()?.list.iter().find(|p| p.name == var) {
             Some(p) => project_type(ctx, r, p.type_text.as_deref()?)?,
@@ -301,12 +413,24 @@ fn own_module(ctx: &FileCtx, name: &str) -> bool {
         .any(|d| d.def.kind == DefKind::Module)
 }
 
-/// The type a `let` statement (`let x: T = ..` or `let x = <init>;`) gives.
-fn let_type(ctx: &FileCtx, r: &Reference, stmt: &str) -> Option<String> {
-    let init = match let_says(stmt)? {
-        LetSays::Annotated(ty) => return project_type(ctx, r, ty),
-        LetSays::Init(init) => init,
+/// The type a `let` statement (`let x: T = ..` or `let x = <init>;`) of
+/// function `f` gives; `before` is `f`'s text up to the statement.
+fn let_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    before: &str,
+    stmt: &str,
+) -> Option<String> {
+    let init = match written_or_init(ctx, r, f, before, stmt)? {
+        Ok(written) => return project_type(ctx, r, &written),
+        Err(init) => init,
     };
+    // Names in the initializer are bound as they are where it stands.
+    let r = &moved_to(
+        r,
+        initializer_at(ctx, f.span.start_byte as usize + before.len()),
+    );
     if let Some(ty) = call_type(ctx, r, init) {
         return Some(ty);
     }
