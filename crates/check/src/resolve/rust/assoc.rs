@@ -18,9 +18,9 @@ use super::super::{FileCtx, Outcome};
 use super::foreign::{alias_target_dep, alias_target_project, alias_targets_std, std_type_assoc};
 use super::modules::{self, Member, Walk};
 use super::paths::arity;
-use super::scan::crate_scan;
+use super::scan::{TraitImpl, crate_scan};
 use super::traits::{
-    DepTraits, Origin, dep_source, dep_traits, origin_may_provide, supertraits_may_provide,
+    DepTraits, Origin, dep_source, dep_traits_for, origin_may_provide, supertraits_may_provide,
     target_origin, trait_in_scope, trait_origin,
 };
 use super::*;
@@ -439,7 +439,8 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     });
     let mut unverified = unverified_impls.into_inner();
     unverified.extend(unverified_macros);
-    let dep_traits = dep_traits(ctx, r, name).with_unverified(unverified);
+    let carries = || impls.iter().any(|ti| may_carry_extensions(ctx, ti));
+    let dep_traits = dep_traits_for(ctx, r, name, &carries).with_unverified(unverified);
     if unlisted_may_provide {
         return vec![skipped!()];
     }
@@ -480,6 +481,41 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         ctx.candidates(name, &pool),
         confidence,
     ))]
+}
+
+/// Std traits that dependencies commonly extend with blanket impls
+/// (`impl<F: Future> FutureExt for F`, `impl<D: Display> OwoColorize for D`).
+const EXTENDED_STD_TRAITS: [&str; 13] = [
+    "Iterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Future",
+    "Read",
+    "Write",
+    "BufRead",
+    "Seek",
+    "Display",
+    "Error",
+    "AsRef",
+    "Borrow",
+    "Hasher",
+];
+
+/// Whether a type with impl `ti` could get a dependency's extension trait
+/// through a blanket impl: `ti` derefs to another type, implements a
+/// dependency's trait (or one of unknown origin), or a std trait that
+/// dependencies extend. Derivable std traits (`Clone`, `Debug`, ...) and
+/// the project's own traits carry none.
+fn may_carry_extensions(ctx: &FileCtx, ti: &TraitImpl) -> bool {
+    if ti.target.is_some() {
+        return true;
+    }
+    let tr = ti.path.rsplit("::").next().unwrap_or(&ti.path);
+    match trait_origin(ctx, ti) {
+        Origin::Std => EXTENDED_STD_TRAITS.contains(&tr),
+        Origin::Project => false,
+        Origin::Dep(_) | Origin::Unknown => true,
+    }
 }
 
 /// The dependency crate an impl-body macro (`krate::m` as written, or `m`

@@ -419,18 +419,21 @@ pub(super) fn is_std_root(s: &str) -> bool {
 }
 
 /// Whether dependency source `dir` or a crate it depends on spells `name`
-/// (a crate that is not installed may).
+/// (a required crate that is not installed may; an optional one that no
+/// build here fetched is switched off).
 pub(super) fn spelled_by_crate_or_deps(ctx: &FileCtx, dir: &std::path::Path, name: &str) -> bool {
     if ctx.deps.crate_names(dir).contains(name) {
         return true;
     }
-    super::depsrc::manifest_deps(dir).iter().any(|dep| {
+    let deps = super::depsrc::manifest_deps(dir);
+    deps.all.iter().any(|dep| {
         match ctx
             .deps
             .cargo_source_any(dep)
             .or_else(|| ctx.deps.cargo_source_any(&dep.replace('_', "-")))
         {
-            None => true,
+            // An optional dependency no build here fetched is off in them.
+            None => !deps.optional.contains(dep),
             Some(d) => ctx.deps.crate_names(&d).contains(name),
         }
     })

@@ -53,14 +53,24 @@ pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
     rc
 }
 
-thread_local! {
-    static DEPS: RefCell<HashMap<PathBuf, Rc<Vec<String>>>> = RefCell::new(HashMap::new());
+/// The dependencies a crate's `Cargo.toml` declares for its build (package
+/// names; `[dependencies]`, target-specific tables, not dev-dependencies).
+#[derive(Default)]
+pub(super) struct ManifestDeps {
+    /// Every one of them, sorted.
+    pub all: Vec<String>,
+    /// Those marked `optional = true`: part of a build only when a feature
+    /// turns them on.
+    pub optional: Vec<String>,
 }
 
-/// The normal dependencies a crate's `Cargo.toml` declares (their package
-/// names), from `[dependencies]` tables and `[dependencies.name]` headers;
-/// read once per directory (method checks ask for them again and again).
-pub(super) fn manifest_deps(dir: &Path) -> Rc<Vec<String>> {
+thread_local! {
+    static DEPS: RefCell<HashMap<PathBuf, Rc<ManifestDeps>>> = RefCell::new(HashMap::new());
+}
+
+/// The build dependencies of the crate at `dir`, read once per directory
+/// (method checks ask for them again and again).
+pub(super) fn manifest_deps(dir: &Path) -> Rc<ManifestDeps> {
     if let Some(hit) = DEPS.with(|c| c.borrow().get(dir).cloned()) {
         return hit;
     }
@@ -69,38 +79,24 @@ pub(super) fn manifest_deps(dir: &Path) -> Rc<Vec<String>> {
     deps
 }
 
-fn read_manifest_deps(dir: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
-        return Vec::new();
+fn read_manifest_deps(dir: &Path) -> ManifestDeps {
+    let Ok(bytes) = std::fs::read(dir.join("Cargo.toml")) else {
+        return ManifestDeps::default();
     };
-    let mut out = Vec::new();
-    let mut in_table = false;
-    for line in text.lines() {
-        let t = line.trim();
-        if let Some(h) = t.strip_prefix('[') {
-            let h = h.trim_end_matches(']').trim();
-            in_table =
-                h == "dependencies" || h.ends_with(".dependencies") && h.starts_with("target.");
-            if let Some(name) = h.strip_prefix("dependencies.") {
-                out.push(name.trim_matches('"').to_string());
+    let (manifest, _) = plumb_manifest::read_manifests(&[("Cargo.toml".to_string(), bytes)]);
+    let mut out = ManifestDeps::default();
+    for d in manifest.dependencies {
+        match d.scope.as_str() {
+            "normal" | "build" => out.all.push(d.name),
+            "optional" => {
+                out.optional.push(d.name.clone());
+                out.all.push(d.name);
             }
-            continue;
-        }
-        if in_table && let Some((k, v)) = t.split_once('=') {
-            let k = k.trim().trim_matches('"');
-            // `alias = { package = "real" }` names the real package.
-            let real = v
-                .split("package")
-                .nth(1)
-                .and_then(|p| p.split('"').nth(1))
-                .unwrap_or(k);
-            if !k.is_empty() && !k.starts_with('#') {
-                out.push(real.to_string());
-            }
+            _ => {}
         }
     }
-    out.sort();
-    out.dedup();
+    out.all.sort();
+    out.all.dedup();
     out
 }
 
@@ -165,10 +161,12 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("Cargo.toml"),
-            "[package]\nname = \"x\"\n\n[dependencies.proc-macro2]\nversion = \"1\"\n\n[dependencies]\nquote = \"1\"\nsyn2 = { package = \"syn\", version = \"2\" }\n\n[dev-dependencies]\ninsta = \"1\"\n",
+            "[package]\nname = \"x\"\n\n[dependencies.proc-macro2]\nversion = \"1\"\n\n[dependencies]\nquote = \"1\"\nsyn2 = { package = \"syn\", version = \"2\" }\nserde = { version = \"1\", optional = true }\n\n[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n\n[dev-dependencies]\ninsta = \"1\"\n",
         )
         .unwrap();
-        assert_eq!(*manifest_deps(&dir), ["proc-macro2", "quote", "syn"]);
+        let deps = manifest_deps(&dir);
+        assert_eq!(deps.all, ["libc", "proc-macro2", "quote", "serde", "syn"]);
+        assert_eq!(deps.optional, ["serde"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

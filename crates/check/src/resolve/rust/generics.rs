@@ -1,8 +1,9 @@
 //! Values whose type is a generic parameter: `fn f<B: Flags>(flags: &B)`,
 //! `impl<B: Flags> Iter<B>`, `where B: Flags`. Their methods are those of
 //! the bounds, so a name no bound has is reported when every bound is a
-//! project trait or a standard trait whose methods are known. Reads only
-//! the signature and impl header texts; knows nothing of other scopes.
+//! project trait, a standard trait whose methods are known, or a trait of
+//! an installed dependency that never spells the name. Reads only the
+//! signature and impl header texts; knows nothing of other scopes.
 
 use plumb_facts::Reference;
 
@@ -84,23 +85,27 @@ fn impl_header(text: &str, at: usize) -> Option<&str> {
     None
 }
 
-/// Bounds of `ty` in the `<..>` list at the start of `s` and in its `where`.
+/// Bounds of `ty` in the `<..>` list at the start of `s` and in its
+/// `where`. Only the `<..>` list declares generic parameters: `where
+/// MemoryStore: FromRef<S>` bounds a concrete type, which stays one.
 fn collect(s: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
     let s = s.trim_start();
     if let Some(rest) = s.strip_prefix('<') {
         let end = close(rest);
         for p in split_top(&rest[..end], ',') {
-            bound_clause(p, ty, found, out);
+            bound_clause(p, ty, Some(&mut *found), out);
         }
     }
     if let Some(w) = s.find("where") {
         for p in split_top(&s[w + 5..], ',') {
-            bound_clause(p, ty, found, out);
+            bound_clause(p, ty, None, out);
         }
     }
 }
 
-fn bound_clause(p: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
+/// The bounds clause `p` (`T: A + B`) of `ty` into `out`; `declared` is set
+/// when the clause stands in a parameter list.
+fn bound_clause(p: &str, ty: &str, declared: Option<&mut bool>, out: &mut Vec<String>) {
     let p = p.trim();
     let (name, bounds) = match p.split_once(':') {
         Some((n, b)) if !b.starts_with(':') && !n.ends_with(':') => (n.trim(), b),
@@ -109,7 +114,9 @@ fn bound_clause(p: &str, ty: &str, found: &mut bool, out: &mut Vec<String>) {
     if name != ty {
         return;
     }
-    *found = true;
+    if let Some(found) = declared {
+        *found = true;
+    }
     for b in split_top(bounds, '+') {
         let b = b.trim().trim_start_matches('?');
         if b.is_empty() || b.starts_with('\'') {
@@ -165,7 +172,9 @@ pub(super) fn check_bounded(
     bounds: &[String],
 ) -> Vec<Outcome> {
     const MARKERS: [&str; 5] = ["Sized", "Send", "Sync", "Unpin", "Copy"];
+    let texts = bound_texts_of(ctx, r, ty).unwrap_or_default();
     let mut project = Vec::new();
+    let mut lacking_deps: Vec<(String, std::path::PathBuf)> = Vec::new();
     for b in bounds.iter().filter(|b| !MARKERS.contains(&b.as_str())) {
         let is_project_trait = ctx
             .project
@@ -174,13 +183,20 @@ pub(super) fn check_bounded(
             .any(|d| d.def.kind == plumb_facts::DefKind::Trait);
         if is_project_trait {
             project.push(b.clone());
-        } else if !std_trait_methods_known(b) {
-            // `T: Iterator`, a dependency's trait: its methods are not listed here.
+        } else if std_trait_methods_known(b) {
+        } else if let Some(dep) = dep_bound_lacking(ctx, r, &texts, b) {
+            lacking_deps.push(dep);
+        } else {
+            // `T: Iterator`, a trait of a dependency that may have the name:
+            // its methods are not listed here.
             return vec![skipped!()];
         }
     }
     if project.is_empty() {
-        return vec![skipped!()];
+        return match lacking_deps.is_empty() {
+            true => vec![skipped!()],
+            false => dep_bounded(ctx, r, ty, bounds, &lacking_deps),
+        };
     }
     let mut found = None;
     for tr in &project {
@@ -205,4 +221,77 @@ pub(super) fn check_bounded(
         );
     }
     out
+}
+
+/// The dependency (crate, installed source) whose trait bound `b` of the
+/// generic parameter is, when neither that crate nor the crates it depends
+/// on spell `r`'s name anywhere: the bound cannot give the method.
+fn dep_bound_lacking(
+    ctx: &FileCtx,
+    r: &Reference,
+    texts: &[String],
+    b: &str,
+) -> Option<(String, std::path::PathBuf)> {
+    let written = texts.iter().find(|t| {
+        let base = t.split('<').next().unwrap_or(t).trim();
+        base.rsplit("::").next() == Some(b)
+    })?;
+    let path = written.split('<').next().unwrap_or(written).trim();
+    let full = match path.split_once("::") {
+        Some(_) => path.to_string(),
+        None => use_binding(ctx, path, &r.span)?,
+    };
+    let super::traits::Origin::Dep(krate) = super::traits::origin_of_path(ctx, &full, ctx.path)
+    else {
+        return None;
+    };
+    let dir = super::traits::dep_source(ctx, &krate)?;
+    (!spelled_by_crate_or_deps(ctx, &dir, &r.name)).then_some((krate, dir))
+}
+
+/// `v.m(..)` for `v: T` whose bounds are std traits with known methods and
+/// traits of installed dependencies that never spell `m`: reported unless
+/// std, the project or an in-scope trait could still add it.
+fn dep_bounded(
+    ctx: &FileCtx,
+    r: &Reference,
+    ty: &str,
+    bounds: &[String],
+    deps: &[(String, std::path::PathBuf)],
+) -> Vec<Outcome> {
+    let name = r.name.as_str();
+    if std_fn_names().contains(name) || ctx.project.name_defined(name) || ctx.bound_elsewhere(name)
+    {
+        return vec![skipped!()];
+    }
+    let dep_traits = super::traits::dep_traits(ctx, r, name);
+    if dep_traits == super::traits::DepTraits::MayProvide {
+        return vec![skipped!()];
+    }
+    let mut evidence = vec![format!(
+        "{ty} is a generic parameter: its methods are those of its bounds"
+    )];
+    for (krate, dir) in deps {
+        evidence.push(format!(
+            "every identifier of {krate} ({}) and of the crates it depends on: none is '{name}'",
+            dir.display()
+        ));
+    }
+    evidence.push("the standard library, project traits and in-scope traits: none name it".into());
+    let confidence = dep_traits.weigh(
+        name,
+        if ctx.facts.dynamic { 0.6 } else { 0.7 },
+        &mut evidence,
+    );
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!(
+            "no method named '{name}' found for '{ty}' (bounded by {})",
+            bounds.join(" + ")
+        ),
+        evidence,
+        Vec::new(),
+        confidence,
+    ))]
 }

@@ -201,10 +201,25 @@ fn parent(ctx: &FileCtx, src: &str, m: &Module) -> Option<Module> {
     }
     let (_, mut segs) = file_module_path(ctx, &m.file)?;
     segs.pop()?;
-    Some(Module {
-        file: module_file(ctx, src, &segs)?,
-        inline: Vec::new(),
-    })
+    module_at(ctx, src, &segs)
+}
+
+/// The module at `segs` under `src`: its own file, or an inline `mod` of
+/// the nearest ancestor that has a file (`pub mod async_io { mod read; }`
+/// in lib.rs: `async_io` is inline, `read` has a file of its own).
+fn module_at(ctx: &FileCtx, src: &str, segs: &[String]) -> Option<Module> {
+    let k = (0..=segs.len())
+        .rev()
+        .find(|&k| module_file(ctx, src, &segs[..k]).is_some())?;
+    let file = module_file(ctx, src, &segs[..k])?;
+    let inline = segs[k..].to_vec();
+    let declared = inline.is_empty()
+        || ctx.project.facts_of(&file).is_some_and(|rc| {
+            rc.1.definitions
+                .iter()
+                .any(|d| d.kind == DefKind::Module && d.qualified_name() == inline.join("."))
+        });
+    declared.then_some(Module { file, inline })
 }
 
 thread_local! {

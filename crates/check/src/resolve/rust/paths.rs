@@ -249,7 +249,11 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             .filter(|i| i.wildcard && import_visible(ctx, i, &r.span))
         {
             let f = i.module.split("::").next().unwrap_or("");
-            let provides = if is_std_root(f) {
+            let provides = if enum_glob(ctx, &i.module) && !name.starts_with(char::is_uppercase) {
+                // `use std::cmp::Ordering::*`: an enum's glob brings its
+                // variants, never a function.
+                false
+            } else if is_std_root(f) {
                 match builtins::stdlib_module(Lang::Rust, &i.module) {
                     Some(m) => m.member(name) != Some(false),
                     None => true,
@@ -294,6 +298,21 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         ctx.candidates(name, &pool),
         if ctx.facts.dynamic { 0.6 } else { 0.85 },
     ))]
+}
+
+/// Whether a glob's path ends at a type (`std::cmp::Ordering`,
+/// `ignore::WalkState`): only an enum's variants can be glob-imported from a
+/// type. Modules are lowercase by Rust's naming rules; a capitalised
+/// segment that is a std or project module is still one.
+fn enum_glob(ctx: &FileCtx, module: &str) -> bool {
+    let last = module.rsplit("::").next().unwrap_or(module);
+    last.starts_with(char::is_uppercase)
+        && builtins::stdlib_module(Lang::Rust, module).is_none()
+        && !ctx
+            .project
+            .defs_named(last, 10)
+            .iter()
+            .any(|d| d.def.kind == DefKind::Module)
 }
 
 /// Arity through a project glob (`use super::*;` in a test module) that

@@ -200,6 +200,19 @@ impl DepTraits {
 /// traits brought in by `use dep::Trait`, `use dep::Trait as _` or a
 /// dependency glob, where that `use` reaches `r`) name `name`.
 pub(super) fn dep_traits(ctx: &FileCtx, r: &Reference, name: &str) -> DepTraits {
+    dep_traits_for(ctx, r, name, &|| true)
+}
+
+/// `dep_traits` for a receiver that an extension trait of a dependency
+/// whose source is not installed reaches only when `may_carry()` says so
+/// (its blanket impl needs a trait the receiver implements); where it
+/// cannot, that dependency only makes a finding unverified.
+pub(super) fn dep_traits_for(
+    ctx: &FileCtx,
+    r: &Reference,
+    name: &str,
+    may_carry: &dyn Fn() -> bool,
+) -> DepTraits {
     let mut unverified: Vec<String> = Vec::new();
     for imp in ctx
         .facts
@@ -236,7 +249,7 @@ pub(super) fn dep_traits(ctx: &FileCtx, r: &Reference, name: &str) -> DepTraits 
             .and_then(|v| ctx.deps.cargo_source(&krate, v))
             .or_else(|| ctx.deps.cargo_source_any(&krate));
         let Some(dir) = src else {
-            if surely_extension_trait(ctx, imp, &named) {
+            if surely_extension_trait(ctx, imp, &named) && may_carry() {
                 return DepTraits::MayProvide;
             }
             if !unverified.contains(&krate) {
@@ -248,7 +261,8 @@ pub(super) fn dep_traits(ctx: &FileCtx, r: &Reference, name: &str) -> DepTraits 
         // dependency re-exports names that crate's items.
         let deps = super::depsrc::manifest_deps(&dir);
         let through = imp.module.split("::").skip(1).find_map(|seg| {
-            deps.iter()
+            deps.all
+                .iter()
                 .find(|d| d.replace('-', "_") == seg)
                 .map(|d| d.to_string())
         });
