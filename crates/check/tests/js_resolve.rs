@@ -403,6 +403,52 @@ keys({});
 }
 
 #[test]
+fn javascript_arity_a_test_of_a_member_is_no_absence_test() {
+    let p = shop(&[]);
+    let body = r#"function throwIfCancelled(config) {
+  if (config.cancelToken) {
+    config.cancelToken.throwIfRequested();
+  }
+}
+const readBlob = async function* (blob) {
+  if (blob.stream) {
+    yield* blob.stream();
+  } else {
+    yield blob;
+  }
+};
+function first(list) {
+  return !list[0];
+}
+function kind(value) {
+  return typeof value.then;
+}
+function lenient(opts) {
+  if (opts?.verbose) console.log('verbose');
+}
+function guarded(config) {
+  if (!config) return;
+  if (config.cancelToken) config.cancelToken.throwIfRequested();
+}
+throwIfCancelled();
+readBlob();
+first();
+kind();
+lenient();
+guarded();
+"#;
+    assert_eq!(
+        file(&p, "lib/cancel.js", body),
+        vec![
+            "arity-mismatch lib/cancel.js:26 'throwIfCancelled' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch lib/cancel.js:27 'readBlob' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch lib/cancel.js:28 'first' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch lib/cancel.js:29 'kind' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
 fn runtime_base_classes_and_node_modules() {
     let p = shop(&[]);
     let body = r#"import {EventEmitter} from 'node:events';

@@ -212,12 +212,17 @@ fn doc_optional(doc: &str, name: &str) -> bool {
 /// Whether the body tests `name` for absence: `typeof name`, `!name`,
 /// `if (name)`, `name == null`, `undefined === name`, `name || d`,
 /// `name ?? d`, `name && …`, `name ? a : b`. A comparison with anything but
-/// `undefined`/`null` is not such a test (`x === name || y`).
+/// `undefined`/`null` is not such a test (`x === name || y`), nor is a test
+/// of a member (`if (name.x)`, `!name[0]`, `typeof name.f()`): reading the
+/// member throws when the argument is missing.
 fn body_tests(body: &str, name: &str) -> bool {
     const ABSENT: [&str; 3] = ["undefined", "null", "void"];
     crate::resolve::word_positions(body, name).any(|i| {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
+        if after.starts_with(['.', '[', '(']) {
+            return false;
+        }
         if before.ends_with("typeof")
             || before.ends_with('!') && !before.ends_with("!=")
             || before.ends_with("if (")
