@@ -449,6 +449,33 @@ guarded();
 }
 
 #[test]
+fn a_definition_in_scope_shadows_an_injected_global() {
+    let p = shop(&[]);
+    let body = r#"export const toObjectSet = (arrayOrString, delimiter) => {
+  const obj = {};
+  const define = (arr) => {
+    arr.forEach((value) => {
+      obj[value] = true;
+    });
+  };
+  Array.isArray(arrayOrString) ? define(arrayOrString, 1) : define();
+  return obj;
+};
+define(['dep'], function (dep) {
+  return dep;
+});
+describe('set', () => {});
+"#;
+    assert_eq!(
+        file(&p, "lib/set.js", body),
+        vec![
+            "arity-mismatch lib/set.js:8 'define' takes at most 1 argument(s) but 2 were given",
+            "arity-mismatch lib/set.js:8 'define' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
 fn runtime_base_classes_and_node_modules() {
     let p = shop(&[]);
     let body = r#"import {EventEmitter} from 'node:events';
