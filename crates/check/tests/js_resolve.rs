@@ -449,6 +449,36 @@ guarded();
 }
 
 #[test]
+fn javascript_arity_a_string_joined_with_a_parameter_needs_it() {
+    let p = shop(&[]);
+    let body = r#"function formatMessage(opt, desc) {
+  return '[v1] Transitional option \'' + opt + '\'' + desc;
+}
+function accessor(obj, header) {
+  return obj.name + header + ":";
+}
+function add(total, step) {
+  return total + step;
+}
+function bump(count, by) {
+  count += by;
+  return count + 1;
+}
+formatMessage('a');
+accessor({});
+add(1);
+bump(1);
+"#;
+    assert_eq!(
+        file(&p, "lib/message.js", body),
+        vec![
+            "arity-mismatch lib/message.js:14 'formatMessage' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch lib/message.js:15 'accessor' needs at least 2 argument(s) but 1 were given",
+        ]
+    );
+}
+
+#[test]
 fn a_definition_in_scope_shadows_an_injected_global() {
     let p = shop(&[]);
     let body = r#"export const toObjectSet = (arrayOrString, delimiter) => {

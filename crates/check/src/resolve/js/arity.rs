@@ -10,9 +10,10 @@
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
 //! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
-//! comparison with a value, `${name}`, `instanceof name`,
-//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A
-//! destructured parameter (`{a, b}`) without a default is always needed.
+//! comparison with a value, `${name}`, `'…' + name`, `instanceof name`,
+//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A test of a
+//! member (`if (name.x)`) is no absence test. A destructured parameter
+//! (`{a, b}`) without a default is always needed.
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
@@ -339,9 +340,10 @@ fn destructures(before: &str) -> bool {
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
-/// `name !== other.id`) or interpolates it (`${name}`): a missing argument
-/// silently gives a wrong answer there. Comparisons with literals
-/// (`name == false`, `name === 'auto'`) are how optional flags are read.
+/// `name !== other.id`), interpolates it (`${name}`) or joins it to a string
+/// literal (`'[' + name`, `name + ']'`): a missing argument silently gives a
+/// wrong answer there. Comparisons with literals (`name == false`,
+/// `name === 'auto'`) are how optional flags are read.
 fn compared(body: &str, name: &str) -> bool {
     let literal = |side: &str| {
         side.is_empty()
@@ -354,6 +356,9 @@ fn compared(body: &str, name: &str) -> bool {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
         if before.ends_with("${") && after.starts_with('}') {
+            return true;
+        }
+        if concatenated(before, after) {
             return true;
         }
         for op in ["===", "!==", "==", "!="] {
@@ -371,6 +376,21 @@ fn compared(body: &str, name: &str) -> bool {
         }
         false
     })
+}
+
+/// `before` and `after` (trimmed) put the name between a `+` and a string
+/// literal: `'a' + name` or `name + "b"` (not `++`, `+=`, `+ other`).
+fn concatenated(before: &str, after: &str) -> bool {
+    const QUOTES: [char; 3] = ['\'', '"', '`'];
+    let left = before
+        .strip_suffix('+')
+        .filter(|l| !l.ends_with('+'))
+        .is_some_and(|l| l.trim_end().ends_with(QUOTES));
+    let right = after
+        .strip_prefix('+')
+        .filter(|r| !r.starts_with(['+', '=']))
+        .is_some_and(|r| r.trim_start().starts_with(QUOTES));
+    left || right
 }
 
 /// `get name()` / `set name(v)`: the signature names the accessor keyword
