@@ -479,6 +479,40 @@ bump(1);
 }
 
 #[test]
+fn javascript_arity_uses_after_a_reassignment_are_not_the_arguments() {
+    let p = shop(&[]);
+    let body = r#"function toFlat(source) {
+  return Object.assign({}, source);
+}
+function toFormData(obj, options) {
+  options = toFlat(options);
+  const dots = options.dots;
+  return [obj.x, dots];
+}
+function trimmed(text) {
+  text = text.trim();
+  return text.length;
+}
+function later(list, extra) {
+  const n = list.length;
+  if (n) extra = {};
+  return extra.size;
+}
+toFormData({});
+trimmed();
+later([]);
+"#;
+    // `later([])` throws when `list` is empty, but a reassignment under a
+    // condition is not told apart from one that always runs: unjudged.
+    assert_eq!(
+        file(&p, "lib/form.js", body),
+        vec![
+            "arity-mismatch lib/form.js:19 'trimmed' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
 fn a_definition_in_scope_shadows_an_injected_global() {
     let p = shop(&[]);
     let body = r#"export const toObjectSet = (arrayOrString, delimiter) => {

@@ -12,8 +12,9 @@
 //! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
 //! comparison with a value, `${name}`, `'…' + name`, `instanceof name`,
 //! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A test of a
-//! member (`if (name.x)`) is no absence test. A destructured parameter
-//! (`{a, b}`) without a default is always needed.
+//! member (`if (name.x)`) is no absence test; uses after the parameter is
+//! assigned anew (`name = f(name)`) read the new value and do not count. A
+//! destructured parameter (`{a, b}`) without a default is always needed.
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
@@ -179,7 +180,8 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-        let passed_on = !dereferenced(body, name) && !compared(body, name);
+        let uses = before_reassigned(body, name);
+        let passed_on = !dereferenced(uses, name) && !compared(uses, name);
         if !simple || doc_optional(doc, name) || body_tests(body, name) || passed_on {
             param.has_default = true;
         }
@@ -197,6 +199,26 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
         }
     }
     p
+}
+
+/// The body up to the end of the line where `name` is first assigned anew
+/// (`name = f(name, …)`): later uses read the new value and say nothing of
+/// the argument (`options = toFlatObject(options, …); options.dots`).
+fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
+    let at = crate::resolve::word_positions(body, name).find(|&i| {
+        // What precedes the name on its line: nothing, or the end of a
+        // statement or block (`;`, `{`, `}`, `if (…)`).
+        let line = body[body[..i].rfind('\n').map_or(0, |k| k + 1)..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        after.starts_with('=')
+            && !after.starts_with("==")
+            && !after.starts_with("=>")
+            && (line.is_empty() || line.ends_with([';', '{', '}', ')']))
+    });
+    match at {
+        Some(i) => &body[..body[i..].find('\n').map_or(body.len(), |k| i + k)],
+        None => body,
+    }
 }
 
 fn doc_optional(doc: &str, name: &str) -> bool {
