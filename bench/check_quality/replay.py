@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # keep bench/ free of __pycache__
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import engine as eng  # noqa: E402
 from corpora import build_index  # noqa: E402
