@@ -243,7 +243,7 @@ def summarize(cases, negs, commits, timing_res, meta):
         c["per_10k_added_lines"] = round(c["false"] * 10000 / c["added_lines"], 2) if c["added_lines"] else None
     return {"meta": meta, "recall": table, "recall_by_form_and_slip": dict(sorted(by_form.items())), "unmodified": by_lang, "unmodified_by_corpus": negs,
             "real_commits": commits, "timing": timing_res,
-            "cases": [{k: c[k] for k in ("id", "lang", "kind", "file", "line", "how", "form", "detail")}
+            "cases": [{k: c[k] for k in ("id", "lang", "kind", "file", "line", "how", "form", "detail", "diff")}
                       | {"plumb": {k: c["plumb"][k] for k in ("caught", "any", "exit", "error", "findings")},
                          "checkers": {n: v["caught"] for n, v in c.get("checker", {}).items()}} for c in cases]}
 

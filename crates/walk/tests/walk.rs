@@ -101,3 +101,19 @@ fn content_classification() {
     );
     assert_eq!(classify_content(b"def f():\n    return 'DO'\n"), None);
 }
+
+#[test]
+fn source_map_trailer_marks_build_output() {
+    let bundle =
+        b"// Axios v1.7.9\nfunction bind(fn, thisArg) {}\n//# sourceMappingURL=axios.js.map\n\n";
+    assert_eq!(classify_content(bundle), Some(SkipReason::Generated));
+    assert_eq!(
+        classify_content(b"x();\n/*# sourceMappingURL=data:application/json;base64,e30= */"),
+        Some(SkipReason::Generated)
+    );
+    // Code that writes a trailer for others is not output itself.
+    let tool = b"const t = '//# sourceMappingURL=' + url;\nexport default t;\n";
+    assert_eq!(classify_content(tool), None);
+    let mid = b"//# sourceMappingURL=a.map\nmore();\n";
+    assert_eq!(classify_content(mid), None);
+}

@@ -20,7 +20,8 @@ pub struct Args {
     /// Also index vendored directories (vendor/, node_modules/, third_party/, ...).
     #[arg(long)]
     include_vendored: bool,
-    /// Also index generated files (*.min.js, *_pb2.py, "DO NOT EDIT" headers).
+    /// Also index generated files (*.min.js, *_pb2.py, "DO NOT EDIT" headers,
+    /// bundles ending with a sourceMappingURL line).
     #[arg(long)]
     include_generated: bool,
     /// Skip files larger than this many bytes.

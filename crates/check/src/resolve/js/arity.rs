@@ -10,8 +10,10 @@
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
 //! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
-//! comparison with a value, `${name}`, `instanceof name`,
-//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A
+//! comparison with a value, `${name}`, `'…' + name`, `instanceof name`,
+//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A test of a
+//! member (`if (name.x)`) is no absence test; uses after the parameter is
+//! assigned anew (`name = f(name)`) read the new value and do not count. A
 //! destructured parameter (`{a, b}`) without a default is always needed.
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
@@ -178,7 +180,8 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-        let passed_on = !dereferenced(body, name) && !compared(body, name);
+        let uses = before_reassigned(body, name);
+        let passed_on = !dereferenced(uses, name) && !compared(uses, name);
         if !simple || doc_optional(doc, name) || body_tests(body, name) || passed_on {
             param.has_default = true;
         }
@@ -198,6 +201,26 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
     p
 }
 
+/// The body up to the end of the line where `name` is first assigned anew
+/// (`name = f(name, …)`): later uses read the new value and say nothing of
+/// the argument (`options = toFlatObject(options, …); options.dots`).
+fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
+    let at = crate::resolve::word_positions(body, name).find(|&i| {
+        // What precedes the name on its line: nothing, or the end of a
+        // statement or block (`;`, `{`, `}`, `if (…)`).
+        let line = body[body[..i].rfind('\n').map_or(0, |k| k + 1)..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        after.starts_with('=')
+            && !after.starts_with("==")
+            && !after.starts_with("=>")
+            && (line.is_empty() || line.ends_with([';', '{', '}', ')']))
+    });
+    match at {
+        Some(i) => &body[..body[i..].find('\n').map_or(body.len(), |k| i + k)],
+        None => body,
+    }
+}
+
 fn doc_optional(doc: &str, name: &str) -> bool {
     doc.contains(&format!("[{name}]"))
         || doc.contains(&format!("[{name}="))
@@ -212,12 +235,17 @@ fn doc_optional(doc: &str, name: &str) -> bool {
 /// Whether the body tests `name` for absence: `typeof name`, `!name`,
 /// `if (name)`, `name == null`, `undefined === name`, `name || d`,
 /// `name ?? d`, `name && …`, `name ? a : b`. A comparison with anything but
-/// `undefined`/`null` is not such a test (`x === name || y`).
+/// `undefined`/`null` is not such a test (`x === name || y`), nor is a test
+/// of a member (`if (name.x)`, `!name[0]`, `typeof name.f()`): reading the
+/// member throws when the argument is missing.
 fn body_tests(body: &str, name: &str) -> bool {
     const ABSENT: [&str; 3] = ["undefined", "null", "void"];
     crate::resolve::word_positions(body, name).any(|i| {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
+        if after.starts_with(['.', '[', '(']) {
+            return false;
+        }
         if before.ends_with("typeof")
             || before.ends_with('!') && !before.ends_with("!=")
             || before.ends_with("if (")
@@ -334,9 +362,10 @@ fn destructures(before: &str) -> bool {
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
-/// `name !== other.id`) or interpolates it (`${name}`): a missing argument
-/// silently gives a wrong answer there. Comparisons with literals
-/// (`name == false`, `name === 'auto'`) are how optional flags are read.
+/// `name !== other.id`), interpolates it (`${name}`) or joins it to a string
+/// literal (`'[' + name`, `name + ']'`): a missing argument silently gives a
+/// wrong answer there. Comparisons with literals (`name == false`,
+/// `name === 'auto'`) are how optional flags are read.
 fn compared(body: &str, name: &str) -> bool {
     let literal = |side: &str| {
         side.is_empty()
@@ -349,6 +378,9 @@ fn compared(body: &str, name: &str) -> bool {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
         if before.ends_with("${") && after.starts_with('}') {
+            return true;
+        }
+        if concatenated(before, after) {
             return true;
         }
         for op in ["===", "!==", "==", "!="] {
@@ -366,6 +398,21 @@ fn compared(body: &str, name: &str) -> bool {
         }
         false
     })
+}
+
+/// `before` and `after` (trimmed) put the name between a `+` and a string
+/// literal: `'a' + name` or `name + "b"` (not `++`, `+=`, `+ other`).
+fn concatenated(before: &str, after: &str) -> bool {
+    const QUOTES: [char; 3] = ['\'', '"', '`'];
+    let left = before
+        .strip_suffix('+')
+        .filter(|l| !l.ends_with('+'))
+        .is_some_and(|l| l.trim_end().ends_with(QUOTES));
+    let right = after
+        .strip_prefix('+')
+        .filter(|r| !r.starts_with(['+', '=']))
+        .is_some_and(|r| r.trim_start().starts_with(QUOTES));
+    left || right
 }
 
 /// `get name()` / `set name(v)`: the signature names the accessor keyword

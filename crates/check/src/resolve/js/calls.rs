@@ -78,12 +78,14 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // The adapter gives every member call a qualifier, so a bare reference
     // is a bare name (a comment ending in `.` just before it is not a dot).
     let name = r.name.as_str();
-    if INJECTED_GLOBALS.contains(&name) {
-        return vec![skipped!()];
-    }
+    // The file's own definition in scope shadows an injected global
+    // (`const define = (arr) => …` inside a function is no AMD loader).
     let visible = visible_defs(ctx, r);
     if !visible.is_empty() {
         return check_arity(ctx, r, &visible, ctx.path);
+    }
+    if INJECTED_GLOBALS.contains(&name) {
+        return vec![skipped!()];
     }
     // CommonJS and UMD files are modules too: their globals are Node's.
     let is_module = !ctx.facts.imports.is_empty()
