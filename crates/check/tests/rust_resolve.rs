@@ -1293,3 +1293,30 @@ fn generic_parameters_bounded_by_installed_dependency_traits() {
         ]
     );
 }
+
+#[test]
+fn lets_built_by_a_dependency_types_constructor_have_its_methods() {
+    let c = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nbstr = \"1\"\n",
+        ),
+        ("src/lib.rs", "pub mod text;\n"),
+        ("src/text.rs", ""),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/text.rs",
+            "use bstr::BString;\n\npub fn go() -> usize {\n    let s = BString::from(\"x\");\n    let t = BString::new(Vec::new());\n    s.lenn() + t.len() + s.find_byte(b'x').unwrap_or(0)\n}\n",
+        )],
+    );
+    // `from` and `new*` of bstr's `BString` give a `BString`: its methods
+    // are what bstr (and the crates it depends on) spell.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/text.rs:6 no method named 'lenn' found for 'BString' of crate 'bstr'"
+        ]
+    );
+}

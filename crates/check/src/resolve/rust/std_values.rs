@@ -88,11 +88,17 @@ fn std_let_type(
         return None;
     }
     let unwrapped = unwrapped_call(&init[head_end..])?;
-    let constructor = func.starts_with("new") || func.starts_with("with_") || func == "default";
-    if !unwrapped && !constructor {
+    if !unwrapped && !is_constructor_name(func) {
         return None;
     }
     std_written_type(ctx, r, type_path)
+}
+
+/// Whether an associated function of a type is by convention one that
+/// returns that type: `new*`, `with_*`, `default`, and `from` (`From`'s,
+/// whose result is `Self`).
+pub(super) fn is_constructor_name(func: &str) -> bool {
+    func.starts_with("new") || func.starts_with("with_") || matches!(func, "default" | "from")
 }
 
 /// The name of a written std type (`&mut std::fs::File` -> `File`, `u16`,

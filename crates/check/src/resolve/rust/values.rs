@@ -4,7 +4,9 @@
 //! too), `self.m(..)`, `v.m(..)` or `f(..)` (a function of this file) whose
 //! written return type is a project type (directly, behind a guard or
 //! pointer, or unwrapped from a `Result`/`Option` with `?`, `.unwrap()`,
-//! `.expect(..)`: see `returns`), and `self.field` behind a lock or cell.
+//! `.expect(..)`: see `returns`), `self.field` behind a lock or cell, and
+//! `let x = Dep::new(..)` (`new*`, `with_*`, `default`, `from`) of a
+//! dependency's type a `use` names.
 //! Pattern, `for` and unit-struct bindings are `bindings`'. Nothing else is
 //! inferred: a variable bound twice where the call stands has no type here.
 
@@ -492,6 +494,14 @@ fn let_type(
     } else {
         ty.to_string()
     };
+    if (unwrapped || super::std_values::is_constructor_name(func))
+        && let Some(full) = use_binding(ctx, &ty, &r.span)
+        && dep_crate(ctx, full.split("::").next().unwrap_or("")).is_some()
+    {
+        // `let s = BString::from(..)` with `use bstr::BString`: a
+        // dependency's type, whose methods its source spells.
+        return Some(ty);
+    }
     let defs: Vec<_> = ctx
         .project
         .defs_named(func, 50)
