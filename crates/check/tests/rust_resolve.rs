@@ -1320,3 +1320,85 @@ fn lets_built_by_a_dependency_types_constructor_have_its_methods() {
         ]
     );
 }
+
+#[test]
+fn names_other_project_types_define_do_not_hide_a_missing_method() {
+    let c = krate(&[
+        ("src/lib.rs", "pub mod date;\npub mod week;\n"),
+        (
+            "src/week.rs",
+            "pub struct Week;\n\nimpl Week {\n    pub fn weekday(&self) -> u8 {\n        1\n    }\n}\n\npub fn get_weekday() -> u8 {\n    2\n}\n\npub trait Shift {\n    fn shifted(&self) -> u8 {\n        0\n    }\n}\n",
+        ),
+        ("src/date.rs", ""),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/date.rs",
+            "pub struct Date;\n\nimpl Date {\n    pub fn day(&self) -> u8 {\n        self.weekday() + self.get_weekday() + self.shifted()\n    }\n}\n",
+        )],
+    );
+    // `weekday` is `Week`'s, `get_weekday` a free function: neither can be
+    // a method of `Date`. `shifted` is a trait's provided
+    // method, which an impl elsewhere could give `Date`.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/date.rs:5 no method named 'weekday' found for 'Date'",
+            "unknown-symbol src/date.rs:5 no method named 'get_weekday' found for 'Date'",
+        ]
+    );
+}
+
+#[test]
+fn a_sibling_module_reached_through_use_super_glob_is_walked() {
+    let c = krate(&[("src/lib.rs", "pub mod math;\n"), ("src/math.rs", "")]);
+    let got = files(
+        &c,
+        &[(
+            "src/math.rs",
+            "mod scalar {\n    pub fn iadd(x: &mut u32, y: u32) -> bool {\n        *x += y;\n        false\n    }\n}\n\nmod small {\n    use super::*;\n\n    pub fn add(x: &mut u32, y: u32) -> bool {\n        scalar::iadd(x, y) || scalar::iadds(x, y)\n    }\n}\n",
+        )],
+    );
+    // `use super::*` brings the parent's `mod scalar`, whose items are known.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/math.rs:12 cannot find 'iadds' in 'crate::math::scalar'"]
+    );
+}
+
+#[test]
+fn features_of_optional_dependencies_no_build_here_fetched_are_off() {
+    let c = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnotinstalled_opt_xyz = { version = \"1\", optional = true }\n",
+        ),
+        ("src/lib.rs", "pub mod gated;\npub mod plain;\n"),
+        ("src/gated.rs", ""),
+        ("src/plain.rs", ""),
+    ]);
+    let got = files(
+        &c,
+        &[
+            (
+                "src/gated.rs",
+                "#[cfg(feature = \"ext\")]\nuse notinstalled_opt_xyz::ByteExt as _;\n\n#[derive(Debug)]\n#[cfg_attr(feature = \"arb\", derive(notinstalled_opt_xyz::Arbitrary))]\npub struct Week;\n\nimpl Week {\n    pub fn day(&self) -> u8 {\n        let mut v: Vec<u8> = Vec::new();\n        v.pushh(1);\n        self.dayy()\n    }\n}\n",
+            ),
+            (
+                "src/plain.rs",
+                "use notinstalled_opt_xyz::ByteExt as _;\n\n#[derive(Debug, notinstalled_opt_xyz::Arbitrary)]\npub struct Month;\n\nimpl Month {\n    pub fn day(&self) -> u8 {\n        let mut v: Vec<u8> = Vec::new();\n        v.pushh(1);\n        self.dayy()\n    }\n}\n",
+            ),
+        ],
+    );
+    // Behind `cfg`s, the optional crate's extension trait and derive are off
+    // in every build here; written plainly, the code needs the crate, whose
+    // source is not here to say what it adds.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/gated.rs:11 no function or associated item named 'pushh' found for 'Vec'",
+            "unknown-symbol src/gated.rs:12 no method named 'dayy' found for 'Week'",
+        ]
+    );
+}

@@ -356,7 +356,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     if is_trait && supertraits_may_provide(ctx, ty, name, 0) {
         return vec![skipped!()];
     }
-    if ctx.project.name_defined(name) {
+    if project_name_may_provide(ctx, ty, name, is_trait) {
         return vec![skipped!()];
     }
     if !is_trait && super::derives::derive_may_add(ctx, ty, name) {
@@ -481,6 +481,61 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         ctx.candidates(name, &pool),
         confidence,
     ))]
+}
+
+/// Whether a project definition named `name` could be what `ty::name`
+/// reaches: an item of a trait (an impl, blanket or written by a macro,
+/// may give it to `ty`), or of a container this cannot place. Fields, free
+/// functions, functions nested in others and inherent items of the
+/// project's other structs, enums and unions cannot; a type that derefs,
+/// whose impls invoke a macro that may write the name, or a trait (through
+/// its implementors) keeps every name possible.
+fn project_name_may_provide(ctx: &FileCtx, ty: &str, name: &str, is_trait: bool) -> bool {
+    const LIMIT: usize = 50;
+    let defs = ctx.project.defs_named(name, LIMIT);
+    if defs.is_empty() {
+        return false;
+    }
+    let scan = crate_scan(ctx);
+    let derefs = scan
+        .trait_impls
+        .get(ty)
+        .is_some_and(|impls| impls.iter().any(|ti| ti.target.is_some()));
+    // A macro in `ty`'s impls may write `fn $name` for a name another type
+    // has too (encoding_rs's decoders).
+    let macro_made = scan.has_impl_macros(ty) && scan.macro_may_name(name);
+    if is_trait || derefs || macro_made || defs.len() >= LIMIT {
+        return true;
+    }
+    defs.iter().any(|d| {
+        if d.def.kind == DefKind::Field {
+            return false;
+        }
+        let Some(container) = d.def.container.as_deref() else {
+            return d.def.kind == DefKind::Method;
+        };
+        let base = container.rsplit('.').next().unwrap_or(container);
+        if base == ty {
+            return true;
+        }
+        let kinds: Vec<DefKind> = ctx
+            .project
+            .defs_named(base, 20)
+            .iter()
+            .map(|c| c.def.kind)
+            .collect();
+        let placed = kinds.iter().all(|k| {
+            matches!(
+                k,
+                DefKind::Struct
+                    | DefKind::Enum
+                    | DefKind::Union
+                    | DefKind::Function
+                    | DefKind::Method
+            )
+        });
+        kinds.is_empty() || !placed
+    })
 }
 
 /// Std traits that dependencies commonly extend with blanket impls

@@ -377,6 +377,39 @@ pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<St
         .map(|d| (d.name.clone(), d.locked_version.clone()))
 }
 
+/// Whether package `krate` is declared only as an optional dependency and
+/// its source is not installed: no build here turned on a feature that
+/// needs it, so code gated on such a feature is off in them.
+pub(super) fn uninstalled_optional(ctx: &FileCtx, krate: &str) -> bool {
+    let mut decls = ctx
+        .project
+        .manifest()
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo && d.name == krate)
+        .peekable();
+    decls.peek().is_some()
+        && decls.all(|d| d.scope == "optional")
+        && super::traits::dep_source(ctx, krate).is_none()
+}
+
+/// Whether the item starting at byte `at` of the file carries a `#[cfg(..)]`
+/// or `#[cfg_attr(..)]` attribute on the lines right above it.
+pub(super) fn cfg_gated_at(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let before = &before[..before.rfind('\n').unwrap_or(0)];
+    for line in before.lines().rev() {
+        let t = line.trim();
+        if t.starts_with("#[cfg(") || t.starts_with("#[cfg_attr(") {
+            return true;
+        }
+        if !(t.starts_with("#[") || t.starts_with("//")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether package `pkg` may name its library `lib` with `[lib] name`, as
 /// packages named after their language, with separators or with an
 /// organisation's prefix do (`elasticlunr-rs` -> `elasticlunr`, `rust-ini` ->

@@ -34,12 +34,18 @@ pub(super) fn derive_may_add(ctx: &FileCtx, ty: &str, name: &str) -> bool {
                 return true;
             };
             let head = attributes_before(&rc.0, &d.def);
-            let foreign: Vec<&str> = head
-                .split("derive(")
+            // (derive, whether a `cfg_attr` gates it)
+            let foreign: Vec<(&str, bool)> = head
+                .split("#[")
                 .skip(1)
-                .flat_map(|rest| rest.split(')').next().unwrap_or("").split(','))
-                .map(str::trim)
-                .filter(|t| {
+                .flat_map(|attr| {
+                    let gated = attr.starts_with("cfg_attr(");
+                    attr.split("derive(")
+                        .skip(1)
+                        .flat_map(|rest| rest.split(')').next().unwrap_or("").split(','))
+                        .map(move |t| (t.trim(), gated))
+                })
+                .filter(|(t, _)| {
                     let last = t.rsplit("::").next().unwrap_or(t);
                     !t.is_empty() && !STD_DERIVES.contains(&last)
                 })
@@ -81,22 +87,28 @@ pub(super) fn derive_may_add(ctx: &FileCtx, ty: &str, name: &str) -> bool {
             if field_made(&rc.1, ty, name) {
                 return true;
             }
-            foreign.iter().any(|t| {
+            foreign.iter().any(|&(t, gated)| {
                 let first = match t.split_once("::") {
                     Some((first, _)) => first.to_string(),
                     None => match rc.1.imports.iter().find_map(|i| {
                         i.names
                             .iter()
-                            .any(|n| n.alias.as_deref().unwrap_or(&n.name) == *t)
+                            .any(|n| n.alias.as_deref().unwrap_or(&n.name) == t)
                             .then(|| i.module.split("::").next().unwrap_or("").to_string())
                     }) {
                         Some(f) => f,
                         None => return true,
                     },
                 };
-                let Some(dir) =
-                    dep_crate(ctx, &first).and_then(|(k, _)| super::traits::dep_source(ctx, &k))
-                else {
+                let Some((krate, _)) = dep_crate(ctx, &first) else {
+                    return true;
+                };
+                if gated && uninstalled_optional(ctx, &krate) {
+                    // `cfg_attr(feature = "arbitrary", derive(..))` with the
+                    // optional crate in no build here: the feature is off.
+                    return false;
+                }
+                let Some(dir) = super::traits::dep_source(ctx, &krate) else {
                     return true;
                 };
                 spelled_by_crate_or_deps(ctx, &dir, name)

@@ -258,6 +258,25 @@ pub(super) fn glob_brings(ctx: &FileCtx, r: &plumb_facts::Reference, path: &str)
     }
 }
 
+/// What `use <path>::*;` written in module `m` brings as `name`, when the
+/// glob names a project module that has `name` as a module or an item.
+fn glob_member(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u32) -> Option<Member> {
+    if depth >= 4 {
+        return None;
+    }
+    let segs: Vec<String> = path.split("::").map(str::to_string).collect();
+    if !matches!(segs[0].as_str(), "crate" | "self" | "super") {
+        return None;
+    }
+    let Walk::Module(target) = walk_from_at(ctx, m, &segs, depth + 1) else {
+        return None;
+    };
+    match member_at(ctx, &target, name, depth + 1) {
+        found @ (Member::Module(_) | Member::Item(_)) => Some(found),
+        _ => None,
+    }
+}
+
 /// Whether `use <path>::*;` written in module `m` may bring `name`.
 fn glob_may_provide(ctx: &FileCtx, m: &Module, path: &str, name: &str, depth: u32) -> bool {
     if depth >= 4 {
@@ -383,10 +402,17 @@ fn member_at(ctx: &FileCtx, m: &Module, name: &str, depth: u32) -> Member {
             _ => Member::Unknown,
         };
     }
-    for g in own.iter().filter(|i| i.wildcard) {
-        if glob_may_provide(ctx, m, &g.module, name, depth) {
-            return Member::Unknown;
-        }
+    let providing: Vec<&&plumb_facts::Import> = own
+        .iter()
+        .filter(|i| i.wildcard && glob_may_provide(ctx, m, &i.module, name, depth))
+        .collect();
+    match providing.as_slice() {
+        [] => {}
+        // `use super::*;` in `mod small`, then `scalar::iadd(..)` for the
+        // parent's `mod scalar`: the one glob that may bring the name
+        // brings what the globbed module has under it.
+        [one] => return glob_member(ctx, m, &one.module, name, depth).unwrap_or(Member::Unknown),
+        _ => return Member::Unknown,
     }
     // Exported macros live at the crate root whichever module defines them.
     if ctx

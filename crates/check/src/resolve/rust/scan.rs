@@ -530,6 +530,11 @@ impl CrateScan {
     /// (`cfg_if!`) writes only names its invocation spells (or its body
     /// declares: `macro_fns`); another crate's macro is returned whatever
     /// the name, for the caller to judge by that crate's source.
+    /// Whether any macro is invoked in an impl body of `ty`.
+    pub fn has_impl_macros(&self, ty: &str) -> bool {
+        self.impl_macros.iter().any(|(t, _, _)| t == ty)
+    }
+
     pub fn impl_macros_for<'s>(&'s self, ty: &str, name: &str) -> Vec<(&'s str, bool)> {
         self.impl_macros
             .iter()

@@ -249,6 +249,13 @@ pub(super) fn dep_traits_for(
             .and_then(|v| ctx.deps.cargo_source(&krate, v))
             .or_else(|| ctx.deps.cargo_source_any(&krate));
         let Some(dir) = src else {
+            if uninstalled_optional(ctx, &krate)
+                && cfg_gated_at(ctx.text, imp.span.start_byte as usize)
+            {
+                // `#[cfg(feature = "impl_bincode")] use bincode::..;` with
+                // bincode in no build here: the feature is off, the `use` too.
+                continue;
+            }
             if surely_extension_trait(ctx, imp, &named) && may_carry() {
                 return DepTraits::MayProvide;
             }
