@@ -98,3 +98,19 @@ fn shadowing_lets_and_conversions_of_impl_trait_parameters() {
         ]
     );
 }
+
+#[test]
+fn a_nested_fn_sees_only_its_own_bindings() {
+    let p = krate(&[("src/lib.rs", "pub mod run;\n"), ("src/run.rs", "")]);
+    let got = summary(&p.check_files(&[(
+        "src/run.rs",
+        "use std::path::{Path, PathBuf};\n\npub fn with(path: &str) -> PathBuf {\n    fn make_relative(path: &Path) -> PathBuf {\n        path.componentz().skip(1).collect()\n    }\n    let path = Path::new(path);\n    make_relative(path)\n}\n",
+    )]));
+    // The outer `path` (a parameter and a `let`) is not the nested fn's.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:5 no function or associated item named 'componentz' found for 'Path'"
+        ]
+    );
+}

@@ -6,7 +6,7 @@
 //! pointer, or unwrapped from a `Result`/`Option` with `?`, `.unwrap()`,
 //! `.expect(..)`: see `returns`), `self.field` behind a lock or cell, and
 //! `let x = Dep::new(..)` (`new*`, `with_*`, `default`, `from`) of a
-//! dependency's type a `use` names.
+//! dependency's type a `use` or a project type alias names.
 //! Pattern, `for` and unit-struct bindings are `bindings`'. Nothing else is
 //! inferred: a variable bound twice where the call stands has no type here.
 
@@ -19,18 +19,22 @@ use super::lets::{
 };
 use super::*;
 
-/// How many local bindings of plain variable `var` are in scope at `r`
-/// (`None` for `self` or anything that is no plain name).
+/// How many local bindings of plain variable `var` are in scope at `r`,
+/// within the function around it (`None` for `self` or anything that is
+/// no plain name).
 pub(super) fn bindings_at(ctx: &FileCtx, r: &Reference, var: &str) -> Option<usize> {
     if !var.chars().all(|c| c.is_alphanumeric() || c == '_') || var == "self" {
         return None;
     }
+    // A nested `fn` sees none of the bindings of the function around it.
+    let from = ctx.enclosing_function(r).map_or(0, |f| f.span.start_byte);
     Some(
         ctx.facts
             .locals
             .iter()
             .filter(|l| {
                 l.name == var
+                    && from <= l.scope.start_byte
                     && l.scope.start_byte <= r.span.start_byte
                     && r.span.end_byte <= l.scope.end_byte
             })
@@ -494,12 +498,14 @@ fn let_type(
     } else {
         ty.to_string()
     };
-    if (unwrapped || super::std_values::is_constructor_name(func))
-        && let Some(full) = use_binding(ctx, &ty, &r.span)
-        && dep_crate(ctx, full.split("::").next().unwrap_or("")).is_some()
-    {
-        // `let s = BString::from(..)` with `use bstr::BString`: a
-        // dependency's type, whose methods its source spells.
+    let dep_type = || match use_binding(ctx, &ty, &r.span) {
+        Some(full) => dep_crate(ctx, full.split("::").next().unwrap_or("")).is_some(),
+        None => super::foreign::alias_target_dep(ctx, &ty).is_some(),
+    };
+    if (unwrapped || super::std_values::is_constructor_name(func)) && dep_type() {
+        // `let s = BString::from(..)` with `use bstr::BString`, or `let m =
+        // Mutex::new(..)` of `type Mutex<T> = lock_api::Mutex<RawMutex, T>`:
+        // a dependency's type, whose methods its source spells.
         return Some(ty);
     }
     let defs: Vec<_> = ctx
