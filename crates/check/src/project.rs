@@ -138,6 +138,17 @@ impl<'a> Project<'a> {
                 .any(|o| o.facts.definitions.iter().any(|d| d.name == name))
     }
 
+    /// Whether a file other than `path` (and not replaced by the change)
+    /// references `name`: code elsewhere calls it as it stands.
+    pub fn referenced_elsewhere(&self, name: &str, path: &str) -> bool {
+        let Ok((rows, _)) = self.store.refs_named(name, 20) else {
+            return true;
+        };
+        rows.iter().any(|r| {
+            r.path != path && !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path)
+        })
+    }
+
     /// Definitions whose name starts with `prefix` (for suggestions).
     pub fn defs_with_prefix(&self, prefix: &str, limit: usize) -> Vec<ProjectDef> {
         let mut out = Vec::new();

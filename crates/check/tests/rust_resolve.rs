@@ -1402,3 +1402,36 @@ fn features_of_optional_dependencies_no_build_here_fetched_are_off() {
         ]
     );
 }
+
+#[test]
+fn a_method_no_reachable_source_spells_is_wrong_on_any_receiver() {
+    let files_with = |deps: &str| {
+        Proj::new(&[
+            (
+                "Cargo.toml",
+                &format!(
+                    "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nbstr = \"1\"\n{deps}"
+                ),
+            ),
+            ("src/lib.rs", "pub mod other;\npub mod run;\n"),
+            (
+                "src/other.rs",
+                "pub fn touch(v: &mut Vec<u8>) {\n    v.clear();\n}\n",
+            ),
+            ("src/run.rs", ""),
+        ])
+    };
+    let code = "pub fn go(items: &[Vec<u8>]) -> usize {\n    items\n        .iter()\n        .map(|x| x.len() + x.find_byte(b'a').unwrap_or(0) + x.frobnicate_zz())\n        .count()\n}\n";
+    let c = files_with("");
+    let got = files(&c, &[("src/run.rs", code)]);
+    // `len` is std's, `find_byte` bstr's; `frobnicate_zz` is no one's.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:4 no method named 'frobnicate_zz' exists in the project, std or its dependencies"
+        ]
+    );
+    // A dependency whose source is not here could have it.
+    let c = files_with("notinstalled_dep_xyz = \"1\"\n");
+    assert_eq!(files(&c, &[("src/run.rs", code)]), Vec::<String>::new());
+}

@@ -45,7 +45,9 @@ fn std_typed_lets_literals_params_and_variant_fields() {
 #[test]
 fn shadowed_std_names_and_variants_written_elsewhere_are_left_alone() {
     // `Vec` is the project's own; `Disk`'s field type is written in another
-    // file, whose `use`s this file cannot see; `path` is bound twice.
+    // file, whose `use`s this file cannot see, so `file` gets no type: only
+    // the fact that no source spells `whatever` is reported. `path` is bound
+    // twice, and `other` is a std name (`io::Error::other`).
     let p = krate(&[
         ("src/lib.rs", "pub mod data;\npub mod vec;\npub mod run;\n"),
         (
@@ -64,7 +66,10 @@ fn shadowed_std_names_and_variants_written_elsewhere_are_left_alone() {
     )]));
     assert_eq!(
         got,
-        vec!["unknown-symbol src/run.rs:6 no method named 'anything' found for 'Vec'"]
+        vec![
+            "unknown-symbol src/run.rs:6 no method named 'anything' found for 'Vec'",
+            "unknown-symbol src/run.rs:10 no method named 'whatever' exists in the project, std or its dependencies",
+        ]
     );
 }
 
@@ -86,13 +91,16 @@ fn shadowing_lets_and_conversions_of_impl_trait_parameters() {
     // `impl AsRef<Path>` (or `P: AsRef<Path>`) is a `&Path` after
     // `p.as_ref()`; `self: Pin<&mut Self>` has `Pin`'s methods too. A
     // closure parameter rebinds `p`; a parameter used before its conversion
-    // could have been rebound, so it is left alone.
+    // could have been rebound: neither gets a type, so only the fact that no
+    // source spells `anything` or `whatever` is reported.
     assert_eq!(
         got,
         vec![
             "unknown-symbol src/run.rs:9 no function or associated item named 'pushh' found for 'PathBuf'",
             "unknown-symbol src/run.rs:16 no function or associated item named 'is_absolutee' found for 'Path'",
             "unknown-symbol src/run.rs:21 no function or associated item named 'is_fil' found for 'Path'",
+            "unknown-symbol src/run.rs:26 no method named 'anything' exists in the project, std or its dependencies",
+            "unknown-symbol src/run.rs:32 no method named 'whatever' exists in the project, std or its dependencies",
             "unknown-symbol src/run.rs:37 no method named 'levell' found for 'Opts'",
             "unknown-symbol src/run.rs:45 no method named 'polll' found for 'Fut'",
         ]
@@ -111,6 +119,30 @@ fn a_nested_fn_sees_only_its_own_bindings() {
         got,
         vec![
             "unknown-symbol src/run.rs:5 no function or associated item named 'componentz' found for 'Path'"
+        ]
+    );
+}
+
+#[test]
+fn values_behind_std_smart_pointers_have_the_pointers_and_the_pointees_methods() {
+    let p = krate(&[
+        ("src/lib.rs", "pub mod reg;\npub mod run;\n"),
+        (
+            "src/reg.rs",
+            "pub struct Registry;\n\nimpl Registry {\n    pub fn current_thread(&self) -> u8 {\n        0\n    }\n}\n",
+        ),
+        ("src/run.rs", ""),
+    ]);
+    let got = summary(&p.check_files(&[(
+        "src/run.rs",
+        "use std::sync::Arc;\n\nuse crate::reg::Registry;\n\npub fn go(registry: &Arc<Registry>) -> u8 {\n    let other = registry.clone();\n    let b: Box<Registry> = Box::new(Registry);\n    registry.current_thread() + registry.current_threads() + other.current_thread() + b.currentthread()\n}\n",
+    )]));
+    // `clone` is `Arc`'s; `current_threads` and `currentthread` are no one's.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:8 no method named 'current_threads' found for 'Registry'",
+            "unknown-symbol src/run.rs:8 no method named 'currentthread' found for 'Registry'",
         ]
     );
 }

@@ -47,6 +47,9 @@ pub struct Deps {
     /// The `python3` on PATH: (site-packages dirs, stdlib dir), asked once.
     interp: OnceCell<(Vec<PathBuf>, Option<PathBuf>)>,
     crate_names: RefCell<HashMap<PathBuf, Rc<HashSet<String>>>>,
+    /// How crates' sources build identifiers (see [`NameBuilding`]): names
+    /// they write appear nowhere whole.
+    name_builders: RefCell<HashMap<PathBuf, NameBuilding>>,
     sources: RefCell<HashMap<PathBuf, Option<Rc<(String, plumb_facts::FileFacts)>>>>,
     /// Overrides the site-packages search (tests).
     pub site_override: Option<Vec<PathBuf>>,
@@ -64,6 +67,7 @@ impl Deps {
             dist_versions: OnceCell::new(),
             interp: OnceCell::new(),
             crate_names: RefCell::new(HashMap::new()),
+            name_builders: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
             site_override: None,
             go_mod_cache: go_mod_cache(),
@@ -262,20 +266,38 @@ impl Deps {
         }
         let mut names = HashSet::new();
         let mut globbed = Vec::new();
-        words_of_crate(dir, &mut names, &mut globbed);
+        let mut builds = NameBuilding::default();
+        words_of_crate(dir, &mut names, &mut globbed, &mut builds);
         for g in globbed {
             if let Some(other) = self
                 .cargo_source_any(&g)
                 .or_else(|| self.cargo_source_any(&g.replace('_', "-")))
             {
-                words_of_crate(&other, &mut names, &mut Vec::new());
+                words_of_crate(&other, &mut names, &mut Vec::new(), &mut builds);
             }
         }
+        self.name_builders
+            .borrow_mut()
+            .insert(dir.to_path_buf(), builds);
         let names = Rc::new(names);
         self.crate_names
             .borrow_mut()
             .insert(dir.to_path_buf(), names.clone());
         names
+    }
+
+    /// How a crate's sources build identifiers from pieces, so that a name
+    /// it writes may be spelled nowhere whole.
+    pub fn builds_names(&self, dir: &Path) -> NameBuilding {
+        self.crate_names(dir);
+        self.name_builders
+            .borrow()
+            .get(dir)
+            .copied()
+            .unwrap_or(NameBuilding {
+                pastes: true,
+                makes_idents: true,
+            })
     }
 
     /// Whether `node_modules/<package>` exists at the root.
@@ -284,9 +306,59 @@ impl Deps {
     }
 }
 
+/// Whether a source text builds item names from pieces or pulls in code
+/// from outside its crate's `src/`: `paste!` (`[<get_ $f>]`),
+/// `concat_idents!`, `include!("../..")`.
+fn pastes_names(text: &str) -> bool {
+    if text.contains("paste!") || text.contains("concat_idents!") {
+        return true;
+    }
+    let pasted = text.match_indices("[<").any(|(i, _)| {
+        let rest = &text[i + 2..];
+        let mut end = rest.find('>').unwrap_or(rest.len()).min(80);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        rest[..end].contains('$')
+    });
+    pasted
+        || text
+            .lines()
+            .any(|l| l.contains("include!(") && l.contains("../"))
+}
+
+/// How a crate's code builds identifiers.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NameBuilding {
+    /// Macros paste names into its own items (`paste!`'s `[<get_ $f>]`,
+    /// `concat_idents!`), or part of its code was not read (generated and
+    /// `include!`d files, a library outside `src/`, files over the budget).
+    pub pastes: bool,
+    /// It makes identifiers at run time (`format_ident!`, `Ident::new(..)`):
+    /// what a procedural macro of it writes into other crates.
+    pub makes_idents: bool,
+}
+
 /// Identifiers in the `.rs` files under `dir/src`, and the crates that
 /// `pub use krate::*` lines glob re-export.
-fn words_of_crate(dir: &Path, names: &mut HashSet<String>, globbed: &mut Vec<String>) {
+fn words_of_crate(
+    dir: &Path,
+    names: &mut HashSet<String>,
+    globbed: &mut Vec<String>,
+    builds: &mut NameBuilding,
+) {
+    // A library outside `src/` (`[lib] path = ..`) is not read here.
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+    let lib_elsewhere = manifest
+        .split("[lib]")
+        .nth(1)
+        .and_then(|lib| lib.split("\n[").next())
+        .and_then(|lib| lib.lines().find(|l| l.trim_start().starts_with("path")))
+        .is_some_and(|l| !l.contains("\"src/"));
+    if !dir.join("src").is_dir() || lib_elsewhere {
+        builds.pastes = true;
+    }
+    let mut out_dir_include = false;
     let mut stack = vec![dir.join("src")];
     let mut budget = 5000usize;
     while let Some(d) = stack.pop() {
@@ -299,13 +371,24 @@ fn words_of_crate(dir: &Path, names: &mut HashSet<String>, globbed: &mut Vec<Str
                 stack.push(p);
                 continue;
             }
-            if p.extension().is_none_or(|x| x != "rs") || budget == 0 {
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            if budget == 0 {
+                // Files left unread: the set of names is not whole.
+                builds.pastes = true;
                 continue;
             }
             budget -= 1;
             let Ok(text) = std::fs::read_to_string(&p) else {
                 continue;
             };
+            builds.pastes = builds.pastes || pastes_names(&text);
+            out_dir_include = out_dir_include || text.contains("env!(\"OUT_DIR\")");
+            builds.makes_idents = builds.makes_idents
+                || ["format_ident!", "Ident::new("]
+                    .iter()
+                    .any(|m| text.contains(m));
             for line in text.lines() {
                 let t = line.trim_start();
                 if let Some(rest) = t.strip_prefix("pub use ")
@@ -325,6 +408,11 @@ fn words_of_crate(dir: &Path, names: &mut HashSet<String>, globbed: &mut Vec<Str
                 }
             }
         }
+    }
+    // Code a build script generates (`include!(concat!(env!("OUT_DIR"), ..))`)
+    // is not here to read; bindgen's output has methods (bitfield accessors).
+    if out_dir_include && manifest.contains("bindgen") {
+        builds.pastes = true;
     }
 }
 

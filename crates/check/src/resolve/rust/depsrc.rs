@@ -100,6 +100,33 @@ fn read_manifest_deps(dir: &Path) -> ManifestDeps {
     out
 }
 
+/// The dependencies a `Cargo.toml` text declares only for some targets
+/// (`[target.'cfg(windows)'.dependencies]`): not fetched on other ones.
+pub(super) fn target_deps(manifest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_target = false;
+    for line in manifest.lines() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            let h = h.trim_end_matches(']').trim();
+            in_target = h.starts_with("target.") && h.ends_with("dependencies");
+            if h.starts_with("target.")
+                && let Some((_, name)) = h.split_once("dependencies.")
+            {
+                out.push(name.trim_matches('"').to_string());
+            }
+            continue;
+        }
+        if in_target && let Some((k, _)) = t.split_once('=') {
+            let k = k.trim().trim_matches('"');
+            if !k.is_empty() && !k.starts_with('#') {
+                out.push(k.to_string());
+            }
+        }
+    }
+    out
+}
+
 fn scan(text: &str, out: &mut DepDecls) {
     if text.contains("include!(") {
         out.includes = true;
@@ -167,6 +194,8 @@ mod tests {
         let deps = manifest_deps(&dir);
         assert_eq!(deps.all, ["libc", "proc-macro2", "quote", "serde", "syn"]);
         assert_eq!(deps.optional, ["serde"]);
+        let text = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        assert_eq!(target_deps(&text), ["libc"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

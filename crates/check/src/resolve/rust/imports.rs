@@ -215,7 +215,7 @@ fn relative(ctx: &FileCtx, imp: &plumb_facts::Import) -> Vec<Outcome> {
 }
 
 /// Code compiled only for tests, benches or examples.
-fn test_only(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
+pub(super) fn test_only(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
     let p = ctx.path;
     let in_dir = |d: &str| p.starts_with(&format!("{d}/")) || p.contains(&format!("/{d}/"));
     if in_dir("tests") || in_dir("benches") || in_dir("examples") {

@@ -29,6 +29,7 @@ mod cfgs;
 mod context;
 mod depsrc;
 mod derives;
+mod everywhere;
 mod foreign;
 mod generics;
 mod imports;

@@ -73,6 +73,20 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         if let Some(ty) = std_ty {
             return super::foreign::std_type_assoc(ctx, r, &ty);
         }
+        // `registry: &Arc<Registry>`: `Arc`'s methods (std's), then the
+        // project type's.
+        if let Some(v) = r.qualifier.as_deref()
+            && let Some(ty) = super::std_values::pointee_type(ctx, r, v)
+            && super::assoc::is_project_type_here(ctx, &ty)
+        {
+            if std_fn_names().contains(r.name.as_str()) {
+                return vec![Outcome::Resolved];
+            }
+            return super::assoc::check_assoc(ctx, r, &ty, false);
+        }
+        if let Some(found) = super::everywhere::spelled_nowhere(ctx, r) {
+            return found;
+        }
         return vec![skipped!()];
     }
     let q = r.qualifier.as_deref().map(strip_turbofish);

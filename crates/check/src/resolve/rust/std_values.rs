@@ -12,7 +12,8 @@ use plumb_facts::Reference;
 use super::super::FileCtx;
 use super::lets::{last_let_any, only_let, open_let};
 use super::values::{
-    base_type_path, single_trait, sole_binding, strip_refs, unwrapped_call, written_or_init,
+    base_type_path, param_type, single_trait, sole_binding, strip_refs, unwrapped_call,
+    written_or_init,
 };
 use super::*;
 
@@ -92,6 +93,29 @@ fn std_let_type(
         return None;
     }
     std_written_type(ctx, r, type_path)
+}
+
+/// The project type a variable points to through a std smart pointer its
+/// parameter or `let` annotation writes (`registry: &Arc<Registry>`, `let
+/// n: Box<Node> = ..`): its methods are the pointer's (std's) and the
+/// pointee's. `None` when the pointer name is the project's own.
+pub(super) fn pointee_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String> {
+    let (f, text, from) = sole_binding(ctx, r, var)?;
+    let body = &text[from..];
+    let written = match only_let(body, var).or_else(|| open_let(body, var)) {
+        Some(at) => match super::lets::let_says(&body[at..])? {
+            super::lets::LetSays::Annotated(t) => t,
+            super::lets::LetSays::Init(_) => return None,
+        },
+        None if last_let_any(body, var) || body.contains(&format!("|{var}")) => return None,
+        None => param_type(f, var)?,
+    };
+    let (pointer, rest) = strip_refs(written.trim()).split_once('<')?;
+    let pointer = pointer.trim().rsplit("::").next()?;
+    if !matches!(pointer, "Arc" | "Rc" | "Box") || ctx.project.name_defined(pointer) {
+        return None;
+    }
+    super::values::project_type(ctx, r, rest.trim_end().strip_suffix('>')?)
 }
 
 /// Whether an associated function of a type is by convention one that

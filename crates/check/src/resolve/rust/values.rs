@@ -98,6 +98,17 @@ pub(super) fn initializer_at(ctx: &FileCtx, at: usize) -> usize {
     at + eq + 1
 }
 
+/// The type parameter `var` of function `f` is written with.
+pub(super) fn param_type<'f>(f: &'f plumb_facts::Definition, var: &str) -> Option<&'f str> {
+    f.params
+        .as_ref()?
+        .list
+        .iter()
+        .find(|p| p.name == var)?
+        .type_text
+        .as_deref()
+}
+
 /// What a `let` statement of function `f` says of its type (`before` is
 /// `f`'s text up to it): the written type (its annotation, or the target
 /// of a converted parameter: `let p = p.as_ref();`), or else its
@@ -150,14 +161,7 @@ fn converted_param(
     {
         return None;
     }
-    let written = f
-        .params
-        .as_ref()?
-        .list
-        .iter()
-        .find(|p| p.name == var)?
-        .type_text
-        .as_deref()?;
+    let written = param_type(f, var)?;
     let bounds = match single_trait(written) {
         Some(t) => vec![t.to_string()],
         None => super::generics::bound_texts_of(ctx, r, strip_refs(written))?,
@@ -508,6 +512,8 @@ fn let_type(
         // a dependency's type, whose methods its source spells.
         return Some(ty);
     }
+    // `Table::new()` of `type Table = Map<String, Value>`: `Map`'s.
+    let ty = super::foreign::alias_target_project(ctx, &ty).unwrap_or(ty);
     let defs: Vec<_> = ctx
         .project
         .defs_named(func, 50)

@@ -1,0 +1,232 @@
+//! A method name that nothing the build reaches spells: not std, not the
+//! project (its definitions, its macros, its other files' calls) and not
+//! one crate of the dependency graph it builds with. Such a name is a
+//! method of no type, so a call of it is wrong whatever its receiver is;
+//! this answers where the receiver's type is not known. Reads installed
+//! crate sources as words; infers no types.
+
+use std::path::PathBuf;
+
+use plumb_facts::{Ecosystem, Reference};
+
+use super::super::{FileCtx, Outcome};
+use super::depsrc::manifest_deps;
+use super::scan::crate_scan;
+use super::*;
+use crate::report::FindingKind;
+
+/// `v.name(..)` where `name` is spelled nowhere reachable: a finding;
+/// `None` when anything could still have it.
+pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
+    let name = r.name.as_str();
+    if !name.starts_with(|c: char| c.is_lowercase() || c == '_')
+        || std_fn_names().contains(name)
+        || std_names().contains(name)
+        || ctx.bound_elsewhere(name)
+        || ctx.project.name_defined(name)
+    {
+        return None;
+    }
+    let scan = crate_scan(ctx);
+    if scan.macro_may_name(name) || ctx.project.referenced_elsewhere(name, ctx.path) {
+        return None;
+    }
+    let crates = dependency_closure(ctx, super::imports::test_only(ctx, &r.span))?;
+    if mentions_unread_crate(ctx) || uses_unlisted_std(ctx) {
+        // The file uses a crate whose source is not here (an optional one
+        // its feature turns on, another target's): it could have the name.
+        return None;
+    }
+    for dir in crates.iter() {
+        if ctx.deps.crate_names(dir).contains(name) {
+            return None;
+        }
+        if ctx.deps.builds_names(dir).pastes {
+            // `paste! { fn [<get_ $f>]() }` in a dependency: its own types
+            // may have names spelled nowhere whole.
+            return None;
+        }
+    }
+    if crates
+        .iter()
+        .any(|d| is_proc_macro(d) && ctx.deps.builds_names(d).makes_idents)
+        && affixed_project_name(ctx, name)
+    {
+        // A derive that builds accessors (`is_<variant>`, `get_<field>`)
+        // from the project's own fields and variants may write it.
+        return None;
+    }
+    let evidence = vec![
+        "the receiver's type is not known here; no type can have a method spelled nowhere".into(),
+        "the standard library: no function or method of that name".into(),
+        "the project: no definition, macro or other call of that name".into(),
+        format!(
+            "the {} crates of the dependency graph (installed sources): none spells it",
+            crates.len()
+        ),
+    ];
+    Some(vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no method named '{name}' exists in the project, std or its dependencies"),
+        evidence,
+        ctx.candidates(name, &[]),
+        if ctx.facts.dynamic { 0.5 } else { 0.65 },
+    ))])
+}
+
+/// The installed sources of every crate the project builds with: its
+/// declared dependencies (dev ones too for test code) and, through their
+/// manifests, theirs. `None` when one declared for every target and not
+/// optional is not installed: that crate's names cannot be read. An
+/// optional or target-specific one that is not installed is one no build
+/// here needed (a feature that is off, another target's).
+fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Option<std::rc::Rc<Vec<PathBuf>>> {
+    let key = format!("rust-dependency-closure-{with_dev}");
+    let memo = ctx.project.memo(&key, || {
+        let manifest = ctx.project.manifest();
+        let target_only: Vec<String> = manifest
+            .files
+            .iter()
+            .filter(|f| f.ends_with("Cargo.toml"))
+            .filter_map(|f| std::fs::read_to_string(ctx.project.root.join(f)).ok())
+            .flat_map(|text| super::depsrc::target_deps(&text))
+            .collect();
+        // (crate, whether its absence says nothing)
+        let mut queue: Vec<(String, bool)> = Vec::new();
+        for d in manifest
+            .dependencies
+            .iter()
+            .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        {
+            match d.scope.as_str() {
+                "dev" if !with_dev => {}
+                "optional" => queue.push((d.name.clone(), true)),
+                _ => queue.push((d.name.clone(), target_only.contains(&d.name))),
+            }
+        }
+        let mut visited: Vec<String> = Vec::new();
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        while let Some((krate, absence_ok)) = queue.pop() {
+            if visited.contains(&krate) {
+                continue;
+            }
+            visited.push(krate.clone());
+            let Some(dir) = super::traits::dep_source(ctx, &krate)
+                .or_else(|| ctx.deps.cargo_source_any(&krate.replace('_', "-")))
+            else {
+                if absence_ok || own_crate(ctx, &krate.replace('-', "_")) {
+                    continue;
+                }
+                return None;
+            };
+            let deps = manifest_deps(&dir);
+            let targets = std::fs::read_to_string(dir.join("Cargo.toml"))
+                .map(|t| super::depsrc::target_deps(&t))
+                .unwrap_or_default();
+            for d in &deps.all {
+                queue.push((d.clone(), deps.optional.contains(d) || targets.contains(d)));
+            }
+            dirs.push(dir);
+        }
+        dirs.sort();
+        Some(std::rc::Rc::new(dirs))
+    });
+    (*memo).clone()
+}
+
+/// Whether the file names a dependency whose source is not installed, in
+/// a `use` or a path (`jobserver::Client`, `winapi_util::file::typ`).
+fn mentions_unread_crate(ctx: &FileCtx) -> bool {
+    ctx.project
+        .manifest()
+        .dependencies
+        .iter()
+        .filter(|d| d.ecosystem == Ecosystem::Cargo)
+        .filter(|d| super::traits::dep_source(ctx, &d.name).is_none())
+        .any(|d| {
+            let lib =
+                plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name));
+            let path = format!("{lib}::");
+            ctx.text.match_indices(&path).any(|(i, _)| {
+                !ctx.text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+}
+
+/// Whether the file reaches std items whose methods the listing lacks: an
+/// unstable module it imports from (`core::simd`, listed with unknown
+/// members) or nightly features its crate turns on (`#![feature(..)]`).
+fn uses_unlisted_std(ctx: &FileCtx) -> bool {
+    let unlisted_import = ctx.facts.imports.iter().any(|i| {
+        let segs: Vec<&str> = i.module.split("::").collect();
+        is_std_root(segs[0])
+            && (1..=segs.len()).any(|n| {
+                crate::builtins::stdlib_module(plumb_facts::Lang::Rust, &segs[..n].join("::"))
+                    .is_some_and(|m| !m.members_known())
+            })
+    });
+    // `#![cfg_attr(docsrs, feature(doc_cfg))]` only changes documentation.
+    let nightly = |text: &str| {
+        text.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("#![feature(")
+                || l.starts_with("#![cfg_attr(") && l.contains("feature(") && !l.contains("doc")
+        })
+    };
+    unlisted_import
+        || nightly(ctx.text)
+        || ctx.project.all_files().iter().any(|f| {
+            (f.ends_with("src/lib.rs") || f.ends_with("src/main.rs"))
+                && ctx.project.facts_of(f).is_some_and(|rc| nightly(&rc.0))
+        })
+}
+
+/// Whether the crate at `dir` is a procedural-macro crate.
+fn is_proc_macro(dir: &std::path::Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|m| {
+        m.lines().any(|l| {
+            let l = l.replace(' ', "");
+            l == "proc-macro=true" || l == "proc_macro=true"
+        })
+    })
+}
+
+/// Whether `name` is an accessor-style name (`is_x`, `get_x`, `x_mut`,
+/// `as_x`, ...) of a field or variant the project defines.
+fn affixed_project_name(ctx: &FileCtx, name: &str) -> bool {
+    const AFFIXES: [&str; 12] = [
+        "get", "set", "with", "mut", "take", "into", "as", "ref", "is", "has", "try", "unwrap",
+    ];
+    let snake_defined = |part: &str| {
+        ctx.project.name_defined(part)
+            || ctx
+                .project
+                .defs_with_prefix(
+                    &part.chars().take(1).collect::<String>().to_uppercase(),
+                    500,
+                )
+                .iter()
+                .any(|d| to_snake(&d.def.name) == part)
+    };
+    AFFIXES.iter().any(|a| {
+        name.strip_prefix(a)
+            .and_then(|p| p.strip_prefix('_'))
+            .or_else(|| name.strip_suffix(a).and_then(|p| p.strip_suffix('_')))
+            .is_some_and(|part| !part.is_empty() && snake_defined(part))
+    })
+}
+
+fn to_snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
