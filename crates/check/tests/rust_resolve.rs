@@ -1435,3 +1435,32 @@ fn a_method_no_reachable_source_spells_is_wrong_on_any_receiver() {
     let c = files_with("notinstalled_dep_xyz = \"1\"\n");
     assert_eq!(files(&c, &[("src/run.rs", code)]), Vec::<String>::new());
 }
+
+#[test]
+fn a_path_through_a_module_a_macro_declares_must_name_something_that_exists() {
+    let c = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "macro_rules! declare {\n    () => {\n        pub mod hint {\n            pub fn cautious(n: usize) -> usize {\n                n\n            }\n        }\n    };\n}\n\ndeclare!();\n\npub mod run;\n",
+        ),
+        ("src/run.rs", ""),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/run.rs",
+            "use crate::hint;\n\npub fn go(n: usize) -> usize {\n    hint::cautious(n) + hint::cautiou(n)\n}\n",
+        )],
+    );
+    // The module tree cannot see `hint`, but `cautiou` is spelled nowhere.
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:4 no function named 'cautiou' exists in the project, std or its dependencies"
+        ]
+    );
+}

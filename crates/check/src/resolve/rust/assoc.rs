@@ -200,7 +200,9 @@ pub(super) fn module_path(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Vec<
             Some(Reexport::Dep(krate, version, ty)) => {
                 super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &ty)
             }
-            None => vec![skipped!()],
+            // A path the module walk cannot follow (`cfg` alternatives, a
+            // macro-declared module): its last name must exist somewhere.
+            None => super::everywhere::spelled_nowhere(ctx, r).unwrap_or_else(|| vec![skipped!()]),
         },
         _ => vec![skipped!()],
     }

@@ -15,8 +15,9 @@ use super::scan::crate_scan;
 use super::*;
 use crate::report::FindingKind;
 
-/// `v.name(..)` where `name` is spelled nowhere reachable: a finding;
-/// `None` when anything could still have it.
+/// `v.name(..)` (or `Path::name(..)` through a module the walk cannot
+/// follow) where `name` is spelled nowhere reachable: a finding; `None`
+/// when anything could still have it.
 pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
     let name = r.name.as_str();
     if !name.starts_with(|c: char| c.is_lowercase() || c == '_')
@@ -57,7 +58,7 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
         return None;
     }
     let evidence = vec![
-        "the receiver's type is not known here; no type can have a method spelled nowhere".into(),
+        "the receiver's type (or the path's module) is not known here; nothing spelled nowhere can be called".into(),
         "the standard library: no function or method of that name".into(),
         "the project: no definition, macro or other call of that name".into(),
         format!(
@@ -65,10 +66,15 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
             crates.len()
         ),
     ];
+    let what = if ctx.after_dot(r) {
+        "method"
+    } else {
+        "function"
+    };
     Some(vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
-        format!("no method named '{name}' exists in the project, std or its dependencies"),
+        format!("no {what} named '{name}' exists in the project, std or its dependencies"),
         evidence,
         ctx.candidates(name, &[]),
         if ctx.facts.dynamic { 0.5 } else { 0.65 },
