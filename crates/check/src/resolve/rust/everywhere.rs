@@ -32,20 +32,25 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
     if scan.macro_may_name(name) || ctx.project.referenced_elsewhere(name, ctx.path) {
         return None;
     }
-    let crates = dependency_closure(ctx, super::imports::test_only(ctx, &r.span))?;
-    if mentions_unread_crate(ctx) || uses_unlisted_std(ctx) {
+    let Some(crates) = dependency_closure(ctx, super::imports::test_only(ctx, &r.span)) else {
+        return unjudged("a dependency of the graph is not installed");
+    };
+    if mentions_unread_crate(ctx) {
         // The file uses a crate whose source is not here (an optional one
         // its feature turns on, another target's): it could have the name.
-        return None;
+        return unjudged("the file names a crate that is not installed");
+    }
+    if uses_unlisted_std(ctx) {
+        return unjudged("the file reaches unlisted std (unstable, nightly)");
     }
     for dir in crates.iter() {
         if ctx.deps.crate_names(dir).contains(name) {
-            return None;
+            return unjudged(&format!("spelled by {}", dir.display()));
         }
         if ctx.deps.builds_names(dir).pastes {
             // `paste! { fn [<get_ $f>]() }` in a dependency: its own types
             // may have names spelled nowhere whole.
-            return None;
+            return unjudged(&format!("{} builds names", dir.display()));
         }
     }
     if crates
@@ -55,7 +60,7 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
     {
         // A derive that builds accessors (`is_<variant>`, `get_<field>`)
         // from the project's own fields and variants may write it.
-        return None;
+        return unjudged("an accessor a derive may build");
     }
     let evidence = vec![
         "the receiver's type (or the path's module) is not known here; nothing spelled nowhere can be called".into(),
@@ -79,6 +84,14 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
         ctx.candidates(name, &[]),
         if ctx.facts.dynamic { 0.5 } else { 0.65 },
     ))])
+}
+
+/// No answer, saying why under `PLUMB_TRACE_SKIPS`.
+fn unjudged(why: &str) -> Option<Vec<Outcome>> {
+    if std::env::var_os("PLUMB_TRACE_SKIPS").is_some() {
+        eprintln!("plumb: spelled-nowhere check unjudged: {why}");
+    }
+    None
 }
 
 /// The installed sources of every crate the project builds with: its
@@ -171,8 +184,14 @@ fn uses_unlisted_std(ctx: &FileCtx) -> bool {
         let segs: Vec<&str> = i.module.split("::").collect();
         is_std_root(segs[0])
             && (1..=segs.len()).any(|n| {
-                crate::builtins::stdlib_module(plumb_facts::Lang::Rust, &segs[..n].join("::"))
-                    .is_some_and(|m| !m.members_known())
+                // Platform modules (`std::os::unix`) and intrinsics add traits
+                // and free functions whose names the std listing has.
+                let path = segs[..n].join("::");
+                !path.contains("::os::")
+                    && !path.ends_with("::os")
+                    && !path.contains("::arch")
+                    && crate::builtins::stdlib_module(plumb_facts::Lang::Rust, &path)
+                        .is_some_and(|m| !m.members_known())
             })
     });
     // `#![cfg_attr(docsrs, feature(doc_cfg))]` only changes documentation.
