@@ -214,7 +214,7 @@ impl Deps {
         let src = home.join("registry").join("src");
         for reg in std::fs::read_dir(&src).ok()?.flatten() {
             let dir = reg.path().join(format!("{name}-{version}"));
-            if dir.join("src").is_dir() {
+            if has_sources(&dir) {
                 return Some(dir);
             }
         }
@@ -254,7 +254,7 @@ impl Deps {
                 }
             }
         }
-        best.map(|(_, p)| p).filter(|p| p.join("src").is_dir())
+        best.map(|(_, p)| p).filter(|p| has_sources(p))
     }
 
     /// Every identifier a crate's sources spell (definitions, re-exports,
@@ -308,9 +308,11 @@ impl Deps {
 
 /// Whether a source text builds item names from pieces or pulls in code
 /// from outside its crate's `src/`: `paste!` (`[<get_ $f>]`),
-/// `concat_idents!`, `include!("../..")`.
+/// `include!("../..")`.
 fn pastes_names(text: &str) -> bool {
-    if text.contains("paste!") || text.contains("concat_idents!") {
+    // (`concat_idents!`, unstable, builds constants such as rustix's
+    // `SYS_$name` in practice; it is not counted.)
+    if text.contains("paste!") {
         return true;
     }
     let pasted = text.match_indices("[<").any(|(i, _)| {
@@ -327,11 +329,17 @@ fn pastes_names(text: &str) -> bool {
             .any(|l| l.contains("include!(") && l.contains("../"))
 }
 
+/// Whether an unpacked crate has sources where Cargo looks: `src/`, or a
+/// `lib.rs` at its root (named by `[lib] path`, as fnv's is).
+fn has_sources(dir: &Path) -> bool {
+    dir.join("src").is_dir() || dir.join("lib.rs").is_file()
+}
+
 /// How a crate's code builds identifiers.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NameBuilding {
-    /// Macros paste names into its own items (`paste!`'s `[<get_ $f>]`,
-    /// `concat_idents!`), or part of its code was not read (generated and
+    /// Macros paste names into its own items (`paste!`'s `[<get_ $f>]`),
+    /// or part of its code was not read (generated and
     /// `include!`d files, a library outside `src/`, files over the budget).
     pub pastes: bool,
     /// It makes identifiers at run time (`format_ident!`, `Ident::new(..)`):
@@ -355,11 +363,17 @@ fn words_of_crate(
         .and_then(|lib| lib.split("\n[").next())
         .and_then(|lib| lib.lines().find(|l| l.trim_start().starts_with("path")))
         .is_some_and(|l| !l.contains("\"src/"));
-    if !dir.join("src").is_dir() || lib_elsewhere {
+    let has_src = dir.join("src").is_dir();
+    if has_src && lib_elsewhere {
         builds.pastes = true;
     }
     let mut out_dir_include = false;
-    let mut stack = vec![dir.join("src")];
+    // A crate without `src/` (fnv's `lib.rs` at its root): all of it.
+    let mut stack = vec![if has_src {
+        dir.join("src")
+    } else {
+        dir.to_path_buf()
+    }];
     let mut budget = 5000usize;
     while let Some(d) = stack.pop() {
         let Ok(rd) = std::fs::read_dir(&d) else {
@@ -383,7 +397,16 @@ fn words_of_crate(
             let Ok(text) = std::fs::read_to_string(&p) else {
                 continue;
             };
-            builds.pastes = builds.pastes || pastes_names(&text);
+            // Names pasted in test code (`mod [<test_ $t>]` below a
+            // `#[cfg(test)]`, files of `tests/`) are no API.
+            let test_file = p.components().any(|c| c.as_os_str() == "tests")
+                || p.file_name()
+                    .is_some_and(|n| n == "tests.rs" || n == "test.rs");
+            let api = match text.find("#[cfg(test)]") {
+                Some(at) => &text[..at],
+                None => text.as_str(),
+            };
+            builds.pastes = builds.pastes || !test_file && pastes_names(api);
             out_dir_include = out_dir_include || text.contains("env!(\"OUT_DIR\")");
             builds.makes_idents = builds.makes_idents
                 || ["format_ident!", "Ident::new("]
@@ -512,4 +535,47 @@ fn ask_python() -> (Vec<PathBuf>, Option<PathBuf>) {
         }
     }
     (site, stdlib)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_names_and_crates_read_whole() {
+        assert!(pastes_names("paste::paste! { fn [<get_ $f>]() {} }"));
+        assert!(pastes_names(
+            "macro_rules! m { ($t:ident) => { fn [<as_ $t>]() {} } }"
+        ));
+        assert!(!pastes_names(
+            "let lt: Option<Token![<]> = None; // [<T as X>]"
+        ));
+        assert!(pastes_names("include!(\"../generated/tables.rs\");"));
+        // A crate whose `lib.rs` sits at its root (fnv) is read whole; pasted
+        // names in its test code say nothing of its API.
+        let dir = std::env::temp_dir().join(format!("plumb-deps-words-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"x\"\n\n[lib]\npath = \"lib.rs\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("lib.rs"),
+            "pub fn hash_one() {}\n#[cfg(test)]\nmod t { paste::paste! { fn [<t_ $x>]() {} } }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("tests/it.rs"),
+            "paste::paste! { fn [<u_ $y>]() {} }\n",
+        )
+        .unwrap();
+        assert!(has_sources(&dir));
+        let (mut names, mut globbed, mut builds) =
+            (HashSet::new(), Vec::new(), NameBuilding::default());
+        words_of_crate(&dir, &mut names, &mut globbed, &mut builds);
+        assert!(names.contains("hash_one"));
+        assert!(!builds.pastes && !builds.makes_idents);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -32,8 +32,13 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
     if scan.macro_may_name(name) || ctx.project.referenced_elsewhere(name, ctx.path) {
         return None;
     }
-    let Some(crates) = dependency_closure(ctx, super::imports::test_only(ctx, &r.span)) else {
-        return unjudged("a dependency of the graph is not installed");
+    let crates = match dependency_closure(ctx, super::imports::test_only(ctx, &r.span)) {
+        Ok(crates) => crates,
+        Err(missing) => {
+            return unjudged(&format!(
+                "{missing}, of the dependency graph, is not installed"
+            ));
+        }
     };
     if mentions_unread_crate(ctx) {
         // The file uses a crate whose source is not here (an optional one
@@ -96,11 +101,12 @@ fn unjudged(why: &str) -> Option<Vec<Outcome>> {
 
 /// The installed sources of every crate the project builds with: its
 /// declared dependencies (dev ones too for test code) and, through their
-/// manifests, theirs. `None` when one declared for every target and not
-/// optional is not installed: that crate's names cannot be read. An
+/// manifests, theirs. The name of one declared for every target and not
+/// optional that is not installed, when there is one: its names cannot be
+/// read. An
 /// optional or target-specific one that is not installed is one no build
 /// here needed (a feature that is off, another target's).
-fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Option<std::rc::Rc<Vec<PathBuf>>> {
+fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<PathBuf>>, String> {
     let key = format!("rust-dependency-closure-{with_dev}");
     let memo = ctx.project.memo(&key, || {
         let manifest = ctx.project.manifest();
@@ -137,7 +143,7 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Option<std::rc::Rc<Vec<P
                 if absence_ok || own_crate(ctx, &krate.replace('-', "_")) {
                     continue;
                 }
-                return None;
+                return Err(krate);
             };
             let deps = manifest_deps(&dir);
             let targets = std::fs::read_to_string(dir.join("Cargo.toml"))
@@ -149,7 +155,7 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Option<std::rc::Rc<Vec<P
             dirs.push(dir);
         }
         dirs.sort();
-        Some(std::rc::Rc::new(dirs))
+        Ok(std::rc::Rc::new(dirs))
     });
     (*memo).clone()
 }
