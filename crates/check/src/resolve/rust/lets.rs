@@ -48,6 +48,23 @@ pub(super) fn last_open_let(text: &str, var: &str) -> Option<usize> {
         .last()
 }
 
+/// Whether a `let` with a pattern (`let Some(t) = t.as_ref() else {..}`,
+/// `let (a, t) = ..`) binds `var` in `text` (which starts at a `let` of
+/// `var`) after that first `let`, in a block still open at its end.
+pub(super) fn pattern_let_rebinds(text: &str, var: &str) -> bool {
+    text.match_indices("let ").skip(1).any(|(i, _)| {
+        if i > 0 && is_word(text.as_bytes()[i - 1]) {
+            return false;
+        }
+        let rest = &text[i + 4..];
+        let pattern = &rest[..rest.find(['=', ';']).unwrap_or(rest.len())];
+        pattern
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|w| w == var)
+            && block_open(&text[i..])
+    })
+}
+
 /// Whether no brace closes the block `from` starts in.
 fn block_open(from: &str) -> bool {
     let mut depth = 0i32;
@@ -127,6 +144,19 @@ mod tests {
         assert_eq!(open_let("let d = 1; let d = 2; ", "d"), None);
         assert_eq!(last_open_let("let d = 1; let d = 2; ", "d"), Some(11));
         assert_eq!(last_open_let("let d = 1; { let d = 2; } ", "d"), Some(0));
+    }
+
+    #[test]
+    fn patterns_of_later_lets_rebind() {
+        assert!(pattern_let_rebinds(
+            "let t = f(); let Some(t) = t.as_ref() else { return }; ",
+            "t"
+        ));
+        assert!(!pattern_let_rebinds(
+            "let t = f(); { let (a, t) = g(); } ",
+            "t"
+        ));
+        assert!(!pattern_let_rebinds("let t = f(); let tt = 1; ", "t"));
     }
 
     #[test]

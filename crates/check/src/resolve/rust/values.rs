@@ -15,7 +15,8 @@ use plumb_facts::{DefKind, Reference};
 use super::super::FileCtx;
 use super::assoc::impl_type_at;
 use super::lets::{
-    LetSays, last_let_any, last_open_let, let_says, only_let, open_let, pending_let,
+    LetSays, last_let_any, last_open_let, let_says, only_let, open_let, pattern_let_rebinds,
+    pending_let,
 };
 use super::*;
 
@@ -69,6 +70,9 @@ pub(super) fn sole_binding<'p>(
         1 => Some((f, body, 0)),
         _ => {
             let at = last_open_let(body, var)?;
+            if pattern_let_rebinds(&body[at..], var) {
+                return None;
+            }
             let let_start = f.span.start_byte as usize + at;
             let rebound_after = ctx.facts.locals.iter().any(|l| {
                 l.name == var
@@ -192,17 +196,50 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
             let_type(ctx, r, f, before, &body[at..])?
         }
         None if lets > 0 && last_let_any(body, var) => return None,
-        None => match f.params.as_ref()?.list.iter().find(|p| p.name == var) {
-            Some(p) => project_type(ctx, r, p.type_text.as_deref()?)?,
-            None => super::bindings::variant_field_type(ctx, r, body, var)
-                .or_else(|| super::bindings::for_item_type(ctx, r, body, var))
-                .or_else(|| super::bindings::closure_item_type(ctx, r, body, var))?,
+        None => match param_type(f, var) {
+            Some(written) => project_type(ctx, r, written)?,
+            None => pattern_binding_type(ctx, r, f, body, var)?,
         },
     };
     if ty == "Self" {
         return impl_type_at(ctx, r);
     }
     Some(ty)
+}
+
+/// The type of the one binding of `var` at `r` that a pattern makes, read
+/// by what opens its scope: a closure parameter (`|c|`, the element of the
+/// iterated collection), a `for` pattern, or a variant pattern of a `match`
+/// arm or `if let` (looked for from the scope's start only, so an arm closed
+/// before `r` says nothing). `body` is `f`'s text up to `r`.
+fn pattern_binding_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    body: &str,
+    var: &str,
+) -> Option<String> {
+    let scope_start = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| {
+            l.name == var
+                && f.span.start_byte <= l.scope.start_byte
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+        .map(|l| l.scope.start_byte)
+        .max()?;
+    let at = ((scope_start - f.span.start_byte) as usize).min(body.len());
+    let opens = &body[at..];
+    if opens.starts_with('|') || opens.starts_with("move") {
+        super::bindings::closure_item_type(ctx, r, body, var)
+    } else if opens.starts_with("for") {
+        super::bindings::for_item_type(ctx, r, body, var)
+    } else {
+        super::bindings::variant_field_type(ctx, r, opens, var)
+    }
 }
 
 /// The type of `self.m(..)` or `f(..)` (plain, or unwrapped with `?`,
