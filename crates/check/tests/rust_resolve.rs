@@ -1464,3 +1464,28 @@ fn a_path_through_a_module_a_macro_declares_must_name_something_that_exists() {
         ]
     );
 }
+
+#[test]
+fn an_installed_dependency_trait_adds_only_the_fns_it_declares() {
+    let c = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = \"1\"\n",
+        ),
+        ("src/lib.rs", "pub mod unit;\n"),
+        ("src/unit.rs", ""),
+    ]);
+    let got = files(
+        &c,
+        &[(
+            "src/unit.rs",
+            "pub struct Unit;\n\nimpl serde::Serialize for Unit {\n    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {\n        s.serialize_unit()\n    }\n}\n\nimpl Unit {\n    pub fn go<S: serde::Serializer>(&self, s: S) {\n        let _ = self.serialize(s);\n        self.deserialize_any();\n    }\n}\n",
+        )],
+    );
+    // serde spells `deserialize_any`, but its `Serialize` declares only
+    // `serialize`.
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/unit.rs:12 no method named 'deserialize_any' found for 'Unit'"]
+    );
+}

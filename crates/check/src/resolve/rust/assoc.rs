@@ -437,6 +437,14 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             unverified_impls.borrow_mut().push(krate.clone());
             return false;
         }
+        if ti.target.is_none()
+            && let Origin::Dep(krate) = &origin
+            && let Some(dir) = dep_source(ctx, krate)
+        {
+            // `impl IntoParallelIterator for IndexMap`: that trait's own fns
+            // (and its supertraits'), not every word of rayon.
+            return super::traits::dep_trait_may_provide(ctx, &dir, tr, name, 0);
+        }
         origin_may_provide(ctx, &origin, name)
     });
     let mut unverified = unverified_impls.into_inner();

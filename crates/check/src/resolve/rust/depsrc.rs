@@ -25,11 +25,8 @@ thread_local! {
     static CACHE: RefCell<HashMap<PathBuf, Rc<DepDecls>>> = RefCell::new(HashMap::new());
 }
 
-pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(dir).cloned()) {
-        return hit;
-    }
-    let mut out = DepDecls::default();
+/// Run `f` over the text of each `.rs` file under `dir/src` (up to 5000).
+fn for_each_source(dir: &Path, mut f: impl FnMut(&str)) {
     let mut stack = vec![dir.join("src")];
     let mut budget = 5000usize;
     while let Some(d) = stack.pop() {
@@ -44,10 +41,18 @@ pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
             }
             budget -= 1;
             if let Ok(text) = std::fs::read_to_string(&p) {
-                scan(&text, &mut out);
+                f(&text);
             }
         }
     }
+}
+
+pub(super) fn dep_decls(dir: &Path) -> Rc<DepDecls> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(dir).cloned()) {
+        return hit;
+    }
+    let mut out = DepDecls::default();
+    for_each_source(dir, |text| scan(text, &mut out));
     let rc = Rc::new(out);
     CACHE.with(|c| c.borrow_mut().insert(dir.to_path_buf(), rc.clone()));
     rc
@@ -97,6 +102,127 @@ fn read_manifest_deps(dir: &Path) -> ManifestDeps {
     }
     out.all.sort();
     out.all.dedup();
+    out
+}
+
+/// What a dependency's `trait Name` declarations (every `cfg` variant)
+/// say: the fns their bodies spell and the supertraits their headers name
+/// (last path segments). `opaque` when a body invokes a macro, which may
+/// write fns the text does not spell.
+#[derive(Default)]
+pub(super) struct TraitDecl {
+    pub fns: HashSet<String>,
+    pub supertraits: Vec<String>,
+    pub opaque: bool,
+}
+
+thread_local! {
+    static TRAITS: RefCell<HashMap<(PathBuf, String), Option<Rc<TraitDecl>>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The declarations of trait `name` in the crate at `dir`, read once;
+/// `None` when its sources declare no such trait (a re-export, a macro).
+pub(super) fn trait_decl(dir: &Path, name: &str) -> Option<Rc<TraitDecl>> {
+    let key = (dir.to_path_buf(), name.to_string());
+    if let Some(hit) = TRAITS.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let mut decl = TraitDecl::default();
+    let mut found = false;
+    let needle = format!("trait {name}");
+    for_each_source(dir, |text| {
+        for (i, _) in text.match_indices(&needle) {
+            let after = &text[i + needle.len()..];
+            let word_before = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if word_before || after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            // An item, not prose: only visibility and `unsafe` before it
+            // on its line.
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let lead = text[line_start..i].trim();
+            let item = lead
+                .split_whitespace()
+                .all(|w| w == "unsafe" || w == "auto" || w.starts_with("pub"));
+            if !item {
+                continue;
+            }
+            let Some(open) = after.find(['{', ';']) else {
+                continue;
+            };
+            if after.as_bytes()[open] == b';' {
+                continue;
+            }
+            found = true;
+            let header = &after[..open];
+            let header = header.split(" where").next().unwrap_or(header);
+            if let Some((_, supers)) = header.split_once(':') {
+                for b in supers.split('+') {
+                    let b = b.trim().trim_start_matches('?');
+                    let base = b.split('<').next().unwrap_or(b).trim();
+                    let last = base.rsplit("::").next().unwrap_or(base);
+                    if !last.is_empty() && !last.starts_with('\'') {
+                        decl.supertraits.push(last.to_string());
+                    }
+                }
+            }
+            let body = &after[open..];
+            let mut depth = 0i32;
+            let mut end = body.len();
+            for (j, b) in body.bytes().enumerate() {
+                match b {
+                    b'{' => depth += 1,
+                    b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = j;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Comments (doc examples spell fns and macros) say nothing.
+            let body: String = body[..end]
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let body = body.as_str();
+            // A macro invoked among the items (not inside a provided
+            // method's body) may write fns.
+            let mut depth = 0i32;
+            for (j, b) in body.bytes().enumerate() {
+                match b {
+                    b'{' => depth += 1,
+                    b'}' => depth -= 1,
+                    b'!' if depth == 1
+                        && body[j + 1..].trim_start().starts_with(['(', '{', '['])
+                        && body[..j].ends_with(|c: char| c.is_alphanumeric() || c == '_') =>
+                    {
+                        decl.opaque = true;
+                    }
+                    _ => {}
+                }
+            }
+            for (k, _) in body.match_indices("fn ") {
+                let w: String = body[k + 3..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !w.is_empty() {
+                    decl.fns.insert(w);
+                }
+            }
+        }
+    });
+    let out = found.then(|| Rc::new(decl));
+    TRAITS.with(|c| c.borrow_mut().insert(key, out.clone()));
     out
 }
 

@@ -497,6 +497,32 @@ pub(super) fn dep_source(ctx: &FileCtx, krate: &str) -> Option<std::path::PathBu
         .or_else(|| ctx.deps.cargo_source_any(krate))
 }
 
+/// Whether trait `tr` of the installed crate at `dir` (or a supertrait)
+/// may have fn `name`: by its declaration's body where the crate declares
+/// it plainly; by every word of the crate where it does not (a re-export,
+/// a macro-written trait or body).
+pub(super) fn dep_trait_may_provide(
+    ctx: &FileCtx,
+    dir: &std::path::Path,
+    tr: &str,
+    name: &str,
+    depth: u32,
+) -> bool {
+    let Some(decl) = super::depsrc::trait_decl(dir, tr) else {
+        return ctx.deps.crate_names(dir).contains(name);
+    };
+    if decl.fns.contains(name) || decl.opaque || depth >= 4 {
+        return true;
+    }
+    decl.supertraits.iter().any(|s| {
+        if std_trait_methods_known(s) || builtins::is_builtin(Lang::Rust, s) {
+            std_fn_names().contains(name)
+        } else {
+            dep_trait_may_provide(ctx, dir, s, name, depth + 1)
+        }
+    })
+}
+
 pub(super) fn origin_may_provide(ctx: &FileCtx, origin: &Origin, name: &str) -> bool {
     match origin {
         Origin::Std => std_fn_names().contains(name),
