@@ -281,3 +281,38 @@ mod tests {
         assert_eq!(element_type("Foo"), None);
     }
 }
+
+/// The type of the one binding of `var` at `r` that a pattern makes, read
+/// by what opens its scope: a closure parameter (`|c|`, the element of the
+/// iterated collection), a `for` pattern, or a variant pattern of a `match`
+/// arm or `if let` (looked for from the scope's start only, so an arm closed
+/// before `r` says nothing). `body` is `f`'s text up to `r`.
+pub(super) fn pattern_binding_type(
+    ctx: &FileCtx,
+    r: &Reference,
+    f: &plumb_facts::Definition,
+    body: &str,
+    var: &str,
+) -> Option<String> {
+    let scope_start = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| {
+            l.name == var
+                && f.span.start_byte <= l.scope.start_byte
+                && l.scope.start_byte <= r.span.start_byte
+                && r.span.end_byte <= l.scope.end_byte
+        })
+        .map(|l| l.scope.start_byte)
+        .max()?;
+    let at = ((scope_start - f.span.start_byte) as usize).min(body.len());
+    let opens = &body[at..];
+    if opens.starts_with('|') || opens.starts_with("move") {
+        closure_item_type(ctx, r, body, var)
+    } else if opens.starts_with("for") {
+        for_item_type(ctx, r, body, var)
+    } else {
+        variant_field_type(ctx, r, opens, var)
+    }
+}

@@ -198,48 +198,13 @@ pub(super) fn var_type(ctx: &FileCtx, r: &Reference, var: &str) -> Option<String
         None if lets > 0 && last_let_any(body, var) => return None,
         None => match param_type(f, var) {
             Some(written) => project_type(ctx, r, written)?,
-            None => pattern_binding_type(ctx, r, f, body, var)?,
+            None => super::bindings::pattern_binding_type(ctx, r, f, body, var)?,
         },
     };
     if ty == "Self" {
         return impl_type_at(ctx, r);
     }
     Some(ty)
-}
-
-/// The type of the one binding of `var` at `r` that a pattern makes, read
-/// by what opens its scope: a closure parameter (`|c|`, the element of the
-/// iterated collection), a `for` pattern, or a variant pattern of a `match`
-/// arm or `if let` (looked for from the scope's start only, so an arm closed
-/// before `r` says nothing). `body` is `f`'s text up to `r`.
-fn pattern_binding_type(
-    ctx: &FileCtx,
-    r: &Reference,
-    f: &plumb_facts::Definition,
-    body: &str,
-    var: &str,
-) -> Option<String> {
-    let scope_start = ctx
-        .facts
-        .locals
-        .iter()
-        .filter(|l| {
-            l.name == var
-                && f.span.start_byte <= l.scope.start_byte
-                && l.scope.start_byte <= r.span.start_byte
-                && r.span.end_byte <= l.scope.end_byte
-        })
-        .map(|l| l.scope.start_byte)
-        .max()?;
-    let at = ((scope_start - f.span.start_byte) as usize).min(body.len());
-    let opens = &body[at..];
-    if opens.starts_with('|') || opens.starts_with("move") {
-        super::bindings::closure_item_type(ctx, r, body, var)
-    } else if opens.starts_with("for") {
-        super::bindings::for_item_type(ctx, r, body, var)
-    } else {
-        super::bindings::variant_field_type(ctx, r, opens, var)
-    }
 }
 
 /// The type of `self.m(..)` or `f(..)` (plain, or unwrapped with `?`,
