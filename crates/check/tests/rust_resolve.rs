@@ -1434,6 +1434,12 @@ fn a_method_no_reachable_source_spells_is_wrong_on_any_receiver() {
     // A dependency whose source is not here could have it.
     let c = files_with("notinstalled_dep_xyz = \"1\"\n");
     assert_eq!(files(&c, &[("src/run.rs", code)]), Vec::<String>::new());
+    // An optional one no build here fetched is off, unless the file names it
+    // (its feature is then on where this code compiles).
+    let c = files_with("notinstalled_opt_xyz = { version = \"1\", optional = true }\n");
+    assert_eq!(files(&c, &[("src/run.rs", code)]).len(), 1);
+    let naming = format!("use notinstalled_opt_xyz::Thing;\n{code}");
+    assert_eq!(files(&c, &[("src/run.rs", &naming)]), Vec::<String>::new());
 }
 
 #[test]

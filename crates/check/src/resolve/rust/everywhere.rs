@@ -163,23 +163,30 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<P
 /// Whether the file names a dependency whose source is not installed, in
 /// a `use` or a path (`jobserver::Client`, `winapi_util::file::typ`).
 fn mentions_unread_crate(ctx: &FileCtx) -> bool {
-    ctx.project
-        .manifest()
-        .dependencies
-        .iter()
-        .filter(|d| d.ecosystem == Ecosystem::Cargo)
-        .filter(|d| super::traits::dep_source(ctx, &d.name).is_none())
-        .any(|d| {
-            let lib =
-                plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name));
-            let path = format!("{lib}::");
-            ctx.text.match_indices(&path).any(|(i, _)| {
-                !ctx.text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    // Which dependencies are not installed is asked once per check: each
+    // answer lists registry directories.
+    let paths = ctx.project.memo("rust-unread-crate-paths", || {
+        ctx.project
+            .manifest()
+            .dependencies
+            .iter()
+            .filter(|d| d.ecosystem == Ecosystem::Cargo)
+            .filter(|d| super::traits::dep_source(ctx, &d.name).is_none())
+            .map(|d| {
+                let lib =
+                    plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name));
+                format!("{lib}::")
             })
+            .collect::<Vec<String>>()
+    });
+    paths.iter().any(|path| {
+        ctx.text.match_indices(path.as_str()).any(|(i, _)| {
+            !ctx.text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
         })
+    })
 }
 
 /// Whether the file reaches std items whose methods the listing lacks: an
@@ -208,12 +215,13 @@ fn uses_unlisted_std(ctx: &FileCtx) -> bool {
                 || l.starts_with("#![cfg_attr(") && l.contains("feature(") && !l.contains("doc")
         })
     };
-    unlisted_import
-        || nightly(ctx.text)
-        || ctx.project.all_files().iter().any(|f| {
+    let roots_nightly = ctx.project.memo("rust-crate-roots-nightly", || {
+        ctx.project.all_files().iter().any(|f| {
             (f.ends_with("src/lib.rs") || f.ends_with("src/main.rs"))
                 && ctx.project.facts_of(f).is_some_and(|rc| nightly(&rc.0))
         })
+    });
+    unlisted_import || nightly(ctx.text) || *roots_nightly
 }
 
 /// Whether the crate at `dir` is a procedural-macro crate.
