@@ -247,17 +247,19 @@ fn is_operator_trait(tr: &str) -> bool {
 
 /// `add_assign` for `AddAssign`: the one method an operator trait has.
 pub(super) fn operator_method(tr: &str, name: &str) -> bool {
-    if !is_operator_trait(tr) {
-        return false;
-    }
-    let mut snake = String::new();
-    for (i, c) in tr.chars().enumerate() {
+    is_operator_trait(tr) && to_snake(tr) == name
+}
+
+/// `AddAssign` -> `add_assign`.
+pub(super) fn to_snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
-            snake.push('_');
+            out.push('_');
         }
-        snake.extend(c.to_lowercase());
+        out.extend(c.to_lowercase());
     }
-    snake == name
+    out
 }
 
 /// Whether the `use` `imp` is in scope at `at`: a `use` inside a function

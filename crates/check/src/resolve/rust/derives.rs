@@ -138,12 +138,15 @@ fn attributes_before(text: &str, d: &plumb_facts::Definition) -> String {
     )
 }
 
+/// The affixes derives put around a field's or variant's name to make an
+/// accessor (`get_x`, `x_mut`, `is_x`, `try_into_x`, ...).
+pub(super) const ACCESSOR_AFFIXES: [&str; 12] = [
+    "get", "set", "with", "mut", "take", "into", "as", "ref", "is", "has", "try", "unwrap",
+];
+
 /// Whether `name` is a field of `ty` or one with an accessor's affix
 /// (`get_x`, `set_x`, `with_x`, `x_mut`, ...), as field-wise derives write.
 fn field_made(facts: &plumb_facts::FileFacts, ty: &str, name: &str) -> bool {
-    const AFFIXES: [&str; 10] = [
-        "get", "set", "with", "mut", "take", "into", "as", "ref", "is", "has",
-    ];
     facts
         .definitions
         .iter()
@@ -159,10 +162,10 @@ fn field_made(facts: &plumb_facts::FileFacts, ty: &str, name: &str) -> bool {
                 || name
                     .strip_suffix(field)
                     .and_then(|p| p.strip_suffix('_'))
-                    .is_some_and(|p| AFFIXES.contains(&p))
+                    .is_some_and(|p| ACCESSOR_AFFIXES.contains(&p))
                 || name
                     .strip_prefix(field)
                     .and_then(|p| p.strip_prefix('_'))
-                    .is_some_and(|p| AFFIXES.contains(&p))
+                    .is_some_and(|p| ACCESSOR_AFFIXES.contains(&p))
         })
 }

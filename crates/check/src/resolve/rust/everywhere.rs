@@ -237,9 +237,6 @@ fn is_proc_macro(dir: &std::path::Path) -> bool {
 /// Whether `name` is an accessor-style name (`is_x`, `get_x`, `x_mut`,
 /// `as_x`, ...) of a field or variant the project defines.
 fn affixed_project_name(ctx: &FileCtx, name: &str) -> bool {
-    const AFFIXES: [&str; 12] = [
-        "get", "set", "with", "mut", "take", "into", "as", "ref", "is", "has", "try", "unwrap",
-    ];
     let snake_defined = |part: &str| {
         ctx.project.name_defined(part)
             || ctx
@@ -251,21 +248,10 @@ fn affixed_project_name(ctx: &FileCtx, name: &str) -> bool {
                 .iter()
                 .any(|d| to_snake(&d.def.name) == part)
     };
-    AFFIXES.iter().any(|a| {
+    super::derives::ACCESSOR_AFFIXES.iter().any(|a| {
         name.strip_prefix(a)
             .and_then(|p| p.strip_prefix('_'))
             .or_else(|| name.strip_suffix(a).and_then(|p| p.strip_suffix('_')))
             .is_some_and(|part| !part.is_empty() && snake_defined(part))
     })
-}
-
-fn to_snake(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
 }
