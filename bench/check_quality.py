@@ -30,6 +30,7 @@ import json
 import pathlib
 import random
 import statistics
+import os
 import subprocess
 import sys
 import time
@@ -251,7 +252,7 @@ def summarize(cases, negs, commits, timing_res, meta):
 def print_tables(s):
     m = s["meta"]
     print(f"plumb check quality benchmark ({m['mode']}, seed {m['seed']}, {m['plumb_version']} binary {m['plumb_binary_sha256']}"
-          f" at {m['repo_head']}, engine: {m['engine']})")
+          f" at {m['repo_head']}, engine: {m['engine']}, rust deps: {m.get('rust_deps', 'as installed in ~/.cargo')})")
     print()
     print(f"{'lang':<11}{'kind':<20}{'cases':>6}{'recall':>9}{'any kind':>10}{'ms(med)':>9}   checker: recall, ms(med)")
     for r in s["recall"]:
@@ -293,6 +294,10 @@ def main():
     ap.add_argument("--no-checkers", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--checker-limit", type=int, help="cases per corpus for the slow checkers (tsc, cargo)")
+    ap.add_argument("--fetch-deps", action="store_true",
+                    help="run `cargo fetch` in each Rust corpus (into target/check-bench/cargo-home, which plumb then "
+                         "reads as CARGO_HOME): every locked dependency installed, dev and optional ones too, as on "
+                         "the machine of a developer who builds and tests the crate")
     ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go,java)")
     args = ap.parse_args()
     full = not args.quick
@@ -310,7 +315,17 @@ def main():
         sys.exit(f"check_quality: --lang {','.join(sorted(wanted - set(KINDS)))}: not one of {','.join(KINDS)}")
     corps = [("py", corpora.python_subset(WORK, full), "python")] if "python" in wanted else []
     if "rust" in wanted:
-        corps += [(p.name, p, "rust") for p in corpora.rust_crates(WORK, 8 if full else 2, args.seed)]
+        # Fetched corpora live apart: cargo may write a Cargo.lock into them.
+        crates = corpora.rust_crates(WORK, 8 if full else 2, args.seed,
+                                     into="corpora-fetched" if args.fetch_deps else "corpora")
+        if args.fetch_deps:
+            # Every plumb run below reads dependencies from this home.
+            os.environ["CARGO_HOME"] = str(WORK / "cargo-home")
+            for p in crates:
+                err = corpora.fetch_cargo_deps(p)
+                if err:
+                    log(f"check_quality: cargo fetch in {p.name} failed, its dependencies stay as installed: {err}")
+        corps += [(p.name, p, "rust") for p in crates]
     for key, opt, lang in (("ts", args.ts_repo, "typescript"), ("go", args.go_repo, "go"),
                            ("java", args.java_repo, "java")):
         if lang not in wanted:
@@ -390,6 +405,7 @@ def main():
         binary_id += " (changed during the run)"
     meta = {"mode": "full" if full else "quick", "seed": args.seed, "per_kind": per_kind, "plumb_version": version,
             "plumb_binary_sha256": binary_id, "repo_head": corpora.git(ROOT, "rev-parse", "--short", "HEAD").stdout.strip(),
+            "rust_deps": "cargo fetch (all locked)" if args.fetch_deps else "as installed in ~/.cargo",
             "engine": "plumb check" if engine.available else f"unavailable: {engine.error}",
             "corpora": [{"name": n, "lang": l, "repo": str(r),
                          "commit": corpora.git(r, "rev-parse", "HEAD", check=False).stdout.strip()} for n, r, l in corps]}

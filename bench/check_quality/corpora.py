@@ -101,9 +101,10 @@ def _rs_lines(d):
     return n
 
 
-def rust_crates(work, count, seed):
+def rust_crates(work, count, seed, into="corpora"):
     """`count` crates from ~/.cargo/registry/src, 2k-20k lines of Rust each, chosen with
-    the seed; each copied into its own scratch git repo (one crate dir = one repo)."""
+    the seed; each copied into its own scratch git repo (one crate dir = one repo)
+    under `work/into`."""
     reg = pathlib.Path.home() / ".cargo" / "registry" / "src"
     dirs = sorted(p for idx in sorted(reg.glob("*")) for p in idx.iterdir() if (p / "Cargo.toml").is_file() and (p / "src" / "lib.rs").is_file())
     # One version per crate name (the newest by sort order), so two copies of a crate never both count.
@@ -120,7 +121,7 @@ def rust_crates(work, count, seed):
         lines = _rs_lines(src)
         if not 2000 <= lines <= 20000:
             continue
-        dest = work / "corpora" / f"rust-{src.name}"
+        dest = work / into / f"rust-{src.name}"
         if not (dest / ".git").is_dir():
             tmp = dest.with_name(dest.name + ".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
@@ -129,6 +130,20 @@ def rust_crates(work, count, seed):
             tmp.rename(dest)
         out.append(dest)
     return out
+
+
+def fetch_cargo_deps(crate):
+    """`cargo fetch` in a crate copy, into the CARGO_HOME the caller set: its
+    whole lock file (dev and optional dependencies too) installed. The crate's
+    own Cargo.lock is used where it ships one; otherwise cargo writes one, which
+    plumb then reads as the locked versions. None, or the error's last line."""
+    try:
+        cp = subprocess.run(["cargo", "fetch", "--quiet"], cwd=crate, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return str(e)
+    if cp.returncode != 0:
+        return (cp.stderr.strip().splitlines() or ["exit %d" % cp.returncode])[-1]
+    return None
 
 
 def fetched(work, which):

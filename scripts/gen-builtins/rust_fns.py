@@ -7,7 +7,13 @@
       a std trait with provided methods can add to a value;
   crates/check/data/builtins/rust-prelude-fns.txt  the fns declared in the
       bodies of the traits the std prelude (v1 and the edition preludes) brings
-      into scope: methods any value may have without an import.
+      into scope: methods any value may have without an import;
+  crates/check/data/builtins/rust-unlisted-features.txt  the unstable library
+      features (`#[unstable(feature = "..")]`) declared in sources the first
+      table does not read (portable-simd, stdarch, proc_macro, test, `sys`):
+      a crate that turns one on with `#![feature(..)]` may call names no table
+      lists. Language features (`never_type`) and the features of core, alloc
+      and std's own listed items add no unlisted names.
 
 Usage (from the repo root):
     python3 scripts/gen-builtins/rust_fns.py [--src PATH/TO/library]
@@ -64,17 +70,43 @@ def top_level_fns(body):
     return names
 
 
+PRIVATE_DIRS = ("sys", "sys_common", "tests", "benches")
+UNSTABLE_FEATURE = re.compile(r"#!?\[unstable\(\s*feature\s*=\s*\"(\w+)\"")
+
+
+def listed_file(lib, path):
+    """Whether `sources` reads the file at `path`."""
+    rel = os.path.relpath(path, lib).split(os.sep)
+    return (len(rel) > 2 and rel[0] in CRATES and rel[1] == "src" and rel[-1] != "tests.rs"
+            and not any(p in PRIVATE_DIRS for p in rel[2:-1]))
+
+
 def sources(lib):
     for crate in CRATES:
         root = os.path.join(lib, crate, "src")
         for d, dirs, files in os.walk(root):
             # The platform layer (`sys`) and tests are private: their `pub`
             # fns are reachable only inside the library.
-            dirs[:] = sorted(x for x in dirs if x not in ("sys", "sys_common", "tests", "benches"))
+            dirs[:] = sorted(x for x in dirs if x not in PRIVATE_DIRS)
             for f in sorted(files):
                 if f.endswith(".rs") and f != "tests.rs":
                     with open(os.path.join(d, f), encoding="utf-8", errors="replace") as fh:
                         yield strip_comments(fh.read())
+
+
+def unlisted_features(lib):
+    """Unstable features declared only in library sources `sources` skips."""
+    listed, unlisted = set(), set()
+    for d, dirs, files in os.walk(lib):
+        dirs.sort()
+        for f in sorted(files):
+            if not f.endswith(".rs"):
+                continue
+            path = os.path.join(d, f)
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                found = UNSTABLE_FEATURE.findall(fh.read())
+            (listed if listed_file(lib, path) else unlisted).update(found)
+    return unlisted
 
 
 def prelude_traits(lib):
@@ -112,6 +144,9 @@ def main():
                 prelude_fns.update(body)
     version = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
     for name, names, what in (
+        ("rust-unlisted-features.txt", unlisted_features(lib),
+         "# Unstable library features declared only outside the sources rust-std-fns.txt lists\n"
+         "# (portable-simd, stdarch, proc_macro, test, the private `sys` layer)"),
         ("rust-std-fns.txt", std_fns,
          "# Names of the functions and methods the Rust standard library defines (core, alloc, std):\n"
          "# every plain `pub fn` and every fn declared in a `pub trait` body, outside `sys` and tests"),

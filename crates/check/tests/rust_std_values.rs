@@ -146,3 +146,26 @@ fn values_behind_std_smart_pointers_have_the_pointers_and_the_pointees_methods()
         ]
     );
 }
+
+#[test]
+fn only_library_features_outside_the_std_tables_silence_the_spelled_nowhere_check() {
+    // `never_type` is a language feature: it adds no std names, so a name
+    // spelled nowhere is still reported. `portable_simd` reaches `core::simd`,
+    // whose methods no table lists.
+    let run = "pub fn go(v: &[u8]) -> usize {\n    v.iter().map(|x| x.whatever()).sum()\n}\n";
+    for (root, expect) in [
+        (
+            "#![cfg_attr(feature = \"unstable\", feature(never_type))]\npub mod run;\n",
+            1,
+        ),
+        (
+            "#![cfg_attr(feature = \"simd\", feature(portable_simd))]\npub mod run;\n",
+            0,
+        ),
+        ("#![feature(never_type, portable_simd)]\npub mod run;\n", 0),
+    ] {
+        let p = krate(&[("src/lib.rs", root), ("src/run.rs", "")]);
+        let got = summary(&p.check_files(&[("src/run.rs", run)]));
+        assert_eq!(got.len(), expect, "{root}: {got:?}");
+    }
+}

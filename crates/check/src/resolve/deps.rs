@@ -315,13 +315,14 @@ fn pastes_names(text: &str) -> bool {
     if text.contains("paste!") {
         return true;
     }
+    // `[<get_ $f>]`, not an array opening with a qualified path
+    // (`&[<$t>::MIN, 0]`): the segment closes with `>]`.
     let pasted = text.match_indices("[<").any(|(i, _)| {
         let rest = &text[i + 2..];
-        let mut end = rest.find('>').unwrap_or(rest.len()).min(80);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        rest[..end].contains('$')
+        let Some(close) = rest.find('>').filter(|&k| k <= 80) else {
+            return false;
+        };
+        rest[..close].contains('$') && rest[close + 1..].starts_with(']')
     });
     pasted
         || text
@@ -549,6 +550,10 @@ mod tests {
         ));
         assert!(!pastes_names(
             "let lt: Option<Token![<]> = None; // [<T as X>]"
+        ));
+        // quickcheck's `&[<$t>::MIN, 0, <$t>::MAX]` is an array, no paste.
+        assert!(!pastes_names(
+            "macro_rules! m { ($t:ty) => { &[<$t>::MIN, 0, <$t>::MAX] } }"
         ));
         assert!(pastes_names("include!(\"../generated/tables.rs\");"));
         // A crate whose `lib.rs` sits at its root (fnv) is read whole; pasted

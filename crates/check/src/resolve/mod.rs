@@ -45,6 +45,13 @@ pub fn traced_skip(file: &str, line: u32) -> Outcome {
     Outcome::Skipped
 }
 
+/// Under `PLUMB_TRACE_SKIPS`, says why the reference being judged was left alone.
+pub fn trace_why(why: impl FnOnce() -> String) {
+    if tracing_skips() {
+        eprintln!("plumb:   because {}", why());
+    }
+}
+
 /// Under `PLUMB_TRACE_SKIPS`, names the reference the skips that follow are for.
 pub fn trace_ref(r: &Reference) {
     if tracing_skips() {

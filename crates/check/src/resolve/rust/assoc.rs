@@ -405,7 +405,7 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
     // Traits of dependencies whose source is not here, implemented for the
     // type: they could add the name unseen (a finding then asks for review).
     let unverified_impls = std::cell::RefCell::new(Vec::<String>::new());
-    let unlisted_may_provide = impls.iter().any(|ti| {
+    let unlisted_may_provide = impls.iter().find(|ti| {
         if ufcs && ti.target.is_some() {
             // `Type::f` looks at the type and its traits, never through Deref.
             return false;
@@ -447,13 +447,14 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         }
         origin_may_provide(ctx, &origin, name)
     });
+    if let Some(ti) = unlisted_may_provide {
+        crate::resolve::trace_why(|| format!("impl {} for {ty} may provide it", ti.path));
+        return vec![skipped!()];
+    }
     let mut unverified = unverified_impls.into_inner();
     unverified.extend(unverified_macros);
     let carries = || impls.iter().any(|ti| may_carry_extensions(ctx, ti));
     let dep_traits = dep_traits_for(ctx, r, name, &carries).with_unverified(unverified);
-    if unlisted_may_provide {
-        return vec![skipped!()];
-    }
     if dep_traits == DepTraits::MayProvide {
         return vec![skipped!()];
     }

@@ -104,24 +104,33 @@ pub(super) fn std_names() -> &'static HashSet<&'static str> {
 /// methods (`Iterator`, `Read`), can add to a type.
 pub(super) fn std_fn_names() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        include_str!("../../../data/builtins/rust-std-fns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    })
+    S.get_or_init(|| name_table(include_str!("../../../data/builtins/rust-std-fns.txt")))
 }
 
 /// Methods of the traits in the prelude (`data/builtins/rust-prelude-fns.txt`): any value may
 /// have them without an import.
 pub(super) fn prelude_fn_names() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| name_table(include_str!("../../../data/builtins/rust-prelude-fns.txt")))
+}
+
+/// Unstable library features declared outside the sources the std fn table
+/// reads (`data/builtins/rust-unlisted-features.txt`, same script): turning
+/// one on (`#![feature(portable_simd)]`) reaches names no table lists.
+pub(super) fn unlisted_std_features() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
-        include_str!("../../../data/builtins/rust-prelude-fns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+        name_table(include_str!(
+            "../../../data/builtins/rust-unlisted-features.txt"
+        ))
     })
+}
+
+/// One name a line, `#` lines are comments.
+fn name_table(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
 }
 
 /// Whether a method `name` could come from outside the project through a

@@ -93,9 +93,7 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
 
 /// No answer, saying why under `PLUMB_TRACE_SKIPS`.
 fn unjudged(why: &str) -> Option<Vec<Outcome>> {
-    if std::env::var_os("PLUMB_TRACE_SKIPS").is_some() {
-        eprintln!("plumb: spelled-nowhere check unjudged: {why}");
-    }
+    crate::resolve::trace_why(|| format!("the spelled-nowhere check is unjudged: {why}"));
     None
 }
 
@@ -207,12 +205,14 @@ fn uses_unlisted_std(ctx: &FileCtx) -> bool {
                         .is_some_and(|m| !m.members_known())
             })
     });
-    // `#![cfg_attr(docsrs, feature(doc_cfg))]` only changes documentation.
+    // Language features (`never_type`) and those of std items the tables
+    // list add no names the check could not see.
     let nightly = |text: &str| {
         text.lines().any(|l| {
             let l = l.trim_start();
-            l.starts_with("#![feature(")
-                || l.starts_with("#![cfg_attr(") && l.contains("feature(") && !l.contains("doc")
+            (l.starts_with("#![feature(") || l.starts_with("#![cfg_attr("))
+                && turned_on_features(l)
+                    .any(|f| super::context::unlisted_std_features().contains(f))
         })
     };
     let roots_nightly = ctx.project.memo("rust-crate-roots-nightly", || {
@@ -222,6 +222,18 @@ fn uses_unlisted_std(ctx: &FileCtx) -> bool {
         })
     });
     unlisted_import || nightly(ctx.text) || *roots_nightly
+}
+
+/// The features a `#![feature(a, b)]` or `#![cfg_attr(cond, feature(a))]`
+/// line names.
+fn turned_on_features(line: &str) -> impl Iterator<Item = &str> {
+    line.match_indices("feature(").flat_map(move |(i, _)| {
+        let rest = &line[i + 8..];
+        rest[..rest.find(')').unwrap_or(rest.len())]
+            .split(',')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+    })
 }
 
 /// Whether the crate at `dir` is a procedural-macro crate.

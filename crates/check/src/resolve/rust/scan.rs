@@ -19,6 +19,8 @@ pub(super) struct TraitImpl {
     pub file: String,
     /// For `Deref`: the `type Target = ..;` text.
     pub target: Option<String>,
+    /// Byte offset of the `impl` in `file`.
+    pub at: usize,
 }
 
 #[derive(Default)]
@@ -212,7 +214,7 @@ fn scan_text(text: &str, scan: &mut CrateScan) {
         if let Some(rest) = head.strip_prefix("impl")
             && rest.starts_with(['<', ' '])
         {
-            if let Some(ty) = impl_header(&text[start + indent..], scan) {
+            if let Some(ty) = impl_header(&text[start + indent..], start + indent, scan) {
                 // `impl T { forward!(); }`: the macro writes members of `T`.
                 for (m, words) in impl_body_macros(text, start + indent, indent) {
                     scan.impl_macros.push((ty.clone(), m, words));
@@ -653,8 +655,8 @@ fn impl_body_macros(text: &str, from: usize, indent: usize) -> Vec<(String, Hash
 }
 
 /// Record one `impl<..> [Trait for] Type` header starting at `s`; the type
-/// when it is not a generic parameter.
-fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
+/// (at byte `at` of the file) when it is not a generic parameter.
+fn impl_header(s: &str, at: usize, scan: &mut CrateScan) -> Option<String> {
     let end = s.find(['{', ';']).unwrap_or(floor(s, 400));
     let h = &s[..end];
     let h = h.split(" where").next().unwrap_or(h);
@@ -728,6 +730,7 @@ fn impl_header(s: &str, scan: &mut CrateScan) -> Option<String> {
                 path: tr_path,
                 file: scan.cur_file.clone(),
                 target,
+                at,
             });
     }
     scan.impls.entry(ty.clone()).or_default().push(tr);

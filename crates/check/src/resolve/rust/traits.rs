@@ -391,6 +391,12 @@ pub(super) enum Origin {
 
 /// The crate a path's first segment names, as the file `file` sees it.
 pub(super) fn origin_of_path(ctx: &FileCtx, path: &str, file: &str) -> Origin {
+    origin_of_path_at(ctx, path, file, None)
+}
+
+/// `origin_of_path` for a path written at byte `at` of `file`, where known:
+/// glob imports of other inline modules of the file do not reach it.
+fn origin_of_path_at(ctx: &FileCtx, path: &str, file: &str, at: Option<usize>) -> Origin {
     let first = path.split("::").next().unwrap_or(path);
     let classify = |first: &str| {
         if is_std_root(first) {
@@ -448,12 +454,75 @@ pub(super) fn origin_of_path(ctx: &FileCtx, path: &str, file: &str) -> Origin {
     if builtins::is_builtin(Lang::Rust, path) {
         Origin::Std
     } else {
-        Origin::Unknown
+        glob_origin(ctx, &rc.1, at, path)
+    }
+}
+
+/// The crate a name no import binds explicitly came from through the file's
+/// glob imports (`use rayon::prelude::*`): the one globbed dependency whose
+/// source spells it, when every globbed crate is installed, the glob is no
+/// re-export of the project's (`use super::*`) and the project defines no
+/// such name. Anything else is `Unknown`.
+fn glob_origin(
+    ctx: &FileCtx,
+    facts: &plumb_facts::FileFacts,
+    at: Option<usize>,
+    name: &str,
+) -> Origin {
+    let module_around = |byte: usize| {
+        facts
+            .definitions
+            .iter()
+            .filter(|d| {
+                d.kind == DefKind::Module
+                    && (d.span.start_byte as usize) < byte
+                    && byte < d.span.end_byte as usize
+            })
+            .max_by_key(|d| d.span.start_byte)
+            .map(|d| d.span.start_byte)
+    };
+    let globs: Vec<&plumb_facts::Import> = facts
+        .imports
+        .iter()
+        .filter(|i| {
+            i.wildcard
+                && at
+                    .is_none_or(|at| module_around(i.span.start_byte as usize) == module_around(at))
+        })
+        .collect();
+    if globs.is_empty()
+        || globs.iter().any(|i| i.relative)
+        || !ctx.project.defs_named(name, 1).is_empty()
+    {
+        return Origin::Unknown;
+    }
+    let mut spelled_by = Vec::new();
+    for g in globs {
+        let first = g.module.split("::").next().unwrap_or("");
+        if is_std_root(first) {
+            if std_names().contains(name) {
+                return Origin::Unknown;
+            }
+            continue;
+        }
+        let Some((krate, _)) = dep_crate(ctx, first) else {
+            return Origin::Unknown;
+        };
+        let Some(dir) = dep_source(ctx, &krate) else {
+            return Origin::Unknown;
+        };
+        if ctx.deps.crate_names(&dir).contains(name) {
+            spelled_by.push(krate);
+        }
+    }
+    match spelled_by.as_slice() {
+        [krate] => Origin::Dep(krate.clone()),
+        _ => Origin::Unknown,
     }
 }
 
 pub(super) fn trait_origin(ctx: &FileCtx, ti: &TraitImpl) -> Origin {
-    origin_of_path(ctx, &ti.path, &ti.file)
+    origin_of_path_at(ctx, &ti.path, &ti.file, Some(ti.at))
 }
 
 /// `type Target = [T]` / `str` / `Vec<T>` / a project or dependency type.
