@@ -70,6 +70,7 @@ impl IndexOptions {
                     .and_then(|n| n.to_str())
                     .is_some_and(plumb_manifest::is_manifest_file)
             },
+            companions: plumb_manifest::lockfiles_beside,
         }
     }
 }

@@ -80,9 +80,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// adapter's output for the same source changes: an index built by another
 /// version re-parses every file. Also bumped when the walk classifies the
 /// same content otherwise (3: source-map trailers mark generated files; 4:
-/// only comment lines carry generated-code markers), so an index built
+/// only comment lines carry generated-code markers; 5: lockfiles beside a
+/// manifest are listed even when git ignores them), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 4;
+pub const FACTS_VERSION: u32 = 5;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

@@ -131,6 +131,24 @@ pub fn is_manifest_file(rel_path: &str) -> bool {
     kind_of(rel_path).is_some()
 }
 
+/// The lockfiles a build writes beside manifest `file_name`, which this crate
+/// reads: they are read even where git ignores them (libraries often do), as
+/// the build resolves dependency versions by them.
+pub fn lockfiles_beside(file_name: &str) -> &'static [&'static str] {
+    match file_name {
+        "Cargo.toml" => &["Cargo.lock"],
+        "package.json" => &[
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+            "pnpm-lock.yaml",
+            "yarn.lock",
+        ],
+        "pyproject.toml" => &["uv.lock", "poetry.lock"],
+        "go.mod" => &["go.sum"],
+        _ => &[],
+    }
+}
+
 /// The name Rust code uses for a Cargo package: hyphens become underscores.
 pub fn cargo_crate_import_name(package: &str) -> String {
     package.replace('-', "_")

@@ -71,6 +71,10 @@ pub struct WalkOptions {
     pub accept: fn(&Path) -> bool,
     /// Files this accepts are listed whatever their size (lockfiles can be large).
     pub no_size_cap: fn(&Path) -> bool,
+    /// For a listed file's name, the files beside it that are listed even
+    /// when an ignore file leaves them out: lockfiles, which libraries often
+    /// keep out of git while their builds resolve by them.
+    pub companions: fn(&str) -> &'static [&'static str],
 }
 
 impl Default for WalkOptions {
@@ -81,6 +85,7 @@ impl Default for WalkOptions {
             include_generated: false,
             accept: |_| true,
             no_size_cap: |_| false,
+            companions: |_| &[],
         }
     }
 }
@@ -397,9 +402,42 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
             mtime_ns,
         });
     }
+    add_companions(root, opts, &mut result.files);
     result.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     result.stamps.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     result
+}
+
+/// The [`WalkOptions::companions`] of the listed files that exist on disk
+/// but were not listed (ignored).
+fn add_companions(root: &Path, opts: &WalkOptions, files: &mut Vec<WalkedFile>) {
+    let listed: std::collections::HashSet<String> =
+        files.iter().map(|f| f.rel_path.clone()).collect();
+    let mut extra: Vec<WalkedFile> = Vec::new();
+    for f in files.iter() {
+        let (dir, name) = f.rel_path.rsplit_once('/').unwrap_or(("", &f.rel_path));
+        for companion in (opts.companions)(name) {
+            let rel = match dir {
+                "" => companion.to_string(),
+                d => format!("{d}/{companion}"),
+            };
+            if listed.contains(&rel) || extra.iter().any(|e| e.rel_path == rel) {
+                continue;
+            }
+            let abs = root.join(&rel);
+            if let Ok(meta) = std::fs::metadata(&abs)
+                && meta.is_file()
+            {
+                extra.push(WalkedFile {
+                    rel_path: rel,
+                    abs_path: abs,
+                    size: meta.len(),
+                    mtime_ns: mtime_ns(&meta),
+                });
+            }
+        }
+    }
+    files.extend(extra);
 }
 
 enum Outcome {

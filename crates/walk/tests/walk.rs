@@ -128,3 +128,32 @@ fn source_map_trailer_marks_build_output() {
     let mid = b"//# sourceMappingURL=a.map\nmore();\n";
     assert_eq!(classify_content(mid), None);
 }
+
+#[test]
+fn lockfiles_beside_a_manifest_are_listed_even_when_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".gitignore", b"Cargo.lock\n/other.lock\n");
+    write(root, "Cargo.toml", b"[package]\nname = \"x\"\n");
+    write(root, "Cargo.lock", b"version = 4\n");
+    write(root, "other.lock", b"x\n");
+    write(root, "sub/Cargo.lock", b"version = 4\n");
+    let opts = WalkOptions {
+        companions: |name| {
+            if name == "Cargo.toml" {
+                &["Cargo.lock"]
+            } else {
+                &[]
+            }
+        },
+        ..Default::default()
+    };
+    let paths: Vec<_> = walk(root, &opts)
+        .files
+        .into_iter()
+        .map(|f| f.rel_path)
+        .collect();
+    // `sub/` has no manifest: its lockfile belongs to no build here and
+    // stays ignored, as `other.lock` does.
+    assert_eq!(paths, vec![".gitignore", "Cargo.lock", "Cargo.toml"]);
+}

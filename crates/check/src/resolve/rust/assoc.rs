@@ -428,7 +428,14 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
             return false;
         }
         let origin = match &ti.target {
-            Some(target) => target_origin(ctx, target),
+            Some(target) => {
+                if let Some(may) =
+                    super::deref::generic_target_may_provide(ctx, r, ti, target, name)
+                {
+                    return may;
+                }
+                target_origin(ctx, target)
+            }
             None => trait_origin(ctx, ti),
         };
         if let Origin::Dep(krate) = &origin
@@ -436,6 +443,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         {
             unverified_impls.borrow_mut().push(krate.clone());
             return false;
+        }
+        if ti.target.is_none() && matches!(origin, Origin::Project) {
+            // The project's trait, yet no indexed file defines it (generated
+            // code the walk leaves out, a macro writes it): its fns are unknown.
+            return true;
         }
         if ti.target.is_none()
             && let Origin::Dep(krate) = &origin
@@ -580,7 +592,7 @@ fn may_carry_extensions(ctx: &FileCtx, ti: &TraitImpl) -> bool {
     match trait_origin(ctx, ti) {
         Origin::Std => EXTENDED_STD_TRAITS.contains(&tr),
         Origin::Project => false,
-        Origin::Dep(_) | Origin::Unknown => true,
+        Origin::Dep(_) | Origin::Toolchain | Origin::Unknown => true,
     }
 }
 

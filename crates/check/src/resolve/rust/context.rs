@@ -384,7 +384,15 @@ pub(super) fn dep_crate(ctx: &FileCtx, first: &str) -> Option<(String, Option<St
         .find(|d| {
             plumb_manifest::cargo_crate_import_name(d.rename.as_deref().unwrap_or(&d.name)) == first
         })
-        .or_else(|| deps().find(|d| d.rename.is_none() && lib_name_may_be(&d.name, first)))
+        .or_else(|| {
+            deps().find(|d| {
+                d.rename.is_none()
+                    && match known_lib_name(ctx, &d.name) {
+                        Some(lib) => lib == first,
+                        None => lib_name_may_be(&d.name, first),
+                    }
+            })
+        })
         .map(|d| (d.name.clone(), d.locked_version.clone()))
 }
 
@@ -419,6 +427,38 @@ pub(super) fn cfg_gated_at(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// The name package `pkg`'s library goes by (its `[lib] name`, else the
+/// package name), where its manifest is here to say: a crate of the project
+/// or an installed dependency. `None` leaves the name to a guess.
+fn known_lib_name(ctx: &FileCtx, pkg: &str) -> Option<String> {
+    let found = ctx.project.memo(&format!("rust-lib-name:{pkg}"), || {
+        let manifest = ctx.project.manifest();
+        let own = manifest
+            .own_packages
+            .iter()
+            .find(|(e, n, _)| *e == Ecosystem::Cargo && n == pkg);
+        let text = match own {
+            Some((_, _, path)) => std::fs::read_to_string(ctx.project.root.join(path)).ok(),
+            None => ctx
+                .deps
+                .cargo_source_any(pkg)
+                .and_then(|dir| std::fs::read_to_string(dir.join("Cargo.toml")).ok()),
+        }?;
+        let declared = text
+            .split("\n[lib]")
+            .nth(1)
+            .and_then(|lib| lib.split("\n[").next())
+            .and_then(|lib| {
+                lib.lines().find_map(|l| {
+                    let (k, v) = l.split_once('=')?;
+                    (k.trim() == "name").then(|| v.trim().trim_matches('"').to_string())
+                })
+            });
+        Some(declared.unwrap_or_else(|| plumb_manifest::cargo_crate_import_name(pkg)))
+    });
+    (*found).clone()
 }
 
 /// Whether package `pkg` may name its library `lib` with `[lib] name`, as
@@ -465,9 +505,18 @@ pub(super) fn is_std_root(s: &str) -> bool {
 /// Whether dependency source `dir` or a crate it depends on spells `name`
 /// (a required crate that is not installed may; an optional one that no
 /// build here fetched is switched off).
+/// Crates re-export crates that re-export others (html5ever -> markup5ever
+/// -> tendril), so two levels of dependencies are read.
 pub(super) fn spelled_by_crate_or_deps(ctx: &FileCtx, dir: &std::path::Path, name: &str) -> bool {
+    spelled_within(ctx, dir, name, 2)
+}
+
+fn spelled_within(ctx: &FileCtx, dir: &std::path::Path, name: &str, depth: u32) -> bool {
     if ctx.deps.crate_names(dir).contains(name) {
         return true;
+    }
+    if depth == 0 {
+        return false;
     }
     let deps = super::depsrc::manifest_deps(dir);
     deps.all.iter().any(|dep| {
@@ -478,7 +527,7 @@ pub(super) fn spelled_by_crate_or_deps(ctx: &FileCtx, dir: &std::path::Path, nam
         {
             // An optional dependency no build here fetched is off in them.
             None => !deps.optional.contains(dep),
-            Some(d) => ctx.deps.crate_names(&d).contains(name),
+            Some(d) => spelled_within(ctx, &d, name, depth - 1),
         }
     })
 }

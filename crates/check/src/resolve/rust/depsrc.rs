@@ -14,6 +14,9 @@ pub(super) struct DepDecls {
     pub traits: HashSet<String>,
     pub mods: HashSet<String>,
     pub types: HashSet<String>,
+    /// Type aliases (`pub type OwnShared<T> = Arc<T>;`): their associated
+    /// items are the target's, which may be std's or another crate's.
+    pub aliases: HashSet<String>,
     /// Types with an `impl Deref for Type` (as the line spells it).
     pub derefs: HashSet<String>,
     /// The sources `include!` generated or out-of-tree code (bindgen
@@ -296,7 +299,11 @@ fn scan(text: &str, out: &mut DepDecls) {
             "mod" => {
                 out.mods.insert(name);
             }
-            "struct" | "enum" | "union" | "type" => {
+            "type" => {
+                out.aliases.insert(name.clone());
+                out.types.insert(name);
+            }
+            "struct" | "enum" | "union" => {
                 out.types.insert(name);
             }
             _ => {}

@@ -62,7 +62,7 @@ pub(super) fn bound_texts_of(ctx: &FileCtx, r: &Reference, ty: &str) -> Option<V
 
 /// The header (`impl<..> X<..> where ..`) of the impl block around byte `at`
 /// (a method's start: the nearest `impl` line before it usually is it).
-fn impl_header(text: &str, at: usize) -> Option<&str> {
+pub(super) fn impl_header(text: &str, at: usize) -> Option<&str> {
     let before = text.get(..at)?;
     let mut search = before.len();
     while let Some(i) = before[..search].rfind("impl") {
@@ -127,7 +127,7 @@ fn bound_clause(p: &str, ty: &str, declared: Option<&mut bool>, out: &mut Vec<St
 }
 
 /// Index of the `>` closing a list whose `<` was just consumed.
-fn close(s: &str) -> usize {
+pub(super) fn close(s: &str) -> usize {
     let mut depth = 1i32;
     for (i, c) in s.char_indices() {
         match c {
@@ -164,6 +164,9 @@ pub(super) fn split_top(s: &str, sep: char) -> Vec<&str> {
     out
 }
 
+/// Bounds that give a value no methods of their own.
+pub(super) const MARKER_TRAITS: [&str; 5] = ["Sized", "Send", "Sync", "Unpin", "Copy"];
+
 /// `v.m(..)` where `v`'s type is generic parameter `ty` with `bounds`.
 pub(super) fn check_bounded(
     ctx: &FileCtx,
@@ -171,11 +174,13 @@ pub(super) fn check_bounded(
     ty: &str,
     bounds: &[String],
 ) -> Vec<Outcome> {
-    const MARKERS: [&str; 5] = ["Sized", "Send", "Sync", "Unpin", "Copy"];
     let texts = bound_texts_of(ctx, r, ty).unwrap_or_default();
     let mut project = Vec::new();
     let mut lacking_deps: Vec<(String, std::path::PathBuf)> = Vec::new();
-    for b in bounds.iter().filter(|b| !MARKERS.contains(&b.as_str())) {
+    for b in bounds
+        .iter()
+        .filter(|b| !MARKER_TRAITS.contains(&b.as_str()))
+    {
         let is_project_trait = ctx
             .project
             .defs_named(b, 10)

@@ -28,6 +28,7 @@ mod bindings;
 mod cfgs;
 mod context;
 mod depsrc;
+mod deref;
 mod derives;
 mod everywhere;
 mod foreign;

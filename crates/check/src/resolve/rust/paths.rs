@@ -719,14 +719,25 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             // Generated bindings (`include!(concat!(env!("OUT_DIR"), ..))`).
             return vec![skipped!()];
         }
+        // Through an alias (`OwnShared::try_unwrap`, `type OwnShared<T> =
+        // Arc<T>`), the name is the target type's.
         let through_reexport = segs[1..].iter().any(|s| {
             if s.starts_with(char::is_uppercase) {
-                !decls.types.contains(s.as_str())
+                !decls.types.contains(s.as_str()) || decls.aliases.contains(s.as_str())
             } else {
                 !decls.mods.contains(s.as_str())
             }
         });
         if through_reexport {
+            return vec![skipped!()];
+        }
+        // `Bytes::from_request`, `Punct::new_spanned`: a trait of the project
+        // or of another crate, implemented for the dependency's type, may
+        // give a type its associated fns.
+        let on_type = segs
+            .last()
+            .is_some_and(|s| s.starts_with(char::is_uppercase));
+        if on_type && (ctx.project.name_defined(name) || may_come_from_outside(ctx, name)) {
             return vec![skipped!()];
         }
         let pool: Vec<(String, String, u32)> = names
@@ -736,10 +747,10 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return vec![Outcome::Found(ctx.finding(
             FindingKind::UnknownSymbol,
             &r.span,
-            format!(
-                "crate '{krate}' {} defines no item named '{name}'",
-                version.unwrap_or_default()
-            ),
+            match version {
+                Some(v) => format!("crate '{krate}' {v} defines no item named '{name}'"),
+                None => format!("crate '{krate}' defines no item named '{name}'"),
+            },
             vec![format!(
                 "every definition and re-export in {}",
                 dir.display()

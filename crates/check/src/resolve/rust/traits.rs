@@ -287,14 +287,25 @@ pub(super) fn dep_traits_for(
             }
             None => dir,
         };
+        let decls = dep_decls(&dir);
         if !ctx.deps.crate_names(&dir).contains(name) {
+            // A name the crate re-exports from deeper in its dependencies
+            // (html5ever's `tendril::SliceExt`, through markup5ever): a trait
+            // of one of them may have the fn.
+            let reexported = named.iter().any(|n| !decls.types.contains(*n));
+            if !imp.wildcard && reexported && spelled_by_crate_or_deps(ctx, &dir, name) {
+                return DepTraits::MayProvide;
+            }
             continue;
         }
         if imp.wildcard {
             return DepTraits::MayProvide;
         }
-        let decls = dep_decls(&dir);
-        if named.iter().any(|n| decls.traits.contains(*n)) {
+        // A trait it declares, or a name it only re-exports (which may be one).
+        if named
+            .iter()
+            .any(|n| decls.traits.contains(*n) || !decls.types.contains(*n))
+        {
             return DepTraits::MayProvide;
         }
     }
@@ -386,6 +397,8 @@ pub(super) enum Origin {
     Std,
     Dep(String),
     Project,
+    /// A toolchain crate other than std (`proc_macro`, `rustc_ast`).
+    Toolchain,
     Unknown,
 }
 
@@ -405,6 +418,10 @@ fn origin_of_path_at(ctx: &FileCtx, path: &str, file: &str, at: Option<usize>) -
             Origin::Project
         } else if let Some((krate, _)) = dep_crate(ctx, first) {
             Origin::Dep(krate)
+        } else if first == "proc_macro" || first == "test" || first.starts_with("rustc_") {
+            // Crates of the toolchain no manifest declares (`extern crate
+            // rustc_ast;` under `rustc_private`): nothing here lists them.
+            Origin::Toolchain
         } else {
             Origin::Unknown
         }
@@ -578,7 +595,8 @@ pub(super) fn dep_trait_may_provide(
     depth: u32,
 ) -> bool {
     let Some(decl) = super::depsrc::trait_decl(dir, tr) else {
-        return ctx.deps.crate_names(dir).contains(name);
+        // Re-exported from a crate of its own (`html5ever::tendril::SliceExt`).
+        return spelled_by_crate_or_deps(ctx, dir, name);
     };
     if decl.fns.contains(name) || decl.opaque || depth >= 4 {
         return true;
@@ -601,5 +619,6 @@ pub(super) fn origin_may_provide(ctx: &FileCtx, origin: &Origin, name: &str) -> 
         // Project methods were looked up by name already; a project type's
         // own impls may add std or dependency traits.
         Origin::Project | Origin::Unknown => may_come_from_outside(ctx, name),
+        Origin::Toolchain => true,
     }
 }
