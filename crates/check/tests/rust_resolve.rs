@@ -1280,16 +1280,18 @@ fn generic_parameters_bounded_by_installed_dependency_traits() {
         &c,
         &[(
             "src/ser.rs",
-            "use serde::Serialize;\n\npub trait Named {\n    fn name(&self) -> u8;\n}\n\npub struct Store;\n\npub fn write<T: Serialize, S: serde::Serializer>(v: &T, s: S) {\n    let _ = v.serialize(s);\n}\n\npub fn wrong<T>(v: &T) -> u8\nwhere\n    T: serde::Serialize + ?Sized,\n{\n    v.handle_serialize();\n    v.to_owned();\n    0\n}\n\npub fn concrete<S>(store: Store) -> u8\nwhere\n    Store: Named,\n{\n    store.name()\n}\n",
+            "use serde::Serialize;\n\npub trait Named {\n    fn name(&self) -> u8;\n}\n\npub struct Store;\n\npub fn write<T: Serialize, S: serde::Serializer>(v: &T, s: S) {\n    let _ = v.serialize(s);\n}\n\npub fn wrong<T>(v: &T) -> u8\nwhere\n    T: serde::Serialize + ?Sized,\n{\n    v.handle_serialize();\n    v.serialize_struct();\n    v.to_owned();\n    0\n}\n\npub fn concrete<S>(store: Store) -> u8\nwhere\n    Store: Named,\n{\n    store.name()\n}\n",
         )],
     );
     // `Serialize` comes from serde, whose source (and its dependencies')
-    // never spells `handle_serialize`; std names stay possible (`to_owned`).
+    // never spells `handle_serialize`, and `Serialize` declares no
+    // `serialize_struct` (a `Serializer` fn); std names stay possible (`to_owned`).
     // `where Store: Named` bounds a concrete type, no generic parameter.
     assert_eq!(
         got,
         vec![
-            "unknown-symbol src/ser.rs:17 no method named 'handle_serialize' found for 'T' (bounded by Serialize + Sized)"
+            "unknown-symbol src/ser.rs:17 no method named 'handle_serialize' found for 'T' (bounded by Serialize + Sized)",
+            "unknown-symbol src/ser.rs:18 no method named 'serialize_struct' found for 'T' (bounded by Serialize + Sized)",
         ]
     );
 }

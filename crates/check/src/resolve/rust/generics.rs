@@ -229,8 +229,9 @@ pub(super) fn check_bounded(
 }
 
 /// The dependency (crate, installed source) whose trait bound `b` of the
-/// generic parameter is, when neither that crate nor the crates it depends
-/// on spell `r`'s name anywhere: the bound cannot give the method.
+/// generic parameter is, when that trait and its supertraits declare no fn
+/// named as `r` (or, for a trait the crate only re-exports, when neither it
+/// nor the crates it depends on spell the name): the bound cannot give it.
 fn dep_bound_lacking(
     ctx: &FileCtx,
     r: &Reference,
@@ -251,7 +252,7 @@ fn dep_bound_lacking(
         return None;
     };
     let dir = super::traits::dep_source(ctx, &krate)?;
-    (!spelled_by_crate_or_deps(ctx, &dir, &r.name)).then_some((krate, dir))
+    (!super::traits::dep_trait_may_provide(ctx, &dir, b, &r.name, 0)).then_some((krate, dir))
 }
 
 /// `v.m(..)` for `v: T` whose bounds are std traits with known methods and
@@ -278,7 +279,7 @@ fn dep_bounded(
     )];
     for (krate, dir) in deps {
         evidence.push(format!(
-            "every identifier of {krate} ({}) and of the crates it depends on: none is '{name}'",
+            "the bound's trait as {krate} ({}) declares it, and its supertraits: no fn '{name}'",
             dir.display()
         ));
     }

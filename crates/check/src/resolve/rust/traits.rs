@@ -301,11 +301,12 @@ pub(super) fn dep_traits_for(
         if imp.wildcard {
             return DepTraits::MayProvide;
         }
-        // A trait it declares, or a name it only re-exports (which may be one).
-        if named
-            .iter()
-            .any(|n| decls.traits.contains(*n) || !decls.types.contains(*n))
-        {
+        // A trait it declares with such a fn (or a supertrait's), or a name
+        // it only re-exports (which may be one).
+        if named.iter().any(|n| {
+            !decls.types.contains(*n)
+                || decls.traits.contains(*n) && dep_trait_may_provide(ctx, &dir, n, name, 0)
+        }) {
             return DepTraits::MayProvide;
         }
     }
