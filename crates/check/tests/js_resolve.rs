@@ -771,3 +771,75 @@ fn lines_under_a_ts_expect_error_directive_are_not_reported() {
         ]
     );
 }
+
+#[test]
+fn javascript_arity_a_parameter_the_jsdoc_documents_is_needed_even_when_passed_on() {
+    // `isPlain` only passes `val` on, but its JSDoc documents it (as checkJs
+    // would hold it); `stringify` tests `parser` (`parser || JSON.parse`),
+    // which keeps it optional whatever the JSDoc says; `wrap` is undocumented.
+    let p = shop(&[]);
+    let body = r#"/**
+ * @param {*} val The value to test
+ * @returns {boolean}
+ */
+const isPlain = (val) => kindOf(val) === 'object';
+/**
+ * @param {any} raw
+ * @param {Function} parser
+ */
+function stringify(raw, parser) {
+  return (parser || JSON.parse)(raw);
+}
+function wrap(inner, opts) {
+  return [inner, opts];
+}
+function kindOf(thing) {
+  return typeof thing;
+}
+isPlain();
+stringify('x');
+wrap(1);
+"#;
+    assert_eq!(
+        file(&p, "lib/is.js", body),
+        vec!["arity-mismatch lib/is.js:19 'isPlain' needs at least 1 argument(s) but 0 were given"]
+    );
+}
+
+#[test]
+fn patching_a_prototype_leaves_the_statics_of_a_class_known() {
+    // `Headers.prototype` is rewritten by a helper: instance members are
+    // unknown, static ones are not; `Object.assign(Config, …)` writes statics.
+    let p = shop(&[]);
+    let body = r#"class Headers {
+  constructor(init) {
+    this.init = init;
+  }
+  static from(thing) {
+    return new Headers(thing);
+  }
+  get(name) {
+    return name;
+  }
+}
+reduceDescriptors(Headers.prototype, (d) => d);
+class Config {
+  static load() {
+    return new Config();
+  }
+}
+Object.assign(Config, {extra: 1});
+function reduceDescriptors(obj, fn) {
+  return [obj, fn];
+}
+Headers.from({});
+Headers.froms({});
+new Headers().gett('a');
+Config.extra;
+Config.loadd();
+"#;
+    assert_eq!(
+        file(&p, "lib/headers.js", body),
+        vec!["unknown-symbol lib/headers.js:23 'Headers' has no member 'froms'"]
+    );
+}

@@ -9,7 +9,7 @@
 //! `arguments` takes any number (the adapter marks it), and a parameter is
 //! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
 //! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
-//! body only passes it on (never `name.x`, `name[…]`, `name(…)`, a
+//! body only passes it on and the JSDoc does not document it (never `name.x`, `name[…]`, `name(…)`, a
 //! comparison with a value, `${name}`, `'…' + name`, `instanceof name`,
 //! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A test of a
 //! member (`if (name.x)`) is no absence test; uses after the parameter is
@@ -180,9 +180,20 @@ fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        if !simple || doc_optional(doc, name) {
+            param.has_default = true;
+            continue;
+        }
+        if body_tests(body, name) {
+            param.has_default = true;
+            continue;
+        }
+        // Passing it on untouched leaves it optional, unless the JSDoc
+        // documents it as required (as checkJs holds a JSDoc-annotated
+        // function to its documented signature).
         let uses = before_reassigned(body, name);
         let passed_on = !dereferenced(uses, name) && !compared(uses, name);
-        if !simple || doc_optional(doc, name) || body_tests(body, name) || passed_on {
+        if passed_on && !doc_documents(doc, name) {
             param.has_default = true;
         }
     }
@@ -219,6 +230,17 @@ fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
         Some(i) => &body[..body[i..].find('\n').map_or(body.len(), |k| i + k)],
         None => body,
     }
+}
+
+/// Whether the JSDoc has a `@param` line for `name`.
+fn doc_documents(doc: &str, name: &str) -> bool {
+    doc.lines().any(|l| {
+        l.find("@param").is_some_and(|k| {
+            crate::resolve::word_positions(&l[k..], name)
+                .next()
+                .is_some()
+        })
+    })
 }
 
 fn doc_optional(doc: &str, name: &str) -> bool {

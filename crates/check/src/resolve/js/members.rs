@@ -138,7 +138,13 @@ fn class_member_in(
         }
         _ => {}
     }
-    if patches_prototype(text, &class.name) {
+    // Patching the prototype adds instance members; statics come only from
+    // writes to the class object itself.
+    if if statics {
+        patches_statics(text, &class.name)
+    } else {
+        patches_prototype(text, &class.name)
+    } {
         return Some(Members::Unknown);
     }
     // An interface of the same name merges its members in: in the same
@@ -483,6 +489,33 @@ fn patches_prototype(text: &str, class: &str) -> bool {
         let after = text[i + pat.len()..].trim_start();
         // `Foo.prototype.m = function` is a definition the adapter records.
         !after.starts_with('.')
+    })
+}
+
+/// Whether the file writes members onto the class object `class` other than
+/// by plain assignments the adapter records: `Object.assign(Foo, …)`,
+/// `Object.defineProperty(Foo, …)`, `Foo[key] = …`, a mixin (`mixin(Foo)`,
+/// `extend(Foo, …)`).
+fn patches_statics(text: &str, class: &str) -> bool {
+    crate::resolve::word_positions(text, class).any(|i| {
+        let before = text[..i].trim_end();
+        let after = text[i + class.len()..].trim_start();
+        let callee = before.strip_suffix('(').map(|b| {
+            b.trim_end()
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.'))
+                .next()
+                .unwrap_or("")
+        });
+        after.starts_with('[')
+            || callee.is_some_and(|c| {
+                let last = c.rsplit('.').next().unwrap_or(c).to_ascii_lowercase();
+                matches!(
+                    last.as_str(),
+                    "assign" | "defineproperty" | "defineproperties" | "setprototypeof"
+                ) || last.contains("mixin")
+                    || last.contains("extend")
+                    || last.contains("decorate")
+            })
     })
 }
 
