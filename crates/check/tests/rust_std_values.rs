@@ -169,3 +169,25 @@ fn only_library_features_outside_the_std_tables_silence_the_spelled_nowhere_chec
         assert_eq!(got.len(), expect, "{root}: {got:?}");
     }
 }
+
+#[test]
+fn a_test_function_outside_a_test_module_sees_the_dev_dependencies() {
+    // `#[test] fn` in `src/`: tempfile, a dev-dependency, spells `into_path`;
+    // nothing spells `into_paths`.
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dev-dependencies]\ntempfile = \"3\"\n",
+        ),
+        ("src/lib.rs", "pub mod run;\n"),
+        ("src/run.rs", ""),
+    ]);
+    let run = "pub fn go() {}\n\n#[test]\nfn dir() {\n    let d = tempfile::tempdir().unwrap();\n    let _ = d.into_path();\n}\n\n#[test]\nfn dirs() {\n    let d = tempfile::tempdir().unwrap();\n    let _ = d.into_paths();\n}\n";
+    let got = summary(&p.check_files(&[("src/run.rs", run)]));
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:12 no method named 'into_paths' exists in the project, std or its dependencies"
+        ]
+    );
+}

@@ -225,9 +225,49 @@ pub(super) fn test_only(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
     if matches!(stem, "tests.rs" | "test.rs") {
         return true;
     }
-    ctx.text
+    if ctx
+        .text
         .get(..at.start_byte as usize)
         .is_some_and(|before| before.contains("#[cfg(test)]"))
+    {
+        return true;
+    }
+    // A `#[test]` function outside any test module.
+    ctx.facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == plumb_facts::DefKind::Function && d.span.contains(at))
+        .any(|d| test_attribute_above(ctx.text, d.span.start_byte as usize))
+}
+
+/// Whether the attribute lines just above byte `start` (or on its line,
+/// before it) hold a test attribute: `#[test]`, `#[tokio::test]`, `#[bench]`.
+fn test_attribute_above(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let is_test = |l: &str| {
+        let l = l.trim();
+        l == "#[test]" || l == "#[bench]" || l.starts_with("#[") && l.contains("::test")
+    };
+    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+    if before[line_start..]
+        .split("] ")
+        .any(|a| is_test(&format!("{a}]")))
+    {
+        return true;
+    }
+    before[..line_start]
+        .lines()
+        .rev()
+        .take_while(|l| {
+            let l = l.trim_start();
+            l.starts_with("#[")
+                || l.starts_with("///")
+                || l.starts_with("//")
+                || l.trim().is_empty()
+        })
+        .any(is_test)
 }
 
 /// The crate's `Cargo.toml` is the normalised one `cargo publish` writes.
