@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use plumb_facts::{Ecosystem, Reference};
+use plumb_facts::{DefKind, Ecosystem, Reference};
 
 use super::super::{FileCtx, Outcome};
 use super::depsrc::manifest_deps;
@@ -249,16 +249,22 @@ fn is_proc_macro(dir: &std::path::Path) -> bool {
 /// Whether `name` is an accessor-style name (`is_x`, `get_x`, `x_mut`,
 /// `as_x`, ...) of a field or variant the project defines.
 fn affixed_project_name(ctx: &FileCtx, name: &str) -> bool {
+    // Derives build accessors from fields and variants (`is_<variant>`,
+    // `get_<field>`), not from functions (`get_new`).
     let snake_defined = |part: &str| {
-        ctx.project.name_defined(part)
-            || ctx
-                .project
-                .defs_with_prefix(
-                    &part.chars().take(1).collect::<String>().to_uppercase(),
-                    500,
-                )
-                .iter()
-                .any(|d| to_snake(&d.def.name) == part)
+        ctx.project.defs_named(part, 50).iter().any(|d| {
+            !matches!(
+                d.def.kind,
+                DefKind::Function | DefKind::Method | DefKind::Macro
+            )
+        }) || ctx
+            .project
+            .defs_with_prefix(
+                &part.chars().take(1).collect::<String>().to_uppercase(),
+                500,
+            )
+            .iter()
+            .any(|d| to_snake(&d.def.name) == part)
     };
     super::derives::ACCESSOR_AFFIXES.iter().any(|a| {
         name.strip_prefix(a)
