@@ -696,10 +696,10 @@ pub(super) fn path(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 &r.span,
                 match version {
                     Some(v) => format!(
-                        "the source of crate '{krate}' {v} is not installed; '{name}' cannot be checked"
+                        "the source of crate '{krate}' {v} is not installed ('cargo fetch' installs it); '{name}' cannot be checked"
                     ),
                     None => format!(
-                        "the source of crate '{krate}' is not installed; '{name}' cannot be checked"
+                        "the source of crate '{krate}' is not installed ('cargo fetch' installs it); '{name}' cannot be checked"
                     ),
                 },
                 vec!["searched ~/.cargo/registry/src/*/".into()],
