@@ -99,6 +99,35 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
 }
 
+/// The path before `::<..>::` at the end of `before` (`SmallVec` in
+/// `SmallVec::<[u32; 2]>::`), when that is what it ends with.
+fn turbofish_qualifier(before: &str) -> Option<String> {
+    let t = before.trim_end().strip_suffix("::")?.trim_end();
+    let t = t.strip_suffix('>')?;
+    let mut depth = 1;
+    let mut open = None;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            '>' if !t[..i].ends_with('-') => depth += 1,
+            '<' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let head = t[..open?].strip_suffix("::")?;
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .map_or(0, |k| k + 1);
+    let path = head[start..].trim_start_matches("::");
+    (!path.is_empty() && path.starts_with(|c: char| c.is_alphabetic() || c == '_'))
+        .then(|| path.to_string())
+}
+
 /// `"text"` as a whole receiver (not `"a".parse::<T>()`, whose text also
 /// starts with a quote).
 fn is_plain_string_literal(q: &str) -> bool {
@@ -191,9 +220,13 @@ pub(super) fn bare(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     let name = r.name.as_str();
     let before = ctx.text.get(..r.span.start_byte as usize).unwrap_or("");
     if before.trim_end().ends_with("::") {
-        // A path whose qualifier the adapter did not record (`char::from_u32`,
-        // `<T as Trait>::f`): not a bare name.
-        return vec![skipped!()];
+        // A path whose qualifier the adapter did not record: a turbofish
+        // with an array type (`SmallVec::<[u32; 2]>::from`) is read back;
+        // `char::from_u32` and `<T as Trait>::f` are left alone.
+        return match turbofish_qualifier(before) {
+            Some(q) => path(ctx, r, &q),
+            None => vec![skipped!()],
+        };
     }
     if ctx.local_binds(r) && !own_let_initializer(ctx, r) {
         return vec![Outcome::Resolved];
@@ -845,7 +878,21 @@ fn own_crate_root(ctx: &FileCtx, krate: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_turbofish;
+    use super::{strip_turbofish, turbofish_qualifier};
+
+    #[test]
+    fn qualifiers_read_back_from_a_turbofish() {
+        assert_eq!(
+            turbofish_qualifier("assert_eq!(&SmallVec::<[u32; 2]>::").as_deref(),
+            Some("SmallVec")
+        );
+        assert_eq!(
+            turbofish_qualifier("x = crate::buf::Buf::<Vec<u8>>::").as_deref(),
+            Some("crate::buf::Buf")
+        );
+        assert_eq!(turbofish_qualifier("<T as Trait>::"), None);
+        assert_eq!(turbofish_qualifier("char::"), None);
+    }
 
     #[test]
     fn turbofish_is_dropped_and_other_text_kept_whole() {
