@@ -191,3 +191,18 @@ fn a_test_function_outside_a_test_module_sees_the_dev_dependencies() {
         ]
     );
 }
+
+#[test]
+fn self_of_an_impl_for_a_slice_or_primitive_has_std_methods() {
+    // `self` is `[u32]` / `u64`: std's methods and the project trait's.
+    let p = krate(&[("src/lib.rs", "pub mod ext;\n"), ("src/ext.rs", "")]);
+    let ext = "pub trait Ext {\n    fn total(&self) -> usize;\n    fn hi(&self) -> usize;\n}\n\nimpl Ext for [u32] {\n    fn total(&self) -> usize {\n        self.lenn() + self.len() + self.hi()\n    }\n    fn hi(&self) -> usize {\n        0\n    }\n}\n\nimpl Ext for u64 {\n    fn total(&self) -> usize {\n        self.count_oness() as usize + self.count_ones() as usize + self.hi()\n    }\n    fn hi(&self) -> usize {\n        1\n    }\n}\n";
+    let got = summary(&p.check_files(&[("src/ext.rs", ext)]));
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/ext.rs:8 no function or associated item named 'lenn' found for '[u32]'",
+            "unknown-symbol src/ext.rs:17 no function or associated item named 'count_oness' found for 'u64'",
+        ]
+    );
+}

@@ -423,7 +423,10 @@ fn words_of_crate(
                     globbed.push(krate.trim_start_matches("::").to_string());
                 }
             }
-            for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            // Words of comments (prose, doc examples) are no items: a name
+            // spelled only there is spelled nowhere.
+            let code = blank_rust_comments(&text);
+            for w in code.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
                 if !w.is_empty()
                     && !w.starts_with(|c: char| c.is_ascii_digit())
                     && !names.contains(w)
@@ -438,6 +441,106 @@ fn words_of_crate(
     if out_dir_include && manifest.contains("bindgen") {
         builds.pastes = true;
     }
+}
+
+/// Rust source with its `//` and (nested) `/* */` comments blanked, newlines
+/// kept; string, raw-string and char literals are read as such, so `"//"`
+/// in a string starts no comment and a lifetime (`'a`) no literal.
+pub(crate) fn blank_rust_comments(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut kept = 0;
+    let skip_to = |out: &mut String, from: usize, to: usize| {
+        out.extend(text[from..to].chars().filter(|c| *c == '\n'));
+    };
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                out.push_str(&text[kept..i]);
+                let end = text[i..].find('\n').map_or(b.len(), |k| i + k);
+                kept = end;
+                i = end;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                out.push_str(&text[kept..i]);
+                let mut depth = 0;
+                let mut j = i;
+                while j < b.len() {
+                    if b[j..].starts_with(b"/*") {
+                        depth += 1;
+                        j += 2;
+                    } else if b[j..].starts_with(b"*/") {
+                        depth -= 1;
+                        j += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        j += 1;
+                    }
+                }
+                let j = j.min(b.len());
+                skip_to(&mut out, i, j);
+                kept = j;
+                i = j;
+            }
+            b'"' => i = string_end(b, i + 1, 0),
+            b'r' if (i == 0 || !is_ident_byte(b[i - 1]))
+                && matches!(b.get(i + 1), Some(b'"') | Some(b'#')) =>
+            {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                match b.get(i + 1 + hashes) {
+                    Some(b'"') => i = string_end(b, i + 2 + hashes, hashes),
+                    _ => i += 1,
+                }
+            }
+            b'\'' => {
+                // `'x'`, `'\n'`: a char literal; `'a` (a lifetime): code.
+                if b.get(i + 1) == Some(&b'\\') {
+                    i = text[i + 2..].find('\'').map_or(b.len(), |k| i + 3 + k);
+                } else {
+                    let ch = text[i + 1..].chars().next().map_or(1, char::len_utf8);
+                    i += if b.get(i + 1 + ch) == Some(&b'\'') {
+                        ch + 2
+                    } else {
+                        1
+                    };
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[kept.min(b.len())..]);
+    out
+}
+
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The index just past the end of a string whose body starts at `from`:
+/// `"` then `hashes` `#`s for a raw string, escapes honoured otherwise.
+fn string_end(b: &[u8], from: usize, hashes: usize) -> usize {
+    let mut j = from;
+    while j < b.len() {
+        if b[j] == b'\\' && hashes == 0 {
+            j += 2;
+            continue;
+        }
+        if b[j] == b'"'
+            && b[j + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+        {
+            return j + 1 + hashes;
+        }
+        j += 1;
+    }
+    b.len()
 }
 
 /// The `python3` on PATH, resolved through pyenv shims (which are shell
@@ -541,6 +644,19 @@ fn ask_python() -> (Vec<PathBuf>, Option<PathBuf>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_are_blanked_strings_and_lifetimes_kept() {
+        let src = "fn a<'x>(s: &'x str) -> char { // gets\n    let u = \"http://x\"; /* visits /* nested */ still */ 'y'\n}\n/// doc_word\nconst R: &str = r#\"// raw\"#;\n";
+        let out = blank_rust_comments(src);
+        assert_eq!(out.lines().count(), src.lines().count());
+        for kept in ["'x", "http://x", "'y'", "r#\"// raw\"#"] {
+            assert!(out.contains(kept), "{kept} in {out}");
+        }
+        for gone in ["gets", "visits", "nested", "still", "doc_word"] {
+            assert!(!out.contains(gone), "{gone} in {out}");
+        }
+    }
 
     #[test]
     fn pasted_names_and_crates_read_whole() {

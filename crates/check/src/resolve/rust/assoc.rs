@@ -279,6 +279,11 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         })
         .collect();
     if tydefs.is_empty() {
+        // `impl Hi64 for [u32]`, `impl Ext for u64`: `self` is a slice or
+        // primitive, whose methods are std's.
+        if ty.starts_with('[') || is_primitive_type(ty) {
+            return std_type_assoc(ctx, r, ty);
+        }
         // `type AtomicIndex = core::sync::atomic::AtomicIsize;` (every
         // definition of the alias, across cfgs, naming std types).
         if alias_targets_std(ctx, ty) {
