@@ -1551,3 +1551,15 @@ fn associated_items_through_a_dependency_type_alias_are_the_targets() {
         ]
     );
 }
+
+#[test]
+fn a_call_chain_after_an_unwrap_is_another_value() {
+    // `query()?` is a `Rows`; `query()?.next_row().map(..).ok_or(..)` is not.
+    let p = krate(&[("src/lib.rs", "pub mod run;\n"), ("src/run.rs", "")]);
+    let run = "pub struct Rows;\n\nimpl Rows {\n    pub fn next_row(&mut self) -> Option<u8> {\n        None\n    }\n}\n\npub fn query() -> Result<Rows, ()> {\n    Ok(Rows)\n}\n\npub fn go() -> Result<(), ()> {\n    let mut rows = query()?;\n    rows.next_rows();\n    let last = query()?.next_row().map(|_| 1).ok_or(());\n    assert!(last.is_err());\n    Ok(())\n}\n";
+    let got = files(&p, &[("src/run.rs", run)]);
+    assert_eq!(
+        got,
+        vec!["unknown-symbol src/run.rs:15 no method named 'next_rows' found for 'Rows'"]
+    );
+}

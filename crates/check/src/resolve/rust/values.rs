@@ -280,9 +280,20 @@ fn call_type(ctx: &FileCtx, r: &Reference, init: &str) -> Option<String> {
 pub(super) fn unwrapped_call(after: &str) -> Option<bool> {
     let close = matching_paren(after)?;
     let tail = after[close + 1..].trim_start();
-    let unwrapped =
-        tail.starts_with('?') || tail.starts_with(".unwrap()") || tail.starts_with(".expect(");
-    (unwrapped || tail.starts_with(';')).then_some(unwrapped)
+    if tail.starts_with(';') {
+        return Some(false);
+    }
+    // `f()?;`, `f().unwrap();`, `f().expect("..");`: nothing may follow
+    // (`q()?.map(..).last()` is another value).
+    let rest = if let Some(rest) = tail.strip_prefix('?') {
+        rest
+    } else if let Some(rest) = tail.strip_prefix(".unwrap()") {
+        rest
+    } else {
+        let args = tail.strip_prefix(".expect")?;
+        &args[matching_paren(args)? + 1..]
+    };
+    rest.trim_start().starts_with(';').then_some(true)
 }
 
 /// The written return type of method `name` of project type `owner`,
