@@ -294,10 +294,11 @@ def main():
     ap.add_argument("--no-checkers", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--checker-limit", type=int, help="cases per corpus for the slow checkers (tsc, cargo)")
-    ap.add_argument("--fetch-deps", action="store_true",
+    ap.add_argument("--fetch-deps", action=argparse.BooleanOptionalAction, default=True,
                     help="run `cargo fetch` in each Rust corpus (into target/check-bench/cargo-home, which plumb then "
                          "reads as CARGO_HOME): every locked dependency installed, dev and optional ones too, as on "
-                         "the machine of a developer who builds and tests the crate")
+                         "the machine of a developer who builds and tests the crate (the default); --no-fetch-deps "
+                         "leaves the crates with what ~/.cargo happens to hold")
     ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go,java)")
     args = ap.parse_args()
     full = not args.quick
