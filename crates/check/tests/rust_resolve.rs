@@ -365,6 +365,8 @@ fn for_loop_items_of_written_collections() {
         vec![
             "unknown-symbol src/bag.rs:11 no method named 'areaa' found for 'Circle'",
             "unknown-symbol src/bag.rs:14 no method named 'diam' found for 'Circle'",
+            // `sqrtt` is spelled nowhere, but a crate of the graph is missing.
+            "unverifiable src/bag.rs:17 'sqrtt' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked",
             "unknown-symbol src/bag.rs:19 no method named 'areea' found for 'Circle'",
         ]
     );
@@ -569,7 +571,13 @@ fn a_type_with_a_cfg_alternative_import_is_not_checked() {
             "use crate::sync::Arc;\n\npub fn go() {\n    let a = Arc::new(1);\n    let p = Arc::into_raw(a);\n    Arc::made_up_anywhere(p);\n}\n",
         )],
     );
-    assert_eq!(got, Vec::<String>::new());
+    // Not judged as `Arc`'s; a crate of the graph is missing, which a note says.
+    assert_eq!(
+        got,
+        vec![
+            "unverifiable src/user.rs:6 'made_up_anywhere' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked"
+        ]
+    );
 }
 
 #[test]
@@ -825,8 +833,14 @@ fn names_imported_only_for_their_methods_are_extension_traits() {
     );
     // `Itertools` is never mentioned again: imported for its methods, it may
     // add any of them (to an iterator such as `Gauge`, or to std's types);
-    // so may a prelude glob or a trait imported `as _`.
-    assert_eq!(got, Vec::<String>::new());
+    // so may a prelude glob or a trait imported `as _`. Only a note says
+    // that `to_uppr`, spelled nowhere here, waits on the missing crate.
+    assert_eq!(
+        got,
+        vec![
+            "unverifiable src/ext.rs:23 'to_uppr' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked"
+        ]
+    );
     let report = c.check_files(&[(
         "src/plain.rs",
         "use notinstalled_dep_xyz::Itertools;\n\n#[derive(Debug, Clone)]\npub struct Plain;\n\nimpl Plain {\n    pub fn level(&self) -> u8 {\n        self.sorted_levels()\n    }\n}\n",
@@ -852,6 +866,7 @@ fn names_imported_only_for_their_methods_are_extension_traits() {
         vec![
             "unknown-symbol src/std_recv.rs:4 no function or associated item named 'joinn' found for 'Path'",
             "unknown-symbol src/std_recv.rs:7 no function or associated item named 'to_uppr' found for 'str'",
+            "unverifiable src/std_recv.rs:8 'to_uppr' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked",
             "unknown-symbol src/std_recv.rs:9 no function or associated item named 'to_vecc' found for '[u8]'",
         ]
     );
@@ -870,7 +885,10 @@ fn extension_traits_reach_only_where_their_use_is_in_scope() {
     // The `use` in `mod tests` brings its methods there, not to the file.
     assert_eq!(
         got,
-        vec!["unknown-symbol src/scoped.rs:5 no method named 'levels' found for 'Gauge'"]
+        vec![
+            "unknown-symbol src/scoped.rs:5 no method named 'levels' found for 'Gauge'",
+            "unverifiable src/scoped.rs:22 'sorted_levels' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked",
+        ]
     );
     let got = files(
         &c,
@@ -1433,9 +1451,14 @@ fn a_method_no_reachable_source_spells_is_wrong_on_any_receiver() {
             "unknown-symbol src/run.rs:4 no method named 'frobnicate_zz' exists in the project, std or its dependencies"
         ]
     );
-    // A dependency whose source is not here could have it.
+    // A dependency whose source is not here could have it: a note says so.
     let c = files_with("notinstalled_dep_xyz = \"1\"\n");
-    assert_eq!(files(&c, &[("src/run.rs", code)]), Vec::<String>::new());
+    assert_eq!(
+        files(&c, &[("src/run.rs", code)]),
+        vec![
+            "unverifiable src/run.rs:4 'frobnicate_zz' is spelled nowhere on this machine, but crate 'notinstalled_dep_xyz' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked"
+        ]
+    );
     // An optional one no build here fetched is off, unless the file names it
     // (its feature is then on where this code compiles).
     let c = files_with("notinstalled_opt_xyz = { version = \"1\", optional = true }\n");

@@ -32,14 +32,38 @@ pub(super) fn spelled_nowhere(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcom
     if scan.macro_may_name(name) || ctx.project.referenced_elsewhere(name, ctx.path) {
         return None;
     }
-    let crates = match dependency_closure(ctx, super::imports::test_only(ctx, &r.span)) {
-        Ok(crates) => crates,
-        Err(missing) => {
+    let closure = dependency_closure(ctx, super::imports::test_only(ctx, &r.span));
+    let crates = &closure.installed;
+    if let Some(missing) = &closure.missing {
+        if crates
+            .iter()
+            .any(|dir| ctx.deps.crate_names(dir).contains(name))
+        {
+            return unjudged(&format!(
+                "spelled by an installed crate; {missing} is not installed"
+            ));
+        }
+        // Spelled by nothing here, yet a crate the build needs is missing:
+        // say so once per crate, as for a path into an uninstalled crate.
+        if !ctx.first_time(&format!("unverifiable:{missing}")) {
             return unjudged(&format!(
                 "{missing}, of the dependency graph, is not installed"
             ));
         }
-    };
+        return Some(vec![Outcome::Found(ctx.finding(
+            FindingKind::Unverifiable,
+            &r.span,
+            format!(
+                "'{name}' is spelled nowhere on this machine, but crate '{missing}' of the dependency graph is not installed ('cargo fetch' installs it); it cannot be checked"
+            ),
+            vec![
+                "the standard library, the project and the installed crates of the dependency graph: none spells it".into(),
+                format!("{missing}: not in the cargo registry here"),
+            ],
+            Vec::new(),
+            0.3,
+        ))]);
+    }
     if mentions_unread_crate(ctx) {
         // The file uses a crate whose source is not here (an optional one
         // its feature turns on, another target's): it could have the name.
@@ -104,9 +128,9 @@ fn unjudged(why: &str) -> Option<Vec<Outcome>> {
 /// read. An
 /// optional or target-specific one that is not installed is one no build
 /// here needed (a feature that is off, another target's).
-fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<PathBuf>>, String> {
+fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> std::rc::Rc<Closure> {
     let key = format!("rust-dependency-closure-{with_dev}");
-    let memo = ctx.project.memo(&key, || {
+    ctx.project.memo(&key, || {
         let manifest = ctx.project.manifest();
         let target_only: Vec<String> = manifest
             .files
@@ -130,6 +154,7 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<P
         }
         let mut visited: Vec<String> = Vec::new();
         let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut missing: Option<String> = None;
         while let Some((krate, absence_ok)) = queue.pop() {
             if visited.contains(&krate) {
                 continue;
@@ -138,10 +163,10 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<P
             let Some(dir) = super::traits::dep_source(ctx, &krate)
                 .or_else(|| ctx.deps.cargo_source_any(&krate.replace('_', "-")))
             else {
-                if absence_ok || own_crate(ctx, &krate.replace('-', "_")) {
-                    continue;
+                if !absence_ok && !own_crate(ctx, &krate.replace('-', "_")) {
+                    missing.get_or_insert(krate);
                 }
-                return Err(krate);
+                continue;
             };
             let deps = manifest_deps(&dir);
             let targets = std::fs::read_to_string(dir.join("Cargo.toml"))
@@ -153,9 +178,18 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> Result<std::rc::Rc<Vec<P
             dirs.push(dir);
         }
         dirs.sort();
-        Ok(std::rc::Rc::new(dirs))
-    });
-    (*memo).clone()
+        Closure {
+            installed: dirs,
+            missing,
+        }
+    })
+}
+
+/// The crates of the dependency graph: the installed ones' sources, and
+/// one the build needs that is not installed, if any.
+struct Closure {
+    installed: Vec<PathBuf>,
+    missing: Option<String>,
 }
 
 /// Whether the file names a dependency whose source is not installed, in
