@@ -206,3 +206,28 @@ fn self_of_an_impl_for_a_slice_or_primitive_has_std_methods() {
         ]
     );
 }
+
+#[test]
+fn a_std_type_the_project_re_exports_has_std_functions() {
+    // `imports` re-exports `Arc` from alloc or std, by cfg: either way std's.
+    // (A dependency that is not installed keeps the spelled-nowhere rule out.)
+    let p = Proj::new(&[
+        (
+            "Cargo.toml",
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnot-installed-anywhere = \"1\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "extern crate alloc;\n\nmod imports {\n    #[cfg(feature = \"alloc\")]\n    pub use alloc::sync::Arc;\n    #[cfg(not(feature = \"alloc\"))]\n    pub use std::sync::Arc;\n}\n\npub mod run;\n",
+        ),
+        ("src/run.rs", ""),
+    ]);
+    let run = "use crate::imports::Arc;\n\npub fn go() -> usize {\n    let a = Arc::new(1);\n    let b = Arc::neww(2);\n    Arc::strong_count(&a) + *b\n}\n";
+    let got = summary(&p.check_files(&[("src/run.rs", run)]));
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/run.rs:5 no function or associated item named 'neww' found for 'Arc'"
+        ]
+    );
+}

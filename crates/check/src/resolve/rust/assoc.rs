@@ -224,14 +224,22 @@ fn reexported_type(ctx: &FileCtx, r: &Reference, segs: &[String]) -> Option<Reex
     let Walk::Module(m) = modules::walk(ctx, module, &r.span) else {
         return None;
     };
-    if let Some(full) = modules::bound_path(ctx, &m, last) {
-        let first = full.split("::").next().unwrap_or("");
-        let base = full.rsplit("::").next().unwrap_or(&full).to_string();
-        if is_std_root(first) {
-            return Some(Reexport::Std(base));
+    // One `use` per cfg may bind it (`alloc::sync::Arc` or `std::sync::Arc`):
+    // std's when every one is std's, a dependency's when they agree.
+    let paths = modules::bound_paths(ctx, &m, last);
+    if let Some(full) = paths.first() {
+        let base = |p: &str| p.rsplit("::").next().unwrap_or(p).to_string();
+        if paths
+            .iter()
+            .all(|p| is_std_root(p.split("::").next().unwrap_or("")) && base(p) == base(full))
+        {
+            return Some(Reexport::Std(base(full)));
         }
-        let (krate, version) = dep_crate(ctx, first)?;
-        return Some(Reexport::Dep(krate, version, base));
+        if paths.iter().any(|p| p != full) {
+            return None;
+        }
+        let (krate, version) = dep_crate(ctx, full.split("::").next().unwrap_or(""))?;
+        return Some(Reexport::Dep(krate, version, base(full)));
     }
     // Only std globs, one of whose modules has the type.
     let globs = modules::glob_paths(ctx, &m);
@@ -283,6 +291,19 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         // primitive, whose methods are std's.
         if ty.starts_with('[') || is_primitive_type(ty) {
             return std_type_assoc(ctx, r, ty);
+        }
+        // `use crate::imports::Arc;` beside `pub use alloc::sync::Arc;` there.
+        if let Some((imp, full)) = ctx.import_binding(ty)
+            && imp.relative
+        {
+            let segs: Vec<String> = full.split("::").map(str::to_string).collect();
+            match reexported_type(ctx, r, &segs) {
+                Some(Reexport::Std(t)) => return std_type_assoc(ctx, r, &t),
+                Some(Reexport::Dep(krate, version, t)) => {
+                    return super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &t);
+                }
+                None => {}
+            }
         }
         // `type AtomicIndex = core::sync::atomic::AtomicIsize;` (every
         // definition of the alias, across cfgs, naming std types).

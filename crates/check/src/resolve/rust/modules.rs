@@ -471,10 +471,17 @@ fn use_bound_paths(own: &[&plumb_facts::Import], name: &str) -> Vec<String> {
 /// The path the `use` declarations of module `m` bind `name` to, when
 /// every one that binds it agrees.
 pub(super) fn bound_path(ctx: &FileCtx, m: &Module, name: &str) -> Option<String> {
-    let rc = ctx.project.facts_of(&m.file)?;
-    let paths = use_bound_paths(&own_imports(&rc.1, m), name);
+    let paths = bound_paths(ctx, m, name);
     let first = paths.first()?;
     paths.iter().all(|p| p == first).then(|| first.clone())
+}
+
+/// Every path the `use` declarations of module `m` bind `name` to (one a
+/// `cfg`: `pub use alloc::sync::Arc;` beside `pub use std::sync::Arc;`).
+pub(super) fn bound_paths(ctx: &FileCtx, m: &Module, name: &str) -> Vec<String> {
+    ctx.project
+        .facts_of(&m.file)
+        .map_or_else(Vec::new, |rc| use_bound_paths(&own_imports(&rc.1, m), name))
 }
 
 /// The modules `m`'s glob imports name (`use core::sync::atomic::*;`).
