@@ -1530,14 +1530,10 @@ fn deref_to_a_generic_parameter_gives_what_its_bounds_give_where_self_is_used() 
     let base = "use std::ops::Deref;\n\npub trait Shape {\n    fn area(&self) -> u32;\n}\n\npub struct Guard<'a, V> {\n    v: &'a V,\n}\n\nimpl<V> Deref for Guard<'_, V> {\n    type Target = V;\n    fn deref(&self) -> &V {\n        self.v\n    }\n}\n";
     // A dependency whose source is not here could add any name to a type it
     // knows nothing of; it cannot add one to an unbounded `V`.
-    let p = Proj::new(&[
-        (
-            "Cargo.toml",
-            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnot-installed-anywhere = \"1\"\n",
-        ),
-        ("src/lib.rs", "pub mod guard;\n"),
-        ("src/guard.rs", base),
-    ]);
+    let p = Proj::rust_package(
+        "[dependencies]\nnot-installed-anywhere = \"1\"\n",
+        &[("src/lib.rs", "pub mod guard;\n"), ("src/guard.rs", base)],
+    );
     let added = "\nimpl<'a, V> Guard<'a, V> {\n    pub fn value(&self) -> &V {\n        self.valuee()\n    }\n}\n\nimpl<'a, V: Clone> Guard<'a, V> {\n    pub fn copy(&self) -> V {\n        self.to_owned()\n    }\n}\n\nimpl<'a, V: Shape> Guard<'a, V> {\n    pub fn size(&self) -> u32 {\n        self.area()\n    }\n}\n";
     let text = format!("{base}{added}");
     let got = summary(&p.check_files(&[("src/guard.rs", &text)]));
@@ -1552,14 +1548,10 @@ fn associated_items_through_a_dependency_type_alias_are_the_targets() {
     // gix-parallel's `pub type OwnShared<T> = Arc<T>;` (`Rc<T>` without its
     // `parallel` feature): `OwnShared::try_unwrap` is std's. A name the crate
     // does not have at its root is still reported.
-    let c = Proj::new(&[
-        (
-            "Cargo.toml",
-            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ngix-parallel = \"0.50\"\n",
-        ),
-        ("src/lib.rs", "pub mod share;\n"),
-        ("src/share.rs", ""),
-    ]);
+    let c = Proj::rust_package(
+        "[dependencies]\ngix-parallel = \"0.50\"\n",
+        &[("src/lib.rs", "pub mod share;\n"), ("src/share.rs", "")],
+    );
     let got = files(
         &c,
         &[(

@@ -174,14 +174,10 @@ fn only_library_features_outside_the_std_tables_silence_the_spelled_nowhere_chec
 fn a_test_function_outside_a_test_module_sees_the_dev_dependencies() {
     // `#[test] fn` in `src/`: tempfile, a dev-dependency, spells `into_path`;
     // nothing spells `into_paths`.
-    let p = Proj::new(&[
-        (
-            "Cargo.toml",
-            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dev-dependencies]\ntempfile = \"3\"\n",
-        ),
-        ("src/lib.rs", "pub mod run;\n"),
-        ("src/run.rs", ""),
-    ]);
+    let p = Proj::rust_package(
+        "[dev-dependencies]\ntempfile = \"3\"\n",
+        &[("src/lib.rs", "pub mod run;\n"), ("src/run.rs", "")],
+    );
     let run = "pub fn go() {}\n\n#[test]\nfn dir() {\n    let d = tempfile::tempdir().unwrap();\n    let _ = d.into_path();\n}\n\n#[test]\nfn dirs() {\n    let d = tempfile::tempdir().unwrap();\n    let _ = d.into_paths();\n}\n";
     let got = summary(&p.check_files(&[("src/run.rs", run)]));
     assert_eq!(
@@ -211,17 +207,16 @@ fn self_of_an_impl_for_a_slice_or_primitive_has_std_methods() {
 fn a_std_type_the_project_re_exports_has_std_functions() {
     // `imports` re-exports `Arc` from alloc or std, by cfg: either way std's.
     // (A dependency that is not installed keeps the spelled-nowhere rule out.)
-    let p = Proj::new(&[
-        (
-            "Cargo.toml",
-            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nnot-installed-anywhere = \"1\"\n",
-        ),
-        (
-            "src/lib.rs",
-            "extern crate alloc;\n\nmod imports {\n    #[cfg(feature = \"alloc\")]\n    pub use alloc::sync::Arc;\n    #[cfg(not(feature = \"alloc\"))]\n    pub use std::sync::Arc;\n}\n\npub mod run;\n",
-        ),
-        ("src/run.rs", ""),
-    ]);
+    let p = Proj::rust_package(
+        "[dependencies]\nnot-installed-anywhere = \"1\"\n",
+        &[
+            (
+                "src/lib.rs",
+                "extern crate alloc;\n\nmod imports {\n    #[cfg(feature = \"alloc\")]\n    pub use alloc::sync::Arc;\n    #[cfg(not(feature = \"alloc\"))]\n    pub use std::sync::Arc;\n}\n\npub mod run;\n",
+            ),
+            ("src/run.rs", ""),
+        ],
+    );
     let run = "use crate::imports::Arc;\n\npub fn go() -> usize {\n    let a = Arc::new(1);\n    let b = Arc::neww(2);\n    Arc::strong_count(&a) + *b\n}\n";
     let got = summary(&p.check_files(&[("src/run.rs", run)]));
     assert_eq!(

@@ -37,6 +37,17 @@ impl Proj {
         }
     }
 
+    /// A Rust package `demo` (edition 2021) whose `Cargo.toml` ends with
+    /// `tables` (`"[dependencies]\nserde = \"1\"\n"`), and `files`, indexed.
+    pub fn rust_package(tables: &str, files: &[(&str, &str)]) -> Proj {
+        let manifest = format!(
+            "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n{tables}"
+        );
+        let mut all = vec![("Cargo.toml", manifest.as_str())];
+        all.extend_from_slice(files);
+        Proj::new(&all)
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
