@@ -1578,3 +1578,20 @@ fn a_call_chain_after_an_unwrap_is_another_value() {
         vec!["unknown-symbol src/run.rs:15 no method named 'next_rows' found for 'Rows'"]
     );
 }
+
+#[test]
+fn an_alias_of_a_std_or_a_dependency_type_by_cfg_has_what_either_has() {
+    // `Text` is std's `String` under one cfg, bstr's `BString` under the other.
+    let c = Proj::rust_package(
+        "[dependencies]\nbstr = \"1\"\n",
+        &[("src/lib.rs", "pub mod text;\n"), ("src/text.rs", "")],
+    );
+    let text = "#[cfg(feature = \"std-text\")]\ntype Text = String;\n#[cfg(not(feature = \"std-text\"))]\ntype Text = bstr::BString;\n\npub fn go() -> usize {\n    let a = Text::new(Vec::new());\n    let b = Text::neww();\n    a.len() + b.len()\n}\n";
+    let got = files(&c, &[("src/text.rs", text)]);
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/text.rs:8 no function or associated item named 'neww' found for 'Text'"
+        ]
+    );
+}

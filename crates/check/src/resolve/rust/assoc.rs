@@ -320,6 +320,10 @@ pub(super) fn check_assoc(ctx: &FileCtx, r: &Reference, ty: &str, ufcs: bool) ->
         if let Some((krate, version, target)) = alias_target_dep(ctx, ty) {
             return super::foreign::dep_type_assoc(ctx, r, &krate, version.as_deref(), &target);
         }
+        // `BTreeMap` under one cfg, `IndexMap` under another.
+        if let Some(out) = super::foreign::alias_alternatives_assoc(ctx, r, ty) {
+            return out;
+        }
         return vec![skipped!()];
     }
     // `#[cfg(..)] pub use alloc::sync::Arc;` beside `#[cfg(..)] struct Arc`:

@@ -135,6 +135,16 @@ pub(super) fn dep_type_assoc(
 /// `type Mutex<T> = lock_api::Mutex<RawMutex, T>;` -> `lock_api::Mutex`.
 /// Empty when `ty` is no alias; `None` when a definition cannot be read.
 fn alias_paths(ctx: &FileCtx, ty: &str) -> Option<Vec<String>> {
+    Some(
+        alias_paths_in(ctx, ty)?
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+    )
+}
+
+/// Each definition of alias `ty`: the path it names and the file it is in.
+fn alias_paths_in(ctx: &FileCtx, ty: &str) -> Option<Vec<(String, String)>> {
     let mut out = Vec::new();
     for d in ctx
         .project
@@ -147,9 +157,59 @@ fn alias_paths(ctx: &FileCtx, ty: &str) -> Option<Vec<String>> {
             rc.0.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)?;
         let t = alias_rhs(item)?.trim().trim_end_matches(';').trim();
         let path = t.split('<').next().unwrap_or(t).trim();
-        out.push(path.strip_prefix("::").unwrap_or(path).to_string());
+        out.push((path.strip_prefix("::").unwrap_or(path).to_string(), d.path));
     }
     Some(out)
+}
+
+/// `MapImpl::f` where alias `MapImpl` names a std type under one `cfg` and
+/// a dependency's under another (`BTreeMap` or `IndexMap`): reported when
+/// no alternative can have `f` (std's functions; the dependency's crate and
+/// the crates it depends on), nor the project or a trait in scope. `None`
+/// when any alternative is not known that well.
+pub(super) fn alias_alternatives_assoc(
+    ctx: &FileCtx,
+    r: &Reference,
+    ty: &str,
+) -> Option<Vec<Outcome>> {
+    use super::traits::Origin;
+    let name = r.name.as_str();
+    let alts = alias_paths_in(ctx, ty)?;
+    if alts.len() < 2 || name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    for (path, file) in &alts {
+        let may = match super::traits::origin_of_path(ctx, path, file) {
+            Origin::Std => std_fn_names().contains(name) || std_names().contains(name),
+            Origin::Dep(krate) => super::traits::dep_source(ctx, &krate)
+                .is_none_or(|dir| spelled_by_crate_or_deps(ctx, &dir, name)),
+            _ => true,
+        };
+        if may {
+            return None;
+        }
+    }
+    if ctx.project.name_defined(name)
+        || ctx.bound_elsewhere(name)
+        || dep_traits(ctx, r, name) != DepTraits::Absent
+    {
+        return None;
+    }
+    let targets: Vec<&str> = alts.iter().map(|(p, _)| p.as_str()).collect();
+    Some(vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("no function or associated item named '{name}' found for '{ty}'"),
+        vec![
+            format!(
+                "{ty} is an alias of {}, by cfg: none of them has '{name}'",
+                targets.join(" or ")
+            ),
+            "traits of the project and in-scope dependency traits: none name it".into(),
+        ],
+        ctx.candidates(name, &[]),
+        if ctx.facts.dynamic { 0.55 } else { 0.7 },
+    ))])
 }
 
 /// The one path every definition of alias `ty` names, if they agree.
