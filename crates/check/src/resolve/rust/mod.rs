@@ -7,12 +7,15 @@
 //! variables), functions of std types, and bare macro names. Arity is
 //! checked only for project functions whose every definition agrees.
 //! Methods of values whose type the code does not spell (nor a callee's
-//! written return type) are not checked.
+//! written return type) are checked only by name: one that nothing the build
+//! reaches spells is reported.
 //!
 //! Split by concern: [`context`] (what names exist), [`paths`] (calls and
 //! paths), [`imports`] (`use` declarations), [`modules`] (the crate's module
 //! tree), [`pathattrs`] (`#[path]` module files), [`assoc`] (functions of
 //! project modules and types), [`traits`] (what traits and `Deref` can add),
+//! [`deref`] (`Deref` to a generic parameter), [`everywhere`] (names nothing
+//! the build reaches spells),
 //! [`derives`] (what derives and attributes on a type can add),
 //! [`foreign`] (std and dependency types), [`generics`] (values of generic
 //! parameters), [`values`] (types of variables the code spells), [`lets`]
