@@ -134,10 +134,14 @@ pub fn open_for_query(
     let root = repo_root(global)?;
     let opts = index_options(global, &root);
     let mut store = match Store::open_existing(&opts.index_path).map_err(|e| e.to_string())? {
-        Some(s) if s.meta("built_at").ok().flatten().is_some() => s,
+        Some(s)
+            if s.meta("built_at").ok().flatten().is_some() && plumb_index::facts_current(&s) =>
+        {
+            s
+        }
         _ => {
             eprintln!(
-                "plumb: no usable index at {}; building it now",
+                "plumb: no usable index at {} (missing, or written by another version); building it now",
                 opts.index_path.display()
             );
             build_index(&opts)?;

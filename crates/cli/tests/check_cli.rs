@@ -276,3 +276,35 @@ fn sarif_validates_against_the_official_schema() {
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn an_index_behind_head_is_compared_before_it_is_trusted() {
+    // Indexed, then a commit changes `load_config`'s signature in a file the
+    // checked change does not touch: the check must see the new signature.
+    let r = repo();
+    r.write(
+        "util.py",
+        &UTIL.replace(
+            "def load_config(path, strict=False):",
+            "def load_config(path, strict, extra):",
+        ),
+    );
+    r.git_cmd(&["commit", "-qam", "signature"]);
+    r.write(
+        "main.py",
+        &MAIN.replace("return load_config(path)", "return load_config(path, 1, 2)"),
+    );
+    assert_eq!(kinds(&check_json(&r, &[], 0)), Vec::<String>::new());
+    // Under the old signature the same call would have been wrong.
+    r.write(
+        "main.py",
+        &MAIN.replace(
+            "return load_config(path)",
+            "return load_config(path, 1, 2, 3)",
+        ),
+    );
+    assert_eq!(
+        kinds(&check_json(&r, &[], 1)),
+        vec!["arity-mismatch:main.py:5"]
+    );
+}

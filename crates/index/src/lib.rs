@@ -152,6 +152,14 @@ const BULK_LOAD_FILES: usize = 1000;
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Index `opts.root` into `opts.index_path`, incrementally.
+/// Whether the index holds facts and shapes of this build's versions; one
+/// written by another (older) version must be built again before use.
+pub fn facts_current(store: &Store) -> bool {
+    let meta = |k: &str| store.meta(k).ok().flatten();
+    meta("facts_version").as_deref() == Some(plumb_lang::FACTS_VERSION.to_string().as_str())
+        && meta("shape_model").as_deref() == Some(plumb_shape::MODEL_VERSION.to_string().as_str())
+}
+
 pub fn run(
     opts: &IndexOptions,
     on_wait: impl FnOnce(&str),

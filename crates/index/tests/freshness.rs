@@ -284,10 +284,16 @@ fn an_index_of_other_facts_is_parsed_again_in_full() {
             store.meta("facts_version").unwrap().as_deref(),
             Some(plumb_lang::FACTS_VERSION.to_string().as_str())
         );
+        assert!(plumb_index::facts_current(&store));
         let w = store.writer().unwrap();
         w.set_meta("facts_version", "0").unwrap();
         w.commit().unwrap();
+        // Queries see it as unusable and build it again before answering.
+        assert!(!plumb_index::facts_current(&store));
     }
     assert_eq!(run(&opts, |_| {}, &|_| {}).unwrap().parsed, 2);
+    assert!(plumb_index::facts_current(
+        &Store::open(&opts.index_path).unwrap().0
+    ));
     assert_eq!(run(&opts, |_| {}, &|_| {}).unwrap().parsed, 0);
 }

@@ -32,7 +32,8 @@ pub struct Args {
     #[arg(long)]
     no_build: bool,
     /// Compare the index with the working tree first and re-index changed
-    /// files (slower on big trees). By default the index is trusted: the
+    /// files (slower on big trees). By default the index is trusted while it
+    /// is at the commit checked out (otherwise it is compared first); the
     /// change itself is always read from its new text.
     #[arg(long)]
     refresh: bool,
@@ -105,11 +106,26 @@ pub fn run(global: &Global, args: Args) -> CliResult<ExitCode> {
                 ));
             }
         };
+        if !plumb_index::facts_current(&store) {
+            return Err(format!(
+                "the index at {} was written by another version of plumb and --no-build was given: run `plumb index` first",
+                opts.index_path.display()
+            ));
+        }
         let f =
             plumb_index::freshness(&mut store, &opts, fresh.mode()).map_err(|e| e.to_string())?;
         (store, f)
     } else {
-        let (s, f, _) = crate::context::open_for_query(global, fresh)?;
+        let (mut s, f, opts) = crate::context::open_for_query(global, fresh)?;
+        // The index is trusted only at the commit checked out: after a
+        // commit, pull or checkout, files the change does not touch may have
+        // changed too, so they are compared (and a few re-indexed) first.
+        let f = if !f.checked && f.indexed_commit != f.head_commit {
+            plumb_index::freshness(&mut s, &opts, plumb_index::FreshMode::Refresh)
+                .map_err(|e| e.to_string())?
+        } else {
+            f
+        };
         (s, f)
     };
     let info = IndexInfo {
