@@ -406,7 +406,8 @@ def main():
         binary_id += " (changed during the run)"
     meta = {"mode": "full" if full else "quick", "seed": args.seed, "per_kind": per_kind, "plumb_version": version,
             "plumb_binary_sha256": binary_id, "repo_head": corpora.git(ROOT, "rev-parse", "--short", "HEAD").stdout.strip(),
-            "rust_deps": "cargo fetch (all locked)" if args.fetch_deps else "as installed in ~/.cargo",
+            "rust_deps": ("cargo fetch (all locked)" if args.fetch_deps else "as installed in ~/.cargo")
+                         if "rust" in wanted else "no rust corpora",
             "engine": "plumb check" if engine.available else f"unavailable: {engine.error}",
             "corpora": [{"name": n, "lang": l, "repo": str(r),
                          "commit": corpora.git(r, "rev-parse", "HEAD", check=False).stdout.strip()} for n, r, l in corps]}
