@@ -1595,3 +1595,26 @@ fn an_alias_of_a_std_or_a_dependency_type_by_cfg_has_what_either_has() {
         ]
     );
 }
+
+#[test]
+fn a_dependency_whose_library_lies_outside_src_is_installed() {
+    // tree-sitter grammars keep their library in `bindings/rust/lib.rs`
+    // (`[lib] path`): the crate is read there, not reported as missing.
+    let c = Proj::rust_package(
+        "[dependencies]\ntree-sitter-typescript = \"0.23\"\n",
+        &[("src/lib.rs", "pub mod grammar;\n"), ("src/grammar.rs", "")],
+    );
+    let got = files(
+        &c,
+        &[(
+            "src/grammar.rs",
+            "pub fn go() -> usize {\n    let _ = tree_sitter_typescript::LANGUAGE_TYPESCRIPT;\n    tree_sitter_typescript::language_typescriptt();\n    tree_sitter_typescript::TSX_NODE_TYPES.len()\n}\n",
+        )],
+    );
+    assert_eq!(
+        got,
+        vec![
+            "unknown-symbol src/grammar.rs:3 crate 'tree-sitter-typescript' defines no item named 'language_typescriptt'"
+        ]
+    );
+}

@@ -149,6 +149,31 @@ pub fn lockfiles_beside(file_name: &str) -> &'static [&'static str] {
     }
 }
 
+/// A `Cargo.toml`'s `[lib]` table: the library's `name` and `path`, where
+/// given (`None` for an unreadable manifest or a table without them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CargoLib {
+    pub name: Option<String>,
+    pub path: Option<String>,
+}
+
+/// Read the `[lib]` table of a `Cargo.toml` text.
+pub fn cargo_lib(manifest_text: &str) -> CargoLib {
+    let Ok(doc) = manifest_text.parse::<toml::Table>() else {
+        return CargoLib::default();
+    };
+    let lib = doc.get("lib").and_then(|l| l.as_table());
+    let field = |k: &str| {
+        lib.and_then(|l| l.get(k))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    CargoLib {
+        name: field("name"),
+        path: field("path"),
+    }
+}
+
 /// The name Rust code uses for a Cargo package: hyphens become underscores.
 pub fn cargo_crate_import_name(package: &str) -> String {
     package.replace('-', "_")

@@ -330,10 +330,27 @@ fn pastes_names(text: &str) -> bool {
             .any(|l| l.contains("include!(") && l.contains("../"))
 }
 
-/// Whether an unpacked crate has sources where Cargo looks: `src/`, or a
-/// `lib.rs` at its root (named by `[lib] path`, as fnv's is).
+/// The directory holding an unpacked crate's library: the directory of its
+/// `[lib] path` (fnv's `lib.rs` at the root, tree-sitter grammars'
+/// `bindings/rust/lib.rs`), else `src/`; `None` when there is none.
+pub fn crate_source_root(dir: &Path) -> Option<PathBuf> {
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+    if let Some(lib) = plumb_manifest::cargo_lib(&manifest).path {
+        let file = dir.join(lib);
+        if file.is_file() {
+            return file.parent().map(Path::to_path_buf);
+        }
+    }
+    let src = dir.join("src");
+    if src.is_dir() {
+        return Some(src);
+    }
+    dir.join("lib.rs").is_file().then(|| dir.to_path_buf())
+}
+
+/// Whether an unpacked crate has a library where Cargo looks.
 fn has_sources(dir: &Path) -> bool {
-    dir.join("src").is_dir() || dir.join("lib.rs").is_file()
+    crate_source_root(dir).is_some()
 }
 
 /// How a crate's code builds identifiers.
@@ -348,7 +365,7 @@ pub struct NameBuilding {
     pub makes_idents: bool,
 }
 
-/// Identifiers in the `.rs` files under `dir/src`, and the crates that
+/// Identifiers in the `.rs` files of the crate's library directory, and the crates that
 /// `pub use krate::*` lines glob re-export.
 fn words_of_crate(
     dir: &Path,
@@ -356,25 +373,13 @@ fn words_of_crate(
     globbed: &mut Vec<String>,
     builds: &mut NameBuilding,
 ) {
-    // A library outside `src/` (`[lib] path = ..`) is not read here.
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
-    let lib_elsewhere = manifest
-        .split("[lib]")
-        .nth(1)
-        .and_then(|lib| lib.split("\n[").next())
-        .and_then(|lib| lib.lines().find(|l| l.trim_start().starts_with("path")))
-        .is_some_and(|l| !l.contains("\"src/"));
-    let has_src = dir.join("src").is_dir();
-    if has_src && lib_elsewhere {
+    let Some(root) = crate_source_root(dir) else {
         builds.pastes = true;
-    }
+        return;
+    };
     let mut out_dir_include = false;
-    // A crate without `src/` (fnv's `lib.rs` at its root): all of it.
-    let mut stack = vec![if has_src {
-        dir.join("src")
-    } else {
-        dir.to_path_buf()
-    }];
+    let mut stack = vec![root];
     let mut budget = 5000usize;
     while let Some(d) = stack.pop() {
         let Ok(rd) = std::fs::read_dir(&d) else {

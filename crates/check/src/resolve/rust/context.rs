@@ -446,16 +446,7 @@ fn known_lib_name(ctx: &FileCtx, pkg: &str) -> Option<String> {
                 .cargo_source_any(pkg)
                 .and_then(|dir| std::fs::read_to_string(dir.join("Cargo.toml")).ok()),
         }?;
-        let declared = text
-            .split("\n[lib]")
-            .nth(1)
-            .and_then(|lib| lib.split("\n[").next())
-            .and_then(|lib| {
-                lib.lines().find_map(|l| {
-                    let (k, v) = l.split_once('=')?;
-                    (k.trim() == "name").then(|| v.trim().trim_matches('"').to_string())
-                })
-            });
+        let declared = plumb_manifest::cargo_lib(&text).name;
         Some(declared.unwrap_or_else(|| plumb_manifest::cargo_crate_import_name(pkg)))
     });
     (*found).clone()

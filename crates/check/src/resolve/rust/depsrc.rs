@@ -28,9 +28,12 @@ thread_local! {
     static CACHE: RefCell<HashMap<PathBuf, Rc<DepDecls>>> = RefCell::new(HashMap::new());
 }
 
-/// Run `f` over the text of each `.rs` file under `dir/src` (up to 5000).
+/// Run `f` over the text of each `.rs` file of the crate's library directory
+/// ([`crate_source_root`](crate::resolve::deps::crate_source_root); up to 5000).
 fn for_each_source(dir: &Path, mut f: impl FnMut(&str)) {
-    let mut stack = vec![dir.join("src")];
+    let mut stack: Vec<std::path::PathBuf> = crate::resolve::deps::crate_source_root(dir)
+        .into_iter()
+        .collect();
     let mut budget = 5000usize;
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
