@@ -150,11 +150,13 @@ pub fn lockfiles_beside(file_name: &str) -> &'static [&'static str] {
 }
 
 /// A `Cargo.toml`'s `[lib]` table: the library's `name` and `path`, where
-/// given (`None` for an unreadable manifest or a table without them).
+/// given (`None` for an unreadable manifest or a table without them), and
+/// whether it is a procedural-macro crate.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct CargoLib {
     pub name: Option<String>,
     pub path: Option<String>,
+    pub proc_macro: bool,
 }
 
 /// Read the `[lib]` table of a `Cargo.toml` text.
@@ -168,9 +170,13 @@ pub fn cargo_lib(manifest_text: &str) -> CargoLib {
             .and_then(|v| v.as_str())
             .map(str::to_string)
     };
+    let flag = |k: &str| lib.and_then(|l| l.get(k)).and_then(|v| v.as_bool());
     CargoLib {
         name: field("name"),
         path: field("path"),
+        proc_macro: flag("proc-macro")
+            .or_else(|| flag("proc_macro"))
+            .unwrap_or(false),
     }
 }
 

@@ -10,8 +10,11 @@ fn lib_name_and_path_are_read_from_the_lib_table() {
         CargoLib {
             name: Some("tree_sitter_typescript".into()),
             path: Some("bindings/rust/lib.rs".into()),
+            proc_macro: false,
         }
     );
+    let derive = "[package]\nname = \"x-derive\"\n\n[lib]\nproc-macro = true\n";
+    assert!(cargo_lib(derive).proc_macro);
     // No `[lib]` table, or a `name` in another table only.
     assert_eq!(cargo_lib("[package]\nname = \"x\"\n"), CargoLib::default());
     assert_eq!(cargo_lib("not = [toml"), CargoLib::default());

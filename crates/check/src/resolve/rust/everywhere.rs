@@ -123,11 +123,10 @@ fn unjudged(why: &str) -> Option<Vec<Outcome>> {
 
 /// The installed sources of every crate the project builds with: its
 /// declared dependencies (dev ones too for test code) and, through their
-/// manifests, theirs. The name of one declared for every target and not
-/// optional that is not installed, when there is one: its names cannot be
-/// read. An
-/// optional or target-specific one that is not installed is one no build
-/// here needed (a feature that is off, another target's).
+/// manifests, theirs; and the name of one declared for every target and
+/// not optional that is not installed, when there is one (its names cannot
+/// be read). An optional or target-specific one that is not installed is
+/// one no build here needed (a feature that is off, another target's).
 fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> std::rc::Rc<Closure> {
     let key = format!("rust-dependency-closure-{with_dev}");
     ctx.project.memo(&key, || {
@@ -152,14 +151,13 @@ fn dependency_closure(ctx: &FileCtx, with_dev: bool) -> std::rc::Rc<Closure> {
                 _ => queue.push((d.name.clone(), target_only.contains(&d.name))),
             }
         }
-        let mut visited: Vec<String> = Vec::new();
+        let mut visited: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut dirs: Vec<PathBuf> = Vec::new();
         let mut missing: Option<String> = None;
         while let Some((krate, absence_ok)) = queue.pop() {
-            if visited.contains(&krate) {
+            if !visited.insert(krate.clone()) {
                 continue;
             }
-            visited.push(krate.clone());
             let Some(dir) = super::traits::dep_source(ctx, &krate)
                 .or_else(|| ctx.deps.cargo_source_any(&krate.replace('_', "-")))
             else {
@@ -272,12 +270,8 @@ fn turned_on_features(line: &str) -> impl Iterator<Item = &str> {
 
 /// Whether the crate at `dir` is a procedural-macro crate.
 fn is_proc_macro(dir: &std::path::Path) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|m| {
-        m.lines().any(|l| {
-            let l = l.replace(' ', "");
-            l == "proc-macro=true" || l == "proc_macro=true"
-        })
-    })
+    std::fs::read_to_string(dir.join("Cargo.toml"))
+        .is_ok_and(|m| plumb_manifest::cargo_lib(&m).proc_macro)
 }
 
 /// Whether `name` is an accessor-style name (`is_x`, `get_x`, `x_mut`,
