@@ -1618,3 +1618,21 @@ fn a_dependency_whose_library_lies_outside_src_is_installed() {
         ]
     );
 }
+
+#[test]
+fn accessors_a_derive_may_build_come_from_fields_not_functions() {
+    // serde's derive crate builds identifiers: `get_level` may be an accessor
+    // a derive writes for the field `level`; `get_new` names no field or
+    // variant (`new` is a function), so nothing could write it.
+    let c = Proj::rust_package(
+        "[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\n",
+        &[("src/lib.rs", "pub mod run;\n"), ("src/run.rs", "")],
+    );
+    let code = "pub struct Gauge {\n    pub level: u8,\n}\n\nimpl Gauge {\n    pub fn new() -> Self {\n        Gauge { level: 0 }\n    }\n}\n\nfn make() -> impl Sized {\n    Gauge::new()\n}\n\npub fn go() -> u8 {\n    let x = make();\n    x.get_level() + x.get_new()\n}\n";
+    assert_eq!(
+        files(&c, &[("src/run.rs", code)]),
+        vec![
+            "unknown-symbol src/run.rs:17 no method named 'get_new' exists in the project, std or its dependencies"
+        ]
+    );
+}
