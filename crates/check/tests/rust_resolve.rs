@@ -1636,3 +1636,19 @@ fn accessors_a_derive_may_build_come_from_fields_not_functions() {
         ]
     );
 }
+
+#[test]
+fn a_trait_named_through_a_glob_import_is_the_globbed_crates() {
+    // `IntoParallelIterator` comes through `use rayon::prelude::*`: its impl
+    // for `Bag` adds rayon's declared fns, not any word a missing crate
+    // might have; the test module's `use super::*` reaches neither impl.
+    let c = Proj::rust_package(
+        "[dependencies]\nrayon = \"1\"\nnot-installed-anywhere = \"1\"\n",
+        &[("src/lib.rs", "pub mod bag;\n"), ("src/bag.rs", "")],
+    );
+    let code = "use rayon::prelude::*;\n\npub struct Bag(Vec<u8>);\n\nimpl IntoParallelIterator for Bag {\n    type Iter = rayon::vec::IntoIter<u8>;\n    type Item = u8;\n    fn into_par_iter(self) -> Self::Iter {\n        self.0.into_par_iter()\n    }\n}\n\nimpl Bag {\n    pub fn len(&self) -> usize {\n        self.0.len()\n    }\n}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n\n    fn t(b: Bag) -> usize {\n        b.lens() + b.len()\n    }\n}\n";
+    assert_eq!(
+        files(&c, &[("src/bag.rs", code)]),
+        vec!["unknown-symbol src/bag.rs:24 no method named 'lens' found for 'Bag'"]
+    );
+}

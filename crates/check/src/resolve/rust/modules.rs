@@ -160,7 +160,7 @@ fn child_dir(ctx: &FileCtx, m: &Module) -> String {
 }
 
 /// The inline `mod`s of `facts` enclosing `at`, outermost first.
-fn inline_chain(facts: &FileFacts, at: &Span) -> Vec<String> {
+pub(super) fn inline_chain(facts: &FileFacts, at: &Span) -> Vec<String> {
     facts
         .definitions
         .iter()

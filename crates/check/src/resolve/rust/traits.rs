@@ -487,25 +487,25 @@ fn glob_origin(
     at: Option<usize>,
     name: &str,
 ) -> Origin {
-    let module_around = |byte: usize| {
-        facts
-            .definitions
-            .iter()
-            .filter(|d| {
-                d.kind == DefKind::Module
-                    && (d.span.start_byte as usize) < byte
-                    && byte < d.span.end_byte as usize
-            })
-            .max_by_key(|d| d.span.start_byte)
-            .map(|d| d.span.start_byte)
-    };
+    let at = at.map(|b| {
+        let b = b as u32;
+        super::modules::inline_chain(
+            facts,
+            &plumb_facts::Span {
+                start_byte: b,
+                end_byte: b,
+                ..Default::default()
+            },
+        )
+    });
     let globs: Vec<&plumb_facts::Import> = facts
         .imports
         .iter()
         .filter(|i| {
             i.wildcard
                 && at
-                    .is_none_or(|at| module_around(i.span.start_byte as usize) == module_around(at))
+                    .as_ref()
+                    .is_none_or(|chain| super::modules::inline_chain(facts, &i.span) == *chain)
         })
         .collect();
     if globs.is_empty()
