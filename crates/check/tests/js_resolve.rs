@@ -776,7 +776,8 @@ fn lines_under_a_ts_expect_error_directive_are_not_reported() {
 fn javascript_arity_a_parameter_the_jsdoc_documents_is_needed_even_when_passed_on() {
     // `isPlain` only passes `val` on, but its JSDoc documents it (as checkJs
     // would hold it); `stringify` tests `parser` (`parser || JSON.parse`),
-    // which keeps it optional whatever the JSDoc says; `wrap` is undocumented.
+    // which keeps it optional whatever the JSDoc says; `wrap` is undocumented,
+    // and `join`'s JSDoc documents `a` only (`opts` is named in the prose).
     let p = shop(&[]);
     let body = r#"/**
  * @param {*} val The value to test
@@ -793,16 +794,23 @@ function stringify(raw, parser) {
 function wrap(inner, opts) {
   return [inner, opts];
 }
+/**
+ * @param {string} a joined with opts
+ */
+function join(a, opts) {
+  return [a, opts];
+}
 function kindOf(thing) {
   return typeof thing;
 }
 isPlain();
 stringify('x');
 wrap(1);
+join('x');
 "#;
     assert_eq!(
         file(&p, "lib/is.js", body),
-        vec!["arity-mismatch lib/is.js:19 'isPlain' needs at least 1 argument(s) but 0 were given"]
+        vec!["arity-mismatch lib/is.js:25 'isPlain' needs at least 1 argument(s) but 0 were given"]
     );
 }
 

@@ -233,13 +233,33 @@ fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
 }
 
 /// Whether the JSDoc has a `@param` line for `name`.
+/// (`@param {T} name desc` or `@param name desc`; a name the description
+/// mentions is not the one documented).
 fn doc_documents(doc: &str, name: &str) -> bool {
     doc.lines().any(|l| {
-        l.find("@param").is_some_and(|k| {
-            crate::resolve::word_positions(&l[k..], name)
-                .next()
-                .is_some()
-        })
+        let Some(k) = l.find("@param") else {
+            return false;
+        };
+        let mut rest = l[k + 6..].trim_start();
+        if rest.starts_with('{') {
+            // The type may nest braces (`{{a: number}}`).
+            let mut depth = 0;
+            let end = rest.char_indices().find_map(|(i, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(i + 1)
+            });
+            rest = end.map_or("", |e| rest[e..].trim_start());
+        }
+        let documented: String = rest
+            .trim_start_matches('[')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        documented == name
     })
 }
 
