@@ -15,7 +15,7 @@ import sysconfig
 EXTS = {
     "python": (".py",),
     "rust": (".rs",),
-    "typescript": (".ts", ".tsx", ".mts", ".js", ".mjs"),
+    "typescript": (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"),
     "go": (".go",),
     "java": (".java",),
 }

@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use plumb_facts::{Definition, FileFacts, Import, Manifest};
+use plumb_facts::{Definition, FileFacts, Import, Manifest, RefKind, Reference};
 use plumb_store::{NameMatch, Store};
 
 /// A changed file's new state.
@@ -142,6 +142,58 @@ impl<'a> Project<'a> {
     /// references `name`: code elsewhere calls it as it stands.
     pub fn referenced_elsewhere(&self, name: &str, path: &str) -> bool {
         let Ok((rows, _)) = self.store.refs_named(name, 20) else {
+            return true;
+        };
+        rows.iter().any(|r| {
+            r.path != path && !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path)
+        })
+    }
+
+    /// The argument counts of the calls written like `call` (same name,
+    /// bare or on something) other than `call` itself in `path` (`None` for
+    /// a call with a spread or an unknown count): unchanged files as
+    /// indexed, changed files as they are now; at most `limit` calls.
+    pub fn other_call_arities(
+        &self,
+        call: &Reference,
+        path: &str,
+        limit: usize,
+    ) -> Vec<Option<u32>> {
+        let bare = call.qualifier.is_none();
+        let alike = |r: &Reference| {
+            r.kind == RefKind::Call && r.name == call.name && r.qualifier.is_none() == bare
+        };
+        let count = |r: &Reference| r.arg_count.filter(|_| !r.has_spread);
+        let mut out: Vec<Option<u32>> = Vec::new();
+        let mut changed: Vec<(&String, &Overlay)> = self.overlay.iter().collect();
+        changed.sort_by(|a, b| a.0.cmp(b.0));
+        for (p, o) in changed {
+            out.extend(
+                o.facts
+                    .references
+                    .iter()
+                    .filter(|r| alike(r))
+                    .filter(|r| !(p == path && r.span.start_byte == call.span.start_byte))
+                    .map(count),
+            );
+        }
+        let indexed = self
+            .store
+            .calls_named(&call.name, bare, limit)
+            .unwrap_or_default();
+        out.extend(
+            indexed
+                .iter()
+                .filter(|r| !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path))
+                .map(|r| count(&r.reference)),
+        );
+        out.truncate(limit);
+        out
+    }
+
+    /// Whether an unchanged file other than `path` calls `name` bare (`f()`).
+    pub fn called_bare_elsewhere(&self, name: &str, path: &str) -> bool {
+        let Ok(rows) = self.store.calls_named(name, true, 50) else {
             return true;
         };
         rows.iter().any(|r| {

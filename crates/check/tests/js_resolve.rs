@@ -851,3 +851,270 @@ Config.loadd();
         vec!["unknown-symbol lib/headers.js:23 'Headers' has no member 'froms'"]
     );
 }
+
+#[test]
+fn an_interface_in_a_module_declaration_file_does_not_open_a_class() {
+    // `index.d.ts` is a module (it exports): its `CancelToken` interface
+    // types the package's users and merges into no class. A global
+    // declaration file (no import or export) may add members to any class
+    // of that name, so `Token`'s members stay unknown.
+    let p = shop(&[
+        (
+            "index.d.ts",
+            "export interface CancelToken {\n  promise: Promise<void>;\n}\n",
+        ),
+        ("globals.d.ts", "interface Token {\n  extra(): void;\n}\n"),
+    ]);
+    let body = r#"class CancelToken {
+  subscribe(fn) {
+    return fn;
+  }
+  unsubscribe(fn) {
+    return fn;
+  }
+  toAbortSignal() {
+    const abort = () => this.makeUnsubscribe(abort);
+    return this.unsubscribe(abort);
+  }
+}
+class Token {
+  run() {
+    return this.extraa();
+  }
+}
+export {CancelToken, Token};
+"#;
+    assert_eq!(
+        file(&p, "lib/cancel.js", body),
+        vec!["unknown-symbol lib/cancel.js:9 'this' has no member 'makeUnsubscribe'"]
+    );
+}
+
+#[test]
+fn statics_assigned_after_the_class_are_members() {
+    // mocha's reporters: `Base.color = function …`, `Base.consoleLog = …`
+    // after `class Base`; a function reading `arguments` decides itself how
+    // many it was given (`runnable()` is a getter, `runnable(r)` a setter).
+    let p = shop(&[]);
+    let body = r#"var consoleLog = console.log;
+class Base {
+  epilogue() {
+    Base.consoleLog();
+    Base.color('a', 'b');
+    Base.colorr('a', 'b');
+    Base.color('a');
+    return this.runnable();
+  }
+  runnable(runnable) {
+    if (!arguments.length) {
+      return this._runnable;
+    }
+    this._runnable = runnable;
+    return this;
+  }
+}
+Base.consoleLog = consoleLog;
+Base.color = function (type, str) {
+  return type + str.trim();
+};
+Dot.symbols = {ok: '.'};
+Dot.symbols.ok.trim();
+Dot.useColors();
+function Dot() {}
+export default Base;
+"#;
+    // `Dot.symbols = …` comes before the function it hangs on: declarations
+    // hoist, so it is a member all the same.
+    assert_eq!(
+        file(&p, "lib/base.js", body),
+        vec![
+            "unknown-symbol lib/base.js:6 'Base' has no member 'colorr'",
+            "arity-mismatch lib/base.js:7 'color' needs at least 2 argument(s) but 1 were given",
+            "unknown-symbol lib/base.js:24 'Dot' has no member 'useColors'",
+        ]
+    );
+}
+
+#[test]
+fn leaving_out_a_tolerated_argument_is_judged_by_the_other_calls() {
+    // `normalize` survives a missing `header` (`header && …`), so leaving it
+    // out runs; the project calls it with one argument everywhere else, so
+    // the short call gets a low-confidence warning. `render` is called short
+    // elsewhere (by an unchanged file): that is how the project uses it.
+    // `once` has a single other call: too little to go by.
+    let p = shop(&[
+        (
+            "lib/norm.js",
+            r#"export function normalize(header) {
+  return header && String(header).trim();
+}
+export function render(tpl, flag) {
+  return flag ? tpl : '';
+}
+export function once(tpl, flag) {
+  return flag ? tpl : '';
+}
+"#,
+        ),
+        (
+            "lib/a.js",
+            r#"import {normalize, render, once} from './norm.js';
+normalize('a');
+normalize('b');
+render('x');
+once('x', true);
+"#,
+        ),
+    ]);
+    let body = r#"import {normalize, render, once} from './norm.js';
+export const h = normalize();
+export const r = render('y');
+export const o = once('y');
+"#;
+    let report = p.check_files(&[("lib/b.js", body)]);
+    assert_eq!(
+        project::summary(&report),
+        vec![
+            "arity-mismatch lib/b.js:2 'normalize' takes 1 argument(s) but 0 were given; \
+             it runs without 'header', but every other call in the project passes it"
+        ]
+    );
+    let f = &report.findings[0];
+    assert_eq!((f.confidence, f.severity.name()), (0.45, "warning"));
+    assert_eq!(
+        f.evidence[1],
+        "the project's 2 other call(s) to 'normalize' all pass more than 0 argument(s)"
+    );
+}
+
+#[test]
+fn a_computed_key_in_a_method_body_opens_no_members() {
+    // `{[ID]: this.id}` inside a method is an object literal, not a class
+    // member with a computed name; `[key: string]: T` on an interface's
+    // header line is an index signature.
+    let p = shop(&[]);
+    let body = r#"const ID = 'id';
+const kReset = Symbol('reset');
+class Suite {
+  serialize() {
+    return {
+      [ID]: this.id,
+    };
+  }
+  [kReset]() {
+    return this;
+  }
+  clone() {
+    this[kReset]();
+    return this.serialise();
+  }
+}
+class Open {
+  [ID]() {}
+  run() {
+    return this.anything();
+  }
+}
+export { Suite, Open };
+"#;
+    // A member named by a symbol the file makes (`[kReset]()`) reaches no
+    // name either; one named by a string (`[ID]()`) may be any name.
+    assert_eq!(
+        file(&p, "lib/suite.js", body),
+        vec!["unknown-symbol lib/suite.js:14 'this' has no member 'serialise'"]
+    );
+}
+
+#[test]
+fn the_default_import_of_a_commonjs_module_is_its_exports() {
+    // mocha: `import utils from './utils.cjs'` and `export {default as run}
+    // from './run.cjs'`: the default of a CommonJS module is its exports.
+    let p = shop(&[
+        (
+            "lib/utils.cjs",
+            "exports.escape = (s) => s.replace(/</g, '&lt;');\nexports.clean = function (s) {\n  return s.trim();\n};\n",
+        ),
+        (
+            "lib/cli/run.cjs",
+            "exports.handler = async (argv) => argv;\n",
+        ),
+        (
+            "lib/cli/commands.js",
+            "export { default as run } from './run.cjs';\n",
+        ),
+    ]);
+    let body = r#"import utils from '../utils.cjs';
+import { run } from './commands.js';
+utils.escape('<a>');
+utils.escapee('<a>');
+run.handler({});
+run.handle({});
+"#;
+    assert_eq!(
+        file(&p, "lib/cli/cli.js", body),
+        vec![
+            "unknown-symbol lib/cli/cli.js:4 module 'lib/utils.cjs' has no export 'escapee'",
+            "unknown-symbol lib/cli/cli.js:6 module 'lib/cli/run.cjs' has no export 'handle'",
+        ]
+    );
+}
+
+#[test]
+fn a_global_other_files_call_too_is_the_environments() {
+    // QUnit 1.x injects `deepEqual`: every test file calls it bare and
+    // none defines or imports it. A name no other file calls stays unknown.
+    let p = shop(&[
+        (
+            "index.js",
+            "exports.keys = Object.keys;\nexports.first = (a) => a[0];\n",
+        ),
+        (
+            "test/objects.js",
+            "var _ = require('..');\ndeepEqual(_.keys({a: 1}), ['a']);\n",
+        ),
+    ]);
+    let body = r#"var _ = require('..');
+deepEqual(_.first([1, 2]), 1);
+deepEqul(_.first([1, 2]), 1);
+"#;
+    assert_eq!(
+        file(&p, "test/arrays.js", body),
+        vec!["unknown-symbol test/arrays.js:3 'deepEqul' is not defined"]
+    );
+}
+
+#[test]
+fn prototype_methods_of_a_class_and_self_aliases_know_their_this() {
+    // mocha's runner: `class Runner extends EventEmitter`, then methods
+    // assigned to `Runner.prototype`, which call through `var self = this`.
+    let p = shop(&[]);
+    let body = r#"const { EventEmitter } = require('events');
+class Runner extends EventEmitter {
+  constructor(suite) {
+    super();
+    this.suite = suite;
+  }
+}
+Runner.prototype.fail = function (test, err) {
+  this.emit('fail', test, err);
+  this.emitt('fail');
+};
+Runner.prototype.hook = function (name) {
+  var self = this;
+  this.suite.on(name, function (err) {
+    self.fail(name, err);
+    self.failAll(name);
+    var self2 = this;
+    self2.anything();
+  });
+};
+module.exports = Runner;
+"#;
+    assert_eq!(
+        file(&p, "lib/runner.js", body),
+        vec![
+            "unknown-symbol lib/runner.js:10 'this' has no member 'emitt'",
+            "unknown-symbol lib/runner.js:16 'self' has no member 'failAll'",
+        ]
+    );
+}

@@ -81,9 +81,11 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// version re-parses every file. Also bumped when the walk classifies the
 /// same content otherwise (3: source-map trailers mark generated files; 4:
 /// only comment lines carry generated-code markers; 5: lockfiles beside a
-/// manifest are listed even when git ignores them), so an index built
+/// manifest are listed even when git ignores them; 6: JavaScript static
+/// members assigned after their class, `exports[k] =` no longer marks a
+/// file's bare names dynamic), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 5;
+pub const FACTS_VERSION: u32 = 6;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

@@ -341,6 +341,18 @@ impl Store {
         Ok((rows, total as u64))
     }
 
+    /// Calls to `name` written bare (`f()`) or on something (`x.f()`), as
+    /// `bare` says, in path order (at most `limit`): how the project itself
+    /// calls it.
+    pub fn calls_named(&self, name: &str, bare: bool, limit: usize) -> Result<Vec<RefRow>> {
+        let sql = format!(
+            "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id
+             WHERE r.name = ?1 AND r.kind = 'call' AND (r.qualifier IS NULL) = ?2
+             ORDER BY f.path, r.start_byte LIMIT ?3"
+        );
+        self.collect(&sql, params![name, bare, limit as i64], ref_row)
+    }
+
     /// References in one file, in source order.
     pub fn refs_in_file(&self, path: &str) -> Result<Vec<RefRow>> {
         let sql = format!(

@@ -417,12 +417,12 @@ impl<'s, 't> Extractor<'s, 't> {
             }
             return self.walk_node(r, sc);
         }
+        // `globalThis[name] = …` makes bare names at run time. (`exports[name]
+        // = …` only opens the module's exports, which the checker reads
+        // from the text; the file's own bare names stay known.)
         if l.kind() == "subscript_expression"
             && l.child_by_field_name("object").is_some_and(|o| {
-                matches!(
-                    self.text(o).as_ref(),
-                    "exports" | "module.exports" | "globalThis" | "window" | "global"
-                )
+                matches!(self.text(o).as_ref(), "globalThis" | "window" | "global")
             })
         {
             self.facts.dynamic = true;
@@ -432,52 +432,82 @@ impl<'s, 't> Extractor<'s, 't> {
                 .child_by_field_name("object")
                 .map(|o| self.text(o).into_owned());
             let prop = l.child_by_field_name("property");
-            match (obj.as_deref(), prop) {
+            // What the assignment defines: (name node, kind, container).
+            let member = match (obj.as_deref(), prop) {
                 (Some("module"), Some(p)) if self.text(p) == "exports" => {
                     self.module_exports(r);
+                    None
                 }
-                (Some("exports" | "module.exports"), Some(p)) => {
-                    let name = self.text(p).into_owned();
-                    let stmt = node
-                        .parent()
-                        .filter(|s| s.kind() == "expression_statement")
-                        .unwrap_or(node);
-                    return self.assigned_def(
-                        name,
-                        DefKind::Function,
-                        None,
-                        p,
-                        stmt,
-                        r,
-                        Visibility::Public,
-                        sc,
-                    );
-                }
-                (Some(o), Some(p)) if o.ends_with(".prototype") => {
+                (Some("exports" | "module.exports"), Some(p)) => Some((p, DefKind::Function, None)),
+                (Some(o), Some(p)) if o.ends_with(".prototype") && is_function_value(r) => {
                     let class = o.trim_end_matches(".prototype").to_string();
-                    let name = self.text(p).into_owned();
-                    let stmt = node
-                        .parent()
-                        .filter(|s| s.kind() == "expression_statement")
-                        .unwrap_or(node);
-                    if is_function_value(r) {
-                        return self.assigned_def(
-                            name,
-                            DefKind::Method,
-                            Some(&class),
-                            p,
-                            stmt,
-                            r,
-                            Visibility::Public,
-                            sc,
-                        );
-                    }
+                    Some((p, DefKind::Method, Some(class)))
                 }
-                _ => {}
+                // `Base.color = function …` / `Base.maxSize = 80` beside
+                // `class Base` (or `function Base`) of this module: a static
+                // member. Its `this` is the class object, so a function value
+                // is a Function (it keeps its own `this`), not a Method.
+                (Some(o), Some(p))
+                    if sc.level == Level::Module
+                        && p.kind() == "property_identifier"
+                        && self.declares_class_like(o) =>
+                {
+                    Some((p, DefKind::Function, Some(o.to_string())))
+                }
+                _ => None,
+            };
+            if let Some((p, kind, container)) = member {
+                let name = self.text(p).into_owned();
+                let stmt = node
+                    .parent()
+                    .filter(|s| s.kind() == "expression_statement")
+                    .unwrap_or(node);
+                return self.assigned_def(
+                    name,
+                    kind,
+                    container.as_deref(),
+                    p,
+                    stmt,
+                    r,
+                    Visibility::Public,
+                    sc,
+                );
             }
         }
         self.walk_node(l, sc);
         self.walk_node(r, sc);
+    }
+
+    /// Whether the module declares a class or function named `name` at its
+    /// top (anywhere in the file: function declarations hoist).
+    fn declares_class_like(&self, name: &str) -> bool {
+        self.class_like.contains(name)
+    }
+
+    /// Collect the names of the top-level class and function declarations
+    /// (also `export`ed ones) into `class_like`.
+    pub(super) fn prescan_class_like(&mut self, root: Node<'t>) {
+        for k in self.kids(root) {
+            let decl = if k.kind() == "export_statement" {
+                k.child_by_field_name("declaration")
+            } else {
+                Some(k)
+            };
+            let Some(decl) = decl else {
+                continue;
+            };
+            if matches!(
+                decl.kind(),
+                "class_declaration"
+                    | "abstract_class_declaration"
+                    | "function_declaration"
+                    | "generator_function_declaration"
+            ) && let Some(n) = decl.child_by_field_name("name")
+            {
+                let name = self.text(n).into_owned();
+                self.class_like.insert(name);
+            }
+        }
     }
 
     /// A definition made by assigning `value` to a member; Variable when the

@@ -94,12 +94,14 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         current_fn: None,
         this_class: None,
         fields: HashSet::new(),
+        class_like: HashSet::new(),
         pool: Vec::new(),
         depth: 0,
         comment_runs: util::comment_runs(root, is_comment),
     };
     ex.facts.parse_errors = util::count_errors(root);
     ex.prescan_imports(root);
+    ex.prescan_class_like(root);
     let sc = Scope {
         level: Level::Module,
         container: None,
@@ -152,6 +154,9 @@ pub(crate) struct Extractor<'s, 't> {
     pub this_class: Option<String>,
     /// `Class.field` names already defined.
     pub fields: HashSet<String>,
+    /// Names of the module's top-level classes and function declarations
+    /// (found before the walk: declarations hoist above `Base.x = …`).
+    pub class_like: HashSet<String>,
     pool: Vec<TreeCursor<'t>>,
     pub depth: u32,
     /// The comment siblings right before each node that has some (for docs).

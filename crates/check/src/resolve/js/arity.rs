@@ -6,20 +6,24 @@
 //! parameter takes any number; a `this:` parameter is not passed; with
 //! overloads, a call is fine when any overload fits. When the function or the
 //! caller is JavaScript, the count is the same except that a function reading
-//! `arguments` takes any number (the adapter marks it), and a parameter is
-//! optional when the JSDoc marks it so (`[name]`, `{T=}`), the body tests it
-//! (`name === undefined`, `typeof name`, `name || …`, `if (!name)`), or the
-//! body only passes it on and the JSDoc does not document it (never `name.x`, `name[…]`, `name(…)`, a
-//! comparison with a value, `${name}`, `'…' + name`, `instanceof name`,
-//! `Object.keys(name)`, `for (… of name)`, `const {a} = name`). A test of a
-//! member (`if (name.x)`) is no absence test; uses after the parameter is
-//! assigned anew (`name = f(name)`) read the new value and do not count. A
-//! destructured parameter (`{a, b}`) without a default is always needed.
+//! `arguments` takes any number, more or fewer (the adapter marks it), and a
+//! parameter is optional when the JSDoc marks it so (`[name]`, `{T=}`) or
+//! the body tests it for absence (`name === undefined`, `typeof name`,
+//! `name || …`, `name ?? …`). A parameter the body only tests for truth
+//! (`if (name)`, `!name`, `name && …`) or only passes on (never `name.x`,
+//! `name[…]`, `name(…)`, a comparison with a value, `${name}`, `'…' + name`,
+//! `instanceof name`, `Object.keys(name)`, `for (… of name)`, `const {a} =
+//! name`), and the JSDoc does not document, is *tolerated* missing: leaving
+//! it out gets a low-confidence warning only when two or more other calls in
+//! the project all pass it. A test of a member (`if (name.x)`) is no absence
+//! test; uses after the parameter is assigned anew (`name = f(name)`) read
+//! the new value and do not count. A destructured parameter (`{a, b}`)
+//! without a default is always needed.
 
 use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
 use super::members::extends_of;
-use crate::report::FindingKind;
+use crate::report::{FindingKind, Severity};
 use crate::resolve::{FileCtx, Outcome};
 
 pub(super) fn is_ts_path(p: &str) -> bool {
@@ -60,27 +64,34 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
         _ => Vec::new(),
     };
     let defs = if ctors.is_empty() { defs } else { &ctors[..] };
-    let mut sets: Vec<(Params, &Definition)> = Vec::new();
+    // Each callable as (lenient, strict) parameters; TypeScript has one reading.
+    let mut sets: Vec<(Params, Params, &Definition)> = Vec::new();
     for d in defs {
-        let params = params_of(d, rc.as_ref().map(|rc| rc.0.as_str())).map(|p| match (&rc, js) {
+        let Some(p) = params_of(d, rc.as_ref().map(|rc| rc.0.as_str())) else {
+            return vec![Outcome::Resolved];
+        };
+        let (lenient, strict) = match (&rc, js) {
             (Some(rc), true) => js_params(p, d, &rc.0),
-            _ => p,
-        });
-        match params {
-            Some(p) => sets.push((p, d)),
-            None => return vec![Outcome::Resolved],
-        }
+            _ => (p.clone(), p),
+        };
+        sets.push((lenient, strict, d));
     }
     // Overloads: declarations without a body first, the implementation last;
     // only the declarations are callable, but any fitting one is enough.
-    let mut err = None;
-    for (p, d) in &sets {
-        match p.call_fits(given, &[], r.has_spread) {
-            Ok(()) => return vec![Outcome::Resolved],
-            Err(e) => err = Some((e, p, *d)),
-        }
+    let fits = |p: &Params| p.call_fits(given, &[], r.has_spread);
+    if sets.iter().any(|(_, strict, _)| fits(strict).is_ok()) {
+        return vec![Outcome::Resolved];
     }
-    let Some((e, params, def)) = err else {
+    if let [(lenient, strict, d)] = &sets[..]
+        && fits(lenient).is_ok()
+    {
+        return tolerated_omission(ctx, r, strict, d, file, given);
+    }
+    let Some((Err(e), def)) = sets
+        .iter()
+        .map(|(lenient, _, d)| (fits(lenient), *d))
+        .last()
+    else {
         return vec![Outcome::Resolved];
     };
     let what = if sets.len() > 1 {
@@ -98,17 +109,8 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     };
     let evidence = sets
         .iter()
-        .map(|(p, d)| {
-            format!(
-                "resolved to {} {}{} at {file}:{}",
-                d.kind.name(),
-                d.name,
-                p.summary(),
-                d.name_span.start_line
-            )
-        })
+        .map(|(p, _, d)| resolved_to(d, p, file))
         .collect();
-    let _ = params;
     vec![Outcome::Found(ctx.finding(
         FindingKind::ArityMismatch,
         &r.span,
@@ -117,6 +119,70 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
         Vec::new(),
         0.8,
     ))]
+}
+
+fn resolved_to(d: &Definition, p: &Params, file: &str) -> String {
+    format!(
+        "resolved to {} {}{} at {file}:{}",
+        d.kind.name(),
+        d.name,
+        p.summary(),
+        d.name_span.start_line
+    )
+}
+
+/// A JavaScript call that leaves out arguments the function only tolerates
+/// missing (it tests them for truth or passes them on). Fine when the
+/// project's own code calls it that short elsewhere; otherwise a
+/// low-confidence finding for a reader to double-check, since the call
+/// runs but does something the codebase never asks of the function.
+fn tolerated_omission(
+    ctx: &FileCtx,
+    r: &Reference,
+    strict: &Params,
+    d: &Definition,
+    file: &str,
+    given: u32,
+) -> Vec<Outcome> {
+    // The project's own calls must say plainly that the function is called
+    // in full: two or more, none as short as this one (nor spread).
+    let others = ctx.project.other_call_arities(r, ctx.path, 500);
+    let in_full = others.iter().all(|n| n.is_some_and(|n| n > given));
+    if others.len() < 2 || !in_full {
+        return vec![Outcome::Resolved];
+    }
+    let min = strict.min_positional();
+    let left_out: Vec<&str> = strict
+        .list
+        .iter()
+        .filter(|p| p.kind == plumb_facts::ParamKind::Positional && !p.has_default)
+        .skip(given as usize)
+        .map(|p| p.name.as_str())
+        .collect();
+    let msg = format!(
+        "'{}' takes {min} argument(s) but {given} were given; it runs without '{}', \
+         but every other call in the project passes it",
+        d.name,
+        left_out.join("', '")
+    );
+    let evidence = vec![
+        resolved_to(d, strict, file),
+        format!(
+            "the project's {} other call(s) to '{}' all pass more than {given} argument(s)",
+            others.len(),
+            r.name
+        ),
+    ];
+    let mut f = ctx.finding(
+        FindingKind::ArityMismatch,
+        &r.span,
+        msg,
+        evidence,
+        Vec::new(),
+        0.45,
+    );
+    f.severity = Severity::Warning;
+    vec![Outcome::Found(f)]
 }
 
 /// The parameters a call must fit, or `None` when they are not known: a
@@ -155,61 +221,99 @@ fn params_of(d: &Definition, text: Option<&str>) -> Option<Params> {
     Some(p)
 }
 
-/// JavaScript parameters that callers may leave out without a default:
-/// marked optional in the JSDoc, tested for absence in the body, or only
-/// passed on (never dereferenced): real JavaScript leaves such arguments out
-/// on purpose.
-fn js_params(mut p: Params, d: &Definition, text: &str) -> Params {
+/// How plainly a JavaScript function lets callers leave a parameter out.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Omission {
+    /// Nothing in the function says the argument may be missing.
+    Needed,
+    /// The body survives a missing argument (it only tests the value for
+    /// truth, or passes it on), but says no more than that.
+    Tolerated,
+    /// The JSDoc marks it optional, or the body tests it for `undefined`
+    /// or fills in a default (`name || d`, `name ?? d`, `typeof name`).
+    Optional,
+}
+
+/// JavaScript parameters that callers may leave out without a default, in
+/// two readings: `lenient` leaves out every parameter the body survives
+/// without, `strict` only those the function plainly marks optional.
+/// Real JavaScript leaves tolerated arguments out on purpose, so a call that
+/// fits only the lenient reading is judged against the project's other calls.
+fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Params) {
     let body = text
         .get(d.span.start_byte as usize..d.span.end_byte as usize)
         .unwrap_or("");
     let doc = d.doc.as_deref().unwrap_or("");
-    for param in p.list.iter_mut() {
-        if param.kind != plumb_facts::ParamKind::Positional {
-            continue;
+    // A function that reads `arguments` counts what it was given itself
+    // (`if (!arguments.length) return this._runnable;`).
+    let counts_arguments = p
+        .list
+        .iter()
+        .any(|q| q.kind == plumb_facts::ParamKind::VarPositional && q.name == "arguments");
+    let omissions: Vec<Omission> = p
+        .list
+        .iter()
+        .map(|param| {
+            if param.kind != plumb_facts::ParamKind::Positional
+                || param.has_default
+                || counts_arguments
+            {
+                return Omission::Optional;
+            }
+            js_omission(param.name.as_str(), body, doc)
+        })
+        .collect();
+    let reading = |least: Omission| {
+        let mut p = p.clone();
+        for (param, o) in p.list.iter_mut().zip(&omissions) {
+            if param.kind == plumb_facts::ParamKind::Positional && !param.has_default {
+                param.has_default = *o >= least;
+            }
         }
-        if param.has_default {
-            continue;
+        // Arguments bind by position: a parameter before a needed one is needed.
+        let mut needed = false;
+        for param in p.list.iter_mut().rev() {
+            if param.kind != plumb_facts::ParamKind::Positional {
+                continue;
+            }
+            if needed {
+                param.has_default = false;
+            } else if !param.has_default {
+                needed = true;
+            }
         }
-        let name = param.name.as_str();
-        // `function f({a, b})`: destructuring a missing argument throws.
-        if name.starts_with(['{', '[']) {
-            continue;
-        }
-        let simple = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
-        if !simple || doc_optional(doc, name) {
-            param.has_default = true;
-            continue;
-        }
-        if body_tests(body, name) {
-            param.has_default = true;
-            continue;
-        }
-        // Passing it on untouched leaves it optional, unless the JSDoc
-        // documents it as required (as checkJs holds a JSDoc-annotated
-        // function to its documented signature).
-        let uses = before_reassigned(body, name);
-        let passed_on = !dereferenced(uses, name) && !compared(uses, name);
-        if passed_on && !doc_documents(doc, name) {
-            param.has_default = true;
-        }
+        p
+    };
+    (reading(Omission::Tolerated), reading(Omission::Optional))
+}
+
+/// How plainly the function (its `body` and JSDoc `doc`) lets callers
+/// leave the parameter `name` out.
+fn js_omission(name: &str, body: &str, doc: &str) -> Omission {
+    // `function f({a, b})`: destructuring a missing argument throws.
+    if name.starts_with(['{', '[']) {
+        return Omission::Needed;
     }
-    // Arguments bind by position: a parameter before a needed one is needed.
-    let mut needed = false;
-    for param in p.list.iter_mut().rev() {
-        if param.kind != plumb_facts::ParamKind::Positional {
-            continue;
-        }
-        if needed {
-            param.has_default = false;
-        } else if !param.has_default {
-            needed = true;
-        }
+    let simple = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    if !simple || doc_optional(doc, name) {
+        return Omission::Optional;
     }
-    p
+    if let Some(test) = body_tests(body, name) {
+        return test;
+    }
+    // Passing it on untouched tolerates a missing argument, unless the
+    // JSDoc documents it as required (as checkJs holds a JSDoc-annotated
+    // function to its documented signature).
+    let uses = before_reassigned(body, name);
+    let passed_on = !dereferenced(uses, name) && !compared(uses, name);
+    if passed_on && !doc_documents(doc, name) {
+        Omission::Tolerated
+    } else {
+        Omission::Needed
+    }
 }
 
 /// The body up to the end of the line where `name` is first assigned anew
@@ -274,42 +378,54 @@ fn doc_optional(doc: &str, name: &str) -> bool {
         })
 }
 
-/// Whether the body tests `name` for absence: `typeof name`, `!name`,
-/// `if (name)`, `name == null`, `undefined === name`, `name || d`,
-/// `name ?? d`, `name && …`, `name ? a : b`. A comparison with anything but
+/// Whether the body tests `name` for absence, and how plainly: `typeof
+/// name`, `name == null`, `undefined === name`, `name || d` and `name ?? d`
+/// mark it optional; `!name`, `if (name)`, `name && …` and `name ? a : b`
+/// only test its truth (how a flag or any nullable value is read), which
+/// tolerates a missing argument. A comparison with anything but
 /// `undefined`/`null` is not such a test (`x === name || y`), nor is a test
 /// of a member (`if (name.x)`, `!name[0]`, `typeof name.f()`): reading the
 /// member throws when the argument is missing.
-fn body_tests(body: &str, name: &str) -> bool {
+fn body_tests(body: &str, name: &str) -> Option<Omission> {
     const ABSENT: [&str; 3] = ["undefined", "null", "void"];
-    crate::resolve::word_positions(body, name).any(|i| {
+    let test_at = |i: usize| {
         let before = body[..i].trim_end();
         let after = body[i + name.len()..].trim_start();
         if after.starts_with(['.', '[', '(']) {
-            return false;
+            return None;
         }
-        if before.ends_with("typeof")
-            || before.ends_with('!') && !before.ends_with("!=")
-            || before.ends_with("if (")
-            || before.ends_with("if(")
-            || before.ends_with("while (")
-        {
-            return true;
+        if before.ends_with("typeof") {
+            return Some(Omission::Optional);
         }
         for op in ["===", "!==", "==", "!="] {
             if let Some(left) = before.strip_suffix(op) {
-                return ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+                let absent = ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+                return absent.then_some(Omission::Optional);
             }
         }
         for op in ["===", "!==", "==", "!="] {
             if let Some(right) = after.strip_prefix(op) {
                 let right = right.trim_start();
-                return ABSENT.iter().any(|a| right.starts_with(a));
+                return ABSENT
+                    .iter()
+                    .any(|a| right.starts_with(a))
+                    .then_some(Omission::Optional);
             }
         }
-        ["||", "??", "&&"].iter().any(|op| after.starts_with(op))
-            || after.starts_with('?') && !after.starts_with("?.")
-    })
+        if after.starts_with("||") || after.starts_with("??") {
+            return Some(Omission::Optional);
+        }
+        let truth = before.ends_with('!') && !before.ends_with("!=")
+            || before.ends_with("if (")
+            || before.ends_with("if(")
+            || before.ends_with("while (")
+            || after.starts_with("&&")
+            || after.starts_with('?') && !after.starts_with("?.");
+        truth.then_some(Omission::Tolerated)
+    };
+    crate::resolve::word_positions(body, name)
+        .filter_map(test_at)
+        .max()
 }
 
 /// Whether the body uses `name` in a way that throws when the argument is

@@ -126,7 +126,7 @@ fn class_member_in(
     let body = text
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
-    match opens_members(body) {
+    match opens_members(body, text) {
         Open::Any => return Some(Members::Unknown),
         Open::Data if !statics => {
             // Only a name mentioned nowhere else in the file or the project's
@@ -149,11 +149,10 @@ fn class_member_in(
     }
     // An interface of the same name merges its members in: in the same
     // module, or from a declaration file (`declare module`, globals).
-    if project
-        .defs_named(&class.name, 50)
-        .iter()
-        .any(|d| d.def.kind == DefKind::Interface && (d.path == file || d.path.ends_with(".d.ts")))
-    {
+    if project.defs_named(&class.name, 50).iter().any(|d| {
+        d.def.kind == DefKind::Interface
+            && (d.path == file || ambient_declarations(project, &d.path))
+    }) {
         return Some(Members::Unknown);
     }
     // `Foo.prototype.m = …` in another file.
@@ -192,6 +191,24 @@ fn class_member_in(
     }
 }
 
+/// Whether the declarations of `path` can merge into a class of another
+/// module: those of a declaration file that is a global script (no
+/// top-level `import` or `export`) or that augments (`declare global`,
+/// `declare module`). A declaration file that is itself a module (axios's
+/// `index.d.ts`: `export interface CancelToken`) declares its own types.
+fn ambient_declarations(project: &Project, path: &str) -> bool {
+    if !path.ends_with(".d.ts") {
+        return false;
+    }
+    let Some(rc) = project.facts_of(path) else {
+        return true;
+    };
+    let code = strip_comments(&rc.0);
+    code.contains("declare global")
+        || code.contains("declare module")
+        || rc.1.imports.is_empty() && !code.lines().any(|l| l.starts_with("export "))
+}
+
 /// Member `name` of a value whose declared type is the project interface
 /// declared by `decls` (its declarations in `file`, merged). Unknown when
 /// the interface extends anything, has an index signature or computed
@@ -225,7 +242,7 @@ pub fn interface_member(
             .get(d.span.start_byte as usize..d.span.end_byte as usize)
             .unwrap_or("");
         let inner = body.split_once('{').map_or("", |(_, b)| b);
-        if opens_members(body) == Open::Any {
+        if opens_members(body, text) == Open::Any {
             return Members::Unknown;
         }
         // A call or construct signature gives the value Function's members.
@@ -425,9 +442,36 @@ enum Open {
     Any,
 }
 
-fn opens_members(body: &str) -> Open {
+/// The lines of a class or interface `code` that start directly in its
+/// body (brace depth 1), where members are declared; lines inside method
+/// bodies and object literals (`{[KEY]: v}`) are not among them.
+/// The header line contributes what follows its `{` (`interface A { [k:
+/// string]: T }`).
+fn member_lines(code: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    code.lines().filter_map(move |l| {
+        let start = depth;
+        for c in l.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        match start {
+            1 => Some(l),
+            0 => l.split_once('{').map(|(_, rest)| rest),
+            _ => None,
+        }
+    })
+}
+
+/// `file` is the text of the file declaring the class: a computed name
+/// that is a symbol the file makes (`const kReset = Symbol('reset')`) adds
+/// no member a name can reach.
+fn opens_members(body: &str, file: &str) -> Open {
     let code = strip_comments(body);
-    let computed = code.lines().any(|l| {
+    let computed = member_lines(&code).any(|l| {
         let mut t = l.trim_start();
         loop {
             let before = t;
@@ -459,7 +503,7 @@ fn opens_members(body: &str) -> Open {
         let end = inner
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
             .unwrap_or(inner.len());
-        if end == 0 || inner.starts_with("Symbol") {
+        if end == 0 || inner.starts_with("Symbol") || is_symbol_const(file, &inner[..end]) {
             return false;
         }
         let after = inner[end..].trim_start();
@@ -480,6 +524,19 @@ fn opens_members(body: &str) -> Open {
     } else {
         Open::No
     }
+}
+
+/// Whether `file` declares `name` as a symbol: `const name = Symbol(…)`
+/// (or `Symbol.for(…)`).
+fn is_symbol_const(file: &str, name: &str) -> bool {
+    crate::resolve::word_positions(file, name).any(|i| {
+        let before = file[..i].trim_end();
+        let after = file[i + name.len()..].trim_start();
+        before.ends_with("const")
+            && after
+                .strip_prefix('=')
+                .is_some_and(|v| v.trim_start().starts_with("Symbol"))
+    })
 }
 
 /// `Object.assign(Foo.prototype, …)` and the like: members added from outside.

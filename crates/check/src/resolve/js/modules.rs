@@ -186,6 +186,20 @@ pub enum Export {
     Missing,
     /// The module or a module it re-exports could not be read.
     Unknown,
+    /// The `default` of a CommonJS module (`file`): its `module.exports`
+    /// object, whose members are what `require` would give.
+    CommonJs { file: String },
+}
+
+/// A CommonJS module: it assigns `module.exports` or `exports.x` and has
+/// no ESM `export` of its own (importing its `default` gives the exports
+/// object).
+pub fn is_commonjs(text: &str) -> bool {
+    let esm = text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("export ") || l.starts_with("export{")
+    });
+    !esm && (text.contains("module.exports") || text.contains("exports."))
 }
 
 /// What `file` exports as `name`. A name the file's text mentions as a word
@@ -226,6 +240,9 @@ fn find_export_in(
                 _ => find_export_in(project, file, &n, depth + 1, seen),
             },
             None if text.contains("export default") || text.contains("export =") => Export::Present,
+            None if is_commonjs(text) => Export::CommonJs {
+                file: file.to_string(),
+            },
             None => Export::Unknown,
         };
     }
@@ -276,7 +293,11 @@ fn find_export_in(
     if word_positions(text, name).next().is_some() {
         return Export::Present;
     }
-    if facts.dynamic || text.contains("export =") || text.contains("module.exports") {
+    if facts.dynamic
+        || text.contains("export =")
+        || text.contains("module.exports")
+        || text.contains("exports[")
+    {
         return Export::Unknown;
     }
     if unknown {
@@ -345,9 +366,11 @@ pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
 pub fn default_export_name(text: &str) -> Option<String> {
     let i = text.find("export default ")?;
     let mut rest = text[i + "export default ".len()..].trim_start();
+    let mut declaration = false;
     for kw in ["abstract ", "async ", "class ", "function* ", "function "] {
         if let Some(r) = rest.strip_prefix(kw) {
             rest = r.trim_start();
+            declaration |= matches!(kw, "class " | "function* " | "function ");
         }
     }
     let end = rest
@@ -355,13 +378,20 @@ pub fn default_export_name(text: &str) -> Option<String> {
         .unwrap_or(rest.len());
     let name = &rest[..end];
     let after = rest[end..].trim_start();
+    let line_ends = rest[end..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['\n', '\r']);
     let ok = !name.is_empty()
         && !name.starts_with(|c: char| c.is_ascii_digit())
         && !matches!(name, "new" | "await" | "function" | "class" | "extends")
         && (after.is_empty()
-            || after.starts_with([';', '(', '{', '<', '\n'])
-            || after.starts_with("extends")
-            || after.starts_with("implements"));
+            || line_ends
+            || after.starts_with(';')
+            // `export default name(…)` exports what the call returns.
+            || declaration
+                && (after.starts_with(['(', '{', '<'])
+                    || after.starts_with("extends")
+                    || after.starts_with("implements")));
     ok.then(|| name.to_string())
 }
 

@@ -35,8 +35,15 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         && q.chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
         && !q.starts_with(|c: char| c.is_ascii_digit());
-    if !simple || scope::local_binds(ctx.facts, q, &r.span) {
+    if !simple {
         return vec![skipped!()];
+    }
+    if scope::local_binds(ctx.facts, q, &r.span) {
+        // `var self = this;` then `self.m()`: the `this` where it was taken.
+        return match this_alias(ctx, q, r) {
+            Some(at) => this_call_at(ctx, r, &at, q),
+            None => vec![skipped!()],
+        };
     }
     // `q.m()` reads the value `q`; an interface or type of the same name
     // (`interface Foo {…}` beside `const Foo: …`) is no value.
@@ -51,7 +58,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
                 .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
-            [d] if d.kind == DefKind::Class => member_outcome(
+            [d] if d.kind == DefKind::Class || holds_statics(ctx, d) => member_outcome(
                 ctx,
                 r,
                 class_member(ctx.project, ctx.path, d, &r.name, true),
@@ -73,16 +80,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return vec![skipped!()];
     };
     if imp.alias.as_deref() == Some(q) {
-        // `const q = require('./m')` of `module.exports = { … }`.
-        if let Some(out) = object_member(ctx, r, &target, "module.exports", q) {
-            return out;
-        }
-        // `module.exports = Name` of a class or function of that module.
-        if let Some(out) = exported_value_member(ctx, r, &target, q) {
-            return out;
-        }
-        // `import * as q from './m'`: q.f is m's export f.
-        return module_member(ctx, r, &target, &imp.module, q);
+        return module_value_member(ctx, r, &target, &imp.module, q);
     }
     let Some(n) = imp
         .names
@@ -119,6 +117,9 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 .unwrap_or_else(|| vec![skipped!()]),
             _ => vec![skipped!()],
         },
+        // `import utils from './utils.cjs'`, also through `export {default
+        // as utils} from './utils.cjs'`: the CommonJS exports object.
+        Export::CommonJs { file } => module_value_member(ctx, r, &file, &file, q),
         // `import {util} from './index'` of `export * as util from './util'`.
         Export::Present => match namespace_export(ctx.project, &target, &n.name, 0) {
             Some(ns) => module_member(ctx, r, &ns, &ns, q),
@@ -230,6 +231,27 @@ fn typed_value_member(
     })
 }
 
+/// `q.f()` where `q` is a whole module's value: `const q = require('./m')`
+/// or `import * as q from './m'`, or the default import of a CommonJS module.
+fn module_value_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    target: &str,
+    spec: &str,
+    q: &str,
+) -> Vec<Outcome> {
+    // `module.exports = { … }`.
+    if let Some(out) = object_member(ctx, r, target, "module.exports", q) {
+        return out;
+    }
+    // `module.exports = Name` of a class or function of that module.
+    if let Some(out) = exported_value_member(ctx, r, target, q) {
+        return out;
+    }
+    // q.f is m's export f.
+    module_member(ctx, r, target, spec, q)
+}
+
 /// `q.f()` where `q` is the namespace object of the project module
 /// `target` (imported as `spec`): f is the module's export f.
 fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str) -> Vec<Outcome> {
@@ -238,7 +260,7 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
             let refs: Vec<&Definition> = defs.iter().collect();
             check_arity(ctx, r, &refs, &file)
         }
-        Export::Present => vec![Outcome::Resolved],
+        Export::Present | Export::CommonJs { .. } => vec![Outcome::Resolved],
         Export::Unknown => vec![skipped!()],
         Export::Missing => {
             let pool = export_pool(ctx, target);
@@ -260,11 +282,17 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
 /// `this.m()`: a member of the enclosing class, unless `this` is rebound
 /// (a plain function, an object-literal method) between them.
 fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
-    if scope::local_binds(ctx.facts, "this", &r.span) {
+    this_call_at(ctx, r, &r.span, "this")
+}
+
+/// The call `r` on the `this` that is bound at `at` (`r`'s own place, or
+/// where `var self = this` took it); `q` is how the call names it.
+fn this_call_at(ctx: &FileCtx, r: &Reference, at: &plumb_facts::Span, q: &str) -> Vec<Outcome> {
+    if scope::local_binds(ctx.facts, "this", at) {
         return vec![skipped!()];
     }
-    let Some(class) = scope::enclosing_class(ctx.facts, &r.span) else {
-        return prototype_this(ctx, r).unwrap_or_else(|| vec![skipped!()]);
+    let Some(class) = scope::enclosing_class(ctx.facts, at) else {
+        return prototype_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
     };
     if class.kind != DefKind::Class {
         return vec![skipped!()];
@@ -278,7 +306,67 @@ fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
         return vec![skipped!()];
     }
-    member_outcome(ctx, r, found, "this")
+    member_outcome(ctx, r, found, q)
+}
+
+/// A top-level function the file hangs members on (`Dot.symbols = …`): its
+/// members are those, its prototype's and Function's, as for a class.
+fn holds_statics(ctx: &FileCtx, d: &Definition) -> bool {
+    d.kind == DefKind::Function
+        && d.container.is_none()
+        && ctx
+            .facts
+            .definitions
+            .iter()
+            .any(|m| m.container.as_deref() == Some(d.name.as_str()))
+}
+
+/// Where `q` took `this`: the `var q = this` (also `let`, `const`) that
+/// declares the innermost binding of `q` around `r`, when nothing assigns
+/// `q` again in that scope.
+fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_facts::Span> {
+    let binding = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| l.name == q && l.scope.contains(&r.span))
+        .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)?;
+    let (start, end) = (
+        binding.scope.start_byte as usize,
+        binding.scope.end_byte as usize,
+    );
+    let scope_text = ctx.text.get(start..end)?;
+    let mut assigned = crate::resolve::word_positions(scope_text, q).filter(|&i| {
+        let after = scope_text[i + q.len()..].trim_start();
+        after.starts_with('=') && !after.starts_with("==") && !after.starts_with("=>")
+    });
+    let first = assigned.next()?;
+    if assigned.next().is_some() {
+        return None;
+    }
+    let before = scope_text[..first].trim_end();
+    let declared = ["var", "let", "const"].iter().any(|k| {
+        before
+            .strip_suffix(k)
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$'))
+    });
+    let value = scope_text[first + q.len()..].trim_start()[1..].trim_start();
+    let is_this = value.strip_prefix("this").is_some_and(|rest| {
+        let rest = rest.trim_start_matches([' ', '\t']);
+        rest.is_empty() || rest.starts_with([';', ',', '\n', '\r'])
+    });
+    if !declared || !is_this {
+        return None;
+    }
+    let at = (start + first) as u32;
+    Some(plumb_facts::Span {
+        start_line: 0,
+        start_col: 0,
+        end_line: 0,
+        end_col: 0,
+        start_byte: at,
+        end_byte: at + q.len() as u32,
+    })
 }
 
 fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) -> Vec<Outcome> {
@@ -554,13 +642,27 @@ fn exported_value_member(
 /// Unknown when C inherits (`util.inherits`, `Object.setPrototypeOf`,
 /// `C.prototype = …`, mixins) or the name shows up anywhere else (a field
 /// `this.m = …`, a key).
-fn prototype_this(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
+fn prototype_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    at: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
     let defs = &ctx.facts.definitions;
     let method = defs
         .iter()
-        .filter(|d| d.kind == DefKind::Method && d.span.contains(&r.span))
+        .filter(|d| d.kind == DefKind::Method && d.span.contains(at))
         .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
     let c = method.container.as_deref()?;
+    // `Runner.prototype.run = function` beside `class Runner extends
+    // EventEmitter`: the class, its bases and its other prototype methods.
+    if let Some(class) = defs
+        .iter()
+        .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Class)
+    {
+        let found = class_member(ctx.project, ctx.path, class, &r.name, false);
+        return Some(member_outcome(ctx, r, found, q));
+    }
     defs.iter()
         .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Function)?;
     let own: Vec<&Definition> = defs
@@ -598,7 +700,7 @@ fn prototype_this(ctx: &FileCtx, r: &Reference) -> Option<Vec<Outcome>> {
     Some(vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
-        format!("'this' has no member '{}'", r.name),
+        format!("'{q}' has no member '{}'", r.name),
         vec![format!(
             "methods assigned to {c}.prototype in {}: no '{}'",
             ctx.path, r.name
