@@ -954,29 +954,45 @@ export function render(tpl, flag) {
 export function once(tpl, flag) {
   return flag ? tpl : '';
 }
+export function isBlob(object) {
+  return typeof object === 'object' && typeof object.stream === 'function';
+}
+export function isMissing(value) {
+  return typeof value === 'undefined';
+}
 "#,
         ),
         (
             "lib/a.js",
-            r#"import {normalize, render, once} from './norm.js';
+            r#"import {normalize, render, once, isBlob, isMissing} from './norm.js';
 normalize('a');
 normalize('b');
 render('x');
 once('x', true);
+isBlob(1);
+isBlob(2);
+isMissing(1);
+isMissing(2);
 "#,
         ),
     ]);
-    let body = r#"import {normalize, render, once} from './norm.js';
+    // `typeof object === 'object'` dispatches on the type (a missing
+    // argument fails it); `typeof value === 'undefined'` expects absence.
+    let body = r#"import {normalize, render, once, isBlob, isMissing} from './norm.js';
 export const h = normalize();
 export const r = render('y');
 export const o = once('y');
+export const b = isBlob();
+export const m = isMissing();
 "#;
     let report = p.check_files(&[("lib/b.js", body)]);
     assert_eq!(
         project::summary(&report),
         vec![
             "arity-mismatch lib/b.js:2 'normalize' takes 1 argument(s) but 0 were given; \
-             it runs without 'header', but every other call in the project passes it"
+             it runs without 'header', but every other call in the project passes it",
+            "arity-mismatch lib/b.js:5 'isBlob' takes 1 argument(s) but 0 were given; \
+             it runs without 'object', but every other call in the project passes it",
         ]
     );
     let f = &report.findings[0];
@@ -1116,5 +1132,98 @@ module.exports = Runner;
             "unknown-symbol lib/runner.js:10 'this' has no member 'emitt'",
             "unknown-symbol lib/runner.js:16 'self' has no member 'failAll'",
         ]
+    );
+}
+
+#[test]
+fn imports_into_ignored_build_output_and_parameters_after_an_optional_one() {
+    // async's `index.js`: `require('./build/')`, a directory the build makes
+    // and `.gitignore` lists; below it, a path must mirror a source of the
+    // project (no `forEachOff` here). node-fetch's multipart parser: `callback(name)`
+    // of `(name, start, end, data)` testing `start === undefined`: leaving
+    // out `start` leaves out what follows it.
+    let p = shop(&[(".gitignore", "node_modules\nbuild\nbuild-es\n")]);
+    let body = r#"const a = require('./build/');
+const b = require('./build-es/forEachOff');
+const c = require('./missing/');
+const callback = (name, start, end, data) => {
+  if (start === undefined || start !== end) {
+    return data.subarray(start, end);
+  }
+  return name;
+};
+const slice = (name, start, end) => name.slice(start.valueOf(), end.valueOf());
+callback('onPartBegin');
+slice('onPartBegin');
+module.exports = {a, b, c};
+"#;
+    assert_eq!(
+        file(&p, "index.js", body),
+        vec![
+            "unknown-import index.js:2 cannot find module './build-es/forEachOff'",
+            "unknown-import index.js:3 cannot find module './missing/'",
+            "arity-mismatch index.js:12 'slice' needs at least 3 argument(s) but 1 were given",
+        ]
+    );
+}
+
+#[test]
+fn prototype_properties_defined_from_a_literal_are_members() {
+    // fastify's reply: `Object.defineProperties(Reply.prototype, {…})` with
+    // literal and symbol keys, and `this[kStart]` reads; `Object.assign` of
+    // a mixin onto a prototype may add anything.
+    let p = shop(&[]);
+    let body = r#"const kStart = Symbol('start');
+function Reply(res) {
+  this.raw = res;
+  this[kStart] = 0;
+}
+Object.defineProperties(Reply.prototype, {
+  [kStart]: { value: 0, writable: true },
+  elapsedTime: {
+    get () {
+      return Date.now() - this[kStart];
+    }
+  },
+  'server': { get () { return this.raw; } }
+});
+Reply.prototype.header = function (key, value) {
+  return this;
+};
+Reply.prototype.redirect = function (url) {
+  this.elapsedTime.toFixed();
+  this.server.close();
+  this.header('location', url);
+  return this.headr('location', url);
+};
+function Request() {}
+Object.assign(Request.prototype, mixin);
+Request.prototype.run = function () {
+  return this.anything();
+};
+const mixin = {};
+module.exports = { Reply, Request };
+"#;
+    assert_eq!(
+        file(&p, "lib/reply.js", body),
+        vec!["unknown-symbol lib/reply.js:22 'this' has no member 'headr'"]
+    );
+}
+
+#[test]
+fn what_a_module_exporting_a_class_exports_is_a_static() {
+    // mocha before ESM: `exports = module.exports = Base;` then
+    // `exports.color = function …`.
+    let p = shop(&[(
+        "lib/base.js",
+        "class Base {\n  run() {}\n}\nexports = module.exports = Base;\nexports.color = function (type, str) {\n  return type + str;\n};\n",
+    )]);
+    let body = r#"import Base from './base.js';
+Base.color('pass', '.');
+Base.colour('pass', '.');
+"#;
+    assert_eq!(
+        file(&p, "lib/dot.mjs", body),
+        vec!["unknown-symbol lib/dot.mjs:3 'Base' has no member 'colour'"]
     );
 }

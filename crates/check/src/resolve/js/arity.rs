@@ -7,10 +7,12 @@
 //! overloads, a call is fine when any overload fits. When the function or the
 //! caller is JavaScript, the count is the same except that a function reading
 //! `arguments` takes any number, more or fewer (the adapter marks it), and a
-//! parameter is optional when the JSDoc marks it so (`[name]`, `{T=}`) or
-//! the body tests it for absence (`name === undefined`, `typeof name`,
-//! `name || …`, `name ?? …`). A parameter the body only tests for truth
-//! (`if (name)`, `!name`, `name && …`) or only passes on (never `name.x`,
+//! parameter is optional when the JSDoc marks it so (`[name]`, `{T=}`), the
+//! body tests it for absence (`name === undefined`, `typeof name ===
+//! 'undefined'`, `name || …`, `name ?? …`, `if (err)`, `if (!cb)`), or an
+//! optional parameter comes before it. A parameter the body only tests for
+//! truth or type (`name && …`, `!name` in a larger condition, `typeof name
+//! === 'object'`) or only passes on (never `name.x`,
 //! `name[…]`, `name(…)`, a comparison with a value, `${name}`, `'…' + name`,
 //! `instanceof name`, `Object.keys(name)`, `for (… of name)`, `const {a} =
 //! name`), and the JSDoc does not document, is *tolerated* missing: leaving
@@ -250,7 +252,7 @@ fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Params) {
         .list
         .iter()
         .any(|q| q.kind == plumb_facts::ParamKind::VarPositional && q.name == "arguments");
-    let omissions: Vec<Omission> = p
+    let mut omissions: Vec<Omission> = p
         .list
         .iter()
         .map(|param| {
@@ -263,6 +265,20 @@ fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Params) {
             js_omission(param.name.as_str(), body, doc)
         })
         .collect();
+    // A caller who leaves out an optional parameter leaves out every one
+    // after it (`(name, start, end)` testing `start === undefined` is
+    // called as `cb(name)`, `(parent = root, func)` as `build()`), so those
+    // are optional too.
+    let mut optional_before = false;
+    for (param, o) in p.list.iter().zip(omissions.iter_mut()) {
+        if param.kind != plumb_facts::ParamKind::Positional {
+            continue;
+        }
+        if optional_before {
+            *o = Omission::Optional;
+        }
+        optional_before |= *o == Omission::Optional;
+    }
     let reading = |least: Omission| {
         let mut p = p.clone();
         for (param, o) in p.list.iter_mut().zip(&omissions) {
@@ -379,10 +395,12 @@ fn doc_optional(doc: &str, name: &str) -> bool {
 }
 
 /// Whether the body tests `name` for absence, and how plainly: `typeof
-/// name`, `name == null`, `undefined === name`, `name || d` and `name ?? d`
-/// mark it optional; `!name`, `if (name)`, `name && …` and `name ? a : b`
-/// only test its truth (how a flag or any nullable value is read), which
-/// tolerates a missing argument. A comparison with anything but
+/// name === 'undefined'`, `name == null`, `undefined === name`, `name || d`,
+/// `name ?? d` and a condition that is the name alone (`if (err)`, `if
+/// (!cb)`) mark it optional; `!name`, `name && …`, `name ? a : b`, a larger
+/// condition and `typeof name === 'object'` only test its truth or type
+/// (how a flag or any nullable value is read), which tolerates a missing
+/// argument. A comparison with anything but
 /// `undefined`/`null` is not such a test (`x === name || y`), nor is a test
 /// of a member (`if (name.x)`, `!name[0]`, `typeof name.f()`): reading the
 /// member throws when the argument is missing.
@@ -395,7 +413,22 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
             return None;
         }
         if before.ends_with("typeof") {
-            return Some(Omission::Optional);
+            // `typeof name === 'undefined'` tests for absence; `typeof name
+            // === 'object'` dispatches on the type, and a missing argument
+            // just fails the test.
+            let undefined = ["===", "!==", "==", "!="].iter().any(|op| {
+                after.strip_prefix(op).is_some_and(|v| {
+                    let v = v.trim_start();
+                    ["'undefined'", "\"undefined\"", "`undefined`"]
+                        .iter()
+                        .any(|u| v.starts_with(u))
+                })
+            });
+            return Some(if undefined {
+                Omission::Optional
+            } else {
+                Omission::Tolerated
+            });
         }
         for op in ["===", "!==", "==", "!="] {
             if let Some(left) = before.strip_suffix(op) {
@@ -413,6 +446,13 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
             }
         }
         if after.starts_with("||") || after.starts_with("??") {
+            return Some(Omission::Optional);
+        }
+        // `if (err) {…}` / `if (!cb) return`: the whole condition is whether
+        // the argument was given, as error-first callbacks and optional
+        // arguments are read.
+        let head = before.strip_suffix('!').unwrap_or(before).trim_end();
+        if (head.ends_with("if (") || head.ends_with("if(")) && after.starts_with(')') {
             return Some(Omission::Optional);
         }
         let truth = before.ends_with('!') && !before.ends_with("!=")

@@ -140,12 +140,23 @@ fn class_member_in(
     }
     // Patching the prototype adds instance members; statics come only from
     // writes to the class object itself.
-    if if statics {
-        patches_statics(text, &class.name)
-    } else {
-        patches_prototype(text, &class.name)
-    } {
+    if statics && patches_statics(text, &class.name) {
         return Some(Members::Unknown);
+    }
+    // `exports = module.exports = Base;` then `exports.color = …`: the
+    // module's exports are the class, so what it exports is a static.
+    if statics
+        && text.contains(&format!("module.exports = {}", class.name))
+        && text.contains(&format!("exports.{name}"))
+    {
+        return Some(Members::Present);
+    }
+    if !statics {
+        match prototype_additions(text, &class.name) {
+            None => return Some(Members::Unknown),
+            Some(added) if added.iter().any(|a| a == name) => return Some(Members::Present),
+            Some(_) => {}
+        }
     }
     // An interface of the same name merges its members in: in the same
     // module, or from a declaration file (`declare module`, globals).
@@ -515,7 +526,7 @@ fn opens_members(body: &str, file: &str) -> Open {
     });
     if computed {
         Open::Any
-    } else if assigns_computed_this(&code)
+    } else if assigns_computed_this(&code, file)
         || body.contains("assign(this")
         || body.contains("defineProperty(this")
         || body.contains("defineProperties(this")
@@ -539,14 +550,90 @@ fn is_symbol_const(file: &str, name: &str) -> bool {
     })
 }
 
-/// `Object.assign(Foo.prototype, …)` and the like: members added from outside.
-fn patches_prototype(text: &str, class: &str) -> bool {
+/// The members the file adds to `class`'s prototype other than by plain
+/// assignments the adapter records (`Foo.prototype.m = function`): the
+/// keys of `Object.defineProperties(Foo.prototype, {a: …, [kSym]: …})` and
+/// the name of `Object.defineProperty(Foo.prototype, 'a', …)`; `None` when
+/// any other use of the prototype may add members (`Object.assign(Foo.prototype,
+/// mixin)`, a computed key that is no symbol of the file).
+pub(super) fn prototype_additions(text: &str, class: &str) -> Option<Vec<String>> {
     let pat = format!("{class}.prototype");
-    text.match_indices(&pat).any(|(i, _)| {
+    let mut added = Vec::new();
+    for (i, _) in text.match_indices(&pat) {
         let after = text[i + pat.len()..].trim_start();
-        // `Foo.prototype.m = function` is a definition the adapter records.
-        !after.starts_with('.')
-    })
+        if after.starts_with('.') || !word_boundary_before(text, i) {
+            continue;
+        }
+        let before = text[..i].trim_end();
+        let rest = after.strip_prefix(',')?.trim_start();
+        if before.ends_with("defineProperties(") {
+            added.extend(literal_keys(text, rest)?);
+        } else if before.ends_with("defineProperty(") {
+            let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+            let name = rest[1..].split(q).next()?;
+            added.push(name.to_string());
+        } else {
+            return None;
+        }
+    }
+    Some(added)
+}
+
+fn word_boundary_before(text: &str, i: usize) -> bool {
+    !text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+}
+
+/// The top-level keys of the object literal `rest` starts with (`{a: …,
+/// 'b': …, [kSym]: …}`); `None` when it is no literal or a key is computed
+/// from anything but a symbol `file` makes.
+fn literal_keys(file: &str, rest: &str) -> Option<Vec<String>> {
+    let body = rest.strip_prefix('{')?;
+    let (mut depth, mut keys, mut at_key) = (0i32, Vec::new(), true);
+    let mut chars = body.char_indices().peekable();
+    while let Some((j, c)) = chars.next() {
+        match c {
+            '{' | '(' | '[' if depth > 0 || c != '[' || !at_key => depth += 1,
+            '[' => {
+                // A computed key: `[kSym]:`.
+                let inner = &body[j + 1..];
+                let end = inner.find(']')?;
+                if !is_symbol_const(file, inner[..end].trim()) {
+                    return None;
+                }
+                at_key = false;
+                for _ in 0..end + 1 {
+                    chars.next();
+                }
+            }
+            '}' if depth == 0 => return Some(keys),
+            '}' | ')' | ']' => depth -= 1,
+            ',' if depth == 0 => at_key = true,
+            '\'' | '"' | '`' if depth == 0 && at_key => {
+                let key = body[j + 1..].split(c).next()?;
+                keys.push(key.to_string());
+                at_key = false;
+                for _ in 0..key.chars().count() + 1 {
+                    chars.next();
+                }
+            }
+            c if depth == 0 && at_key && (c.is_alphanumeric() || c == '_' || c == '$') => {
+                let key: String = body[j..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                    .collect();
+                for _ in 1..key.chars().count() {
+                    chars.next();
+                }
+                keys.push(key);
+                at_key = false;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether the file writes members onto the class object `class` other than
@@ -645,7 +732,7 @@ fn strip_comments(text: &str) -> String {
 }
 
 /// `this[k] = …` (not `this["_output"]` in a type or a read).
-fn assigns_computed_this(code: &str) -> bool {
+pub(super) fn assigns_computed_this(code: &str, file: &str) -> bool {
     code.match_indices("this[").any(|(i, _)| {
         let rest = &code[i + 5..];
         let mut d = 1;
@@ -656,9 +743,11 @@ fn assigns_computed_this(code: &str) -> bool {
                     d -= 1;
                     if d == 0 {
                         let after = rest[j + 1..].trim_start();
-                        return after.starts_with('=') && !after.starts_with("==")
+                        // `this[kStart] = 0` with a symbol the file makes names no member.
+                        let assigns = after.starts_with('=') && !after.starts_with("==")
                             || after.starts_with("??=")
                             || after.starts_with("||=");
+                        return assigns && !is_symbol_const(file, rest[..j].trim());
                     }
                 }
                 '\n' => return false,

@@ -103,11 +103,12 @@ fn package_entry(project: &Project, dir: &str) -> Option<String> {
     })
 }
 
-/// Whether a relative import that names no file points into build output
-/// built from a source the project has: a missing directory on the way that
-/// `.gitignore` lists or that is named `dist`/`build`/`out`/`lib`, and a
-/// project source with the same path below it (`dist/source/index.js` from
-/// `source/index.ts`, `dist/immer.mjs` from `src/immer.ts`).
+/// Whether a relative import that names no file points into build output:
+/// a missing directory that `.gitignore` lists, imported whole, or a missing
+/// directory on the way that `.gitignore` lists or that is named
+/// `dist`/`build`/`out`/`lib`, with a project source of the same path below
+/// it (`dist/source/index.js` from `source/index.ts`, `dist/immer.mjs` from
+/// `src/immer.ts`).
 pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let Some(base) = normalize(&format!("{dir}/{spec}")) else {
@@ -116,7 +117,8 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
     let ignore = std::fs::read_to_string(project.root.join(".gitignore")).unwrap_or_default();
     let mut prefix = String::new();
     let segs: Vec<&str> = base.split('/').collect();
-    for (i, seg) in segs[..segs.len().saturating_sub(1)].iter().enumerate() {
+    // The last segment too: `require('./build/')` names the directory.
+    for (i, seg) in segs.iter().enumerate() {
         prefix = if prefix.is_empty() {
             seg.to_string()
         } else {
@@ -125,11 +127,26 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
         if project.dir_exists(&prefix) {
             continue;
         }
-        let output = matches!(*seg, "dist" | "build" | "out" | "lib")
-            || ignore.lines().any(|l| {
-                let l = l.trim().trim_matches('/').trim_end_matches('*');
-                !l.is_empty() && (seg.starts_with(l) || l == prefix)
-            });
+        // A directory `.gitignore` lists is local or generated content the
+        // index never holds; importing it whole (`require('./build/')`)
+        // names the build's entry, below it the path must mirror a source.
+        let ignored = ignore.lines().any(|l| {
+            let l = l.trim().trim_matches('/');
+            if l.is_empty() || l.starts_with(['#', '!']) {
+                return false;
+            }
+            match l.strip_suffix('*') {
+                Some(head) => {
+                    !head.is_empty() && (seg.starts_with(head) || prefix.starts_with(head))
+                }
+                None => l == *seg || l == prefix,
+            }
+        });
+        let last = i + 1 == segs.len();
+        if last {
+            return ignored;
+        }
+        let output = ignored || matches!(*seg, "dist" | "build" | "out" | "lib");
         return output && built_from_source(project, &segs[i + 1..].join("/"));
     }
     false

@@ -679,18 +679,16 @@ fn prototype_this(
         || text.contains("__proto__")
         || text.contains(&format!("{c}.prototype ="))
         || text.contains(&format!("{c}.prototype["))
-        || text.contains("this[")
+        || super::members::assigns_computed_this(text, text)
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
     {
         return Some(vec![skipped!()]);
     }
-    let patched = crate::resolve::word_positions(text, c).any(|i| {
-        let after = &text[i + c.len()..];
-        after.starts_with(".prototype") && !after[".prototype".len()..].starts_with('.')
-    });
-    if patched {
-        return Some(vec![skipped!()]);
+    match super::members::prototype_additions(text, c) {
+        Some(added) if !added.iter().any(|a| a == &r.name) => {}
+        Some(_) => return Some(vec![Outcome::Resolved]),
+        None => return Some(vec![skipped!()]),
     }
     let pool: Vec<(String, String, u32)> = defs
         .iter()
