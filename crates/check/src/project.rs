@@ -201,6 +201,26 @@ impl<'a> Project<'a> {
         })
     }
 
+    /// Whether a file other than `path` writes `qualifier.name` (as indexed,
+    /// or as a changed file now has it): `Base.prototype` mixed into
+    /// another class elsewhere.
+    pub fn member_used_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
+        let in_changed = self.overlay.iter().any(|(p, o)| {
+            p != path
+                && o.facts
+                    .references
+                    .iter()
+                    .any(|r| r.name == name && r.qualifier.as_deref() == Some(qualifier))
+        });
+        in_changed
+            || self
+                .store
+                .member_refs(qualifier, name, 20)
+                .unwrap_or_default()
+                .iter()
+                .any(|r| r.path != path && !self.overlay.contains_key(&r.path))
+    }
+
     /// Definitions whose name starts with `prefix` (for suggestions).
     pub fn defs_with_prefix(&self, prefix: &str, limit: usize) -> Vec<ProjectDef> {
         let mut out = Vec::new();

@@ -1227,3 +1227,106 @@ Base.colour('pass', '.');
         vec!["unknown-symbol lib/dot.mjs:3 'Base' has no member 'colour'"]
     );
 }
+
+#[test]
+fn class_expressions_on_members_and_functions_exported_with_keys() {
+    // hapi: `exports = module.exports = internals.Core = class {…}`; pino:
+    // `module.exports = pino` then `module.exports.destination = …` and
+    // `module.exports.pino = pino`, required from a benchmark as `'../'`
+    // (package.json `main`, beside a `types` declaration file).
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "pino", "main": "pino.js", "types": "pino.d.ts"}"#,
+        ),
+        (
+            "pino.d.ts",
+            "declare function pino(): void;\nexport = pino;\n",
+        ),
+        (
+            "pino.js",
+            "function pino (...args) {\n  return args\n}\nmodule.exports = pino\nmodule.exports.destination = (dest = 1) => dest\nmodule.exports.pino = pino\n",
+        ),
+    ]);
+    let core = r#"const internals = {};
+exports = module.exports = internals.Core = class {
+  start() {
+    this._validateDeps();
+    this._validateDep();
+  }
+  _validateDeps() {}
+};
+"#;
+    assert_eq!(
+        file(&p, "lib/core.js", core),
+        vec!["unknown-symbol lib/core.js:5 'this' has no member '_validateDep'"]
+    );
+    let bench = r#"const pino = require('../');
+pino.destination('/dev/null');
+pino.getDestination('/dev/null');
+"#;
+    assert_eq!(
+        file(&p, "benchmarks/basic.bench.js", bench),
+        vec!["unknown-symbol benchmarks/basic.bench.js:3 'pino' has no member 'getDestination'"]
+    );
+}
+
+#[test]
+fn what_the_index_cannot_see_and_prototypes_mixed_in_elsewhere() {
+    // superagent: `require('..')` of a package whose `main` is a build
+    // (`lib/node/index.js` from `src/`), a test fixture reaching above the
+    // repository, and `RequestBase.prototype` methods calling `this.emit`
+    // because another file mixes them into a Stream.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "superagent", "main": "lib/node/index.js"}"#,
+        ),
+        (
+            "src/request-base.js",
+            "function RequestBase() {}\nRequestBase.prototype.timeout = function (ms) {\n  this._timeout = ms;\n  return this;\n};\nmodule.exports = RequestBase;\n",
+        ),
+        (
+            "src/node/index.js",
+            "const RequestBase = require('../request-base');\nfunction Request() {}\nmixin(Request.prototype, RequestBase.prototype);\nfunction mixin(a, b) { return Object.assign(a, b); }\nmodule.exports = Request;\n",
+        ),
+    ]);
+    let example = "const request = require('..');\nconst utils = require('../../../utils');\nconst other = require('./nothere');\nmodule.exports = {request, utils, other};\n";
+    assert_eq!(
+        file(&p, "examples/simple-get.js", example),
+        vec!["unknown-import examples/simple-get.js:3 cannot find module './nothere'"]
+    );
+    let base = "function RequestBase() {}\nRequestBase.prototype.timeout = function (ms) {\n  this._timeout = ms;\n  this.emit('timeout');\n  return this;\n};\nmodule.exports = RequestBase;\n";
+    assert_eq!(file(&p, "src/request-base.js", base), Vec::<String>::new());
+}
+
+#[test]
+fn typescript_reads_a_package_entry_by_its_declarations() {
+    // hapi's type tests: `import {Plugin} from '../..'` in TypeScript reads
+    // `types` (lib/index.d.ts), JavaScript's `require('..')` the `main`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "hapi", "main": "lib/index.js", "types": "lib/index.d.ts"}"#,
+        ),
+        (
+            "lib/index.js",
+            "exports.server = function (options) {\n  return options;\n};\n",
+        ),
+        ("lib/index.d.ts", "export * from './types';\n"),
+        (
+            "lib/types/index.d.ts",
+            "export interface Plugin { name: string; }\nexport declare function server(options?: object): object;\n",
+        ),
+    ]);
+    let ts = "import { Plugin, Plugins } from '../..';\nexport const p: Plugin = { name: 'x' };\nexport type Q = Plugins;\n";
+    assert_eq!(
+        file(&p, "test/types/index.ts", ts),
+        vec!["unknown-import test/types/index.ts:1 module '../..' has no export 'Plugins'"]
+    );
+    let js = "const Hapi = require('..');\nHapi.server({});\nHapi.servr({});\n";
+    assert_eq!(
+        file(&p, "test/server.js", js),
+        vec!["unknown-symbol test/server.js:3 module '..' has no export 'servr'"]
+    );
+}

@@ -353,6 +353,16 @@ impl Store {
         self.collect(&sql, params![name, bare, limit as i64], ref_row)
     }
 
+    /// References to the member `name` written on `qualifier` (`Base.prototype`
+    /// as `prototype` on `Base`), in path order, at most `limit`.
+    pub fn member_refs(&self, qualifier: &str, name: &str, limit: usize) -> Result<Vec<RefRow>> {
+        let sql = format!(
+            "SELECT {REF_COLS} FROM refs r JOIN files f ON f.id = r.file_id
+             WHERE r.name = ?1 AND r.qualifier = ?2 ORDER BY f.path, r.start_byte LIMIT ?3"
+        );
+        self.collect(&sql, params![name, qualifier, limit as i64], ref_row)
+    }
+
     /// References in one file, in source order.
     pub fn refs_in_file(&self, path: &str) -> Result<Vec<RefRow>> {
         let sql = format!(

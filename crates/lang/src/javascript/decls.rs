@@ -427,6 +427,20 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             self.facts.dynamic = true;
         }
+        // `internals.Core = class {…}` / `exports.Server = class {…}` (hapi):
+        // a class named by the property, whose methods know their `this`.
+        if l.kind() == "member_expression"
+            && r.kind() == "class"
+            && r.child_by_field_name("name").is_none()
+            && let Some(p) = l.child_by_field_name("property")
+        {
+            let stmt = node
+                .parent()
+                .filter(|s| s.kind() == "expression_statement")
+                .unwrap_or(node);
+            self.walk_node(l, sc);
+            return self.class(r, Some((p, stmt)), sc);
+        }
         if l.kind() == "member_expression" && sc.level != Level::Class {
             let obj = l
                 .child_by_field_name("object")

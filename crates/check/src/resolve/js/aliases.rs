@@ -40,7 +40,7 @@ pub fn resolve_alias(project: &Project, from: &str, spec: &str) -> Option<String
             } else {
                 format!("{}/{rel}", a.base)
             };
-            if let Some(p) = normalize(&joined).and_then(|b| resolve_base(project, &b)) {
+            if let Some(p) = normalize(&joined).and_then(|b| resolve_base(project, &b, from)) {
                 return Some(p);
             }
         }
@@ -51,7 +51,7 @@ pub fn resolve_alias(project: &Project, from: &str, spec: &str) -> Option<String
         } else {
             format!("{}/{spec}", a.base)
         };
-        return normalize(&joined).and_then(|b| resolve_base(project, &b));
+        return normalize(&joined).and_then(|b| resolve_base(project, &b, from));
     }
     None
 }

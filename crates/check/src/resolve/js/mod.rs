@@ -44,7 +44,9 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     };
     if spec.starts_with('.') || alias.is_some() {
         let Some(target) = alias.or_else(|| resolve_relative(ctx, spec)) else {
-            if modules::into_build_output(ctx.project, ctx.path, spec) {
+            if modules::into_build_output(ctx.project, ctx.path, spec)
+                || modules::beyond_the_index(ctx.project, ctx.path, spec)
+            {
                 return vec![skipped!()];
             }
             // Assets a bundler loads (`./a.css`, `./b.wasm?init`, `./c.svg?url`)

@@ -37,7 +37,7 @@ pub fn normalize(path: &str) -> Option<String> {
 pub fn resolve_from(project: &Project, from: &str, spec: &str) -> Option<String> {
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let base = normalize(&format!("{dir}/{spec}"))?;
-    resolve_base(project, &base)
+    resolve_base(project, &base, from)
 }
 
 /// The project file a specifier names: relative ones from `from`, bare ones
@@ -53,8 +53,9 @@ pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String>
 }
 
 /// The file a repository-relative module path names, trying extensions,
-/// `index` files and a package.json entry.
-pub fn resolve_base(project: &Project, base: &str) -> Option<String> {
+/// `index` files and a package.json entry (as the importing file `from`
+/// reads it: TypeScript its declarations, JavaScript the code that runs).
+pub fn resolve_base(project: &Project, base: &str, from: &str) -> Option<String> {
     let base = base.to_string();
     let stripped = ["js", "jsx", "mjs", "cjs"]
         .iter()
@@ -74,7 +75,7 @@ pub fn resolve_base(project: &Project, base: &str) -> Option<String> {
         } else {
             format!("{b}/")
         };
-        if let Some(p) = package_entry(project, &dir) {
+        if let Some(p) = package_entry(project, &dir, super::arity::is_ts_path(from)) {
             return Some(p);
         }
         for e in &EXTS[1..] {
@@ -87,12 +88,21 @@ pub fn resolve_base(project: &Project, base: &str) -> Option<String> {
     None
 }
 
-/// The entry file a directory's package.json names (`types`, `module`,
-/// `main`), when it exists.
-fn package_entry(project: &Project, dir: &str) -> Option<String> {
+/// The entry file a directory's package.json names, when it exists. For
+/// TypeScript the declarations come first (`types`, `typings`), then the
+/// code; for JavaScript the code that runs comes first (`module`, `main`:
+/// pino's `require('../')` is `pino.js`, whose members its `.d.ts` only
+/// describes), the declarations when that entry is a build the repository
+/// lacks.
+fn package_entry(project: &Project, dir: &str, types_first: bool) -> Option<String> {
     let text = std::fs::read_to_string(project.root.join(format!("{dir}package.json"))).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    ["types", "typings", "module", "main"].iter().find_map(|k| {
+    let keys = if types_first {
+        ["types", "typings", "module", "main"]
+    } else {
+        ["module", "main", "types", "typings"]
+    };
+    keys.iter().find_map(|k| {
         let rel = v.get(*k)?.as_str()?;
         let p = normalize(&format!("{dir}{rel}"))?;
         let found = EXTS
@@ -101,6 +111,26 @@ fn package_entry(project: &Project, dir: &str) -> Option<String> {
             .find(|c| project.file_exists(c));
         found
     })
+}
+
+/// Whether a relative import that names no file points where the index
+/// cannot look: above the repository's root (`'../../../utils'` from a
+/// fixture), or at a package directory whose entry is a build the
+/// repository lacks (superagent's `require('..')`: `main` is
+/// `lib/node/index.js`, built from `src/`).
+pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
+    let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    match normalize(&format!("{dir}/{spec}")) {
+        None => true,
+        Some(base) => {
+            let manifest = if base.is_empty() {
+                "package.json".to_string()
+            } else {
+                format!("{base}/package.json")
+            };
+            project.file_exists(&manifest) || project.root.join(&manifest).is_file()
+        }
+    }
 }
 
 /// Whether a relative import that names no file points into build output:

@@ -583,15 +583,25 @@ fn exported_value_member(
     {
         return None;
     }
-    // Only one assignment to module.exports, and no other way to add keys.
-    if text.matches("module.exports").count() != 1
+    // Only one assignment to module.exports (`module.exports.k = …` adds a
+    // key to the value), and no other way to add keys.
+    let whole = text
+        .match_indices("module.exports")
+        .filter(|(i, m)| assigned_member(&text[i + m.len()..]).is_none())
+        .count();
+    if whole != 1
+        || text.contains("module.exports[")
         || text.contains(&format!("{x}["))
         || text.contains(&format!("assign({x}"))
         || text.contains(&format!("defineProperty({x}"))
     {
         return None;
     }
-    let defs = super::modules::top_defs(facts, x);
+    // `module.exports.pino = pino` records a variable of the same name too.
+    let defs: Vec<Definition> = super::modules::top_defs(facts, x)
+        .into_iter()
+        .filter(|d| matches!(d.kind, DefKind::Class | DefKind::Function))
+        .collect();
     let [d] = defs.as_slice() else {
         return None;
     };
@@ -604,15 +614,13 @@ fn exported_value_member(
         )),
         DefKind::Function => {
             let assigned: Vec<(String, String, u32)> = crate::resolve::word_positions(text, x)
-                .filter_map(|i| {
-                    let after = text[i + x.len()..].strip_prefix('.')?;
-                    let end = after
-                        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                        .unwrap_or(after.len());
-                    let tail = after[end..].trim_start();
-                    (end > 0 && tail.starts_with('=') && !tail.starts_with("=="))
-                        .then(|| (after[..end].to_string(), file.to_string(), 0))
-                })
+                .map(|i| i + x.len())
+                .chain(
+                    text.match_indices("module.exports")
+                        .map(|(i, m)| i + m.len()),
+                )
+                .filter_map(|end| assigned_member(&text[end..]))
+                .map(|n| (n.to_string(), file.to_string(), 0))
                 .collect();
             if assigned.iter().any(|(n, _, _)| n == &r.name)
                 || super::members::FUNCTION_MEMBERS.contains(&r.name.as_str())
@@ -635,6 +643,17 @@ fn exported_value_member(
         }
         _ => None,
     }
+}
+
+/// `.name = …` at the start of `after` (what follows a value's name):
+/// the member that assignment adds.
+fn assigned_member(after: &str) -> Option<&str> {
+    let after = after.strip_prefix('.')?;
+    let end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(after.len());
+    let tail = after[end..].trim_start();
+    (end > 0 && tail.starts_with('=') && !tail.starts_with("==")).then(|| &after[..end])
 }
 
 /// `this.m()` inside `C.prototype.x = function () { … }` where `C` is a
@@ -682,6 +701,9 @@ fn prototype_this(
         || super::members::assigns_computed_this(text, text)
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
+        // `mixin(Request.prototype, RequestBase.prototype)` in another file:
+        // RequestBase's methods run with `this` a Request.
+        || ctx.project.member_used_elsewhere(c, "prototype", ctx.path)
     {
         return Some(vec![skipped!()]);
     }

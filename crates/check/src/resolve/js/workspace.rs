@@ -31,7 +31,11 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     let Some(exports) = v.get("exports") else {
         // No exports map: the package's files are reachable by path.
-        return resolve_base(project, &format!("{dir}{}", sub.trim_start_matches('/')));
+        return resolve_base(
+            project,
+            &format!("{dir}{}", sub.trim_start_matches('/')),
+            from,
+        );
     };
     let key = format!(".{sub}");
     let entry = match exports {
