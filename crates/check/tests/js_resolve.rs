@@ -1330,3 +1330,33 @@ fn typescript_reads_a_package_entry_by_its_declarations() {
         vec!["unknown-symbol test/server.js:3 module '..' has no export 'servr'"]
     );
 }
+
+#[test]
+fn a_required_module_that_exports_a_function_is_called_by_its_parameters() {
+    // restify: `var hrTimeDurationInMs = require('./utils/hrTimeDurationInMs')`
+    // of `module.exports = hrTimeDurationInMs;`; also a class so exported.
+    let p = shop(&[
+        (
+            "lib/utils/hr.js",
+            "function hrTimeDurationInMs(startTime, endTime) {\n  return endTime[0] - startTime[0];\n}\nmodule.exports = hrTimeDurationInMs;\n",
+        ),
+        (
+            "lib/chain.js",
+            "class Chain {\n  constructor(options) {\n    this.onceNext = options.onceNext;\n  }\n}\nmodule.exports = Chain;\n",
+        ),
+    ]);
+    let body = r#"var hr = require('./utils/hr');
+var Chain = require('./chain');
+hr([1, 0], [2, 0]);
+hr([1, 0], [2, 0], 3);
+new Chain({});
+new Chain({}, 2);
+"#;
+    assert_eq!(
+        file(&p, "lib/metrics.js", body),
+        vec![
+            "arity-mismatch lib/metrics.js:4 'hrTimeDurationInMs' takes at most 2 argument(s) but 3 were given",
+            "arity-mismatch lib/metrics.js:6 'constructor' takes at most 1 argument(s) but 2 were given",
+        ]
+    );
+}

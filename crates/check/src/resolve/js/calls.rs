@@ -103,6 +103,23 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return vec![Outcome::Resolved];
     }
     if let Some((imp, _)) = ctx.import_binding(name) {
+        // `const f = require('./f')` (or the default import of a CommonJS
+        // module) of `module.exports = f`: check the call against f.
+        let whole = imp.alias.as_deref() == Some(name)
+            || imp
+                .names
+                .iter()
+                .any(|n| n.name == "default" && n.alias.as_deref().unwrap_or(&n.name) == name);
+        if whole
+            && let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module)
+            && ctx
+                .project
+                .facts_of(&target)
+                .is_some_and(|rc| super::modules::is_commonjs(&rc.0))
+            && let Some(d) = super::qualified::module_exports_value(ctx.project, &target)
+        {
+            return check_arity(ctx, r, &[&d], &target);
+        }
         // A named import from a project file: check the call against it.
         if imp.alias.as_deref() != Some(name)
             && let Some(n) = imp

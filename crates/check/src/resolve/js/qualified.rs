@@ -560,16 +560,13 @@ fn object_member(
     ))])
 }
 
-/// `q.name()` where `q` is `require('./m')` and m ends with
-/// `module.exports = X` for a class or function `X` of m: a static member
-/// of the class, or a property assigned as `X.name = …`.
-fn exported_value_member(
-    ctx: &FileCtx,
-    r: &Reference,
+/// The class or function `X` of `file` that `module.exports = X;` makes the
+/// module's value (assigned once; `module.exports.k = …` only adds keys).
+pub(super) fn module_exports_value(
+    project: &crate::project::Project,
     file: &str,
-    q: &str,
-) -> Option<Vec<Outcome>> {
-    let rc = ctx.project.facts_of(file)?;
+) -> Option<Definition> {
+    let rc = project.facts_of(file)?;
     let (text, facts) = (&rc.0, &rc.1);
     let (_, rest) = text.split_once("module.exports = ")?;
     let end = rest
@@ -583,18 +580,11 @@ fn exported_value_member(
     {
         return None;
     }
-    // Only one assignment to module.exports (`module.exports.k = …` adds a
-    // key to the value), and no other way to add keys.
     let whole = text
         .match_indices("module.exports")
         .filter(|(i, m)| assigned_member(&text[i + m.len()..]).is_none())
         .count();
-    if whole != 1
-        || text.contains("module.exports[")
-        || text.contains(&format!("{x}["))
-        || text.contains(&format!("assign({x}"))
-        || text.contains(&format!("defineProperty({x}"))
-    {
+    if whole != 1 {
         return None;
     }
     // `module.exports.pino = pino` records a variable of the same name too.
@@ -602,14 +592,38 @@ fn exported_value_member(
         .into_iter()
         .filter(|d| matches!(d.kind, DefKind::Class | DefKind::Function))
         .collect();
-    let [d] = defs.as_slice() else {
+    match <[Definition; 1]>::try_from(defs) {
+        Ok([d]) => Some(d),
+        Err(_) => None,
+    }
+}
+
+/// `q.name()` where `q` is `require('./m')` and m ends with
+/// `module.exports = X` for a class or function `X` of m: a static member
+/// of the class, or a property assigned as `X.name = …`.
+fn exported_value_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let d = module_exports_value(ctx.project, file)?;
+    let rc = ctx.project.facts_of(file)?;
+    let text = &rc.0;
+    let x = d.name.as_str();
+    // No other way to add keys.
+    if text.contains("module.exports[")
+        || text.contains(&format!("{x}["))
+        || text.contains(&format!("assign({x}"))
+        || text.contains(&format!("defineProperty({x}"))
+    {
         return None;
-    };
+    }
     match d.kind {
         DefKind::Class => Some(member_outcome(
             ctx,
             r,
-            class_member(ctx.project, file, d, &r.name, true),
+            class_member(ctx.project, file, &d, &r.name, true),
             q,
         )),
         DefKind::Function => {
