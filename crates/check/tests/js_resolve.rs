@@ -1360,3 +1360,26 @@ new Chain({}, 2);
         ]
     );
 }
+
+#[test]
+fn a_short_call_the_project_already_makes_is_how_the_function_is_used() {
+    // fastify: the JSDoc documents `serverOptions`, yet the project's tests
+    // call `fastify()` everywhere; `build` is never called short.
+    let p = shop(&[
+        (
+            "fastify.js",
+            "/**\n * @param {object} serverOptions\n */\nfunction fastify(serverOptions) {\n  return process(serverOptions);\n}\n/**\n * @param {object} opts\n */\nfunction build(opts) {\n  return process(opts);\n}\nfunction process(o) {\n  return o;\n}\nmodule.exports = { fastify, build };\n",
+        ),
+        (
+            "test/a.test.js",
+            "const { fastify, build } = require('../fastify');\nfastify();\nbuild({});\n",
+        ),
+    ]);
+    let body = "const { fastify, build } = require('../fastify');\nfastify();\nbuild();\n";
+    assert_eq!(
+        file(&p, "test/b.test.js", body),
+        vec![
+            "arity-mismatch test/b.test.js:3 'build' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+}
