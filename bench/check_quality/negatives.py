@@ -52,11 +52,12 @@ def real_commits(repo, lang, work, count):
             continue
         diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, check=False).stdout
         added = sum(1 for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++"))
-        # The commit's manifest edits go with it: code importing a dependency
-        # the same commit declares is valid (added lines still count source only).
-        manifests = [n for n in names if pathlib.PurePosixPath(n).name in MANIFESTS]
-        if manifests:
-            diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, *manifests,
+        # The commit's manifest and declaration-file (.d.ts) edits go with it:
+        # code importing a dependency or a type the same commit declares is
+        # valid (added lines still count source only).
+        context = [n for n in names if pathlib.PurePosixPath(n).name in MANIFESTS or n.endswith(".d.ts")]
+        if context:
+            diff = git(clone, "diff", "--no-color", "--no-ext-diff", f"{c}^", c, "--", *src, *context,
                        check=False).stdout
         if added == 0 or added > 600:
             continue

@@ -1383,3 +1383,32 @@ fn a_short_call_the_project_already_makes_is_how_the_function_is_used() {
         ]
     );
 }
+
+#[test]
+fn optional_requires_and_calls_asserted_to_throw() {
+    // debug: `try { require('supports-color') } catch {}`; winston's tests:
+    // `assume(function () { new Profiler(); }).throws(…)`.
+    let p = shop(&[(
+        "lib/profiler.js",
+        "class Profiler {\n  constructor(logger) {\n    if (!logger.log) throw new Error('Logger is required');\n    this.logger = logger;\n  }\n}\nmodule.exports = Profiler;\n",
+    )]);
+    let body = r#"let colors;
+try {
+  colors = require('supports-color');
+} catch (e) {}
+const chalk = require('chalk');
+const Profiler = require('./profiler');
+assert.throws(() => {
+  new Profiler(undefined, 1);
+});
+new Profiler();
+module.exports = { colors, chalk };
+"#;
+    assert_eq!(
+        file(&p, "lib/index.js", body),
+        vec![
+            "undeclared-package lib/index.js:5 package 'chalk' is not declared in package.json (and not installed)",
+            "arity-mismatch lib/index.js:10 'constructor' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}

@@ -12,6 +12,7 @@
 mod aliases;
 mod arity;
 mod calls;
+mod intent;
 mod members;
 mod modules;
 mod objects;
@@ -210,7 +211,9 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     if declared {
         return vec![Outcome::Resolved];
     }
-    if !m.files.iter().any(|f| f.ends_with("package.json")) {
+    if !m.files.iter().any(|f| f.ends_with("package.json"))
+        || intent::inside_try(ctx.text, imp.span.start_byte as usize)
+    {
         return vec![skipped!()];
     }
     // An ambient `declare module 'pkg'` of the project, or a path alias

@@ -1,0 +1,119 @@
+//! What the code around a reference says its author expects, in
+//! JavaScript/TypeScript: a `require` inside a `try` block is optional (the
+//! `catch` handles its absence, as `debug` loads `supports-color`), and a
+//! call inside an assertion that it throws is meant to fail
+//! (`assume(() => new Profiler()).throws(…)`).
+//!
+//! Owns reading that intent from the text around a byte offset; it knows
+//! nothing of resolution and never decides a finding by itself.
+
+/// How far back (in bytes) the enclosing blocks are looked for.
+const REACH: usize = 20_000;
+
+/// Whether the byte `at` of `text` lies inside a `try { … }` block (any
+/// number of blocks out).
+pub fn inside_try(text: &str, at: usize) -> bool {
+    let at = at.min(text.len());
+    let start = at.saturating_sub(REACH);
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    for i in (start..at).rev() {
+        match bytes[i] {
+            b'}' => depth += 1,
+            b'{' if depth > 0 => depth -= 1,
+            b'{' => {
+                let head = text[start..i].trim_end();
+                if head.strip_suffix("try").is_some_and(|rest| {
+                    !rest
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                }) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the call at byte `at` of `text` sits inside an assertion that
+/// it throws: within the parentheses of `assert.throws(…)`,
+/// `expect(() => …)` and the like opened at most a few lines before, or of
+/// a call that a few lines after is closed into `.throws(…)`, `.toThrow()`,
+/// `.rejects`.
+pub fn expects_throw(text: &str, at: usize) -> bool {
+    const OPENERS: [&str; 5] = [
+        "assert.throws(",
+        "assert.rejects(",
+        "expect(() =>",
+        "expect(function",
+        "expect(async",
+    ];
+    const CLOSERS: [&str; 5] = [
+        ").throws(",
+        ").toThrow",
+        ").rejects",
+        ").throw(",
+        ").to.throw",
+    ];
+    const WINDOW: usize = 400;
+    let at = at.min(text.len());
+    let lo = floor_char(text, at.saturating_sub(WINDOW));
+    let hi = floor_char(text, (at + WINDOW).min(text.len()));
+    let depth = |s: &str| {
+        s.chars().fold(0i32, |d, c| match c {
+            '(' => d + 1,
+            ')' => d - 1,
+            _ => d,
+        })
+    };
+    let before = &text[lo..at];
+    let opened = OPENERS.iter().any(|m| {
+        before
+            .rfind(m)
+            .is_some_and(|i| depth(&before[i + m.find('(').unwrap_or(0)..]) > 0)
+    });
+    let after = &text[at..hi];
+    let closed = CLOSERS
+        .iter()
+        .any(|m| after.find(m).is_some_and(|i| depth(&after[..i + 1]) < 0));
+    opened || closed
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_require_in_a_try_block_is_optional() {
+        let text = "let c;\ntry {\n  c = require('supports-color');\n} catch (e) {}\nconst d = require('d');\n";
+        assert!(inside_try(text, text.find("supports").unwrap()));
+        assert!(!inside_try(text, text.find("'d'").unwrap()));
+        let nested = "try {\n  if (x) {\n    require('a');\n  }\n} catch {}\nfunction entry() {\n  require('b');\n}\n";
+        assert!(inside_try(nested, nested.find("'a'").unwrap()));
+        assert!(!inside_try(nested, nested.find("'b'").unwrap()));
+        let retry = "function retry() {\n  require('c');\n}\n";
+        assert!(!inside_try(retry, retry.find("'c'").unwrap()));
+    }
+
+    #[test]
+    fn calls_asserted_to_throw() {
+        let text = "it('x', () => {\n  assume(function () {\n    new Profiler();\n  }).throws('Logger is required');\n  new Logger();\n  run();\n});\n";
+        assert!(expects_throw(text, text.find("Profiler").unwrap()));
+        assert!(!expects_throw(text, text.find("Logger(").unwrap()));
+        assert!(!expects_throw(text, text.find("run").unwrap()));
+        let e = "expect(() => f()).toThrow();\nassert.throws(() => {\n  g();\n});\nh();\n";
+        assert!(expects_throw(e, e.find("f()").unwrap()));
+        assert!(expects_throw(e, e.find("g()").unwrap()));
+        assert!(!expects_throw(e, e.find("h()").unwrap()));
+    }
+}
