@@ -1412,3 +1412,39 @@ module.exports = { colors, chalk };
         ]
     );
 }
+
+#[test]
+fn typescript_reads_a_javascript_module_by_its_declarations_and_rebound_exports() {
+    // execa's type tests import `Options` from '../index.js', declared by
+    // the `index.d.ts` beside it; tsd's `expectError(…)` must fail.
+    // express-session: `exports = module.exports = session;` then
+    // `exports.MemoryStore = MemoryStore`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "execa", "devDependencies": {"tsd": "^0.31.0"}}"#,
+        ),
+        (
+            "index.js",
+            "export function execa(file, args) {\n  return [file, args];\n}\n",
+        ),
+        (
+            "index.d.ts",
+            "export type Options = {cwd?: string};\nexport declare function execa(file: string, args?: string[]): unknown;\n",
+        ),
+        (
+            "session.js",
+            "exports = module.exports = session;\nexports.MemoryStore = MemoryStore;\nfunction session(options) {\n  return options;\n}\nfunction MemoryStore() {}\n",
+        ),
+    ]);
+    let ts = "import {expectError} from 'tsd';\nimport {execa, type Options, type Optionz} from '../index.js';\nexport const o: Options = {};\nexpectError(execa());\nexeca('ls');\n";
+    assert_eq!(
+        file(&p, "test-d/a.test-d.ts", ts),
+        vec!["unknown-import test-d/a.test-d.ts:2 module '../index.js' has no export 'Optionz'"]
+    );
+    let js = "const session = require('./session');\nnew session.MemoryStore();\nnew session.MemoryStor();\n";
+    assert_eq!(
+        file(&p, "test.js", js),
+        vec!["unknown-symbol test.js:3 'session' has no member 'MemoryStor'"]
+    );
+}

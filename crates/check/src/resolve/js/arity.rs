@@ -81,9 +81,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     // Overloads: declarations without a body first, the implementation last;
     // only the declarations are callable, but any fitting one is enough.
     let fits = |p: &Params| p.call_fits(given, &[], r.has_spread);
-    if sets.iter().any(|(_, strict, _)| fits(strict).is_ok())
-        || super::intent::expects_throw(ctx.text, r.span.start_byte as usize)
-    {
+    if sets.iter().any(|(_, strict, _)| fits(strict).is_ok()) {
         return vec![Outcome::Resolved];
     }
     if let [(lenient, strict, d)] = &sets[..]

@@ -1,8 +1,9 @@
 //! What the code around a reference says its author expects, in
 //! JavaScript/TypeScript: a `require` inside a `try` block is optional (the
 //! `catch` handles its absence, as `debug` loads `supports-color`), and a
-//! call inside an assertion that it throws is meant to fail
-//! (`assume(() => new Profiler()).throws(…)`).
+//! call inside an assertion that it throws (or, in tsd's type tests, that
+//! it does not type-check) is meant to fail
+//! (`assume(() => new Profiler()).throws(…)`, `expectError(f())`).
 //!
 //! Owns reading that intent from the text around a byte offset; it knows
 //! nothing of resolution and never decides a finding by itself.
@@ -39,17 +40,19 @@ pub fn inside_try(text: &str, at: usize) -> bool {
 }
 
 /// Whether the call at byte `at` of `text` sits inside an assertion that
-/// it throws: within the parentheses of `assert.throws(…)`,
-/// `expect(() => …)` and the like opened at most a few lines before, or of
-/// a call that a few lines after is closed into `.throws(…)`, `.toThrow()`,
-/// `.rejects`.
-pub fn expects_throw(text: &str, at: usize) -> bool {
-    const OPENERS: [&str; 5] = [
+/// it fails: within the parentheses of `assert.throws(…)`,
+/// `expect(() => …)`, tsd's `expectError(…)` and the like opened at most a
+/// few lines before, or of a call that a few lines after is closed into
+/// `.throws(…)`, `.toThrow()`, `.rejects`.
+pub fn expects_failure(text: &str, at: usize) -> bool {
+    const OPENERS: [&str; 6] = [
         "assert.throws(",
         "assert.rejects(",
         "expect(() =>",
         "expect(function",
         "expect(async",
+        // tsd's type tests: the expression must not type-check.
+        "expectError(",
     ];
     const CLOSERS: [&str; 5] = [
         ").throws(",
@@ -108,12 +111,12 @@ mod tests {
     #[test]
     fn calls_asserted_to_throw() {
         let text = "it('x', () => {\n  assume(function () {\n    new Profiler();\n  }).throws('Logger is required');\n  new Logger();\n  run();\n});\n";
-        assert!(expects_throw(text, text.find("Profiler").unwrap()));
-        assert!(!expects_throw(text, text.find("Logger(").unwrap()));
-        assert!(!expects_throw(text, text.find("run").unwrap()));
+        assert!(expects_failure(text, text.find("Profiler").unwrap()));
+        assert!(!expects_failure(text, text.find("Logger(").unwrap()));
+        assert!(!expects_failure(text, text.find("run").unwrap()));
         let e = "expect(() => f()).toThrow();\nassert.throws(() => {\n  g();\n});\nh();\n";
-        assert!(expects_throw(e, e.find("f()").unwrap()));
-        assert!(expects_throw(e, e.find("g()").unwrap()));
-        assert!(!expects_throw(e, e.find("h()").unwrap()));
+        assert!(expects_failure(e, e.find("f()").unwrap()));
+        assert!(expects_failure(e, e.find("g()").unwrap()));
+        assert!(!expects_failure(e, e.find("h()").unwrap()));
     }
 }

@@ -57,13 +57,51 @@ pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String>
 /// reads it: TypeScript its declarations, JavaScript the code that runs).
 pub fn resolve_base(project: &Project, base: &str, from: &str) -> Option<String> {
     let base = base.to_string();
+    let types_first = super::arity::is_ts_path(from);
+    // TypeScript reads `./x.js` as `./x.ts`, or `./x.d.ts` beside the
+    // JavaScript (`.mjs` as `.d.mts`, `.cjs` as `.d.cts`): execa's type
+    // tests import `Options` from '../index.js', which only its `index.d.ts`
+    // declares.
+    if types_first {
+        for (js, decl) in [
+            ("js", ["ts", "tsx", "d.ts"]),
+            ("jsx", ["tsx", "ts", "d.ts"]),
+            ("mjs", ["mts", "d.mts", "d.ts"]),
+            ("cjs", ["cts", "d.cts", "d.ts"]),
+        ] {
+            if let Some(stem) = base.strip_suffix(&format!(".{js}")) {
+                for e in decl {
+                    let p = format!("{stem}.{e}");
+                    if project.file_exists(&p) {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+    }
     let stripped = ["js", "jsx", "mjs", "cjs"]
         .iter()
         .find_map(|e| base.strip_suffix(&format!(".{e}")))
         .map(str::to_string);
+    // TypeScript's own order: sources and declarations before JavaScript.
+    let exts: Vec<&str> = if types_first {
+        let ts = [".ts", ".tsx", ".d.ts"];
+        EXTS.iter()
+            .copied()
+            .filter(|e| e.is_empty())
+            .chain(ts)
+            .chain(
+                EXTS.iter()
+                    .copied()
+                    .filter(|e| !e.is_empty() && !ts.contains(e)),
+            )
+            .collect()
+    } else {
+        EXTS.to_vec()
+    };
     for b in std::iter::once(base.clone()).chain(stripped) {
         if !b.is_empty() {
-            for e in EXTS {
+            for e in &exts {
                 let p = format!("{b}{e}");
                 if project.file_exists(&p) {
                     return Some(p);
@@ -75,10 +113,10 @@ pub fn resolve_base(project: &Project, base: &str, from: &str) -> Option<String>
         } else {
             format!("{b}/")
         };
-        if let Some(p) = package_entry(project, &dir, super::arity::is_ts_path(from)) {
+        if let Some(p) = package_entry(project, &dir, types_first) {
             return Some(p);
         }
-        for e in &EXTS[1..] {
+        for e in &exts[1..] {
             let p = format!("{dir}index{e}");
             if project.file_exists(&p) {
                 return Some(p);

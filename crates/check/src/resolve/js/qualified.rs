@@ -627,12 +627,20 @@ fn exported_value_member(
             q,
         )),
         DefKind::Function => {
+            // `exports = module.exports = session;` makes `exports.Store = …`
+            // a key of the function too.
+            let rebound = text.contains("exports = module.exports")
+                || text.contains("module.exports = exports");
+            let bare_exports = crate::resolve::word_positions(text, "exports")
+                .filter(|&i| rebound && !text[..i].ends_with('.'))
+                .map(|i| i + "exports".len());
             let assigned: Vec<(String, String, u32)> = crate::resolve::word_positions(text, x)
                 .map(|i| i + x.len())
                 .chain(
                     text.match_indices("module.exports")
                         .map(|(i, m)| i + m.len()),
                 )
+                .chain(bare_exports)
                 .filter_map(|end| assigned_member(&text[end..]))
                 .map(|n| (n.to_string(), file.to_string(), 0))
                 .collect();
