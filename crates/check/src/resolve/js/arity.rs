@@ -81,7 +81,12 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     // Overloads: declarations without a body first, the implementation last;
     // only the declarations are callable, but any fitting one is enough.
     let fits = |p: &Params| p.call_fits(given, &[], r.has_spread);
-    if sets.iter().any(|(_, strict, _)| fits(strict).is_ok()) {
+    // A test that a call with wrong arguments fails (`expect(() => f()).toThrow()`,
+    // tsd's `expectError(f())`) passes them on purpose; a name that does
+    // not exist is no such test, so only arity yields to it.
+    if sets.iter().any(|(_, strict, _)| fits(strict).is_ok())
+        || super::intent::expects_failure(ctx.text, r.span.start_byte as usize)
+    {
         return vec![Outcome::Resolved];
     }
     if let [(lenient, strict, d)] = &sets[..]

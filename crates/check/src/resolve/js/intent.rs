@@ -3,7 +3,8 @@
 //! `catch` handles its absence, as `debug` loads `supports-color`), and a
 //! call inside an assertion that it throws (or, in tsd's type tests, that
 //! it does not type-check) is meant to fail
-//! (`assume(() => new Profiler()).throws(…)`, `expectError(f())`).
+//! (`assume(() => new Profiler()).throws(…)`, `expectError(f())`): its
+//! arguments may be wrong on purpose, not its names.
 //!
 //! Owns reading that intent from the text around a byte offset; it knows
 //! nothing of resolution and never decides a finding by itself.
