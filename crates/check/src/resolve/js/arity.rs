@@ -97,7 +97,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     let Some((Err(e), def)) = sets
         .iter()
         .map(|(lenient, _, d)| (fits(lenient), *d))
-        .last()
+        .next_back()
     else {
         return vec![Outcome::Resolved];
     };
