@@ -1448,3 +1448,33 @@ fn typescript_reads_a_javascript_module_by_its_declarations_and_rebound_exports(
         vec!["unknown-symbol test.js:3 'session' has no member 'MemoryStor'"]
     );
 }
+
+#[test]
+fn symbols_imported_from_a_project_module_name_no_members() {
+    // fastify: `const { kBodyLimit } = require('./symbols')` of
+    // `kBodyLimit: Symbol('fastify.bodyLimit')`, then `this[kBodyLimit] = …`.
+    let p = shop(&[(
+        "lib/symbols.js",
+        "const keys = {\n  kBodyLimit: Symbol('fastify.bodyLimit'),\n};\nmodule.exports = keys;\n",
+    )]);
+    let body = r#"const { kBodyLimit } = require('./symbols');
+const { other } = require('./other');
+function ContentTypeParser(bodyLimit) {
+  this[kBodyLimit] = bodyLimit;
+}
+ContentTypeParser.prototype.getParser = function (type) {
+  return type;
+};
+ContentTypeParser.prototype.run = function (type) {
+  return this.makeGetParser(type);
+};
+module.exports = { ContentTypeParser, other };
+"#;
+    assert_eq!(
+        file(&p, "lib/content-type-parser.js", body),
+        vec![
+            "unknown-import lib/content-type-parser.js:2 cannot find module './other'",
+            "unknown-symbol lib/content-type-parser.js:10 'this' has no member 'makeGetParser'",
+        ]
+    );
+}

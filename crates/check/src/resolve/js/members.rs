@@ -126,7 +126,8 @@ fn class_member_in(
     let body = text
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
-    match opens_members(body, text) {
+    let syms = symbols(project, file, text);
+    match opens_members(body, &syms) {
         Open::Any => return Some(Members::Unknown),
         Open::Data if !statics => {
             // Only a name mentioned nowhere else in the file or the project's
@@ -152,7 +153,7 @@ fn class_member_in(
         return Some(Members::Present);
     }
     if !statics {
-        match prototype_additions(text, &class.name) {
+        match prototype_additions(text, &class.name, &syms) {
             None => return Some(Members::Unknown),
             Some(added) if added.iter().any(|a| a == name) => return Some(Members::Present),
             Some(_) => {}
@@ -253,7 +254,7 @@ pub fn interface_member(
             .get(d.span.start_byte as usize..d.span.end_byte as usize)
             .unwrap_or("");
         let inner = body.split_once('{').map_or("", |(_, b)| b);
-        if opens_members(body, text) == Open::Any {
+        if opens_members(body, &symbols(project, file, text)) == Open::Any {
             return Members::Unknown;
         }
         // A call or construct signature gives the value Function's members.
@@ -480,7 +481,7 @@ fn member_lines(code: &str) -> impl Iterator<Item = &str> {
 /// `file` is the text of the file declaring the class: a computed name
 /// that is a symbol the file makes (`const kReset = Symbol('reset')`) adds
 /// no member a name can reach.
-fn opens_members(body: &str, file: &str) -> Open {
+fn opens_members(body: &str, syms: &Symbols) -> Open {
     let code = strip_comments(body);
     let computed = member_lines(&code).any(|l| {
         let mut t = l.trim_start();
@@ -514,7 +515,7 @@ fn opens_members(body: &str, file: &str) -> Open {
         let end = inner
             .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
             .unwrap_or(inner.len());
-        if end == 0 || inner.starts_with("Symbol") || is_symbol_const(file, &inner[..end]) {
+        if end == 0 || inner.starts_with("Symbol") || syms.contains(&inner[..end]) {
             return false;
         }
         let after = inner[end..].trim_start();
@@ -526,7 +527,7 @@ fn opens_members(body: &str, file: &str) -> Open {
     });
     if computed {
         Open::Any
-    } else if assigns_computed_this(&code, file)
+    } else if assigns_computed_this(&code, syms)
         || body.contains("assign(this")
         || body.contains("defineProperty(this")
         || body.contains("defineProperties(this")
@@ -535,6 +536,52 @@ fn opens_members(body: &str, file: &str) -> Open {
     } else {
         Open::No
     }
+}
+
+/// The symbols a file can name members by: its own `const k = Symbol(…)`
+/// and those it imports from a project module that makes them (fastify's
+/// `const { kReply } = require('./symbols')` of `kReply: Symbol(…)`).
+pub(super) struct Symbols<'t> {
+    text: &'t str,
+    imported: std::rc::Rc<std::collections::HashSet<String>>,
+}
+
+impl Symbols<'_> {
+    pub(super) fn contains(&self, name: &str) -> bool {
+        is_symbol_const(self.text, name) || self.imported.contains(name)
+    }
+}
+
+/// The symbols of `path` (whose text is `text`), imports read once per check.
+pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbols<'t> {
+    let imported = project.memo(&format!("js-symbols:{path}"), || {
+        let mut out = std::collections::HashSet::new();
+        let Some(rc) = project.facts_of(path) else {
+            return out;
+        };
+        for imp in &rc.1.imports {
+            let Some(target) = resolve_spec(project, path, &imp.module) else {
+                continue;
+            };
+            let Some(trc) = project.facts_of(&target) else {
+                continue;
+            };
+            let ttext = &trc.0;
+            for n in &imp.names {
+                let makes = crate::resolve::word_positions(ttext, &n.name).any(|i| {
+                    let after = ttext[i + n.name.len()..].trim_start();
+                    after
+                        .strip_prefix([':', '='])
+                        .is_some_and(|v| v.trim_start().starts_with("Symbol"))
+                });
+                if makes {
+                    out.insert(n.alias.clone().unwrap_or_else(|| n.name.clone()));
+                }
+            }
+        }
+        out
+    });
+    Symbols { text, imported }
 }
 
 /// Whether `file` declares `name` as a symbol: `const name = Symbol(…)`
@@ -556,7 +603,7 @@ fn is_symbol_const(file: &str, name: &str) -> bool {
 /// the name of `Object.defineProperty(Foo.prototype, 'a', …)`; `None` when
 /// any other use of the prototype may add members (`Object.assign(Foo.prototype,
 /// mixin)`, a computed key that is no symbol of the file).
-pub(super) fn prototype_additions(text: &str, class: &str) -> Option<Vec<String>> {
+pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Option<Vec<String>> {
     let pat = format!("{class}.prototype");
     let mut added = Vec::new();
     for (i, _) in text.match_indices(&pat) {
@@ -567,7 +614,7 @@ pub(super) fn prototype_additions(text: &str, class: &str) -> Option<Vec<String>
         let before = text[..i].trim_end();
         let rest = after.strip_prefix(',')?.trim_start();
         if before.ends_with("defineProperties(") {
-            added.extend(literal_keys(text, rest)?);
+            added.extend(literal_keys(syms, rest)?);
         } else if before.ends_with("defineProperty(") {
             let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
             let name = rest[1..].split(q).next()?;
@@ -589,7 +636,7 @@ fn word_boundary_before(text: &str, i: usize) -> bool {
 /// The top-level keys of the object literal `rest` starts with (`{a: …,
 /// 'b': …, [kSym]: …}`); `None` when it is no literal or a key is computed
 /// from anything but a symbol `file` makes.
-fn literal_keys(file: &str, rest: &str) -> Option<Vec<String>> {
+fn literal_keys(syms: &Symbols, rest: &str) -> Option<Vec<String>> {
     let body = rest.strip_prefix('{')?;
     let (mut depth, mut keys, mut at_key) = (0i32, Vec::new(), true);
     let mut chars = body.char_indices().peekable();
@@ -600,7 +647,7 @@ fn literal_keys(file: &str, rest: &str) -> Option<Vec<String>> {
                 // A computed key: `[kSym]:`.
                 let inner = &body[j + 1..];
                 let end = inner.find(']')?;
-                if !is_symbol_const(file, inner[..end].trim()) {
+                if !syms.contains(inner[..end].trim()) {
                     return None;
                 }
                 at_key = false;
@@ -732,7 +779,7 @@ fn strip_comments(text: &str) -> String {
 }
 
 /// `this[k] = …` (not `this["_output"]` in a type or a read).
-pub(super) fn assigns_computed_this(code: &str, file: &str) -> bool {
+pub(super) fn assigns_computed_this(code: &str, syms: &Symbols) -> bool {
     code.match_indices("this[").any(|(i, _)| {
         let rest = &code[i + 5..];
         let mut d = 1;
@@ -747,7 +794,7 @@ pub(super) fn assigns_computed_this(code: &str, file: &str) -> bool {
                         let assigns = after.starts_with('=') && !after.starts_with("==")
                             || after.starts_with("??=")
                             || after.starts_with("||=");
-                        return assigns && !is_symbol_const(file, rest[..j].trim());
+                        return assigns && !syms.contains(rest[..j].trim());
                     }
                 }
                 '\n' => return false,
