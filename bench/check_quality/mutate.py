@@ -65,7 +65,10 @@ def classify(qualifier, bound, type_names, is_project, std_modules):
     if qualifier in type_names:
         return "type"
     module = bound.get(qualifier)
-    if module is None and qualifier in bound.values():
+    # A module path written out (`os.path`) names the module; a plain name
+    # equal to a module's (`stream.on` beside `const Stream = require('stream')`)
+    # is a value that merely shares the name, of unknown type.
+    if module is None and qualifier in bound.values() and not qualifier.isidentifier():
         module = qualifier
     if module is None:
         return None
