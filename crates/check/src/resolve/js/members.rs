@@ -10,8 +10,8 @@
 //! Owns only member lookup. Anything that could add members this lookup
 //! cannot see — a base class from a package, an index
 //! signature, computed member names, `Object.assign(this, …)`, prototype
-//! patching, an augmenting interface elsewhere — makes the answer
-//! [`Members::Unknown`], never "missing".
+//! patching (read by [`super::openings`]), an augmenting interface
+//! elsewhere — makes the answer [`Members::Unknown`], never "missing".
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use plumb_facts::{DefKind, Definition};
 
 use super::modules::{Export, MAX_CHAIN, find_export, resolve_spec};
+use super::openings::{Open, opens_members, patches_statics, prototype_additions, symbols};
 use crate::project::Project;
 
 /// Members every object has (`Object.prototype`).
@@ -442,274 +443,6 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
     super::super::word_positions(s, w).find(|&i| depth(&s[..i]) == 0)
 }
 
-/// How a class body may hold members no definition names.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Open {
-    No,
-    /// `this[k] = …`, `Object.assign(this, …)`: data stored under computed
-    /// keys; a called name that the project never mentions is still wrong.
-    Data,
-    /// An index signature (`[key: string]: T`) or a member with a computed
-    /// name (`[name]() {}`): any name may be a member.
-    Any,
-}
-
-/// The lines of a class or interface `code` that start directly in its
-/// body (brace depth 1), where members are declared; lines inside method
-/// bodies and object literals (`{[KEY]: v}`) are not among them.
-/// The header line contributes what follows its `{` (`interface A { [k:
-/// string]: T }`).
-fn member_lines(code: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    code.lines().filter_map(move |l| {
-        let start = depth;
-        for c in l.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                _ => {}
-            }
-        }
-        match start {
-            1 => Some(l),
-            0 => l.split_once('{').map(|(_, rest)| rest),
-            _ => None,
-        }
-    })
-}
-
-/// `file` is the text of the file declaring the class: a computed name
-/// that is a symbol the file makes (`const kReset = Symbol('reset')`) adds
-/// no member a name can reach.
-fn opens_members(body: &str, syms: &Symbols) -> Open {
-    let code = strip_comments(body);
-    let computed = member_lines(&code).any(|l| {
-        let mut t = l.trim_start();
-        loop {
-            let before = t;
-            for m in [
-                "static ",
-                "readonly ",
-                "public ",
-                "private ",
-                "protected ",
-                "declare ",
-                "async ",
-                "get ",
-                "set ",
-                "abstract ",
-                "override ",
-                "*",
-            ] {
-                t = t.strip_prefix(m).unwrap_or(t).trim_start();
-            }
-            if t == before {
-                break;
-            }
-        }
-        let Some(inner) = t.strip_prefix('[') else {
-            return false;
-        };
-        // `['constructor']` and `[Symbol.iterator]` name no identifier member.
-        let inner = inner.trim_start();
-        let end = inner
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .unwrap_or(inner.len());
-        if end == 0 || inner.starts_with("Symbol") || syms.contains(&inner[..end]) {
-            return false;
-        }
-        let after = inner[end..].trim_start();
-        after.starts_with(':')
-            || after.strip_prefix(']').is_some_and(|a| {
-                a.trim_start()
-                    .starts_with(['(', ':', '=', ';', '?', '!', '<'])
-            })
-    });
-    if computed {
-        Open::Any
-    } else if assigns_computed_this(&code, syms)
-        || body.contains("assign(this")
-        || body.contains("defineProperty(this")
-        || body.contains("defineProperties(this")
-    {
-        Open::Data
-    } else {
-        Open::No
-    }
-}
-
-/// The symbols a file can name members by: its own `const k = Symbol(…)`
-/// and those it imports from a project module that makes them (fastify's
-/// `const { kReply } = require('./symbols')` of `kReply: Symbol(…)`).
-pub(super) struct Symbols<'t> {
-    text: &'t str,
-    imported: std::rc::Rc<std::collections::HashSet<String>>,
-}
-
-impl Symbols<'_> {
-    pub(super) fn contains(&self, name: &str) -> bool {
-        is_symbol_const(self.text, name) || self.imported.contains(name)
-    }
-}
-
-/// The symbols of `path` (whose text is `text`), imports read once per check.
-pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbols<'t> {
-    let imported = project.memo(&format!("js-symbols:{path}"), || {
-        let mut out = std::collections::HashSet::new();
-        let Some(rc) = project.facts_of(path) else {
-            return out;
-        };
-        for imp in &rc.1.imports {
-            let Some(target) = resolve_spec(project, path, &imp.module) else {
-                continue;
-            };
-            let Some(trc) = project.facts_of(&target) else {
-                continue;
-            };
-            let ttext = &trc.0;
-            for n in &imp.names {
-                let makes = crate::resolve::word_positions(ttext, &n.name).any(|i| {
-                    let after = ttext[i + n.name.len()..].trim_start();
-                    after
-                        .strip_prefix([':', '='])
-                        .is_some_and(|v| v.trim_start().starts_with("Symbol"))
-                });
-                if makes {
-                    out.insert(n.alias.clone().unwrap_or_else(|| n.name.clone()));
-                }
-            }
-        }
-        out
-    });
-    Symbols { text, imported }
-}
-
-/// Whether `file` declares `name` as a symbol: `const name = Symbol(…)`
-/// (or `Symbol.for(…)`).
-fn is_symbol_const(file: &str, name: &str) -> bool {
-    crate::resolve::word_positions(file, name).any(|i| {
-        let before = file[..i].trim_end();
-        let after = file[i + name.len()..].trim_start();
-        before.ends_with("const")
-            && after
-                .strip_prefix('=')
-                .is_some_and(|v| v.trim_start().starts_with("Symbol"))
-    })
-}
-
-/// The members the file adds to `class`'s prototype other than by plain
-/// assignments the adapter records (`Foo.prototype.m = function`): the
-/// keys of `Object.defineProperties(Foo.prototype, {a: …, [kSym]: …})` and
-/// the name of `Object.defineProperty(Foo.prototype, 'a', …)`; `None` when
-/// any other use of the prototype may add members (`Object.assign(Foo.prototype,
-/// mixin)`, a computed key that is no symbol of the file).
-pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Option<Vec<String>> {
-    let pat = format!("{class}.prototype");
-    let mut added = Vec::new();
-    for (i, _) in text.match_indices(&pat) {
-        let after = text[i + pat.len()..].trim_start();
-        if after.starts_with('.') || !word_boundary_before(text, i) {
-            continue;
-        }
-        let before = text[..i].trim_end();
-        let rest = after.strip_prefix(',')?.trim_start();
-        if before.ends_with("defineProperties(") {
-            added.extend(literal_keys(syms, rest)?);
-        } else if before.ends_with("defineProperty(") {
-            let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-            let name = rest[1..].split(q).next()?;
-            added.push(name.to_string());
-        } else {
-            return None;
-        }
-    }
-    Some(added)
-}
-
-fn word_boundary_before(text: &str, i: usize) -> bool {
-    !text[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
-}
-
-/// The top-level keys of the object literal `rest` starts with (`{a: …,
-/// 'b': …, [kSym]: …}`); `None` when it is no literal or a key is computed
-/// from anything but a symbol `file` makes.
-fn literal_keys(syms: &Symbols, rest: &str) -> Option<Vec<String>> {
-    let body = rest.strip_prefix('{')?;
-    let (mut depth, mut keys, mut at_key) = (0i32, Vec::new(), true);
-    let mut chars = body.char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        match c {
-            '{' | '(' | '[' if depth > 0 || c != '[' || !at_key => depth += 1,
-            '[' => {
-                // A computed key: `[kSym]:`.
-                let inner = &body[j + 1..];
-                let end = inner.find(']')?;
-                if !syms.contains(inner[..end].trim()) {
-                    return None;
-                }
-                at_key = false;
-                for _ in 0..end + 1 {
-                    chars.next();
-                }
-            }
-            '}' if depth == 0 => return Some(keys),
-            '}' | ')' | ']' => depth -= 1,
-            ',' if depth == 0 => at_key = true,
-            '\'' | '"' | '`' if depth == 0 && at_key => {
-                let key = body[j + 1..].split(c).next()?;
-                keys.push(key.to_string());
-                at_key = false;
-                for _ in 0..key.chars().count() + 1 {
-                    chars.next();
-                }
-            }
-            c if depth == 0 && at_key && (c.is_alphanumeric() || c == '_' || c == '$') => {
-                let key: String = body[j..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                    .collect();
-                for _ in 1..key.chars().count() {
-                    chars.next();
-                }
-                keys.push(key);
-                at_key = false;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Whether the file writes members onto the class object `class` other than
-/// by plain assignments the adapter records: `Object.assign(Foo, …)`,
-/// `Object.defineProperty(Foo, …)`, `Foo[key] = …`, a mixin (`mixin(Foo)`,
-/// `extend(Foo, …)`).
-fn patches_statics(text: &str, class: &str) -> bool {
-    crate::resolve::word_positions(text, class).any(|i| {
-        let before = text[..i].trim_end();
-        let after = text[i + class.len()..].trim_start();
-        let callee = before.strip_suffix('(').map(|b| {
-            b.trim_end()
-                .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.'))
-                .next()
-                .unwrap_or("")
-        });
-        after.starts_with('[')
-            || callee.is_some_and(|c| {
-                let last = c.rsplit('.').next().unwrap_or(c).to_ascii_lowercase();
-                matches!(
-                    last.as_str(),
-                    "assign" | "defineproperty" | "defineproperties" | "setprototypeof"
-                ) || last.contains("mixin")
-                    || last.contains("extend")
-                    || last.contains("decorate")
-            })
-    })
-}
-
 /// The class that `name`, as written in `file`, denotes: a class of that
 /// file, or one imported from a project file (through re-exports).
 pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, Definition)> {
@@ -750,7 +483,7 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
 
 /// `text` with `/* … */` and `// …` comments blanked (newlines kept), so
 /// Markdown links in doc comments (`[PEM](…)`) do not read as members.
-fn strip_comments(text: &str) -> String {
+pub(super) fn strip_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
@@ -776,31 +509,4 @@ fn strip_comments(text: &str) -> String {
         rest = &tail[end..];
     }
     out
-}
-
-/// `this[k] = …` (not `this["_output"]` in a type or a read).
-pub(super) fn assigns_computed_this(code: &str, syms: &Symbols) -> bool {
-    code.match_indices("this[").any(|(i, _)| {
-        let rest = &code[i + 5..];
-        let mut d = 1;
-        for (j, c) in rest.char_indices() {
-            match c {
-                '[' => d += 1,
-                ']' => {
-                    d -= 1;
-                    if d == 0 {
-                        let after = rest[j + 1..].trim_start();
-                        // `this[kStart] = 0` with a symbol the file makes names no member.
-                        let assigns = after.starts_with('=') && !after.starts_with("==")
-                            || after.starts_with("??=")
-                            || after.starts_with("||=");
-                        return assigns && !syms.contains(rest[..j].trim());
-                    }
-                }
-                '\n' => return false,
-                _ => {}
-            }
-        }
-        false
-    })
 }

@@ -714,14 +714,14 @@ fn prototype_this(
         return Some(check_arity(ctx, r, &own, ctx.path));
     }
     let text = ctx.text;
-    let syms = super::members::symbols(ctx.project, ctx.path, text);
+    let syms = super::openings::symbols(ctx.project, ctx.path, text);
     if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
         || text.contains(&format!("inherits({c}"))
         || text.contains(&format!("setPrototypeOf({c}"))
         || text.contains("__proto__")
         || text.contains(&format!("{c}.prototype ="))
         || text.contains(&format!("{c}.prototype["))
-        || super::members::assigns_computed_this(text, &syms)
+        || super::openings::assigns_computed_this(text, &syms)
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
         // `mixin(Request.prototype, RequestBase.prototype)` in another file:
@@ -730,7 +730,7 @@ fn prototype_this(
     {
         return Some(vec![skipped!()]);
     }
-    match super::members::prototype_additions(text, c, &syms) {
+    match super::openings::prototype_additions(text, c, &syms) {
         Some(added) if !added.iter().any(|a| a == &r.name) => {}
         Some(_) => return Some(vec![Outcome::Resolved]),
         None => return Some(vec![skipped!()]),
