@@ -18,6 +18,7 @@ mod modules;
 mod objects;
 mod openings;
 mod qualified;
+mod this;
 mod workspace;
 
 pub use calls::check_ref;

@@ -1,0 +1,174 @@
+//! What `this` denotes in a JavaScript/TypeScript call: the enclosing
+//! class (`this.m()` in a method), the constructor function whose prototype
+//! a method is assigned to (`C.prototype.m = function () { this.n() }`,
+//! also beside `class C`), or the `this` an alias took (`var self = this`).
+//!
+//! Owns finding that receiver and deciding when it is open (rebound by a
+//! plain function, inherited, mixed in elsewhere); member lookup is
+//! [`super::members`], what patches a class [`super::openings`].
+
+use plumb_facts::{DefKind, Definition, Reference};
+
+use super::arity::check_arity;
+use super::members::{Members, class_member};
+use super::qualified::member_outcome;
+use crate::report::FindingKind;
+use crate::resolve::{FileCtx, Outcome, scope};
+
+/// `this.m()`: a member of the enclosing class, unless `this` is rebound
+/// (a plain function, an object-literal method) between them.
+pub(super) fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    this_call_at(ctx, r, &r.span, "this")
+}
+
+/// The call `r` on the `this` that is bound at `at` (`r`'s own place, or
+/// where `var self = this` took it); `q` is how the call names it.
+pub(super) fn this_call_at(
+    ctx: &FileCtx,
+    r: &Reference,
+    at: &plumb_facts::Span,
+    q: &str,
+) -> Vec<Outcome> {
+    if scope::local_binds(ctx.facts, "this", at) {
+        return vec![skipped!()];
+    }
+    let Some(class) = scope::enclosing_class(ctx.facts, at) else {
+        return prototype_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
+    };
+    if class.kind != DefKind::Class {
+        return vec![skipped!()];
+    }
+    let found = class_member(ctx.project, ctx.path, class, &r.name, false);
+    // `if (this instanceof Sub) this.subOnly()`: narrowed to a subclass.
+    let body = ctx
+        .text
+        .get(class.span.start_byte as usize..class.span.end_byte as usize)
+        .unwrap_or("");
+    if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
+        return vec![skipped!()];
+    }
+    member_outcome(ctx, r, found, q)
+}
+
+/// Where `q` took `this`: the `var q = this` (also `let`, `const`) that
+/// declares the innermost binding of `q` around `r`, when nothing assigns
+/// `q` again in that scope.
+pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_facts::Span> {
+    let binding = ctx
+        .facts
+        .locals
+        .iter()
+        .filter(|l| l.name == q && l.scope.contains(&r.span))
+        .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)?;
+    let (start, end) = (
+        binding.scope.start_byte as usize,
+        binding.scope.end_byte as usize,
+    );
+    let scope_text = ctx.text.get(start..end)?;
+    let mut assigned = crate::resolve::word_positions(scope_text, q).filter(|&i| {
+        let after = scope_text[i + q.len()..].trim_start();
+        after.starts_with('=') && !after.starts_with("==") && !after.starts_with("=>")
+    });
+    let first = assigned.next()?;
+    if assigned.next().is_some() {
+        return None;
+    }
+    let before = scope_text[..first].trim_end();
+    let declared = ["var", "let", "const"].iter().any(|k| {
+        before
+            .strip_suffix(k)
+            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$'))
+    });
+    let value = scope_text[first + q.len()..].trim_start()[1..].trim_start();
+    let is_this = value.strip_prefix("this").is_some_and(|rest| {
+        let rest = rest.trim_start_matches([' ', '\t']);
+        rest.is_empty() || rest.starts_with([';', ',', '\n', '\r'])
+    });
+    if !declared || !is_this {
+        return None;
+    }
+    let at = (start + first) as u32;
+    Some(plumb_facts::Span {
+        start_line: 0,
+        start_col: 0,
+        end_line: 0,
+        end_col: 0,
+        start_byte: at,
+        end_byte: at + q.len() as u32,
+    })
+}
+
+/// `this.m()` inside `C.prototype.x = function () { … }` where `C` is a
+/// constructor function of the file: a method assigned to `C.prototype`.
+/// Unknown when C inherits (`util.inherits`, `Object.setPrototypeOf`,
+/// `C.prototype = …`, mixins) or the name shows up anywhere else (a field
+/// `this.m = …`, a key).
+fn prototype_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    at: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let defs = &ctx.facts.definitions;
+    let method = defs
+        .iter()
+        .filter(|d| d.kind == DefKind::Method && d.span.contains(at))
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
+    let c = method.container.as_deref()?;
+    // `Runner.prototype.run = function` beside `class Runner extends
+    // EventEmitter`: the class, its bases and its other prototype methods.
+    if let Some(class) = defs
+        .iter()
+        .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Class)
+    {
+        let found = class_member(ctx.project, ctx.path, class, &r.name, false);
+        return Some(member_outcome(ctx, r, found, q));
+    }
+    defs.iter()
+        .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Function)?;
+    let own: Vec<&Definition> = defs
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
+        .collect();
+    if !own.is_empty() {
+        return Some(check_arity(ctx, r, &own, ctx.path));
+    }
+    let text = ctx.text;
+    let syms = super::openings::symbols(ctx.project, ctx.path, text);
+    if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+        || text.contains(&format!("inherits({c}"))
+        || text.contains(&format!("setPrototypeOf({c}"))
+        || text.contains("__proto__")
+        || text.contains(&format!("{c}.prototype ="))
+        || text.contains(&format!("{c}.prototype["))
+        || super::openings::assigns_computed_this(text, &syms)
+        || crate::resolve::word_positions(text, &r.name).count() > 1
+        || ctx.project.name_defined(&r.name)
+        // `mixin(Request.prototype, RequestBase.prototype)` in another file:
+        // RequestBase's methods run with `this` a Request.
+        || ctx.project.member_used_elsewhere(c, "prototype", ctx.path)
+    {
+        return Some(vec![skipped!()]);
+    }
+    match super::openings::prototype_additions(text, c, &syms) {
+        Some(added) if !added.iter().any(|a| a == &r.name) => {}
+        Some(_) => return Some(vec![Outcome::Resolved]),
+        None => return Some(vec![skipped!()]),
+    }
+    let pool: Vec<(String, String, u32)> = defs
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(c))
+        .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .collect();
+    Some(vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{q}' has no member '{}'", r.name),
+        vec![format!(
+            "methods assigned to {c}.prototype in {}: no '{}'",
+            ctx.path, r.name
+        )],
+        ctx.candidates(&r.name, &pool),
+        0.75,
+    ))])
+}
