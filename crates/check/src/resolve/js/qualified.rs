@@ -215,21 +215,22 @@ fn typed_value_member(
     if decls.is_empty() {
         return None;
     }
-    Some(match interface_member(ctx.project, &ifile, &decls, &r.name) {
-        Members::Missing(pool) => vec![Outcome::Found(ctx.finding(
-            FindingKind::UnknownSymbol,
-            &r.span,
-            format!("'{q}' has no member '{}'", r.name),
-            vec![format!(
-                "{q} is declared as {head} (the interface at {ifile}:{}): its members and Object's have no '{}'",
-                decls[0].name_span.start_line,
-                r.name
-            )],
-            ctx.candidates(&r.name, &pool),
-            0.8,
-        ))],
-        m => member_outcome(ctx, r, m, q),
-    })
+    Some(
+        match interface_member(ctx.project, &ifile, &decls, &r.name) {
+            Members::Missing(pool) => no_member(
+                ctx,
+                r,
+                q,
+                format!(
+                    "{q} is declared as {head} (the interface at {ifile}:{}): its members and Object's have no '{}'",
+                    decls[0].name_span.start_line, r.name
+                ),
+                &pool,
+                0.8,
+            ),
+            m => member_outcome(ctx, r, m, q),
+        },
+    )
 }
 
 /// `q.f()` where `q` is a whole module's value: `const q = require('./m')`
@@ -292,6 +293,26 @@ fn holds_statics(ctx: &FileCtx, d: &Definition) -> bool {
             .any(|m| m.container.as_deref() == Some(d.name.as_str()))
 }
 
+/// The finding for a call of a member `q` certainly lacks: what was
+/// searched (`evidence`) and the nearest of the names that exist (`pool`).
+pub(super) fn no_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    q: &str,
+    evidence: String,
+    pool: &[(String, String, u32)],
+    confidence: f64,
+) -> Vec<Outcome> {
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{q}' has no member '{}'", r.name),
+        vec![evidence],
+        ctx.candidates(&r.name, pool),
+        confidence,
+    ))]
+}
+
 pub(super) fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) -> Vec<Outcome> {
     match m {
         Members::Defs { file, defs } => {
@@ -300,17 +321,17 @@ pub(super) fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) 
         }
         Members::Present => vec![Outcome::Resolved],
         Members::Unknown => vec![skipped!()],
-        Members::Missing(pool) => vec![Outcome::Found(ctx.finding(
-            FindingKind::UnknownSymbol,
-            &r.span,
-            format!("'{q}' has no member '{}'", r.name),
-            vec![format!(
+        Members::Missing(pool) => no_member(
+            ctx,
+            r,
+            q,
+            format!(
                 "members of the class, of its project base classes and of Object: no '{}'",
                 r.name
-            )],
-            ctx.candidates(&r.name, &pool),
+            ),
+            &pool,
             0.8,
-        ))],
+        ),
     }
 }
 
@@ -470,17 +491,17 @@ fn object_member(
         .iter()
         .map(|k| (k.name.clone(), file.to_string(), k.line))
         .collect();
-    Some(vec![Outcome::Found(ctx.finding(
-        FindingKind::UnknownSymbol,
-        &r.span,
-        format!("'{q}' has no member '{}'", r.name),
-        vec![format!(
+    Some(no_member(
+        ctx,
+        r,
+        q,
+        format!(
             "{q} is the object literal {binding} in {file}: its keys have no '{}'",
             r.name
-        )],
-        ctx.candidates(&r.name, &pool),
+        ),
+        &pool,
         0.8,
-    ))])
+    ))
 }
 
 /// The class or function `X` of `file` that `module.exports = X;` makes the
@@ -574,17 +595,17 @@ fn exported_value_member(
             {
                 return Some(vec![Outcome::Resolved]);
             }
-            Some(vec![Outcome::Found(ctx.finding(
-                FindingKind::UnknownSymbol,
-                &r.span,
-                format!("'{q}' has no member '{}'", r.name),
-                vec![format!(
+            Some(no_member(
+                ctx,
+                r,
+                q,
+                format!(
                     "{q} is the function {x} that {file} exports: no `{x}.{} = …` there",
                     r.name
-                )],
-                ctx.candidates(&r.name, &assigned),
+                ),
+                &assigned,
                 0.75,
-            ))])
+            ))
         }
         _ => None,
     }

@@ -11,8 +11,7 @@ use plumb_facts::{DefKind, Definition, Reference};
 
 use super::arity::check_arity;
 use super::members::{Members, class_member};
-use super::qualified::member_outcome;
-use crate::report::FindingKind;
+use super::qualified::{member_outcome, no_member};
 use crate::resolve::{FileCtx, Outcome, scope};
 
 /// `this.m()`: a member of the enclosing class, unless `this` is rebound
@@ -160,15 +159,15 @@ fn prototype_this(
         .filter(|d| d.container.as_deref() == Some(c))
         .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
         .collect();
-    Some(vec![Outcome::Found(ctx.finding(
-        FindingKind::UnknownSymbol,
-        &r.span,
-        format!("'{q}' has no member '{}'", r.name),
-        vec![format!(
+    Some(no_member(
+        ctx,
+        r,
+        q,
+        format!(
             "methods assigned to {c}.prototype in {}: no '{}'",
             ctx.path, r.name
-        )],
-        ctx.candidates(&r.name, &pool),
+        ),
+        &pool,
         0.75,
-    ))])
+    ))
 }
