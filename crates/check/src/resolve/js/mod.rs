@@ -16,6 +16,7 @@ mod intent;
 mod members;
 mod modules;
 mod objects;
+mod omission;
 mod openings;
 mod qualified;
 mod this;

@@ -1,0 +1,403 @@
+//! Which parameters of a JavaScript function a caller may leave out, read
+//! from its JSDoc and its body, since JavaScript declares none: optional
+//! when the JSDoc marks it so or the body tests it for absence (`name ===
+//! undefined`, `typeof name === 'undefined'`, `name || …`, `name ?? …`, `if
+//! (err)`, `if (!cb)`) or an optional one comes before it; *tolerated* when
+//! the body only tests it for truth or type or passes it on (and the JSDoc
+//! does not document it); needed when the body dereferences it, compares it
+//! with a value or interpolates it, or destructures it.
+//!
+//! Owns reading the function's text; [`super::arity`] decides what a call
+//! that leaves arguments out is.
+
+use plumb_facts::{Definition, Params};
+
+/// How plainly a JavaScript function lets callers leave a parameter out.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Omission {
+    /// Nothing in the function says the argument may be missing.
+    Needed,
+    /// The body survives a missing argument (it only tests the value for
+    /// truth, or passes it on), but says no more than that.
+    Tolerated,
+    /// The JSDoc marks it optional, or the body tests it for `undefined`
+    /// or fills in a default (`name || d`, `name ?? d`, `typeof name`).
+    Optional,
+}
+
+/// JavaScript parameters that callers may leave out without a default, in
+/// two readings: `lenient` leaves out every parameter the body survives
+/// without, `strict` only those the function plainly marks optional.
+/// Real JavaScript leaves tolerated arguments out on purpose, so a call that
+/// fits only the lenient reading is judged against the project's other calls.
+pub(super) fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Params) {
+    let body = text
+        .get(d.span.start_byte as usize..d.span.end_byte as usize)
+        .unwrap_or("");
+    let doc = d.doc.as_deref().unwrap_or("");
+    // A function that reads `arguments` counts what it was given itself
+    // (`if (!arguments.length) return this._runnable;`).
+    let counts_arguments = p
+        .list
+        .iter()
+        .any(|q| q.kind == plumb_facts::ParamKind::VarPositional && q.name == "arguments");
+    let mut omissions: Vec<Omission> = p
+        .list
+        .iter()
+        .map(|param| {
+            if param.kind != plumb_facts::ParamKind::Positional
+                || param.has_default
+                || counts_arguments
+            {
+                return Omission::Optional;
+            }
+            js_omission(param.name.as_str(), body, doc)
+        })
+        .collect();
+    // A caller who leaves out an optional parameter leaves out every one
+    // after it (`(name, start, end)` testing `start === undefined` is
+    // called as `cb(name)`, `(parent = root, func)` as `build()`), so those
+    // are optional too.
+    let mut optional_before = false;
+    for (param, o) in p.list.iter().zip(omissions.iter_mut()) {
+        if param.kind != plumb_facts::ParamKind::Positional {
+            continue;
+        }
+        if optional_before {
+            *o = Omission::Optional;
+        }
+        optional_before |= *o == Omission::Optional;
+    }
+    let reading = |least: Omission| {
+        let mut p = p.clone();
+        for (param, o) in p.list.iter_mut().zip(&omissions) {
+            if param.kind == plumb_facts::ParamKind::Positional && !param.has_default {
+                param.has_default = *o >= least;
+            }
+        }
+        // Arguments bind by position: a parameter before a needed one is needed.
+        let mut needed = false;
+        for param in p.list.iter_mut().rev() {
+            if param.kind != plumb_facts::ParamKind::Positional {
+                continue;
+            }
+            if needed {
+                param.has_default = false;
+            } else if !param.has_default {
+                needed = true;
+            }
+        }
+        p
+    };
+    (reading(Omission::Tolerated), reading(Omission::Optional))
+}
+
+/// How plainly the function (its `body` and JSDoc `doc`) lets callers
+/// leave the parameter `name` out.
+fn js_omission(name: &str, body: &str, doc: &str) -> Omission {
+    // `function f({a, b})`: destructuring a missing argument throws.
+    if name.starts_with(['{', '[']) {
+        return Omission::Needed;
+    }
+    let simple = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    if !simple || doc_optional(doc, name) {
+        return Omission::Optional;
+    }
+    if let Some(test) = body_tests(body, name) {
+        return test;
+    }
+    // Passing it on untouched tolerates a missing argument, unless the
+    // JSDoc documents it as required (as checkJs holds a JSDoc-annotated
+    // function to its documented signature).
+    let uses = before_reassigned(body, name);
+    let passed_on = !dereferenced(uses, name) && !compared(uses, name);
+    if passed_on && !doc_documents(doc, name) {
+        Omission::Tolerated
+    } else {
+        Omission::Needed
+    }
+}
+
+/// The body up to the end of the line where `name` is first assigned anew
+/// (`name = f(name, …)`): later uses read the new value and say nothing of
+/// the argument (`options = toFlatObject(options, …); options.dots`).
+fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
+    let at = crate::resolve::word_positions(body, name).find(|&i| {
+        // What precedes the name on its line: nothing, or the end of a
+        // statement or block (`;`, `{`, `}`, `if (…)`).
+        let line = body[body[..i].rfind('\n').map_or(0, |k| k + 1)..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        after.starts_with('=')
+            && !after.starts_with("==")
+            && !after.starts_with("=>")
+            && (line.is_empty() || line.ends_with([';', '{', '}', ')']))
+    });
+    match at {
+        Some(i) => &body[..body[i..].find('\n').map_or(body.len(), |k| i + k)],
+        None => body,
+    }
+}
+
+/// Whether the JSDoc has a `@param` line for `name`.
+/// (`@param {T} name desc` or `@param name desc`; a name the description
+/// mentions is not the one documented).
+fn doc_documents(doc: &str, name: &str) -> bool {
+    doc.lines().any(|l| {
+        let Some(k) = l.find("@param") else {
+            return false;
+        };
+        let mut rest = l[k + 6..].trim_start();
+        if rest.starts_with('{') {
+            // The type may nest braces (`{{a: number}}`).
+            let mut depth = 0;
+            let end = rest.char_indices().find_map(|(i, c)| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(i + 1)
+            });
+            rest = end.map_or("", |e| rest[e..].trim_start());
+        }
+        let documented: String = rest
+            .trim_start_matches('[')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        documented == name
+    })
+}
+
+fn doc_optional(doc: &str, name: &str) -> bool {
+    doc.contains(&format!("[{name}]"))
+        || doc.contains(&format!("[{name}="))
+        || doc.contains(&format!("[{name} ="))
+        || doc.lines().any(|l| {
+            l.contains("@param")
+                && crate::resolve::word_positions(l, name).next().is_some()
+                && (l.contains("=}") || l.contains("optional") || l.contains("undefined"))
+        })
+}
+
+/// Whether the body tests `name` for absence, and how plainly: `typeof
+/// name === 'undefined'`, `name == null`, `undefined === name`, `name || d`,
+/// `name ?? d` and a condition that is the name alone (`if (err)`, `if
+/// (!cb)`) mark it optional; `!name`, `name && …`, `name ? a : b`, a larger
+/// condition and `typeof name === 'object'` only test its truth or type
+/// (how a flag or any nullable value is read), which tolerates a missing
+/// argument. A comparison with anything but
+/// `undefined`/`null` is not such a test (`x === name || y`), nor is a test
+/// of a member (`if (name.x)`, `!name[0]`, `typeof name.f()`): reading the
+/// member throws when the argument is missing.
+fn body_tests(body: &str, name: &str) -> Option<Omission> {
+    const ABSENT: [&str; 3] = ["undefined", "null", "void"];
+    let test_at = |i: usize| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        if after.starts_with(['.', '[', '(']) {
+            return None;
+        }
+        if before.ends_with("typeof") {
+            // `typeof name === 'undefined'` tests for absence; `typeof name
+            // === 'object'` dispatches on the type, and a missing argument
+            // just fails the test.
+            let undefined = ["===", "!==", "==", "!="].iter().any(|op| {
+                after.strip_prefix(op).is_some_and(|v| {
+                    let v = v.trim_start();
+                    ["'undefined'", "\"undefined\"", "`undefined`"]
+                        .iter()
+                        .any(|u| v.starts_with(u))
+                })
+            });
+            return Some(if undefined {
+                Omission::Optional
+            } else {
+                Omission::Tolerated
+            });
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(left) = before.strip_suffix(op) {
+                let absent = ABSENT.iter().any(|a| left.trim_end().ends_with(a));
+                return absent.then_some(Omission::Optional);
+            }
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(right) = after.strip_prefix(op) {
+                let right = right.trim_start();
+                return ABSENT
+                    .iter()
+                    .any(|a| right.starts_with(a))
+                    .then_some(Omission::Optional);
+            }
+        }
+        if after.starts_with("||") || after.starts_with("??") {
+            return Some(Omission::Optional);
+        }
+        // `if (err) {…}` / `if (!cb) return`: the whole condition is whether
+        // the argument was given, as error-first callbacks and optional
+        // arguments are read.
+        let head = before.strip_suffix('!').unwrap_or(before).trim_end();
+        if (head.ends_with("if (") || head.ends_with("if(")) && after.starts_with(')') {
+            return Some(Omission::Optional);
+        }
+        let truth = before.ends_with('!') && !before.ends_with("!=")
+            || before.ends_with("if (")
+            || before.ends_with("if(")
+            || before.ends_with("while (")
+            || after.starts_with("&&")
+            || after.starts_with('?') && !after.starts_with("?.");
+        truth.then_some(Omission::Tolerated)
+    };
+    crate::resolve::word_positions(body, name)
+        .filter_map(test_at)
+        .max()
+}
+
+/// Whether the body uses `name` in a way that throws when the argument is
+/// missing: a member access or call (`name.x`, `name[i]`, `name(…)`, also
+/// `name` then `.x` on the next line), the right side of `instanceof`, the
+/// object of `Object.keys(name)` and the like, the iterable of
+/// `for (… of name)`, or the value of a declaration that destructures it
+/// (`const {a} = name`).
+fn dereferenced(body: &str, name: &str) -> bool {
+    /// `Object` functions that throw on `undefined` for their first argument.
+    const NEEDS_OBJECT: [&str; 10] = [
+        "Object.keys(",
+        "Object.values(",
+        "Object.entries(",
+        "Object.getOwnPropertyNames(",
+        "Object.getOwnPropertySymbols(",
+        "Object.getPrototypeOf(",
+        "Object.assign(",
+        "Object.create(",
+        "Object.defineProperty(",
+        "Object.defineProperties(",
+    ];
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = &body[i + name.len()..];
+        if before.ends_with('.') {
+            return false;
+        }
+        let next = after.trim_start();
+        after.starts_with('.')
+            || after.starts_with('[')
+            || after.starts_with('(')
+            || next.starts_with('.') && !next.starts_with("..")
+            || ends_with_word(before, "instanceof")
+            || NEEDS_OBJECT.iter().any(|f| before.ends_with(f)) && next.starts_with([')', ','])
+            || for_of(before)
+            || destructures(before)
+    })
+}
+
+/// `before` ends with the word `w` (not `xw`).
+fn ends_with_word(before: &str, w: &str) -> bool {
+    before.strip_suffix(w).is_some_and(|rest| {
+        !rest
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    })
+}
+
+/// `before` is the head of a `for (… of` loop on one line.
+fn for_of(before: &str) -> bool {
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    ends_with_word(line, "of")
+        && ["for (", "for(", "for await ("]
+            .iter()
+            .any(|f| line.trim_start().starts_with(f) || line.contains(&format!(" {f}")))
+}
+
+/// `before` is `const {a, b} =` (also `let`, `var`): an object pattern
+/// declared from the value that follows.
+fn destructures(before: &str) -> bool {
+    let Some(left) = before.strip_suffix('=') else {
+        return false;
+    };
+    if left.ends_with([
+        '=', '!', '<', '>', '+', '-', '*', '/', '%', '&', '|', '^', '?',
+    ]) {
+        return false;
+    }
+    let left = left.trim_end();
+    if !left.ends_with('}') {
+        return false;
+    }
+    let mut depth = 0;
+    for (k, c) in left.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' => {
+                depth -= 1;
+                if depth == 0 {
+                    let head = left[..k].trim_end();
+                    return ["const", "let", "var"]
+                        .iter()
+                        .any(|w| ends_with_word(head, w));
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the body compares `name` with another variable (`x === name`,
+/// `name !== other.id`), interpolates it (`${name}`) or joins it to a string
+/// literal (`'[' + name`, `name + ']'`): a missing argument silently gives a
+/// wrong answer there. Comparisons with literals (`name == false`,
+/// `name === 'auto'`) are how optional flags are read.
+fn compared(body: &str, name: &str) -> bool {
+    let literal = |side: &str| {
+        side.is_empty()
+            || side.starts_with(|c: char| c.is_ascii_digit() || "'\"`-[{(".contains(c))
+            || ["undefined", "null", "void", "true", "false", "NaN"]
+                .iter()
+                .any(|l| side.starts_with(l))
+    };
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        if before.ends_with("${") && after.starts_with('}') {
+            return true;
+        }
+        if concatenated(before, after) {
+            return true;
+        }
+        for op in ["===", "!==", "==", "!="] {
+            if let Some(left) = before.strip_suffix(op) {
+                let left = left.trim_end();
+                let start = left
+                    .rfind(|c: char| !(c.is_alphanumeric() || "_$.'\"".contains(c)))
+                    .map(|k| k + 1)
+                    .unwrap_or(0);
+                return !literal(&left[start..]);
+            }
+            if let Some(right) = after.strip_prefix(op) {
+                return !literal(right.trim_start());
+            }
+        }
+        false
+    })
+}
+
+/// `before` and `after` (trimmed) put the name between a `+` and a string
+/// literal: `'a' + name` or `name + "b"` (not `++`, `+=`, `+ other`).
+fn concatenated(before: &str, after: &str) -> bool {
+    const QUOTES: [char; 3] = ['\'', '"', '`'];
+    let left = before
+        .strip_suffix('+')
+        .filter(|l| !l.ends_with('+'))
+        .is_some_and(|l| l.trim_end().ends_with(QUOTES));
+    let right = after
+        .strip_prefix('+')
+        .filter(|r| !r.starts_with(['+', '=']))
+        .is_some_and(|r| r.trim_start().starts_with(QUOTES));
+    left || right
+}
