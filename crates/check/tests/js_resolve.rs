@@ -1478,3 +1478,18 @@ module.exports = { ContentTypeParser, other };
         ]
     );
 }
+
+#[test]
+fn a_global_assigned_in_a_bootstrap_file_is_defined() {
+    // passport's tests: `global.$require = require('proxyquire')` in
+    // test/bootstrap/node.js, then `$require(...)` in a new test file.
+    let p = shop(&[(
+        "test/bootstrap/node.js",
+        "const chai = require('chai');\nglobal.expect = chai.expect;\nglobal.$require = require('proxyquire');\n",
+    )]);
+    let body = "var SessionStrategy = $require('../../lib/strategies/session');\nvar Other = $requir('../../lib/other');\nmodule.exports = { SessionStrategy, Other };\n";
+    assert_eq!(
+        file(&p, "test/strategies/session.test.js", body),
+        vec!["unknown-symbol test/strategies/session.test.js:2 '$requir' is not defined"]
+    );
+}

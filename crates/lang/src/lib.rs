@@ -84,9 +84,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// manifest are listed even when git ignores them; 6: JavaScript static
 /// members assigned after their class, `exports[k] =` no longer marks a
 /// file's bare names dynamic; 7: a class expression assigned to a member,
-/// `internals.Core = class {}`, is a class named by the property), so an index built
+/// `internals.Core = class {}`, is a class named by the property; 8:
+/// `global.x = …` defines a global `x`), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 7;
+pub const FACTS_VERSION: u32 = 8;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

@@ -452,7 +452,12 @@ impl<'s, 't> Extractor<'s, 't> {
                     self.module_exports(r);
                     None
                 }
-                (Some("exports" | "module.exports"), Some(p)) => Some((p, DefKind::Function, None)),
+                // `global.$require = require('proxyquire')` in a test bootstrap:
+                // a global every file may call.
+                (
+                    Some("exports" | "module.exports" | "global" | "globalThis" | "window"),
+                    Some(p),
+                ) => Some((p, DefKind::Function, None)),
                 (Some(o), Some(p)) if o.ends_with(".prototype") && is_function_value(r) => {
                     let class = o.trim_end_matches(".prototype").to_string();
                     Some((p, DefKind::Method, Some(class)))
