@@ -118,7 +118,7 @@ impl<'a> Project<'a> {
         }
         if let Ok(rows) = self.store.defs_named(name, NameMatch::Exact, limit) {
             for r in rows {
-                if self.overlay.contains_key(&r.path) || self.deleted.contains(&r.path) {
+                if !self.unchanged(&r.path) {
                     continue;
                 }
                 out.push(ProjectDef {
@@ -144,9 +144,18 @@ impl<'a> Project<'a> {
         let Ok((rows, _)) = self.store.refs_named(name, 20) else {
             return true;
         };
-        rows.iter().any(|r| {
-            r.path != path && !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path)
-        })
+        rows.iter().any(|r| self.unchanged_other(&r.path, path))
+    }
+
+    /// Whether the indexed file `row_path` is another file than `path` and
+    /// stands as indexed (the change neither edits nor deletes it).
+    fn unchanged_other(&self, row_path: &str, path: &str) -> bool {
+        row_path != path && self.unchanged(row_path)
+    }
+
+    /// Whether the change leaves the indexed file `p` as it is.
+    fn unchanged(&self, p: &str) -> bool {
+        !self.overlay.contains_key(p) && !self.deleted.contains(p)
     }
 
     /// The argument counts of the calls written like `call` (same name,
@@ -184,7 +193,7 @@ impl<'a> Project<'a> {
         out.extend(
             indexed
                 .iter()
-                .filter(|r| !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path))
+                .filter(|r| self.unchanged(&r.path))
                 .map(|r| count(&r.reference)),
         );
         out.truncate(limit);
@@ -196,9 +205,7 @@ impl<'a> Project<'a> {
         let Ok(rows) = self.store.calls_named(name, true, 50) else {
             return true;
         };
-        rows.iter().any(|r| {
-            r.path != path && !self.overlay.contains_key(&r.path) && !self.deleted.contains(&r.path)
-        })
+        rows.iter().any(|r| self.unchanged_other(&r.path, path))
     }
 
     /// Whether a file other than `path` writes `qualifier.name` (as indexed,
@@ -218,7 +225,7 @@ impl<'a> Project<'a> {
                 .member_refs(qualifier, name, 20)
                 .unwrap_or_default()
                 .iter()
-                .any(|r| r.path != path && !self.overlay.contains_key(&r.path))
+                .any(|r| self.unchanged_other(&r.path, path))
     }
 
     /// Definitions whose name starts with `prefix` (for suggestions).

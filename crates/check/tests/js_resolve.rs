@@ -1277,20 +1277,23 @@ fn what_the_index_cannot_see_and_prototypes_mixed_in_elsewhere() {
     // (`lib/node/index.js` from `src/`), a test fixture reaching above the
     // repository, and `RequestBase.prototype` methods calling `this.emit`
     // because another file mixes them into a Stream.
-    let p = Proj::new(&[
-        (
-            "package.json",
-            r#"{"name": "superagent", "main": "lib/node/index.js"}"#,
-        ),
-        (
-            "src/request-base.js",
-            "function RequestBase() {}\nRequestBase.prototype.timeout = function (ms) {\n  this._timeout = ms;\n  return this;\n};\nmodule.exports = RequestBase;\n",
-        ),
-        (
-            "src/node/index.js",
-            "const RequestBase = require('../request-base');\nfunction Request() {}\nmixin(Request.prototype, RequestBase.prototype);\nfunction mixin(a, b) { return Object.assign(a, b); }\nmodule.exports = Request;\n",
-        ),
-    ]);
+    let superagent = || {
+        Proj::new(&[
+            (
+                "package.json",
+                r#"{"name": "superagent", "main": "lib/node/index.js"}"#,
+            ),
+            (
+                "src/request-base.js",
+                "function RequestBase() {}\nRequestBase.prototype.timeout = function (ms) {\n  this._timeout = ms;\n  return this;\n};\nmodule.exports = RequestBase;\n",
+            ),
+            (
+                "src/node/index.js",
+                "const RequestBase = require('../request-base');\nfunction Request() {}\nmixin(Request.prototype, RequestBase.prototype);\nfunction mixin(a, b) { return Object.assign(a, b); }\nmodule.exports = Request;\n",
+            ),
+        ])
+    };
+    let p = superagent();
     let example = "const request = require('..');\nconst utils = require('../../../utils');\nconst other = require('./nothere');\nmodule.exports = {request, utils, other};\n";
     assert_eq!(
         file(&p, "examples/simple-get.js", example),
@@ -1298,6 +1301,13 @@ fn what_the_index_cannot_see_and_prototypes_mixed_in_elsewhere() {
     );
     let base = "function RequestBase() {}\nRequestBase.prototype.timeout = function (ms) {\n  this._timeout = ms;\n  this.emit('timeout');\n  return this;\n};\nmodule.exports = RequestBase;\n";
     assert_eq!(file(&p, "src/request-base.js", base), Vec::<String>::new());
+    // A change that deletes the file doing the mixing leaves RequestBase
+    // with its own methods only.
+    let diff = "diff --git a/src/node/index.js b/src/node/index.js\ndeleted file mode 100644\n--- a/src/node/index.js\n+++ /dev/null\n@@ -1,5 +0,0 @@\n-const RequestBase = require('../request-base');\n-function Request() {}\n-mixin(Request.prototype, RequestBase.prototype);\n-function mixin(a, b) { return Object.assign(a, b); }\n-module.exports = Request;\n--- a/src/request-base.js\n+++ b/src/request-base.js\n@@ -3,2 +3,3 @@\n   this._timeout = ms;\n+  this.emit('timeout');\n   return this;\n";
+    assert_eq!(
+        project::summary(&superagent().diff(diff)),
+        vec!["unknown-symbol src/request-base.js:4 'this' has no member 'emit'"]
+    );
 }
 
 #[test]
