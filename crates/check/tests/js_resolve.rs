@@ -1452,6 +1452,15 @@ fn typescript_reads_a_javascript_module_by_its_declarations_and_rebound_exports(
         file(&p, "test-d/a.test-d.ts", ts),
         vec!["unknown-import test-d/a.test-d.ts:2 module '../index.js' has no export 'Optionz'"]
     );
+    // Without an extension TypeScript also reads the declarations before
+    // the JavaScript; JavaScript reads the JavaScript.
+    let bare = "import {type Options} from '../index';\nexport const o: Options = {};\n";
+    assert_eq!(file(&p, "test-d/b.test-d.ts", bare), Vec::<String>::new());
+    let js = "import {Options} from './index';\nexport default Options;\n";
+    assert_eq!(
+        file(&p, "c.js", js),
+        vec!["unknown-import c.js:1 module './index' has no export 'Options'"]
+    );
     let js = "const session = require('./session');\nnew session.MemoryStore();\nnew session.MemoryStor();\n";
     assert_eq!(
         file(&p, "test.js", js),

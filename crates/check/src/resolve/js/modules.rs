@@ -14,6 +14,12 @@ pub const EXTS: [&str; 10] = [
     "", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts",
 ];
 
+/// The same extensions in TypeScript's order: sources and declarations
+/// before JavaScript.
+const TS_EXTS: [&str; 10] = [
+    "", ".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
+];
+
 /// How deep re-export and inheritance chains are followed.
 pub const MAX_CHAIN: u32 = 8;
 
@@ -83,25 +89,10 @@ pub fn resolve_base(project: &Project, base: &str, from: &str) -> Option<String>
         .iter()
         .find_map(|e| base.strip_suffix(&format!(".{e}")))
         .map(str::to_string);
-    // TypeScript's own order: sources and declarations before JavaScript.
-    let exts: Vec<&str> = if types_first {
-        let ts = [".ts", ".tsx", ".d.ts"];
-        EXTS.iter()
-            .copied()
-            .filter(|e| e.is_empty())
-            .chain(ts)
-            .chain(
-                EXTS.iter()
-                    .copied()
-                    .filter(|e| !e.is_empty() && !ts.contains(e)),
-            )
-            .collect()
-    } else {
-        EXTS.to_vec()
-    };
+    let exts: &[&str] = if types_first { &TS_EXTS } else { &EXTS };
     for b in std::iter::once(base.clone()).chain(stripped) {
         if !b.is_empty() {
-            for e in &exts {
+            for e in exts {
                 let p = format!("{b}{e}");
                 if project.file_exists(&p) {
                     return Some(p);
