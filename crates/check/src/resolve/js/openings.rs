@@ -50,9 +50,9 @@ fn member_lines(code: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// `file` is the text of the file declaring the class: a computed name
-/// that is a symbol the file makes (`const kReset = Symbol('reset')`) adds
-/// no member a name can reach.
+/// How `body` (a class or interface) is open. A computed name that is a
+/// symbol of the file (`syms`: `const kReset = Symbol('reset')`, or one it
+/// imports) adds no member a name can reach.
 pub(super) fn opens_members(body: &str, syms: &Symbols) -> Open {
     let code = strip_comments(body);
     let computed = member_lines(&code).any(|l| {
@@ -206,51 +206,64 @@ fn word_boundary_before(text: &str, i: usize) -> bool {
 }
 
 /// The top-level keys of the object literal `rest` starts with (`{a: …,
-/// 'b': …, [kSym]: …}`); `None` when it is no literal or a key is computed
-/// from anything but a symbol `file` makes.
+/// 'b': …, [kSym]: …}`); `None` when it is no literal, it does not close, or
+/// a key is computed from anything but a symbol of the file. String
+/// literals anywhere are skipped whole (a `'}'` in a getter closes nothing).
 fn literal_keys(syms: &Symbols, rest: &str) -> Option<Vec<String>> {
     let body = rest.strip_prefix('{')?;
-    let (mut depth, mut keys, mut at_key) = (0i32, Vec::new(), true);
-    let mut chars = body.char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
+    let (mut depth, mut keys, mut at_key, mut i) = (0i32, Vec::new(), true, 0usize);
+    while i < bytes.len() {
+        let c = bytes[i];
         match c {
-            '{' | '(' | '[' if depth > 0 || c != '[' || !at_key => depth += 1,
-            '[' => {
+            b'\'' | b'"' | b'`' => {
+                let close = string_end(body, i)?;
+                if depth == 0 && at_key {
+                    keys.push(body[i + 1..close].to_string());
+                    at_key = false;
+                }
+                i = close;
+            }
+            b'[' if depth == 0 && at_key => {
                 // A computed key: `[kSym]:`.
-                let inner = &body[j + 1..];
-                let end = inner.find(']')?;
-                if !syms.contains(inner[..end].trim()) {
+                let end = i + body[i..].find(']')?;
+                if !syms.contains(body[i + 1..end].trim()) {
                     return None;
                 }
                 at_key = false;
-                for _ in 0..end + 1 {
-                    chars.next();
-                }
+                i = end;
             }
-            '}' if depth == 0 => return Some(keys),
-            '}' | ')' | ']' => depth -= 1,
-            ',' if depth == 0 => at_key = true,
-            '\'' | '"' | '`' if depth == 0 && at_key => {
-                let key = body[j + 1..].split(c).next()?;
-                keys.push(key.to_string());
+            b'{' | b'(' | b'[' => depth += 1,
+            b'}' if depth == 0 => return Some(keys),
+            b'}' | b')' | b']' => depth -= 1,
+            b',' if depth == 0 => at_key = true,
+            c if depth == 0 && at_key && ident(c) => {
+                let len = body[i..].bytes().take_while(|b| ident(*b)).count();
+                keys.push(body[i..i + len].to_string());
                 at_key = false;
-                for _ in 0..key.chars().count() + 1 {
-                    chars.next();
-                }
-            }
-            c if depth == 0 && at_key && (c.is_alphanumeric() || c == '_' || c == '$') => {
-                let key: String = body[j..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                    .collect();
-                for _ in 1..key.chars().count() {
-                    chars.next();
-                }
-                keys.push(key);
-                at_key = false;
+                i += len - 1;
             }
             _ => {}
         }
+        i += 1;
+    }
+    None
+}
+
+/// The index of the quote closing the string literal that opens at byte
+/// `open` of `text` (backslash escapes skipped).
+fn string_end(text: &str, open: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b if b == quote => return Some(i),
+            _ => {}
+        }
+        i += 1;
     }
     None
 }
@@ -307,4 +320,36 @@ pub(super) fn assigns_computed_this(code: &str, syms: &Symbols) -> bool {
         }
         false
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syms(text: &str) -> Symbols<'_> {
+        Symbols {
+            text,
+            imported: std::rc::Rc::new(["kImported".to_string()].into_iter().collect()),
+        }
+    }
+
+    #[test]
+    fn literal_keys_reads_the_top_level_keys_only() {
+        let file = "const kStart = Symbol('start');\n";
+        let s = syms(file);
+        let lit = "{\n  [kStart]: { value: 0 },\n  [kImported]: { value: 1 },\n  label: { get () { return '}' + \"{\" + `}`; } },\n  'quoted': 1,\n  ünits: { value: 'a,b' },\n  after: { value: function () { return [1, 2]; } }\n});";
+        assert_eq!(
+            literal_keys(&s, lit),
+            Some(vec![
+                "label".to_string(),
+                "quoted".to_string(),
+                "ünits".to_string(),
+                "after".to_string()
+            ])
+        );
+        // A computed key that is no symbol of the file, or no literal at all.
+        assert_eq!(literal_keys(&s, "{ [name]: { value: 1 } }"), None);
+        assert_eq!(literal_keys(&s, "descriptors)"), None);
+        assert_eq!(literal_keys(&s, "{ a: 'unclosed }"), None);
+    }
 }
