@@ -22,6 +22,12 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 REPO_FLAG = {"typescript": "--ts-repo", "go": "--go-repo", "java": "--java-repo"}
 
 
+def fail(msg):
+    """One line on stderr, exit 2 (usage or run error)."""
+    print(f"sweep: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("repos", nargs="+", help="bare git dirs or work trees")
@@ -30,18 +36,25 @@ def main():
     ap.add_argument("--plumb", default=str(ROOT / "target" / "release" / "plumb"))
     ap.add_argument("--tag", default="sweep", help="name of this run's summaries")
     args = ap.parse_args()
+    if not pathlib.Path(args.plumb).is_file():
+        fail(f"no plumb binary at {args.plumb}: build it (cargo build --release -p plumb-cli) or pass --plumb")
+    for repo in args.repos:
+        if not pathlib.Path(repo).is_dir():
+            fail(f"{repo} is not a directory: pass a fetched bare git dir or a work tree")
     out = ROOT / "target" / "check-bench" / "sweep"
     out.mkdir(parents=True, exist_ok=True)
-    pooled, false_u, lines_u, false_c, lines_c = {}, 0, 0, 0, 0
+    pooled, false_u, lines_u, false_c, lines_c, failed = {}, 0, 0, 0, 0, []
     print(f"{'repository':28s} {'kind':20s} {'caught':>9s}   unmodified false/lines   commits false/added")
     for repo in args.repos:
         name = pathlib.Path(repo).parent.name if pathlib.Path(repo).name == "repo" else pathlib.Path(repo).name
         summary = out / f"{args.tag}-{args.lang}-{name}-{args.seed}.json"
+        summary.unlink(missing_ok=True)  # a failed run must not read an old summary
         cmd = [sys.executable, str(ROOT / "bench" / "check_quality.py"), "--lang", args.lang,
                REPO_FLAG[args.lang], repo, "--no-timing", "--no-checkers", "--seed", str(args.seed),
                "--plumb", args.plumb, "--json", str(summary)]
         cp = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if cp.returncode != 0 or not summary.is_file():
+            failed.append(name)
             print(f"{name:28s} failed: {(cp.stderr or cp.stdout).strip().splitlines()[-1:]}")
             continue
         d = json.loads(summary.read_text())
@@ -70,6 +83,9 @@ def main():
         print(f"{'pooled':28s} {kind:20s} {hit:4d}/{n:<4d} {100 * hit / max(n, 1):5.1f}%")
     print(f"{'pooled':28s} {'false, unmodified':20s} {false_u}/{lines_u} lines = {1e4 * false_u / max(lines_u, 1):.2f} per 10k")
     print(f"{'pooled':28s} {'false, real commits':20s} {false_c}/{lines_c} added = {1e4 * false_c / max(lines_c, 1):.2f} per 10k")
+    if failed:
+        # The pooled figures leave these out; say so and fail the run.
+        fail(f"{len(failed)} of {len(args.repos)} repositories failed and are not pooled: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
