@@ -16,7 +16,7 @@ const REACH: usize = 20_000;
 /// number of blocks out).
 pub fn inside_try(text: &str, at: usize) -> bool {
     let at = at.min(text.len());
-    let start = at.saturating_sub(REACH);
+    let start = floor_char(text, at.saturating_sub(REACH));
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     for i in (start..at).rev() {
@@ -107,6 +107,17 @@ mod tests {
         assert!(!inside_try(nested, nested.find("'b'").unwrap()));
         let retry = "function retry() {\n  require('c');\n}\n";
         assert!(!inside_try(retry, retry.find("'c'").unwrap()));
+    }
+
+    #[test]
+    fn a_long_file_of_other_scripts_cuts_on_a_character() {
+        // The reach back cuts 20,000 bytes before the require: inside `é`.
+        let mut text = String::from("é");
+        text.push_str(&"x".repeat(REACH - 4));
+        text.push_str("{\n require('a');\n}\n");
+        let at = text.find("require").unwrap();
+        assert!(!text.is_char_boundary(at - REACH));
+        assert!(!inside_try(&text, at));
     }
 
     #[test]
