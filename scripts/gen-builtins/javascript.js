@@ -13,10 +13,15 @@
 //     a scratch directory (target/gen-builtins/npm): every `declare var`,
 //     `declare function`, `declare namespace` name is a browser/ES global;
 //     for typescript.txt also every `interface` and `type` name.
-//   - @types/node (same scratch install, major version of the running Node):
-//     every `declare module "x"` names a builtin module; those Node's
+//   - @types/node (same scratch install, TYPES_NODE_VERSION: the newest
+//     release, so APIs newer than the running Node are known): every
+//     `declare module "x"` names a builtin module; those Node's
 //     builtinModules does not list (scheme-only ones such as node:test) are
-//     required by their `node:` name for members, else listed as '*'.
+//     required by their `node:` name for members. The value declarations of
+//     each module block (`function`, `const`, `class`, `namespace`, `enum`
+//     at its top, and `export * from` another module) are members too, so a
+//     member newer than the running Node (zlib.createZstdDecompress) is
+//     known; a module whose block has `export =` keeps the runtime's list.
 // Output format: see scripts/gen-builtins/python.py. Sorted, deterministic
 // for a given Node and TypeScript version (both named in the header).
 'use strict';
@@ -25,7 +30,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 
 const TS_VERSION = '5.9.3';
-const NODE_MAJOR = process.versions.node.split('.')[0];
+const TYPES_NODE_VERSION = '26.6.11';
 const OUT_DIR = 'crates/check/data/builtins';
 const SCRATCH = 'target/gen-builtins/npm';
 
@@ -33,9 +38,10 @@ function installTypescript() {
   const lib = path.join(SCRATCH, 'node_modules', 'typescript', 'lib');
   const pkg = path.join(SCRATCH, 'node_modules', 'typescript', 'package.json');
   const typesPkg = path.join(SCRATCH, 'node_modules', '@types', 'node', 'package.json');
-  if (!fs.existsSync(pkg) || !fs.existsSync(typesPkg) || JSON.parse(fs.readFileSync(pkg, 'utf8')).version !== TS_VERSION) {
+  const version = (f) => JSON.parse(fs.readFileSync(f, 'utf8')).version;
+  if (!fs.existsSync(pkg) || !fs.existsSync(typesPkg) || version(pkg) !== TS_VERSION || version(typesPkg) !== TYPES_NODE_VERSION) {
     fs.mkdirSync(SCRATCH, { recursive: true });
-    execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', SCRATCH, `typescript@${TS_VERSION}`, `@types/node@${NODE_MAJOR}`], {
+    execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', SCRATCH, `typescript@${TS_VERSION}`, `@types/node@${TYPES_NODE_VERSION}`], {
       stdio: 'inherit',
     });
   }
@@ -72,23 +78,77 @@ function nodeData() {
       failed.push(m);
     }
   }
-  // Modules @types/node declares that builtinModules leaves out (node:test).
+  // Modules @types/node declares: those builtinModules leaves out
+  // (node:test) by their `node:` name, and the members each declares.
   const typesDir = path.join(SCRATCH, 'node_modules', '@types', 'node');
-  for (const f of fs.readdirSync(typesDir, { recursive: true }).sort()) {
-    if (!String(f).endsWith('.d.ts')) continue;
-    const text = fs.readFileSync(path.join(typesDir, String(f)), 'utf8');
-    for (const m of text.matchAll(/^\s*declare module ["']([^"']+)["']/gm)) {
-      const name = m[1].replace(/^node:/, '');
-      if (name in modules || !require('module').isBuiltin('node:' + name)) continue;
-      try {
-        modules[name] = [...members(require('node:' + name))];
-      } catch (e) {
-        modules[name] = ['*'];
-        failed.push(name);
-      }
+  const declared = typesModules(typesDir);
+  for (const name of Object.keys(declared).sort()) {
+    if (name in modules || !require('module').isBuiltin('node:' + name)) continue;
+    try {
+      modules[name] = [...members(require('node:' + name))];
+    } catch (e) {
+      modules[name] = ['*'];
+      failed.push(name);
     }
   }
+  const typed = (name, seen) => {
+    const d = declared[name];
+    if (!d || d.exportAssigned || seen.has(name)) return null;
+    seen.add(name);
+    const out = new Set(d.values);
+    for (const other of d.reexports) for (const v of typed(other, seen) || []) out.add(v);
+    return out;
+  };
+  for (const name of Object.keys(declared)) {
+    const values = typed(name, new Set());
+    if (!values) continue;
+    if (!(name in modules)) modules[name] = [];
+    if (modules[name].includes('*')) continue;
+    modules[name] = [...new Set([...modules[name], ...values])];
+  }
   return { globals, modules, failed };
+}
+
+// `declare module "x" { … }` blocks of the @types/node files: per module
+// (without `node:`), the names its top level declares as values, the
+// modules it re-exports whole, and whether it has `export =`.
+function typesModules(typesDir) {
+  const out = {};
+  for (const f of fs.readdirSync(typesDir, { recursive: true }).sort()) {
+    if (!String(f).endsWith('.d.ts')) continue;
+    const text = stripComments(fs.readFileSync(path.join(typesDir, String(f)), 'utf8'));
+    for (const m of text.matchAll(/^\s*declare module ["']([^"']+)["']\s*\{/gm)) {
+      const name = m[1].replace(/^node:/, '');
+      const d = (out[name] ||= { values: new Set(), reexports: [], exportAssigned: false });
+      let depth = 1;
+      let i = m.index + m[0].length;
+      let line = '';
+      for (; i < text.length && depth > 0; i++) {
+        const c = text[i];
+        if (c === '{') depth++;
+        else if (c === '}') depth--;
+        if (c === '\n') {
+          topLevel(line, d);
+          line = '';
+        } else if (depth === 1 && c !== '}') line += c;
+      }
+      topLevel(line, d);
+    }
+  }
+  return out;
+}
+
+function topLevel(line, d) {
+  const v = line.match(/^\s*(?:export\s+)?(?:declare\s+)?(?:function\*?|const|let|var|class|abstract\s+class|namespace|enum)\s+([A-Za-z_$][\w$]*)/);
+  if (v) d.values.add(v[1]);
+  const r = line.match(/^\s*export\s+\*\s+from\s+["']([^"']+)["']/);
+  if (r) d.reexports.push(r[1].replace(/^node:/, ''));
+  if (/^\s*export\s*=/.test(line)) d.exportAssigned = true;
+}
+
+// Block and line comments out (JSDoc examples hold braces); strings kept.
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\/|([^:"'`]|^)\/\/[^\n]*/g, (m, pre) => (pre === undefined ? m.replace(/[^\n]/g, ' ') : pre));
 }
 
 function libNames(libDir, files) {

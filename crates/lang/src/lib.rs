@@ -85,9 +85,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// members assigned after their class, `exports[k] =` no longer marks a
 /// file's bare names dynamic; 7: a class expression assigned to a member,
 /// `internals.Core = class {}`, is a class named by the property; 8:
-/// `global.x = …` defines a global `x`), so an index built
+/// `global.x = …` defines a global `x`; 9: `A.prototype.m = value` of any
+/// value is a member of `A`), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 8;
+pub const FACTS_VERSION: u32 = 9;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

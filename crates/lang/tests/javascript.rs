@@ -44,6 +44,8 @@ fn definitions() {
             "- build function public (target) L69-71",
             "- VERSION variable public  L72-72",
             "Store reset method public () L73-75",
+            // `Internal.prototype.tag = 'x'`: a member whose value is no function.
+            "Internal tag variable public  L76-76",
             "- loader function private () L78-78",
         ]
     );

@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
+mod ignored;
+pub use ignored::is_ignored;
+
 /// Why a file was left out of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SkipReason {

@@ -458,7 +458,10 @@ impl<'s, 't> Extractor<'s, 't> {
                     Some("exports" | "module.exports" | "global" | "globalThis" | "window"),
                     Some(p),
                 ) => Some((p, DefKind::Function, None)),
-                (Some(o), Some(p)) if o.ends_with(".prototype") && is_function_value(r) => {
+                // `A.prototype.m = function …` is a method; `A.prototype.m =
+                // helpers.m` (knex) or `= build('alter')` a member whose
+                // value the adapter cannot read (a Variable).
+                (Some(o), Some(p)) if o.ends_with(".prototype") => {
                     let class = o.trim_end_matches(".prototype").to_string();
                     Some((p, DefKind::Method, Some(class)))
                 }

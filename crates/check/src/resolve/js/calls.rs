@@ -58,9 +58,10 @@ const INJECTED_GLOBALS: &[&str] = &[
     "assert",
 ];
 
-/// Check one call. Bare names are checked in modules only (ES modules,
-/// CommonJS, UMD): a browser script may call globals other scripts define;
-/// calls to the file's own functions are checked everywhere. Nothing is
+/// Check one call. Bare names are checked in modules (ES modules,
+/// CommonJS, UMD) against what the module can reach; in a browser or test
+/// script, which may call globals other scripts define, an unknown name is
+/// reported only when it is a slip away from a real one. Nothing is
 /// checked in a file that makes names at run time (`eval`, `with`, …).
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // Minified code reuses one-letter names in every scope.
@@ -93,9 +94,6 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         || crate::resolve::word_positions(ctx.text, "exports")
             .next()
             .is_some();
-    if !is_module {
-        return vec![skipped!()];
-    }
     if ctx.local_binds(r) {
         return vec![Outcome::Resolved];
     }
@@ -168,18 +166,34 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             })
         }))
         .collect();
+    let candidates = ctx.candidates(name, &pool);
+    let mut evidence = vec![
+        "locals and parameters in scope: no".into(),
+        format!("definitions and imports of {}: no", ctx.path),
+        "JavaScript/TypeScript globals (Node, DOM, TypeScript libs): no".into(),
+        "definitions anywhere in the project: no".into(),
+    ];
+    // A script (no import or export) may call globals that scripts the
+    // index never sees define (a `<script>` tag's library): only a name a
+    // slip away from a real one is reported, and with less confidence.
+    let confidence = if is_module {
+        0.8
+    } else if candidates.is_empty() {
+        return vec![skipped!()];
+    } else {
+        evidence.push(format!(
+            "{} is a script (no import or export): globals of scripts outside the project are unseen",
+            ctx.path
+        ));
+        0.6
+    };
     vec![Outcome::Found(ctx.finding(
         FindingKind::UnknownSymbol,
         &r.span,
         format!("'{name}' is not defined"),
-        vec![
-            "locals and parameters in scope: no".into(),
-            format!("definitions and imports of {}: no", ctx.path),
-            "JavaScript/TypeScript globals (Node, DOM, TypeScript libs): no".into(),
-            "definitions anywhere in the project: no".into(),
-        ],
-        ctx.candidates(name, &pool),
-        0.8,
+        evidence,
+        candidates,
+        confidence,
     ))]
 }
 

@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 use plumb_facts::{DefKind, Definition};
 
 use super::modules::{Export, MAX_CHAIN, find_export, resolve_spec};
-use super::openings::{Open, opens_members, patches_statics, prototype_additions, symbols};
+use super::openings::{
+    Open, opens_members, passed_to_call, patches_statics, prototype_additions, symbols,
+};
 use crate::project::Project;
 
 /// Members every object has (`Object.prototype`).
@@ -142,7 +144,7 @@ fn class_member_in(
     }
     // Patching the prototype adds instance members; statics come only from
     // writes to the class object itself.
-    if statics && patches_statics(text, &class.name) {
+    if statics && patches_statics(text, &class.name) || passed_to_call(text, &class.name) {
         return Some(Members::Unknown);
     }
     // `exports = module.exports = Base;` then `exports.color = …`: the

@@ -163,7 +163,8 @@ pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
 }
 
 /// Whether a relative import that names no file points into build output:
-/// a missing directory that `.gitignore` lists, imported whole, or a missing
+/// a missing directory or file that the ignore files list, imported whole
+/// (`.gitignore`, read as git does by [`plumb_walk::is_ignored`]), or a missing
 /// directory on the way that `.gitignore` lists or that is named
 /// `dist`/`build`/`out`/`lib`, with a project source of the same path below
 /// it (`dist/source/index.js` from `source/index.ts`, `dist/immer.mjs` from
@@ -173,7 +174,6 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
     let Some(base) = normalize(&format!("{dir}/{spec}")) else {
         return false;
     };
-    let ignore = std::fs::read_to_string(project.root.join(".gitignore")).unwrap_or_default();
     let mut prefix = String::new();
     let segs: Vec<&str> = base.split('/').collect();
     // The last segment too: `require('./build/')` names the directory.
@@ -186,22 +186,18 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
         if project.dir_exists(&prefix) {
             continue;
         }
-        // A directory `.gitignore` lists is local or generated content the
-        // index never holds; importing it whole (`require('./build/')`)
-        // names the build's entry, below it the path must mirror a source.
-        let ignored = ignore.lines().any(|l| {
-            let l = l.trim().trim_matches('/');
-            if l.is_empty() || l.starts_with(['#', '!']) {
-                return false;
-            }
-            match l.strip_suffix('*') {
-                Some(head) => {
-                    !head.is_empty() && (seg.starts_with(head) || prefix.starts_with(head))
-                }
-                None => l == *seg || l == prefix,
-            }
-        });
+        // What the ignore files list is local or generated content the
+        // index never holds: a directory imported whole (`require('./build/')`)
+        // names the build's entry; a file (`require('./_json/async')` of
+        // ajv's `spec/_json/*.js`) is made by a script; below a missing
+        // directory the path must mirror a source.
+        let root = project.root.as_path();
         let last = i + 1 == segs.len();
+        let ignored = plumb_walk::is_ignored(root, &prefix, true)
+            || last
+                && EXTS
+                    .iter()
+                    .any(|e| plumb_walk::is_ignored(root, &format!("{prefix}{e}"), false));
         if last {
             return ignored;
         }

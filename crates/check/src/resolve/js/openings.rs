@@ -295,6 +295,54 @@ pub(super) fn patches_statics(text: &str, class: &str) -> bool {
     })
 }
 
+/// Whether the file passes the class itself to a function (`augment(Raw)`,
+/// `helpers.addQueryContext(Raw, opts)`: knex's builders), which may write
+/// any member onto its prototype or onto the class. `new Raw()`, `x
+/// instanceof Raw`, `[Raw]` and `export { Raw }` pass nothing.
+pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
+    crate::resolve::word_positions(text, class).any(|i| {
+        let before = text[..i].trim_end();
+        let after = text[i + class.len()..].trim_start();
+        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+            return false;
+        }
+        // The innermost bracket open before the name must be a call's `(`.
+        let mut depth = 0i32;
+        for (j, c) in before.char_indices().rev() {
+            match c {
+                ')' | ']' | '}' => depth += 1,
+                '(' | '[' | '{' if depth > 0 => depth -= 1,
+                '(' => {
+                    let callee = before[..j].trim_end();
+                    let word: String = callee
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    let keyword = matches!(
+                        word.as_str(),
+                        "if" | "while"
+                            | "for"
+                            | "switch"
+                            | "catch"
+                            | "function"
+                            | "return"
+                            | "typeof"
+                            | "await"
+                    );
+                    return (!word.is_empty() && !keyword) || callee.ends_with(')');
+                }
+                '[' | '{' => return false,
+                _ => {}
+            }
+        }
+        false
+    })
+}
+
 /// `this[k] = …` (not `this["_output"]` in a type or a read).
 pub(super) fn assigns_computed_this(code: &str, syms: &Symbols) -> bool {
     code.match_indices("this[").any(|(i, _)| {
