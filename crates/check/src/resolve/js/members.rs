@@ -446,7 +446,8 @@ fn find_word(s: &str, w: &str) -> Option<usize> {
 }
 
 /// The class that `name`, as written in `file`, denotes: a class of that
-/// file, or one imported from a project file (through re-exports).
+/// file, one imported from a project file (through re-exports), or the
+/// class a required CommonJS module exports whole.
 pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, Definition)> {
     let rc = project.facts_of(file)?;
     let facts = &rc.1;
@@ -462,6 +463,17 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
         return None;
     }
     for imp in &facts.imports {
+        // `const Base = require('./base')` of `module.exports = Base` (knex's
+        // dialect compilers extend their generic compiler so).
+        if imp.alias.as_deref() == Some(name) {
+            let target = resolve_spec(project, file, &imp.module)?;
+            let rc = project.facts_of(&target)?;
+            if !super::modules::is_commonjs(&rc.0) {
+                return None;
+            }
+            let d = super::qualified::module_exports_value(project, &target)?;
+            return (d.kind == DefKind::Class).then_some((target, d));
+        }
         for n in &imp.names {
             if n.alias.as_deref().unwrap_or(&n.name) != name {
                 continue;

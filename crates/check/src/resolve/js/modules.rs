@@ -197,6 +197,9 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
             || last
                 && EXTS
                     .iter()
+                    // A declaration file a build makes (knex's `**/*.d.ts`)
+                    // is no module to run.
+                    .filter(|e| **e != ".d.ts")
                     .any(|e| plumb_walk::is_ignored(root, &format!("{prefix}{e}"), false));
         if last {
             return ignored;
@@ -208,22 +211,35 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
 }
 
 /// A project source file whose path ends with `rest` once extensions are
-/// set aside (`source/index.js` → `…/source/index.ts`).
+/// set aside (`source/index.js` → `…/source/index.ts`), or with the tail of
+/// `rest` below the build's own folders (`cjs/precompiler` →
+/// `lib/precompiler.js`), a minified build named after its source
+/// (`handlebars.min` → `lib/handlebars.js`).
 fn built_from_source(project: &Project, rest: &str) -> bool {
     let stem = ["js", "mjs", "cjs", "jsx", "d.ts"]
         .iter()
         .find_map(|e| rest.strip_suffix(&format!(".{e}")))
         .unwrap_or(rest);
+    let stem = stem.strip_suffix(".min").unwrap_or(stem);
     if stem.is_empty() {
         return false;
     }
-    let tail = format!("/{stem}");
+    let tails: Vec<String> = stem
+        .match_indices('/')
+        .map(|(k, _)| &stem[k + 1..])
+        .chain(std::iter::once(stem))
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("/{t}"))
+        .collect();
     project.all_files().iter().any(|f| {
         let s = EXTS[1..]
             .iter()
             .find_map(|e| f.strip_suffix(e))
             .unwrap_or(f);
-        (s == stem || s.ends_with(&tail) || s.ends_with(&format!("{tail}/index")))
+        (s == stem
+            || tails
+                .iter()
+                .any(|tail| s.ends_with(tail.as_str()) || s.ends_with(&format!("{tail}/index"))))
             && EXTS[1..].iter().any(|e| f.ends_with(e))
     })
 }

@@ -5,7 +5,8 @@
 //! (err)`, `if (!cb)`) or an optional one comes before it; *tolerated* when
 //! the body only tests it for truth or type or passes it on (and the JSDoc
 //! does not document it); needed when the body dereferences it, compares it
-//! with a value or interpolates it, or destructures it.
+//! with a value or interpolates it, destructures it, or throws when it is
+//! missing (`if (!name) throw …`).
 //!
 //! Owns reading the function's text; [`super::arity`] decides what a call
 //! that leaves arguments out is.
@@ -106,6 +107,9 @@ fn js_omission(name: &str, body: &str, doc: &str) -> Omission {
     if !simple || doc_optional(doc, name) {
         return Omission::Optional;
     }
+    if throws_when_missing(body, name) {
+        return Omission::Needed;
+    }
     if let Some(test) = body_tests(body, name) {
         return test;
     }
@@ -181,6 +185,118 @@ fn doc_optional(doc: &str, name: &str) -> bool {
                 && crate::resolve::word_positions(l, name).next().is_some()
                 && (l.contains("=}") || l.contains("optional") || l.contains("undefined"))
         })
+}
+
+/// Whether the body rejects a missing argument: an `if` whose condition
+/// holds when `name` is `undefined` (`!name`, `name == null`, `name ===
+/// undefined`, `typeof name !== 'function'`, alone or as one side of `||`)
+/// and whose branch starts with `throw` (body-parser's `if (!defaultType)
+/// throw new TypeError('defaultType must be provided')`).
+fn throws_when_missing(body: &str, name: &str) -> bool {
+    crate::resolve::word_positions(body, name).any(|i| {
+        let Some(open) = if_condition_start(&body[..i]) else {
+            return false;
+        };
+        let Some(close) = matching_paren(body, open) else {
+            return false;
+        };
+        let branch = body[close + 1..].trim_start();
+        let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
+        if !branch.starts_with("throw ") {
+            return false;
+        }
+        split_top_level_or(&body[open + 1..close])
+            .iter()
+            .any(|d| true_when_missing(d.trim(), name))
+    })
+}
+
+/// The byte index of the `(` of the `if (` whose condition the end of
+/// `before` is inside, if it is one.
+fn if_condition_start(before: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (j, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth > 0 => depth -= 1,
+            '(' => return ends_with_word(before[..j].trim_end(), "if").then_some(j),
+            '[' | '{' | ';' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The index of the `)` closing the `(` at `open`.
+fn matching_paren(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for (j, c) in text[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The disjuncts of a condition split on `||` outside brackets.
+fn split_top_level_or(cond: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0usize);
+    let bytes = cond.as_bytes();
+    let mut j = 0;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'|' if depth == 0 && bytes.get(j + 1) == Some(&b'|') => {
+                out.push(&cond[start..j]);
+                start = j + 2;
+                j += 1;
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    out.push(&cond[start..]);
+    out
+}
+
+/// Whether the condition `d` is true when `name` is `undefined`.
+fn true_when_missing(d: &str, name: &str) -> bool {
+    let d = d.trim_start_matches('(').trim_end_matches(')').trim();
+    if d.strip_prefix('!').map(str::trim_start) == Some(name) {
+        return true;
+    }
+    let sides = |op: &str| {
+        d.split_once(op)
+            .map(|(l, r)| (l.trim(), r.trim()))
+            .filter(|(l, r)| !l.ends_with(['=', '!']) && !r.starts_with('='))
+    };
+    const ABSENT: [&str; 3] = ["undefined", "null", "void 0"];
+    for op in ["===", "=="] {
+        if let Some((l, r)) = sides(op) {
+            let is_name = |s: &str| s == name;
+            return is_name(l) && ABSENT.contains(&r)
+                || is_name(r) && ABSENT.contains(&l)
+                || l == format!("typeof {name}")
+                    && r.trim_matches(['\'', '"', '`']) == "undefined";
+        }
+    }
+    for op in ["!==", "!="] {
+        if let Some((l, r)) = sides(op) {
+            let ty = r.trim_matches(['\'', '"', '`']);
+            return l == format!("typeof {name}")
+                && ty != "undefined"
+                && r.starts_with(['\'', '"', '`']);
+        }
+    }
+    false
 }
 
 /// Whether the body tests `name` for absence, and how plainly: `typeof

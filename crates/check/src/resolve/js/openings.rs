@@ -186,7 +186,15 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         let before = text[..i].trim_end();
         let rest = after.strip_prefix(',')?.trim_start();
         if before.ends_with("defineProperties(") {
-            added.extend(literal_keys(syms, rest)?);
+            added.extend(literal_keys(syms, rest)?.0);
+        } else if before.ends_with("assign(") {
+            // `Object.assign(Foo.prototype, { a() {}, b: f })` (knex's
+            // clients): the literal's keys, when it is the only source.
+            let (keys, end) = literal_keys(syms, rest)?;
+            if !rest[end..].trim_start().starts_with(')') {
+                return None;
+            }
+            added.extend(keys);
         } else if before.ends_with("defineProperty(") {
             let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
             let name = rest[1..].split(q).next()?;
@@ -206,10 +214,12 @@ fn word_boundary_before(text: &str, i: usize) -> bool {
 }
 
 /// The top-level keys of the object literal `rest` starts with (`{a: …,
-/// 'b': …, [kSym]: …}`); `None` when it is no literal, it does not close, or
-/// a key is computed from anything but a symbol of the file. String
-/// literals anywhere are skipped whole (a `'}'` in a getter closes nothing).
-fn literal_keys(syms: &Symbols, rest: &str) -> Option<Vec<String>> {
+/// 'b': …, [kSym]: …}`) and the byte index in `rest` just past its closing
+/// brace; `None` when it is no literal, it does not close, a key is
+/// computed from anything but a symbol of the file, or it spreads another
+/// object (`...mixin`). String literals anywhere are skipped whole (a `'}'`
+/// in a getter closes nothing).
+fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, usize)> {
     let body = rest.strip_prefix('{')?;
     let bytes = body.as_bytes();
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
@@ -235,7 +245,8 @@ fn literal_keys(syms: &Symbols, rest: &str) -> Option<Vec<String>> {
                 i = end;
             }
             b'{' | b'(' | b'[' => depth += 1,
-            b'}' if depth == 0 => return Some(keys),
+            b'}' if depth == 0 => return Some((keys, i + 2)),
+            b'.' if depth == 0 && at_key && body[i..].starts_with("...") => return None,
             b'}' | b')' | b']' => depth -= 1,
             b',' if depth == 0 => at_key = true,
             c if depth == 0 && at_key && ident(c) => {
@@ -387,7 +398,7 @@ mod tests {
         let s = syms(file);
         let lit = "{\n  [kStart]: { value: 0 },\n  [kImported]: { value: 1 },\n  label: { get () { return '}' + \"{\" + `}`; } },\n  'quoted': 1,\n  ünits: { value: 'a,b' },\n  after: { value: function () { return [1, 2]; } }\n});";
         assert_eq!(
-            literal_keys(&s, lit),
+            literal_keys(&s, lit).map(|(keys, _)| keys),
             Some(vec![
                 "label".to_string(),
                 "quoted".to_string(),
@@ -399,5 +410,11 @@ mod tests {
         assert_eq!(literal_keys(&s, "{ [name]: { value: 1 } }"), None);
         assert_eq!(literal_keys(&s, "descriptors)"), None);
         assert_eq!(literal_keys(&s, "{ a: 'unclosed }"), None);
+        // The end is just past the closing brace; a spread may add anything.
+        assert_eq!(
+            literal_keys(&s, "{ a: 1, b() {} }, more)"),
+            Some((vec!["a".to_string(), "b".to_string()], 16))
+        );
+        assert_eq!(literal_keys(&s, "{ a: 1, ...mixin })"), None);
     }
 }
