@@ -1650,7 +1650,12 @@ fn imports_of_builds_in_their_own_folders_or_minified() {
     // handlebars: `/dist/` is git-ignored; the build writes
     // `dist/cjs/precompiler.js` from `lib/precompiler.js` and
     // `dist/handlebars.min.js` from `lib/handlebars.js`.
-    let p = shop(&[
+    // Leaflet's SSR test imports the bundle its `exports` names.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "shop", "exports": {".": "./dist/leaflet-src.js"}}"#,
+        ),
         (".gitignore", "node_modules\n/dist/\n"),
         ("lib/precompiler.js", "module.exports = {};\n"),
         ("lib/handlebars.js", "module.exports = {};\n"),
@@ -1658,7 +1663,8 @@ fn imports_of_builds_in_their_own_folders_or_minified() {
     let body = r#"const pre = require('../dist/cjs/precompiler');
 const min = require('../dist/handlebars.min');
 const gone = require('../dist/cjs/compiler');
-module.exports = { pre, min, gone };
+const bundle = require('../dist/leaflet-src.js');
+module.exports = { pre, min, gone, bundle };
 "#;
     assert_eq!(
         file(&p, "spec/precompiler.js", body),
@@ -1720,5 +1726,64 @@ module.exports = { Client, Pool };
     assert_eq!(
         file(&p, "lib/client.js", body),
         vec!["unknown-symbol lib/client.js:3 'this' has no member '_reqest'"]
+    );
+}
+
+#[test]
+fn a_base_class_may_call_what_its_subclasses_define() {
+    // knex's `Client` calls `this._stream()`, which each dialect's client
+    // (in another file, through an intermediate class) implements.
+    let p = shop(&[
+        (
+            "lib/dialects/mysql.js",
+            "const Client = require('../client');\nclass Client_MySQL extends Client {\n  _stream(connection) {\n    return connection;\n  }\n}\nmodule.exports = Client_MySQL;\n",
+        ),
+        (
+            "lib/dialects/mysql2.js",
+            "const Client_MySQL = require('./mysql');\nclass Client_MySQL2 extends Client_MySQL {\n  _driver() {\n    return {};\n  }\n}\nmodule.exports = Client_MySQL2;\n",
+        ),
+    ]);
+    let body = r#"class Client {
+  stream(connection) {
+    this.driver = this._driver();
+    return this._stream(connection) || this._streem(connection);
+  }
+}
+module.exports = Client;
+"#;
+    assert_eq!(
+        file(&p, "lib/client.js", body),
+        vec!["unknown-symbol lib/client.js:4 'this' has no member '_streem'"]
+    );
+}
+
+#[test]
+fn hooks_left_empty_or_overridden_take_what_subclasses_take() {
+    // Leaflet's `GridLayer`: `createTile() {}` is a hook each layer
+    // implements with `(coords, done)`; `_onSettled()` is overridden.
+    let p = shop(&[(
+        "src/CanvasLayer.js",
+        "import { GridLayer } from './GridLayer.js';\nexport class CanvasLayer extends GridLayer {\n  _onSettled(ev) {\n    return ev;\n  }\n}\n",
+    )]);
+    let body = r#"export class GridLayer {
+  createTile() {}
+  _onSettled() {
+    return 1;
+  }
+  _tileReady(coords) {
+    return coords;
+  }
+  _addTile(coords, done) {
+    this._onSettled(coords);
+    this._tileReady(coords, done);
+    return this.createTile(coords, done);
+  }
+}
+"#;
+    assert_eq!(
+        file(&p, "src/GridLayer.js", body),
+        vec![
+            "arity-mismatch src/GridLayer.js:11 '_tileReady' takes at most 1 argument(s) but 2 were given"
+        ]
     );
 }

@@ -82,8 +82,43 @@ pub fn class_member(
     let r = class_member_in(project, file, class, name, statics, &mut pool, &mut seen, 0);
     match r {
         Some(m) => m,
+        // A base class calling what only its subclasses define (knex's
+        // `Client` calls `this._stream()` each dialect implements).
+        None if !statics && subclass_defines(project, file, class, name) => Members::Present,
         None => Members::Missing(pool),
     }
+}
+
+/// Whether a project class that extends `class` (of `file`), directly or
+/// through other project classes, defines member `name`.
+pub(super) fn subclass_defines(
+    project: &Project,
+    file: &str,
+    class: &Definition,
+    name: &str,
+) -> bool {
+    project.defs_named(name, 200).iter().any(|d| {
+        let Some(container) = d.def.container.as_deref() else {
+            return false;
+        };
+        let Some((mut kfile, mut kdef)) = find_class(project, &d.path, container) else {
+            return false;
+        };
+        for _ in 0..MAX_CHAIN {
+            let rc = project.facts_of(&kfile);
+            let Some(Some(base)) = extends_of(&kdef, rc.as_ref().map(|rc| rc.0.as_str())) else {
+                return false;
+            };
+            let Some((bfile, bdef)) = find_class(project, &kfile, &base) else {
+                return false;
+            };
+            if bfile == file && bdef.span == class.span {
+                return true;
+            }
+            (kfile, kdef) = (bfile, bdef);
+        }
+        false
+    })
 }
 
 /// `None` when the member is missing from this class and its bases (names

@@ -163,7 +163,8 @@ pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
 }
 
 /// Whether a relative import that names no file points into build output:
-/// a missing directory or file that the ignore files list, imported whole
+/// a path the repository's `package.json` names, a missing directory or
+/// file that the ignore files list, imported whole
 /// (`.gitignore`, read as git does by [`plumb_walk::is_ignored`]), or a missing
 /// directory on the way that `.gitignore` lists or that is named
 /// `dist`/`build`/`out`/`lib`, with a project source of the same path below
@@ -174,6 +175,9 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
     let Some(base) = normalize(&format!("{dir}/{spec}")) else {
         return false;
     };
+    if named_by_manifest(project, &base) {
+        return true;
+    }
     let mut prefix = String::new();
     let segs: Vec<&str> = base.split('/').collect();
     // The last segment too: `require('./build/')` names the directory.
@@ -208,6 +212,20 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
         return output && built_from_source(project, &segs[i + 1..].join("/"));
     }
     false
+}
+
+/// Whether the repository's `package.json` names `path` (with or without an
+/// extension) as a quoted path: an entry the build writes (Leaflet's
+/// `"exports": {".": "./dist/leaflet-src.js"}`), imported by a test of the
+/// built package.
+fn named_by_manifest(project: &Project, path: &str) -> bool {
+    let Ok(manifest) = std::fs::read_to_string(project.root.join("package.json")) else {
+        return false;
+    };
+    EXTS.iter().filter(|e| **e != ".d.ts").any(|e| {
+        let p = format!("{path}{e}");
+        manifest.contains(&format!("\"./{p}\"")) || manifest.contains(&format!("\"{p}\""))
+    })
 }
 
 /// A project source file whose path ends with `rest` once extensions are

@@ -46,7 +46,59 @@ pub(super) fn this_call_at(
     if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
         return vec![skipped!()];
     }
+    // `this.createTile(coords, done)` of a hook the class leaves empty
+    // (`createTile() {}`) or its subclasses override (Leaflet's `GridLayer`):
+    // `this` may be any subclass, whose definition takes what is passed.
+    if let Members::Defs { file, defs } = &found {
+        let overridable = defs.iter().any(|d| empty_body(ctx, file, d))
+            || super::members::subclass_defines(ctx.project, ctx.path, class, &r.name);
+        if overridable {
+            let out = member_outcome(ctx, r, found, q);
+            return if out.iter().any(is_arity_finding) {
+                vec![skipped!()]
+            } else {
+                out
+            };
+        }
+    }
     member_outcome(ctx, r, found, q)
+}
+
+fn is_arity_finding(o: &Outcome) -> bool {
+    matches!(o, Outcome::Found(f) if f.kind == crate::resolve::FindingKind::ArityMismatch)
+}
+
+/// Whether the method `d` of `file` has a body with nothing in it (`m() {}`,
+/// `m(): void {}`).
+fn empty_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
+    let Some(rc) = ctx.project.facts_of(file) else {
+        return false;
+    };
+    let Some(text) =
+        rc.0.get(d.span.start_byte as usize..d.span.end_byte as usize)
+    else {
+        return false;
+    };
+    let text = super::members::strip_comments(text);
+    let Some(open) = text.find('(') else {
+        return false;
+    };
+    let mut depth = 0i32;
+    let Some(close) = text[open..].char_indices().find_map(|(j, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(open + j)
+    }) else {
+        return false;
+    };
+    let rest = text[close + 1..].trim();
+    let rest = rest.find('{').map_or(rest, |b| &rest[b..]);
+    rest.strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+        .is_some_and(|inner| inner.trim().is_empty())
 }
 
 /// Where `q` took `this`: the `var q = this` (also `let`, `const`) that
