@@ -1787,3 +1787,32 @@ fn hooks_left_empty_or_overridden_take_what_subclasses_take() {
         ]
     );
 }
+
+#[test]
+fn members_a_class_includes_from_an_object_literal() {
+    // Leaflet: `Layer.include({bindPopup(…) {…}})` in Popup.js adds methods
+    // every layer has.
+    let p = shop(&[
+        (
+            "src/Layer.js",
+            "export class Layer {\n  addTo(map) {\n    return map;\n  }\n}\n",
+        ),
+        (
+            "src/Popup.js",
+            "import { Layer } from './Layer.js';\nLayer.include({\n  bindPopup(content, options) {\n    return content || options;\n  },\n  _popupHandlers: {},\n});\n",
+        ),
+    ]);
+    let body = r#"import { Layer } from './Layer.js';
+export class Marker extends Layer {
+  onAdd(map) {
+    this.addTo(map);
+    this.bindPopup(this._popup, this._popupHandlers);
+    this.bindPopop(this._popup);
+  }
+}
+"#;
+    assert_eq!(
+        file(&p, "src/Marker.js", body),
+        vec!["unknown-symbol src/Marker.js:6 'this' has no member 'bindPopop'"]
+    );
+}

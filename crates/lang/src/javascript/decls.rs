@@ -535,7 +535,7 @@ impl<'s, 't> Extractor<'s, 't> {
     /// A definition made by assigning `value` to a member; Variable when the
     /// value is not a function.
     #[allow(clippy::too_many_arguments)]
-    fn assigned_def(
+    pub(super) fn assigned_def(
         &mut self,
         name: String,
         fn_kind: DefKind,

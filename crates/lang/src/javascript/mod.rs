@@ -15,7 +15,9 @@
 //!   function-valued ones, which are also nested Functions.
 //! - `module.exports.f = ...` / `exports.f = ...` define Public Functions (or
 //!   Variables for non-function values); `A.prototype.m = function` defines
-//!   Method `m` of `A` (`A.prototype.m = helpers.m`, a Variable `m` of `A`).
+//!   Method `m` of `A` (`A.prototype.m = helpers.m`, a Variable `m` of `A`);
+//!   `A.include({m() {}, k: v})` (also `mixin`, `implement`) defines the
+//!   literal's keys as members of `A`.
 //! - `this.x = ...` inside a class's methods (not inside plain nested
 //!   functions) defines Field `x` of the class, once per name.
 //! - A class's params are its constructor's, `None` without a constructor.

@@ -1,7 +1,7 @@
 //! JS references and imports: calls, `new`, member uses of imported names,
 //! `import`/`export ... from`/`require`/`import()`.
 
-use plumb_facts::{Import, ImportedName, RefKind};
+use plumb_facts::{DefKind, Import, ImportedName, RefKind, Visibility};
 use tree_sitter::Node;
 
 use super::{Extractor, Scope, unquote};
@@ -173,7 +173,98 @@ impl<'s, 't> Extractor<'s, 't> {
             self.walk_node(t, sc);
         }
         let idx = func.and_then(|f| self.callee(f, sc));
-        self.arguments(args, idx, sc);
+        let mixed = func.zip(args).and_then(|(f, a)| self.mixin_literal(f, a));
+        match mixed {
+            Some((class, lit)) => {
+                self.mixin_members(&class, lit, sc);
+                let count = self.kids(args.unwrap()).len() as u32;
+                for k in self.kids(args.unwrap()) {
+                    if k != lit {
+                        self.walk_node(k, sc);
+                    }
+                }
+                if let Some(i) = idx {
+                    self.facts.references[i].arg_count = Some(count);
+                }
+            }
+            None => self.arguments(args, idx, sc),
+        }
+    }
+
+    /// `Layer.include({…})` (Leaflet), `Foo.mixin({…})`, `Foo.implement({…})`:
+    /// the class named and the object literal whose members it takes.
+    fn mixin_literal(&mut self, f: Node<'t>, args: Node<'t>) -> Option<(String, Node<'t>)> {
+        if f.kind() != "member_expression" || args.kind() != "arguments" {
+            return None;
+        }
+        let obj = f.child_by_field_name("object")?;
+        let prop = f.child_by_field_name("property")?;
+        if obj.kind() != "identifier"
+            || !matches!(self.text(prop).as_ref(), "include" | "mixin" | "implement")
+        {
+            return None;
+        }
+        let kids = self.kids(args);
+        match kids.as_slice() {
+            [lit] if lit.kind() == "object" => Some((self.text(obj).into_owned(), *lit)),
+            _ => None,
+        }
+    }
+
+    /// The members an object literal mixed into `class` defines: methods
+    /// and function-valued pairs as Methods, other values as Variables.
+    fn mixin_members(&mut self, class: &str, lit: Node<'t>, sc: &Scope) {
+        for k in self.kids(lit) {
+            match k.kind() {
+                "pair" => {
+                    let (Some(key), Some(value)) =
+                        (k.child_by_field_name("key"), k.child_by_field_name("value"))
+                    else {
+                        self.walk_node(k, sc);
+                        continue;
+                    };
+                    if key.kind() != "property_identifier" {
+                        self.walk_node(k, sc);
+                        continue;
+                    }
+                    let name = self.text(key).into_owned();
+                    self.assigned_def(
+                        name,
+                        DefKind::Method,
+                        Some(class),
+                        key,
+                        k,
+                        value,
+                        Visibility::Public,
+                        sc,
+                    );
+                }
+                "method_definition" => {
+                    let Some(n) = k.child_by_field_name("name") else {
+                        self.walk_node(k, sc);
+                        continue;
+                    };
+                    let name = self.text(n).into_owned();
+                    let params = k
+                        .child_by_field_name("parameters")
+                        .map(|p| self.param_list(p));
+                    let body = k.child_by_field_name("body");
+                    self.define(
+                        name.clone(),
+                        DefKind::Method,
+                        Some(class),
+                        n,
+                        k,
+                        k,
+                        body,
+                        Visibility::Public,
+                        params,
+                    );
+                    self.walk_node(k, sc);
+                }
+                _ => self.walk_node(k, sc),
+            }
+        }
     }
 
     pub(super) fn new_expr(&mut self, node: Node<'t>, sc: &Scope) {
