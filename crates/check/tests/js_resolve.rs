@@ -1816,3 +1816,25 @@ export class Marker extends Layer {
         vec!["unknown-symbol src/Marker.js:6 'this' has no member 'bindPopop'"]
     );
 }
+
+#[test]
+fn statics_of_a_function_imported_from_its_module() {
+    // sinon: `export default function extend(…)` with `extend.nonEnum =
+    // function …` beside it, imported by default elsewhere.
+    let p = shop(&[(
+        "src/util/extend.js",
+        "export default function extend(target, ...sources) {\n  return Object.assign(target, ...sources);\n}\nextend.nonEnum = function extendNonEnum(target, ...sources) {\n  return target;\n};\n",
+    )]);
+    let body = r#"import extend from "./util/extend.js";
+export function stub(proxy) {
+  extend(proxy, {});
+  extend.nonEnum(proxy, {});
+  extend.call(null, proxy);
+  return extend.nonEnums(proxy, {});
+}
+"#;
+    assert_eq!(
+        file(&p, "src/stub.js", body),
+        vec!["unknown-symbol src/stub.js:6 'extend' has no member 'nonEnums'"]
+    );
+}

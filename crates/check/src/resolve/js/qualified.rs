@@ -59,12 +59,14 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
                 .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
-            [d] if d.kind == DefKind::Class || holds_statics(ctx, d) => member_outcome(
-                ctx,
-                r,
-                class_member(ctx.project, ctx.path, d, &r.name, true),
-                q,
-            ),
+            [d] if d.kind == DefKind::Class || holds_statics(&ctx.facts.definitions, d) => {
+                member_outcome(
+                    ctx,
+                    r,
+                    class_member(ctx.project, ctx.path, d, &r.name, true),
+                    q,
+                )
+            }
             _ if here.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, ctx.path, q)
             }
@@ -104,12 +106,14 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             defs.as_slice()
         } {
-            [d] if d.kind == DefKind::Class => member_outcome(
-                ctx,
-                r,
-                class_member(ctx.project, &file, d, &r.name, true),
-                q,
-            ),
+            [d] if d.kind == DefKind::Class || holds_statics_in(ctx.project, &file, d) => {
+                member_outcome(
+                    ctx,
+                    r,
+                    class_member(ctx.project, &file, d, &r.name, true),
+                    q,
+                )
+            }
             _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
@@ -283,14 +287,22 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
 
 /// A top-level function the file hangs members on (`Dot.symbols = …`): its
 /// members are those, its prototype's and Function's, as for a class.
-fn holds_statics(ctx: &FileCtx, d: &Definition) -> bool {
+/// `defs` are the definitions of the file `d` is in (the checked file, or
+/// the module it is imported from: sinon's `extend.nonEnum = function …`
+/// beside `export default function extend`).
+fn holds_statics(defs: &[Definition], d: &Definition) -> bool {
     d.kind == DefKind::Function
         && d.container.is_none()
-        && ctx
-            .facts
-            .definitions
+        && defs
             .iter()
             .any(|m| m.container.as_deref() == Some(d.name.as_str()))
+}
+
+/// [`holds_statics`] for a definition of another project file.
+fn holds_statics_in(project: &crate::project::Project, file: &str, d: &Definition) -> bool {
+    project
+        .facts_of(file)
+        .is_some_and(|rc| holds_statics(&rc.1.definitions, d))
 }
 
 /// The finding for a call of a member `q` certainly lacks: what was
