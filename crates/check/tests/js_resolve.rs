@@ -1838,3 +1838,37 @@ export function stub(proxy) {
         vec!["unknown-symbol src/stub.js:6 'extend' has no member 'nonEnums'"]
     );
 }
+
+#[test]
+fn statics_other_modules_hang_on_an_imported_function_and_expected_exceptions() {
+    // underscore: `export default function _(obj) {…}` with `_.VERSION`
+    // beside it, and `_.iteratee = iteratee` in another module. A missing
+    // name inside referee's `assert.exception(…)` is still missing (only
+    // arity yields to a test that a call fails).
+    let p = shop(&[
+        (
+            "modules/underscore.js",
+            "export default function _(obj) {\n  return obj;\n}\n_.VERSION = '1.13';\n",
+        ),
+        (
+            "modules/iteratee.js",
+            "import _ from './underscore.js';\nexport default function iteratee(value) {\n  return value;\n}\n_.iteratee = iteratee;\n",
+        ),
+    ]);
+    let body = r#"import _ from './underscore.js';
+export default function cb(value) {
+  if (_.iteratee !== undefined) return _.iteratee(value);
+  assert.exception(function () {
+    _.createIteratee(value);
+  });
+  return _.iterate(value);
+}
+"#;
+    assert_eq!(
+        file(&p, "modules/_cb.js", body),
+        vec![
+            "unknown-symbol modules/_cb.js:5 '_' has no member 'createIteratee'",
+            "unknown-symbol modules/_cb.js:7 '_' has no member 'iterate'",
+        ]
+    );
+}

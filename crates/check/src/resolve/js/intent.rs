@@ -46,9 +46,11 @@ pub fn inside_try(text: &str, at: usize) -> bool {
 /// few lines before, or of a call that a few lines after is closed into
 /// `.throws(…)`, `.toThrow()`, `.rejects`.
 pub fn expects_failure(text: &str, at: usize) -> bool {
-    const OPENERS: [&str; 6] = [
+    const OPENERS: [&str; 7] = [
         "assert.throws(",
         "assert.rejects(",
+        // referee (sinon's tests): `assert.exception(function () {…})`.
+        "assert.exception(",
         "expect(() =>",
         "expect(function",
         "expect(async",
@@ -128,6 +130,15 @@ mod tests {
         assert!(!expects_failure(text, text.find("run").unwrap()));
         let e = "expect(() => f()).toThrow();\nassert.throws(() => {\n  g();\n});\nh();\n";
         assert!(expects_failure(e, e.find("f()").unwrap()));
+        let referee = "assert.exception(function () {\n    proxyCall(1, 2);\n});\nproxyCall(3);\n";
+        assert!(expects_failure(
+            referee,
+            referee.find("proxyCall(1").unwrap()
+        ));
+        assert!(!expects_failure(
+            referee,
+            referee.find("proxyCall(3").unwrap()
+        ));
         assert!(expects_failure(e, e.find("g()").unwrap()));
         assert!(!expects_failure(e, e.find("h()").unwrap()));
     }

@@ -106,13 +106,26 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             defs.as_slice()
         } {
-            [d] if d.kind == DefKind::Class || holds_statics_in(ctx.project, &file, d) => {
-                member_outcome(
-                    ctx,
-                    r,
-                    class_member(ctx.project, &file, d, &r.name, true),
-                    q,
-                )
+            [d] if d.kind == DefKind::Class => member_outcome(
+                ctx,
+                r,
+                class_member(ctx.project, &file, d, &r.name, true),
+                q,
+            ),
+            // Other modules may hang members on it too (underscore's
+            // `_.iteratee = iteratee` in iteratee.js): a member other files
+            // use on it is not missing.
+            [d] if holds_statics_in(ctx.project, &file, d) => {
+                let found = class_member(ctx.project, &file, d, &r.name, true);
+                let elsewhere = |qualifier: &str| {
+                    ctx.project
+                        .member_used_elsewhere(qualifier, &r.name, ctx.path)
+                };
+                if matches!(found, Members::Missing(_)) && (elsewhere(q) || elsewhere(&d.name)) {
+                    vec![skipped!()]
+                } else {
+                    member_outcome(ctx, r, found, q)
+                }
             }
             _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, &file, &defs[0].name)
