@@ -1755,6 +1755,27 @@ module.exports = Client;
         file(&p, "lib/client.js", body),
         vec!["unknown-symbol lib/client.js:4 'this' has no member '_streem'"]
     );
+    // TypeScript wants the member declared on the class (`abstract`).
+    let p = shop(&[(
+        "src/pg.ts",
+        "import { Client } from './client';
+export class Pg extends Client {
+  _stream(c: number): number {
+    return c;
+  }
+}
+",
+    )]);
+    let ts = "export class Client {
+  run(c: number): number {
+    return this._stream(c);
+  }
+}
+";
+    assert_eq!(
+        file(&p, "src/client.ts", ts),
+        vec!["unknown-symbol src/client.ts:3 'this' has no member '_stream'"]
+    );
 }
 
 #[test]
@@ -1784,6 +1805,14 @@ fn hooks_left_empty_or_overridden_take_what_subclasses_take() {
         file(&p, "src/GridLayer.js", body),
         vec![
             "arity-mismatch src/GridLayer.js:11 '_tileReady' takes at most 1 argument(s) but 2 were given"
+        ]
+    );
+    // TypeScript holds `this.m(…)` to the signature the class declares.
+    let ts = "export class Layer {\n  createTile(): void {}\n  add(coords: number): void {\n    this.createTile(coords);\n  }\n}\n";
+    assert_eq!(
+        file(&p, "src/Layer.ts", ts),
+        vec![
+            "arity-mismatch src/Layer.ts:4 'createTile' takes at most 0 argument(s) but 1 were given"
         ]
     );
 }

@@ -83,8 +83,14 @@ pub fn class_member(
     match r {
         Some(m) => m,
         // A base class calling what only its subclasses define (knex's
-        // `Client` calls `this._stream()` each dialect implements).
-        None if !statics && subclass_defines(project, file, class, name) => Members::Present,
+        // `Client` calls `this._stream()` each dialect implements); TypeScript
+        // wants it declared (`abstract`), so there it stays missing.
+        None if !statics
+            && !super::arity::is_ts_path(file)
+            && subclass_defines(project, file, class, name) =>
+        {
+            Members::Present
+        }
         None => Members::Missing(pool),
     }
 }

@@ -49,7 +49,10 @@ pub(super) fn this_call_at(
     // `this.createTile(coords, done)` of a hook the class leaves empty
     // (`createTile() {}`) or its subclasses override (Leaflet's `GridLayer`):
     // `this` may be any subclass, whose definition takes what is passed.
-    if let Members::Defs { file, defs } = &found {
+    // (TypeScript holds such calls to the declared signature.)
+    if let Members::Defs { file, defs } = &found
+        && !super::arity::is_ts_path(file)
+    {
         let overridable = defs.iter().any(|d| empty_body(ctx, file, d))
             || super::members::subclass_defines(ctx.project, ctx.path, class, &r.name);
         if overridable {
