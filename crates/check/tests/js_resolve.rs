@@ -1901,3 +1901,39 @@ export default function cb(value) {
         ]
     );
 }
+
+#[test]
+fn javascript_arity_a_parameter_passed_to_a_function_that_needs_it_is_needed() {
+    // Passed on untouched, a parameter is needed when the function of the
+    // file it is passed to needs it (followed two calls deep).
+    let p = shop(&[]);
+    let body = r#"function scale(zoom) {
+  return 256 * zoom.valueOf();
+}
+function projectedBounds(crs, zoom) {
+  return [crs, scale(zoom)];
+}
+function boundsAt(crs, zoom) {
+  return projectedBounds(crs, zoom);
+}
+function log(msg) {
+  console.log(msg);
+}
+function fail(object, msg) {
+  log(msg);
+  return object;
+}
+projectedBounds({}, 2);
+projectedBounds({});
+boundsAt({});
+fail({});
+module.exports = { projectedBounds, boundsAt, fail };
+"#;
+    assert_eq!(
+        file(&p, "lib/crs.js", body),
+        vec![
+            "arity-mismatch lib/crs.js:18 'projectedBounds' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch lib/crs.js:19 'boundsAt' needs at least 2 argument(s) but 1 were given",
+        ]
+    );
+}

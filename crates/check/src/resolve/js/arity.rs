@@ -66,7 +66,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
             return vec![Outcome::Resolved];
         };
         let (lenient, strict) = match (&rc, js) {
-            (Some(rc), true) => js_params(p, d, &rc.0),
+            (Some(rc), true) => js_params(p, d, &rc.0, &rc.1.definitions),
             _ => (p.clone(), p),
         };
         sets.push((lenient, strict, d));

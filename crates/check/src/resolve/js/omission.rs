@@ -31,7 +31,13 @@ enum Omission {
 /// without, `strict` only those the function plainly marks optional.
 /// Real JavaScript leaves tolerated arguments out on purpose, so a call that
 /// fits only the lenient reading is judged against the project's other calls.
-pub(super) fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Params) {
+pub(super) fn js_params(
+    p: Params,
+    d: &Definition,
+    text: &str,
+    defs: &[Definition],
+) -> (Params, Params) {
+    let file = File { text, defs };
     let body = text
         .get(d.span.start_byte as usize..d.span.end_byte as usize)
         .unwrap_or("");
@@ -52,7 +58,7 @@ pub(super) fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Param
             {
                 return Omission::Optional;
             }
-            js_omission(param.name.as_str(), body, doc)
+            js_omission(param.name.as_str(), body, doc, &file, 0)
         })
         .collect();
     // A caller who leaves out an optional parameter leaves out every one
@@ -95,7 +101,17 @@ pub(super) fn js_params(p: Params, d: &Definition, text: &str) -> (Params, Param
 
 /// How plainly the function (its `body` and JSDoc `doc`) lets callers
 /// leave the parameter `name` out.
-fn js_omission(name: &str, body: &str, doc: &str) -> Omission {
+/// The file a function is read in: its text and definitions (to follow a
+/// parameter passed on to another function of the file).
+struct File<'a> {
+    text: &'a str,
+    defs: &'a [Definition],
+}
+
+/// How deep a parameter passed on is followed into the file's functions.
+const PASSED_ON_DEPTH: u32 = 2;
+
+fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Omission {
     // `function f({a, b})`: destructuring a missing argument throws.
     if name.starts_with(['{', '[']) {
         return Omission::Needed;
@@ -118,11 +134,80 @@ fn js_omission(name: &str, body: &str, doc: &str) -> Omission {
     // function to its documented signature).
     let uses = before_reassigned(body, name);
     let passed_on = !dereferenced(uses, name) && !compared(uses, name);
+    if passed_on && passed_to_needing(name, uses, file, depth) {
+        return Omission::Needed;
+    }
     if passed_on && !doc_documents(doc, name) {
         Omission::Tolerated
     } else {
         Omission::Needed
     }
+}
+
+/// Whether `body` passes `name` straight to a function of the same file
+/// (`scale(zoom)` of `function scale(zoom) { return 256 * 2 ** zoom.valueOf(); }`)
+/// whose parameter there is needed: the argument is needed here too.
+fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
+    if depth >= PASSED_ON_DEPTH {
+        return false;
+    }
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+            return false;
+        }
+        let Some((callee, index)) = call_position(before) else {
+            return false;
+        };
+        let mut targets = file.defs.iter().filter(|g| {
+            g.name == callee && g.container.is_none() && g.kind == plumb_facts::DefKind::Function
+        });
+        let (Some(g), None) = (targets.next(), targets.next()) else {
+            return false;
+        };
+        let Some(param) = g.params.as_ref().and_then(|p| p.list.get(index)) else {
+            return false;
+        };
+        if param.kind != plumb_facts::ParamKind::Positional || param.has_default {
+            return false;
+        }
+        let g_body = file
+            .text
+            .get(g.span.start_byte as usize..g.span.end_byte as usize)
+            .unwrap_or("");
+        let g_doc = g.doc.as_deref().unwrap_or("");
+        js_omission(&param.name, g_body, g_doc, file, depth + 1) == Omission::Needed
+    })
+}
+
+/// For `before` ending inside a call's argument list (`f(a, `): the bare
+/// callee's name and the index of the argument that follows.
+fn call_position(before: &str) -> Option<(&str, usize)> {
+    let (mut depth, mut commas) = (0i32, 0usize);
+    for (j, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth > 0 => depth -= 1,
+            '(' => {
+                let head = before[..j].trim_end();
+                let start = head
+                    .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                    .map_or(0, |k| k + 1);
+                let callee = &head[start..];
+                let bare = !head[..start].trim_end().ends_with('.');
+                let keyword = matches!(
+                    callee,
+                    "if" | "while" | "for" | "switch" | "function" | "return" | "catch"
+                );
+                return (!callee.is_empty() && bare && !keyword).then_some((callee, commas));
+            }
+            '[' | '{' | ';' => return None,
+            ',' if depth == 0 => commas += 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The body up to the end of the line where `name` is first assigned anew
