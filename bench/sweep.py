@@ -69,6 +69,10 @@ def main():
         lines_u += u.get("lines", 0)
         false_c += rc.get("false", 0) or 0
         lines_c += rc.get("added_lines", 0) or 0
+        if not kinds:
+            # Nothing to mutate (socket.io's engine.io moved into a monorepo: its
+            # mirror holds no source): say so rather than print nothing.
+            print(f"{name:28s} no cases (no source files of this language in the checkout)")
         first = True
         for kind, (hit, n) in sorted(kinds.items()):
             p = pooled.setdefault(kind, [0, 0])
