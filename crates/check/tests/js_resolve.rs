@@ -1824,7 +1824,7 @@ fn members_a_class_includes_from_an_object_literal() {
     let p = shop(&[
         (
             "src/Layer.js",
-            "export class Layer {\n  addTo(map) {\n    return map;\n  }\n}\n",
+            "export class Layer {\n  static include(props) {\n    return props;\n  }\n  addTo(map) {\n    return map;\n  }\n}\n",
         ),
         (
             "src/Popup.js",
@@ -1843,6 +1843,30 @@ export class Marker extends Layer {
     assert_eq!(
         file(&p, "src/Marker.js", body),
         vec!["unknown-symbol src/Marker.js:6 'this' has no member 'bindPopop'"]
+    );
+    // Inside the literal, `this` is a Layer: its own methods, the others
+    // the literal adds, and those other files include (present, their
+    // arity unread).
+    let tooltip = r#"import { Layer } from './Layer.js';
+Layer.include({
+  bindTooltip(content) {
+    this.unbindTooltip();
+    this._initTooltipInteractions(true, content);
+    this.bindPopup(content);
+    this.addTo(content);
+    return this.unbindTooltipp();
+  },
+  unbindTooltip() {
+    return this;
+  },
+  _initTooltipInteractions(remove) {
+    return remove.valueOf();
+  },
+});
+"#;
+    assert_eq!(
+        file(&p, "src/Tooltip.js", tooltip),
+        vec!["unknown-symbol src/Tooltip.js:8 'this' has no member 'unbindTooltipp'"]
     );
 }
 

@@ -87,9 +87,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// `internals.Core = class {}`, is a class named by the property; 8:
 /// `global.x = …` defines a global `x`; 9: `A.prototype.m = value` of any
 /// value is a member of `A`; 10: `A.include({…})` (also `mixin`,
-/// `implement`) makes the literal's keys members of `A`), so an index built
+/// `implement`) makes the literal's keys members of `A`; 11: their methods
+/// run with `this` an `A`), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 10;
+pub const FACTS_VERSION: u32 = 11;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

@@ -261,6 +261,11 @@ impl<'s, 't> Extractor<'s, 't> {
                         params,
                     );
                     self.walk_node(k, sc);
+                    // The method runs with `this` a `class`, not the literal.
+                    let scope = util::span(k);
+                    self.facts
+                        .locals
+                        .retain(|l| !(l.name == "this" && l.scope == scope));
                 }
                 _ => self.walk_node(k, sc),
             }

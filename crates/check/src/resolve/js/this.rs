@@ -178,6 +178,12 @@ fn prototype_this(
         let found = class_member(ctx.project, ctx.path, class, &r.name, false);
         return Some(member_outcome(ctx, r, found, q));
     }
+    // `Layer.include({ m() { this.n() } })` of an imported `Layer`.
+    if !defs.iter().any(|d| d.name == c && d.container.is_none()) {
+        let (file, class) = super::members::find_class(ctx.project, ctx.path, c)?;
+        let found = class_member(ctx.project, &file, &class, &r.name, false);
+        return Some(member_outcome(ctx, r, found, q));
+    }
     defs.iter()
         .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Function)?;
     let own: Vec<&Definition> = defs
