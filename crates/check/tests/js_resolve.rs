@@ -1961,3 +1961,24 @@ module.exports = { projectedBounds, boundsAt, fail };
         ]
     );
 }
+
+#[test]
+fn a_namespace_passes_on_names_its_export_clause_lists() {
+    // handlebars' types: `declare namespace Handlebars { export { parse,
+    // ParseOptions }; … }` re-exports what the file imports.
+    let p = shop(&[(
+        "types/index.d.ts",
+        "import { parse, ParseOptions } from './parser';\ndeclare namespace Handlebars {\n  export { parse, type ParseOptions as Options };\n  export function compile(input: string): string;\n}\nexport default Handlebars;\n",
+    )]);
+    let body = r#"import Handlebars from '../index';
+Handlebars.parse('{{name}}');
+Handlebars.compile('{{name}}');
+Handlebars.parseWithoutProcessing('{{name}}');
+"#;
+    assert_eq!(
+        file(&p, "types/tests/handlebars.tst.ts", body),
+        vec![
+            "unknown-symbol types/tests/handlebars.tst.ts:4 namespace 'Handlebars' has no member 'parseWithoutProcessing'"
+        ]
+    );
+}

@@ -387,6 +387,19 @@ fn namespace_member(ctx: &FileCtx, r: &Reference, file: &str, ns: &str) -> Vec<O
     if elsewhere || rc.1.dynamic {
         return vec![skipped!()];
     }
+    // `declare namespace Handlebars { export { parse, ParseOptions }; }`:
+    // names the namespace passes on from its imports.
+    let passes_on =
+        rc.1.definitions
+            .iter()
+            .filter(|d| d.name == ns && d.kind == DefKind::Module)
+            .filter_map(|d| {
+                rc.0.get(d.span.start_byte as usize..d.span.end_byte as usize)
+            })
+            .any(|body| export_clause_names(body).any(|n| n == r.name));
+    if passes_on {
+        return vec![Outcome::Resolved];
+    }
     let pool: Vec<(String, String, u32)> = members
         .iter()
         .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
@@ -399,6 +412,23 @@ fn namespace_member(ctx: &FileCtx, r: &Reference, file: &str, ns: &str) -> Vec<O
         ctx.candidates(&r.name, &pool),
         0.8,
     ))]
+}
+
+/// The names `export { a, b as c, type D }` clauses in `body` export (`a`,
+/// `c`, `D`).
+fn export_clause_names(body: &str) -> impl Iterator<Item = &str> {
+    body.match_indices("export {")
+        .filter_map(|(i, m)| {
+            let rest = &body[i + m.len()..];
+            rest.find('}').map(|end| &rest[..end])
+        })
+        .flat_map(|clause| clause.split(','))
+        .filter_map(|item| {
+            let item = item.trim();
+            let item = item.strip_prefix("type ").unwrap_or(item).trim();
+            let name = item.rsplit(" as ").next()?.trim();
+            (!name.is_empty()).then_some(name)
+        })
 }
 
 /// `fs.readFileSync()` for `import * as fs from 'node:fs'`, `import fs from
