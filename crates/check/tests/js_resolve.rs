@@ -1845,8 +1845,7 @@ export class Marker extends Layer {
         vec!["unknown-symbol src/Marker.js:6 'this' has no member 'bindPopop'"]
     );
     // Inside the literal, `this` is a Layer: its own methods, the others
-    // the literal adds, and those other files include (present, their
-    // arity unread).
+    // the literal adds, and those other files include.
     let tooltip = r#"import { Layer } from './Layer.js';
 Layer.include({
   bindTooltip(content) {
@@ -1866,7 +1865,10 @@ Layer.include({
 "#;
     assert_eq!(
         file(&p, "src/Tooltip.js", tooltip),
-        vec!["unknown-symbol src/Tooltip.js:8 'this' has no member 'unbindTooltipp'"]
+        vec![
+            "arity-mismatch src/Tooltip.js:5 '_initTooltipInteractions' takes at most 1 argument(s) but 2 were given",
+            "unknown-symbol src/Tooltip.js:8 'this' has no member 'unbindTooltipp'",
+        ]
     );
 }
 

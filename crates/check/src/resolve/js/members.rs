@@ -211,12 +211,25 @@ fn class_member_in(
     }) {
         return Some(Members::Unknown);
     }
-    // `Foo.prototype.m = …` in another file.
-    if project
+    // `Foo.prototype.m = …` or `Foo.include({m() {}})` in another file:
+    // read for arity when that one file imports this `Foo`.
+    let added: Vec<_> = project
         .defs_named(name, 50)
-        .iter()
-        .any(|d| d.def.container.as_deref() == Some(class.name.as_str()))
-    {
+        .into_iter()
+        .filter(|d| d.def.container.as_deref() == Some(class.name.as_str()))
+        .collect();
+    if let Some(first) = added.first() {
+        let one_file = added.iter().all(|d| d.path == first.path);
+        let imports_it = || {
+            find_class(project, &first.path, &class.name)
+                .is_some_and(|(f, c)| f == file && c.span == class.span)
+        };
+        if one_file && imports_it() {
+            return Some(Members::Defs {
+                file: first.path.clone(),
+                defs: added.into_iter().map(|d| d.def).collect(),
+            });
+        }
         return Some(Members::Present);
     }
     for d in facts
