@@ -1984,3 +1984,48 @@ Handlebars.parseWithoutProcessing('{{name}}');
         ]
     );
 }
+
+#[test]
+fn a_package_importing_itself_before_its_build_reads_the_source_entry() {
+    // Leaflet's specs `import {GeoJSON} from 'leaflet'`; the package's
+    // `exports` names `./dist/leaflet-src.js`, built from `src/Leaflet.js`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "leaflet", "type": "module", "exports": {".": "./dist/leaflet-src.js", "./styles.css": "./dist/leaflet.css"}}"#,
+        ),
+        (
+            "src/Leaflet.js",
+            "export * from './layer/GeoJSON.js';\nexport const version = '2.0';\n",
+        ),
+        (
+            "src/layer/GeoJSON.js",
+            "export class GeoJSON {\n  static asFeature(geojson) {\n    return geojson.type === 'Feature' ? geojson : { type: 'Feature', geometry: geojson };\n  }\n}\n",
+        ),
+    ]);
+    let body = r#"import {GeoJSON, version} from 'leaflet';
+GeoJSON.asFeature({ type: 'Point' });
+GeoJSON.asFeature();
+GeoJSON.toFeature({ type: 'Point' });
+export default version;
+"#;
+    assert_eq!(
+        file(&p, "spec/suites/GeoJSONSpec.js", body),
+        vec![
+            "arity-mismatch spec/suites/GeoJSONSpec.js:3 'asFeature' needs at least 1 argument(s) but 0 were given",
+            "unknown-symbol spec/suites/GeoJSONSpec.js:4 'GeoJSON' has no member 'toFeature'",
+        ]
+    );
+    // sinon: a CommonJS build of `src/sinon.js` and an ESM one of
+    // `src/sinon-esm.js`; which one an import gets is the build's business.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "sinon", "exports": {".": {"require": "./lib/sinon.js", "import": "./pkg/sinon-esm.js"}}}"#,
+        ),
+        ("src/sinon.js", "export default {};\n"),
+        ("src/sinon-esm.js", "export const spy = () => {};\n"),
+    ]);
+    let body = "import * as sinon from 'sinon';\nsinon.spy();\nsinon.fake();\n";
+    assert_eq!(file(&p, "docs/spy.test.js", body), Vec::<String>::new());
+}

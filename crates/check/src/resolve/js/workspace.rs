@@ -5,9 +5,12 @@
 //! "./src/v4/core/index.ts", "import": "./v4/core/index.js"}` →
 //! `src/v4/core/index.ts`, the one target that exists in the repository).
 //!
+//! A root entry that names no file of the repository (a build it lacks)
+//! maps to the one source under `src/` it is built from.
+//!
 //! Owns only that mapping; `None` whenever the package is not unique in
 //! the repository, the entry is a pattern (`./*`), or not exactly one
-//! target names an existing file.
+//! target (or source) names an existing file.
 
 use std::collections::{HashMap, HashSet};
 
@@ -55,6 +58,58 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     found.sort();
     found.dedup();
     match found.as_slice() {
+        [one] => Some(one.clone()),
+        // The entry is a build the repository lacks (Leaflet's specs import
+        // `leaflet`, whose `exports` is `./dist/leaflet-src.js`): its source.
+        [] if sub.is_empty() => source_entry(project, dir, &targets, pkg),
+        _ => None,
+    }
+}
+
+/// The one source file an unbuilt package's root entry is built from: the
+/// file under `src/` named as a target is (`./lib/sinon.js` →
+/// `src/sinon.js`), or, when no target names one, the conventional entry
+/// (`src/index.*`, `src/<name>.*` in any case). `None` when the targets name
+/// different sources (a CommonJS and an ESM build) or no single one exists.
+fn source_entry(project: &Project, dir: &str, targets: &[String], pkg: &str) -> Option<String> {
+    const EXTS: [&str; 6] = ["ts", "tsx", "mts", "js", "mjs", "cjs"];
+    let sources: Vec<(&String, String)> = project
+        .all_files()
+        .iter()
+        .filter_map(|f| {
+            let rel = f.strip_prefix(dir)?.strip_prefix("src/")?;
+            let (stem, ext) = rel.rsplit_once('.')?;
+            EXTS.contains(&ext).then(|| (f, stem.to_lowercase()))
+        })
+        .collect();
+    let named = |stem: &str| -> Vec<String> {
+        sources
+            .iter()
+            .filter(|(_, s)| s == stem)
+            .map(|(f, _)| (*f).clone())
+            .collect()
+    };
+    let mut mirrored: Vec<String> = targets
+        .iter()
+        .filter_map(|t| {
+            let file = t.rsplit('/').next()?;
+            let stem = file.strip_suffix(".d.ts").or_else(|| {
+                file.rsplit_once('.')
+                    .and_then(|(s, e)| EXTS.contains(&e).then_some(s))
+            })?;
+            Some(stem.strip_suffix(".min").unwrap_or(stem).to_lowercase())
+        })
+        .flat_map(|stem| named(&stem))
+        .collect();
+    mirrored.sort();
+    mirrored.dedup();
+    if mirrored.is_empty() {
+        let base = pkg.rsplit('/').next().unwrap_or(pkg).to_lowercase();
+        mirrored = [named("index"), named(&base)].concat();
+        mirrored.sort();
+        mirrored.dedup();
+    }
+    match mirrored.as_slice() {
         [one] => Some(one.clone()),
         _ => None,
     }
