@@ -2029,3 +2029,31 @@ export default version;
     let body = "import * as sinon from 'sinon';\nsinon.spy();\nsinon.fake();\n";
     assert_eq!(file(&p, "docs/spy.test.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_package_entry_with_types_and_runtime_files_by_the_importer_language() {
+    // handlebars: `".": {"types": "./types/index.d.ts", "default":
+    // "./lib/index.js"}`, both in the repository; its type tests import
+    // `handlebars` and read the declarations.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "handlebars", "exports": {".": {"types": "./types/index.d.ts", "default": "./lib/index.js"}}}"#,
+        ),
+        (
+            "types/index.d.ts",
+            "declare namespace Handlebars {\n  export function template(spec: object): string;\n}\nexport default Handlebars;\n",
+        ),
+        (
+            "lib/index.js",
+            "function template(spec) {\n  return spec.main;\n}\nexport default { template };\n",
+        ),
+    ]);
+    let ts = "import Handlebars from 'handlebars';\nHandlebars.template({});\nHandlebars.makeTemplate({});\n";
+    assert_eq!(
+        file(&p, "types/tests/handlebars.tst.ts", ts),
+        vec![
+            "unknown-symbol types/tests/handlebars.tst.ts:3 namespace 'Handlebars' has no member 'makeTemplate'"
+        ]
+    );
+}

@@ -57,6 +57,20 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
         .collect();
     found.sort();
     found.dedup();
+    // Declarations for a TypeScript importer, the runtime file for a
+    // JavaScript one (handlebars: `{"types": "./types/index.d.ts",
+    // "default": "./lib/index.js"}`).
+    if found.len() > 1 {
+        let ts = super::arity::is_ts_path(from);
+        let declared: Vec<String> = found
+            .iter()
+            .filter(|f| f.ends_with(".d.ts") == ts)
+            .cloned()
+            .collect();
+        if declared.len() == 1 {
+            found = declared;
+        }
+    }
     match found.as_slice() {
         [one] => Some(one.clone()),
         // The entry is a build the repository lacks (Leaflet's specs import
