@@ -362,7 +362,10 @@ def main():
         t0 = time.perf_counter()
         cases, files, read = make_cases(name, repo, lang, plumb, per_kind, args.seed)
         log(f"{name}: {len(cases)} mutations from {len(files)} files ({time.perf_counter() - t0:.1f}s)")
-        run_cases(engine, repo, cases, WORK / "cases" / name)
+        # One directory per corpus checkout and process: every TS/JS corpus is
+        # named `ts`, and concurrent runs (bench/sweep.py twice) must not
+        # overwrite each other's case diffs.
+        run_cases(engine, repo, cases, WORK / "cases" / f"{name}-{pathlib.Path(repo).name}-{os.getpid()}")
         rng = random.Random(args.seed * 7919 + zlib.crc32(name.encode()))
         n = run_negatives(engine, repo, files, read, rng, None if full else 15000)
         n.update(corpus=name, lang=lang)

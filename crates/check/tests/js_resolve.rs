@@ -1537,6 +1537,7 @@ class Raw {
   }
 }
 augment(Raw);
+Object.assign(SchemaCompiler, { STATES: {} });
 if (Raw) {
   new SchemaCompiler().createTable([Raw, 'x']);
 }

@@ -309,7 +309,8 @@ pub(super) fn patches_statics(text: &str, class: &str) -> bool {
 /// Whether the file passes the class itself to a function (`augment(Raw)`,
 /// `helpers.addQueryContext(Raw, opts)`: knex's builders), which may write
 /// any member onto its prototype or onto the class. `new Raw()`, `x
-/// instanceof Raw`, `[Raw]` and `export { Raw }` pass nothing.
+/// instanceof Raw`, `[Raw]`, `export { Raw }` and `Object.assign(Raw, …)`
+/// (statics only) pass nothing to the prototype.
 pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
     crate::resolve::word_positions(text, class).any(|i| {
         let before = text[..i].trim_end();
@@ -325,6 +326,18 @@ pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
                 '(' | '[' | '{' if depth > 0 => depth -= 1,
                 '(' => {
                     let callee = before[..j].trim_end();
+                    // `Object.assign(Parser, { STATES })` (formidable) writes
+                    // statics, which `patches_statics` reads; no `Object`
+                    // function adds to the prototype through the class.
+                    let head = callee
+                        .rsplit(|c: char| {
+                            !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+                        })
+                        .next()
+                        .unwrap_or("");
+                    if head.starts_with("Object.") || head.starts_with("Reflect.") {
+                        return false;
+                    }
                     let word: String = callee
                         .chars()
                         .rev()
