@@ -2058,3 +2058,43 @@ fn a_package_entry_with_types_and_runtime_files_by_the_importer_language() {
         ]
     );
 }
+
+#[test]
+fn members_a_test_helper_hangs_on_a_node_module() {
+    // node-postgres: test-helper.js does `assert.success = function …` on
+    // Node's shared `assert` module object; the tests call it.
+    let p = shop(&[(
+        "test/test-helper.js",
+        "const assert = require('assert');\nassert.success = function (callback) {\n  return callback;\n};\nmodule.exports = {};\n",
+    )]);
+    let body = r#"const assert = require('assert');
+assert.success(function () {});
+assert.equal(1, 1);
+assert.sucess(function () {});
+"#;
+    assert_eq!(
+        file(&p, "test/txstatus-tests.js", body),
+        vec!["unknown-symbol test/txstatus-tests.js:4 module 'assert' has no member 'sucess'"]
+    );
+}
+
+#[test]
+fn an_optional_hook_tested_before_it_is_called() {
+    // node-postgres' FakeCursor: `if (this.onError) this.onError(err)` calls
+    // a hook its user may set; an untested missing member is still missing.
+    let p = shop(&[]);
+    let body = r#"class FakeCursor {
+  handleError(err) {
+    if (this.onError) this.onError(err);
+    this.onEnd && this.onEnd();
+    this.onClose?.();
+    this.onDone(err);
+  }
+}
+module.exports = FakeCursor;
+"#;
+    assert_eq!(
+        file(&p, "test/pipeline-tests.js", body),
+        vec!["unknown-symbol test/pipeline-tests.js:6 'this' has no member 'onDone'"]
+    );
+}

@@ -43,7 +43,9 @@ pub(super) fn this_call_at(
         .text
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
-    if matches!(found, Members::Missing(_)) && body.contains("this instanceof") {
+    if matches!(found, Members::Missing(_))
+        && (body.contains("this instanceof") || tests_member(ctx.text, q, &r.name))
+    {
         return vec![skipped!()];
     }
     // `this.createTile(coords, done)` of a hook the class leaves empty
@@ -231,4 +233,26 @@ fn prototype_this(
         &pool,
         0.75,
     ))
+}
+
+/// Whether `text` tests `q.name` before calling it: an optional hook
+/// (`if (this.onError) this.onError(err)`, `this.cb && this.cb()`,
+/// `typeof this.cb === 'function'`), which a caller may set on the object.
+pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
+    let member = format!("{q}.{name}");
+    text.match_indices(&member).any(|(i, _)| {
+        let after = &text[i + member.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$') {
+            return false;
+        }
+        let before = text[..i].trim_end();
+        let after = after.trim_start();
+        before.ends_with("if (")
+            || before.ends_with("if(")
+            || before.ends_with("typeof")
+            || before.ends_with('!') && !before.ends_with("!=")
+            || after.starts_with("&&")
+            || after.starts_with("?.(")
+            || after.starts_with(')') && (before.ends_with("if (") || before.ends_with("if("))
+    })
 }
