@@ -1932,7 +1932,8 @@ export default function cb(value) {
 #[test]
 fn javascript_arity_a_parameter_passed_to_a_function_that_needs_it_is_needed() {
     // Passed on untouched, a parameter is needed when the function of the
-    // file it is passed to needs it (followed two calls deep).
+    // file (or the method of the class, through `this`) it is passed to
+    // needs it (followed two calls deep).
     let p = shop(&[]);
     let body = r#"function scale(zoom) {
   return 256 * zoom.valueOf();
@@ -1950,17 +1951,29 @@ function fail(object, msg) {
   log(msg);
   return object;
 }
+class CRS {
+  scale(zoom) {
+    return 256 * zoom.valueOf();
+  }
+  bounds(zoom) {
+    return this.scale(zoom);
+  }
+  run() {
+    return this.bounds();
+  }
+}
 projectedBounds({}, 2);
 projectedBounds({});
 boundsAt({});
 fail({});
-module.exports = { projectedBounds, boundsAt, fail };
+module.exports = { projectedBounds, boundsAt, fail, CRS };
 "#;
     assert_eq!(
         file(&p, "lib/crs.js", body),
         vec![
-            "arity-mismatch lib/crs.js:18 'projectedBounds' needs at least 2 argument(s) but 1 were given",
-            "arity-mismatch lib/crs.js:19 'boundsAt' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch lib/crs.js:25 'bounds' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch lib/crs.js:29 'projectedBounds' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch lib/crs.js:30 'boundsAt' needs at least 2 argument(s) but 1 were given",
         ]
     );
 }

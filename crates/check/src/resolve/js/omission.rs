@@ -37,7 +37,11 @@ pub(super) fn js_params(
     text: &str,
     defs: &[Definition],
 ) -> (Params, Params) {
-    let file = File { text, defs };
+    let file = File {
+        text,
+        defs,
+        container: d.container.as_deref(),
+    };
     let body = text
         .get(d.span.start_byte as usize..d.span.end_byte as usize)
         .unwrap_or("");
@@ -106,6 +110,8 @@ pub(super) fn js_params(
 struct File<'a> {
     text: &'a str,
     defs: &'a [Definition],
+    /// The class (or prototype owner) of the function first read.
+    container: Option<&'a str>,
 }
 
 /// How deep a parameter passed on is followed into the file's functions.
@@ -146,7 +152,8 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
 
 /// Whether `body` passes `name` straight to a function of the same file
 /// (`scale(zoom)` of `function scale(zoom) { return 256 * 2 ** zoom.valueOf(); }`)
-/// whose parameter there is needed: the argument is needed here too.
+/// or a method of the same class (`this.scale(zoom)`) whose parameter there
+/// is needed: the argument is needed here too.
 fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
     if depth >= PASSED_ON_DEPTH {
         return false;
@@ -157,11 +164,25 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
         if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
             return false;
         }
-        let Some((callee, index)) = call_position(before) else {
+        let Some((receiver, callee, index)) = call_position(before) else {
             return false;
         };
+        // A function of the file, or through `this` a method of the class
+        // the function belongs to (`this.scale(zoom)`).
+        let container = match receiver {
+            None => None,
+            Some(_) => match file.container {
+                Some(c) => Some(c),
+                None => return false,
+            },
+        };
+        let kinds: &[plumb_facts::DefKind] = if container.is_some() {
+            &[plumb_facts::DefKind::Method]
+        } else {
+            &[plumb_facts::DefKind::Function]
+        };
         let mut targets = file.defs.iter().filter(|g| {
-            g.name == callee && g.container.is_none() && g.kind == plumb_facts::DefKind::Function
+            g.name == callee && g.container.as_deref() == container && kinds.contains(&g.kind)
         });
         let (Some(g), None) = (targets.next(), targets.next()) else {
             return false;
@@ -181,9 +202,10 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
     })
 }
 
-/// For `before` ending inside a call's argument list (`f(a, `): the bare
-/// callee's name and the index of the argument that follows.
-fn call_position(before: &str) -> Option<(&str, usize)> {
+/// For `before` ending inside a call's argument list (`f(a, `, `this.f(`):
+/// the receiver (`this` or none), the callee's name and the index of the
+/// argument that follows.
+fn call_position(before: &str) -> Option<(Option<&'static str>, &str, usize)> {
     let (mut depth, mut commas) = (0i32, 0usize);
     for (j, c) in before.char_indices().rev() {
         match c {
@@ -195,12 +217,25 @@ fn call_position(before: &str) -> Option<(&str, usize)> {
                     .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
                     .map_or(0, |k| k + 1);
                 let callee = &head[start..];
-                let bare = !head[..start].trim_end().ends_with('.');
+                let receiver = head[..start].trim_end();
                 let keyword = matches!(
                     callee,
                     "if" | "while" | "for" | "switch" | "function" | "return" | "catch"
                 );
-                return (!callee.is_empty() && bare && !keyword).then_some((callee, commas));
+                if callee.is_empty() || keyword {
+                    return None;
+                }
+                return match receiver.strip_suffix('.') {
+                    None => Some((None, callee, commas)),
+                    Some(r) if r.trim_end().ends_with("this") => {
+                        let r = r.trim_end();
+                        let word_start = !r[..r.len() - 4].chars().next_back().is_some_and(|c| {
+                            c.is_alphanumeric() || c == '_' || c == '$' || c == '.'
+                        });
+                        word_start.then_some((Some("this"), callee, commas))
+                    }
+                    Some(_) => None,
+                };
             }
             '[' | '{' | ';' => return None,
             ',' if depth == 0 => commas += 1,
