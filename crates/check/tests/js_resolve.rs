@@ -2111,3 +2111,31 @@ module.exports = FakeCursor;
         vec!["unknown-symbol test/pipeline-tests.js:6 'this' has no member 'onDone'"]
     );
 }
+
+#[test]
+fn a_constructor_function_inheriting_with_util_inherits() {
+    // node-postgres' native client: `const Client = (module.exports =
+    // function (config) {…})`, `util.inherits(Client, EventEmitter)`, then
+    // prototype methods calling Node's EventEmitter methods and their own.
+    let p = shop(&[]);
+    let body = r#"const EventEmitter = require('events').EventEmitter;
+const util = require('util');
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this);
+  this.config = config;
+});
+util.inherits(Client, EventEmitter);
+Client.prototype.query = function (text, cb) {
+  this.emit('query', text);
+  this._startReading();
+  return this.startReading(cb);
+};
+Client.prototype._startReading = function () {
+  this.once('readable', () => {});
+};
+"#;
+    assert_eq!(
+        file(&p, "lib/native/client.js", body),
+        vec!["unknown-symbol lib/native/client.js:11 'this' has no member 'startReading'"]
+    );
+}

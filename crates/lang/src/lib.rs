@@ -88,9 +88,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// `global.x = …` defines a global `x`; 9: `A.prototype.m = value` of any
 /// value is a member of `A`; 10: `A.include({…})` (also `mixin`,
 /// `implement`) makes the literal's keys members of `A`; 11: their methods
-/// run with `this` an `A`), so an index built
+/// run with `this` an `A`; 12: `const C = (module.exports = function …)`
+/// defines the function `C`), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 11;
+pub const FACTS_VERSION: u32 = 12;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

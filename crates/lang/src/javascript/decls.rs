@@ -253,6 +253,28 @@ impl<'s, 't> Extractor<'s, 't> {
         Params::new(list)
     }
 
+    /// The function a declarator's value is: itself, or through
+    /// `(module.exports = function …)` (node-postgres' `const Client =
+    /// (module.exports = function (config) {…})`), which exports it too.
+    fn exported_function(&self, v: Node<'t>) -> Option<Node<'t>> {
+        let mut v = v;
+        for _ in 0..4 {
+            match v.kind() {
+                "parenthesized_expression" => v = v.named_child(0)?,
+                "assignment_expression" => {
+                    let left = v.child_by_field_name("left")?;
+                    let l = self.text(left);
+                    if !(l.starts_with("module.exports") || l.starts_with("exports")) {
+                        return None;
+                    }
+                    v = v.child_by_field_name("right")?;
+                }
+                _ => break,
+            }
+        }
+        is_function_value(v).then_some(v)
+    }
+
     pub(super) fn declaration(&mut self, node: Node<'t>, sc: &Scope) {
         let is_const = node.child(0).is_some_and(|k| k.kind() == "const");
         let outer = self.outer(node);
@@ -281,7 +303,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 continue;
             }
             let Some(name) = name else { continue };
-            let fn_value = value.filter(|v| is_function_value(*v));
+            let fn_value = value.and_then(|v| self.exported_function(v));
             let class_value = value.filter(|v| v.kind() == "class");
             let local = sc.level != Level::Module;
             if local {

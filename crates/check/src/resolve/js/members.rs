@@ -355,7 +355,10 @@ pub fn interface_member(
 /// `facts`: a global (`Error`, `Map`) or a class a Node built-in module
 /// exports (`import {Duplex} from 'node:stream'`, `const EventEmitter =
 /// require('events')`, `require('node:events').EventEmitter`).
-fn runtime_class(facts: &plumb_facts::FileFacts, base: &str) -> Option<&'static [&'static str]> {
+pub(super) fn runtime_class(
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+) -> Option<&'static [&'static str]> {
     let strip = |m: &str| m.strip_prefix("node:").unwrap_or(m).to_string();
     let mut label = None;
     for imp in &facts.imports {

@@ -156,7 +156,8 @@ pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_
 
 /// `this.m()` inside `C.prototype.x = function () { … }` where `C` is a
 /// constructor function of the file: a method assigned to `C.prototype`.
-/// Unknown when C inherits (`util.inherits`, `Object.setPrototypeOf`,
+/// With `util.inherits(C, Base)`, Base's members too; unknown when C
+/// inherits otherwise (`Object.setPrototypeOf`,
 /// `C.prototype = …`, mixins) or the name shows up anywhere else (a field
 /// `this.m = …`, a key).
 fn prototype_this(
@@ -196,9 +197,32 @@ fn prototype_this(
         return Some(check_arity(ctx, r, &own, ctx.path));
     }
     let text = ctx.text;
+    // `util.inherits(Client, EventEmitter)` (node-postgres' native client):
+    // the base's members too, when the base is a project or Node class.
+    let mut base_pool: Vec<(String, String, u32)> = Vec::new();
+    if text.contains(&format!("inherits({c}")) {
+        let Some(base) = inherited_base(text, c) else {
+            return Some(vec![skipped!()]);
+        };
+        if let Some((bfile, bdef)) = super::members::find_class(ctx.project, ctx.path, &base) {
+            match class_member(ctx.project, &bfile, &bdef, &r.name, false) {
+                Members::Missing(pool) => base_pool = pool,
+                found => return Some(member_outcome(ctx, r, found, q)),
+            }
+        } else {
+            match super::members::runtime_class(ctx.facts, &base) {
+                Some(members) if members.binary_search(&r.name.as_str()).is_ok() => {
+                    return Some(vec![Outcome::Resolved]);
+                }
+                Some(members) => {
+                    base_pool.extend(members.iter().map(|m| (m.to_string(), base.clone(), 0)))
+                }
+                None => return Some(vec![skipped!()]),
+            }
+        }
+    }
     let syms = super::openings::symbols(ctx.project, ctx.path, text);
     if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-        || text.contains(&format!("inherits({c}"))
         || text.contains(&format!("setPrototypeOf({c}"))
         || text.contains("__proto__")
         || text.contains(&format!("{c}.prototype ="))
@@ -221,6 +245,7 @@ fn prototype_this(
         .iter()
         .filter(|d| d.container.as_deref() == Some(c))
         .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        .chain(base_pool)
         .collect();
     Some(no_member(
         ctx,
@@ -255,4 +280,22 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
             || after.starts_with("?.(")
             || after.starts_with(')') && (before.ends_with("if (") || before.ends_with("if("))
     })
+}
+
+/// The base `C` inherits from by `util.inherits(C, Base)` (or `inherits(C,
+/// Base)`), when it is a plain name and the only such call for `C`.
+fn inherited_base(text: &str, c: &str) -> Option<String> {
+    let pat = format!("inherits({c},");
+    let mut found = text.match_indices(&pat).map(|(i, _)| {
+        let rest = text[i + pat.len()..].trim_start();
+        let end = rest
+            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+            .unwrap_or(rest.len());
+        (!rest[..end].is_empty() && rest[end..].trim_start().starts_with(')'))
+            .then(|| rest[..end].to_string())
+    });
+    match (found.next(), found.next()) {
+        (Some(base), None) => base,
+        _ => None,
+    }
 }
