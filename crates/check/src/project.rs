@@ -208,9 +208,42 @@ impl<'a> Project<'a> {
         rows.iter().any(|r| self.unchanged_other(&r.path, path))
     }
 
-    /// Whether a file other than `path` writes `qualifier.name` (as indexed,
-    /// or as a changed file now has it): `Base.prototype` mixed into
-    /// another class elsewhere.
+    /// Whether a file other than `path` assigns `qualifier.name = …`
+    /// (underscore's `_.iteratee = iteratee`, a test helper's `assert.success
+    /// = function …`): among the files that mention it, one whose text
+    /// holds the assignment.
+    pub fn member_assigned_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
+        let assigns = |text: &str| assigns_member(text, qualifier, name);
+        let in_changed = self.overlay.iter().any(|(p, o)| {
+            p != path
+                && o.facts
+                    .references
+                    .iter()
+                    .any(|r| r.name == name && r.qualifier.as_deref() == Some(qualifier))
+                && self.facts_of(p).is_some_and(|rc| assigns(&rc.0))
+        });
+        if in_changed {
+            return true;
+        }
+        // Every file that mentions it (a helper is one among many users).
+        let mut paths: Vec<String> = self
+            .store
+            .member_refs(qualifier, name, 2000)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.path)
+            .filter(|p| self.unchanged_other(p, path))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+            .iter()
+            .any(|p| self.facts_of(p).is_some_and(|rc| assigns(&rc.0)))
+    }
+
+    /// Whether a file other than `path` mentions `qualifier.name` (as
+    /// indexed, or as a changed file now has it): `Base.prototype` mixed
+    /// into another class elsewhere.
     pub fn member_used_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
         let in_changed = self.overlay.iter().any(|(p, o)| {
             p != path
@@ -461,4 +494,22 @@ pub fn read_and_extract(path: &Path) -> Option<(String, FileFacts)> {
     }
     let facts = plumb_lang::extract(adapter, &bytes);
     Some((String::from_utf8_lossy(&bytes).into_owned(), facts))
+}
+
+/// Whether `text` assigns `qualifier.name = …` (not `==`, not `=>`).
+pub fn assigns_member(text: &str, qualifier: &str, name: &str) -> bool {
+    let target = format!("{qualifier}.{name}");
+    text.match_indices(&target).any(|(i, _)| {
+        let after = &text[i + target.len()..];
+        let rest = after.trim_start();
+        let whole = !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+        whole
+            && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+            && rest.starts_with('=')
+            && !rest.starts_with("==")
+            && !rest.starts_with("=>")
+    })
 }

@@ -2076,18 +2076,31 @@ fn a_package_entry_with_types_and_runtime_files_by_the_importer_language() {
 fn members_a_test_helper_hangs_on_a_node_module() {
     // node-postgres: test-helper.js does `assert.success = function …` on
     // Node's shared `assert` module object; the tests call it.
-    let p = shop(&[(
-        "test/test-helper.js",
-        "const assert = require('assert');\nassert.success = function (callback) {\n  return callback;\n};\nmodule.exports = {};\n",
-    )]);
+    // Used, never assigned, elsewhere (node-http-proxy's examples all call
+    // `util.puts`, which Node removed) is still missing.
+    let p = shop(&[
+        (
+            "test/test-helper.js",
+            "const assert = require('assert');\nassert.success = function (callback) {\n  return callback;\n};\nmodule.exports = {};\n",
+        ),
+        (
+            "examples/proxy.js",
+            "const util = require('util');\nutil.puts('proxy started');\n",
+        ),
+    ]);
     let body = r#"const assert = require('assert');
+const util = require('util');
 assert.success(function () {});
 assert.equal(1, 1);
 assert.sucess(function () {});
+util.puts('tests started');
 "#;
     assert_eq!(
         file(&p, "test/txstatus-tests.js", body),
-        vec!["unknown-symbol test/txstatus-tests.js:4 module 'assert' has no member 'sucess'"]
+        vec![
+            "unknown-symbol test/txstatus-tests.js:5 module 'assert' has no member 'sucess'",
+            "unknown-symbol test/txstatus-tests.js:6 module 'util' has no member 'puts'",
+        ]
     );
 }
 

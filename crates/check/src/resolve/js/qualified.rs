@@ -113,13 +113,13 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                 q,
             ),
             // Other modules may hang members on it too (underscore's
-            // `_.iteratee = iteratee` in iteratee.js): a member other files
-            // use on it is not missing.
+            // `_.iteratee = iteratee` in iteratee.js): a member another file
+            // assigns is not missing.
             [d] if holds_statics_in(ctx.project, &file, d) => {
                 let found = class_member(ctx.project, &file, d, &r.name, true);
                 let elsewhere = |qualifier: &str| {
                     ctx.project
-                        .member_used_elsewhere(qualifier, &r.name, ctx.path)
+                        .member_assigned_elsewhere(qualifier, &r.name, ctx.path)
                 };
                 if matches!(found, Members::Missing(_)) && (elsewhere(q) || elsewhere(&d.name)) {
                     vec![skipped!()]
@@ -455,8 +455,11 @@ fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &st
         Lookup::Member(..) => vec![Outcome::Resolved],
         // A test helper may hang members on the shared module object
         // (node-postgres: `assert.success = function …` in test-helper.js):
-        // a member other files use on it is not missing.
-        Lookup::MissingMember(..) if ctx.project.member_used_elsewhere(q, &r.name, ctx.path) => {
+        // a member another file assigns is not missing.
+        Lookup::MissingMember(..)
+            if crate::project::assigns_member(ctx.text, q, &r.name)
+                || ctx.project.member_assigned_elsewhere(q, &r.name, ctx.path) =>
+        {
             vec![skipped!()]
         }
         Lookup::MissingMember(m, name) if !inherited(&name, !namespace_import(ctx, imp)) => {
