@@ -21,7 +21,9 @@
 //     each module block (`function`, `const`, `class`, `namespace`, `enum`
 //     at its top, and `export * from` another module) are members too, so a
 //     member newer than the running Node (zlib.createZstdDecompress) is
-//     known; a module whose block has `export =` keeps the runtime's list.
+//     known; a module whose block has `export = x` gets the members of the
+//     interface `x` is declared with (`var process: NodeJS.Process`), when
+//     most of them are on the runtime object already.
 // Output format: see scripts/gen-builtins/python.py. Sorted, deterministic
 // for a given Node and TypeScript version (both named in the header).
 'use strict';
@@ -93,7 +95,10 @@ function nodeData() {
   }
   const typed = (name, seen) => {
     const d = declared[name];
-    if (!d || d.exportAssigned || seen.has(name)) return null;
+    if (!d || seen.has(name)) return null;
+    // `export = process` of `var process: NodeJS.Process`: the interface's
+    // members (`send?()`, `disconnect?()` exist when a parent opened IPC).
+    if (d.exportAssigned) return d.assignedMembers;
     seen.add(name);
     const out = new Set(d.values);
     for (const other of d.reexports) for (const v of typed(other, seen) || []) out.add(v);
@@ -104,6 +109,15 @@ function nodeData() {
     if (!values) continue;
     if (!(name in modules)) modules[name] = [];
     if (modules[name].includes('*')) continue;
+    if (declared[name].exportAssigned) {
+      // The interface must describe the object require() returns: most of
+      // its members are already there (process, cluster), unlike
+      // `module`'s, which types the CommonJS `module` object, not the
+      // Module class require('module') returns.
+      const have = new Set(modules[name]);
+      const shared = [...values].filter((v) => have.has(v)).length;
+      if (shared * 2 < values.size) continue;
+    }
     modules[name] = [...new Set([...modules[name], ...values])];
   }
   return { globals, modules, failed };
@@ -119,7 +133,7 @@ function typesModules(typesDir) {
     const text = stripComments(fs.readFileSync(path.join(typesDir, String(f)), 'utf8'));
     for (const m of text.matchAll(/^\s*declare module ["']([^"']+)["']\s*\{/gm)) {
       const name = m[1].replace(/^node:/, '');
-      const d = (out[name] ||= { values: new Set(), reexports: [], exportAssigned: false });
+      const d = (out[name] ||= { values: new Set(), reexports: [], exportAssigned: false, assignedMembers: null });
       let depth = 1;
       let i = m.index + m[0].length;
       let line = '';
@@ -133,9 +147,44 @@ function typesModules(typesDir) {
         } else if (depth === 1 && c !== '}') line += c;
       }
       topLevel(line, d);
+      const assigned = text.slice(m.index, i).match(/^\s*export\s*=\s*([A-Za-z_$][\w$]*)\s*;/m);
+      if (assigned && !d.assignedMembers) d.assignedMembers = assignedMembers(text, assigned[1]);
     }
   }
   return out;
+}
+
+// The members of the interface a module's `export = NAME` value is typed
+// with in the same file (`var process: NodeJS.Process` → `interface
+// Process {…}`), or null when the file does not say.
+function assignedMembers(text, name) {
+  const v = text.match(new RegExp(`\\b(?:var|let|const)\\s+${name}\\s*:\\s*(?:[\\w$]+\\.)*([A-Za-z_$][\\w$]*)\\s*;`));
+  if (!v) return null;
+  const out = new Set();
+  let found = false;
+  for (const m of text.matchAll(new RegExp(`\\binterface\\s+${v[1]}\\b[^{]*\\{`, 'g'))) {
+    found = true;
+    // Members start lines at brace depth 1 outside any parentheses (a
+    // parameter on its own line is no member).
+    let depth = 1;
+    let parens = 0;
+    let line = '';
+    let lineParens = 0;
+    for (let i = m.index + m[0].length; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '(') parens++;
+      else if (c === ')') parens--;
+      if (c === '\n') {
+        const k = line.match(/^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*[(:<]/);
+        if (k && lineParens === 0) out.add(k[1]);
+        line = '';
+        lineParens = parens;
+      } else if (depth === 1) line += c;
+    }
+  }
+  return found ? out : null;
 }
 
 function topLevel(line, d) {

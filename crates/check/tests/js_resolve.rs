@@ -2152,3 +2152,22 @@ Client.prototype._startReading = function () {
         vec!["unknown-symbol lib/native/client.js:11 'this' has no member 'startReading'"]
     );
 }
+
+#[test]
+fn node_members_newer_than_the_runtime_or_only_under_ipc() {
+    // `process.send` exists when a parent opened an IPC channel (execa's
+    // fixtures); `zlib.createZstdDecompress` is newer than the Node the
+    // lists were generated with (body-parser). Both come from @types/node.
+    let p = shop(&[]);
+    let body = r#"import process from 'node:process';
+import zlib from 'node:zlib';
+process.send({ ready: true });
+process.disconnect();
+zlib.createZstdDecompress();
+process.sendd({ ready: true });
+"#;
+    assert_eq!(
+        file(&p, "test/fixtures/ipc-send.js", body),
+        vec!["unknown-symbol test/fixtures/ipc-send.js:6 module 'node:process' has no member 'sendd'"]
+    );
+}
