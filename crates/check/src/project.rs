@@ -208,21 +208,34 @@ impl<'a> Project<'a> {
         rows.iter().any(|r| self.unchanged_other(&r.path, path))
     }
 
+    /// The changed files other than `path` whose references mention
+    /// `qualifier.name`.
+    fn changed_mentioning<'s>(
+        &'s self,
+        qualifier: &'s str,
+        name: &'s str,
+        path: &'s str,
+    ) -> impl Iterator<Item = &'s String> + 's {
+        self.overlay.iter().filter_map(move |(p, o)| {
+            (p != path
+                && o.facts
+                    .references
+                    .iter()
+                    .any(|r| r.name == name && r.qualifier.as_deref() == Some(qualifier)))
+            .then_some(p)
+        })
+    }
+
     /// Whether a file other than `path` assigns `qualifier.name = …`
     /// (underscore's `_.iteratee = iteratee`, a test helper's `assert.success
     /// = function …`): among the files that mention it, one whose text
     /// holds the assignment.
     pub fn member_assigned_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
         let assigns = |text: &str| assigns_member(text, qualifier, name);
-        let in_changed = self.overlay.iter().any(|(p, o)| {
-            p != path
-                && o.facts
-                    .references
-                    .iter()
-                    .any(|r| r.name == name && r.qualifier.as_deref() == Some(qualifier))
-                && self.facts_of(p).is_some_and(|rc| assigns(&rc.0))
-        });
-        if in_changed {
+        if self
+            .changed_mentioning(qualifier, name, path)
+            .any(|p| self.facts_of(p).is_some_and(|rc| assigns(&rc.0)))
+        {
             return true;
         }
         // Every file that mentions it (a helper is one among many users).
@@ -245,14 +258,9 @@ impl<'a> Project<'a> {
     /// indexed, or as a changed file now has it): `Base.prototype` mixed
     /// into another class elsewhere.
     pub fn member_used_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
-        let in_changed = self.overlay.iter().any(|(p, o)| {
-            p != path
-                && o.facts
-                    .references
-                    .iter()
-                    .any(|r| r.name == name && r.qualifier.as_deref() == Some(qualifier))
-        });
-        in_changed
+        self.changed_mentioning(qualifier, name, path)
+            .next()
+            .is_some()
             || self
                 .store
                 .member_refs(qualifier, name, 20)

@@ -2168,6 +2168,8 @@ process.sendd({ ready: true });
 "#;
     assert_eq!(
         file(&p, "test/fixtures/ipc-send.js", body),
-        vec!["unknown-symbol test/fixtures/ipc-send.js:6 module 'node:process' has no member 'sendd'"]
+        vec![
+            "unknown-symbol test/fixtures/ipc-send.js:6 module 'node:process' has no member 'sendd'"
+        ]
     );
 }

@@ -12,6 +12,7 @@
 mod aliases;
 mod arity;
 mod calls;
+mod calltext;
 mod intent;
 mod members;
 mod modules;

@@ -204,45 +204,29 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
 
 /// For `before` ending inside a call's argument list (`f(a, `, `this.f(`):
 /// the receiver (`this` or none), the callee's name and the index of the
-/// argument that follows.
+/// argument that follows; `None` for any other receiver.
 fn call_position(before: &str) -> Option<(Option<&'static str>, &str, usize)> {
-    let (mut depth, mut commas) = (0i32, 0usize);
-    for (j, c) in before.char_indices().rev() {
-        match c {
-            ')' | ']' | '}' => depth += 1,
-            '(' | '[' | '{' if depth > 0 => depth -= 1,
-            '(' => {
-                let head = before[..j].trim_end();
-                let start = head
-                    .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                    .map_or(0, |k| k + 1);
-                let callee = &head[start..];
-                let receiver = head[..start].trim_end();
-                let keyword = matches!(
-                    callee,
-                    "if" | "while" | "for" | "switch" | "function" | "return" | "catch"
-                );
-                if callee.is_empty() || keyword {
-                    return None;
-                }
-                return match receiver.strip_suffix('.') {
-                    None => Some((None, callee, commas)),
-                    Some(r) if r.trim_end().ends_with("this") => {
-                        let r = r.trim_end();
-                        let word_start = !r[..r.len() - 4].chars().next_back().is_some_and(|c| {
-                            c.is_alphanumeric() || c == '_' || c == '$' || c == '.'
-                        });
-                        word_start.then_some((Some("this"), callee, commas))
-                    }
-                    Some(_) => None,
-                };
-            }
-            '[' | '{' | ';' => return None,
-            ',' if depth == 0 => commas += 1,
-            _ => {}
-        }
+    let call = super::calltext::enclosing_call(before)?;
+    if call.callee.is_empty() {
+        return None;
     }
-    None
+    let receiver = match call.receiver.strip_suffix('.') {
+        None if call.receiver.ends_with(')') => return None,
+        None => None,
+        Some(r) => {
+            let r = r.trim_end();
+            let this = r.strip_suffix("this")?;
+            let whole = !this
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+            if !whole {
+                return None;
+            }
+            Some("this")
+        }
+    };
+    Some((receiver, call.callee, call.index))
 }
 
 /// The body up to the end of the line where `name` is first assigned anew

@@ -319,51 +319,20 @@ pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
             return false;
         }
         // The innermost bracket open before the name must be a call's `(`.
-        let mut depth = 0i32;
-        for (j, c) in before.char_indices().rev() {
-            match c {
-                ')' | ']' | '}' => depth += 1,
-                '(' | '[' | '{' if depth > 0 => depth -= 1,
-                '(' => {
-                    let callee = before[..j].trim_end();
-                    // `Object.assign(Parser, { STATES })` (formidable) writes
-                    // statics, which `patches_statics` reads; no `Object`
-                    // function adds to the prototype through the class.
-                    let head = callee
-                        .rsplit(|c: char| {
-                            !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
-                        })
-                        .next()
-                        .unwrap_or("");
-                    if head.starts_with("Object.") || head.starts_with("Reflect.") {
-                        return false;
-                    }
-                    let word: String = callee
-                        .chars()
-                        .rev()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    let keyword = matches!(
-                        word.as_str(),
-                        "if" | "while"
-                            | "for"
-                            | "switch"
-                            | "catch"
-                            | "function"
-                            | "return"
-                            | "typeof"
-                            | "await"
-                    );
-                    return (!word.is_empty() && !keyword) || callee.ends_with(')');
-                }
-                '[' | '{' => return false,
-                _ => {}
-            }
-        }
-        false
+        let Some(call) = super::calltext::enclosing_call(before) else {
+            return false;
+        };
+        // `Object.assign(Parser, { STATES })` (formidable) writes statics,
+        // which `patches_statics` reads; no `Object` function adds to the
+        // prototype through the class.
+        let builtin = ["Object.", "Reflect."].iter().any(|o| {
+            call.receiver.strip_suffix(o).is_some_and(|r| {
+                !r.chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+            })
+        });
+        !builtin && (!call.callee.is_empty() || call.receiver.ends_with(')'))
     })
 }
 
