@@ -2115,13 +2115,20 @@ fn an_optional_hook_tested_before_it_is_called() {
     this.onEnd && this.onEnd();
     this.onClose?.();
     this.onDone(err);
+    return !this.isDone() && !this.isClosed();
+  }
+  isDone() {
+    return false;
   }
 }
 module.exports = FakeCursor;
 "#;
     assert_eq!(
         file(&p, "test/pipeline-tests.js", body),
-        vec!["unknown-symbol test/pipeline-tests.js:6 'this' has no member 'onDone'"]
+        vec![
+            "unknown-symbol test/pipeline-tests.js:6 'this' has no member 'onDone'",
+            "unknown-symbol test/pipeline-tests.js:7 'this' has no member 'isClosed'",
+        ]
     );
 }
 

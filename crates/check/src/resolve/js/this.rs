@@ -272,6 +272,10 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
         }
         let before = text[..i].trim_end();
         let after = after.trim_start();
+        // A call is no test of the member (`!this.isGlobstar()`).
+        if after.starts_with('(') {
+            return false;
+        }
         before.ends_with("if (")
             || before.ends_with("if(")
             || before.ends_with("typeof")
