@@ -52,21 +52,22 @@ pub(super) fn this_call_at(
     // (`createTile() {}`) or its subclasses override (Leaflet's `GridLayer`):
     // `this` may be any subclass, whose definition takes what is passed.
     // (TypeScript holds such calls to the declared signature.)
-    if let Members::Defs { file, defs } = &found
-        && !super::arity::is_ts_path(file)
-    {
-        let overridable = defs.iter().any(|d| empty_body(ctx, file, d))
-            || super::members::subclass_defines(ctx.project, ctx.path, class, &r.name);
-        if overridable {
-            let out = member_outcome(ctx, r, found, q);
-            return if out.iter().any(is_arity_finding) {
-                vec![skipped!()]
-            } else {
-                out
-            };
+    // Asked only of a call the arity check rejects (the search is costly).
+    let hook = match &found {
+        Members::Defs { file, defs } if !super::arity::is_ts_path(file) => {
+            Some((file.clone(), defs.clone()))
         }
+        _ => None,
+    };
+    let out = member_outcome(ctx, r, found, q);
+    if let Some((file, defs)) = hook
+        && out.iter().any(is_arity_finding)
+        && (defs.iter().any(|d| empty_body(ctx, &file, d))
+            || super::members::subclass_defines(ctx.project, ctx.path, class, &r.name))
+    {
+        return vec![skipped!()];
     }
-    member_outcome(ctx, r, found, q)
+    out
 }
 
 fn is_arity_finding(o: &Outcome) -> bool {
