@@ -2180,3 +2180,12 @@ process.sendd({ ready: true });
         ]
     );
 }
+
+#[test]
+fn non_ascii_text_before_a_name_is_read_whole() {
+    // `'→' === sep` and a call after `“`: the readers step back over whole
+    // characters (a byte step into `→` panicked the check).
+    let p = shop(&[]);
+    let body = "function join(parts, sep) {\n  // as “pick(sep)” does\n  if ('→' === sep) return parts.join(' ');\n  return parts.join(sep);\n}\njoin([], '→');\njoin([]);\nmodule.exports = { join };\n";
+    assert_eq!(file(&p, "lib/join.js", body), Vec::<String>::new());
+}

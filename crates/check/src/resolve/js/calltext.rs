@@ -28,9 +28,12 @@ pub(super) fn enclosing_call(before: &str) -> Option<EnclosingCall<'_>> {
             '(' | '[' | '{' if depth > 0 => depth -= 1,
             '(' => {
                 let head = before[..j].trim_end();
+                // Just past the last character that cannot be in a name (a
+                // multi-byte one, `“f(`, included).
                 let start = head
-                    .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                    .map_or(0, |k| k + 1);
+                    .char_indices()
+                    .rfind(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == '$'))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
                 let callee = &head[start..];
                 let keyword = matches!(
                     callee,
@@ -75,5 +78,8 @@ mod tests {
         assert!(enclosing_call("if (").is_none());
         assert!(enclosing_call("const xs = [a, ").is_none());
         assert!(enclosing_call("f(a); g").is_none());
+        // A name after a multi-byte character is still read whole.
+        let c = enclosing_call("see “parse(").unwrap();
+        assert_eq!((c.receiver, c.callee), ("see “", "parse"));
     }
 }

@@ -594,9 +594,9 @@ fn compared(body: &str, name: &str) -> bool {
             if let Some(left) = before.strip_suffix(op) {
                 let left = left.trim_end();
                 let start = left
-                    .rfind(|c: char| !(c.is_alphanumeric() || "_$.'\"".contains(c)))
-                    .map(|k| k + 1)
-                    .unwrap_or(0);
+                    .char_indices()
+                    .rfind(|(_, c)| !(c.is_alphanumeric() || "_$.'\"".contains(*c)))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
                 return !literal(&left[start..]);
             }
             if let Some(right) = after.strip_prefix(op) {
