@@ -2189,3 +2189,43 @@ fn non_ascii_text_before_a_name_is_read_whole() {
     let body = "function join(parts, sep) {\n  // as “pick(sep)” does\n  if ('→' === sep) return parts.join(' ');\n  return parts.join(sep);\n}\njoin([], '→');\njoin([]);\nmodule.exports = { join };\n";
     assert_eq!(file(&p, "lib/join.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_local_object_the_function_fills_in() {
+    // yargs' usage: `const self = {} as UsageInstance;` then `self.help =
+    // function …`; calls of its members are checked. An object passed to a
+    // function or written under a computed key may have any member.
+    let p = shop(&[]);
+    let body = r#"interface UsageInstance {
+  help(): string;
+  describe(key: string): void;
+}
+export function usage(yargs: object) {
+  const self = {} as UsageInstance;
+  self.describe = function describe(key: string) {
+    self.help();
+  };
+  self.help = function help() {
+    return self.describeAll() + String(yargs);
+  };
+  const api = { async run() { return 1; }, get size() { return 2; } };
+  api.run();
+  api.size.toFixed();
+  api.stop();
+  const open = {};
+  register(open);
+  open.anything();
+  return self;
+}
+function register(o: object) {
+  return o;
+}
+"#;
+    assert_eq!(
+        file(&p, "lib/usage.ts", body),
+        vec![
+            "unknown-symbol lib/usage.ts:11 'self' has no member 'describeAll'",
+            "unknown-symbol lib/usage.ts:16 'api' has no member 'stop'",
+        ]
+    );
+}

@@ -516,7 +516,7 @@ fn dereferenced(body: &str, name: &str) -> bool {
 }
 
 /// `before` ends with the word `w` (not `xw`).
-fn ends_with_word(before: &str, w: &str) -> bool {
+pub(super) fn ends_with_word(before: &str, w: &str) -> bool {
     before.strip_suffix(w).is_some_and(|rest| {
         !rest
             .chars()

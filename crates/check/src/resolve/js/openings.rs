@@ -218,8 +218,9 @@ fn word_boundary_before(text: &str, i: usize) -> bool {
 /// brace; `None` when it is no literal, it does not close, a key is
 /// computed from anything but a symbol of the file, or it spreads another
 /// object (`...mixin`). String literals anywhere are skipped whole (a `'}'`
-/// in a getter closes nothing).
-fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, usize)> {
+/// in a getter closes nothing); `async m() {}`, `get m() {}` and `*m() {}`
+/// give `m`.
+pub(super) fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, usize)> {
     let body = rest.strip_prefix('{')?;
     let bytes = body.as_bytes();
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
@@ -249,10 +250,25 @@ fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, usize)> {
             b'.' if depth == 0 && at_key && body[i..].starts_with("...") => return None,
             b'}' | b')' | b']' => depth -= 1,
             b',' if depth == 0 => at_key = true,
+            b'*' if depth == 0 && at_key => {}
             c if depth == 0 && at_key && ident(c) => {
                 let len = body[i..].bytes().take_while(|b| ident(*b)).count();
-                keys.push(body[i..i + len].to_string());
-                at_key = false;
+                let word = &body[i..i + len];
+                // A modifier before the member's name keeps the key open.
+                let next = body[i + len..].trim_start();
+                let modifier = matches!(word, "async" | "get" | "set" | "static")
+                    && next.starts_with(|c: char| {
+                        c.is_alphanumeric()
+                            || c == '_'
+                            || c == '$'
+                            || c == '*'
+                            || c == '['
+                            || c as u32 >= 0x80
+                    });
+                if !modifier {
+                    keys.push(word.to_string());
+                    at_key = false;
+                }
                 i += len - 1;
             }
             _ => {}
@@ -398,5 +414,19 @@ mod tests {
             Some((vec!["a".to_string(), "b".to_string()], 16))
         );
         assert_eq!(literal_keys(&s, "{ a: 1, ...mixin })"), None);
+        // Modifiers before a method's name.
+        assert_eq!(
+            literal_keys(
+                &s,
+                "{ async run() {}, get size() { return 1; }, *items() {}, set: 1 }"
+            )
+            .map(|(k, _)| k),
+            Some(vec![
+                "run".to_string(),
+                "size".to_string(),
+                "items".to_string(),
+                "set".to_string()
+            ])
+        );
     }
 }

@@ -43,7 +43,10 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // `var self = this;` then `self.m()`: the `this` where it was taken.
         return match super::this::this_alias(ctx, q, r) {
             Some(at) => super::this::this_call_at(ctx, r, &at, q),
-            None => vec![skipped!()],
+            // `const self = {} as UsageInstance;` filled in by the function.
+            None => {
+                super::locals::local_object_member(ctx, r, q).unwrap_or_else(|| vec![skipped!()])
+            }
         };
     }
     // `q.m()` reads the value `q`; an interface or type of the same name
