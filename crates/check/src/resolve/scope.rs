@@ -13,6 +13,19 @@ pub fn local_binds(facts: &FileFacts, name: &str, at: &Span) -> bool {
     })
 }
 
+/// The innermost local binding named `name` whose scope holds `at`.
+pub fn innermost_binding<'f>(
+    facts: &'f FileFacts,
+    name: &str,
+    at: &Span,
+) -> Option<&'f plumb_facts::LocalBinding> {
+    facts
+        .locals
+        .iter()
+        .filter(|l| l.name == name && l.scope.contains(at))
+        .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)
+}
+
 /// Definitions of the file named `name` (any nesting).
 pub fn file_defs<'f>(facts: &'f FileFacts, name: &str) -> Vec<&'f Definition> {
     facts

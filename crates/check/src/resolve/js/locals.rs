@@ -19,12 +19,7 @@ use crate::resolve::{FileCtx, Outcome, word_positions};
 pub(super) fn local_object_member(ctx: &FileCtx, r: &Reference, q: &str) -> Option<Vec<Outcome>> {
     let text = ctx.text;
     // The innermost binding of `q` around the call, and its one declaration.
-    let binding = ctx
-        .facts
-        .locals
-        .iter()
-        .filter(|l| l.name == q && l.scope.contains(&r.span))
-        .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)?;
+    let binding = crate::resolve::scope::innermost_binding(ctx.facts, q, &r.span)?;
     let scope = text.get(binding.scope.start_byte as usize..binding.scope.end_byte as usize)?;
     let declared = |i: usize| {
         let before = scope[..i].trim_end();

@@ -111,12 +111,7 @@ fn empty_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
 /// declares the innermost binding of `q` around `r`, when nothing assigns
 /// `q` again in that scope.
 pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_facts::Span> {
-    let binding = ctx
-        .facts
-        .locals
-        .iter()
-        .filter(|l| l.name == q && l.scope.contains(&r.span))
-        .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)?;
+    let binding = crate::resolve::scope::innermost_binding(ctx.facts, q, &r.span)?;
     let (start, end) = (
         binding.scope.start_byte as usize,
         binding.scope.end_byte as usize,
