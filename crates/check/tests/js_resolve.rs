@@ -1829,7 +1829,7 @@ fn members_a_class_includes_from_an_object_literal() {
         ),
         (
             "src/Popup.js",
-            "import { Layer } from './Layer.js';\nLayer.include({\n  bindPopup(content, options) {\n    return content || options;\n  },\n  _popupHandlers: {},\n});\n",
+            "import { Layer } from './Layer.js';\nLayer.include({\n  bindPopup(content, options) {\n    return content || options;\n  },\n  _popupHandlers: {},\n  'openPopup': function () {\n    return this;\n  },\n});\n",
         ),
     ]);
     let body = r#"import { Layer } from './Layer.js';
@@ -1837,13 +1837,14 @@ export class Marker extends Layer {
   onAdd(map) {
     this.addTo(map);
     this.bindPopup(this._popup, this._popupHandlers);
+    this.openPopup();
     this.bindPopop(this._popup);
   }
 }
 "#;
     assert_eq!(
         file(&p, "src/Marker.js", body),
-        vec!["unknown-symbol src/Marker.js:6 'this' has no member 'bindPopop'"]
+        vec!["unknown-symbol src/Marker.js:7 'this' has no member 'bindPopop'"]
     );
     // Inside the literal, `this` is a Layer: its own methods, the others
     // the literal adds, and those other files include.

@@ -223,11 +223,15 @@ impl<'s, 't> Extractor<'s, 't> {
                         self.walk_node(k, sc);
                         continue;
                     };
-                    if key.kind() != "property_identifier" {
-                        self.walk_node(k, sc);
-                        continue;
-                    }
-                    let name = self.text(key).into_owned();
+                    // `m: f` and `'m': f`; a computed key names nothing here.
+                    let name = match key.kind() {
+                        "property_identifier" => self.text(key).into_owned(),
+                        "string" => unquote(&self.text(key)).to_string(),
+                        _ => {
+                            self.walk_node(k, sc);
+                            continue;
+                        }
+                    };
                     self.assigned_def(
                         name,
                         DefKind::Method,

@@ -23,13 +23,9 @@ pub(super) fn local_object_member(ctx: &FileCtx, r: &Reference, q: &str) -> Opti
     let scope = text.get(binding.scope.start_byte as usize..binding.scope.end_byte as usize)?;
     let declared = |i: usize| {
         let before = scope[..i].trim_end();
-        ["const", "let", "var"].iter().any(|k| {
-            before.strip_suffix(k).is_some_and(|b| {
-                !b.chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
-            })
-        })
+        ["const", "let", "var"]
+            .iter()
+            .any(|k| super::omission::ends_with_word(before, k))
     };
     let mut decls = word_positions(scope, q).filter(|&i| declared(i));
     let (Some(decl), None) = (decls.next(), decls.next()) else {

@@ -332,7 +332,7 @@ fn if_condition_start(before: &str) -> Option<usize> {
 }
 
 /// The index of the `)` closing the `(` at `open`.
-fn matching_paren(text: &str, open: usize) -> Option<usize> {
+pub(super) fn matching_paren(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0i32;
     for (j, c) in text[open..].char_indices() {
         match c {

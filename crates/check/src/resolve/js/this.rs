@@ -86,18 +86,10 @@ fn empty_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
         return false;
     };
     let text = super::members::strip_comments(text);
-    let Some(open) = text.find('(') else {
-        return false;
-    };
-    let mut depth = 0i32;
-    let Some(close) = text[open..].char_indices().find_map(|(j, c)| {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        (depth == 0).then_some(open + j)
-    }) else {
+    let Some(close) = text
+        .find('(')
+        .and_then(|open| super::omission::matching_paren(&text, open))
+    else {
         return false;
     };
     let rest = text[close + 1..].trim();
@@ -266,7 +258,15 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
         if after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$') {
             return false;
         }
-        let before = text[..i].trim_end();
+        let before = &text[..i];
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+        {
+            return false;
+        }
+        let before = before.trim_end();
         let after = after.trim_start();
         // A call is no test of the member (`!this.isGlobstar()`).
         if after.starts_with('(') {
@@ -278,7 +278,6 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
             || before.ends_with('!') && !before.ends_with("!=")
             || after.starts_with("&&")
             || after.starts_with("?.(")
-            || after.starts_with(')') && (before.ends_with("if (") || before.ends_with("if("))
     })
 }
 
