@@ -1,5 +1,6 @@
 //! Whether one path is ignored by the rules the walk honours (`.gitignore`,
-//! `.ignore`, `.plumbignore` from the root down to the path's directory),
+//! `.ignore`, `.plumbignore` from the root down to the path's directory,
+//! then `.git/info/exclude` and the user's global git excludes),
 //! asked about a path that need not exist: the checker's question for an
 //! import of a file a build would generate (`spec/_json/*.js`).
 //!
@@ -25,7 +26,20 @@ pub fn is_ignored(root: &Path, rel_path: &str, is_dir: bool) -> bool {
     }
     let matchers: Vec<Gitignore> = dirs.iter().filter_map(|d| matcher(d)).collect();
     let path = root.join(rel_path);
-    for m in matchers.iter().rev() {
+    let exclude = {
+        let mut b = GitignoreBuilder::new(root);
+        let f = root.join(".git").join("info").join("exclude");
+        (f.is_file() && b.add(&f).is_none())
+            .then(|| b.build().ok())
+            .flatten()
+    };
+    let global = Some(Gitignore::global().0).filter(|g| !g.is_empty());
+    for m in matchers
+        .iter()
+        .rev()
+        .chain(exclude.iter())
+        .chain(global.iter())
+    {
         match m.matched_path_or_any_parents(&path, is_dir) {
             Match::Ignore(_) => return true,
             Match::Whitelist(_) => return false,
@@ -73,5 +87,9 @@ mod tests {
         assert!(is_ignored(t.path(), "pkg/gen.ts", false));
         assert!(!is_ignored(t.path(), "gen.ts", false));
         assert!(!is_ignored(t.path(), "src/index.js", false));
+        // The repository's own excludes, below every ignore file.
+        std::fs::create_dir_all(t.path().join(".git/info")).unwrap();
+        std::fs::write(t.path().join(".git/info/exclude"), "local-notes/\n").unwrap();
+        assert!(is_ignored(t.path(), "local-notes/todo.js", false));
     }
 }
