@@ -29,6 +29,7 @@ import hashlib
 import json
 import pathlib
 import random
+import shutil
 import statistics
 import os
 import subprocess
@@ -365,7 +366,11 @@ def main():
         # One directory per corpus checkout and process: every TS/JS corpus is
         # named `ts`, and concurrent runs (bench/sweep.py twice) must not
         # overwrite each other's case diffs.
-        run_cases(engine, repo, cases, WORK / "cases" / f"{name}-{pathlib.Path(repo).name}-{os.getpid()}")
+        cdir = WORK / "cases" / f"{name}-{pathlib.Path(repo).name}-{os.getpid()}"
+        run_cases(engine, repo, cases, cdir)
+        # The diffs are in the summary (`cases[].diff`); a per-process directory
+        # left behind would only grow.
+        shutil.rmtree(cdir, ignore_errors=True)
         rng = random.Random(args.seed * 7919 + zlib.crc32(name.encode()))
         n = run_negatives(engine, repo, files, read, rng, None if full else 15000)
         n.update(corpus=name, lang=lang)
