@@ -113,13 +113,24 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     } else {
         format!("'{}'", def.name)
     };
-    let msg = match e {
-        ArityError::TooMany { given, max } => {
+    // Over every overload: the most any takes, the fewest any needs.
+    let errors: Vec<ArityError> = sets.iter().filter_map(|(p, _, _)| fits(p).err()).collect();
+    let most = errors.iter().try_fold(0, |acc, e| match e {
+        ArityError::TooMany { max, .. } => Some(acc.max(*max)),
+        ArityError::TooFew { .. } => None,
+    });
+    let fewest = errors.iter().try_fold(u32::MAX, |acc, e| match e {
+        ArityError::TooFew { min, .. } => Some(acc.min(*min)),
+        ArityError::TooMany { .. } => None,
+    });
+    let msg = match (e, most, fewest) {
+        (ArityError::TooMany { given, .. }, Some(max), _) => {
             format!("{what} takes at most {max} argument(s) but {given} were given")
         }
-        ArityError::TooFew { given, min } => {
+        (ArityError::TooFew { given, .. }, _, Some(min)) => {
             format!("{what} needs at least {min} argument(s) but {given} were given")
         }
+        _ => format!("{what} takes {given} argument(s)"),
     };
     let evidence = sets
         .iter()

@@ -118,6 +118,27 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         {
             return check_arity(ctx, r, &[&d], &target);
         }
+        // The default import of a declarations file's `export = f;`.
+        if whole
+            && let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module)
+            && let Some(rc) = ctx.project.facts_of(&target)
+            && let Some(x) = super::modules::export_equals_name(&rc.0)
+        {
+            let defs = super::modules::top_defs(&rc.1, &x);
+            let fns: Vec<&Definition> = defs
+                .iter()
+                .filter(|d| d.kind == DefKind::Function)
+                .collect();
+            if !fns.is_empty()
+                && fns.len()
+                    == defs
+                        .iter()
+                        .filter(|d| d.kind != DefKind::Module && d.kind != DefKind::Interface)
+                        .count()
+            {
+                return check_arity(ctx, r, &fns, &target);
+            }
+        }
         // A named import from a project file: check the call against it.
         if imp.alias.as_deref() != Some(name)
             && let Some(n) = imp

@@ -20,6 +20,7 @@ mod modules;
 mod objects;
 mod omission;
 mod openings;
+mod packages;
 mod qualified;
 mod this;
 mod workspace;
@@ -214,7 +215,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             .iter()
             .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
     if declared {
-        return vec![Outcome::Resolved];
+        return installed_names(ctx, imp, pkg);
     }
     if !m.files.iter().any(|f| f.ends_with("package.json"))
         || intent::inside_try(ctx.text, imp.span.start_byte as usize)
@@ -283,4 +284,96 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         ctx.candidates(pkg, &pool),
         if installed { 0.6 } else { 0.85 },
     ))]
+}
+
+/// The names an import takes from a declared package, checked against the
+/// package's installed source; a note, once per package, when that source
+/// is missing or at another version than the lockfile pins.
+fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
+    let names: Vec<&str> = imp
+        .names
+        .iter()
+        .map(|n| n.name.as_str())
+        .filter(|n| *n != "default" && *n != "*")
+        .collect();
+    if names.is_empty() && imp.alias.is_none() {
+        return vec![Outcome::Resolved];
+    }
+    let spec = imp.module.as_str();
+    // The repository's own packages (workspaces, a self-import) and path
+    // aliases are project code, read where their names are used.
+    let own = ctx
+        .project
+        .manifest()
+        .own_packages
+        .iter()
+        .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
+    if own
+        || modules::resolve_spec(ctx.project, ctx.path, spec)
+            .is_some_and(|f| !f.starts_with("node_modules/") && !f.contains("/node_modules/"))
+    {
+        return vec![Outcome::Resolved];
+    }
+    let unverifiable = |message: String, evidence: String| {
+        if !ctx.first_time(&format!("npm-unverifiable:{pkg}")) {
+            return vec![skipped!()];
+        }
+        vec![Outcome::Found(ctx.finding(
+            FindingKind::Unverifiable,
+            &imp.span,
+            message,
+            vec![evidence],
+            Vec::new(),
+            0.3,
+        ))]
+    };
+    match &*packages::installed(ctx.project, ctx.path, spec) {
+        packages::Installed::Entry { file, version } => {
+            let mut out = Vec::new();
+            for name in names {
+                match find_export(ctx.project, file, name, 0) {
+                    Export::Missing => {
+                        let pool = modules::top_level_names(ctx.project, file);
+                        out.push(Outcome::Found(ctx.finding(
+                            FindingKind::UnknownImport,
+                            &imp.span,
+                            format!("package '{spec}' ({pkg} {version}) has no export '{name}'"),
+                            vec![format!(
+                                "definitions and re-exports of {file}, the file node_modules gives for '{spec}'"
+                            )],
+                            ctx.candidates(name, &pool),
+                            0.8,
+                        )))
+                    }
+                    Export::Unknown => out.push(skipped!()),
+                    _ => out.push(Outcome::Resolved),
+                }
+            }
+            if out.is_empty() {
+                out.push(Outcome::Resolved);
+            }
+            out
+        }
+        packages::Installed::OtherVersion { installed, locked } => unverifiable(
+            format!(
+                "'{pkg}' is installed at {installed} but the lockfile pins {locked}, so the names imported from it are not checked"
+            ),
+            format!("node_modules/{pkg}/package.json: version {installed}"),
+        ),
+        packages::Installed::NoEntry { dir } => unverifiable(
+            format!(
+                "'{spec}' names no file in {dir}, so the names imported from it are not checked"
+            ),
+            format!("{dir}/package.json: exports, types, main and index files"),
+        ),
+        packages::Installed::Absent => unverifiable(
+            format!(
+                "'{pkg}' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)"
+            ),
+            format!(
+                "node_modules/{pkg}: absent from {} up to the repository root",
+                ctx.path
+            ),
+        ),
+    }
 }

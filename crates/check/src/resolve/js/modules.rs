@@ -2,10 +2,11 @@
 //! what a module exports under a name, following `export … from` and
 //! `export * from` chains and imports that a module passes on.
 //!
-//! Owns only questions about modules of the project; it never decides
+//! Owns only questions about modules (of the project, or installed
+//! packages' files once [`super::packages`] has found them); it never decides
 //! whether a reference is wrong (the callers do).
 
-use plumb_facts::{Definition, FileFacts};
+use plumb_facts::{DefKind, Definition, FileFacts};
 
 use crate::project::Project;
 use crate::resolve::word_positions;
@@ -46,15 +47,18 @@ pub fn resolve_from(project: &Project, from: &str, spec: &str) -> Option<String>
     resolve_base(project, &base, from)
 }
 
-/// The project file a specifier names: relative ones from `from`, bare ones
+/// The file a specifier names: relative ones from `from`, bare ones
 /// through the tsconfig/jsconfig path aliases, then through a workspace
-/// package of the repository. `None` for other packages.
+/// package of the repository, then an installed package in `node_modules`
+/// (see [`super::packages`]). `None` for Node built-ins and for packages
+/// not installed.
 pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String> {
     if is_relative(spec) {
         resolve_from(project, from, spec)
     } else {
         super::aliases::resolve_alias(project, from, spec)
             .or_else(|| super::workspace::resolve_workspace(project, from, spec))
+            .or_else(|| super::packages::installed_file(project, from, spec))
     }
 }
 
@@ -359,6 +363,27 @@ fn find_export_in(
             defs,
         };
     }
+    // `export = e;` of `declare function e(): …; declare namespace e {…}`
+    // (DefinitelyTyped's CommonJS packages): the namespace's members.
+    let equals = export_equals_name(text);
+    if let Some(x) = &equals {
+        let members: Vec<Definition> = facts
+            .definitions
+            .iter()
+            .filter(|d| d.container.as_deref() == Some(x.as_str()) && d.name == name)
+            .cloned()
+            .collect();
+        if !members.is_empty() {
+            return if members.iter().all(|d| d.kind.is_callable()) {
+                Export::Defs {
+                    file: file.to_string(),
+                    defs: members,
+                }
+            } else {
+                Export::Present
+            };
+        }
+    }
     // `import {a as name}` / `export {a as name} from` / `export * as name from`.
     for imp in &facts.imports {
         if imp.alias.as_deref() == Some(name) {
@@ -398,6 +423,12 @@ fn find_export_in(
     }
     if word_positions(text, name).next().is_some() {
         return Export::Present;
+    }
+    if let Some(x) = &equals
+        && closed_export_equals(facts, x)
+        && !facts.imports.iter().any(|i| i.wildcard)
+    {
+        return Export::Missing;
     }
     if facts.dynamic
         || text.contains("export =")
@@ -466,6 +497,29 @@ pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
         .collect()
 }
 
+/// `X` of a declarations file's `export = X;`.
+pub fn export_equals_name(text: &str) -> Option<String> {
+    let (_, rest) = text.split_once("\nexport = ")?;
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    let x = &rest[..end];
+    (!x.is_empty() && rest[end..].trim_start().starts_with(';')).then(|| x.to_string())
+}
+
+/// Whether the module value `export = x` makes is wholly declared in this
+/// file: `x` is a function, namespace or class without a base here (a base,
+/// or a value typed elsewhere, brings members this file does not list).
+fn closed_export_equals(facts: &FileFacts, x: &str) -> bool {
+    let defs = top_defs(facts, x);
+    !defs.is_empty()
+        && defs.iter().all(|d| match d.kind {
+            DefKind::Function | DefKind::Module | DefKind::Interface => true,
+            DefKind::Class => !d.signature.as_deref().unwrap_or("").contains(" extends "),
+            _ => false,
+        })
+}
+
 /// The name `export default` gives, when it is a declaration or a bare
 /// identifier: `export default class Foo`, `export default function foo`,
 /// `export default foo;`.
@@ -525,4 +579,38 @@ pub fn config_mentions(project: &Project, from: &str, names: &[&str], needle: &s
         }
         dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     }
+}
+
+/// Top-level names of a module and the names its `export … from`
+/// statements pass on, for suggestions.
+pub fn top_level_names(project: &Project, file: &str) -> Vec<(String, String, u32)> {
+    let Some(rc) = project.facts_of(file) else {
+        return Vec::new();
+    };
+    let (text, facts) = (&rc.0, &rc.1);
+    let defined = facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.is_none())
+        .map(|d| (d.name.clone(), d.name_span.start_line));
+    let passed_on = facts
+        .imports
+        .iter()
+        .filter(|i| {
+            text.get(i.span.start_byte as usize..)
+                .is_some_and(|t| t.starts_with("export"))
+        })
+        .flat_map(|i| {
+            i.names.iter().map(move |n| {
+                (
+                    n.alias.clone().unwrap_or_else(|| n.name.clone()),
+                    i.span.start_line,
+                )
+            })
+        });
+    defined
+        .chain(passed_on)
+        .filter(|(n, _)| n != "default" && n != "*")
+        .map(|(n, line)| (n, file.to_string(), line))
+        .collect()
 }

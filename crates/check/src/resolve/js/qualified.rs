@@ -100,6 +100,15 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     {
         return out;
     }
+    // The default import of an `export = e` module is `e` itself.
+    if n.name == "default"
+        && ctx
+            .project
+            .facts_of(&target)
+            .is_some_and(|rc| super::modules::export_equals_name(&rc.0).is_some())
+    {
+        return module_member(ctx, r, &target, &imp.module, q);
+    }
     // `import {C} from './m'` / `import C from './m'`: a class, namespace
     // or object.
     match find_export(ctx.project, &target, &n.name, 0) {
@@ -285,7 +294,7 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
         Export::Present | Export::CommonJs { .. } => vec![Outcome::Resolved],
         Export::Unknown => vec![skipped!()],
         Export::Missing => {
-            let pool = export_pool(ctx, target);
+            let pool = super::modules::top_level_names(ctx.project, target);
             vec![Outcome::Found(ctx.finding(
                 FindingKind::UnknownSymbol,
                 &r.span,
@@ -482,20 +491,6 @@ fn stdlib_member(ctx: &FileCtx, r: &Reference, imp: &plumb_facts::Import, q: &st
         }
         _ => vec![skipped!()],
     }
-}
-
-/// Top-level names of a module, for suggestions.
-fn export_pool(ctx: &FileCtx, file: &str) -> Vec<(String, String, u32)> {
-    ctx.project
-        .facts_of(file)
-        .map(|rc| {
-            rc.1.definitions
-                .iter()
-                .filter(|d| d.container.is_none())
-                .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Members a module object may inherit rather than own: Object's, and for
