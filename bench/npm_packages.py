@@ -132,6 +132,8 @@ def sites(repo, files, builtins):
                     whole[m.group(1)] = m.group(2)
         for q, spec in whole.items():
             for i, line in enumerate(lines):
+                if line.lstrip().startswith(("*", "//", "/*")):
+                    continue
                 for m in re.finditer(r"(?<![\w$.])" + re.escape(q) + r"\.([A-Za-z_$][\w$]*)\s*\(", line):
                     out.append((rel, i, "member", m.group(1), spec, (q, m.start(1))))
     keep = []

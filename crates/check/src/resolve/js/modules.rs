@@ -499,12 +499,15 @@ pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
 
 /// `X` of a declarations file's `export = X;`.
 pub fn export_equals_name(text: &str) -> Option<String> {
-    let (_, rest) = text.split_once("\nexport = ")?;
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-        .unwrap_or(rest.len());
-    let x = &rest[..end];
-    (!x.is_empty() && rest[end..].trim_start().starts_with(';')).then(|| x.to_string())
+    text.lines().find_map(|line| {
+        let rest = line.strip_prefix("export = ")?;
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(rest.len());
+        let x = &rest[..end];
+        let tail = rest[end..].trim();
+        (!x.is_empty() && (tail.is_empty() || tail == ";")).then(|| x.to_string())
+    })
 }
 
 /// Whether the module value `export = x` makes is wholly declared in this
