@@ -110,6 +110,22 @@ fn an_export_equals_declaration_gives_the_module_value_and_its_arity() {
             "arity-mismatch src/dur.ts:6 no overload of 'ms' takes at most 2 argument(s) but 3 were given",
         ]
     );
+    // A named import: @types/ms has none, ms's own code adds none.
+    let r = p.check_files(&[(
+        "src/named.ts",
+        "import { toMillis } from 'ms';\nexport const p = toMillis;\n",
+    )]);
+    assert_eq!(
+        summary_all(&r),
+        vec!["unknown-import src/named.ts:1 package 'ms' (ms 2.1.3) has no export 'toMillis'"]
+    );
+    assert_eq!(
+        r.findings[0].evidence,
+        vec![
+            "definitions and re-exports of node_modules/@types/ms/index.d.ts, which node_modules gives for 'ms'",
+            "definitions and re-exports of node_modules/ms/index.js, which node_modules gives for 'ms'",
+        ]
+    );
 }
 
 #[test]

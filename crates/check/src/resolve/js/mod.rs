@@ -328,25 +328,44 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
         ))]
     };
     match &*packages::installed(ctx.project, ctx.path, spec) {
-        packages::Installed::Entry { file, version } => {
+        packages::Installed::Entry {
+            file,
+            code,
+            version,
+        } => {
+            // The declarations, and the package's own code when those are
+            // DefinitelyTyped's: a name either has is there; one that a
+            // readable file lacks and no file has is missing.
+            let files: Vec<&String> = std::iter::once(file).chain(code).collect();
             let mut out = Vec::new();
             for name in names {
-                match find_export(ctx.project, file, name, 0) {
-                    Export::Missing => {
-                        let pool = modules::top_level_names(ctx.project, file);
-                        out.push(Outcome::Found(ctx.finding(
-                            FindingKind::UnknownImport,
-                            &imp.span,
-                            format!("package '{spec}' ({pkg} {version}) has no export '{name}'"),
-                            vec![format!(
-                                "definitions and re-exports of {file}, the file node_modules gives for '{spec}'"
-                            )],
-                            ctx.candidates(name, &pool),
-                            0.8,
-                        )))
-                    }
-                    Export::Unknown => out.push(skipped!()),
-                    _ => out.push(Outcome::Resolved),
+                let found: Vec<Export> = files
+                    .iter()
+                    .map(|f| find_export(ctx.project, f, name, 0))
+                    .collect();
+                if found
+                    .iter()
+                    .any(|e| !matches!(e, Export::Missing | Export::Unknown))
+                {
+                    out.push(Outcome::Resolved);
+                } else if !found.iter().any(|e| matches!(e, Export::Missing)) {
+                    out.push(skipped!());
+                } else {
+                    let pool: Vec<(String, String, u32)> = files
+                        .iter()
+                        .flat_map(|f| modules::top_level_names(ctx.project, f))
+                        .collect();
+                    out.push(Outcome::Found(ctx.finding(
+                        FindingKind::UnknownImport,
+                        &imp.span,
+                        format!("package '{spec}' ({pkg} {version}) has no export '{name}'"),
+                        files
+                            .iter()
+                            .map(|f| format!("definitions and re-exports of {f}, which node_modules gives for '{spec}'"))
+                            .collect(),
+                        ctx.candidates(name, &pool),
+                        0.8,
+                    )))
                 }
             }
             if out.is_empty() {

@@ -23,7 +23,13 @@ use crate::project::Project;
 pub enum Installed {
     /// The repository-relative file the specifier loads (declarations when
     /// the package has them), and the installed version.
-    Entry { file: String, version: String },
+    /// `code` is the JavaScript the package itself ships when `file` is
+    /// another package's declarations (`@types/<name>`).
+    Entry {
+        file: String,
+        code: Option<String>,
+        version: String,
+    },
     /// Installed, but not at the version the lockfile pins.
     OtherVersion { installed: String, locked: String },
     /// Installed, but no entry file could be found for the specifier.
@@ -81,13 +87,20 @@ fn locate(project: &Project, dir: &str, spec: &str) -> Installed {
     let own = manifest
         .as_ref()
         .and_then(|m| entry_in(project, &pkg_dir, m, sub));
-    let file = match own {
-        Some(f) if is_declarations(&f) => Some(f),
+    let (file, code) = match own {
+        Some(f) if is_declarations(&f) => (Some(f), None),
         // Only JavaScript: DefinitelyTyped's declarations describe it better.
-        js => types_package(project, dir, pkg, sub).or(js),
+        js => match types_package(project, dir, pkg, sub) {
+            Some(types) => (Some(types), js),
+            None => (js, None),
+        },
     };
     match file {
-        Some(file) => Installed::Entry { file, version },
+        Some(file) => Installed::Entry {
+            file,
+            code,
+            version,
+        },
         None => Installed::NoEntry { dir: pkg_dir },
     }
 }
