@@ -300,6 +300,10 @@ def main():
                          "reads as CARGO_HOME): every locked dependency installed, dev and optional ones too, as on "
                          "the machine of a developer who builds and tests the crate (the default); --no-fetch-deps "
                          "leaves the crates with what ~/.cargo happens to hold")
+    ap.add_argument("--install-npm", action="store_true",
+                    help="run the TypeScript corpus from its own clone under target/check-bench/corpora-installed/ "
+                         "with `npm install --ignore-scripts` done in it (node_modules as a developer has it); "
+                         "without it the corpus has no dependencies installed")
     ap.add_argument("--lang", help="only these languages, comma-separated (python,rust,typescript,go,java)")
     args = ap.parse_args()
     full = not args.quick
@@ -340,9 +344,15 @@ def main():
                 # A clone of its own, named after the source: the default
                 # corpus' clone stays as it is.
                 slug = p.parent.name if p.name in ("repo", ".git") else p.name
-                dest = WORK / "corpora" / f"{key}-{slug}"
+                installed = args.install_npm and lang == "typescript"
+                dest = WORK / ("corpora-installed" if installed else "corpora") / f"{key}-{slug}"
                 if not (dest / ".git").is_dir():
+                    dest.parent.mkdir(parents=True, exist_ok=True)
                     corpora.git(WORK, "clone", "-q", str(p), str(dest))
+                if installed:
+                    err = corpora.npm_install(dest)
+                    if err:
+                        log(f"check_quality: npm install in {dest.name} failed, it runs without dependencies: {err}")
                 repo = dest
         if repo is None:
             log(f"check_quality: no {lang} corpus (run scripts/setup-bench.sh); skipped")
@@ -416,6 +426,7 @@ def main():
             "plumb_binary_sha256": binary_id, "repo_head": corpora.git(ROOT, "rev-parse", "--short", "HEAD").stdout.strip(),
             "rust_deps": ("cargo fetch (all locked)" if args.fetch_deps else "as installed in ~/.cargo")
                          if "rust" in wanted else "no rust corpora",
+            "ts_deps": "npm install --ignore-scripts" if args.install_npm else "none installed",
             "engine": "plumb check" if engine.available else f"unavailable: {engine.error}",
             "corpora": [{"name": n, "lang": l, "repo": str(r),
                          "commit": corpora.git(r, "rev-parse", "HEAD", check=False).stdout.strip()} for n, r, l in corps]}

@@ -72,15 +72,8 @@ def install(src, work):
     if not (dst / ".git").exists():
         shutil.rmtree(dst, ignore_errors=True)
         corpora.git(pathlib.Path(tempfile.gettempdir()), "clone", "--quiet", str(src), str(dst))
-    if not (dst / "node_modules").is_dir():
-        try:
-            cp = subprocess.run(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"],
-                                cwd=dst, capture_output=True, text=True, timeout=900)
-        except subprocess.TimeoutExpired:
-            return dst, "npm install timed out"
-        if cp.returncode != 0:
-            return dst, "npm install failed: " + (cp.stderr.strip().splitlines() or ["?"])[-1][:120]
-    return dst, None
+    err = corpora.npm_install(dst)
+    return dst, err and "npm install failed: " + err[:120]
 
 
 class Package:

@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--plumb", default=str(ROOT / "target" / "release" / "plumb"))
     ap.add_argument("--tag", default="sweep", help="name of this run's summaries")
+    ap.add_argument("--install-npm", action="store_true",
+                    help="TypeScript: run each repository with `npm install` done in its clone (check_quality.py --install-npm)")
     args = ap.parse_args()
     if not pathlib.Path(args.plumb).is_file():
         fail(f"no plumb binary at {args.plumb}: build it (cargo build --release -p plumb-cli) or pass --plumb")
@@ -51,7 +53,7 @@ def main():
         summary.unlink(missing_ok=True)  # a failed run must not read an old summary
         cmd = [sys.executable, str(ROOT / "bench" / "check_quality.py"), "--lang", args.lang,
                REPO_FLAG[args.lang], repo, "--no-timing", "--no-checkers", "--seed", str(args.seed),
-               "--plumb", args.plumb, "--json", str(summary)]
+               "--plumb", args.plumb, "--json", str(summary)] + (["--install-npm"] if args.install_npm else [])
         cp = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if cp.returncode != 0 or not summary.is_file():
             failed.append(name)

@@ -146,6 +146,21 @@ def fetch_cargo_deps(crate):
     return None
 
 
+def npm_install(repo):
+    """`npm install` in a JS/TS clone (no install scripts run), once; None or the error."""
+    if (repo / "node_modules").is_dir():
+        return None
+    try:
+        cp = subprocess.run(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps"],
+                            cwd=repo, capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return str(e)
+    if cp.returncode != 0:
+        shutil.rmtree(repo / "node_modules", ignore_errors=True)
+        return (cp.stderr.strip().splitlines() or ["exit %d" % cp.returncode])[-1]
+    return None
+
+
 def fetched(work, which):
     """The clone scripts/setup-bench.sh made of a fetched repository, or None."""
     d = work / "corpora" / which
