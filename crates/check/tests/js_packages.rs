@@ -61,6 +61,23 @@ fn named_imports_are_checked_against_the_installed_declarations() {
 }
 
 #[test]
+fn a_module_the_project_augments_may_have_more_names() {
+    let p = app(true, None);
+    // The project's own `declare module 'uuid'` could add exports.
+    p.check_files(&[(
+        "src/types/uuid.d.ts",
+        "declare module 'uuid' {\n  export function v9(): string;\n}\n",
+    )]);
+    plumb_index::run(&plumb_index::IndexOptions::new(p.root()), |_| {}, &|_| {}).unwrap();
+    let got = check(
+        &p,
+        "src/ids.ts",
+        "import { v4, v9 } from 'uuid';\nimport * as uuid from 'uuid';\nexport const id = () => v4() + v9() + uuid.v9();\n",
+    );
+    assert_eq!(got, Vec::<String>::new());
+}
+
+#[test]
 fn require_destructuring_and_namespace_members_are_checked_too() {
     let p = app(true, None);
     let got = check(

@@ -309,6 +309,7 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
         .iter()
         .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
     if own
+        || packages::augmented(ctx.project, spec)
         || modules::resolve_spec(ctx.project, ctx.path, spec)
             .is_some_and(|f| !f.starts_with("node_modules/") && !f.contains("/node_modules/"))
     {

@@ -55,10 +55,24 @@ pub fn installed_file(project: &Project, from: &str, spec: &str) -> Option<Strin
     {
         return None;
     }
+    if augmented(project, spec) {
+        return None;
+    }
     match &*installed(project, from, spec) {
         Installed::Entry { file, .. } => Some(file.clone()),
         _ => None,
     }
+}
+
+/// Whether the project declares `declare module 'spec' {…}` itself: such a
+/// declaration may add exports (lodash mixins), so what the package has
+/// is not all there is.
+pub fn augmented(project: &Project, spec: &str) -> bool {
+    *project.memo(&format!("npm-augmented\0{spec}"), || {
+        project.defs_named(spec, 20).iter().any(|d| {
+            d.def.kind == plumb_facts::DefKind::Module && !d.path.contains("node_modules/")
+        })
+    })
 }
 
 fn locate(project: &Project, dir: &str, spec: &str) -> Installed {
