@@ -2234,3 +2234,71 @@ function register(o: object) {
         ]
     );
 }
+
+#[test]
+fn a_typescript_class_has_the_members_its_type_declares_whatever_patches_it() {
+    // yup's shape: the base class merges with an interface of the same
+    // name that declares what a computed prototype patch adds; the class is
+    // handed to a function and has a symbol-keyed static.
+    let schema = r#"export default abstract class Schema<T = unknown> {
+  static [Symbol.hasInstance](inst: any) {
+    return inst && inst.__isSchema;
+  }
+  static isSchema(v: any): v is Schema {
+    return !!v;
+  }
+  clone(): this {
+    return this;
+  }
+  validate(value: T): T {
+    return value;
+  }
+}
+export default interface Schema<T = unknown> {
+  validateAt(path: string, value: T): T;
+}
+for (const method of ['validate']) {
+  (Schema.prototype as any)[`${method}At`] = function (path: string, value: unknown) {
+    return this[method](value);
+  };
+}
+register(Schema);
+function register(c: unknown) {
+  return c;
+}
+"#;
+    let p = shop(&[("src/schema.ts", schema)]);
+    let body = r#"import Schema from './schema';
+export default class StringSchema extends Schema<string> {
+  trim() {
+    this.validate('x');
+    this.validateAt('a', 'x');
+    this.validateAtt('a', 'x');
+    return this.clone();
+  }
+}
+Schema.isSchema(1);
+Schema.isSchemaa(1);
+"#;
+    assert_eq!(
+        file(&p, "src/string.ts", body),
+        vec![
+            "unknown-symbol src/string.ts:6 'this' has no member 'validateAtt'",
+            "unknown-symbol src/string.ts:11 'Schema' has no member 'isSchemaa'",
+        ]
+    );
+    // JavaScript declares nothing: the same patches open the class there.
+    let js = schema
+        .replace("export default interface Schema<T = unknown> {\n  validateAt(path: string, value: T): T;\n}\n", "")
+        .replace("<T = unknown>", "")
+        .replace("(inst: any)", "(inst)")
+        .replace("(v: any): v is Schema", "(v)")
+        .replace("(): this", "()")
+        .replace("(value: T): T", "(value)")
+        .replace("(Schema.prototype as any)", "Schema.prototype")
+        .replace("(path: string, value: unknown)", "(path, value)")
+        .replace("(c: unknown)", "(c)");
+    let p = shop(&[("src/schema.js", js.as_str())]);
+    let body = "import Schema from './schema.js';\nexport default class StringSchema extends Schema {\n  trim() {\n    this.validateAtt('a', 'x');\n    return this.clone();\n  }\n}\nSchema.isSchemaa(1);\n";
+    assert_eq!(file(&p, "src/string.js", body), Vec::<String>::new());
+}

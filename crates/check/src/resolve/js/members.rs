@@ -183,9 +183,17 @@ fn class_member_in(
         }
         _ => {}
     }
+    // A class of a TypeScript file has the members its type declares: its
+    // body, an interface of the same module merged in, its bases. Patches
+    // of the prototype or the class object, by name or computed, and
+    // functions it is handed to do not change that type (`this.x()` of an
+    // undeclared `x` does not compile), so only JavaScript reads them.
+    let typed = super::arity::is_ts_path(file);
     // Patching the prototype adds instance members; statics come only from
     // writes to the class object itself.
-    if statics && patches_statics(text, &class.name) || passed_to_call(text, &class.name) {
+    if !typed
+        && (statics && patches_statics(text, &class.name) || passed_to_call(text, &class.name))
+    {
         return Some(Members::Unknown);
     }
     // `exports = module.exports = Base;` then `exports.color = …`: the
@@ -196,7 +204,7 @@ fn class_member_in(
     {
         return Some(Members::Present);
     }
-    if !statics {
+    if !statics && !typed {
         match prototype_additions(text, &class.name, &syms) {
             None => return Some(Members::Unknown),
             Some(added) if added.iter().any(|a| a == name) => return Some(Members::Present),
@@ -205,11 +213,48 @@ fn class_member_in(
     }
     // An interface of the same name merges its members in: in the same
     // module, or from a declaration file (`declare module`, globals).
-    if project.defs_named(&class.name, 50).iter().any(|d| {
-        d.def.kind == DefKind::Interface
-            && (d.path == file || ambient_declarations(project, &d.path))
-    }) {
+    let merged: Vec<&Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| {
+            d.kind == DefKind::Interface && d.name == class.name && d.container == class.container
+        })
+        .collect();
+    let elsewhere = project.defs_named(&class.name, 50).iter().any(|d| {
+        d.def.kind == DefKind::Interface && d.path != file && ambient_declarations(project, &d.path)
+    });
+    if elsewhere || !merged.is_empty() && !typed {
         return Some(Members::Unknown);
+    }
+    if !merged.is_empty() {
+        // TypeScript: the merged interface's own members, unless it
+        // extends what this file does not show or opens to any name.
+        let qs: Vec<String> = merged.iter().map(|d| d.qualified_name()).collect();
+        if facts
+            .definitions
+            .iter()
+            .any(|d| d.name == name && d.container.as_ref().is_some_and(|c| qs.contains(c)))
+        {
+            return Some(Members::Present);
+        }
+        let open = merged.iter().any(|d| {
+            let ibody = text
+                .get(d.span.start_byte as usize..d.span.end_byte as usize)
+                .unwrap_or("");
+            let bases = extends_clause(d, text);
+            bases.is_some() && bases != extends_clause(class, text)
+                || opens_members(ibody, &syms) != Open::No
+        });
+        if open {
+            return Some(Members::Unknown);
+        }
+        for d in facts
+            .definitions
+            .iter()
+            .filter(|d| d.container.as_ref().is_some_and(|c| qs.contains(c)))
+        {
+            pool.push((d.name.clone(), file.to_string(), d.name_span.start_line));
+        }
     }
     // `Foo.prototype.m = …` or `Foo.include({m() {}})` in another file:
     // read for arity when that one file imports this `Foo`.
@@ -433,15 +478,9 @@ fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
 /// `text` (the class's file) supplies headers longer than the stored
 /// signature.
 pub fn extends_of(class: &Definition, text: Option<&str>) -> Option<Option<String>> {
-    let sig = class.signature.as_deref()?;
-    let complete = sig.len() < 190 && depth(sig) == 0;
-    let header = if complete {
-        sig.to_string()
-    } else {
-        match text.and_then(|t| header_from_text(t, class)) {
-            Some(h) => h,
-            None => return Some(None),
-        }
+    let header = match header(class, text)? {
+        Some(h) => h,
+        None => return Some(None),
     };
     let sig = header.as_str();
     let Some(at) = find_word(sig, "extends") else {
@@ -456,6 +495,31 @@ pub fn extends_of(class: &Definition, text: Option<&str>) -> Option<Option<Strin
     let plain = !name.is_empty()
         && (after.is_empty() || after.starts_with(['{', '<']) || after.starts_with("implements"));
     Some(plain.then(|| name.to_string()))
+}
+
+/// The declaration's header (`class A<T> extends B<T> implements C {`):
+/// `None` without a signature, `Some(None)` when it cannot be read whole.
+fn header(class: &Definition, text: Option<&str>) -> Option<Option<String>> {
+    let sig = class.signature.as_deref()?;
+    if sig.len() < 190 && depth(sig) == 0 {
+        return Some(Some(sig.to_string()));
+    }
+    Some(text.and_then(|t| header_from_text(t, class)))
+}
+
+/// What follows `extends` in a header, up to its body, without spaces:
+/// a class and the interface merged into it that extend the same bases
+/// say it alike.
+fn extends_clause(d: &Definition, text: &str) -> Option<String> {
+    let h = header(d, Some(text))??;
+    let at = find_word(&h, "extends")?;
+    let rest = &h[at + "extends".len()..];
+    let rest = rest.rsplit_once('{').map_or(rest, |(r, _)| r);
+    let rest = match find_word(rest, "implements") {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    Some(rest.chars().filter(|c| !c.is_whitespace()).collect())
 }
 
 /// Bracket depth at the end of `s` (`=>` is not a closing bracket).
@@ -541,7 +605,13 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
                     let cs: Vec<&Definition> =
                         defs.iter().filter(|d| d.kind == DefKind::Class).collect();
                     match cs.as_slice() {
-                        [c] if defs.len() == 1 => Some((file, (*c).clone())),
+                        // An interface of the same name merges into the class.
+                        [c] if defs
+                            .iter()
+                            .all(|d| d.span == c.span || d.kind == DefKind::Interface) =>
+                        {
+                            Some((file, (*c).clone()))
+                        }
                         _ => None,
                     }
                 }
