@@ -200,12 +200,20 @@ impl<'a> Project<'a> {
         out
     }
 
-    /// Whether an unchanged file other than `path` calls `name` bare (`f()`).
+    /// Whether a file other than `path` calls `name` bare (`f()`): an
+    /// unchanged one as indexed, or another file of the change as it is now.
     pub fn called_bare_elsewhere(&self, name: &str, path: &str) -> bool {
         let Ok(rows) = self.store.calls_named(name, true, 50) else {
             return true;
         };
         rows.iter().any(|r| self.unchanged_other(&r.path, path))
+            || self.overlay.iter().any(|(p, o)| {
+                p != path
+                    && o.facts
+                        .references
+                        .iter()
+                        .any(|r| r.kind == RefKind::Call && r.name == name && r.qualifier.is_none())
+            })
     }
 
     /// The changed files other than `path` whose references mention

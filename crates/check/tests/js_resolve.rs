@@ -2302,3 +2302,51 @@ Schema.isSchemaa(1);
     let body = "import Schema from './schema.js';\nexport default class StringSchema extends Schema {\n  trim() {\n    this.validateAtt('a', 'x');\n    return this.clone();\n  }\n}\nSchema.isSchemaa(1);\n";
     assert_eq!(file(&p, "src/string.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn bundles_macros_and_globals_other_files_of_the_change_call() {
+    // bluebird: a browserify bundle with its own `require`, build macros
+    // called on every line of a script, and a macro every module calls
+    // (`USE(x)`) checked together with those modules; tests that load the
+    // build from `js/*` (listed as what is in `js`, not `js` itself).
+    let p = shop(&[
+        (".gitignore", "node_modules\njs/*\n"),
+        (
+            "src/promise.js",
+            "module.exports = function Promise() {};\n",
+        ),
+    ]);
+    let bundle = r#"(function () {
+function require(p) {
+  return require.modules[p];
+}
+require.modules = {};
+require.register = function (p, fn) {
+  require.modules[p] = fn;
+};
+require.register('runner.js', function (module, exports, require) {
+  var Runnable = require('./runnable');
+  module.exports = Runnable;
+});
+var Suite = require('../suite');
+})();
+"#;
+    let constants = "CONSTANT(LATE_QUEUE_CAPACITY, 16);\nCONSTANT(NORMAL_QUEUE_CAPACITY, 16);\nCONSTANT(ERROR_HANDLED_KEY, 'handled');\nCONSTANTS(DEFAULT_STATE, 0);\nfunction CONSTANTS_LIST() {}\n";
+    let a = "module.exports = function a(x) {\n  USE(x);\n  return 1;\n};\n";
+    let b = "module.exports = function b(y) {\n  USE(y);\n  return require('../js/debug/promise.js');\n};\n";
+    let r = p.check_files(&[
+        ("test/browser/mocha.js", bundle),
+        ("src/constants.js", constants),
+        ("src/a.js", a),
+        ("src/b.js", b),
+    ]);
+    assert_eq!(
+        project::summary(&r),
+        vec!["unknown-symbol src/constants.js:4 'CONSTANTS' is not defined"]
+    );
+    // Alone, a module's unknown call is reported.
+    assert_eq!(
+        file(&p, "src/c.js", a),
+        vec!["unknown-symbol src/c.js:2 'USE' is not defined"]
+    );
+}

@@ -197,9 +197,17 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // A script (no import or export) may call globals that scripts the
     // index never sees define (a `<script>` tag's library): only a name a
     // slip away from a real one is reported, and with less confidence.
+    // Nor is a name the script calls again and again (bluebird's build
+    // macros, `CONSTANT(NAME, 1)` on every line): a slip happens once.
+    let called_here = ctx
+        .facts
+        .references
+        .iter()
+        .filter(|x| x.kind == RefKind::Call && x.name == name && x.qualifier.is_none())
+        .count();
     let confidence = if is_module {
         0.8
-    } else if candidates.is_empty() {
+    } else if candidates.is_empty() || called_here > 2 {
         return vec![skipped!()];
     } else {
         evidence.push(format!(

@@ -43,6 +43,18 @@ pub fn resolve_relative(ctx: &FileCtx, spec: &str) -> Option<String> {
 
 pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     let spec = imp.module.as_str();
+    // A bundle's own `require` (browserify's `function require(p)`, a module
+    // wrapper's `function (module, exports, require)`) is not Node's: what
+    // it loads is registered in the bundle, not a file.
+    if ctx
+        .text
+        .get(imp.span.start_byte as usize..)
+        .is_some_and(|t| t.starts_with("require"))
+        && (super::scope::local_binds(ctx.facts, "require", &imp.span)
+            || ctx.facts.definitions.iter().any(|d| d.name == "require"))
+    {
+        return vec![skipped!()];
+    }
     // A tsconfig/jsconfig path alias names a project file like a relative path.
     let alias = if spec.starts_with('.') {
         None

@@ -201,7 +201,10 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
         // directory the path must mirror a source.
         let root = project.root.as_path();
         let last = i + 1 == segs.len();
+        // (`js/*` lists what is in `js`, not `js` itself: the whole path
+        // asks about both.)
         let ignored = plumb_walk::is_ignored(root, &prefix, true)
+            || !last && plumb_walk::is_ignored(root, &base, false)
             || last
                 && EXTS
                     .iter()
