@@ -2350,3 +2350,29 @@ var Suite = require('../suite');
         vec!["unknown-symbol src/c.js:2 'USE' is not defined"]
     );
 }
+
+#[test]
+fn a_repositorys_own_export_equals_declarations_bind_typescript_not_its_javascript() {
+    // dayjs: `index.d.ts` declares `export = dayjs` with a namespace that
+    // lagged the code; its JavaScript locales call what the code accepts.
+    let dts = "export = dayjs;\ndeclare function dayjs(date?: string): dayjs.Dayjs;\ndeclare namespace dayjs {\n  class Dayjs {\n    format(template?: string): string;\n  }\n  export function locale(preset?: string, object?: object): string;\n}\n";
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "dayjs", "main": "dayjs.min.js", "types": "index.d.ts", "devDependencies": {"tstyche": "^4.0.0"}}"#,
+        ),
+        ("index.d.ts", dts),
+        (".gitignore", "dayjs.min.js\n"),
+    ]);
+    let js = "import dayjs from 'dayjs';\nimport { extend } from 'dayjs';\ndayjs.locale('kk', null, true);\ndayjs.localle('kk');\nexport default extend;\n";
+    assert_eq!(file(&p, "src/locale/kk.js", js), Vec::<String>::new());
+    let ts = "import dayjs from 'dayjs';\nimport { expect } from 'tstyche';\ndayjs.locale('kk', {}, true);\ndayjs.localle('kk');\nexpect(dayjs.locale(1, 2, 3)).type.toRaiseError();\n";
+    assert_eq!(
+        file(&p, "test/locale.ts", ts),
+        vec![
+            "unverifiable test/locale.ts:2 'tstyche' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)",
+            "arity-mismatch test/locale.ts:3 'locale' takes at most 2 argument(s) but 3 were given",
+            "unknown-symbol test/locale.ts:4 module 'dayjs' has no export 'localle'",
+        ]
+    );
+}

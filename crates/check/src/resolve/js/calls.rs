@@ -122,6 +122,7 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         if whole
             && let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module)
             && let Some(rc) = ctx.project.facts_of(&target)
+            && super::modules::declarations_bind(ctx.path, &target)
             && let Some(x) = super::modules::export_equals_name(&rc.0)
         {
             let defs = super::modules::top_defs(&rc.1, &x);

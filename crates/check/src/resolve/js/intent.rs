@@ -57,12 +57,14 @@ pub fn expects_failure(text: &str, at: usize) -> bool {
         // tsd's type tests: the expression must not type-check.
         "expectError(",
     ];
-    const CLOSERS: [&str; 5] = [
+    const CLOSERS: [&str; 6] = [
         ").throws(",
         ").toThrow",
         ").rejects",
         ").throw(",
         ").to.throw",
+        // tstyche's type tests: `expect(f()).type.toRaiseError()`.
+        ").type.toRaiseError(",
     ];
     const WINDOW: usize = 400;
     let at = at.min(text.len());

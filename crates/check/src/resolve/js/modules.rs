@@ -500,6 +500,19 @@ pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
         .collect()
 }
 
+/// Whether a `.d.ts` reached from the file `from` is the contract for its
+/// calls: always for TypeScript, and for JavaScript when it is a package's
+/// declared API in `node_modules`. A repository's own declarations for its
+/// own JavaScript are a description written beside the code, which may lag
+/// it (dayjs's `index.d.ts` gave `locale` two parameters while its locales
+/// called it with three).
+pub fn declarations_bind(from: &str, target: &str) -> bool {
+    !target.ends_with(".d.ts")
+        || super::arity::is_ts_path(from)
+        || target.starts_with("node_modules/")
+        || target.contains("/node_modules/")
+}
+
 /// `X` of a declarations file's `export = X;`.
 pub fn export_equals_name(text: &str) -> Option<String> {
     text.lines().find_map(|line| {

@@ -286,6 +286,15 @@ fn module_value_member(
 /// `q.f()` where `q` is the namespace object of the project module
 /// `target` (imported as `spec`): f is the module's export f.
 fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str) -> Vec<Outcome> {
+    // A JavaScript caller of the repository's own `export =` declarations.
+    if !super::modules::declarations_bind(ctx.path, target)
+        && ctx
+            .project
+            .facts_of(target)
+            .is_some_and(|rc| super::modules::export_equals_name(&rc.0).is_some())
+    {
+        return vec![skipped!()];
+    }
     match find_export(ctx.project, target, &r.name, 0) {
         Export::Defs { file, defs } => {
             let refs: Vec<&Definition> = defs.iter().collect();
