@@ -152,12 +152,7 @@ fn class_member_in(
         return Some(Members::Unknown);
     };
     let (text, facts) = (&rc.0, &rc.1);
-    let own: Vec<Definition> = facts
-        .definitions
-        .iter()
-        .filter(|d| d.container.as_deref() == Some(q.as_str()) && d.name == name)
-        .cloned()
-        .collect();
+    let own = super::modules::members_named(facts, &q, name);
     if !own.is_empty() {
         return Some(Members::Defs {
             file: file.to_string(),

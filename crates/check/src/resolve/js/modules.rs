@@ -370,12 +370,7 @@ fn find_export_in(
     // (DefinitelyTyped's CommonJS packages): the namespace's members.
     let equals = export_equals_name(text);
     if let Some(x) = &equals {
-        let members: Vec<Definition> = facts
-            .definitions
-            .iter()
-            .filter(|d| d.container.as_deref() == Some(x.as_str()) && d.name == name)
-            .cloned()
-            .collect();
+        let members = members_named(facts, x, name);
         if !members.is_empty() {
             return if members.iter().all(|d| d.kind.is_callable()) {
                 Export::Defs {
@@ -491,6 +486,17 @@ pub fn namespace_export(project: &Project, file: &str, name: &str, depth: u32) -
 }
 
 /// Top-level definitions named `name`.
+/// The definitions named `name` directly inside `container` (a class,
+/// namespace or interface, by qualified name).
+pub fn members_named(facts: &FileFacts, container: &str, name: &str) -> Vec<Definition> {
+    facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(container) && d.name == name)
+        .cloned()
+        .collect()
+}
+
 pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
     facts
         .definitions
