@@ -237,7 +237,8 @@ fn class_member_in(
                 .get(d.span.start_byte as usize..d.span.end_byte as usize)
                 .unwrap_or("");
             let bases = extends_clause(d, text);
-            bases.is_some() && bases != extends_clause(class, text)
+            bases.is_none()
+                || bases != Some(None) && bases != extends_clause(class, text)
                 || opens_members(ibody, &syms) != Open::No
         });
         if open {
@@ -502,19 +503,22 @@ fn header(class: &Definition, text: Option<&str>) -> Option<Option<String>> {
     Some(text.and_then(|t| header_from_text(t, class)))
 }
 
-/// What follows `extends` in a header, up to its body, without spaces:
-/// a class and the interface merged into it that extend the same bases
-/// say it alike.
-fn extends_clause(d: &Definition, text: &str) -> Option<String> {
-    let h = header(d, Some(text))??;
-    let at = find_word(&h, "extends")?;
+/// What follows `extends` in a header, up to its body, without spaces
+/// (`Some(None)` without `extends`, `None` when the header cannot be
+/// read): a class and the interface merged into it that extend the same
+/// bases say it alike.
+fn extends_clause(d: &Definition, text: &str) -> Option<Option<String>> {
+    let h = header(d, Some(text)).flatten()?;
+    let Some(at) = find_word(&h, "extends") else {
+        return Some(None);
+    };
     let rest = &h[at + "extends".len()..];
     let rest = rest.rsplit_once('{').map_or(rest, |(r, _)| r);
     let rest = match find_word(rest, "implements") {
         Some(i) => &rest[..i],
         None => rest,
     };
-    Some(rest.chars().filter(|c| !c.is_whitespace()).collect())
+    Some(Some(rest.chars().filter(|c| !c.is_whitespace()).collect()))
 }
 
 /// Bracket depth at the end of `s` (`=>` is not a closing bracket).
