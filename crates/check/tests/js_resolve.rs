@@ -2376,3 +2376,26 @@ fn a_repositorys_own_export_equals_declarations_bind_typescript_not_its_javascri
         ]
     );
 }
+
+#[test]
+fn a_value_a_declarations_file_types_inline_has_the_members_it_lists() {
+    // @sindresorhus/is: `declare const is: typeof detect & {…}`; what tsc
+    // emits for `export default {…}`: `declare const _default: {…}`.
+    let dts = r#"declare function detect(value: unknown): string;
+declare function isUndefined(value: unknown): value is undefined;
+declare const is: typeof detect & {
+    undefined: typeof isUndefined;
+    string(value: unknown): value is string;
+    'plain-object': (value: unknown) => boolean;
+    readonly nodeStream?: (value: unknown) => boolean;
+};
+export default is;
+"#;
+    let loose = "declare const any: { [key: string]: () => void };\nexport default any;\n";
+    let p = shop(&[("src/is.d.ts", dts), ("src/loose.d.ts", loose)]);
+    let body = "import is from './is';\nimport any from './loose';\nis.undefined(1);\nis.string('x');\nis.nodeStream(2);\nis.call(null, 1);\nis.strings('x');\nany.whatever();\n";
+    assert_eq!(
+        file(&p, "src/use.ts", body),
+        vec!["unknown-symbol src/use.ts:7 'is' has no member 'strings'"]
+    );
+}

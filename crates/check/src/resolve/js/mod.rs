@@ -14,6 +14,7 @@ mod arity;
 mod calls;
 mod calltext;
 mod intent;
+mod literal_types;
 mod locals;
 mod members;
 mod modules;

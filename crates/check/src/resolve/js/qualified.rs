@@ -144,6 +144,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, &file, &d.name, q)
                 .or_else(|| typed_value_member(ctx, r, &file, d, q))
+                .or_else(|| super::literal_types::declared_value_member(ctx, r, &file, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
             _ => vec![skipped!()],
         },
