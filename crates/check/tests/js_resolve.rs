@@ -2390,6 +2390,7 @@ declare const is: typeof detect & {
     readonly nodeStream?: (value: unknown) => boolean;
 };
 export default is;
+/** What the rest of a file says (unbalanced, like prose: see the README. */
 "#;
     let loose = "declare const any: { [key: string]: () => void };\nexport default any;\n";
     let p = shop(&[("src/is.d.ts", dts), ("src/loose.d.ts", loose)]);
@@ -2397,5 +2398,25 @@ export default is;
     assert_eq!(
         file(&p, "src/use.ts", body),
         vec!["unknown-symbol src/use.ts:7 'is' has no member 'strings'"]
+    );
+}
+
+#[test]
+fn overloads_that_fail_both_ways_say_so_and_only_a_bundles_require_is_its_own() {
+    let p = shop(&[(
+        "src/pick.d.ts",
+        "export declare function pick(a: string): string;\nexport declare function pick(a: string, b: string, c: string): string;\n",
+    )]);
+    let body = "import { pick } from './pick';\nexport const x = pick('a', 'b');\n";
+    assert_eq!(
+        file(&p, "src/use.ts", body),
+        vec!["arity-mismatch src/use.ts:2 no overload of 'pick' takes 2 argument(s)"]
+    );
+    // Node's own `require` made by `createRequire`, and a class's method
+    // named `require`, leave `require('./x')` a file import.
+    let body = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nclass Loader {\n  require(p) {\n    return p;\n  }\n}\nexport const a = require('./missing-a');\nexport const l = new Loader();\n";
+    assert_eq!(
+        file(&p, "src/esm.mjs", body),
+        vec!["unknown-import src/esm.mjs:8 cannot find module './missing-a'"]
     );
 }

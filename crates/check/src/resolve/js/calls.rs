@@ -125,17 +125,17 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
             && super::modules::declarations_bind(ctx.path, &target)
             && let Some(x) = super::modules::export_equals_name(&rc.0)
         {
+            // Its overloads, with the namespace and interfaces that merge in.
             let defs = super::modules::top_defs(&rc.1, &x);
             let fns: Vec<&Definition> = defs
                 .iter()
                 .filter(|d| d.kind == DefKind::Function)
                 .collect();
+            let merged = |d: &&Definition| matches!(d.kind, DefKind::Module | DefKind::Interface);
             if !fns.is_empty()
-                && fns.len()
-                    == defs
-                        .iter()
-                        .filter(|d| d.kind != DefKind::Module && d.kind != DefKind::Interface)
-                        .count()
+                && defs
+                    .iter()
+                    .all(|d| d.kind == DefKind::Function || merged(&d))
             {
                 return check_arity(ctx, r, &fns, &target);
             }

@@ -12,7 +12,7 @@
 use plumb_facts::{DefKind, Definition, Reference};
 
 use super::members::{FUNCTION_MEMBERS, OBJECT_MEMBERS};
-use super::modules::declarations_bind;
+use super::modules::{declarations_bind, is_declarations};
 use crate::resolve::{FileCtx, Outcome};
 
 /// `q.m()` where `q` is the constant `d` of the declarations file `file`
@@ -24,11 +24,7 @@ pub(super) fn declared_value_member(
     d: &Definition,
     q: &str,
 ) -> Option<Vec<Outcome>> {
-    if ![".d.ts", ".d.mts", ".d.cts"]
-        .iter()
-        .any(|e| file.ends_with(e))
-        || !declarations_bind(ctx.path, file)
-    {
+    if !is_declarations(file) || !declarations_bind(ctx.path, file) {
         return None;
     }
     let rc = ctx.project.facts_of(file)?;
@@ -37,7 +33,7 @@ pub(super) fn declared_value_member(
     let ty = type_text(after.strip_prefix(':')?)?;
     let mut keys: Vec<String> = Vec::new();
     let mut callable = false;
-    for part in split_top(ty, '&') {
+    for part in split_top(ty, |_, c| c == '&', |_| false)? {
         let part = part.trim();
         if let Some(f) = part.strip_prefix("typeof ") {
             let f = f.trim();
@@ -80,19 +76,39 @@ pub(super) fn declared_value_member(
 }
 
 /// The type after `name:` up to the end of the declaration (`;`, `=` or
-/// a line break at depth 0).
+/// a line break outside brackets); `None` when its brackets do not balance.
 fn type_text(s: &str) -> Option<&str> {
-    let mut depth = 0i32;
+    // `s` runs to the end of the file: stop at the first piece that says
+    // something (the type may start on the next line).
+    let end =
+        |rest: &str, c: char| matches!(c, ';' | '\n') || c == '=' && !rest[1..].starts_with('>');
+    let first = |out: &[&str]| out.last().is_some_and(|p| !p.trim().is_empty());
+    let pieces = split_top(s, end, first)?;
+    pieces.into_iter().map(str::trim).find(|p| !p.is_empty())
+}
+
+/// `s` split where `at(rest, c)` holds for a character `c` (with `rest`
+/// the text from it) outside brackets, until `done(pieces so far)`; `None`
+/// when the brackets do not balance before that. The `>` of an arrow
+/// (`=>`) closes nothing.
+fn split_top<'s>(
+    s: &'s str,
+    at: impl Fn(&str, char) -> bool,
+    done: impl Fn(&[&'s str]) -> bool,
+) -> Option<Vec<&'s str>> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
     let mut prev = ' ';
     for (i, c) in s.char_indices() {
         match c {
             '{' | '(' | '[' | '<' => depth += 1,
             '}' | ')' | ']' => depth -= 1,
-            // The `>` of an arrow (`=>`) closes nothing.
             '>' if prev != '=' => depth -= 1,
-            '=' if s[i + 1..].starts_with('>') => {}
-            ';' | '=' | '\n' if depth == 0 && !s[..i].trim().is_empty() => {
-                return Some(s[..i].trim());
+            _ if depth == 0 && at(&s[i..], c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+                if done(&out) {
+                    return Some(out);
+                }
             }
             _ => {}
         }
@@ -101,37 +117,18 @@ fn type_text(s: &str) -> Option<&str> {
         }
         prev = c;
     }
-    (depth == 0).then(|| s.trim())
-}
-
-/// `s` split at `sep` outside brackets.
-fn split_top(s: &str, sep: char) -> Vec<&str> {
-    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
-    let mut prev = ' ';
-    for (i, c) in s.char_indices() {
-        match c {
-            '{' | '(' | '[' | '<' => depth += 1,
-            '}' | ')' | ']' => depth -= 1,
-            '>' if prev != '=' => depth -= 1,
-            _ if c == sep && depth == 0 => {
-                out.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-        prev = c;
-    }
     out.push(&s[start..]);
-    out
+    (depth == 0).then_some(out)
 }
 
 /// The member names of an object type literal's body; `None` for an index
 /// signature, a computed key or a member this reader cannot name.
 fn literal_keys(body: &str) -> Option<Vec<String>> {
+    let code = super::members::strip_comments(body);
     let mut keys = Vec::new();
-    for member in split_members(body) {
+    for member in split_top(&code, |_, c| matches!(c, ';' | ',' | '\n'), |_| false)? {
         let m = member.trim();
-        if m.is_empty() || m.starts_with("//") || m.starts_with("/*") || m.starts_with('*') {
+        if m.is_empty() {
             continue;
         }
         let m = m.strip_prefix("readonly ").unwrap_or(m).trim_start();
@@ -156,28 +153,4 @@ fn literal_keys(body: &str) -> Option<Vec<String>> {
         keys.push(key.to_string());
     }
     Some(keys)
-}
-
-/// Members of a type literal body: split at `;`, `,` and line breaks at
-/// depth 0, with comments removed.
-fn split_members(body: &str) -> Vec<String> {
-    let code = super::members::strip_comments(body);
-    let (mut out, mut depth, mut cur) = (Vec::new(), 0i32, String::new());
-    let mut prev = ' ';
-    for c in code.chars() {
-        match c {
-            '{' | '(' | '[' | '<' => depth += 1,
-            '}' | ')' | ']' => depth -= 1,
-            '>' if prev != '=' => depth -= 1,
-            _ => {}
-        }
-        if matches!(c, ';' | ',' | '\n') && depth == 0 {
-            out.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
-        }
-        prev = c;
-    }
-    out.push(cur);
-    out
 }

@@ -52,7 +52,11 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         .get(imp.span.start_byte as usize..)
         .is_some_and(|t| t.starts_with("require"))
         && (super::scope::local_binds(ctx.facts, "require", &imp.span)
-            || ctx.facts.definitions.iter().any(|d| d.name == "require"))
+            || ctx
+                .facts
+                .definitions
+                .iter()
+                .any(|d| d.name == "require" && d.kind == plumb_facts::DefKind::Function))
     {
         return vec![skipped!()];
     }
@@ -158,9 +162,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
         // A JavaScript file importing the repository's own `export =`
         // declarations (immutable's tests: `import {isPlainObject} from
         // 'immutable'`, which the code exports and the `.d.ts` leaves out).
-        if !modules::declarations_bind(ctx.path, &target)
-            && modules::export_equals_name(&rc.0).is_some()
-        {
+        if modules::unbound_export_equals(ctx.project, ctx.path, &target) {
             return vec![skipped!()];
         }
         let facts = &rc.1;
@@ -395,11 +397,15 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
             }
             out
         }
-        packages::Installed::OtherVersion { installed, locked } => unverifiable(
+        packages::Installed::OtherVersion {
+            dir,
+            installed,
+            locked,
+        } => unverifiable(
             format!(
                 "'{pkg}' is installed at {installed} but the lockfile pins {locked}, so the names imported from it are not checked"
             ),
-            format!("node_modules/{pkg}/package.json: version {installed}"),
+            format!("{dir}/package.json: version {installed}"),
         ),
         packages::Installed::NoEntry { dir } => unverifiable(
             format!(

@@ -66,8 +66,13 @@ pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String>
 /// `index` files and a package.json entry (as the importing file `from`
 /// reads it: TypeScript its declarations, JavaScript the code that runs).
 pub fn resolve_base(project: &Project, base: &str, from: &str) -> Option<String> {
+    resolve_base_reading(project, base, super::arity::is_ts_path(from))
+}
+
+/// [`resolve_base`] with the reading given: `types_first` as TypeScript
+/// does (declarations before code), else as JavaScript does.
+pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) -> Option<String> {
     let base = base.to_string();
-    let types_first = super::arity::is_ts_path(from);
     // TypeScript reads `./x.js` as `./x.ts`, or `./x.d.ts` beside the
     // JavaScript (`.mjs` as `.d.mts`, `.cjs` as `.d.cts`): execa's type
     // tests import `Options` from '../index.js', which only its `index.d.ts`
@@ -423,7 +428,7 @@ fn find_export_in(
         return Export::Present;
     }
     if let Some(x) = &equals
-        && closed_export_equals(facts, x)
+        && closed_export_equals(text, facts, x)
         && !facts.imports.iter().any(|i| i.wildcard)
     {
         return Export::Missing;
@@ -485,7 +490,6 @@ pub fn namespace_export(project: &Project, file: &str, name: &str, depth: u32) -
         .find_map(|t| namespace_export(project, &t, name, depth + 1))
 }
 
-/// Top-level definitions named `name`.
 /// The definitions named `name` directly inside `container` (a class,
 /// namespace or interface, by qualified name).
 pub fn members_named(facts: &FileFacts, container: &str, name: &str) -> Vec<Definition> {
@@ -497,6 +501,7 @@ pub fn members_named(facts: &FileFacts, container: &str, name: &str) -> Vec<Defi
         .collect()
 }
 
+/// Top-level definitions named `name`.
 pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
     facts
         .definitions
@@ -513,14 +518,35 @@ pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
 /// it (dayjs's `index.d.ts` gave `locale` two parameters while its locales
 /// called it with three).
 pub fn declarations_bind(from: &str, target: &str) -> bool {
-    !target.ends_with(".d.ts")
+    !is_declarations(target)
         || super::arity::is_ts_path(from)
         || target.starts_with("node_modules/")
         || target.contains("/node_modules/")
 }
 
+/// Whether `path` is a TypeScript declarations file.
+pub fn is_declarations(path: &str) -> bool {
+    [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|e| path.ends_with(e))
+}
+
+/// Whether the file `from` meets `target` as the repository's own
+/// `export =` declarations that do not bind it (see
+/// [`declarations_bind`]): what they add (the namespace's members, the
+/// value's arity) is not held against it.
+pub fn unbound_export_equals(project: &Project, from: &str, target: &str) -> bool {
+    !declarations_bind(from, target)
+        && project
+            .facts_of(target)
+            .is_some_and(|rc| export_equals_name(&rc.0).is_some())
+}
+
 /// `X` of a declarations file's `export = X;`.
 pub fn export_equals_name(text: &str) -> Option<String> {
+    if !text.contains("export = ") {
+        return None;
+    }
     text.lines().find_map(|line| {
         let rest = line.strip_prefix("export = ")?;
         let end = rest
@@ -533,14 +559,15 @@ pub fn export_equals_name(text: &str) -> Option<String> {
 }
 
 /// Whether the module value `export = x` makes is wholly declared in this
-/// file: `x` is a function, namespace or class without a base here (a base,
-/// or a value typed elsewhere, brings members this file does not list).
-fn closed_export_equals(facts: &FileFacts, x: &str) -> bool {
+/// file (`text`): `x` is a function, namespace or class without a base
+/// (a base, or a value typed elsewhere, brings members this file does not
+/// list).
+fn closed_export_equals(text: &str, facts: &FileFacts, x: &str) -> bool {
     let defs = top_defs(facts, x);
     !defs.is_empty()
         && defs.iter().all(|d| match d.kind {
             DefKind::Function | DefKind::Module | DefKind::Interface => true,
-            DefKind::Class => !d.signature.as_deref().unwrap_or("").contains(" extends "),
+            DefKind::Class => super::members::extends_of(d, Some(text)).is_none(),
             _ => false,
         })
 }

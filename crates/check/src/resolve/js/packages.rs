@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use plumb_facts::{Ecosystem, Lang};
 
-use super::modules::{normalize, package_name, resolve_base};
+use super::modules::{is_declarations, normalize, package_name, resolve_base_reading};
 use crate::builtins;
 use crate::project::Project;
 
@@ -30,8 +30,12 @@ pub enum Installed {
         code: Option<String>,
         version: String,
     },
-    /// Installed, but not at the version the lockfile pins.
-    OtherVersion { installed: String, locked: String },
+    /// Installed in `dir`, but not at the version the lockfile pins.
+    OtherVersion {
+        dir: String,
+        installed: String,
+        locked: String,
+    },
     /// Installed, but no entry file could be found for the specifier.
     NoEntry { dir: String },
     /// Not in any `node_modules` from the importer up.
@@ -94,6 +98,7 @@ fn locate(project: &Project, dir: &str, spec: &str) -> Installed {
         && locked != version
     {
         return Installed::OtherVersion {
+            dir: pkg_dir,
             installed: version,
             locked,
         };
@@ -117,12 +122,6 @@ fn locate(project: &Project, dir: &str, spec: &str) -> Installed {
         },
         None => Installed::NoEntry { dir: pkg_dir },
     }
-}
-
-fn is_declarations(path: &str) -> bool {
-    [".d.ts", ".d.mts", ".d.cts"]
-        .iter()
-        .any(|e| path.ends_with(e))
 }
 
 /// `node_modules/<pkg>` in `dir` or the nearest directory above it that has
@@ -186,10 +185,9 @@ fn entry_in(
         targets.push(sub.to_string());
     }
     // A `.d.ts` for the file, wherever the manifest points.
-    let types_first = "types-first.ts";
     targets.iter().find_map(|t| {
         let base = normalize(&format!("{pkg_dir}/{t}"))?;
-        resolve_base(project, &base, types_first)
+        resolve_base_reading(project, &base, true)
     })
 }
 

@@ -288,12 +288,7 @@ fn module_value_member(
 /// `target` (imported as `spec`): f is the module's export f.
 fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str) -> Vec<Outcome> {
     // A JavaScript caller of the repository's own `export =` declarations.
-    if !super::modules::declarations_bind(ctx.path, target)
-        && ctx
-            .project
-            .facts_of(target)
-            .is_some_and(|rc| super::modules::export_equals_name(&rc.0).is_some())
-    {
+    if super::modules::unbound_export_equals(ctx.project, ctx.path, target) {
         return vec![skipped!()];
     }
     match find_export(ctx.project, target, &r.name, 0) {
