@@ -69,6 +69,10 @@ def install(src, work):
     name = pathlib.Path(src).resolve()
     name = name.parent.name if name.name == "repo" else name.name
     dst = work / name
+    # A run stopped while node_modules was moved aside (for the anchor) left it there.
+    aside = work / f".{name}.node_modules"
+    if aside.is_dir() and not (dst / "node_modules").exists():
+        os.rename(aside, dst / "node_modules")
     if not (dst / ".git").exists():
         shutil.rmtree(dst, ignore_errors=True)
         corpora.git(pathlib.Path(tempfile.gettempdir()), "clone", "--quiet", str(src), str(dst))
