@@ -158,22 +158,20 @@ impl<'a> Project<'a> {
         !self.overlay.contains_key(p) && !self.deleted.contains(p)
     }
 
-    /// The argument counts of the calls written like `call` (same name,
-    /// bare or on something) other than `call` itself in `path` (`None` for
-    /// a call with a spread or an unknown count): unchanged files as
-    /// indexed, changed files as they are now; at most `limit` calls.
-    pub fn other_call_arities(
+    /// The calls written like `call` (same name, bare or on something)
+    /// other than `call` itself in `path`, with their files: unchanged files
+    /// as indexed, changed files as they are now; at most `limit` calls.
+    pub fn other_calls(
         &self,
         call: &Reference,
         path: &str,
         limit: usize,
-    ) -> Vec<Option<u32>> {
+    ) -> Vec<(String, Reference)> {
         let bare = call.qualifier.is_none();
         let alike = |r: &Reference| {
             r.kind == RefKind::Call && r.name == call.name && r.qualifier.is_none() == bare
         };
-        let count = |r: &Reference| r.arg_count.filter(|_| !r.has_spread);
-        let mut out: Vec<Option<u32>> = Vec::new();
+        let mut out: Vec<(String, Reference)> = Vec::new();
         let mut changed: Vec<(&String, &Overlay)> = self.overlay.iter().collect();
         changed.sort_by(|a, b| a.0.cmp(b.0));
         for (p, o) in changed {
@@ -183,7 +181,7 @@ impl<'a> Project<'a> {
                     .iter()
                     .filter(|r| alike(r))
                     .filter(|r| !(p == path && r.span.start_byte == call.span.start_byte))
-                    .map(count),
+                    .map(|r| (p.clone(), r.clone())),
             );
         }
         let indexed = self
@@ -192,9 +190,9 @@ impl<'a> Project<'a> {
             .unwrap_or_default();
         out.extend(
             indexed
-                .iter()
+                .into_iter()
                 .filter(|r| self.unchanged(&r.path))
-                .map(|r| count(&r.reference)),
+                .map(|r| (r.path, r.reference)),
         );
         out.truncate(limit);
         out
@@ -239,27 +237,37 @@ impl<'a> Project<'a> {
     /// = function …`): among the files that mention it, one whose text
     /// holds the assignment.
     pub fn member_assigned_elsewhere(&self, qualifier: &str, name: &str, path: &str) -> bool {
-        let assigns = |text: &str| assigns_member(text, qualifier, name);
-        if self
-            .changed_mentioning(qualifier, name, path)
-            .any(|p| self.facts_of(p).is_some_and(|rc| assigns(&rc.0)))
-        {
-            return true;
-        }
         // Every file that mentions it (a helper is one among many users).
+        self.files_mentioning(qualifier, name, path, 2000)
+            .iter()
+            .any(|p| {
+                self.facts_of(p)
+                    .is_some_and(|rc| assigns_member(&rc.0, qualifier, name))
+            })
+    }
+
+    /// Every file other than `path` that mentions `qualifier.name`, as
+    /// indexed (unchanged files, among the first `limit` references) or as
+    /// the change has it now; sorted.
+    pub fn files_mentioning(
+        &self,
+        qualifier: &str,
+        name: &str,
+        path: &str,
+        limit: usize,
+    ) -> Vec<String> {
         let mut paths: Vec<String> = self
             .store
-            .member_refs(qualifier, name, 2000)
+            .member_refs(qualifier, name, limit)
             .unwrap_or_default()
             .into_iter()
             .map(|r| r.path)
             .filter(|p| self.unchanged_other(p, path))
             .collect();
+        paths.extend(self.changed_mentioning(qualifier, name, path).cloned());
         paths.sort();
         paths.dedup();
         paths
-            .iter()
-            .any(|p| self.facts_of(p).is_some_and(|rc| assigns(&rc.0)))
     }
 
     /// Whether a file other than `path` mentions `qualifier.name` (as

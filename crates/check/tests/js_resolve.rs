@@ -2420,3 +2420,134 @@ fn overloads_that_fail_both_ways_say_so_and_only_a_bundles_require_is_its_own() 
         vec!["unknown-import src/esm.mjs:8 cannot find module './missing-a'"]
     );
 }
+
+#[test]
+fn methods_other_files_assign_through_a_prototype_alias_are_members() {
+    // acorn: `class Parser` in state.js; every other file takes `const pp =
+    // Parser.prototype` and assigns methods to it (also under a symbol).
+    // A file that hands its alias to `Object.assign` may add any member.
+    let p = shop(&[
+        (
+            "src/state.js",
+            "export class Parser {\n  constructor(input) {\n    this.input = input\n  }\n  parse() {\n    return this.parseTopLevel()\n  }\n}\n",
+        ),
+        (
+            "src/tokenize.js",
+            "import {Parser} from './state.js'\nconst pp = Parser.prototype\npp.next = function () {\n  this.pos++\n}\npp[Symbol.iterator] = function () {\n  return {next: () => this.next()}\n}\n",
+        ),
+        ("src/loose.js", "export class Loose {\n  run() {}\n}\n"),
+        (
+            "src/loose_extra.js",
+            "import {Loose} from './loose.js'\nconst lp = Loose.prototype\nObject.assign(lp, {extra() {}})\n",
+        ),
+    ]);
+    let body = "import {Parser} from './state.js'\nimport {Loose} from './loose.js'\nconst pp = Parser.prototype\npp.parseTopLevel = function () {\n  this.next()\n  this.nexts()\n  this.parse(1)\n  return this.parseTopLevel()\n}\nconst lp = Loose.prototype\nlp.step = function () {\n  this.extra()\n  this.anything()\n}\n";
+    assert_eq!(
+        file(&p, "src/statement.js", body),
+        vec![
+            "unknown-symbol src/statement.js:6 'this' has no member 'nexts'",
+            "arity-mismatch src/statement.js:7 'parse' takes at most 0 argument(s) but 1 were given",
+        ]
+    );
+}
+
+#[test]
+fn private_names_are_those_the_classes_around_declare() {
+    // p-queue: `this.#processQueue()` in a class extending a package's
+    // EventEmitter; a private name only the enclosing classes can declare,
+    // whatever the base. An anonymous class in between may declare its own.
+    let p = shop(&[]);
+    let body = r#"import Got from 'got';
+export class Queue extends Got {
+  #pending = 0;
+  #onDone = () => {};
+  #process(job) {
+    return job;
+  }
+  add(job) {
+    this.#process(job);
+    this.#processes(job);
+    this.#process(job, 1);
+    this.#onDone();
+    this.emit('add');
+    return class {
+      #inner() {}
+      run() {
+        this.#inner();
+      }
+    };
+  }
+}
+"#;
+    assert_eq!(
+        file(&p, "src/queue.ts", body),
+        vec![
+            "unknown-symbol src/queue.ts:10 'this' has no member '#processes'",
+            "arity-mismatch src/queue.ts:11 '#process' takes at most 1 argument(s) but 2 were given",
+        ]
+    );
+}
+
+#[test]
+fn the_package_importing_itself_by_name_reaches_its_source() {
+    // dayjs's locales `import dayjs from 'dayjs'`: the repository's own
+    // package, whose `main` is a build it lacks (`dayjs.min.js`); its
+    // source is `src/index.js`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "clock", "main": "clock.min.js"}"#,
+        ),
+        (
+            "src/index.js",
+            "export function tick(n) {\n  return n + 1\n}\nexport default tick\n",
+        ),
+    ]);
+    let body = "import * as clock from 'clock'\nclock.tick(1)\nclock.tock(1)\n";
+    assert_eq!(
+        file(&p, "src/locale/en.js", body),
+        vec!["unknown-symbol src/locale/en.js:3 module 'clock' has no export 'tock'"]
+    );
+}
+
+#[test]
+fn a_class_exported_through_a_chain_of_assignments_has_its_statics() {
+    // joi's template.js: `module.exports = exports = internals.Template =
+    // class {…}`, required as `Template`.
+    let p = shop(&[(
+        "lib/template.js",
+        "'use strict';\nconst internals = {};\nmodule.exports = exports = internals.Template = class {\n    constructor(source) {\n        this.source = source;\n    }\n    static isTemplate(template) {\n        return !!template;\n    }\n};\n",
+    )]);
+    let body = "'use strict';\nconst Template = require('./template');\nTemplate.isTemplate(1);\nTemplate.isTemplate(1, 2);\nTemplate.isTemplates(1);\n";
+    assert_eq!(
+        file(&p, "lib/messages.js", body),
+        vec![
+            "arity-mismatch lib/messages.js:4 'isTemplate' takes at most 1 argument(s) but 2 were given",
+            "unknown-symbol lib/messages.js:5 'Template' has no member 'isTemplates'",
+        ]
+    );
+}
+
+#[test]
+fn a_test_calling_short_to_see_it_throw_is_no_short_use() {
+    // validator.js: `assertString(input)` throws without its argument, and
+    // its own test calls `assertString()` inside `assert.throws`; that call
+    // does not make leaving the argument out a way the project uses it.
+    let p = shop(&[
+        (
+            "src/util/assertString.js",
+            "export default function assertString(input) {\n  if (input === undefined || input === null) throw new TypeError('Expected a string');\n}\n",
+        ),
+        (
+            "test/util.test.js",
+            "import assert from 'assert';\nimport assertString from '../src/util/assertString';\nassert.throws(() => { assertString(); }, TypeError);\n",
+        ),
+    ]);
+    let body = "import assertString from './util/assertString';\nexport default function toInt(str) {\n  assertString();\n  return parseInt(str, 10);\n}\n";
+    assert_eq!(
+        file(&p, "src/toInt.js", body),
+        vec![
+            "arity-mismatch src/toInt.js:3 'assertString' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+}

@@ -351,3 +351,31 @@ fn this_is_rebound_by_plain_functions_and_object_methods() {
         "a class method does not rebind this"
     );
 }
+
+#[test]
+fn members_assigned_through_a_prototype_alias_are_methods() {
+    // acorn: `const pp = Parser.prototype` at the top of each file, then
+    // `pp.parseX = function …`; a name bound twice to different things, or
+    // to anything but a prototype, is no alias.
+    let src = b"import {Parser} from './state.js'\nconst pp = Parser.prototype\nvar other = Parser.prototype\nvar other = Lexer.prototype\nconst plain = Parser\npp.parseTop = function (node) {\n  return this.next()\n}\npp.flag = true\nplain.helper = function () {}\nother.nope = function () {}\n";
+    let f = facts(src);
+    let m = common::def(&f, "Parser.parseTop");
+    assert_eq!(m.kind, plumb_facts::DefKind::Method);
+    assert_eq!(
+        common::def(&f, "Parser.flag").kind,
+        plumb_facts::DefKind::Variable
+    );
+    assert!(
+        f.locals
+            .iter()
+            .all(|l| l.name != "this" || l.scope.start_line != 6),
+        "a method assigned through the alias runs with this a Parser"
+    );
+    assert!(
+        !f.definitions
+            .iter()
+            .any(|d| d.name == "helper" || d.name == "nope"),
+        "{:?}",
+        common::def_names(&f)
+    );
+}

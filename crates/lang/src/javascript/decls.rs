@@ -1,6 +1,8 @@
 //! JS definitions: functions, variable declarations, CommonJS exports and
 //! prototype methods, parameter lists (classes live in `class.rs`).
 
+use std::collections::HashMap;
+
 use plumb_facts::{DefKind, Definition, Param, ParamKind, Params, Visibility};
 use tree_sitter::Node;
 
@@ -487,6 +489,11 @@ impl<'s, 't> Extractor<'s, 't> {
                     let class = o.trim_end_matches(".prototype").to_string();
                     Some((p, DefKind::Method, Some(class)))
                 }
+                // `pp.m = function …` with `const pp = Parser.prototype`.
+                (Some(o), Some(p)) if self.prototype_aliases.contains_key(o) => {
+                    let class = self.prototype_aliases[o].clone();
+                    Some((p, DefKind::Method, Some(class)))
+                }
                 // `Base.color = function …` / `Base.maxSize = 80` beside
                 // `class Base` (or `function Base`) of this module: a static
                 // member. Its `this` is the class object, so a function value
@@ -552,6 +559,53 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.class_like.insert(name);
             }
         }
+    }
+
+    /// Collect the module's top-level `const pp = Parser.prototype` (also
+    /// `let`, `var`, exported) into `prototype_aliases`; a name declared so
+    /// twice is nobody's alias.
+    pub(super) fn prescan_prototype_aliases(&mut self, root: Node<'t>) {
+        let mut seen: HashMap<String, Option<String>> = HashMap::new();
+        for k in self.kids(root) {
+            let decl = if k.kind() == "export_statement" {
+                k.child_by_field_name("declaration")
+            } else {
+                Some(k)
+            };
+            let Some(decl) =
+                decl.filter(|d| matches!(d.kind(), "lexical_declaration" | "variable_declaration"))
+            else {
+                continue;
+            };
+            for d in self.kids(decl) {
+                let (Some(name), Some(value)) = (
+                    d.child_by_field_name("name"),
+                    d.child_by_field_name("value"),
+                ) else {
+                    continue;
+                };
+                if name.kind() != "identifier" {
+                    continue;
+                }
+                let class = (value.kind() == "member_expression")
+                    .then(|| {
+                        let obj = value.child_by_field_name("object")?;
+                        let prop = value.child_by_field_name("property")?;
+                        (obj.kind() == "identifier" && self.text(prop) == "prototype")
+                            .then(|| self.text(obj).into_owned())
+                    })
+                    .flatten();
+                let alias = self.text(name).into_owned();
+                let entry = seen.entry(alias).or_insert(class.clone());
+                if *entry != class {
+                    *entry = None;
+                }
+            }
+        }
+        self.prototype_aliases = seen
+            .into_iter()
+            .filter_map(|(a, c)| Some((a, c?)))
+            .collect();
     }
 
     /// A definition made by assigning `value` to a member; Variable when the

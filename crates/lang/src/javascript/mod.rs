@@ -15,7 +15,8 @@
 //!   function-valued ones, which are also nested Functions.
 //! - `module.exports.f = ...` / `exports.f = ...` define Public Functions (or
 //!   Variables for non-function values); `A.prototype.m = function` defines
-//!   Method `m` of `A` (`A.prototype.m = helpers.m`, a Variable `m` of `A`);
+//!   Method `m` of `A` (`A.prototype.m = helpers.m`, a Variable `m` of `A`),
+//!   also through a top-level alias (`const pp = A.prototype; pp.m = …`);
 //!   `A.include({m() {}, k: v})` (also `mixin`, `implement`) defines the
 //!   literal's keys as members of `A`.
 //! - `this.x = ...` inside a class's methods (not inside plain nested
@@ -97,6 +98,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         this_class: None,
         fields: HashSet::new(),
         class_like: HashSet::new(),
+        prototype_aliases: HashMap::new(),
         pool: Vec::new(),
         depth: 0,
         comment_runs: util::comment_runs(root, is_comment),
@@ -104,6 +106,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
     ex.facts.parse_errors = util::count_errors(root);
     ex.prescan_imports(root);
     ex.prescan_class_like(root);
+    ex.prescan_prototype_aliases(root);
     let sc = Scope {
         level: Level::Module,
         container: None,
@@ -159,6 +162,9 @@ pub(crate) struct Extractor<'s, 't> {
     /// Names of the module's top-level classes and function declarations
     /// (found before the walk: declarations hoist above `Base.x = …`).
     pub class_like: HashSet<String>,
+    /// `const pp = Parser.prototype` at the module's top (acorn): `pp` ->
+    /// `Parser`, so `pp.m = function` defines Method `m` of `Parser`.
+    pub prototype_aliases: HashMap<String, String>,
     pool: Vec<TreeCursor<'t>>,
     pub depth: u32,
     /// The comment siblings right before each node that has some (for docs).

@@ -205,6 +205,11 @@ fn class_member_in(
             Some(added) if added.iter().any(|a| a == name) => return Some(Members::Present),
             Some(_) => {}
         }
+        match &*prototype_elsewhere(project, file, class) {
+            None => return Some(Members::Unknown),
+            Some(e) if e.added.iter().any(|a| a == name) => return Some(Members::Present),
+            Some(e) => pool.extend(e.defs.iter().cloned()),
+        }
     }
     // An interface of the same name merges its members in: in the same
     // module, or from a declaration file (`declare module`, globals).
@@ -299,6 +304,56 @@ fn class_member_in(
             None => Some(Members::Unknown),
         },
     }
+}
+
+/// What the other files that use `Foo.prototype` (of this `Foo`: they
+/// import it) add to it: names by `Object.defineProperty` and the like, and
+/// the members they define (`Foo.prototype.m = …`, acorn's `const pp =
+/// Parser.prototype; pp.m = …`) for suggestions.
+struct PrototypeElsewhere {
+    added: Vec<String>,
+    defs: Vec<(String, String, u32)>,
+}
+
+/// [`PrototypeElsewhere`] for `class` of `file`; `None` when one of those
+/// files may add members no name shows (`Object.assign(Foo.prototype,
+/// mixin)`, an alias used otherwise than `pp.name`). Read once per check.
+fn prototype_elsewhere(
+    project: &Project,
+    file: &str,
+    class: &Definition,
+) -> std::rc::Rc<Option<PrototypeElsewhere>> {
+    let key = format!(
+        "js-prototype-elsewhere:{file}:{}:{}",
+        class.name, class.span.start_byte
+    );
+    project.memo(&key, || {
+        let mut out = PrototypeElsewhere {
+            added: Vec::new(),
+            defs: Vec::new(),
+        };
+        for p in project.files_mentioning(&class.name, "prototype", file, 500) {
+            let same_class = find_class(project, &p, &class.name)
+                .is_some_and(|(f, c)| f == file && c.span == class.span);
+            let Some(rc) = project.facts_of(&p).filter(|_| same_class) else {
+                continue;
+            };
+            let (text, facts) = (&rc.0, &rc.1);
+            out.added.extend(prototype_additions(
+                text,
+                &class.name,
+                &symbols(project, &p, text),
+            )?);
+            out.defs.extend(
+                facts
+                    .definitions
+                    .iter()
+                    .filter(|d| d.container.as_deref() == Some(class.name.as_str()))
+                    .map(|d| (d.name.clone(), p.clone(), d.name_span.start_line)),
+            );
+        }
+        Some(out)
+    })
 }
 
 /// Whether the declarations of `path` can merge into a class of another

@@ -184,6 +184,9 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
             continue;
         }
         let before = text[..i].trim_end();
+        if prototype_alias_plain(text, before, syms) {
+            continue;
+        }
         let rest = after.strip_prefix(',')?.trim_start();
         if before.ends_with("defineProperties(") {
             added.extend(literal_keys(syms, rest)?.0);
@@ -204,6 +207,50 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         }
     }
     Some(added)
+}
+
+/// Whether `before` (the text up to a `Foo.prototype`) ends in the
+/// declaration of an alias, `const pp =` (also `let`, `var`), that `text`
+/// only ever uses as `pp.name` or keyed by a symbol (`pp[Symbol.iterator]`):
+/// its members are then plain assignments the adapter records (`pp.m =
+/// function`) and reads.
+fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
+    let Some(lhs) = before.strip_suffix('=').map(str::trim_end) else {
+        return false;
+    };
+    let len = lhs
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let (keyword, alias) = lhs.split_at(lhs.len() - len);
+    let declared = ["const", "let", "var"].iter().any(|k| {
+        keyword.trim_end().strip_suffix(k).is_some_and(|b| {
+            !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+        })
+    });
+    if alias.is_empty() || !declared {
+        return false;
+    }
+    let at = lhs.len() - len;
+    crate::resolve::word_positions(text, alias).all(|i| {
+        let after = text[i + alias.len()..].trim_start();
+        i == at
+            || text[..i].ends_with('.')
+            || after
+                .strip_prefix('.')
+                .is_some_and(|m| m.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$'))
+            || after
+                .strip_prefix('[')
+                .and_then(|k| k.split_once(']'))
+                .is_some_and(|(k, _)| {
+                    let k = k.trim();
+                    k.strip_prefix("Symbol.").is_some_and(|w| {
+                        !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    }) || syms.contains(k)
+                })
+    })
 }
 
 fn word_boundary_before(text: &str, i: usize) -> bool {

@@ -29,6 +29,9 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     {
         return vec![skipped!()];
     }
+    if r.name.starts_with('#') {
+        return super::this::private_member(ctx, r);
+    }
     if q == "this" {
         return super::this::this_call(ctx, r);
     }
@@ -579,17 +582,32 @@ pub(super) fn module_exports_value(
 ) -> Option<Definition> {
     let rc = project.facts_of(file)?;
     let (text, facts) = (&rc.0, &rc.1);
-    let (_, rest) = text.split_once("module.exports = ")?;
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-        .unwrap_or(rest.len());
-    let x = &rest[..end];
-    if x.is_empty()
-        || !rest[end..]
-            .trim_start_matches([' ', '\t'])
-            .starts_with([';', '\n', '\r'])
-    {
-        return None;
+    let (_, mut rest) = text.split_once("module.exports = ")?;
+    // `module.exports = X;`, also through a chain of assignments ending in
+    // a name or a class or function (joi's `module.exports = exports =
+    // internals.Template = class {`, a class the adapter names `Template`).
+    let mut names: Vec<&str> = Vec::new();
+    loop {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.'))
+            .unwrap_or(rest.len());
+        let path = &rest[..end];
+        let after = rest[end..].trim_start_matches([' ', '\t']);
+        if matches!(path, "class" | "function") {
+            break;
+        }
+        let last = path.rsplit('.').next().unwrap_or(path);
+        if last.is_empty() {
+            return None;
+        }
+        names.push(last);
+        if after.is_empty() || after.starts_with([';', '\n', '\r']) {
+            break;
+        }
+        rest = after
+            .strip_prefix('=')
+            .filter(|a| !a.starts_with(['=', '>']))?
+            .trim_start();
     }
     let whole = text
         .match_indices("module.exports")
@@ -599,9 +617,12 @@ pub(super) fn module_exports_value(
         return None;
     }
     // `module.exports.pino = pino` records a variable of the same name too.
-    let defs: Vec<Definition> = super::modules::top_defs(facts, x)
-        .into_iter()
+    let defs: Vec<Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.is_none() && names.contains(&d.name.as_str()))
         .filter(|d| matches!(d.kind, DefKind::Class | DefKind::Function))
+        .cloned()
         .collect();
     match <[Definition; 1]>::try_from(defs) {
         Ok([d]) => Some(d),

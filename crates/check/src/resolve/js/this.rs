@@ -70,6 +70,69 @@ pub(super) fn this_call_at(
     out
 }
 
+/// `x.#m()`: a private name, which only the classes around the call can
+/// declare (anything else does not parse), so neither bases, patches nor
+/// the receiver's type matter. Skipped where a class expression the facts
+/// do not name may sit between (`return class { … }`).
+pub(super) fn private_member(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    let classes: Vec<&Definition> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == DefKind::Class && d.span.contains(&r.span))
+        .collect();
+    let Some(inner) = classes
+        .iter()
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte)
+    else {
+        return vec![skipped!()];
+    };
+    let between = ctx
+        .text
+        .get(inner.name_span.end_byte as usize..r.span.start_byte as usize)
+        .unwrap_or("class");
+    if crate::resolve::word_positions(between, "class")
+        .next()
+        .is_some()
+    {
+        return vec![skipped!()];
+    }
+    let names: Vec<String> = classes.iter().map(|c| c.qualified_name()).collect();
+    let declared: Vec<&Definition> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.name == r.name && d.container.as_ref().is_some_and(|c| names.contains(c)))
+        .collect();
+    if declared.is_empty() {
+        let pool: Vec<(String, String, u32)> = ctx
+            .facts
+            .definitions
+            .iter()
+            .filter(|d| {
+                d.name.starts_with('#') && d.container.as_ref().is_some_and(|c| names.contains(c))
+            })
+            .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+            .collect();
+        return no_member(
+            ctx,
+            r,
+            r.qualifier.as_deref().unwrap_or("this"),
+            format!(
+                "private names declared by the classes around the call ({}): no '{}'",
+                names.join(", "),
+                r.name
+            ),
+            &pool,
+            0.95,
+        );
+    }
+    if declared.iter().all(|d| d.kind == DefKind::Method) {
+        return check_arity(ctx, r, &declared, ctx.path);
+    }
+    vec![Outcome::Resolved]
+}
+
 fn is_arity_finding(o: &Outcome) -> bool {
     matches!(o, Outcome::Found(f) if f.kind == crate::resolve::FindingKind::ArityMismatch)
 }

@@ -33,12 +33,28 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     let text = std::fs::read_to_string(project.root.join(format!("{dir}package.json"))).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     let Some(exports) = v.get("exports") else {
-        // No exports map: the package's files are reachable by path.
-        return resolve_base(
-            project,
-            &format!("{dir}{}", sub.trim_start_matches('/')),
-            from,
-        );
+        // No exports map: the package's files are reachable by path, its
+        // root is what `main` (or `module`, `types` for TypeScript) names,
+        // or the source that build is made from (dayjs's locales import
+        // `dayjs`, whose `main` is the unbuilt `dayjs.min.js`).
+        if !sub.is_empty() {
+            return resolve_base(project, &format!("{dir}{}", &sub[1..]), from);
+        }
+        let fields: &[&str] = if super::arity::is_ts_path(from) {
+            &["types", "typings", "module", "main"]
+        } else {
+            &["module", "main"]
+        };
+        let targets: Vec<String> = fields
+            .iter()
+            .filter_map(|f| v.get(*f)?.as_str())
+            .map(|t| format!("./{}", t.trim_start_matches("./")))
+            .collect();
+        return targets
+            .iter()
+            .find_map(|t| resolve_base(project, &format!("{dir}{}", &t[2..]), from))
+            .or_else(|| resolve_base(project, dir, from))
+            .or_else(|| source_entry(project, dir, &targets, pkg));
     };
     let key = format!(".{sub}");
     let entry = match exports {
