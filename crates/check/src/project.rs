@@ -522,6 +522,16 @@ pub fn read_and_extract(path: &Path) -> Option<(String, FileFacts)> {
 
 /// Whether `text` assigns `qualifier.name = …` (not `==`, not `=>`).
 pub fn assigns_member(text: &str, qualifier: &str, name: &str) -> bool {
+    assigns(text, qualifier, name, false)
+}
+
+/// [`assigns_member`], also where `qualifier` ends a longer path (hapi's
+/// `internals.Response.Peek = class …` for the class `Response`).
+pub fn assigns_member_via_path(text: &str, qualifier: &str, name: &str) -> bool {
+    assigns(text, qualifier, name, true)
+}
+
+fn assigns(text: &str, qualifier: &str, name: &str, via_path: bool) -> bool {
     let target = format!("{qualifier}.{name}");
     text.match_indices(&target).any(|(i, _)| {
         let after = &text[i + target.len()..];
@@ -529,7 +539,7 @@ pub fn assigns_member(text: &str, qualifier: &str, name: &str) -> bool {
         let whole = !text[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.' && !via_path);
         whole
             && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
             && rest.starts_with('=')

@@ -2508,6 +2508,37 @@ fn the_package_importing_itself_by_name_reaches_its_source() {
         file(&p, "src/locale/en.js", body),
         vec!["unknown-symbol src/locale/en.js:3 module 'clock' has no export 'tock'"]
     );
+    // MQTT.js's examples: `require('../..')`, the package's directory, whose
+    // `main` is a build; Node reads no `exports` for a relative path.
+    let body = "const clock = require('..')\nclock.tick(1)\nclock.tock(1)\n";
+    assert_eq!(
+        file(&p, "examples/run.js", body),
+        vec!["unknown-symbol examples/run.js:3 module '..' has no export 'tock'"]
+    );
+}
+
+#[test]
+fn a_workspace_package_entry_is_what_node_loads() {
+    // MQTT.js: `exports["."]` lists a browser build and the Node one, both
+    // unbuilt; the Node one (`./build/index.js`) is built from
+    // `src/index.ts`, the browser one from `src/mqtt.ts`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "mq", "exports": {".": {"browser": {"import": "./dist/mq.esm.js", "default": "./dist/mq.min.js"}, "default": "./build/index.js"}}}"#,
+        ),
+        (
+            "src/index.ts",
+            "export function connect(url: string) {\n  return url\n}\n",
+        ),
+        ("src/mq.ts", "export function connectBrowser() {}\n"),
+    ]);
+    let body =
+        "import {connect} from 'mq'\nimport * as mq from 'mq'\nconnect('x')\nmq.connects('x')\n";
+    assert_eq!(
+        file(&p, "test/unit.ts", body),
+        vec!["unknown-symbol test/unit.ts:4 module 'mq' has no export 'connects'"]
+    );
 }
 
 #[test]
@@ -2516,9 +2547,9 @@ fn a_class_exported_through_a_chain_of_assignments_has_its_statics() {
     // class {…}`, required as `Template`.
     let p = shop(&[(
         "lib/template.js",
-        "'use strict';\nconst internals = {};\nmodule.exports = exports = internals.Template = class {\n    constructor(source) {\n        this.source = source;\n    }\n    static isTemplate(template) {\n        return !!template;\n    }\n};\n",
+        "'use strict';\nconst internals = {};\nmodule.exports = exports = internals.Template = class {\n    constructor(source) {\n        this.source = source;\n    }\n    static isTemplate(template) {\n        return !!template;\n    }\n};\ninternals.Template.Peek = class {};\n",
     )]);
-    let body = "'use strict';\nconst Template = require('./template');\nTemplate.isTemplate(1);\nTemplate.isTemplate(1, 2);\nTemplate.isTemplates(1);\n";
+    let body = "'use strict';\nconst Template = require('./template');\nTemplate.isTemplate(1);\nTemplate.isTemplate(1, 2);\nTemplate.isTemplates(1);\nnew Template.Peek();\n";
     assert_eq!(
         file(&p, "lib/messages.js", body),
         vec![
@@ -2548,6 +2579,34 @@ fn a_test_calling_short_to_see_it_throw_is_no_short_use() {
         file(&p, "src/toInt.js", body),
         vec![
             "arity-mismatch src/toInt.js:3 'assertString' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+}
+
+#[test]
+fn a_function_bound_inside_a_callback_is_visible_there_only() {
+    // zustand's tests: `const createStore = () => {…}` inside one `it(…)`
+    // callback, and the imported `createStore(initializer)` in another.
+    let p = shop(&[(
+        "src/vanilla.ts",
+        "export const createStore = (init: () => object) => init()\n",
+    )]);
+    let body = r#"import { createStore } from '../src/vanilla'
+it('one', () => {
+  const createStore = () => ({ count: 0 })
+  createStore()
+  createStore(1)
+})
+it('two', () => {
+  createStore(() => ({ count: 1 }))
+  createStore()
+})
+"#;
+    assert_eq!(
+        file(&p, "tests/store.test.ts", body),
+        vec![
+            "arity-mismatch tests/store.test.ts:5 'createStore' takes at most 0 argument(s) but 1 were given",
+            "arity-mismatch tests/store.test.ts:9 'createStore' needs at least 1 argument(s) but 0 were given",
         ]
     );
 }

@@ -97,7 +97,10 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if ctx.local_binds(r) {
         return vec![Outcome::Resolved];
     }
-    if ctx.facts.definitions.iter().any(|d| d.name == name) {
+    if ctx.facts.definitions.iter().any(|d| {
+        d.name == name
+            && (d.container.is_some() || local_scope(ctx, d).is_none_or(|s| s.contains(&r.span)))
+    }) {
         return vec![Outcome::Resolved];
     }
     if let Some((imp, _)) = ctx.import_binding(name) {
@@ -243,13 +246,31 @@ pub fn expects_error(ctx: &FileCtx, line: u32) -> bool {
 /// the innermost group only. Class and interface members are never bare
 /// names. Empty when a local binding (a parameter, a `let`) of the name is
 /// nearer than every such definition.
+/// The scope of the local binding a definition without a container
+/// makes inside an anonymous function (`it('…', () => { const make = () =>
+/// … })`); `None` for a module-level one.
+fn local_scope<'p>(ctx: &FileCtx<'p, '_>, d: &Definition) -> Option<&'p plumb_facts::Span> {
+    ctx.facts
+        .locals
+        .iter()
+        .find(|l| l.name == d.name && l.scope.contains(&d.span) && l.scope != d.span)
+        .map(|l| &l.scope)
+}
+
 fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition> {
     let defs = &ctx.facts.definitions;
     let mut best: Option<(u32, Vec<&'p Definition>)> = None;
     for d in defs.iter().filter(|d| d.name == r.name) {
         // The span within which the definition is visible: 0 = module.
         let scope_start = match d.container.as_deref() {
-            None => Some(0),
+            // A function bound inside an anonymous function (`it('…', () =>
+            // { const make = () => … })`) has no container; the local
+            // binding it makes there says where it is visible.
+            None => match local_scope(ctx, d) {
+                Some(scope) if !scope.contains(&r.span) => None,
+                Some(scope) => Some(scope.start_byte + 1),
+                None => Some(0),
+            },
             Some(c) => defs
                 .iter()
                 .find(|p| {

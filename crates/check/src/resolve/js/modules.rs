@@ -113,7 +113,7 @@ pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) ->
         } else {
             format!("{b}/")
         };
-        if let Some(p) = package_entry(project, &dir, types_first) {
+        if let Some(p) = super::workspace::package_file(project, &dir, "", types_first, false) {
             return Some(p);
         }
         for e in &exts[1..] {
@@ -124,31 +124,6 @@ pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) ->
         }
     }
     None
-}
-
-/// The entry file a directory's package.json names, when it exists. For
-/// TypeScript the declarations come first (`types`, `typings`), then the
-/// code; for JavaScript the code that runs comes first (`module`, `main`:
-/// pino's `require('../')` is `pino.js`, whose members its `.d.ts` only
-/// describes), the declarations when that entry is a build the repository
-/// lacks.
-fn package_entry(project: &Project, dir: &str, types_first: bool) -> Option<String> {
-    let text = std::fs::read_to_string(project.root.join(format!("{dir}package.json"))).ok()?;
-    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let keys = if types_first {
-        ["types", "typings", "module", "main"]
-    } else {
-        ["module", "main", "types", "typings"]
-    };
-    keys.iter().find_map(|k| {
-        let rel = v.get(*k)?.as_str()?;
-        let p = normalize(&format!("{dir}{rel}"))?;
-        let found = EXTS
-            .iter()
-            .map(|e| format!("{p}{e}"))
-            .find(|c| project.file_exists(c));
-        found
-    })
 }
 
 /// Whether a relative import that names no file points where the index

@@ -652,12 +652,14 @@ fn exported_value_member(
         return None;
     }
     match d.kind {
-        DefKind::Class => Some(member_outcome(
-            ctx,
-            r,
-            class_member(ctx.project, file, &d, &r.name, true),
-            q,
-        )),
+        DefKind::Class => Some(match class_member(ctx.project, file, &d, &r.name, true) {
+            // `module.exports = internals.X = class {…}` then
+            // `internals.X.Peek = class …` (hapi).
+            Members::Missing(_) if crate::project::assigns_member_via_path(text, x, &r.name) => {
+                vec![Outcome::Resolved]
+            }
+            found => member_outcome(ctx, r, found, q),
+        }),
         DefKind::Function => {
             // `exports = module.exports = session;` makes `exports.Store = …`
             // a key of the function too.

@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::modules::{normalize, package_name, resolve_base};
+use super::modules::{normalize, package_name, resolve_base_reading};
 use crate::project::Project;
 
 /// The project file that the bare specifier `spec`, written in the file
@@ -30,31 +30,62 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     if home != *dir && !links(&manifest, pkg) {
         return None;
     }
+    package_file(project, dir, sub, super::arity::is_ts_path(from), true)
+}
+
+/// The file that `sub` (`""` for the root, else `/x`) of the package in
+/// `dir` (`""` or `packages/zod/`) names, read `types_first` as TypeScript
+/// does or as JavaScript does. With `exports` (a bare specifier), its
+/// map; else (also for a relative import of the directory, which Node
+/// reads without `exports`) a path below the package, or for the root the
+/// file `main` names (`module` first; for TypeScript `types`, `typings`
+/// first; the declarations last for JavaScript: pino's `require('../')` is
+/// `pino.js`, whose members its `.d.ts` only describes), then `index`.
+/// A root entry that is a build the repository lacks maps to the one
+/// source it is built from (dayjs's locales import `dayjs`, whose `main`
+/// is `dayjs.min.js`, built from `src/index.js`).
+pub fn package_file(
+    project: &Project,
+    dir: &str,
+    sub: &str,
+    types_first: bool,
+    use_exports: bool,
+) -> Option<String> {
     let text = std::fs::read_to_string(project.root.join(format!("{dir}package.json"))).ok()?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let Some(exports) = v.get("exports") else {
-        // No exports map: the package's files are reachable by path, its
-        // root is what `main` (or `module`, `types` for TypeScript) names,
-        // or the source that build is made from (dayjs's locales import
-        // `dayjs`, whose `main` is the unbuilt `dayjs.min.js`).
-        if !sub.is_empty() {
-            return resolve_base(project, &format!("{dir}{}", &sub[1..]), from);
+    let pkg = v.get("name").and_then(|n| n.as_str()).unwrap_or("");
+    let Some(exports) = v.get("exports").filter(|_| use_exports) else {
+        if let Some(path) = sub.strip_prefix('/') {
+            return resolve_base_reading(project, &format!("{dir}{path}"), types_first);
         }
-        let fields: &[&str] = if super::arity::is_ts_path(from) {
-            &["types", "typings", "module", "main"]
+        let fields = if types_first {
+            ["types", "typings", "module", "main"]
         } else {
-            &["module", "main"]
+            ["module", "main", "types", "typings"]
         };
         let targets: Vec<String> = fields
             .iter()
             .filter_map(|f| v.get(*f)?.as_str())
             .map(|t| format!("./{}", t.trim_start_matches("./")))
             .collect();
+        let exts: &[&str] = &super::modules::EXTS;
         return targets
             .iter()
-            .find_map(|t| resolve_base(project, &format!("{dir}{}", &t[2..]), from))
-            .or_else(|| resolve_base(project, dir, from))
-            .or_else(|| source_entry(project, dir, &targets, pkg));
+            .filter_map(|t| normalize(&format!("{dir}{t}")))
+            .chain(std::iter::once(format!("{dir}index")))
+            .find_map(|p| {
+                exts.iter()
+                    .map(|e| format!("{p}{e}"))
+                    .find(|c| project.file_exists(c))
+            })
+            .or_else(|| {
+                let code: Vec<String> = targets
+                    .iter()
+                    .filter(|t| !super::modules::is_declarations(t))
+                    .cloned()
+                    .collect();
+                source_entry(project, dir, &code, pkg)
+            });
     };
     let key = format!(".{sub}");
     let entry = match exports {
@@ -77,10 +108,9 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     // JavaScript one (handlebars: `{"types": "./types/index.d.ts",
     // "default": "./lib/index.js"}`).
     if found.len() > 1 {
-        let ts = super::arity::is_ts_path(from);
         let declared: Vec<String> = found
             .iter()
-            .filter(|f| f.ends_with(".d.ts") == ts)
+            .filter(|f| f.ends_with(".d.ts") == types_first)
             .cloned()
             .collect();
         if declared.len() == 1 {
@@ -145,6 +175,18 @@ fn source_entry(project: &Project, dir: &str, targets: &[String], pkg: &str) -> 
     }
 }
 
+/// `exports` conditions for runtimes other than Node.
+const OTHER_RUNTIMES: [&str; 8] = [
+    "browser",
+    "react-native",
+    "react-server",
+    "deno",
+    "bun",
+    "worker",
+    "workerd",
+    "edge-light",
+];
+
 /// The string targets of an `exports` entry, through nested conditions.
 fn leaves(v: &serde_json::Value, out: &mut Vec<String>, depth: u32) {
     if depth > 4 {
@@ -152,7 +194,13 @@ fn leaves(v: &serde_json::Value, out: &mut Vec<String>, depth: u32) {
     }
     match v {
         serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Object(m) => m.values().for_each(|x| leaves(x, out, depth + 1)),
+        // What Node loads: not the builds for browsers and other runtimes
+        // (MQTT.js: `{"browser": "./dist/mqtt.min.js", "default":
+        // "./build/index.js"}`).
+        serde_json::Value::Object(m) => m
+            .iter()
+            .filter(|(k, _)| !OTHER_RUNTIMES.contains(&k.as_str()))
+            .for_each(|(_, x)| leaves(x, out, depth + 1)),
         serde_json::Value::Array(a) => a.iter().for_each(|x| leaves(x, out, depth + 1)),
         _ => {}
     }
