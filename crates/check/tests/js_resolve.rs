@@ -2610,3 +2610,46 @@ it('two', () => {
         ]
     );
 }
+
+#[test]
+fn constructor_functions_inherit_across_modules() {
+    // mysql: `ChangeUser` inherits `Sequence` of `require('./Sequence')`,
+    // which inherits Node's EventEmitter; packet handlers are assigned
+    // under string keys (`ChangeUser.prototype['ErrorPacket'] = …`).
+    // Connection inherits `Events.EventEmitter`.
+    let p = shop(&[(
+        "lib/Sequence.js",
+        "var Util = require('util');\nvar EventEmitter = require('events').EventEmitter;\nmodule.exports = Sequence;\nUtil.inherits(Sequence, EventEmitter);\nfunction Sequence(options) {\n  EventEmitter.call(this);\n  this._options = options;\n}\nSequence.prototype.end = function (err) {\n  this.emit('end', err);\n};\n",
+    )]);
+    let body = r#"var Util = require('util');
+var Events = require('events');
+var Sequence = require('./Sequence');
+module.exports = ChangeUser;
+Util.inherits(ChangeUser, Sequence);
+function ChangeUser(options) {
+  Sequence.call(this, options);
+}
+ChangeUser.prototype['ErrorPacket'] = function (packet) {
+  this.end(packet);
+  this.ends(packet);
+  this.emit('error', packet);
+  this.OkPacket();
+};
+ChangeUser.prototype.OkPacket = function () {
+  this.ErrorPacket(null);
+};
+Util.inherits(Connection, Events.EventEmitter);
+function Connection() {}
+Connection.prototype.connect = function () {
+  this.emit('connect');
+  this.emits('connect');
+};
+"#;
+    assert_eq!(
+        file(&p, "lib/ChangeUser.js", body),
+        vec![
+            "unknown-symbol lib/ChangeUser.js:11 'this' has no member 'ends'",
+            "unknown-symbol lib/ChangeUser.js:22 'this' has no member 'emits'",
+        ]
+    );
+}

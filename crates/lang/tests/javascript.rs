@@ -357,7 +357,7 @@ fn members_assigned_through_a_prototype_alias_are_methods() {
     // acorn: `const pp = Parser.prototype` at the top of each file, then
     // `pp.parseX = function …`; a name bound twice to different things, or
     // to anything but a prototype, is no alias.
-    let src = b"import {Parser} from './state.js'\nconst pp = Parser.prototype\nvar other = Parser.prototype\nvar other = Lexer.prototype\nconst plain = Parser\npp.parseTop = function (node) {\n  return this.next()\n}\npp.flag = true\nplain.helper = function () {}\nother.nope = function () {}\n";
+    let src = b"import {Parser} from './state.js'\nconst pp = Parser.prototype\nvar other = Parser.prototype\nvar other = Lexer.prototype\nconst plain = Parser\npp.parseTop = function (node) {\n  return this.next()\n}\npp.flag = true\nplain.helper = function () {}\nother.nope = function () {}\nParser.prototype['parseOld'] = function () {}\npp['parseKeyed'] = function () {}\npp[computed] = function () {}\n";
     let f = facts(src);
     let m = common::def(&f, "Parser.parseTop");
     assert_eq!(m.kind, plumb_facts::DefKind::Method);
@@ -365,6 +365,16 @@ fn members_assigned_through_a_prototype_alias_are_methods() {
         common::def(&f, "Parser.flag").kind,
         plumb_facts::DefKind::Variable
     );
+    // Under a plain string key too (mysql's packet handlers).
+    assert_eq!(
+        common::def(&f, "Parser.parseOld").kind,
+        plumb_facts::DefKind::Method
+    );
+    assert_eq!(
+        common::def(&f, "Parser.parseKeyed").kind,
+        plumb_facts::DefKind::Method
+    );
+    assert!(!f.definitions.iter().any(|d| d.name == "computed"));
     assert!(
         f.locals
             .iter()

@@ -295,8 +295,20 @@ impl<'s, 't> Extractor<'s, 't> {
                     && v.child_by_field_name("function")
                         .is_some_and(|f| self.text(f) == "require")
             });
+            let member = value
+                .filter(|_| name.is_some_and(|n| n.kind() == "identifier"))
+                .and_then(|v| self.required_member(v));
+            if let Some((call, m)) = member {
+                self.call_bound(call, name, Some(m), sc);
+                if sc.level != Level::Module
+                    && let Some(n) = name
+                {
+                    self.bind(n, sc.local, sc);
+                }
+                continue;
+            }
             if is_require && let Some(v) = value {
-                self.call_bound(v, name, sc);
+                self.call_bound(v, name, None, sc);
                 if sc.level != Level::Module
                     && let Some(n) = name
                 {
@@ -451,6 +463,39 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             self.facts.dynamic = true;
         }
+        // `A.prototype['m'] = function …` (mysql's packet handlers): as
+        // `A.prototype.m`, the key being a plain string.
+        if l.kind() == "subscript_expression"
+            && sc.level != Level::Class
+            && let Some(obj) = l.child_by_field_name("object")
+            && let Some(key) = l.child_by_field_name("index")
+            && key.kind() == "string"
+            && key.named_child_count() <= 1
+        {
+            let o = self.text(obj).into_owned();
+            let class = o
+                .strip_suffix(".prototype")
+                .or_else(|| self.prototype_aliases.get(&o).map(String::as_str))
+                .map(str::to_string);
+            let name = self.text(key).trim_matches(['\'', '"']).to_string();
+            let plain = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+            if let Some(class) = class.filter(|_| plain) {
+                let stmt = statement_of(node);
+                return self.assigned_def(
+                    name,
+                    DefKind::Method,
+                    Some(&class),
+                    key,
+                    stmt,
+                    r,
+                    Visibility::Public,
+                    sc,
+                );
+            }
+        }
         // `internals.Core = class {…}` / `exports.Server = class {…}` (hapi):
         // a class named by the property, whose methods know their `this`.
         if l.kind() == "member_expression"
@@ -458,10 +503,7 @@ impl<'s, 't> Extractor<'s, 't> {
             && r.child_by_field_name("name").is_none()
             && let Some(p) = l.child_by_field_name("property")
         {
-            let stmt = node
-                .parent()
-                .filter(|s| s.kind() == "expression_statement")
-                .unwrap_or(node);
+            let stmt = statement_of(node);
             self.walk_node(l, sc);
             return self.class(r, Some((p, stmt)), sc);
         }
@@ -509,10 +551,7 @@ impl<'s, 't> Extractor<'s, 't> {
             };
             if let Some((p, kind, container)) = member {
                 let name = self.text(p).into_owned();
-                let stmt = node
-                    .parent()
-                    .filter(|s| s.kind() == "expression_statement")
-                    .unwrap_or(node);
+                let stmt = statement_of(node);
                 return self.assigned_def(
                     name,
                     kind,
@@ -707,4 +746,12 @@ pub(super) fn single_param(ex: &Extractor, f: Node) -> Params {
         has_default: false,
         type_text: None,
     }])
+}
+
+/// The expression statement an assignment makes up, or the assignment
+/// itself (the span its definition gets).
+fn statement_of(node: Node<'_>) -> Node<'_> {
+    node.parent()
+        .filter(|s| s.kind() == "expression_statement")
+        .unwrap_or(node)
 }

@@ -138,11 +138,34 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     pub(super) fn call(&mut self, node: Node<'t>, sc: &Scope) {
-        self.call_bound(node, None, sc)
+        self.call_bound(node, None, None, sc)
     }
 
-    /// A call; `binding` is the declarator name it initialises (for `require`).
-    pub(super) fn call_bound(&mut self, node: Node<'t>, binding: Option<Node<'t>>, sc: &Scope) {
+    /// `require('m').Y` as a declarator's value: the call and `Y`.
+    pub(super) fn required_member(&self, v: Node<'t>) -> Option<(Node<'t>, String)> {
+        if v.kind() != "member_expression" {
+            return None;
+        }
+        let call = v.child_by_field_name("object")?;
+        let prop = v.child_by_field_name("property")?;
+        let is_require = call.kind() == "call_expression"
+            && call
+                .child_by_field_name("function")
+                .is_some_and(|f| self.text(f) == "require");
+        (is_require && prop.kind() == "property_identifier")
+            .then(|| (call, self.text(prop).into_owned()))
+    }
+
+    /// A call; `binding` is the declarator name it initialises (for
+    /// `require`), `member` the export it takes (`const X =
+    /// require('m').Y` binds `X` to m's `Y`, as `import {Y as X}` does).
+    pub(super) fn call_bound(
+        &mut self,
+        node: Node<'t>,
+        binding: Option<Node<'t>>,
+        member: Option<String>,
+        sc: &Scope,
+    ) {
         let func = node.child_by_field_name("function");
         let args = node.child_by_field_name("arguments");
         if let Some(f) = func {
@@ -153,8 +176,17 @@ impl<'s, 't> Extractor<'s, 't> {
                     Some(s) => {
                         let module = unquote(&self.text(s)).to_string();
                         let mut imp = import_of(module, node);
-                        if let Some(b) = binding {
-                            self.require_binding(&mut imp, b);
+                        match (binding, member) {
+                            (Some(b), Some(m)) if b.kind() == "identifier" => {
+                                let x = self.text(b).into_owned();
+                                self.imported.insert(x.clone());
+                                imp.names.push(ImportedName {
+                                    alias: (x != m).then_some(x),
+                                    name: m,
+                                });
+                            }
+                            (Some(b), None) => self.require_binding(&mut imp, b),
+                            _ => {}
                         }
                         self.facts.imports.push(imp);
                     }
@@ -483,6 +515,7 @@ impl<'s, 't> Extractor<'s, 't> {
                             v.kind() == "call_expression"
                                 && v.child_by_field_name("function")
                                     .is_some_and(|f| self.text(f) == "require")
+                                || self.required_member(v).is_some()
                         });
                         if is_require && let Some(n) = d.child_by_field_name("name") {
                             self.prescan_names(n);

@@ -457,6 +457,16 @@ pub(super) fn runtime_class(
 ) -> Option<&'static [&'static str]> {
     let strip = |m: &str| m.strip_prefix("node:").unwrap_or(m).to_string();
     let mut label = None;
+    // `Events.EventEmitter` of `const Events = require('events')`.
+    if let Some((q, m)) = base.split_once('.') {
+        let imp = facts
+            .imports
+            .iter()
+            .find(|i| i.alias.as_deref() == Some(q))?;
+        return runtime_classes()
+            .get(format!("{}.{m}", strip(&imp.module)).as_str())
+            .map(|v| v.as_slice());
+    }
     for imp in &facts.imports {
         if imp.alias.as_deref() == Some(base) {
             label = Some(format!("{}.default", strip(&imp.module)));

@@ -183,6 +183,11 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         if after.starts_with('.') || !word_boundary_before(text, i) {
             continue;
         }
+        // `Foo.prototype['m'] = …`, which the adapter records as `m`.
+        if let Some(key) = plain_string_key(after) {
+            added.push(key.to_string());
+            continue;
+        }
         let before = text[..i].trim_end();
         if prototype_alias_plain(text, before, syms) {
             continue;
@@ -251,6 +256,27 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
                     }) || syms.contains(k)
                 })
     })
+}
+
+/// `m` of `['m']` (or `["m"]`) at the start of `after`, when it is a
+/// plain name.
+fn plain_string_key(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix('[')?.trim_start();
+    let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let (key, tail) = rest[1..].split_once(q)?;
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    (plain && tail.trim_start().starts_with(']')).then_some(key)
+}
+
+/// Whether `text` indexes `class.prototype` by anything but a plain string
+/// (`C.prototype[name] = …`): members no name shows.
+pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
+    let pat = format!("{class}.prototype[");
+    text.match_indices(&pat)
+        .any(|(i, _)| plain_string_key(&text[i + pat.len() - 1..]).is_none())
 }
 
 fn word_boundary_before(text: &str, i: usize) -> bool {

@@ -255,21 +255,9 @@ fn prototype_this(
         let Some(base) = inherited_base(text, c) else {
             return Some(vec![skipped!()]);
         };
-        if let Some((bfile, bdef)) = super::members::find_class(ctx.project, ctx.path, &base) {
-            match class_member(ctx.project, &bfile, &bdef, &r.name, false) {
-                Members::Missing(pool) => base_pool = pool,
-                found => return Some(member_outcome(ctx, r, found, q)),
-            }
-        } else {
-            match super::members::runtime_class(ctx.facts, &base) {
-                Some(members) if members.binary_search(&r.name.as_str()).is_ok() => {
-                    return Some(vec![Outcome::Resolved]);
-                }
-                Some(members) => {
-                    base_pool.extend(members.iter().map(|m| (m.to_string(), base.clone(), 0)))
-                }
-                None => return Some(vec![skipped!()]),
-            }
+        match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
+            Members::Missing(pool) => base_pool = pool,
+            found => return Some(member_outcome(ctx, r, found, q)),
         }
     }
     let syms = super::openings::symbols(ctx.project, ctx.path, text);
@@ -277,7 +265,7 @@ fn prototype_this(
         || text.contains(&format!("setPrototypeOf({c}"))
         || text.contains("__proto__")
         || text.contains(&format!("{c}.prototype ="))
-        || text.contains(&format!("{c}.prototype["))
+        || super::openings::computed_prototype_key(text, c)
         || super::openings::assigns_computed_this(text, &syms)
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
@@ -309,6 +297,116 @@ fn prototype_this(
         &pool,
         0.75,
     ))
+}
+
+/// Member `name` of `base`, the class or constructor function the file
+/// `file` (with `facts`) names so as a base (`util.inherits(C, base)`): a
+/// project class, a class of the runtime (`Events.EventEmitter` too), or a
+/// constructor function another module exports (mysql's `ChangeUser`
+/// inherits `Sequence` of `require('./Sequence')`).
+fn base_members(
+    project: &crate::project::Project,
+    file: &str,
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+    name: &str,
+    depth: u32,
+) -> Members {
+    if let Some((bfile, bdef)) = super::members::find_class(project, file, base) {
+        return class_member(project, &bfile, &bdef, name, false);
+    }
+    if let Some(members) = super::members::runtime_class(facts, base) {
+        return if members.binary_search(&name).is_ok() {
+            Members::Present
+        } else {
+            Members::Missing(
+                members
+                    .iter()
+                    .map(|m| (m.to_string(), base.to_string(), 0))
+                    .collect(),
+            )
+        };
+    }
+    match imported_constructor(project, file, facts, base) {
+        Some((cfile, fname)) if depth < super::modules::MAX_CHAIN => {
+            constructor_members(project, &cfile, &fname, name, depth + 1)
+        }
+        _ => Members::Unknown,
+    }
+}
+
+/// `(file, F)` for `base` bound by `const base = require('./m')` where m
+/// ends with `module.exports = F` of a function `F`.
+fn imported_constructor(
+    project: &crate::project::Project,
+    file: &str,
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+) -> Option<(String, String)> {
+    let imp = facts
+        .imports
+        .iter()
+        .find(|i| i.alias.as_deref() == Some(base))?;
+    let target = super::modules::resolve_spec(project, file, &imp.module)?;
+    let d = super::qualified::module_exports_value(project, &target)?;
+    (d.kind == DefKind::Function).then_some((target, d.name))
+}
+
+/// Member `name` of instances of the constructor function `fname` of
+/// `file`: what its file assigns to `fname.prototype`, then its base's;
+/// unknown when the file opens the prototype otherwise.
+fn constructor_members(
+    project: &crate::project::Project,
+    file: &str,
+    fname: &str,
+    name: &str,
+    depth: u32,
+) -> Members {
+    let Some(rc) = project.facts_of(file) else {
+        return Members::Unknown;
+    };
+    let (text, facts) = (&rc.0, &rc.1);
+    let own = super::modules::members_named(facts, fname, name);
+    if !own.is_empty() {
+        return Members::Defs {
+            file: file.to_string(),
+            defs: own,
+        };
+    }
+    if super::members::OBJECT_MEMBERS.contains(&name) {
+        return Members::Present;
+    }
+    let syms = super::openings::symbols(project, file, text);
+    if text.contains(&format!("setPrototypeOf({fname}"))
+        || text.contains("__proto__")
+        || text.contains(&format!("{fname}.prototype ="))
+        || super::openings::computed_prototype_key(text, fname)
+        || super::openings::assigns_computed_this(text, &syms)
+        || project.member_used_elsewhere(fname, "prototype", file)
+    {
+        return Members::Unknown;
+    }
+    match super::openings::prototype_additions(text, fname, &syms) {
+        None => return Members::Unknown,
+        Some(added) if added.iter().any(|a| a == name) => return Members::Present,
+        Some(_) => {}
+    }
+    let mut pool: Vec<(String, String, u32)> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(fname))
+        .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
+        .collect();
+    if text.contains(&format!("inherits({fname}")) {
+        let Some(base) = inherited_base(text, fname) else {
+            return Members::Unknown;
+        };
+        match base_members(project, file, facts, &base, name, depth) {
+            Members::Missing(p) => pool.extend(p),
+            found => return found,
+        }
+    }
+    Members::Missing(pool)
 }
 
 /// Whether `text` tests `q.name` before calling it: an optional hook
@@ -351,7 +449,7 @@ fn inherited_base(text: &str, c: &str) -> Option<String> {
     let mut found = text.match_indices(&pat).map(|(i, _)| {
         let rest = text[i + pat.len()..].trim_start();
         let end = rest
-            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.'))
             .unwrap_or(rest.len());
         (!rest[..end].is_empty() && rest[end..].trim_start().starts_with(')'))
             .then(|| rest[..end].to_string())
