@@ -2653,3 +2653,41 @@ Connection.prototype.connect = function () {
         ]
     );
 }
+
+#[test]
+fn functions_declaring_their_this_see_the_class_their_modules_extend() {
+    // cheerio: `class Cheerio<T>` with a numeric index signature, merged
+    // with `interface Cheerio<T> extends MethodsType, Iterable<T>` where
+    // `MethodsType` is `typeof` the API modules, whose functions take
+    // `this: Cheerio<T>`.
+    let p = shop(&[
+        (
+            "src/cheerio.ts",
+            "import * as Attributes from './api/attributes.js';\nimport * as Traversing from './api/traversing.js';\ntype MethodsType = typeof Attributes &\n  typeof Traversing;\nexport abstract class Cheerio<T> implements ArrayLike<T> {\n  length = 0;\n  [index: number]: T;\n  abstract _make(dom: T[]): Cheerio<T>;\n}\nexport interface Cheerio<T> extends MethodsType, Iterable<T> {\n  cheerio: '[cheerio object]';\n}\n",
+        ),
+        (
+            "src/api/traversing.ts",
+            "import type { Cheerio } from '../cheerio.js';\nexport function find<T>(this: Cheerio<T>, selector: string): Cheerio<T> {\n  return this._make([]);\n}\n",
+        ),
+    ]);
+    let body = r#"import type { Cheerio } from '../cheerio.js';
+export function attr<T>(this: Cheerio<T>, name: string): Cheerio<T> {
+  this.find(name);
+  this.finds(name);
+  this._make([], 1);
+  this.removeAttr(name);
+  return this;
+}
+export function removeAttr<T>(this: Cheerio<T>, name: string): Cheerio<T> {
+  return this.find(name, name);
+}
+"#;
+    assert_eq!(
+        file(&p, "src/api/attributes.ts", body),
+        vec![
+            "unknown-symbol src/api/attributes.ts:4 'this' has no member 'finds'",
+            "arity-mismatch src/api/attributes.ts:5 '_make' takes at most 1 argument(s) but 2 were given",
+            "arity-mismatch src/api/attributes.ts:10 'find' takes at most 1 argument(s) but 2 were given",
+        ]
+    );
+}

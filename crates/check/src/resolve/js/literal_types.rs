@@ -91,7 +91,7 @@ fn type_text(s: &str) -> Option<&str> {
 /// the text from it) outside brackets, until `done(pieces so far)`; `None`
 /// when the brackets do not balance before that. The `>` of an arrow
 /// (`=>`) closes nothing.
-fn split_top<'s>(
+pub(super) fn split_top<'s>(
     s: &'s str,
     at: impl Fn(&str, char) -> bool,
     done: impl Fn(&[&'s str]) -> bool,

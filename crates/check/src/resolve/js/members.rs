@@ -237,17 +237,45 @@ fn class_member_in(
         {
             return Some(Members::Present);
         }
+        let mut module_bases = Vec::new();
         let open = merged.iter().any(|d| {
             let ibody = text
                 .get(d.span.start_byte as usize..d.span.end_byte as usize)
                 .unwrap_or("");
             let bases = extends_clause(d, text);
-            bases.is_none()
-                || bases != Some(None) && bases != extends_clause(class, text)
-                || opens_members(ibody, &syms) != Open::No
+            let unread = match &bases {
+                None => true,
+                Some(None) => false,
+                Some(_) if bases == extends_clause(class, text) => false,
+                Some(Some(list)) => {
+                    match super::interface_bases::module_bases(project, file, text, facts, list) {
+                        Some(b) => {
+                            module_bases.push(b);
+                            false
+                        }
+                        None => true,
+                    }
+                }
+            };
+            unread || opens_members(ibody, &syms) != Open::No
         });
         if open {
             return Some(Members::Unknown);
+        }
+        // `interface Cheerio<T> extends MethodsType` of `typeof` modules:
+        // their exports.
+        for b in &module_bases {
+            if b.lib_members.contains(&name) {
+                return Some(Members::Present);
+            }
+            for m in &b.modules {
+                match find_export(project, m, name, 0) {
+                    Export::Defs { file, defs } => return Some(Members::Defs { file, defs }),
+                    Export::Missing => pool.extend(super::modules::top_level_names(project, m)),
+                    Export::Present | Export::CommonJs { .. } => return Some(Members::Present),
+                    Export::Unknown => return Some(Members::Unknown),
+                }
+            }
         }
         for d in facts
             .definitions

@@ -14,6 +14,7 @@ mod arity;
 mod calls;
 mod calltext;
 mod intent;
+mod interface_bases;
 mod literal_types;
 mod locals;
 mod members;

@@ -399,7 +399,8 @@ fn find_export_in(
     if present {
         return Export::Present;
     }
-    if word_positions(text, name).next().is_some() {
+    // (A member access, `x.name`, exports nothing.)
+    if word_positions(text, name).any(|i| !text[..i].trim_end().ends_with('.')) {
         return Export::Present;
     }
     if let Some(x) = &equals

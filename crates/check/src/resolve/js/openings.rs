@@ -91,7 +91,12 @@ pub(super) fn opens_members(body: &str, syms: &Symbols) -> Open {
             return false;
         }
         let after = inner[end..].trim_start();
-        after.starts_with(':')
+        // `[index: number]: T` (an array-like class) keys numbers only.
+        let numeric = after
+            .strip_prefix(':')
+            .and_then(|k| k.trim_start().strip_prefix("number"))
+            .is_some_and(|k| k.trim_start().starts_with(']'));
+        !numeric && after.starts_with(':')
             || after.strip_prefix(']').is_some_and(|a| {
                 a.trim_start()
                     .starts_with(['(', ':', '=', ';', '?', '!', '<'])

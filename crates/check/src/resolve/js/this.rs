@@ -29,7 +29,7 @@ pub(super) fn this_call_at(
     q: &str,
 ) -> Vec<Outcome> {
     if scope::local_binds(ctx.facts, "this", at) {
-        return vec![skipped!()];
+        return typed_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
     }
     let Some(class) = scope::enclosing_class(ctx.facts, at) else {
         return prototype_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
@@ -131,6 +131,42 @@ pub(super) fn private_member(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         return check_arity(ctx, r, &declared, ctx.path);
     }
     vec![Outcome::Resolved]
+}
+
+/// `this.m()` in a TypeScript function that declares its `this`
+/// (cheerio's `export function attr<T>(this: Cheerio<T>, …)`): a member of
+/// that project class.
+fn typed_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    at: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let binding = scope::innermost_binding(ctx.facts, "this", at)?;
+    let f = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.span.contains(&binding.scope))
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
+    let receiver = f
+        .params
+        .as_ref()?
+        .list
+        .first()
+        .filter(|p| p.name == "this")?;
+    let ty = receiver.type_text.as_deref()?.trim();
+    let name = ty.split('<').next().unwrap_or(ty).trim();
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return None;
+    }
+    let (file, class) = super::members::find_class(ctx.project, ctx.path, name)?;
+    let found = class_member(ctx.project, &file, &class, &r.name, false);
+    Some(member_outcome(ctx, r, found, q))
 }
 
 fn is_arity_finding(o: &Outcome) -> bool {
