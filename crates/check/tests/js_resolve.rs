@@ -2681,6 +2681,12 @@ export function attr<T>(this: Cheerio<T>, name: string): Cheerio<T> {
 export function removeAttr<T>(this: Cheerio<T>, name: string): Cheerio<T> {
   return this.find(name, name);
 }
+export function _insert(concat: (x: number) => void) {
+  return function <T>(this: Cheerio<T>, ...elems: string[]) {
+    concat(1);
+    return this.findAll(elems[0]);
+  };
+}
 "#;
     assert_eq!(
         file(&p, "src/api/attributes.ts", body),
@@ -2688,6 +2694,83 @@ export function removeAttr<T>(this: Cheerio<T>, name: string): Cheerio<T> {
             "unknown-symbol src/api/attributes.ts:4 'this' has no member 'finds'",
             "arity-mismatch src/api/attributes.ts:5 '_make' takes at most 1 argument(s) but 2 were given",
             "arity-mismatch src/api/attributes.ts:10 'find' takes at most 1 argument(s) but 2 were given",
+            "unknown-symbol src/api/attributes.ts:15 'this' has no member 'findAll'",
         ]
     );
+}
+
+#[test]
+fn hooks_that_throw_extra_arguments_every_call_passes_and_helpers_inside_function_values() {
+    // mongoose: `Connection.prototype.createClient` only throws (a driver
+    // fills it in); `castArithmetic(val)` is called with three arguments
+    // everywhere; `StateMachine.ctor = function () { const ctor =
+    // function () {…} }` defines no top-level `ctor`.
+    let p = shop(&[(
+        "lib/stateMachine.js",
+        "'use strict';\nconst StateMachine = module.exports = exports = function StateMachine() {};\nStateMachine.ctor = function() {\n  const states = [...arguments];\n  const ctor = function() {\n    this.states = states;\n  };\n  return ctor;\n};\n",
+    )]);
+    let body = r#"'use strict';
+const StateMachine = require('./stateMachine');
+const Roster = StateMachine.ctor('require', 'modify', 'init');
+function Connection() {}
+Connection.prototype.createClient = function createClient() {
+  throw new Error('Connection#createClient not implemented by driver');
+};
+Connection.prototype.openUri = function (uri, options) {
+  return this.createClient(uri, options);
+};
+function castArithmetic(val) {
+  return val;
+}
+castArithmetic(1, 'schema', true);
+castArithmetic(2, 'schema', true);
+function castNumber(val) {
+  return val;
+}
+castNumber(1);
+castNumber(2, 'schema');
+module.exports = { Connection, Roster };
+"#;
+    assert_eq!(
+        file(&p, "lib/connection.js", body),
+        vec![
+            "arity-mismatch lib/connection.js:20 'castNumber' takes at most 1 argument(s) but 2 were given"
+        ]
+    );
+}
+
+#[test]
+fn typed_fields_and_parameters_handed_to_the_base_constructor() {
+    // yaml's composer: `private onError: ComposeErrorHandler = (source,
+    // code, message, warning) => …` is held to its type, not the arrow's
+    // list. postcss: `constructor(defaults) { super(defaults) }`.
+    let p = shop(&[]);
+    let body = r#"type Handler = (source: number, code: string, message: string, warning?: boolean) => void;
+export class Composer {
+  private onError: Handler = (source, code, message, warning) => {
+    console.log(source, code, message, warning);
+  };
+  run(): void {
+    this.onError(1, 'BAD', 'message');
+  }
+}
+"#;
+    assert_eq!(file(&p, "src/composer.ts", body), Vec::<String>::new());
+    let body = r#"class Node {
+  constructor(defaults = {}) {
+    this.raws = defaults;
+  }
+}
+class Comment extends Node {
+  constructor(defaults) {
+    super(defaults);
+    this.type = 'comment';
+  }
+}
+new Comment({ text: 'a' });
+new Comment({ text: 'b' });
+new Comment();
+module.exports = Comment;
+"#;
+    assert_eq!(file(&p, "lib/comment.js", body), Vec::<String>::new());
 }

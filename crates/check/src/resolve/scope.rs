@@ -13,6 +13,21 @@ pub fn local_binds(facts: &FileFacts, name: &str, at: &Span) -> bool {
     })
 }
 
+/// The scope of the local binding a definition without a container makes
+/// inside an anonymous function (`it('…', () => { const make = () => …
+/// })`, mongoose's `const ctor = function () {…}` inside a function
+/// expression): where it is visible. `None` for a top-level definition.
+pub fn nested_binding_scope<'f>(facts: &'f FileFacts, d: &Definition) -> Option<&'f Span> {
+    if d.container.is_some() {
+        return None;
+    }
+    facts
+        .locals
+        .iter()
+        .find(|l| l.name == d.name && l.scope.contains(&d.span) && l.scope != d.span)
+        .map(|l| &l.scope)
+}
+
 /// The innermost local binding named `name` whose scope holds `at`.
 pub fn innermost_binding<'f>(
     facts: &'f FileFacts,

@@ -106,6 +106,25 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     {
         return vec![Outcome::Resolved];
     }
+    // Nor for extra arguments the project's other calls pass too
+    // (mongoose's `castArithmetic(val, schema, strictQuery)` of
+    // `castArithmetic(val)`, in every call): they are ignored on purpose.
+    // (Only for a module's functions and methods, whose calls anywhere are
+    // calls of them; not a nested helper whose name other scopes reuse.)
+    let shared = def.kind == DefKind::Method
+        || def.container.is_none()
+            && rc.as_ref().is_some_and(|rc| {
+                crate::resolve::scope::nested_binding_scope(&rc.1, def).is_none()
+            });
+    if js
+        && shared
+        && let ArityError::TooMany { max, .. } = e
+        && other_call_arities(ctx, r, given)
+            .iter()
+            .any(|n| n.is_some_and(|n| n > max))
+    {
+        return vec![Outcome::Resolved];
+    }
     let what = if sets.len() > 1 {
         format!("no overload of '{}'", def.name)
     } else {
@@ -249,7 +268,10 @@ fn params_of(d: &Definition, text: Option<&str>) -> Option<Params> {
         // A getter's value is what gets called, not the getter.
         DefKind::Method if is_accessor(d) => return None,
         // `const f: Fn = () => …`: the declared type is the contract.
-        DefKind::Function if typed_binding(d) && !annotation_agrees(d) => return None,
+        // Also a class field: `private onError: Handler = (a, b, c) => …`.
+        DefKind::Function | DefKind::Method if typed_binding(d) && !annotation_agrees(d) => {
+            return None;
+        }
         DefKind::Function | DefKind::Method => d.params.clone()?,
         DefKind::Class => match &d.params {
             Some(p) => p.clone(),
@@ -290,22 +312,33 @@ fn is_accessor(d: &Definition) -> bool {
 /// `name: Type = …`: a variable whose type annotation, not its value, says
 /// how it is called.
 fn typed_binding(d: &Definition) -> bool {
-    d.signature
-        .as_deref()
-        .and_then(|s| s.strip_prefix(d.name.as_str()))
-        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    after_name(d).is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// The signature after the definition's name and the modifiers before it
+/// (`private readonly onError: H = …` → `: H = …`).
+fn after_name(d: &Definition) -> Option<&str> {
+    let mut sig = d.signature.as_deref()?.trim_start();
+    loop {
+        let word = sig.split_whitespace().next()?;
+        if !matches!(
+            word,
+            "private" | "public" | "protected" | "readonly" | "static" | "declare" | "override"
+        ) {
+            break;
+        }
+        sig = sig[word.len()..].trim_start();
+    }
+    sig.strip_prefix(d.name.as_str())
 }
 
 /// `name: (a: A, b: B) => R = (a, b) => …`: an inline function type with
 /// as many plain parameters (no `?`, defaults or rest) as the value has.
 fn annotation_agrees(d: &Definition) -> bool {
-    let (Some(sig), Some(params)) = (d.signature.as_deref(), d.params.as_ref()) else {
+    let Some(params) = d.params.as_ref() else {
         return false;
     };
-    let Some(ty) = sig
-        .strip_prefix(d.name.as_str())
-        .and_then(|r| r.trim_start().strip_prefix(':'))
-    else {
+    let Some(ty) = after_name(d).and_then(|r| r.trim_start().strip_prefix(':')) else {
         return false;
     };
     let mut ty = ty.trim_start();

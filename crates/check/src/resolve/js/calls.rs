@@ -99,7 +99,9 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     }
     if ctx.facts.definitions.iter().any(|d| {
         d.name == name
-            && (d.container.is_some() || local_scope(ctx, d).is_none_or(|s| s.contains(&r.span)))
+            && (d.container.is_some()
+                || crate::resolve::scope::nested_binding_scope(ctx.facts, d)
+                    .is_none_or(|s| s.contains(&r.span)))
     }) {
         return vec![Outcome::Resolved];
     }
@@ -246,17 +248,6 @@ pub fn expects_error(ctx: &FileCtx, line: u32) -> bool {
 /// the innermost group only. Class and interface members are never bare
 /// names. Empty when a local binding (a parameter, a `let`) of the name is
 /// nearer than every such definition.
-/// The scope of the local binding a definition without a container
-/// makes inside an anonymous function (`it('…', () => { const make = () =>
-/// … })`); `None` for a module-level one.
-fn local_scope<'p>(ctx: &FileCtx<'p, '_>, d: &Definition) -> Option<&'p plumb_facts::Span> {
-    ctx.facts
-        .locals
-        .iter()
-        .find(|l| l.name == d.name && l.scope.contains(&d.span) && l.scope != d.span)
-        .map(|l| &l.scope)
-}
-
 fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition> {
     let defs = &ctx.facts.definitions;
     let mut best: Option<(u32, Vec<&'p Definition>)> = None;
@@ -266,7 +257,7 @@ fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition>
             // A function bound inside an anonymous function (`it('…', () =>
             // { const make = () => … })`) has no container; the local
             // binding it makes there says where it is visible.
-            None => match local_scope(ctx, d) {
+            None => match crate::resolve::scope::nested_binding_scope(ctx.facts, d) {
                 Some(scope) if !scope.contains(&r.span) => None,
                 Some(scope) => Some(scope.start_byte + 1),
                 None => Some(0),

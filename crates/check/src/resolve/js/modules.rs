@@ -399,8 +399,11 @@ fn find_export_in(
     if present {
         return Export::Present;
     }
-    // (A member access, `x.name`, exports nothing.)
-    if word_positions(text, name).any(|i| !text[..i].trim_end().ends_with('.')) {
+    // (A method call, `x.name(…)`, exports nothing.)
+    let method_call = |i: usize| {
+        text[..i].trim_end().ends_with('.') && text[i + name.len()..].trim_start().starts_with('(')
+    };
+    if word_positions(text, name).any(|i| !method_call(i)) {
         return Export::Present;
     }
     if let Some(x) = &equals
@@ -477,12 +480,14 @@ pub fn members_named(facts: &FileFacts, container: &str, name: &str) -> Vec<Defi
         .collect()
 }
 
-/// Top-level definitions named `name`.
+/// Top-level definitions named `name` (not a function bound inside an
+/// anonymous function, which has no container either).
 pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
     facts
         .definitions
         .iter()
         .filter(|d| d.container.is_none() && d.name == name)
+        .filter(|d| crate::resolve::scope::nested_binding_scope(facts, d).is_none())
         .cloned()
         .collect()
 }

@@ -140,6 +140,12 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     // function to its documented signature).
     let uses = before_reassigned(body, name);
     let passed_on = !dereferenced(uses, name) && !compared(uses, name);
+    // A constructor handing it to its base (postcss's `constructor(defaults)
+    // { super(defaults) }` of `Node`'s `constructor(defaults = {})`): the
+    // base decides, and a base constructor fills in its own defaults.
+    if passed_on && passed_to_super(uses, name) {
+        return Omission::Optional;
+    }
     if passed_on && passed_to_needing(name, uses, file, depth) {
         return Omission::Needed;
     }
@@ -148,6 +154,17 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     } else {
         Omission::Needed
     }
+}
+
+/// Whether `body` calls `super(…)` with `name` as one of the arguments.
+fn passed_to_super(body: &str, name: &str) -> bool {
+    body.match_indices("super(").any(|(i, m)| {
+        let open = i + m.len() - 1;
+        matching_paren(body, open).is_some_and(|close| {
+            super::literal_types::split_top(&body[open + 1..close], |_, c| c == ',', |_| false)
+                .is_some_and(|args| args.iter().any(|a| a.trim() == name))
+        })
+    })
 }
 
 /// Whether `body` passes `name` straight to a function of the same file

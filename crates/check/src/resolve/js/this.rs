@@ -62,7 +62,7 @@ pub(super) fn this_call_at(
     let out = member_outcome(ctx, r, found, q);
     if let Some((file, defs)) = hook
         && out.iter().any(is_arity_finding)
-        && (defs.iter().any(|d| empty_body(ctx, &file, d))
+        && (defs.iter().any(|d| hook_body(ctx, &file, d))
             || super::members::subclass_defines(ctx.project, ctx.path, class, &r.name))
     {
         return vec![skipped!()];
@@ -148,14 +148,20 @@ fn typed_this(
         .definitions
         .iter()
         .filter(|d| d.span.contains(&binding.scope))
-        .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
-    let receiver = f
-        .params
-        .as_ref()?
-        .list
-        .first()
-        .filter(|p| p.name == "this")?;
-    let ty = receiver.type_text.as_deref()?.trim();
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte);
+    // A named function's parameters, or (a function expression has no
+    // definition: cheerio's `return function <T>(this: Cheerio<T>, …)`)
+    // the text that opens the binding's scope.
+    let declared = f
+        .filter(|f| f.span.start_byte == binding.scope.start_byte)
+        .and_then(|f| f.params.as_ref()?.list.first().cloned())
+        .filter(|p| p.name == "this")
+        .and_then(|p| p.type_text);
+    let ty = match declared {
+        Some(t) => t,
+        None => this_param_in(ctx.text.get(binding.scope.start_byte as usize..)?)?,
+    };
+    let ty = ty.trim();
     let name = ty.split('<').next().unwrap_or(ty).trim();
     if name.is_empty()
         || !name
@@ -169,13 +175,37 @@ fn typed_this(
     Some(member_outcome(ctx, r, found, q))
 }
 
+/// The type of the `this` parameter a function's text (`function <T>(this:
+/// Cheerio<T>, …) {`) opens with, if it declares one.
+fn this_param_in(function: &str) -> Option<String> {
+    let open = function.find('(')?;
+    if function[..open].contains(['{', '=', ';']) {
+        return None;
+    }
+    let rest = function[open + 1..].trim_start().strip_prefix("this")?;
+    let rest = rest.trim_start().strip_prefix(':')?;
+    let mut depth = 0i32;
+    let end = rest.char_indices().find_map(|(i, c)| {
+        match c {
+            '<' | '(' | '[' | '{' => depth += 1,
+            '>' | ')' | ']' | '}' if depth > 0 => depth -= 1,
+            ',' | ')' if depth == 0 => return Some(i),
+            _ => {}
+        }
+        None
+    })?;
+    Some(rest[..end].trim().to_string())
+}
+
 fn is_arity_finding(o: &Outcome) -> bool {
     matches!(o, Outcome::Found(f) if f.kind == crate::resolve::FindingKind::ArityMismatch)
 }
 
-/// Whether the method `d` of `file` has a body with nothing in it (`m() {}`,
-/// `m(): void {}`).
-fn empty_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
+/// Whether the method `d` of `file` is a hook for subclasses to fill in:
+/// a body with nothing in it (`m() {}`, `m(): void {}`) or that only
+/// throws (mongoose's `createClient() { throw new MongooseError('… not
+/// implemented by driver') }`).
+fn hook_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
     let Some(rc) = ctx.project.facts_of(file) else {
         return false;
     };
@@ -193,9 +223,15 @@ fn empty_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
     };
     let rest = text[close + 1..].trim();
     let rest = rest.find('{').map_or(rest, |b| &rest[b..]);
+    let rest = rest.trim_end().trim_end_matches(';').trim_end();
     rest.strip_prefix('{')
         .and_then(|r| r.strip_suffix('}'))
-        .is_some_and(|inner| inner.trim().is_empty())
+        .map(str::trim)
+        .is_some_and(|inner| {
+            inner.is_empty()
+                || inner.starts_with("throw ")
+                    && inner.trim_end_matches(';').matches(';').count() == 0
+        })
 }
 
 /// Where `q` took `this`: the `var q = this` (also `let`, `const`) that
@@ -281,7 +317,11 @@ fn prototype_this(
         .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
         .collect();
     if !own.is_empty() {
-        return Some(check_arity(ctx, r, &own, ctx.path));
+        let out = check_arity(ctx, r, &own, ctx.path);
+        if out.iter().any(is_arity_finding) && own.iter().any(|d| hook_body(ctx, ctx.path, d)) {
+            return Some(vec![skipped!()]);
+        }
+        return Some(out);
     }
     let text = ctx.text;
     // `util.inherits(Client, EventEmitter)` (node-postgres' native client):
