@@ -2774,3 +2774,57 @@ module.exports = Comment;
 "#;
     assert_eq!(file(&p, "lib/comment.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn prototypes_set_from_a_base_and_methods_inside_a_module_wrapper() {
+    // mongoose: `Object.setPrototypeOf(Connection.prototype,
+    // EventEmitter.prototype)` and `Schema.prototype =
+    // Object.create(EventEmitter.prototype)`; q: methods assigned inside
+    // its UMD wrapper, instances made by `object_create(Promise.prototype)`;
+    // postcss: `proto[method]` only read.
+    let p = shop(&[]);
+    let body = r#"(function (definition) {
+  module.exports = definition();
+})(function () {
+  const EventEmitter = require('events').EventEmitter;
+  function Connection() {}
+  Object.setPrototypeOf(Connection.prototype, EventEmitter.prototype);
+  Connection.prototype.open = function () {
+    this.emit('open');
+    this.emits('open');
+  };
+  function Schema() {}
+  Schema.prototype = Object.create(EventEmitter.prototype);
+  Schema.prototype.add = function () {
+    const proto = Schema.prototype;
+    if (this.add === proto.add) this.emit('add');
+    return this.adds();
+  };
+  function Promise() {}
+  Promise.prototype.then = function (f) {
+    return f(this);
+  };
+  Promise.prototype.tap = function (f) {
+    return this.thens(f);
+  };
+  function make() {
+    return object_create(Promise.prototype);
+  }
+  const object_create = Object.create;
+  function Query() {}
+  Query.prototype = new Connection();
+  Query.prototype.run = function () {
+    return this.anything();
+  };
+  return { Connection, Schema, make, Query };
+});
+"#;
+    assert_eq!(
+        file(&p, "q.js", body),
+        vec![
+            "unknown-symbol q.js:9 'this' has no member 'emits'",
+            "unknown-symbol q.js:16 'this' has no member 'adds'",
+            "unknown-symbol q.js:23 'this' has no member 'thens'",
+        ]
+    );
+}

@@ -197,6 +197,24 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         if prototype_alias_plain(text, before, syms) {
             continue;
         }
+        // The base, which the caller reads (`Object.setPrototypeOf(C.prototype,
+        // Base.prototype)`, `C.prototype = Object.create(Base.prototype)`).
+        if before.ends_with("setPrototypeOf(")
+            || after
+                .strip_prefix('=')
+                .is_some_and(|v| v.trim_start().starts_with("Object.create("))
+        {
+            continue;
+        }
+        // `var promise = object_create(Promise.prototype)` (q) makes an
+        // instance; `Sub.prototype = Object.create(Foo.prototype)` a
+        // subclass, whose members `this` may then have.
+        if let Some(lhs) = before.strip_suffix("create(") {
+            let line = &lhs[lhs.rfind('\n').map_or(0, |n| n + 1)..];
+            if !line.contains(".prototype") && after.starts_with(')') {
+                continue;
+            }
+        }
         let rest = after.strip_prefix(',')?.trim_start();
         if before.ends_with("defineProperties(") {
             added.extend(literal_keys(syms, rest)?.0);
@@ -254,9 +272,15 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
             || after
                 .strip_prefix('[')
                 .and_then(|k| k.split_once(']'))
-                .is_some_and(|(k, _)| {
+                .is_some_and(|(k, rest)| {
                     let k = k.trim();
-                    k.strip_prefix("Symbol.").is_some_and(|w| {
+                    // Reading `proto[method]` adds nothing (postcss compares
+                    // `this[method] === proto[method]`).
+                    let rest = rest.trim_start();
+                    let read = !(rest.starts_with('=')
+                        && !rest.starts_with("==")
+                        && !rest.starts_with("=>"));
+                    read || k.strip_prefix("Symbol.").is_some_and(|w| {
                         !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_')
                     }) || syms.contains(k)
                 })

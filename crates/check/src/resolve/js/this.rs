@@ -28,8 +28,16 @@ pub(super) fn this_call_at(
     at: &plumb_facts::Span,
     q: &str,
 ) -> Vec<Outcome> {
-    if scope::local_binds(ctx.facts, "this", at) {
-        return typed_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
+    // The nearest function that binds `this` decides; a method nested
+    // inside that function (q's `Promise.prototype.then = function` inside
+    // its UMD wrapper) is nearer still.
+    if let Some(b) = scope::innermost_binding(ctx.facts, "this", at) {
+        let method_nearer = ctx.facts.definitions.iter().any(|d| {
+            matches!(d.kind, DefKind::Method) && d.span.contains(at) && b.scope.contains(&d.span)
+        });
+        if !method_nearer {
+            return typed_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
+        }
     }
     let Some(class) = scope::enclosing_class(ctx.facts, at) else {
         return prototype_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
@@ -327,27 +335,25 @@ fn prototype_this(
     // `util.inherits(Client, EventEmitter)` (node-postgres' native client):
     // the base's members too, when the base is a project or Node class.
     let mut base_pool: Vec<(String, String, u32)> = Vec::new();
-    if text.contains(&format!("inherits({c}")) {
-        let Some(base) = inherited_base(text, c) else {
-            return Some(vec![skipped!()]);
-        };
-        match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
+    match prototype_base(text, c) {
+        Err(()) => return Some(vec![skipped!()]),
+        Ok(None) => {}
+        Ok(Some(base)) => match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
             Members::Missing(pool) => base_pool = pool,
             found => return Some(member_outcome(ctx, r, found, q)),
-        }
+        },
     }
     let syms = super::openings::symbols(ctx.project, ctx.path, text);
     if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-        || text.contains(&format!("setPrototypeOf({c}"))
         || text.contains("__proto__")
-        || text.contains(&format!("{c}.prototype ="))
         || super::openings::computed_prototype_key(text, c)
-        || super::openings::assigns_computed_this(text, &syms)
+        // Data stored under computed keys (`this[k] = v`, as a class's
+        // `Open::Data`) hides only a name mentioned somewhere.
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
         // `mixin(Request.prototype, RequestBase.prototype)` in another file:
         // RequestBase's methods run with `this` a Request.
-        || ctx.project.member_used_elsewhere(c, "prototype", ctx.path)
+        || prototype_used_elsewhere(ctx, c, &r.name)
     {
         return Some(vec![skipped!()]);
     }
@@ -373,6 +379,29 @@ fn prototype_this(
         &pool,
         0.75,
     ))
+}
+
+/// Whether a file other than `ctx`'s uses `c.prototype` otherwise than by
+/// adding named members none of which is `name` (`Query.prototype.x =
+/// function` in a plugin of mongoose adds `x`; `mixin(Request.prototype,
+/// C.prototype)` hands C's methods to another class).
+fn prototype_used_elsewhere(ctx: &FileCtx, c: &str, name: &str) -> bool {
+    ctx.project
+        .files_mentioning(c, "prototype", ctx.path, 500)
+        .iter()
+        .any(|p| {
+            let Some(rc) = ctx.project.facts_of(p) else {
+                return true;
+            };
+            let (text, facts) = (&rc.0, &rc.1);
+            let syms = super::openings::symbols(ctx.project, p, text);
+            facts
+                .definitions
+                .iter()
+                .any(|d| d.name == name && d.container.as_deref() == Some(c))
+                || super::openings::prototype_additions(text, c, &syms)
+                    .is_none_or(|added| added.iter().any(|a| a == name))
+        })
 }
 
 /// Member `name` of `base`, the class or constructor function the file
@@ -453,11 +482,11 @@ fn constructor_members(
         return Members::Present;
     }
     let syms = super::openings::symbols(project, file, text);
-    if text.contains(&format!("setPrototypeOf({fname}"))
-        || text.contains("__proto__")
-        || text.contains(&format!("{fname}.prototype ="))
+    if text.contains("__proto__")
         || super::openings::computed_prototype_key(text, fname)
         || super::openings::assigns_computed_this(text, &syms)
+            && (crate::resolve::word_positions(text, name).next().is_some()
+                || project.name_defined(name))
         || project.member_used_elsewhere(fname, "prototype", file)
     {
         return Members::Unknown;
@@ -473,14 +502,13 @@ fn constructor_members(
         .filter(|d| d.container.as_deref() == Some(fname))
         .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
         .collect();
-    if text.contains(&format!("inherits({fname}")) {
-        let Some(base) = inherited_base(text, fname) else {
-            return Members::Unknown;
-        };
-        match base_members(project, file, facts, &base, name, depth) {
+    match prototype_base(text, fname) {
+        Err(()) => return Members::Unknown,
+        Ok(None) => {}
+        Ok(Some(base)) => match base_members(project, file, facts, &base, name, depth) {
             Members::Missing(p) => pool.extend(p),
             found => return found,
-        }
+        },
     }
     Members::Missing(pool)
 }
@@ -518,20 +546,60 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
     })
 }
 
-/// The base `C` inherits from by `util.inherits(C, Base)` (or `inherits(C,
-/// Base)`), when it is a plain name and the only such call for `C`.
-fn inherited_base(text: &str, c: &str) -> Option<String> {
-    let pat = format!("inherits({c},");
-    let mut found = text.match_indices(&pat).map(|(i, _)| {
-        let rest = text[i + pat.len()..].trim_start();
-        let end = rest
+/// What the constructor `c` inherits from: `util.inherits(C, Base)`,
+/// `Object.setPrototypeOf(C.prototype, Base.prototype)` or `C.prototype =
+/// Object.create(Base.prototype)` (mongoose), `Base` a plain or dotted
+/// name. `Ok(None)` when the file sets no base; `Err` when it sets `C`'s
+/// prototype any other way (`C.prototype = new mquery()`) or to two bases.
+fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
+    fn name(s: &str) -> (&str, &str) {
+        let s = s.trim_start();
+        let end = s
             .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.'))
-            .unwrap_or(rest.len());
-        (!rest[..end].is_empty() && rest[end..].trim_start().starts_with(')'))
-            .then(|| rest[..end].to_string())
-    });
-    match (found.next(), found.next()) {
-        (Some(base), None) => base,
-        _ => None,
+            .unwrap_or(s.len());
+        (&s[..end], s[end..].trim_start())
+    }
+    let whole = |i: usize| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.')
+    };
+    let mut bases: Vec<&str> = Vec::new();
+    let forms = [
+        format!("inherits({c},"),
+        format!("setPrototypeOf({c}.prototype,"),
+        format!("{c}.prototype ="),
+    ];
+    for (k, pat) in forms.iter().enumerate() {
+        for (i, _) in text.match_indices(pat.as_str()) {
+            let rest = &text[i + pat.len()..];
+            if k == 2 && (rest.starts_with('=') || !whole(i)) {
+                continue;
+            }
+            let rest = if k == 2 {
+                rest.trim_start().strip_prefix("Object.create(").ok_or(())?
+            } else {
+                rest
+            };
+            let (base, after) = name(rest);
+            let base = if k == 0 {
+                base
+            } else {
+                base.strip_suffix(".prototype").ok_or(())?
+            };
+            if base.is_empty() || !after.starts_with(')') {
+                return Err(());
+            }
+            bases.push(base);
+        }
+    }
+    // `setPrototypeOf(C, …)` sets the statics' prototype, not instances'.
+    bases.sort_unstable();
+    bases.dedup();
+    match bases.as_slice() {
+        [] => Ok(None),
+        [b] => Ok(Some(b.to_string())),
+        _ => Err(()),
     }
 }
