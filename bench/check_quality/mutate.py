@@ -52,6 +52,19 @@ def call_args(line, start):
     return None
 
 
+def js_rebinds(text, name):
+    """Whether JavaScript/TypeScript `text` binds `name` as a parameter
+    (`function (a, name)`, `(name) =>`, `name =>`) or a variable (`var name`,
+    `let name`, `const name`), besides declaring a function of that name."""
+    n = re.escape(name)
+    params = r"(?:function\b[^(]*)?\(([^()]*)\)\s*(?:=>|\{|:)"
+    for m in re.finditer(params, text):
+        if re.search(r"(?:^|[,\s(])" + n + r"\s*(?:[,=:?)]|$)", m.group(1)):
+            return True
+    return bool(re.search(r"\b(?:var|let|const)\s+" + n + r"\b", text)
+                or re.search(r"(?:^|[^\w$.])" + n + r"\s*=>", text))
+
+
 def classify(qualifier, bound, type_names, is_project, std_modules):
     """How a call names its target: `bare`, `self`, `type` (a project type or module
     definition), `module` (an import of a project module), `stdlib` (an import of a
@@ -189,6 +202,11 @@ class CallMutator:
         d = r[0]
         same_package = self.lang == "go" and os.path.dirname(d["path"]) == os.path.dirname(path)
         if form == "bare" and d["path"] != path and not same_package and name not in self.bound.get(path, {}):
+            return None
+        # A JavaScript file that also binds the name as a parameter or a
+        # variable (`new Promise(function (resolve, reject) { reject(e) })`
+        # beside a top-level `function reject`) may be calling that binding.
+        if form == "bare" and self.lang == "typescript" and js_rebinds(self.read(path), name):
             return None
         if form == "self" and d["path"] != path:
             return None

@@ -109,19 +109,32 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     // Nor for extra arguments the project's other calls pass too
     // (mongoose's `castArithmetic(val, schema, strictQuery)` of
     // `castArithmetic(val)`, in every call): they are ignored on purpose.
-    // (Only for a module's functions and methods, whose calls anywhere are
-    // calls of them; not a nested helper whose name other scopes reuse.)
-    let shared = def.kind == DefKind::Method
-        || def.container.is_none()
-            && rc.as_ref().is_some_and(|rc| {
-                crate::resolve::scope::nested_binding_scope(&rc.1, def).is_none()
-            });
+    // (For a helper nested in a function, only the calls where it is
+    // visible: other scopes reuse its name for other functions.)
+    let within = match (&rc, def.kind) {
+        (Some(rc), kind) if kind != DefKind::Method => match def.container.as_deref() {
+            None => crate::resolve::scope::nested_binding_scope(&rc.1, def).copied(),
+            Some(c) => rc
+                .1
+                .definitions
+                .iter()
+                .find(|p| {
+                    p.kind.is_callable() && p.qualified_name() == c && p.span.contains(&def.span)
+                })
+                .map(|p| p.span),
+        },
+        _ => None,
+    };
     if js
-        && shared
         && let ArityError::TooMany { max, .. } = e
-        && other_call_arities(ctx, r, given)
+        && ctx
+            .project
+            .other_calls(r, ctx.path, 500)
             .iter()
-            .any(|n| n.is_some_and(|n| n > max))
+            .filter(|(path, call)| {
+                within.is_none_or(|sc| path.as_str() == file && sc.contains(&call.span))
+            })
+            .any(|(_, call)| call.arg_count.is_some_and(|n| !call.has_spread && n > max))
     {
         return vec![Outcome::Resolved];
     }
