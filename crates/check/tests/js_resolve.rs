@@ -2770,7 +2770,18 @@ class Comment extends Node {
 new Comment({ text: 'a' });
 new Comment({ text: 'b' });
 new Comment();
-module.exports = Comment;
+class Declaration extends Node {
+  constructor(defaults) {
+    if (defaults && typeof defaults.value !== 'string') {
+      defaults = { ...defaults, value: String(defaults.value) };
+    }
+    super(defaults);
+  }
+}
+new Declaration({ value: 1 });
+new Declaration({ value: 2 });
+new Declaration();
+module.exports = { Comment, Declaration };
 "#;
     assert_eq!(file(&p, "lib/comment.js", body), Vec::<String>::new());
 }
@@ -2825,6 +2836,34 @@ fn prototypes_set_from_a_base_and_methods_inside_a_module_wrapper() {
             "unknown-symbol q.js:9 'this' has no member 'emits'",
             "unknown-symbol q.js:16 'this' has no member 'adds'",
             "unknown-symbol q.js:23 'this' has no member 'thens'",
+        ]
+    );
+}
+
+#[test]
+fn an_ambient_module_is_every_block_that_declares_it() {
+    // mongoose's types: `declare module 'mongoose' {…}` in index.d.ts and in
+    // each of the files it references; its own tests import from any.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "shop", "types": "./types/index.d.ts", "main": "./index.js"}"#,
+        ),
+        ("index.js", "module.exports = {};\n"),
+        (
+            "types/index.d.ts",
+            "/// <reference path=\"./models.d.ts\" />\ndeclare module 'shop' {\n  export function connect(uri: string): void;\n}\n",
+        ),
+        (
+            "types/models.d.ts",
+            "declare module 'shop' {\n  interface SaveOptions {\n    safe?: boolean;\n  }\n}\n",
+        ),
+    ]);
+    let body = "import { connect, SaveOptions } from 'shop';\nconst o: SaveOptions = {};\nconnect('x');\nconnect('x', o);\n";
+    assert_eq!(
+        file(&p, "test/types/models.test.ts", body),
+        vec![
+            "arity-mismatch test/types/models.test.ts:4 'connect' takes at most 1 argument(s) but 2 were given"
         ]
     );
 }

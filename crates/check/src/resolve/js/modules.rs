@@ -346,6 +346,49 @@ fn find_export_in(
             defs,
         };
     }
+    // `declare module 'mongoose' {…}` blocks, which other declaration
+    // files of the project (and packages) add to (mongoose's types/*.d.ts,
+    // one block each): the module's members in any of them, else unknown.
+    if is_declarations(file) {
+        let ambient: Vec<&str> = facts
+            .definitions
+            .iter()
+            .filter(|d| d.kind == DefKind::Module && d.container.is_none())
+            .map(|d| d.name.as_str())
+            .filter(|m| {
+                text.contains(&format!("declare module '{m}'"))
+                    || text.contains(&format!("declare module \"{m}\""))
+            })
+            .collect();
+        if !ambient.is_empty() {
+            let mut found: Vec<crate::project::ProjectDef> = project
+                .defs_named(name, 100)
+                .into_iter()
+                .filter(|d| {
+                    d.def
+                        .container
+                        .as_deref()
+                        .is_some_and(|c| ambient.contains(&c))
+                        && is_declarations(&d.path)
+                })
+                .collect();
+            found.sort_by(|a, b| a.path.cmp(&b.path));
+            return match found.first() {
+                Some(first) => {
+                    let path = first.path.clone();
+                    Export::Defs {
+                        defs: found
+                            .into_iter()
+                            .filter(|d| d.path == path)
+                            .map(|d| d.def)
+                            .collect(),
+                        file: path,
+                    }
+                }
+                None => Export::Unknown,
+            };
+        }
+    }
     // `export = e;` of `declare function e(): …; declare namespace e {…}`
     // (DefinitelyTyped's CommonJS packages): the namespace's members.
     let equals = export_equals_name(text);

@@ -133,6 +133,11 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
         return Omission::Needed;
     }
     if let Some(test) = body_tests(body, name) {
+        // Tested, then handed to the base constructor (postcss's
+        // `Declaration`: `if (defaults && …) {…} super(defaults)`).
+        if test == Omission::Tolerated && passed_to_super(body, name) {
+            return Omission::Optional;
+        }
         return test;
     }
     // Passing it on untouched tolerates a missing argument, unless the
