@@ -70,23 +70,53 @@ pub fn expects_failure(text: &str, at: usize) -> bool {
     let at = at.min(text.len());
     let lo = floor_char(text, at.saturating_sub(WINDOW));
     let hi = floor_char(text, (at + WINDOW).min(text.len()));
-    let depth = |s: &str| {
-        s.chars().fold(0i32, |d, c| match c {
-            '(' => d + 1,
-            ')' => d - 1,
-            _ => d,
-        })
+    // The opener's `(` (the first of `s`) is still open at the end of `s`:
+    // the depth never falls back to zero (`expect(() => a()).to.throw();
+    // it('b', () => { f() })` closes it before `f`).
+    let stays_open = |s: &str| {
+        let mut d = 0i32;
+        for c in s.chars() {
+            match c {
+                '(' => d += 1,
+                ')' => {
+                    d -= 1;
+                    if d <= 0 {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        d > 0
+    };
+    // The closer's `)` (at `end` of `s`) is the first to close a paren
+    // opened before `s`.
+    let first_close = |s: &str, end: usize| {
+        let mut d = 0i32;
+        for (j, c) in s.char_indices() {
+            match c {
+                '(' => d += 1,
+                ')' => {
+                    d -= 1;
+                    if d < 0 {
+                        return j == end;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
     };
     let before = &text[lo..at];
     let opened = OPENERS.iter().any(|m| {
         before
             .rfind(m)
-            .is_some_and(|i| depth(&before[i + m.find('(').unwrap_or(0)..]) > 0)
+            .is_some_and(|i| stays_open(&before[i + m.find('(').unwrap_or(0)..]))
     });
     let after = &text[at..hi];
     let closed = CLOSERS
         .iter()
-        .any(|m| after.find(m).is_some_and(|i| depth(&after[..i + 1]) < 0));
+        .any(|m| after.find(m).is_some_and(|i| first_close(after, i)));
     opened || closed
 }
 
@@ -122,6 +152,16 @@ mod tests {
         let at = text.find("require").unwrap();
         assert!(!text.is_char_boundary(at - REACH));
         assert!(!inside_try(&text, at));
+    }
+
+    #[test]
+    fn a_call_after_a_closed_assertion_expects_nothing() {
+        // graphql-js: a helper asserting a throw, then a plain call of the
+        // helper a few lines on (inside the next `it` callback).
+        let text = "function expectNon(type) {\n  expect(() => assertInput(type)).to.throw();\n}\nit('x', () => {\n  expectNon();\n});\nit('y', () => {\n  expect(() => g()).to.throw();\n});\n";
+        assert!(!expects_failure(text, text.find("expectNon();").unwrap()));
+        assert!(expects_failure(text, text.find("g()").unwrap()));
+        assert!(expects_failure(text, text.find("assertInput").unwrap()));
     }
 
     #[test]
