@@ -2867,3 +2867,27 @@ fn an_ambient_module_is_every_block_that_declares_it() {
         ]
     );
 }
+
+#[test]
+fn a_function_value_typed_by_an_alias_takes_what_the_alias_says() {
+    // MQTT.js: `const handleAck: PacketHandler = (client, packet) => …` with
+    // `type PacketHandler = (client, packet, done?) => void` in shared.ts.
+    let p = shop(&[
+        (
+            "src/shared.ts",
+            "export type PacketHandler = (\n  client: string,\n  packet: number,\n  done?: () => void,\n) => void\n",
+        ),
+        (
+            "src/ack.ts",
+            "import type { PacketHandler } from './shared'\nconst handleAck: PacketHandler = (client, packet) => {\n  console.log(client, packet)\n}\nexport default handleAck\n",
+        ),
+    ]);
+    let body = "import handleAck from './ack'\nhandleAck('c', 1)\nhandleAck('c', 1, () => {})\nhandleAck('c', 1, () => {}, 2)\nhandleAck('c')\n";
+    assert_eq!(
+        file(&p, "src/index.ts", body),
+        vec![
+            "arity-mismatch src/index.ts:4 'handleAck' takes at most 3 argument(s) but 4 were given",
+            "arity-mismatch src/index.ts:5 'handleAck' needs at least 2 argument(s) but 1 were given",
+        ]
+    );
+}

@@ -62,7 +62,13 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     // Each callable as (lenient, strict) parameters; TypeScript has one reading.
     let mut sets: Vec<(Params, Params, &Definition)> = Vec::new();
     for d in defs {
-        let Some(p) = params_of(d, rc.as_ref().map(|rc| rc.0.as_str())) else {
+        // `const f: Handler = (a, b) => …`: the alias's function type.
+        let typed = || {
+            typed_binding(d)
+                .then(|| super::typed_values::alias_params(ctx.project, file, d))
+                .flatten()
+        };
+        let Some(p) = params_of(d, rc.as_ref().map(|rc| rc.0.as_str())).or_else(typed) else {
             return vec![Outcome::Resolved];
         };
         let (lenient, strict) = match (&rc, js) {
@@ -326,6 +332,12 @@ fn is_accessor(d: &Definition) -> bool {
 /// how it is called.
 fn typed_binding(d: &Definition) -> bool {
     after_name(d).is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// The type annotation of a binding (`const f: Handler = …` → `Handler =
+/// …`, the rest of the signature).
+pub(super) fn annotation(d: &Definition) -> Option<&str> {
+    after_name(d)?.trim_start().strip_prefix(':')
 }
 
 /// The signature after the definition's name and the modifiers before it

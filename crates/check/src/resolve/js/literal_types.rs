@@ -77,7 +77,7 @@ pub(super) fn declared_value_member(
 
 /// The type after `name:` up to the end of the declaration (`;`, `=` or
 /// a line break outside brackets); `None` when its brackets do not balance.
-fn type_text(s: &str) -> Option<&str> {
+pub(super) fn type_text(s: &str) -> Option<&str> {
     // `s` runs to the end of the file: stop at the first piece that says
     // something (the type may start on the next line).
     let end =

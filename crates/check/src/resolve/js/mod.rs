@@ -25,6 +25,7 @@ mod openings;
 mod packages;
 mod qualified;
 mod this;
+mod typed_values;
 mod workspace;
 
 pub use calls::check_ref;
