@@ -351,6 +351,10 @@ fn prototype_this(
         // `Open::Data`) hides only a name mentioned somewhere.
         || crate::resolve::word_positions(text, &r.name).count() > 1
         || ctx.project.name_defined(&r.name)
+        // A framework may hang it on instances it makes from the prototype
+        // (passport's strategies call `this.fail()`, which its middleware
+        // assigns): a name other files use is no slip.
+        || ctx.project.referenced_elsewhere(&r.name, ctx.path)
         // `mixin(Request.prototype, RequestBase.prototype)` in another file:
         // RequestBase's methods run with `this` a Request.
         || prototype_used_elsewhere(ctx, c, &r.name)
