@@ -2891,3 +2891,32 @@ fn a_function_value_typed_by_an_alias_takes_what_the_alias_says() {
         ]
     );
 }
+
+#[test]
+fn members_a_framework_hangs_on_instances_are_left_to_run_time() {
+    // passport: a strategy's `authenticate` calls `this.fail()`, which the
+    // middleware assigns on an object made from the strategy's prototype
+    // (and other strategies call too).
+    let p = shop(&[
+        (
+            "lib/middleware/authenticate.js",
+            "module.exports = function authenticate(prototype) {\n  const strategy = Object.create(prototype);\n  strategy.fail = function (challenge) {\n    return challenge;\n  };\n  return strategy;\n};\n",
+        ),
+        (
+            "lib/strategies/session.js",
+            "function SessionStrategy() {}\nSessionStrategy.prototype.authenticate = function () {\n  this.fail(401);\n};\nmodule.exports = SessionStrategy;\n",
+        ),
+    ]);
+    let body = r#"describe('strategies', function () {
+  function StrategyA() {}
+  StrategyA.prototype.authenticate = function (req) {
+    this.fail('A challenge');
+    this.fial('A challenge');
+  };
+});
+"#;
+    assert_eq!(
+        file(&p, "test/authenticate.test.js", body),
+        vec!["unknown-symbol test/authenticate.test.js:5 'this' has no member 'fial'"]
+    );
+}
