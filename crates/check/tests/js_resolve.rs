@@ -2920,3 +2920,41 @@ fn members_a_framework_hangs_on_instances_are_left_to_run_time() {
         vec!["unknown-symbol test/authenticate.test.js:5 'this' has no member 'fial'"]
     );
 }
+
+#[test]
+fn a_prototype_assigned_an_object_literal_has_its_keys() {
+    // pug's lexer: `Lexer.prototype = { constructor: Lexer, advance:
+    // function () {…}, … }`, whose methods run with `this` a Lexer.
+    let p = shop(&[]);
+    let body = r#"'use strict';
+function Lexer(str) {
+  this.input = str;
+}
+Lexer.prototype = {
+  constructor: Lexer,
+  scan: function (regexp, type) {
+    return regexp.exec(this.input) && type;
+  },
+  advance() {
+    this.scan(/^x/, 'x');
+    this.scna(/^x/, 'x');
+    return this.scan(/^x/, 'x', 3);
+  },
+};
+function Parser() {}
+Parser.prototype = {
+  ...Lexer.prototype,
+  parse: function () {
+    return this.anything();
+  },
+};
+module.exports = { Lexer, Parser };
+"#;
+    assert_eq!(
+        file(&p, "lib/lexer.js", body),
+        vec![
+            "unknown-symbol lib/lexer.js:12 'this' has no member 'scna'",
+            "arity-mismatch lib/lexer.js:13 'scan' takes at most 2 argument(s) but 3 were given",
+        ]
+    );
+}

@@ -91,10 +91,11 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// run with `this` an `A`; 12: `const C = (module.exports = function …)`
 /// defines the function `C`; 13: string keys of an included literal too; 14: `pp.m = function`
 /// with `const pp = A.prototype` is a method of `A`; 15: so is
-/// `A.prototype['m'] = function`),
+/// `A.prototype['m'] = function`; 16: the keys of `A.prototype = {…}` are
+/// members of `A`),
 /// so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 15;
+pub const FACTS_VERSION: u32 = 16;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

@@ -463,6 +463,19 @@ impl<'s, 't> Extractor<'s, 't> {
         {
             self.facts.dynamic = true;
         }
+        // `Lexer.prototype = { constructor: Lexer, advance: function () {…} }`
+        // (pug): the literal's keys are A's members, run with `this` an A.
+        if l.kind() == "member_expression"
+            && r.kind() == "object"
+            && sc.level != Level::Class
+            && let Some(obj) = l.child_by_field_name("object")
+            && obj.kind() == "identifier"
+            && l.child_by_field_name("property")
+                .is_some_and(|p| self.text(p) == "prototype")
+        {
+            let class = self.text(obj).into_owned();
+            return self.mixin_members(&class, r, sc);
+        }
         // `A.prototype['m'] = function …` (mysql's packet handlers): as
         // `A.prototype.m`, the key being a plain string.
         if l.kind() == "subscript_expression"

@@ -245,7 +245,7 @@ impl<'s, 't> Extractor<'s, 't> {
 
     /// The members an object literal mixed into `class` defines: methods
     /// and function-valued pairs as Methods, other values as Variables.
-    fn mixin_members(&mut self, class: &str, lit: Node<'t>, sc: &Scope) {
+    pub(super) fn mixin_members(&mut self, class: &str, lit: Node<'t>, sc: &Scope) {
         for k in self.kids(lit) {
             match k.kind() {
                 "pair" => {

@@ -139,6 +139,9 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
             .iter()
             .filter(|(path, call)| {
                 within.is_none_or(|sc| path.as_str() == file && sc.contains(&call.span))
+                    // A method's calls: those of its own file (`x.get(k, d)`
+                    // elsewhere may be any class's `get`).
+                    && (def.kind != DefKind::Method || path.as_str() == file)
             })
             .any(|(_, call)| call.arg_count.is_some_and(|n| !call.has_spread && n > max))
     {
@@ -331,7 +334,25 @@ fn is_accessor(d: &Definition) -> bool {
 /// `name: Type = …`: a variable whose type annotation, not its value, says
 /// how it is called.
 fn typed_binding(d: &Definition) -> bool {
-    after_name(d).is_some_and(|rest| rest.trim_start().starts_with(':'))
+    // `name: T = value`; an object literal's `name: function () {…}` pair
+    // has no `=` after its value's start.
+    annotation(d).is_some_and(|ann| {
+        let mut depth = 0i32;
+        let mut chars = ann.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '(' | '[' | '{' | '<' => depth += 1,
+                ')' | ']' | '}' | '>' => depth -= 1,
+                // `=>` of a function type, `==`: no initializer.
+                '=' if matches!(chars.peek(), Some('>' | '=')) => {
+                    chars.next();
+                }
+                '=' if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    })
 }
 
 /// The type annotation of a binding (`const f: Handler = …` → `Handler =

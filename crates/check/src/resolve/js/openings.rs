@@ -197,6 +197,14 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         if prototype_alias_plain(text, before, syms) {
             continue;
         }
+        // `C.prototype = {a: …, b() {}}` (pug's lexer): the literal's keys,
+        // when no key is computed and nothing is spread in.
+        if let Some(value) = after.strip_prefix('=').map(str::trim_start)
+            && value.starts_with('{')
+        {
+            added.extend(literal_keys(syms, value)?.0);
+            continue;
+        }
         // The base, which the caller reads (`Object.setPrototypeOf(C.prototype,
         // Base.prototype)`, `C.prototype = Object.create(Base.prototype)`).
         if before.ends_with("setPrototypeOf(")

@@ -581,6 +581,10 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
             if k == 2 && (rest.starts_with('=') || !whole(i)) {
                 continue;
             }
+            // `C.prototype = {…}`: a plain object, whose keys the caller reads.
+            if k == 2 && rest.trim_start().starts_with('{') {
+                continue;
+            }
             let rest = if k == 2 {
                 rest.trim_start().strip_prefix("Object.create(").ok_or(())?
             } else {
