@@ -2958,3 +2958,29 @@ module.exports = { Lexer, Parser };
         ]
     );
 }
+
+#[test]
+fn a_class_declared_in_several_callbacks_has_each_its_constructor() {
+    // mobx's tests declare `class Store` in many `test(…)` callbacks.
+    let p = shop(&[]);
+    let body = r#"test("a", () => {
+    class Store {
+        value = 1
+    }
+    return new Store()
+})
+test("b", () => {
+    class Store {
+        constructor(public v: number) {}
+    }
+    new Store(1)
+    return new Store()
+})
+"#;
+    assert_eq!(
+        file(&p, "src/store.test.ts", body),
+        vec![
+            "arity-mismatch src/store.test.ts:12 'constructor' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+}

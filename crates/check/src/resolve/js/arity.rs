@@ -53,7 +53,10 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
             let q = c.qualified_name();
             rc.1.definitions
                 .iter()
+                // (Inside this class: a test file may declare `class Store`
+                // in several callbacks.)
                 .filter(|d| d.name == "constructor" && d.container.as_deref() == Some(q.as_str()))
+                .filter(|d| c.span.contains(&d.span))
                 .collect()
         }
         _ => Vec::new(),
