@@ -2984,3 +2984,30 @@ test("b", () => {
         ]
     );
 }
+
+#[test]
+fn a_base_constructor_calls_what_its_subclasses_override() {
+    // bluebird: `PromiseArray.prototype._promiseRejected = function (reason)`
+    // is called as `this._promiseRejected(reason, i)`, which the subclasses
+    // made with `util.inherits(Sub, PromiseArray)` take.
+    let p = shop(&[(
+        "src/settle.js",
+        "var util = require('util');\nvar PromiseArray = require('./promise_array');\nfunction SettledPromiseArray() {}\nutil.inherits(SettledPromiseArray, PromiseArray);\nSettledPromiseArray.prototype._promiseRejected = function (reason, index) {\n  return index;\n};\nmodule.exports = SettledPromiseArray;\n",
+    )]);
+    let body = r#"function PromiseArray() {}
+PromiseArray.prototype._promiseRejected = function (reason) {
+  return reason;
+};
+PromiseArray.prototype._iterate = function (values) {
+  this._promiseRejected(values[0], 0);
+  this._promiseRejected(values[0], 0, 1);
+};
+module.exports = PromiseArray;
+"#;
+    assert_eq!(
+        file(&p, "src/promise_array.js", body),
+        vec![
+            "arity-mismatch src/promise_array.js:7 '_promiseRejected' takes at most 1 argument(s) but 3 were given"
+        ]
+    );
+}

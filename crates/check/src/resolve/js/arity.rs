@@ -146,7 +146,10 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
                     // elsewhere may be any class's `get`).
                     && (def.kind != DefKind::Method || path.as_str() == file)
             })
-            .any(|(_, call)| call.arg_count.is_some_and(|n| !call.has_spread && n > max))
+            .any(|(_, call)| {
+                call.arg_count
+                    .is_some_and(|n| !call.has_spread && n > max && n >= given)
+            })
     {
         return vec![Outcome::Resolved];
     }

@@ -209,6 +209,30 @@ fn is_arity_finding(o: &Outcome) -> bool {
     matches!(o, Outcome::Found(f) if f.kind == crate::resolve::FindingKind::ArityMismatch)
 }
 
+/// Whether another constructor or class of the project defines a method
+/// `r.name` that takes the call's arguments: `this` may be an instance of
+/// a subclass that overrides it (bluebird's `PromiseArray` calls
+/// `this._promiseRejected(reason, i)`, which its subclasses define with
+/// two parameters).
+fn overridden_to_fit(ctx: &FileCtx, r: &Reference, c: &str) -> bool {
+    let Some(given) = r.arg_count else {
+        return true;
+    };
+    ctx.project.defs_named(&r.name, 50).iter().any(|d| {
+        d.def.kind == DefKind::Method
+            && d.def.container.as_deref() != Some(c)
+            && d.def
+                .params
+                .as_ref()
+                .is_some_and(|p| p.call_fits(given, &[], r.has_spread).is_ok())
+            // Where the subclass is made, `c` is named (`inherits(Sub, c)`).
+            && ctx
+                .project
+                .facts_of(&d.path)
+                .is_some_and(|rc| crate::resolve::word_positions(&rc.0, c).next().is_some())
+    })
+}
+
 /// Whether the method `d` of `file` is a hook for subclasses to fill in:
 /// a body with nothing in it (`m() {}`, `m(): void {}`) or that only
 /// throws (mongoose's `createClient() { throw new MongooseError('… not
@@ -326,7 +350,9 @@ fn prototype_this(
         .collect();
     if !own.is_empty() {
         let out = check_arity(ctx, r, &own, ctx.path);
-        if out.iter().any(is_arity_finding) && own.iter().any(|d| hook_body(ctx, ctx.path, d)) {
+        if out.iter().any(is_arity_finding)
+            && (own.iter().any(|d| hook_body(ctx, ctx.path, d)) || overridden_to_fit(ctx, r, c))
+        {
             return Some(vec![skipped!()]);
         }
         return Some(out);
