@@ -3011,3 +3011,42 @@ module.exports = PromiseArray;
         ]
     );
 }
+
+#[test]
+fn prototype_methods_do_not_make_a_function_hold_statics() {
+    // localForage's bundled Promise polyfill: `function Promise` with
+    // `Promise.prototype = {…}` inside a module function, whose statics
+    // (`Promise.all = all`) are assigned there too, where the adapter does
+    // not record them. A module-level constructor's recorded statics still
+    // decide.
+    let p = shop(&[]);
+    let body = r#"(function () {
+  function Promise(resolver) {
+    this.state = resolver;
+  }
+  Promise.prototype = {
+    then: function (onFulfilled) {
+      return onFulfilled;
+    },
+  };
+  Promise.all = function (values) {
+    return values;
+  };
+  Promise.resolve(1);
+})();
+function Store() {}
+Store.create = function () {
+  return new Store();
+};
+Store.prototype.get = function (key) {
+  return key;
+};
+Store.create();
+Store.crate();
+module.exports = Store;
+"#;
+    assert_eq!(
+        file(&p, "dist/bundle.js", body),
+        vec!["unknown-symbol dist/bundle.js:23 'Store' has no member 'crate'"]
+    );
+}

@@ -324,11 +324,14 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
 /// the module it is imported from: sinon's `extend.nonEnum = function …`
 /// beside `export default function extend`).
 fn holds_statics(defs: &[Definition], d: &Definition) -> bool {
+    // (Prototype methods are its instances' members, not its own: a
+    // constructor with only those may have statics assigned where the
+    // adapter does not record them, inside a bundle's module function.)
     d.kind == DefKind::Function
         && d.container.is_none()
         && defs
             .iter()
-            .any(|m| m.container.as_deref() == Some(d.name.as_str()))
+            .any(|m| m.container.as_deref() == Some(d.name.as_str()) && m.kind != DefKind::Method)
 }
 
 /// [`holds_statics`] for a definition of another project file.
