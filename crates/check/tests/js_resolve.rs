@@ -3025,6 +3025,7 @@ fn prototype_methods_do_not_make_a_function_hold_statics() {
     this.state = resolver;
   }
   Promise.prototype = {
+    constructor: Promise,
     then: function (onFulfilled) {
       return onFulfilled;
     },
@@ -3033,6 +3034,9 @@ fn prototype_methods_do_not_make_a_function_hold_statics() {
     return values;
   };
   Promise.resolve(1);
+})();
+(function () {
+  return Promise.race([]);
 })();
 function Store() {}
 Store.create = function () {
@@ -3047,6 +3051,6 @@ module.exports = Store;
 "#;
     assert_eq!(
         file(&p, "dist/bundle.js", body),
-        vec!["unknown-symbol dist/bundle.js:23 'Store' has no member 'crate'"]
+        vec!["unknown-symbol dist/bundle.js:27 'Store' has no member 'crate'"]
     );
 }

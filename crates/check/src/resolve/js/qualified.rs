@@ -59,20 +59,21 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .definitions
         .iter()
         .filter(|d| d.name == q && d.container.is_none() && !is_type_only(d))
+        // Not one bound inside another function (a bundle's module) that
+        // does not hold the call.
+        .filter(|d| scope::nested_binding_scope(ctx.facts, d).is_none_or(|s| s.contains(&r.span)))
         .collect();
     if !here.is_empty() {
         return match here.as_slice() {
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
                 .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
-            [d] if d.kind == DefKind::Class || holds_statics(&ctx.facts.definitions, d) => {
-                member_outcome(
-                    ctx,
-                    r,
-                    class_member(ctx.project, ctx.path, d, &r.name, true),
-                    q,
-                )
-            }
+            [d] if d.kind == DefKind::Class || holds_statics(ctx.facts, d) => member_outcome(
+                ctx,
+                r,
+                class_member(ctx.project, ctx.path, d, &r.name, true),
+                q,
+            ),
             _ if here.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, ctx.path, q)
             }
@@ -323,13 +324,15 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
 /// `defs` are the definitions of the file `d` is in (the checked file, or
 /// the module it is imported from: sinon's `extend.nonEnum = function …`
 /// beside `export default function extend`).
-fn holds_statics(defs: &[Definition], d: &Definition) -> bool {
-    // (Prototype methods are its instances' members, not its own: a
-    // constructor with only those may have statics assigned where the
-    // adapter does not record them, inside a bundle's module function.)
+fn holds_statics(facts: &plumb_facts::FileFacts, d: &Definition) -> bool {
+    // (Prototype methods are its instances' members, not its own; and the
+    // adapter records statics only of module-level functions: one bound
+    // inside a bundle's module function has its own unrecorded.)
     d.kind == DefKind::Function
         && d.container.is_none()
-        && defs
+        && scope::nested_binding_scope(facts, d).is_none()
+        && facts
+            .definitions
             .iter()
             .any(|m| m.container.as_deref() == Some(d.name.as_str()) && m.kind != DefKind::Method)
 }
@@ -338,7 +341,7 @@ fn holds_statics(defs: &[Definition], d: &Definition) -> bool {
 fn holds_statics_in(project: &crate::project::Project, file: &str, d: &Definition) -> bool {
     project
         .facts_of(file)
-        .is_some_and(|rc| holds_statics(&rc.1.definitions, d))
+        .is_some_and(|rc| holds_statics(&rc.1, d))
 }
 
 /// The finding for a call of a member `q` certainly lacks: what was
