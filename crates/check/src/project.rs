@@ -415,6 +415,21 @@ impl<'a> Project<'a> {
 
     /// The text and facts of a project file: the overlay, else extracted
     /// from disk (cached). `None` when missing or in no known language.
+    /// The text of a file as the change leaves it, without parsing it
+    /// (the parsed copy when there is one).
+    pub fn text_of(&self, path: &str) -> Option<String> {
+        if let Some(o) = self.overlay.get(path) {
+            return Some(o.text.clone());
+        }
+        if let Some(Some(hit)) = self.file_facts.borrow().get(path) {
+            return Some(hit.0.clone());
+        }
+        if self.deleted.contains(path) {
+            return None;
+        }
+        std::fs::read_to_string(self.root.join(path)).ok()
+    }
+
     pub fn facts_of(&self, path: &str) -> Option<std::rc::Rc<(String, FileFacts)>> {
         if let Some(o) = self.overlay.get(path) {
             return Some(std::rc::Rc::new((o.text.clone(), o.facts.clone())));

@@ -206,14 +206,15 @@ fn other_call_arities(ctx: &FileCtx, r: &Reference, given: u32) -> Vec<Option<u3
             if count(call).is_some_and(|n| n > given) {
                 return true;
             }
+            // (The text only: parsing every caller's file costs more.)
             let here;
             let text = if path == ctx.path {
                 ctx.text
             } else {
-                match ctx.project.facts_of(path) {
-                    Some(rc) => {
-                        here = rc;
-                        here.0.as_str()
+                match ctx.project.text_of(path) {
+                    Some(t) => {
+                        here = t;
+                        here.as_str()
                     }
                     None => return true,
                 }

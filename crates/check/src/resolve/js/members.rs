@@ -361,6 +361,18 @@ fn prototype_elsewhere(
             defs: Vec::new(),
         };
         for p in project.files_mentioning(&class.name, "prototype", file, 500) {
+            // Most such files only add plain names, which the text shows
+            // without parsing the file (names another class of the same
+            // name adds only make more names present).
+            let Some(text) = project.text_of(&p) else {
+                continue;
+            };
+            if let Some(added) =
+                prototype_additions(&text, &class.name, &super::openings::local_symbols(&text))
+            {
+                out.added.extend(added);
+                continue;
+            }
             let same_class = find_class(project, &p, &class.name)
                 .is_some_and(|(f, c)| f == file && c.span == class.span);
             let Some(rc) = project.facts_of(&p).filter(|_| same_class) else {

@@ -161,6 +161,15 @@ pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbo
     Symbols { text, imported }
 }
 
+/// The symbols `text` declares itself (none it imports): enough where
+/// a computed key is rare and a miss only means a closer look.
+pub(super) fn local_symbols(text: &str) -> Symbols<'_> {
+    Symbols {
+        text,
+        imported: std::rc::Rc::new(std::collections::HashSet::new()),
+    }
+}
+
 /// Whether `file` declares `name` as a symbol: `const name = Symbol(…)`
 /// (or `Symbol.for(…)`).
 fn is_symbol_const(file: &str, name: &str) -> bool {
