@@ -3054,3 +3054,26 @@ module.exports = Store;
         vec!["unknown-symbol dist/bundle.js:27 'Store' has no member 'crate'"]
     );
 }
+
+#[test]
+fn a_coffeescript_subclass_has_the_base_its_wrapper_is_handed() {
+    // xml2js's compiled lib: `extend(Parser, superClass)` inside a wrapper
+    // called with `events`; the base is a parameter, so its members are
+    // unknown here.
+    let p = shop(&[]);
+    let body = r#"var events = require('events');
+var extend = function (child, parent) { return child; };
+exports.Parser = (function (superClass) {
+  extend(Parser, superClass);
+  function Parser(opts) {
+    this.opts = opts;
+  }
+  Parser.prototype.reset = function () {
+    this.removeAllListeners();
+    return this.opts;
+  };
+  return Parser;
+})(events);
+"#;
+    assert_eq!(file(&p, "lib/parser.js", body), Vec::<String>::new());
+}

@@ -46,7 +46,7 @@ pub fn inside_try(text: &str, at: usize) -> bool {
 /// few lines before, or of a call that a few lines after is closed into
 /// `.throws(…)`, `.toThrow()`, `.rejects`.
 pub fn expects_failure(text: &str, at: usize) -> bool {
-    const OPENERS: [&str; 7] = [
+    const OPENERS: [&str; 8] = [
         "assert.throws(",
         "assert.rejects(",
         // referee (sinon's tests): `assert.exception(function () {…})`.
@@ -56,6 +56,8 @@ pub fn expects_failure(text: &str, at: usize) -> bool {
         "expect(async",
         // tsd's type tests: the expression must not type-check.
         "expectError(",
+        // @hapi/code's type tests (hoek): `expect.error(Hoek.isPromise())`.
+        "expect.error(",
     ];
     const CLOSERS: [&str; 6] = [
         ").throws(",
@@ -162,6 +164,9 @@ mod tests {
         assert!(!expects_failure(text, text.find("expectNon();").unwrap()));
         assert!(expects_failure(text, text.find("g()").unwrap()));
         assert!(expects_failure(text, text.find("assertInput").unwrap()));
+        let typed = "expect.type<boolean>(Hoek.isPromise(1));\nexpect.error(Hoek.isPromise());\n";
+        assert!(expects_failure(typed, typed.find("isPromise()").unwrap()));
+        assert!(!expects_failure(typed, typed.find("isPromise(1)").unwrap()));
     }
 
     #[test]

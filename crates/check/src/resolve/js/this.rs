@@ -595,6 +595,14 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
             .next_back()
             .is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.')
     };
+    // CoffeeScript's `extend(Parser, superClass)` / `__extends(C, _super)`
+    // (xml2js's compiled lib): a base the wrapper is handed.
+    if ["extend(", "__extends("].iter().any(|f| {
+        text.match_indices(&format!("{f}{c},"))
+            .any(|(i, _)| whole(i) || text[..i].ends_with('.'))
+    }) {
+        return Err(());
+    }
     let mut bases: Vec<&str> = Vec::new();
     let forms = [
         format!("inherits({c},"),
