@@ -3030,10 +3030,11 @@ fn prototype_methods_do_not_make_a_function_hold_statics() {
       return onFulfilled;
     },
   };
-  Promise.all = function (values) {
+  Promise.all = all;
+  function all(values) {
     return values;
-  };
-  Promise.resolve(1);
+  }
+  Promise.all([]);
 })();
 (function () {
   return Promise.race([]);
@@ -3051,7 +3052,7 @@ module.exports = Store;
 "#;
     assert_eq!(
         file(&p, "dist/bundle.js", body),
-        vec!["unknown-symbol dist/bundle.js:27 'Store' has no member 'crate'"]
+        vec!["unknown-symbol dist/bundle.js:28 'Store' has no member 'crate'"]
     );
 }
 

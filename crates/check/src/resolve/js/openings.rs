@@ -270,12 +270,7 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
         .map(char::len_utf8)
         .sum::<usize>();
     let (keyword, alias) = lhs.split_at(lhs.len() - len);
-    let declared = ["const", "let", "var"].iter().any(|k| {
-        keyword.trim_end().strip_suffix(k).is_some_and(|b| {
-            !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
-        })
-    });
-    if alias.is_empty() || !declared {
+    if alias.is_empty() || !ends_in_declaration_keyword(keyword) {
         return false;
     }
     let at = lhs.len() - len;
@@ -301,6 +296,16 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
                         !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_')
                     }) || syms.contains(k)
                 })
+    })
+}
+
+/// Whether `before` ends with `var`, `let` or `const` as a word: what
+/// follows it is a variable being declared.
+pub(super) fn ends_in_declaration_keyword(before: &str) -> bool {
+    ["const", "let", "var"].iter().any(|k| {
+        before.trim_end().strip_suffix(k).is_some_and(|b| {
+            !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+        })
     })
 }
 

@@ -184,13 +184,7 @@ fn typed_value_member(
     if !is_ts_path(file) || !is_ts_path(ctx.path) {
         return None;
     }
-    let ty = d
-        .signature
-        .as_deref()?
-        .strip_prefix(d.name.as_str())?
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
+    let ty = super::arity::annotation(d)?.trim_start();
     let ident_end = |s: &str| {
         s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
             .unwrap_or(s.len())
@@ -325,12 +319,12 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
 /// the module it is imported from: sinon's `extend.nonEnum = function …`
 /// beside `export default function extend`).
 fn holds_statics(facts: &plumb_facts::FileFacts, d: &Definition) -> bool {
-    // (Prototype methods are its instances' members, not its own; and the
-    // adapter records statics only of module-level functions: one bound
-    // inside a bundle's module function has its own unrecorded.)
+    // (Prototype methods are its instances' members, not its own. A
+    // function bound inside another function, whose statics the adapter
+    // does not record, never gets here: calls inside see a local binding,
+    // calls outside do not see it.)
     d.kind == DefKind::Function
         && d.container.is_none()
-        && scope::nested_binding_scope(facts, d).is_none()
         && facts
             .definitions
             .iter()

@@ -190,19 +190,14 @@ fn this_param_in(function: &str) -> Option<String> {
     if function[..open].contains(['{', '=', ';']) {
         return None;
     }
-    let rest = function[open + 1..].trim_start().strip_prefix("this")?;
-    let rest = rest.trim_start().strip_prefix(':')?;
-    let mut depth = 0i32;
-    let end = rest.char_indices().find_map(|(i, c)| {
-        match c {
-            '<' | '(' | '[' | '{' => depth += 1,
-            '>' | ')' | ']' | '}' if depth > 0 => depth -= 1,
-            ',' | ')' if depth == 0 => return Some(i),
-            _ => {}
-        }
-        None
-    })?;
-    Some(rest[..end].trim().to_string())
+    let close = super::omission::matching_paren(function, open)?;
+    let params = super::literal_types::split_top(
+        &function[open + 1..close],
+        |_, c| c == ',',
+        |p| !p.is_empty(),
+    )?;
+    let ty = params.first()?.trim().strip_prefix("this")?;
+    Some(ty.trim_start().strip_prefix(':')?.trim().to_string())
 }
 
 fn is_arity_finding(o: &Outcome) -> bool {
@@ -285,11 +280,7 @@ pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_
         return None;
     }
     let before = scope_text[..first].trim_end();
-    let declared = ["var", "let", "const"].iter().any(|k| {
-        before
-            .strip_suffix(k)
-            .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$'))
-    });
+    let declared = super::openings::ends_in_declaration_keyword(before);
     let value = scope_text[first + q.len()..].trim_start()[1..].trim_start();
     let is_this = value.strip_prefix("this").is_some_and(|rest| {
         let rest = rest.trim_start_matches([' ', '\t']);
@@ -311,10 +302,10 @@ pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_
 
 /// `this.m()` inside `C.prototype.x = function () { … }` where `C` is a
 /// constructor function of the file: a method assigned to `C.prototype`.
-/// With `util.inherits(C, Base)`, Base's members too; unknown when C
-/// inherits otherwise (`Object.setPrototypeOf`,
-/// `C.prototype = …`, mixins) or the name shows up anywhere else (a field
-/// `this.m = …`, a key).
+/// With a base ([`prototype_base`]), the base's members too; unknown when C
+/// inherits otherwise (`C.prototype = new B()`, mixins, CoffeeScript's
+/// `extend`) or the name shows up anywhere else (a field `this.m = …`, a
+/// key, another file).
 fn prototype_this(
     ctx: &FileCtx,
     r: &Reference,
@@ -420,6 +411,21 @@ fn prototype_used_elsewhere(ctx: &FileCtx, c: &str, name: &str) -> bool {
         .files_mentioning(c, "prototype", ctx.path, 500)
         .iter()
         .any(|p| {
+            // A file whose text neither names `name` nor opens the
+            // prototype needs no parse (most files only add plain names).
+            let Some(text) = ctx.project.text_of(p) else {
+                return true;
+            };
+            if crate::resolve::word_positions(&text, name).next().is_none()
+                && super::openings::prototype_additions(
+                    &text,
+                    c,
+                    &super::openings::local_symbols(&text),
+                )
+                .is_some()
+            {
+                return false;
+            }
             let Some(rc) = ctx.project.facts_of(p) else {
                 return true;
             };
