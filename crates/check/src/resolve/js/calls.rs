@@ -85,7 +85,8 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     if !visible.is_empty() {
         return check_arity(ctx, r, &visible, ctx.path);
     }
-    if INJECTED_GLOBALS.contains(&name) {
+    // (Unless the file imports it: superstruct's own `define`.)
+    if INJECTED_GLOBALS.contains(&name) && ctx.import_binding(name).is_none() {
         return vec![skipped!()];
     }
     // CommonJS and UMD files are modules too: their globals are Node's.

@@ -38,6 +38,14 @@ pub(super) fn local_object_member(ctx: &FileCtx, r: &Reference, q: &str) -> Opti
     }
     let syms = symbols(ctx.project, ctx.path, text);
     let (mut members, end) = literal_keys(&syms, init)?;
+    // Its methods' `this.k = …` add k (log4js's test double `{ end(cb) {
+    // this.endCb = cb; } }`, then `fakeConnection.endCb()`).
+    let literal = &init[..end];
+    members.extend(
+        word_positions(literal, "this")
+            .filter_map(|i| super::qualified::assigned_member(&literal[i + "this".len()..]))
+            .map(str::to_string),
+    );
     // What follows the literal: the end of the statement, or a type
     // assertion (`{} as UsageInstance`), whose type may declare members
     // the code never assigns.

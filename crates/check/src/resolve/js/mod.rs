@@ -23,6 +23,7 @@ mod objects;
 mod omission;
 mod openings;
 mod packages;
+mod plugins;
 mod qualified;
 mod this;
 mod typed_values;

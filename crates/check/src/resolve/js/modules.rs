@@ -128,10 +128,14 @@ pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) ->
 
 /// Whether a relative import that names no file points where the index
 /// cannot look: above the repository's root (`'../../../utils'` from a
-/// fixture), or at a package directory whose entry is a build the
-/// repository lacks (superagent's `require('..')`: `main` is
-/// `lib/node/index.js`, built from `src/`).
+/// fixture), into installed packages (markdown-it's benchmarks import
+/// `'../../extra/node_modules/marked/lib/marked.esm.js'`), or at a package
+/// directory whose entry is a build the repository lacks (superagent's
+/// `require('..')`: `main` is `lib/node/index.js`, built from `src/`).
 pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
+    if spec.split('/').any(|part| part == "node_modules") {
+        return true;
+    }
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     match normalize(&format!("{dir}/{spec}")) {
         None => true,
@@ -457,7 +461,7 @@ fn find_export_in(
     }
     if facts.dynamic
         || text.contains("export =")
-        || text.contains("module.exports")
+        || module_exports_opened(text)
         || text.contains("exports[")
     {
         return Export::Unknown;
@@ -467,6 +471,19 @@ fn find_export_in(
     } else {
         Export::Missing
     }
+}
+
+/// Whether `text` uses `module.exports` otherwise than by naming one of
+/// its keys (bull's `module.exports.isRedisReady = isRedisReady`, which
+/// the text shows as `exports.f = …` does): a whole value (`module.exports
+/// = …`), a computed key, or the object handed to a function
+/// (`Object.assign(module.exports, …)`) may add keys no name shows.
+fn module_exports_opened(text: &str) -> bool {
+    text.match_indices("module.exports").any(|(i, m)| {
+        !text[i + m.len()..]
+            .strip_prefix('.')
+            .is_some_and(|key| key.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$'))
+    })
 }
 
 /// The project module that `file` exports as the namespace `name`

@@ -189,5 +189,20 @@ fn keys_of(obj: Node, src: &[u8]) -> Option<Vec<Key>> {
             _ => return None,
         }
     }
+    // Its methods' `this.k = …` add k (a test double's `end(cb) {
+    // this.endCb = cb; }`).
+    let whole = text(obj, src);
+    let line = obj.start_position().row as u32 + 1;
+    for i in word_positions(whole, "this") {
+        if let Some(k) = super::qualified::assigned_member(&whole[i + "this".len()..])
+            && !out.iter().any(|o| o.name == k)
+        {
+            out.push(Key {
+                name: k.to_string(),
+                value: None,
+                line,
+            });
+        }
+    }
     Some(out)
 }

@@ -326,6 +326,12 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         let Some(close) = matching_paren(body, open) else {
             return false;
         };
+        // Inside `if (typeof location !== 'undefined') { if (!location || …)
+        // throw … }` (log4js's `LoggingEvent`) the throw is for a bad value,
+        // given only when the argument was.
+        if inside_if_on(&body[..open], name) {
+            return false;
+        }
         let branch = body[close + 1..].trim_start();
         let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
         if !branch.starts_with("throw ") {
@@ -334,6 +340,42 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         split_top_level_or(&body[open + 1..close])
             .iter()
             .any(|d| true_when_missing(d.trim(), name))
+    })
+}
+
+/// Whether the end of `before` is inside a block (below the function's
+/// own) that an `if` whose condition mentions `name` opens.
+fn inside_if_on(before: &str, name: &str) -> bool {
+    let mut open_blocks: Vec<usize> = Vec::new();
+    for (j, c) in before.char_indices() {
+        match c {
+            '{' => open_blocks.push(j),
+            '}' => {
+                open_blocks.pop();
+            }
+            _ => {}
+        }
+    }
+    open_blocks.iter().skip(1).any(|&b| {
+        let head = before[..b].trim_end();
+        let Some(head) = head.strip_suffix(')') else {
+            return false;
+        };
+        let mut depth = 1i32;
+        let start = head.char_indices().rev().find_map(|(k, c)| {
+            match c {
+                ')' => depth += 1,
+                '(' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(k)
+        });
+        start.is_some_and(|k| {
+            ends_with_word(head[..k].trim_end(), "if")
+                && crate::resolve::word_positions(&head[k..], name)
+                    .next()
+                    .is_some()
+        })
     })
 }
 
@@ -442,6 +484,15 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
         let after = body[i + name.len()..].trim_start();
         if after.starts_with(['.', '[', '(']) {
             return None;
+        }
+        // A source of `Object.assign({}, name)`, which skips a missing one
+        // (log4js's `this.context = Object.assign({}, context)`).
+        if after.starts_with([')', ','])
+            && super::calltext::enclosing_call(before).is_some_and(|c| {
+                c.callee == "assign" && c.receiver.ends_with("Object.") && c.index >= 1
+            })
+        {
+            return Some(Omission::Optional);
         }
         if before.ends_with("typeof") {
             // `typeof name === 'undefined'` tests for absence; `typeof name

@@ -274,6 +274,16 @@ fn module_value_member(
     if let Some(out) = object_member(ctx, r, target, "module.exports", q) {
         return out;
     }
+    // `module.exports = log4js;` of `const log4js = { getLogger, … }`, when
+    // no `module.exports.k = …` or `exports.k = …` adds to it.
+    if let Some(rc) = ctx.project.facts_of(target)
+        && !rc.0.contains("exports.")
+        && !rc.0.contains("exports[")
+        && let Some([binding]) = module_exports_names(&rc.0).as_deref()
+        && let Some(out) = object_member(ctx, r, target, binding, q)
+    {
+        return out;
+    }
     // `module.exports = Name` of a class or function of that module.
     if let Some(out) = exported_value_member(ctx, r, target, q) {
         return out;
@@ -574,14 +584,11 @@ fn object_member(
     ))
 }
 
-/// The class or function `X` of `file` that `module.exports = X;` makes the
-/// module's value (assigned once; `module.exports.k = …` only adds keys).
-pub(super) fn module_exports_value(
-    project: &crate::project::Project,
-    file: &str,
-) -> Option<Definition> {
-    let rc = project.facts_of(file)?;
-    let (text, facts) = (&rc.0, &rc.1);
+/// The names `module.exports = X;` binds to the module's value, last
+/// first in the text's order (`module.exports = exports = internals.X =
+/// class` gives `exports`, `X`); `None` unless `module.exports` is
+/// assigned whole exactly once (`module.exports.k = …` only adds keys).
+fn module_exports_names(text: &str) -> Option<Vec<&str>> {
     let (_, mut rest) = text.split_once("module.exports = ")?;
     // `module.exports = X;`, also through a chain of assignments ending in
     // a name or a class or function (joi's `module.exports = exports =
@@ -613,9 +620,18 @@ pub(super) fn module_exports_value(
         .match_indices("module.exports")
         .filter(|(i, m)| assigned_member(&text[i + m.len()..]).is_none())
         .count();
-    if whole != 1 {
-        return None;
-    }
+    (whole == 1).then_some(names)
+}
+
+/// The class or function `X` of `file` that `module.exports = X;` makes the
+/// module's value (assigned once; `module.exports.k = …` only adds keys).
+pub(super) fn module_exports_value(
+    project: &crate::project::Project,
+    file: &str,
+) -> Option<Definition> {
+    let rc = project.facts_of(file)?;
+    let (text, facts) = (&rc.0, &rc.1);
+    let names = module_exports_names(text)?;
     // `module.exports.pino = pino` records a variable of the same name too.
     let defs: Vec<Definition> = facts
         .definitions
@@ -703,7 +719,7 @@ fn exported_value_member(
 
 /// `.name = …` at the start of `after` (what follows a value's name):
 /// the member that assignment adds.
-fn assigned_member(after: &str) -> Option<&str> {
+pub(super) fn assigned_member(after: &str) -> Option<&str> {
     let after = after.strip_prefix('.')?;
     let end = after
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))

@@ -36,7 +36,9 @@ pub(super) fn this_call_at(
             matches!(d.kind, DefKind::Method) && d.span.contains(at) && b.scope.contains(&d.span)
         });
         if !method_nearer {
-            return typed_this(ctx, r, at, q).unwrap_or_else(|| vec![skipped!()]);
+            return typed_this(ctx, r, at, q)
+                .or_else(|| constructor_body_this(ctx, r, &b.scope, q))
+                .unwrap_or_else(|| vec![skipped!()]);
         }
     }
     let Some(class) = scope::enclosing_class(ctx.facts, at) else {
@@ -317,7 +319,56 @@ fn prototype_this(
         .iter()
         .filter(|d| d.kind == DefKind::Method && d.span.contains(at))
         .min_by_key(|d| d.span.end_byte - d.span.start_byte)?;
-    let c = method.container.as_deref()?;
+    instance_this(ctx, r, q, method.container.as_deref()?)
+}
+
+/// `this.m()` in the body of a constructor function (bunyan's `function
+/// RotatingFileStream(options) { … this._debug(…) }`, with
+/// `RotatingFileStream.prototype._debug = function`): an instance of it.
+/// A function counts as a constructor when the file assigns methods to
+/// its prototype.
+fn constructor_body_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    scope: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let defs = &ctx.facts.definitions;
+    let name = match defs.iter().find(|d| {
+        d.kind == DefKind::Function
+            && d.container.is_none()
+            && d.span.start_byte == scope.start_byte
+    }) {
+        Some(f) => f.name.as_str(),
+        // `RotatingFileStream = function (options) {` (bunyan's constructor
+        // is assigned to a variable declared earlier).
+        None => {
+            let before = ctx.text.get(..scope.start_byte as usize)?.trim_end();
+            let before = before.strip_suffix('=')?.trim_end();
+            let start = before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .map_or(0, |k| k + 1);
+            let name = &before[start..];
+            let statement = before[..start].trim_end();
+            let starts_statement = statement.is_empty()
+                || statement.ends_with([';', '{', '}'])
+                || super::openings::ends_in_declaration_keyword(statement);
+            if name.is_empty() || !starts_statement {
+                return None;
+            }
+            name
+        }
+    };
+    defs.iter()
+        .any(|d| d.kind == DefKind::Method && d.container.as_deref() == Some(name))
+        .then(|| instance_this(ctx, r, q, name))?
+}
+
+/// `this.m()` where `this` is an instance of `c`, the class or
+/// constructor function of this file (or one it imports, or the class a
+/// plugin module is handed) whose prototype methods are being defined.
+fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Outcome>> {
+    let defs = &ctx.facts.definitions;
     // `Runner.prototype.run = function` beside `class Runner extends
     // EventEmitter`: the class, its bases and its other prototype methods.
     if let Some(class) = defs
@@ -329,12 +380,20 @@ fn prototype_this(
     }
     // `Layer.include({ m() { this.n() } })` of an imported `Layer`.
     if !defs.iter().any(|d| d.name == c && d.container.is_none()) {
-        let (file, class) = super::members::find_class(ctx.project, ctx.path, c)?;
-        let found = class_member(ctx.project, &file, &class, &r.name, false);
-        return Some(member_outcome(ctx, r, found, q));
+        if let Some((file, class)) = super::members::find_class(ctx.project, ctx.path, c) {
+            let found = class_member(ctx.project, &file, &class, &r.name, false);
+            return Some(member_outcome(ctx, r, found, q));
+        }
+        return plugin_this(ctx, r, q, c);
     }
-    defs.iter()
-        .find(|d| d.name == c && d.container.is_none() && d.kind == DefKind::Function)?;
+    // (Or a variable the constructor is assigned to later: bunyan's `var
+    // RotatingFileStream = null; if (mv) { RotatingFileStream = function`.)
+    defs.iter().find(|d| {
+        d.name == c
+            && d.container.is_none()
+            && (d.kind == DefKind::Function
+                || d.kind == DefKind::Variable && ctx.text.contains(&format!("{c} = function")))
+    })?;
     let own: Vec<&Definition> = defs
         .iter()
         .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
@@ -400,6 +459,36 @@ fn prototype_this(
         &pool,
         0.75,
     ))
+}
+
+/// `this.m()` in a method a plugin module adds to the class it is handed
+/// (`module.exports = function (Queue) { Queue.prototype.x = function ()
+/// { this.m() } }`): the plugin's own methods, else the host class's or
+/// constructor's members, with what every other plugin adds.
+fn plugin_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Outcome>> {
+    let (file, host) = super::plugins::plugin_host(ctx.project, ctx.path, ctx.text, c)?;
+    let own: Vec<&Definition> = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
+        .collect();
+    if !own.is_empty() {
+        return Some(check_arity(ctx, r, &own, ctx.path));
+    }
+    // A name the plugin mentions otherwise, or the project defines or
+    // calls elsewhere, may be set on instances some other way.
+    if crate::resolve::word_positions(ctx.text, &r.name).count() > 1
+        || ctx.project.name_defined(&r.name)
+        || ctx.project.referenced_elsewhere(&r.name, ctx.path)
+    {
+        return Some(vec![skipped!()]);
+    }
+    let found = match host.kind {
+        DefKind::Class => class_member(ctx.project, &file, &host, &r.name, false),
+        _ => constructor_members(ctx.project, &file, c, &r.name, 0),
+    };
+    Some(member_outcome(ctx, r, found, q))
 }
 
 /// Whether a file other than `ctx`'s uses `c.prototype` otherwise than by
@@ -523,7 +612,6 @@ fn constructor_members(
         || super::openings::assigns_computed_this(text, &syms)
             && (crate::resolve::word_positions(text, name).next().is_some()
                 || project.name_defined(name))
-        || project.member_used_elsewhere(fname, "prototype", file)
     {
         return Members::Unknown;
     }
@@ -538,6 +626,34 @@ fn constructor_members(
         .filter(|d| d.container.as_deref() == Some(fname))
         .map(|d| (d.name.clone(), file.to_string(), d.name_span.start_line))
         .collect();
+    // Other files that add to the prototype (bull's plugins: `Queue.prototype.getJobs
+    // = function` in lib/getters.js), unless one opens it otherwise.
+    for p in project.files_mentioning(fname, "prototype", file, 500) {
+        let Some(other) = project.text_of(&p) else {
+            return Members::Unknown;
+        };
+        let added = super::openings::prototype_additions(
+            &other,
+            fname,
+            &super::openings::local_symbols(&other),
+        )
+        .or_else(|| {
+            super::openings::prototype_additions(
+                &other,
+                fname,
+                &super::openings::symbols(project, &p, &other),
+            )
+        });
+        match added {
+            None => return Members::Unknown,
+            Some(added) if added.iter().any(|a| a == name) => return Members::Present,
+            Some(added) => pool.extend(added.into_iter().map(|a| (a, p.clone(), 0))),
+        }
+    }
+    // `this.onEnd = opts.onEnd` in the constructor: a member no prototype shows.
+    if crate::resolve::word_positions(text, name).next().is_some() {
+        return Members::Unknown;
+    }
     match prototype_base(text, fname) {
         Err(()) => return Members::Unknown,
         Ok(None) => {}

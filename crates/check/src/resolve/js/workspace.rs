@@ -20,7 +20,7 @@ use crate::project::Project;
 /// The project file that the bare specifier `spec`, written in the file
 /// `from`, names through a workspace package of the repository: one that
 /// `from` belongs to, or that the package.json nearest to `from` links
-/// (`"workspace:…"`, `"file:…"`, `"link:…"`, `"*"`).
+/// (`"workspace:…"`, `"file:…"`, `"link:…"`, `"*"`, `"latest"`).
 pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<String> {
     let pkg = package_name(spec);
     let sub = &spec[pkg.len()..];
@@ -280,7 +280,10 @@ fn links(manifest: &serde_json::Value, pkg: &str) -> bool {
     .iter()
     .filter_map(|k| manifest.get(*k)?.get(pkg)?.as_str())
     .any(|r| {
+        // `"latest"`: an example of the repository's own package, whose
+        // newest release is the repository itself (superstruct's examples).
         r == "*"
+            || r == "latest"
             || ["workspace:", "file:", "link:"]
                 .iter()
                 .any(|p| r.starts_with(p))

@@ -1,0 +1,139 @@
+//! Modules that extend a class handed to them: bull's `lib/getters.js` is
+//! `module.exports = function (Queue) { Queue.prototype.getJobs = function
+//! () { this.toKey(…) } }`, and `lib/queue.js` runs it as
+//! `require('./getters')(Queue)`. Inside such a module `Queue` is a
+//! parameter, so nothing in the file says what its instances have.
+//!
+//! Owns finding the class or constructor function such a parameter stands
+//! for; what its instances have is [`super::members`] and [`super::this`].
+
+use plumb_facts::{DefKind, Definition};
+
+use super::modules::resolve_spec;
+use crate::project::Project;
+
+/// The project class or constructor function that the parameter `param`
+/// of the module `file`'s exported function stands for: the one top-level
+/// definition named `param` in a file that imports `file` and calls what
+/// it imports with `param` (`require('./getters')(Queue)`). `None` unless
+/// exactly one file does.
+pub(super) fn plugin_host(
+    project: &Project,
+    file: &str,
+    text: &str,
+    param: &str,
+) -> Option<(String, Definition)> {
+    if !exported_function_params(text)?.iter().any(|p| *p == param) {
+        return None;
+    }
+    let mut hosts: Vec<(String, Definition)> = project
+        .defs_named(param, 50)
+        .into_iter()
+        .filter(|d| d.path != file && d.def.container.is_none())
+        .filter(|d| matches!(d.def.kind, DefKind::Class | DefKind::Function))
+        .filter(|d| hands_over(project, &d.path, file, param))
+        .map(|d| (d.path, d.def))
+        .collect();
+    hosts.sort_by(|a, b| a.0.cmp(&b.0));
+    hosts.dedup_by(|a, b| a.0 == b.0);
+    match <[(String, Definition); 1]>::try_from(hosts) {
+        Ok([one]) => Some(one),
+        Err(_) => None,
+    }
+}
+
+/// Whether `host` imports `plugin` and calls it with `param`
+/// (`require('./getters')(Queue)`, or `getters(Queue)` of an import).
+fn hands_over(project: &Project, host: &str, plugin: &str, param: &str) -> bool {
+    let Some(text) = project.text_of(host) else {
+        return false;
+    };
+    project.imports_of(host).iter().any(|imp| {
+        if resolve_spec(project, host, &imp.module).as_deref() != Some(plugin) {
+            return false;
+        }
+        let quoted = |q: char| format!("{q}{}{q})({param}", imp.module);
+        let by_name = imp
+            .alias
+            .iter()
+            .any(|a| text.contains(&format!("{a}({param}")));
+        text.contains(&quoted('\'')) || text.contains(&quoted('"')) || by_name
+    })
+}
+
+/// The parameter names of the function a module exports as its value
+/// (`module.exports = function (Queue) {`, `export default (C, opts) =>`).
+fn exported_function_params(text: &str) -> Option<Vec<&str>> {
+    let (_, rest) = text
+        .split_once("module.exports = ")
+        .or_else(|| text.split_once("export default "))?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("async ").unwrap_or(rest).trim_start();
+    let list = match rest.strip_prefix("function") {
+        Some(f) => {
+            let open = f.find('(')?;
+            // Only a name may stand between `function` and its parameters.
+            if !f[..open]
+                .trim()
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '*')
+            {
+                return None;
+            }
+            let close = super::omission::matching_paren(f, open)?;
+            &f[open + 1..close]
+        }
+        None if rest.starts_with('(') => {
+            let close = super::omission::matching_paren(rest, 0)?;
+            if !rest[close + 1..].trim_start().starts_with("=>") {
+                return None;
+            }
+            &rest[1..close]
+        }
+        None => {
+            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))?;
+            if end == 0 || !rest[end..].trim_start().starts_with("=>") {
+                return None;
+            }
+            &rest[..end]
+        }
+    };
+    Some(
+        list.split(',')
+            .map(|p| p.split(['=', ':']).next().unwrap_or("").trim())
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exported_function_params;
+
+    #[test]
+    fn reads_the_exported_functions_parameters() {
+        assert_eq!(
+            exported_function_params("'use strict';\nmodule.exports = function(Queue) {\n"),
+            Some(vec!["Queue"])
+        );
+        assert_eq!(
+            exported_function_params("export default (o, c, d = 1) => {\n"),
+            Some(vec!["o", "c", "d"])
+        );
+        assert_eq!(
+            exported_function_params("module.exports = Queue => {"),
+            Some(vec!["Queue"])
+        );
+        assert_eq!(
+            exported_function_params("module.exports = async function install(app: App) {"),
+            Some(vec!["app"])
+        );
+        // A value that is no function, or a call.
+        assert_eq!(exported_function_params("module.exports = Queue;"), None);
+        assert_eq!(
+            exported_function_params("module.exports = make(Queue);"),
+            None
+        );
+        assert_eq!(exported_function_params("module.exports = (a + b);"), None);
+    }
+}

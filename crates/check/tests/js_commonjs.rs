@@ -1,0 +1,252 @@
+//! The JavaScript resolver on CommonJS code as older Node libraries write
+//! it: modules that export through `module.exports.k = …` or a named object
+//! (`module.exports = log4js`), constructor functions whose own body calls
+//! `this.m()`, plugin modules that add methods to a class handed to them
+//! (`require('./getters')(Queue)`), and the rules that keep such code
+//! clean (a throw nested in an `if` on the argument, `Object.assign`
+//! sources, `this.k = …` in an object literal's method). Each test indexes
+//! a temporary project and asserts the exact findings.
+
+mod project;
+
+use project::{Proj, summary};
+
+/// Check `path` with `body` as its new text (every line counts as added).
+fn file(p: &Proj, path: &str, body: &str) -> Vec<String> {
+    summary(&p.check_files(&[(path, body)]))
+}
+
+fn package(name: &str, files: &[(&str, &str)]) -> Proj {
+    let manifest = format!(r#"{{"name": "{name}", "main": "lib/index.js"}}"#);
+    let mut all = vec![("package.json", manifest.as_str())];
+    all.extend_from_slice(files);
+    Proj::new(&all)
+}
+
+#[test]
+fn keys_assigned_to_module_exports_are_the_modules_exports() {
+    // bull's lib/utils.js: no whole `module.exports = …`, only keys.
+    let p = package(
+        "bull",
+        &[(
+            "lib/utils.js",
+            "function isRedisReady(client) {\n  return client.status === 'ready';\n}\n\
+             module.exports.isRedisReady = isRedisReady;\n\
+             module.exports.emitSafe = function (emitter, event) {\n  return emitter.emit(event);\n};\n",
+        )],
+    );
+    let body = "const utils = require('./utils');\n\
+                function start(client, q) {\n  utils.isRedisReady(client);\n  utils.emitSafe(q, 'a');\n  utils.redisReady(client);\n}\n\
+                module.exports = start;\n";
+    assert_eq!(
+        file(&p, "lib/worker.js", body),
+        vec!["unknown-symbol lib/worker.js:5 module './utils' has no export 'redisReady'"]
+    );
+    // A module that also hands `module.exports` to a function may gain keys
+    // no name shows: nothing is decided.
+    let p = package(
+        "bull",
+        &[(
+            "lib/utils.js",
+            "module.exports.isRedisReady = function (c) { return c; };\n\
+             Object.assign(module.exports, require('./more'));\n",
+        )],
+    );
+    assert_eq!(file(&p, "lib/worker.js", body), Vec::<String>::new());
+}
+
+#[test]
+fn a_module_exporting_a_named_object_literal_has_its_keys() {
+    // log4js's lib/log4js.js: `const log4js = { getLogger, configure }`.
+    let lib = "function getLogger(category) {\n  return { category };\n}\n\
+               function configure(config) {\n  return config.appenders;\n}\n\
+               const log4js = {\n  getLogger,\n  configure,\n};\n\
+               module.exports = log4js;\n";
+    let p = package("log4js", &[("lib/log4js.js", lib)]);
+    let body = "const log4js = require('../lib/log4js');\n\
+                log4js.configure({ appenders: {} });\n\
+                log4js.configures({ appenders: {} });\n\
+                log4js.getLogger('cheese');\n";
+    assert_eq!(
+        file(&p, "examples/example.js", body),
+        vec!["unknown-symbol examples/example.js:3 'log4js' has no member 'configures'"]
+    );
+    // Keys added later (`log4js.shutdown = …`, `module.exports.x = …`)
+    // leave it open.
+    let open = format!("{lib}module.exports.shutdown = function () {{}};\n");
+    let p = package("log4js", &[("lib/log4js.js", &open)]);
+    assert_eq!(file(&p, "examples/example.js", body), Vec::<String>::new());
+}
+
+#[test]
+fn a_constructor_functions_body_calls_its_prototype_methods() {
+    // bunyan's RotatingFileStream: `this._debug(…)` in the constructor,
+    // which is assigned to a variable declared earlier.
+    let body = "var RotatingFileStream = null;\n\
+                if (process.env.ROT) {\n\
+                RotatingFileStream = function (options) {\n  this.path = options.path;\n  this._debug('open');\n  this._debugs('open');\n};\n\
+                RotatingFileStream.prototype._debug = function (msg) {\n  return msg;\n};\n\
+                }\n\
+                function Logger(options) {\n  var self = this;\n  self.addStream(options.stream);\n  self.doAddStream(options.stream);\n}\n\
+                Logger.prototype.addStream = function (s) {\n  return s;\n};\n\
+                module.exports = { Logger, RotatingFileStream };\n";
+    let p = package("bunyan", &[]);
+    assert_eq!(
+        file(&p, "lib/bunyan.js", body),
+        vec![
+            "unknown-symbol lib/bunyan.js:6 'this' has no member '_debugs'",
+            "unknown-symbol lib/bunyan.js:15 'self' has no member 'doAddStream'",
+        ]
+    );
+}
+
+#[test]
+fn a_plugin_module_sees_the_class_it_is_handed() {
+    // bull: lib/getters.js adds methods to the Queue that lib/queue.js
+    // hands it; `this` there is a Queue.
+    let queue = "function Queue(name) {\n  this.name = name;\n}\n\
+                 Queue.prototype.toKey = function (type) {\n  return this.name + type;\n};\n\
+                 require('./getters')(Queue);\n\
+                 module.exports = Queue;\n";
+    let getters = "module.exports = function (Queue) {\n\
+                   Queue.prototype.getJobs = function (types) {\n    return types.map((t) => this.toKey(t));\n  };\n\
+                   Queue.prototype.count = function () {\n    return this.getJobs(['wait']).length;\n  };\n\
+                   };\n";
+    let p = package(
+        "bull",
+        &[("lib/queue.js", queue), ("lib/getters.js", getters)],
+    );
+    let changed = getters
+        .replace("this.toKey(t)", "this.asKey(t)")
+        .replace("this.getJobs(['wait'])", "this.getJobs(['wait'], 1, 2)");
+    assert_eq!(
+        file(&p, "lib/getters.js", &changed),
+        vec![
+            "unknown-symbol lib/getters.js:3 'this' has no member 'asKey'",
+            "arity-mismatch lib/getters.js:6 'getJobs' takes at most 1 argument(s) but 3 were given",
+        ]
+    );
+    // A method another plugin adds is the Queue's too.
+    let worker = "module.exports = function (Queue) {\n\
+                  Queue.prototype.run = function () {\n    return this.count() + this.toKey('a');\n  };\n\
+                  };\n";
+    let with_worker = queue.replace(
+        "require('./getters')(Queue);\n",
+        "require('./getters')(Queue);\nrequire('./worker')(Queue);\n",
+    );
+    let p = package(
+        "bull",
+        &[
+            ("lib/queue.js", &with_worker),
+            ("lib/getters.js", getters),
+            ("lib/worker.js", worker),
+        ],
+    );
+    assert_eq!(file(&p, "lib/worker.js", worker), Vec::<String>::new());
+    // No file hands the plugin its class: nothing is decided.
+    let p = package("bull", &[("lib/getters.js", getters)]);
+    assert_eq!(file(&p, "lib/getters.js", &changed), Vec::<String>::new());
+}
+
+#[test]
+fn a_throw_inside_an_if_on_the_argument_does_not_make_it_needed() {
+    // log4js's LoggingEvent: the throw is for a bad location, given only
+    // when one was passed; `Object.assign({}, context)` skips a missing one.
+    let body = "class LoggingEvent {\n\
+                constructor(categoryName, level, data, context, location) {\n\
+                  this.categoryName = categoryName.trim();\n\
+                  this.level = level.toString();\n\
+                  this.data = data.slice();\n\
+                  this.context = Object.assign({}, context);\n\
+                  if (typeof location !== 'undefined') {\n\
+                    if (!location || typeof location !== 'object') {\n\
+                      throw new TypeError('Invalid location');\n\
+                    }\n\
+                  }\n\
+                }\n\
+                }\n\
+                new LoggingEvent('a', 'INFO', []);\n\
+                new LoggingEvent('a', 'INFO');\n\
+                module.exports = LoggingEvent;\n";
+    let p = package("log4js", &[]);
+    assert_eq!(
+        file(&p, "lib/LoggingEvent.js", body),
+        vec![
+            "arity-mismatch lib/LoggingEvent.js:15 'constructor' needs at least 3 argument(s) but 2 were given"
+        ]
+    );
+}
+
+#[test]
+fn an_object_literals_methods_add_the_members_they_assign_to_this() {
+    let body = "const fakeConnection = {\n\
+                  msgs: [],\n\
+                  end(cb) {\n    this.endCb = cb;\n  },\n\
+                };\n\
+                fakeConnection.end(() => {});\n\
+                fakeConnection.endCb();\n\
+                fakeConnection.close();\n\
+                module.exports = fakeConnection;\n";
+    let p = package("log4js", &[]);
+    assert_eq!(
+        file(&p, "test/shutdown-test.js", body),
+        vec!["unknown-symbol test/shutdown-test.js:9 'fakeConnection' has no member 'close'"]
+    );
+}
+
+#[test]
+fn an_imported_define_is_no_amd_loader_and_latest_is_the_repository() {
+    // superstruct: `import { define } from './utilities'` in the source,
+    // `"superstruct": "latest"` in the examples' own package.json.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "superstruct", "main": "./dist/index.cjs"}"#,
+        ),
+        ("src/index.ts", "export * from './utilities'\n"),
+        (
+            "src/utilities.ts",
+            "export function define(name: string, validator: () => boolean): string {\n  return name\n}\n\
+             export function string(): string {\n  return define('string', () => true)\n}\n",
+        ),
+        (
+            "examples/package.json",
+            r#"{"type": "module", "dependencies": {"superstruct": "latest"}}"#,
+        ),
+    ]);
+    assert_eq!(
+        file(
+            &p,
+            "src/types.ts",
+            "import { define } from './utilities'\nexport const a = define('a')\n"
+        ),
+        vec![
+            "arity-mismatch src/types.ts:2 'define' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "examples/basic.js",
+            "import { string } from 'superstruct'\nconst s = string(5)\nexport default s\n"
+        ),
+        vec![
+            "arity-mismatch examples/basic.js:2 'string' takes at most 0 argument(s) but 1 were given"
+        ]
+    );
+}
+
+#[test]
+fn a_relative_import_into_node_modules_is_not_judged() {
+    // markdown-it's benchmarks import a package installed in a subfolder.
+    let p = package("markdown-it", &[]);
+    let body = "import { marked } from '../../extra/node_modules/marked/lib/marked.esm.js'\n\
+                import { gone } from './missing.js'\n\
+                export default [marked, gone]\n";
+    assert_eq!(
+        file(&p, "benchmark/implementations/marked/index.mjs", body),
+        vec![
+            "unknown-import benchmark/implementations/marked/index.mjs:2 cannot find module './missing.js'"
+        ]
+    );
+}
