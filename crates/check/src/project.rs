@@ -246,6 +246,23 @@ impl<'a> Project<'a> {
             })
     }
 
+    /// Whether a file other than `path` imports the package `pkg` (or a
+    /// path below it): unchanged files as indexed, changed ones as they are
+    /// now.
+    pub fn package_imported_elsewhere(&self, pkg: &str, path: &str) -> bool {
+        let below = format!("{pkg}/");
+        let names_it = |m: &str| m == pkg || m.starts_with(&below);
+        self.overlay
+            .iter()
+            .any(|(p, o)| p != path && o.facts.imports.iter().any(|i| names_it(&i.module)))
+            || self
+                .store
+                .imports_of_package(pkg, 50)
+                .unwrap_or_default()
+                .iter()
+                .any(|row| self.unchanged_other(&row.path, path))
+    }
+
     /// Every file other than `path` that mentions `qualifier.name`, as
     /// indexed (unchanged files, among the first `limit` references) or as
     /// the change has it now; sorted.

@@ -250,3 +250,78 @@ fn a_relative_import_into_node_modules_is_not_judged() {
         ]
     );
 }
+
+#[test]
+fn a_class_handed_to_a_registration_or_captured_in_a_stack_stays_closed() {
+    // postcss: `Error.captureStackTrace(this, CssSyntaxError)`, and
+    // `terminalHighlight.registerInput(Input)` of a function that only
+    // stores what it is given.
+    let highlight = "let Input\nfunction registerInput(dependant) {\n  Input = dependant\n}\n\
+                     function highlight(css) {\n  return new Input(css).css\n}\n\
+                     highlight.registerInput = registerInput\nmodule.exports = highlight\n";
+    let body = "const terminalHighlight = require('./terminal-highlight')\n\
+                class Input extends Error {\n  constructor(css) {\n    super(css)\n    Error.captureStackTrace(this, Input)\n    this.css = css\n  }\n\
+                  fromOffset(offset) {\n    return offset\n  }\n\
+                  origin(offset) {\n    return this.fromOffsets(offset) + this.fromOffset(offset)\n  }\n}\n\
+                terminalHighlight.registerInput(Input)\nmodule.exports = Input\n";
+    let p = package("postcss", &[("lib/terminal-highlight.js", highlight)]);
+    assert_eq!(
+        file(&p, "lib/input.js", body),
+        vec!["unknown-symbol lib/input.js:12 'this' has no member 'fromOffsets'"]
+    );
+    // A function that does more with the class may add members.
+    let patching = highlight.replace(
+        "Input = dependant\n",
+        "Input = dependant\n  dependant.prototype.x = 1\n",
+    );
+    let p = package("postcss", &[("lib/terminal-highlight.js", &patching)]);
+    assert_eq!(file(&p, "lib/input.js", body), Vec::<String>::new());
+}
+
+#[test]
+fn an_object_made_with_a_classes_prototype_adds_no_members() {
+    // postcss's fromJSON: `{ ...input, __proto__: Input.prototype }`.
+    let input = "class Input {\n  fromOffset(offset) {\n    return offset\n  }\n\
+                 origin(offset) {\n    return this.fromOffsets(offset)\n  }\n}\nmodule.exports = Input\n";
+    let from_json = "const Input = require('./input')\n\
+                     module.exports = function fromJSON(json) {\n  return { ...json, __proto__: Input.prototype }\n}\n";
+    let p = package("postcss", &[("lib/fromJSON.js", from_json)]);
+    assert_eq!(
+        file(&p, "lib/input.js", input),
+        vec!["unknown-symbol lib/input.js:6 'this' has no member 'fromOffsets'"]
+    );
+}
+
+#[test]
+fn an_undeclared_package_other_files_import_is_the_projects_usage() {
+    // busboy's benchmarks compare it with packages installed by hand.
+    let p = package(
+        "busboy",
+        &[(
+            "bench/big.js",
+            "const { MultipartParser } = require('formidable');\nmodule.exports = MultipartParser;\n",
+        )],
+    );
+    let body = "const qs = require('formidable/src/parsers/Querystring.js');\n\
+                const parse = require('formidablee');\nmodule.exports = [qs, parse];\n";
+    assert_eq!(
+        file(&p, "bench/small.js", body),
+        vec![
+            "undeclared-package bench/small.js:2 package 'formidablee' is not declared in package.json (and not installed)"
+        ]
+    );
+}
+
+#[test]
+fn a_functions_locals_are_not_its_statics() {
+    // convict: `const convict = function convict(def) { … const
+    // fillErrorBuffer = function … }` then `convict.addFormat = function
+    // …`, which the adapter does not record for a function expression:
+    // nothing is decided.
+    let body = "const convict = function convict(def) {\n  if (def) {\n    const fill = function (e) { return e; };\n    return fill(def);\n  }\n};\n\
+                convict.addFormat = function (name) {\n  return name;\n};\n\
+                convict.addFormats = function (formats) {\n  formats.forEach((f) => convict.addFormat(f));\n};\n\
+                module.exports = convict;\n";
+    let p = package("convict", &[]);
+    assert_eq!(file(&p, "src/main.js", body), Vec::<String>::new());
+}

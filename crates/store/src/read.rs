@@ -388,6 +388,22 @@ impl Store {
         self.collect(&sql, params![module, limit as i64], import_row)
     }
 
+    /// Imports of the package `pkg` (the module `pkg` or any `pkg/…` path
+    /// below it), by importing file.
+    pub fn imports_of_package(&self, pkg: &str, limit: usize) -> Result<Vec<ImportRow>> {
+        // `pkg/` up to (not including) `pkg0`: every module below the package.
+        let sql = format!(
+            "SELECT {IMPORT_COLS} FROM imports i JOIN files f ON f.id = i.file_id
+             WHERE i.module = ?1 OR (i.module >= ?2 AND i.module < ?3)
+             ORDER BY f.path, i.start_byte LIMIT ?4"
+        );
+        self.collect(
+            &sql,
+            params![pkg, format!("{pkg}/"), format!("{pkg}0"), limit as i64],
+            import_row,
+        )
+    }
+
     /// Every structural vector (for building the similarity index).
     pub fn shapes(&self) -> Result<Vec<ShapeRow>> {
         self.collect(

@@ -187,7 +187,8 @@ fn class_member_in(
     // Patching the prototype adds instance members; statics come only from
     // writes to the class object itself.
     if !typed
-        && (statics && patches_statics(text, &class.name) || passed_to_call(text, &class.name))
+        && (statics && patches_statics(text, &class.name)
+            || passed_to_call(project, text, &class.name))
     {
         return Some(Members::Unknown);
     }

@@ -15,6 +15,7 @@ mod calls;
 mod calltext;
 mod intent;
 mod interface_bases;
+mod lexical;
 mod literal_types;
 mod locals;
 mod members;
@@ -243,8 +244,12 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     if declared {
         return installed_names(ctx, imp, pkg);
     }
+    // Other files of the repository import it too (busboy's benchmarks
+    // compare it with packages installed by hand): the project's usage,
+    // not a name this change made up.
     if !m.files.iter().any(|f| f.ends_with("package.json"))
         || intent::inside_try(ctx.text, imp.span.start_byte as usize)
+        || ctx.project.package_imported_elsewhere(pkg, ctx.path)
     {
         return vec![skipped!()];
     }

@@ -144,7 +144,8 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     // JSDoc documents it as required (as checkJs holds a JSDoc-annotated
     // function to its documented signature).
     let uses = before_reassigned(body, name);
-    let passed_on = !dereferenced(uses, name) && !compared(uses, name);
+    let passed_on =
+        !dereferenced(uses, name) && !compared(uses, name) && !computed_with(uses, name);
     // A constructor handing it to its base (postcss's `constructor(defaults)
     // { super(defaults) }` of `Node`'s `constructor(defaults = {})`): the
     // base decides, and a base constructor fills in its own defaults.
@@ -677,6 +678,33 @@ fn compared(body: &str, name: &str) -> bool {
             }
         }
         false
+    })
+}
+
+/// Whether the body does arithmetic with `name` (`Math.random() * n`, `n
+/// % 2`, `total - n`, `2 ** n`): a missing argument silently gives `NaN`.
+/// (`+` may join strings, and a unary minus or `--`/`-=` is no operand
+/// pair.)
+fn computed_with(body: &str, name: &str) -> bool {
+    // Spaced as formatters write binary operators, so that a path in a
+    // string (`'lib/' + x`, `'a/name'`) is no division.
+    const OPS: [&str; 5] = [" ** ", " * ", " / ", " % ", " - "];
+    let operand_end = |b: &str| {
+        b.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == ')' || c == ']')
+    };
+    let operand_start =
+        |a: &str| a.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '(');
+    // (Not in comments: `@member {Node} Definition#node - the node`.)
+    let body = &super::members::strip_comments(body);
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = &body[..i];
+        let after = &body[i + name.len()..];
+        OPS.iter().any(|op| {
+            before
+                .strip_suffix(op)
+                .is_some_and(|l| operand_end(l) && !ends_with_word(l, "return"))
+                || after.strip_prefix(op).is_some_and(operand_start)
+        })
     })
 }
 

@@ -11,7 +11,7 @@
 
 use crate::project::Project;
 
-use super::members::strip_comments;
+use super::lexical::{blank_literals, regex_end, starts_regex, string_end};
 use super::modules::resolve_spec;
 
 /// How a class body may hold members no definition names.
@@ -54,7 +54,9 @@ fn member_lines(code: &str) -> impl Iterator<Item = &str> {
 /// symbol of the file (`syms`: `const kReset = Symbol('reset')`, or one it
 /// imports) adds no member a name can reach.
 pub(super) fn opens_members(body: &str, syms: &Symbols) -> Open {
-    let code = strip_comments(body);
+    // (A bracket in a string or a regular expression, postcss's
+    // `/^\)]}'[^\n]*\n/`, must not move the depth.)
+    let code = blank_literals(body);
     let computed = member_lines(&code).any(|l| {
         let mut t = l.trim_start();
         loop {
@@ -223,6 +225,11 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         {
             continue;
         }
+        // `{ ...input, __proto__: Input.prototype }` (postcss's fromJSON)
+        // makes an instance.
+        if before.ends_with("__proto__:") {
+            continue;
+        }
         // `var promise = object_create(Promise.prototype)` (q) makes an
         // instance; `Sub.prototype = Object.create(Foo.prototype)` a
         // subclass, whose members `this` may then have.
@@ -369,6 +376,15 @@ pub(super) fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, u
                 at_key = false;
                 i = end;
             }
+            // Comments and regular expressions (pug's lexer: `/^\(/`)
+            // may hold any bracket or quote.
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i += body[i..].find('\n').unwrap_or(body.len() - i);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2 + body[i + 2..].find("*/")? + 1;
+            }
+            b'/' if starts_regex(&body[..i]) => i = regex_end(body, i)?,
             b'{' | b'(' | b'[' => depth += 1,
             b'}' if depth == 0 => return Some((keys, i + 2)),
             b'.' if depth == 0 && at_key && body[i..].starts_with("...") => return None,
@@ -395,23 +411,6 @@ pub(super) fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, u
                 }
                 i += len - 1;
             }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The index of the quote closing the string literal that opens at byte
-/// `open` of `text` (backslash escapes skipped).
-fn string_end(text: &str, open: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let quote = bytes[open];
-    let mut i = open + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 1,
-            b if b == quote => return Some(i),
             _ => {}
         }
         i += 1;
@@ -449,9 +448,12 @@ pub(super) fn patches_statics(text: &str, class: &str) -> bool {
 /// Whether the file passes the class itself to a function (`augment(Raw)`,
 /// `helpers.addQueryContext(Raw, opts)`: knex's builders), which may write
 /// any member onto its prototype or onto the class. `new Raw()`, `x
-/// instanceof Raw`, `[Raw]`, `export { Raw }` and `Object.assign(Raw, …)`
-/// (statics only) pass nothing to the prototype.
-pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
+/// instanceof Raw`, `[Raw]`, `export { Raw }`, `Object.assign(Raw, …)`
+/// (statics only), `Error.captureStackTrace(this, E)` and a registration
+/// whose every definition in the project only stores what it is given
+/// (postcss's `registerInput(dependant) { Input = dependant }`) pass
+/// nothing to the prototype.
+pub(super) fn passed_to_call(project: &Project, text: &str, class: &str) -> bool {
     crate::resolve::word_positions(text, class).any(|i| {
         let before = text[..i].trim_end();
         let after = text[i + class.len()..].trim_start();
@@ -465,15 +467,56 @@ pub(super) fn passed_to_call(text: &str, class: &str) -> bool {
         // `Object.assign(Parser, { STATES })` (formidable) writes statics,
         // which `patches_statics` reads; no `Object` function adds to the
         // prototype through the class.
-        let builtin = ["Object.", "Reflect."].iter().any(|o| {
+        let builtin = ["Object.", "Reflect.", "Error."].iter().any(|o| {
             call.receiver.strip_suffix(o).is_some_and(|r| {
                 !r.chars()
                     .next_back()
                     .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
             })
         });
-        !builtin && (!call.callee.is_empty() || call.receiver.ends_with(')'))
+        !builtin
+            && (!call.callee.is_empty() || call.receiver.ends_with(')'))
+            && !only_stores(project, call.callee, call.index)
     })
+}
+
+/// Whether every function or method of the project named `callee` takes a
+/// parameter at `index` and only assigns it to a variable (`Input =
+/// dependant`); `false` when there is none.
+fn only_stores(project: &Project, callee: &str, index: usize) -> bool {
+    if callee.is_empty() {
+        return false;
+    }
+    // (`highlight.registerInput = registerInput` names the function again.)
+    let defs: Vec<crate::project::ProjectDef> = project
+        .defs_named(callee, 20)
+        .into_iter()
+        .filter(|d| d.def.params.is_some())
+        .collect();
+    !defs.is_empty()
+        && defs.iter().all(|d| {
+            let Some(param) = d.def.params.as_ref().and_then(|p| p.list.get(index)) else {
+                return false;
+            };
+            let Some(text) = project.text_of(&d.path) else {
+                return false;
+            };
+            let body = text
+                .get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
+                .unwrap_or("");
+            let name = param.name.as_str();
+            let mut uses = crate::resolve::word_positions(body, name).skip(1);
+            let mut any = false;
+            uses.all(|k| {
+                any = true;
+                let before = body[..k].trim_end();
+                let after = body[k + name.len()..].trim_start_matches([' ', '\t']);
+                let assigned = before
+                    .strip_suffix('=')
+                    .is_some_and(|b| !b.ends_with(['=', '!', '<', '>']));
+                assigned && (after.is_empty() || after.starts_with([';', '\n', '\r', '}']))
+            }) && any
+        })
 }
 
 /// `this[k] = …` (not `this["_output"]` in a type or a read).
@@ -532,6 +575,13 @@ mod tests {
         assert_eq!(literal_keys(&s, "{ [name]: { value: 1 } }"), None);
         assert_eq!(literal_keys(&s, "descriptors)"), None);
         assert_eq!(literal_keys(&s, "{ a: 'unclosed }"), None);
+        // Brackets and quotes in comments and regular expressions (pug's
+        // lexer), a division left alone.
+        let lit = "{\n  // don't (\n  id: function () {\n    return '\"' +\n      /.[^ \\(\\#]*/.exec(x)[0] + /^\\}/.test(y);\n  },\n  /* { */ half: function (a) { return a / 2 / (1); }\n};";
+        assert_eq!(
+            literal_keys(&s, lit).map(|(k, _)| k),
+            Some(vec!["id".to_string(), "half".to_string()])
+        );
         // The end is just past the closing brace; a spread may add anything.
         assert_eq!(
             literal_keys(&s, "{ a: 1, b() {} }, more)"),

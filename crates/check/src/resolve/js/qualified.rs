@@ -338,7 +338,13 @@ fn holds_statics(facts: &plumb_facts::FileFacts, d: &Definition) -> bool {
         && facts
             .definitions
             .iter()
-            .any(|m| m.container.as_deref() == Some(d.name.as_str()) && m.kind != DefKind::Method)
+            // (A definition inside the function's body, convict's `const rv
+            // = {…}`, is one of its locals.)
+            .any(|m| {
+                m.container.as_deref() == Some(d.name.as_str())
+                    && m.kind != DefKind::Method
+                    && !d.span.contains(&m.span)
+            })
 }
 
 /// [`holds_statics`] for a definition of another project file.
