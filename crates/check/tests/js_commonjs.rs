@@ -325,3 +325,19 @@ fn a_functions_locals_are_not_its_statics() {
     let p = package("convict", &[]);
     assert_eq!(file(&p, "src/main.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_base_required_inline_is_read() {
+    // nedb: `util.inherits(Datastore, require('events').EventEmitter)`.
+    let body = "var util = require('util');\n\
+                function Datastore(options) {\n  this.options = options;\n}\n\
+                util.inherits(Datastore, require('events').EventEmitter);\n\
+                Datastore.prototype.getAllData = function () {\n  return [];\n};\n\
+                Datastore.prototype.load = function () {\n  this.emit('loaded', this.getAllData());\n  return this.get_all_data();\n};\n\
+                module.exports = Datastore;\n";
+    let p = package("nedb", &[]);
+    assert_eq!(
+        file(&p, "lib/datastore.js", body),
+        vec!["unknown-symbol lib/datastore.js:11 'this' has no member 'get_all_data'"]
+    );
+}

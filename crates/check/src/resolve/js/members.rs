@@ -497,6 +497,14 @@ pub(super) fn runtime_class(
     base: &str,
 ) -> Option<&'static [&'static str]> {
     let strip = |m: &str| m.strip_prefix("node:").unwrap_or(m).to_string();
+    // `require('events').EventEmitter`, as a base names it inline.
+    if let Some(rest) = base.strip_prefix("require(") {
+        let (module, member) = rest.split_once(").")?;
+        let module = module.trim_matches(['\'', '"']);
+        return runtime_classes()
+            .get(format!("{}.{member}", strip(module)).as_str())
+            .map(|v| v.as_slice());
+    }
     let mut label = None;
     // `Events.EventEmitter` of `const Events = require('events')`.
     if let Some((q, m)) = base.split_once('.') {

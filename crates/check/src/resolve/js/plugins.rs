@@ -23,7 +23,7 @@ pub(super) fn plugin_host(
     text: &str,
     param: &str,
 ) -> Option<(String, Definition)> {
-    if !exported_function_params(text)?.iter().any(|p| *p == param) {
+    if !exported_function_params(text)?.contains(&param) {
         return None;
     }
     let mut hosts: Vec<(String, Definition)> = project

@@ -698,6 +698,21 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
     })
 }
 
+/// `require('m').X` at the start of `s` (after spaces): that text, and
+/// what follows it.
+fn required_member(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start();
+    let rest = s.strip_prefix("require(")?;
+    let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+    let close = rest[1..].find(q)? + 1;
+    let member = rest[close + 1..].strip_prefix(").")?;
+    let len = member
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(member.len());
+    let end = s.len() - member.len() + len;
+    (len > 0).then(|| (&s[..end], s[end..].trim_start()))
+}
+
 /// What the constructor `c` inherits from: `util.inherits(C, Base)`,
 /// `Object.setPrototypeOf(C.prototype, Base.prototype)` or `C.prototype =
 /// Object.create(Base.prototype)` (mongoose), `Base` a plain or dotted
@@ -746,6 +761,14 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
             } else {
                 rest
             };
+            // `util.inherits(Datastore, require('events').EventEmitter)` (nedb).
+            if k == 0
+                && let Some((required, after)) = required_member(rest)
+                && after.starts_with(')')
+            {
+                bases.push(required);
+                continue;
+            }
             let (base, after) = name(rest);
             let base = if k == 0 {
                 base
