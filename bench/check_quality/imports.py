@@ -141,6 +141,15 @@ class ImportMutator:
                 target = os.path.join(base, new_stem) if base != "." else new_stem
                 if any((target + e) in self.all_paths for e in (".ts", ".tsx", ".js", ".mjs", ".d.ts", "/index.ts", "/index.js")):
                     return None
+                # A path into installed packages (`./node_modules/uuid/dist/x.js`)
+                # can be judged only where they are installed: none drawn
+                # otherwise, and an installed file is no slip.
+                parts = target.split(os.sep)
+                if "node_modules" in parts:
+                    installed = os.path.join(self.repo, *parts[:parts.index("node_modules") + 1])
+                    if not os.path.isdir(installed) or any(
+                            os.path.exists(os.path.join(self.repo, target + e)) for e in (".ts", ".js", ".mjs", ".d.ts", "/index.js")):
+                        return None
                 spec = os.path.join(os.path.dirname(module), new_stem) + ext
                 if not spec.startswith("."):
                     spec = "./" + spec

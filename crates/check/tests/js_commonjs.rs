@@ -249,6 +249,23 @@ fn a_relative_import_into_node_modules_is_not_judged() {
             "unknown-import benchmark/implementations/marked/index.mjs:2 cannot find module './missing.js'"
         ]
     );
+    // Where they are installed, the disk says.
+    let p = package(
+        "markdown-it",
+        &[(
+            "extra/node_modules/marked/lib/marked.esm.js",
+            "export const marked = 1;\n",
+        )],
+    );
+    let body = "import { marked } from '../../../extra/node_modules/marked/lib/marked.esm.js'\n\
+                import { gone } from '../../../extra/node_modules/marked/lib/marked.gone.js'\n\
+                export default [marked, gone]\n";
+    assert_eq!(
+        file(&p, "benchmark/implementations/marked/index.mjs", body),
+        vec![
+            "unknown-import benchmark/implementations/marked/index.mjs:2 cannot find module '../../../extra/node_modules/marked/lib/marked.gone.js'"
+        ]
+    );
 }
 
 #[test]

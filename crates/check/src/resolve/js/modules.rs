@@ -133,12 +133,21 @@ pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) ->
 /// directory whose entry is a build the repository lacks (superagent's
 /// `require('..')`: `main` is `lib/node/index.js`, built from `src/`).
 pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
-    if spec.split('/').any(|part| part == "node_modules") {
-        return true;
-    }
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     match normalize(&format!("{dir}/{spec}")) {
         None => true,
+        // Installed packages are not indexed: where they are not installed
+        // the path cannot be judged; where they are, the disk says.
+        Some(base) if base.split('/').any(|part| part == "node_modules") => {
+            let end = base
+                .find("node_modules")
+                .map_or(0, |k| k + "node_modules".len());
+            !project.root.join(&base[..end]).is_dir()
+                || EXTS
+                    .iter()
+                    .chain(["/index.js"].iter())
+                    .any(|e| project.root.join(format!("{base}{e}")).is_file())
+        }
         Some(base) => {
             let manifest = if base.is_empty() {
                 "package.json".to_string()
