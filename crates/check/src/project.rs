@@ -246,21 +246,16 @@ impl<'a> Project<'a> {
             })
     }
 
-    /// Whether a file other than `path` imports the package `pkg` (or a
-    /// path below it): unchanged files as indexed, changed ones as they are
-    /// now.
+    /// Whether a file other than `path` imported the package `pkg` (or a
+    /// path below it) before the change: as indexed, whatever the change
+    /// does to it. (A made-up package the change adds to two files is
+    /// still new in both.)
     pub fn package_imported_elsewhere(&self, pkg: &str, path: &str) -> bool {
-        let below = format!("{pkg}/");
-        let names_it = |m: &str| m == pkg || m.starts_with(&below);
-        self.overlay
+        self.store
+            .imports_of_package(pkg, 50)
+            .unwrap_or_default()
             .iter()
-            .any(|(p, o)| p != path && o.facts.imports.iter().any(|i| names_it(&i.module)))
-            || self
-                .store
-                .imports_of_package(pkg, 50)
-                .unwrap_or_default()
-                .iter()
-                .any(|row| self.unchanged_other(&row.path, path))
+            .any(|row| row.path != path && !self.deleted.contains(&row.path))
     }
 
     /// Every file other than `path` that mentions `qualifier.name`, as

@@ -358,3 +358,25 @@ fn a_base_required_inline_is_read() {
         vec!["unknown-symbol lib/datastore.js:11 'this' has no member 'get_all_data'"]
     );
 }
+
+#[test]
+fn an_undeclared_package_a_change_adds_to_two_files_is_still_new() {
+    let p = package("busboy", &[]);
+    let r = p.check_files(&[
+        (
+            "bench/a.js",
+            "const x = require('formidablee');\nmodule.exports = x;\n",
+        ),
+        (
+            "bench/b.js",
+            "const y = require('formidablee');\nmodule.exports = y;\n",
+        ),
+    ]);
+    assert_eq!(
+        project::summary(&r),
+        vec![
+            "undeclared-package bench/a.js:1 package 'formidablee' is not declared in package.json (and not installed)",
+            "undeclared-package bench/b.js:1 package 'formidablee' is not declared in package.json (and not installed)",
+        ]
+    );
+}
