@@ -13,6 +13,7 @@ mod aliases;
 mod arity;
 mod calls;
 mod calltext;
+mod constructors;
 mod intent;
 mod interface_bases;
 mod lexical;
