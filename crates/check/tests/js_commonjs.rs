@@ -380,3 +380,42 @@ fn an_undeclared_package_a_change_adds_to_two_files_is_still_new() {
         ]
     );
 }
+
+#[test]
+fn statics_copied_from_another_module_are_the_functions() {
+    // picomatch's index.js: `Object.assign(picomatch, pico)` of
+    // `const pico = require('./lib/picomatch')`, whose value is a function
+    // with statics.
+    let lib = "const scan = require('./scan');\nconst picomatch = (glob) => glob;\n\
+               picomatch.scan = (input) => scan(input);\npicomatch.parse = (p) => p;\nmodule.exports = picomatch;\n";
+    let index = "const pico = require('./lib/picomatch');\n\
+                 function picomatch(glob) {\n  return pico(glob);\n}\n\
+                 Object.assign(picomatch, pico);\nmodule.exports = picomatch;\n";
+    let p = package(
+        "picomatch",
+        &[
+            ("lib/scan.js", "module.exports = (input) => input;\n"),
+            ("lib/picomatch.js", lib),
+            ("index.js", index),
+        ],
+    );
+    let body = "const pm = require('..');\nconsole.log(pm.scan('a/*'), pm.parse('b'));\nconsole.log(pm.scans('a/*'));\n";
+    assert_eq!(
+        file(&p, "examples/scan.js", body),
+        vec!["unknown-symbol examples/scan.js:3 'pm' has no member 'scans'"]
+    );
+    // A source the text cannot read leaves it open.
+    let open = index.replace(
+        "Object.assign(picomatch, pico);",
+        "Object.assign(picomatch, pico, makeMore());",
+    );
+    let p = package(
+        "picomatch",
+        &[
+            ("lib/scan.js", "module.exports = (input) => input;\n"),
+            ("lib/picomatch.js", lib),
+            ("index.js", &open),
+        ],
+    );
+    assert_eq!(file(&p, "examples/scan.js", body), Vec::<String>::new());
+}

@@ -14,6 +14,7 @@ mod arity;
 mod calls;
 mod calltext;
 mod constructors;
+mod function_exports;
 mod intent;
 mod interface_bases;
 mod lexical;

@@ -13,6 +13,7 @@
 use plumb_facts::{DefKind, Definition, Lang, Reference};
 
 use super::arity::{check_arity, is_ts_path, type_args_end};
+use super::function_exports::Has;
 use super::members::{Members, class_member, interface_member};
 use super::modules::{Export, find_export, is_relative, namespace_export, resolve_spec};
 use super::objects;
@@ -665,59 +666,43 @@ fn exported_value_member(
     let rc = ctx.project.facts_of(file)?;
     let text = &rc.0;
     let x = d.name.as_str();
-    // No other way to add keys.
-    if text.contains("module.exports[")
-        || text.contains(&format!("{x}["))
-        || text.contains(&format!("assign({x}"))
-        || text.contains(&format!("defineProperty({x}"))
-    {
-        return None;
-    }
     match d.kind {
-        DefKind::Class => Some(match class_member(ctx.project, file, &d, &r.name, true) {
-            // `module.exports = internals.X = class {…}` then
-            // `internals.X.Peek = class …` (hapi).
-            Members::Missing(_) if crate::project::assigns_member_via_path(text, x, &r.name) => {
-                vec![Outcome::Resolved]
-            }
-            found => member_outcome(ctx, r, found, q),
-        }),
-        DefKind::Function => {
-            // `exports = module.exports = session;` makes `exports.Store = …`
-            // a key of the function too.
-            let rebound = text.contains("exports = module.exports")
-                || text.contains("module.exports = exports");
-            let bare_exports = crate::resolve::word_positions(text, "exports")
-                .filter(|&i| rebound && !text[..i].ends_with('.'))
-                .map(|i| i + "exports".len());
-            let assigned: Vec<(String, String, u32)> = crate::resolve::word_positions(text, x)
-                .map(|i| i + x.len())
-                .chain(
-                    text.match_indices("module.exports")
-                        .map(|(i, m)| i + m.len()),
-                )
-                .chain(bare_exports)
-                .filter_map(|end| assigned_member(&text[end..]))
-                .map(|n| (n.to_string(), file.to_string(), 0))
-                .collect();
-            if assigned.iter().any(|(n, _, _)| n == &r.name)
-                || super::members::FUNCTION_MEMBERS.contains(&r.name.as_str())
-                || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-                || assigned.iter().any(|(n, _, _)| n == "prototype")
+        DefKind::Class => {
+            // No other way to add keys.
+            if text.contains("module.exports[")
+                || text.contains(&format!("{x}["))
+                || text.contains(&format!("assign({x}"))
+                || text.contains(&format!("defineProperty({x}"))
             {
-                return Some(vec![Outcome::Resolved]);
+                return None;
             }
-            Some(no_member(
-                ctx,
-                r,
-                q,
-                format!(
-                    "{q} is the function {x} that {file} exports: no `{x}.{} = …` there",
-                    r.name
-                ),
-                &assigned,
-                0.75,
-            ))
+            Some(match class_member(ctx.project, file, &d, &r.name, true) {
+                // `module.exports = internals.X = class {…}` then
+                // `internals.X.Peek = class …` (hapi).
+                Members::Missing(_)
+                    if crate::project::assigns_member_via_path(text, x, &r.name) =>
+                {
+                    vec![Outcome::Resolved]
+                }
+                found => member_outcome(ctx, r, found, q),
+            })
+        }
+        DefKind::Function => {
+            match super::function_exports::function_member(ctx.project, file, text, x, &r.name, 0) {
+                Has::Yes => Some(vec![Outcome::Resolved]),
+                Has::Unknown => None,
+                Has::No(pool) => Some(no_member(
+                    ctx,
+                    r,
+                    q,
+                    format!(
+                        "{q} is the function {x} that {file} exports: no `{x}.{} = …` there, nor in the modules it copies onto {x}",
+                        r.name
+                    ),
+                    &pool,
+                    0.75,
+                )),
+            }
         }
         _ => None,
     }
