@@ -419,3 +419,24 @@ fn statics_copied_from_another_module_are_the_functions() {
     );
     assert_eq!(file(&p, "examples/scan.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn prototype_methods_named_by_a_loop_over_a_string_array_are_known() {
+    // nconf's Provider: `['argv', 'env'].forEach(function (type) {
+    // Provider.prototype[type] = function () {…} })`.
+    let body = "var Provider = exports.Provider = function (options) {\n  this.stores = options;\n};\n\
+                ['argv', 'env'].forEach(function (type) {\n  Provider.prototype[type] = function () {\n    return this.add(type);\n  };\n});\n\
+                Provider.prototype.add = function (name) {\n  return this.stores[name];\n};\n\
+                Provider.prototype.load = function () {\n  this.argv();\n  return this.envs();\n};\n";
+    let p = package("nconf", &[]);
+    assert_eq!(
+        file(&p, "lib/nconf/provider.js", body),
+        vec!["unknown-symbol lib/nconf/provider.js:14 'this' has no member 'envs'"]
+    );
+    // Keys from anything else stay open.
+    let open = body.replace("['argv', 'env'].forEach", "types.forEach");
+    assert_eq!(
+        file(&p, "lib/nconf/provider.js", &open),
+        Vec::<String>::new()
+    );
+}

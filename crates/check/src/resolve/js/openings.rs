@@ -204,6 +204,12 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
             added.push(key.to_string());
             continue;
         }
+        // `['argv', 'env'].forEach(function (type) { Provider.prototype[type]
+        // = … })` (nconf): the array's strings.
+        if let Some(keys) = looped_key(text, i, after) {
+            added.extend(keys);
+            continue;
+        }
         let before = text[..i].trim_end();
         if prototype_alias_plain(text, before, syms) {
             continue;
@@ -333,8 +339,57 @@ fn plain_string_key(after: &str) -> Option<&str> {
 /// (`C.prototype[name] = …`): members no name shows.
 pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
     let pat = format!("{class}.prototype[");
-    text.match_indices(&pat)
-        .any(|(i, _)| plain_string_key(&text[i + pat.len() - 1..]).is_none())
+    text.match_indices(&pat).any(|(i, _)| {
+        let after = &text[i + pat.len() - 1..];
+        plain_string_key(after).is_none() && looped_key(text, i, after).is_none()
+    })
+}
+
+/// For `after` = `[k]…` at byte `at` of `text`, inside the callback of
+/// `['a', 'b'].forEach(function (k) {…})` (or `(k) =>`, `k =>`): the
+/// array's strings, which are all the values `k` takes.
+fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
+    let inner = after.strip_prefix('[')?;
+    let end = inner.find(']')?;
+    let k = inner[..end].trim();
+    if k.is_empty()
+        || !k
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return None;
+    }
+    let call = text[..at].rfind("].forEach(")?;
+    let open = call + "].forEach".len();
+    if super::omission::matching_paren(text, open).is_none_or(|close| close < at) {
+        return None;
+    }
+    // The callback's one parameter is `k`.
+    let head = text[open + 1..at].trim_start();
+    let head = head.strip_prefix("function").unwrap_or(head).trim_start();
+    let params = head.strip_prefix('(').map_or(head, |h| h.trim_start());
+    let named = params.strip_prefix(k).is_some_and(|r| {
+        let r = r.trim_start();
+        r.starts_with(')') || r.starts_with("=>")
+    });
+    if !named {
+        return None;
+    }
+    // The array literal just before: plain strings only.
+    let list_open = text[..call].rfind('[')?;
+    let keys: Vec<String> = text[list_open + 1..call]
+        .split(',')
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+        .map(|e| {
+            let q = e.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+            let key = e.strip_prefix(q)?.strip_suffix(q)?;
+            key.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                .then(|| key.to_string())
+        })
+        .collect::<Option<Vec<String>>>()?;
+    (!keys.is_empty()).then_some(keys)
 }
 
 fn word_boundary_before(text: &str, i: usize) -> bool {
@@ -575,6 +630,21 @@ mod tests {
         assert_eq!(literal_keys(&s, "{ [name]: { value: 1 } }"), None);
         assert_eq!(literal_keys(&s, "descriptors)"), None);
         assert_eq!(literal_keys(&s, "{ a: 'unclosed }"), None);
+        // `['a', 'b'].forEach(function (k) { C.prototype[k] = … })`.
+        let text = "['argv', 'env'].forEach(function (type) {\n  C.prototype[type] = function () {};\n});\n\
+                    ['x'].forEach((t) => { C.prototype[t] = 1; });\nnames.forEach(function (n) { C.prototype[n] = 1; });\n";
+        assert_eq!(
+            looped_key(text, text.find("C.prototype[type]").unwrap(), "[type] ="),
+            Some(vec!["argv".to_string(), "env".to_string()])
+        );
+        assert_eq!(
+            looped_key(text, text.find("C.prototype[t]").unwrap(), "[t] ="),
+            Some(vec!["x".to_string()])
+        );
+        assert_eq!(
+            looped_key(text, text.find("C.prototype[n]").unwrap(), "[n] ="),
+            None
+        );
         // Brackets and quotes in comments and regular expressions (pug's
         // lexer), a division left alone.
         let lit = "{\n  // don't (\n  id: function () {\n    return '\"' +\n      /.[^ \\(\\#]*/.exec(x)[0] + /^\\}/.test(y);\n  },\n  /* { */ half: function (a) { return a / 2 / (1); }\n};";
