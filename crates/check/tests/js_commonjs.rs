@@ -9,12 +9,7 @@
 
 mod project;
 
-use project::{Proj, summary};
-
-/// Check `path` with `body` as its new text (every line counts as added).
-fn file(p: &Proj, path: &str, body: &str) -> Vec<String> {
-    summary(&p.check_files(&[(path, body)]))
-}
+use project::{Proj, file};
 
 fn package(name: &str, files: &[(&str, &str)]) -> Proj {
     let manifest = format!(r#"{{"name": "{name}", "main": "lib/index.js"}}"#);

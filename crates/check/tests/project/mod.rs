@@ -106,3 +106,19 @@ pub fn summary(r: &Report) -> Vec<String> {
         .map(|f| format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message))
         .collect()
 }
+
+/// A JavaScript project whose package.json declares one dependency, plus
+/// `files`.
+pub fn shop(files: &[(&str, &str)]) -> Proj {
+    let mut all = vec![(
+        "package.json",
+        r#"{"name": "shop", "dependencies": {"got": "^14.0.0"}}"#,
+    )];
+    all.extend_from_slice(files);
+    Proj::new(&all)
+}
+
+/// Check `path` with `body` as its new text (every line counts as added).
+pub fn file(p: &Proj, path: &str, body: &str) -> Vec<String> {
+    summary(&p.check_files(&[(path, body)]))
+}
