@@ -425,8 +425,6 @@ impl<'a> Project<'a> {
             .then(Vec::new)
     }
 
-    /// The text and facts of a project file: the overlay, else extracted
-    /// from disk (cached). `None` when missing or in no known language.
     /// The text of a file as the change leaves it, without parsing it
     /// (the parsed copy when there is one).
     pub fn text_of(&self, path: &str) -> Option<String> {
@@ -442,6 +440,8 @@ impl<'a> Project<'a> {
         std::fs::read_to_string(self.root.join(path)).ok()
     }
 
+    /// The text and facts of a project file: the overlay, else extracted
+    /// from disk (cached). `None` when missing or in no known language.
     pub fn facts_of(&self, path: &str) -> Option<std::rc::Rc<(String, FileFacts)>> {
         if let Some(o) = self.overlay.get(path) {
             return Some(std::rc::Rc::new((o.text.clone(), o.facts.clone())));

@@ -212,37 +212,18 @@ fn plugin_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Out
 /// function` in a plugin of mongoose adds `x`; `mixin(Request.prototype,
 /// C.prototype)` hands C's methods to another class).
 fn prototype_used_elsewhere(ctx: &FileCtx, c: &str, name: &str) -> bool {
-    ctx.project
-        .files_mentioning(c, "prototype", ctx.path, 500)
+    let Some(def) = ctx
+        .facts
+        .definitions
         .iter()
-        .any(|p| {
-            // A file whose text neither names `name` nor opens the
-            // prototype needs no parse (most files only add plain names).
-            let Some(text) = ctx.project.text_of(p) else {
-                return true;
-            };
-            if crate::resolve::word_positions(&text, name).next().is_none()
-                && super::openings::prototype_additions(
-                    &text,
-                    c,
-                    &super::openings::local_symbols(&text),
-                )
-                .is_some()
-            {
-                return false;
-            }
-            let Some(rc) = ctx.project.facts_of(p) else {
-                return true;
-            };
-            let (text, facts) = (&rc.0, &rc.1);
-            let syms = super::openings::symbols(ctx.project, p, text);
-            facts
-                .definitions
-                .iter()
-                .any(|d| d.name == name && d.container.as_deref() == Some(c))
-                || super::openings::prototype_additions(text, c, &syms)
-                    .is_none_or(|added| added.iter().any(|a| a == name))
-        })
+        .find(|d| d.name == c && d.container.is_none())
+    else {
+        return true;
+    };
+    super::members::prototype_elsewhere(ctx.project, ctx.path, def)
+        .as_ref()
+        .as_ref()
+        .is_none_or(|e| e.has(name))
 }
 
 /// Member `name` of `base`, the class or constructor function the file
@@ -344,27 +325,17 @@ fn constructor_members(
         .collect();
     // Other files that add to the prototype (bull's plugins: `Queue.prototype.getJobs
     // = function` in lib/getters.js), unless one opens it otherwise.
-    for p in project.files_mentioning(fname, "prototype", file, 500) {
-        let Some(other) = project.text_of(&p) else {
-            return Members::Unknown;
-        };
-        let added = super::openings::prototype_additions(
-            &other,
-            fname,
-            &super::openings::local_symbols(&other),
-        )
-        .or_else(|| {
-            super::openings::prototype_additions(
-                &other,
-                fname,
-                &super::openings::symbols(project, &p, &other),
-            )
-        });
-        match added {
-            None => return Members::Unknown,
-            Some(added) if added.iter().any(|a| a == name) => return Members::Present,
-            Some(added) => pool.extend(added.into_iter().map(|a| (a, p.clone(), 0))),
-        }
+    let Some(def) = facts
+        .definitions
+        .iter()
+        .find(|d| d.name == fname && d.container.is_none())
+    else {
+        return Members::Unknown;
+    };
+    match &*super::members::prototype_elsewhere(project, file, def) {
+        None => return Members::Unknown,
+        Some(e) if e.has(name) => return Members::Present,
+        Some(e) => pool.extend(e.defs.iter().cloned()),
     }
     // `this.onEnd = opts.onEnd` in the constructor: a member no prototype shows.
     if crate::resolve::word_positions(text, name).next().is_some() {

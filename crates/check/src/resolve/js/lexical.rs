@@ -27,7 +27,7 @@ pub(super) fn string_end(text: &str, open: usize) -> Option<usize> {
 
 /// Whether a `/` after `before` opens a regular expression rather than
 /// dividing: nothing that ends a value comes before it.
-pub(super) fn starts_regex(before: &str) -> bool {
+fn starts_regex(before: &str) -> bool {
     let b = before.trim_end();
     b.is_empty()
         || b.ends_with([
@@ -43,7 +43,7 @@ pub(super) fn starts_regex(before: &str) -> bool {
 /// The index of the `/` closing the regular expression that opens at byte
 /// `open` of `text` (escapes and character classes skipped); `None` when
 /// the line ends first.
-pub(super) fn regex_end(text: &str, open: usize) -> Option<usize> {
+fn regex_end(text: &str, open: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let (mut i, mut class) = (open + 1, false);
     while i < bytes.len() {

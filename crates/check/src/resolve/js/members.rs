@@ -339,15 +339,23 @@ fn class_member_in(
 /// import it) add to it: names by `Object.defineProperty` and the like, and
 /// the members they define (`Foo.prototype.m = …`, acorn's `const pp =
 /// Parser.prototype; pp.m = …`) for suggestions.
-struct PrototypeElsewhere {
-    added: Vec<String>,
-    defs: Vec<(String, String, u32)>,
+pub(super) struct PrototypeElsewhere {
+    pub added: Vec<String>,
+    pub defs: Vec<(String, String, u32)>,
 }
 
-/// [`PrototypeElsewhere`] for `class` of `file`; `None` when one of those
-/// files may add members no name shows (`Object.assign(Foo.prototype,
+impl PrototypeElsewhere {
+    /// Whether another file adds or defines `name`.
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.added.iter().any(|a| a == name) || self.defs.iter().any(|(d, _, _)| d == name)
+    }
+}
+
+/// [`PrototypeElsewhere`] for `class` (a class, or a constructor function:
+/// bull's plugins add to `Queue.prototype`) of `file`; `None` when one of
+/// those files may add members no name shows (`Object.assign(Foo.prototype,
 /// mixin)`, an alias used otherwise than `pp.name`). Read once per check.
-fn prototype_elsewhere(
+pub(super) fn prototype_elsewhere(
     project: &Project,
     file: &str,
     class: &Definition,
@@ -374,8 +382,11 @@ fn prototype_elsewhere(
                 out.added.extend(added);
                 continue;
             }
-            let same_class = find_class(project, &p, &class.name)
-                .is_some_and(|(f, c)| f == file && c.span == class.span);
+            // (A constructor function cannot be told from another of its
+            // name, so every such file counts.)
+            let same_class = class.kind != DefKind::Class
+                || find_class(project, &p, &class.name)
+                    .is_some_and(|(f, c)| f == file && c.span == class.span);
             let Some(rc) = project.facts_of(&p).filter(|_| same_class) else {
                 continue;
             };

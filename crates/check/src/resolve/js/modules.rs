@@ -139,10 +139,12 @@ pub fn beyond_the_index(project: &Project, from: &str, spec: &str) -> bool {
         // Installed packages are not indexed: where they are not installed
         // the path cannot be judged; where they are, the disk says.
         Some(base) if base.split('/').any(|part| part == "node_modules") => {
-            let end = base
-                .find("node_modules")
-                .map_or(0, |k| k + "node_modules".len());
-            !project.root.join(&base[..end]).is_dir()
+            let parts: Vec<&str> = base.split('/').collect();
+            let installed = parts
+                .iter()
+                .position(|part| *part == "node_modules")
+                .map_or(String::new(), |k| parts[..=k].join("/"));
+            !project.root.join(installed).is_dir()
                 || EXTS
                     .iter()
                     .chain(["/index.js"].iter())

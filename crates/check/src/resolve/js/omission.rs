@@ -694,8 +694,9 @@ fn computed_with(body: &str, name: &str) -> bool {
     };
     let operand_start =
         |a: &str| a.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '(');
-    // (Not in comments: `@member {Node} Definition#node - the node`.)
-    let body = &super::members::strip_comments(body);
+    // (Not in comments or strings: `@member {Node} Definition#node - the
+    // node`.)
+    let body = &super::lexical::blank_literals(body);
     crate::resolve::word_positions(body, name).any(|i| {
         let before = &body[..i];
         let after = &body[i + name.len()..];

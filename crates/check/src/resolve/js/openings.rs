@@ -11,7 +11,7 @@
 
 use crate::project::Project;
 
-use super::lexical::{blank_literals, regex_end, starts_regex, string_end};
+use super::lexical::{blank_literals, string_end};
 use super::modules::resolve_spec;
 
 /// How a class body may hold members no definition names.
@@ -403,19 +403,22 @@ fn word_boundary_before(text: &str, i: usize) -> bool {
 /// 'b': …, [kSym]: …}`) and the byte index in `rest` just past its closing
 /// brace; `None` when it is no literal, it does not close, a key is
 /// computed from anything but a symbol of the file, or it spreads another
-/// object (`...mixin`). String literals anywhere are skipped whole (a `'}'`
-/// in a getter closes nothing); `async m() {}`, `get m() {}` and `*m() {}`
-/// give `m`.
+/// object (`...mixin`). Strings, regular expressions and comments are read
+/// blanked (a `'}'` in a getter closes nothing, nor does pug's `/^\(/`);
+/// `async m() {}`, `get m() {}` and `*m() {}` give `m`.
 pub(super) fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, usize)> {
     let body = rest.strip_prefix('{')?;
-    let bytes = body.as_bytes();
+    // The same bytes with literals blanked: structure from it, the text of
+    // a quoted key from `body`.
+    let code = blank_literals(body);
+    let bytes = code.as_bytes();
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
     let (mut depth, mut keys, mut at_key, mut i) = (0i32, Vec::new(), true, 0usize);
     while i < bytes.len() {
         let c = bytes[i];
         match c {
             b'\'' | b'"' | b'`' => {
-                let close = string_end(body, i)?;
+                let close = string_end(&code, i)?;
                 if depth == 0 && at_key {
                     keys.push(body[i + 1..close].to_string());
                     at_key = false;
@@ -431,15 +434,6 @@ pub(super) fn literal_keys(syms: &Symbols, rest: &str) -> Option<(Vec<String>, u
                 at_key = false;
                 i = end;
             }
-            // Comments and regular expressions (pug's lexer: `/^\(/`)
-            // may hold any bracket or quote.
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i += body[i..].find('\n').unwrap_or(body.len() - i);
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2 + body[i + 2..].find("*/")? + 1;
-            }
-            b'/' if starts_regex(&body[..i]) => i = regex_end(body, i)?,
             b'{' | b'(' | b'[' => depth += 1,
             b'}' if depth == 0 => return Some((keys, i + 2)),
             b'.' if depth == 0 && at_key && body[i..].starts_with("...") => return None,
@@ -542,6 +536,13 @@ fn only_stores(project: &Project, callee: &str, index: usize) -> bool {
     if callee.is_empty() {
         return false;
     }
+    // Asked on every member lookup of the class: read once per check.
+    *project.memo(&format!("js-only-stores:{callee}:{index}"), || {
+        stores_only(project, callee, index)
+    })
+}
+
+fn stores_only(project: &Project, callee: &str, index: usize) -> bool {
     // (`highlight.registerInput = registerInput` names the function again.)
     let defs: Vec<crate::project::ProjectDef> = project
         .defs_named(callee, 20)
