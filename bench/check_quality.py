@@ -348,7 +348,7 @@ def main():
                 dest = WORK / ("corpora-installed" if installed else "corpora") / f"{key}-{slug}"
                 if not (dest / ".git").is_dir():
                     dest.parent.mkdir(parents=True, exist_ok=True)
-                    corpora.git(WORK, "clone", "-q", str(p), str(dest))
+                    corpora.clone(p, dest)
                 if installed:
                     err = corpora.npm_install(dest)
                     if err:

@@ -75,7 +75,7 @@ def install(src, work):
         os.rename(aside, dst / "node_modules")
     if not (dst / ".git").exists():
         shutil.rmtree(dst, ignore_errors=True)
-        corpora.git(pathlib.Path(tempfile.gettempdir()), "clone", "--quiet", str(src), str(dst))
+        corpora.clone(src, dst)
     err = corpora.npm_install(dst)
     return dst, err and "npm install failed: " + err[:120]
 

@@ -8,6 +8,7 @@ into the cargo registry, the interpreter's stdlib or the fetched mirrors.
 import os
 import pathlib
 import random
+import re
 import shutil
 import subprocess
 import sysconfig
@@ -53,6 +54,33 @@ dependencies = []
 
 def git(repo, *args, check=True):
     return subprocess.run(["git", "-C", str(repo), *args], check=check, capture_output=True, text=True)
+
+
+def clone(src, dest):
+    """Clone `src` into `dest`, leaving out the files whose blobs the source
+    lacks (fetched mirrors leave their largest files out; a plain clone
+    then fails to check out). The left-out paths stay out of the work
+    tree through sparse checkout, so every later checkout skips them too."""
+    dest = pathlib.Path(dest)
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(src), str(dest)], check=True)
+    listing = git(dest, "ls-tree", "-r", "-z", "HEAD").stdout.split("\0")
+    blobs = {}
+    for line in filter(None, listing):
+        meta, path = line.split("\t", 1)
+        kind, oid = meta.split()[1:3]
+        if kind == "blob":
+            blobs.setdefault(oid, []).append(path)
+    probe = subprocess.run(["git", "-C", str(dest), "cat-file", "--batch-check"], input="\n".join(blobs) + "\n",
+                           capture_output=True, text=True, check=True).stdout
+    missing = sorted(p for line in probe.splitlines() if line.endswith(" missing")
+                     for p in blobs.get(line.split()[0], []))
+    if missing:
+        git(dest, "sparse-checkout", "set", "--no-cone", "/*", *("!/" + glob_escape(p) for p in missing))
+    git(dest, "checkout", "-q", "HEAD")
+
+
+def glob_escape(path):
+    return re.sub(r"([*?\[\\!])", r"\\\1", path)
 
 
 def _copytree(src, dst):
@@ -177,8 +205,8 @@ def source_files(repo, lang):
         parts = rel.split("/")
         if any(p in SKIP_DIRS for p in parts[:-1]):
             continue
-        if rel.endswith(".d.ts"):
-            continue
+        if rel.endswith(".d.ts") or not (pathlib.Path(repo) / rel).is_file():
+            continue  # (not on disk: a blob the fetched mirror lacks, see clone)
         out.append(rel)
     return sorted(out)
 

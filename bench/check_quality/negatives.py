@@ -8,7 +8,7 @@ import pathlib
 import shutil
 import subprocess
 
-from .corpora import EXTS, build_index, git
+from .corpora import EXTS, build_index, git, clone as clone_repo
 
 # Manifests whose edits a commit's code may depend on (declared dependencies).
 MANIFESTS = {"go.mod", "go.sum", "package.json", "Cargo.toml", "pyproject.toml", "requirements.txt",
@@ -38,7 +38,7 @@ def real_commits(repo, lang, work, count):
     if not (clone / ".git").is_dir():
         shutil.rmtree(clone, ignore_errors=True)
         clone.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+        clone_repo(repo, clone)
     revs = git(clone, "rev-list", "--first-parent", "--no-merges", "-n", "400", "origin/HEAD").stdout.split()
     if not revs:
         revs = git(clone, "rev-list", "--first-parent", "--no-merges", "-n", "400", "HEAD").stdout.split()

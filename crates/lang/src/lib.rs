@@ -92,10 +92,10 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// defines the function `C`; 13: string keys of an included literal too; 14: `pp.m = function`
 /// with `const pp = A.prototype` is a method of `A`; 15: so is
 /// `A.prototype['m'] = function`; 16: the keys of `A.prototype = {…}` are
-/// members of `A`),
-/// so an index built
+/// members of `A`; 17: `eval("name")` of a name or dotted path marks no
+/// file dynamic), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 16;
+pub const FACTS_VERSION: u32 = 17;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

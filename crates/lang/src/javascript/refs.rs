@@ -80,13 +80,39 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
+    /// Whether the `eval` callee `f` is called with one string literal that
+    /// is only a name or a dotted path (bottleneck's `eval("require")`,
+    /// which hides `require` from bundlers): that reads a name, it binds
+    /// none.
+    fn evaluates_a_name(&self, f: Node<'t>) -> bool {
+        let Some(args) = f.parent().and_then(|c| c.child_by_field_name("arguments")) else {
+            return false;
+        };
+        let mut cursor = args.walk();
+        let named: Vec<Node> = args.named_children(&mut cursor).collect();
+        let [arg] = named.as_slice() else {
+            return false;
+        };
+        let text = self.text(*arg);
+        arg.kind() == "string"
+            && text.len() > 2
+            && text[1..text.len() - 1].split('.').all(|part| {
+                part.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+                    && part
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            })
+    }
+
     /// A Call reference for a callee (`f`, `a.b.f`), walking what it contains.
     /// Returns the index of the pushed reference.
     fn callee(&mut self, f: Node<'t>, sc: &Scope) -> Option<usize> {
         match f.kind() {
             "identifier" => {
                 let name = self.text(f).into_owned();
-                if name == "eval" {
+                if name == "eval" && !self.evaluates_a_name(f) {
                     self.facts.dynamic = true;
                 }
                 self.push_ref(name, RefKind::Call, None, f);

@@ -55,7 +55,7 @@ pub(super) fn copied_modules(
             return None;
         }
         let open = i + "assign".len();
-        let close = super::omission::matching_paren(text, open)?;
+        let close = super::lexical::matching_close(text, open)?;
         let args =
             super::literal_types::split_top(&text[open + 1..close], |_, c| c == ',', |_| false)?;
         for a in args.iter().skip(1).map(|a| a.trim()) {

@@ -25,6 +25,26 @@ pub(super) fn string_end(text: &str, open: usize) -> Option<usize> {
     None
 }
 
+/// The index of the bracket closing the one (`(`, `[` or `{`) at byte
+/// `open` of `text`, counting every kind of bracket (the text is code:
+/// literals blanked, or known to hold no bracket in a string).
+pub(super) fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for (j, c) in text[open..].char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether a `/` after `before` opens a regular expression rather than
 /// dividing: nothing that ends a value comes before it.
 fn starts_regex(before: &str) -> bool {

@@ -21,6 +21,7 @@ use plumb_facts::{DefKind, Definition};
 use super::modules::{Export, MAX_CHAIN, find_export, resolve_spec};
 use super::openings::{
     Open, opens_members, passed_to_call, patches_statics, prototype_additions, symbols,
+    written_through_this,
 };
 use crate::project::Project;
 
@@ -166,24 +167,33 @@ fn class_member_in(
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
     let syms = symbols(project, file, text);
-    match opens_members(body, &syms) {
-        Open::Any => return Some(Members::Unknown),
-        Open::Data if !statics => {
-            // Only a name mentioned nowhere else in the file or the project's
-            // definitions is certainly not stored under a computed key.
-            let mentions = crate::resolve::word_positions(text, name).count();
-            if mentions > 1 || project.name_defined(name) {
-                return Some(Members::Unknown);
-            }
-        }
-        _ => {}
-    }
     // A class of a TypeScript file has the members its type declares: its
     // body, an interface of the same module merged in, its bases. Patches
     // of the prototype or the class object, by name or computed, and
     // functions it is handed to do not change that type (`this.x()` of an
     // undeclared `x` does not compile), so only JavaScript reads them.
     let typed = super::arity::is_ts_path(file);
+    // What functions it hands `this` to write onto it.
+    let written = (!statics && !typed).then(|| written_through_this(project, body));
+    if written
+        .as_ref()
+        .is_some_and(|w| w.keys.iter().any(|k| k == name))
+    {
+        return Some(Members::Present);
+    }
+    let data = match opens_members(body, &syms) {
+        Open::Any => return Some(Members::Unknown),
+        Open::Data => true,
+        Open::No => written.is_some_and(|w| w.computed),
+    };
+    if data && !statics {
+        // Only a name mentioned nowhere else in the file or the project's
+        // definitions is certainly not stored under a computed key.
+        let mentions = crate::resolve::word_positions(text, name).count();
+        if mentions > 1 || project.name_defined(name) {
+            return Some(Members::Unknown);
+        }
+    }
     // Patching the prototype adds instance members; statics come only from
     // writes to the class object itself.
     if !typed

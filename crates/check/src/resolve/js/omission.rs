@@ -166,7 +166,7 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
 fn passed_to_super(body: &str, name: &str) -> bool {
     body.match_indices("super(").any(|(i, m)| {
         let open = i + m.len() - 1;
-        matching_paren(body, open).is_some_and(|close| {
+        super::lexical::matching_close(body, open).is_some_and(|close| {
             super::literal_types::split_top(&body[open + 1..close], |_, c| c == ',', |_| false)
                 .is_some_and(|args| args.iter().any(|a| a.trim() == name))
         })
@@ -324,7 +324,7 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         let Some(open) = if_condition_start(&body[..i]) else {
             return false;
         };
-        let Some(close) = matching_paren(body, open) else {
+        let Some(close) = super::lexical::matching_close(body, open) else {
             return false;
         };
         // Inside `if (typeof location !== 'undefined') { if (!location || …)
@@ -390,24 +390,6 @@ fn if_condition_start(before: &str) -> Option<usize> {
             '(' | '[' | '{' if depth > 0 => depth -= 1,
             '(' => return ends_with_word(before[..j].trim_end(), "if").then_some(j),
             '[' | '{' | ';' => return None,
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The index of the `)` closing the `(` at `open`.
-pub(super) fn matching_paren(text: &str, open: usize) -> Option<usize> {
-    let mut depth = 0i32;
-    for (j, c) in text[open..].char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + j);
-                }
-            }
             _ => {}
         }
     }

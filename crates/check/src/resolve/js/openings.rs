@@ -361,7 +361,7 @@ fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
     }
     let call = text[..at].rfind("].forEach(")?;
     let open = call + "].forEach".len();
-    if super::omission::matching_paren(text, open).is_none_or(|close| close < at) {
+    if super::lexical::matching_close(text, open).is_none_or(|close| close < at) {
         return None;
     }
     // The callback's one parameter is `k`.
@@ -573,6 +573,152 @@ fn stores_only(project: &Project, callee: &str, index: usize) -> bool {
                 assigned && (after.is_empty() || after.starts_with([';', '\n', '\r', '}']))
             }) && any
         })
+}
+
+/// Whether `text` sets some object's prototype through `__proto__`
+/// (`C.prototype.__proto__ = Base.prototype`, `{ __proto__: Base.prototype
+/// }`), which gives instances members no definition names. Reading it
+/// (eventemitter3's `if (!new Events().__proto__) prefix = false`) sets
+/// nothing.
+pub(super) fn sets_proto(text: &str) -> bool {
+    if !text.contains("__proto__") {
+        return false;
+    }
+    let code = blank_literals(text);
+    crate::resolve::word_positions(&code, "__proto__").any(|i| {
+        let after = code[i + 9..].trim_start();
+        after.starts_with(':') || after.starts_with('=') && !after.starts_with("==")
+    })
+}
+
+/// What the functions a class hands `this` to write onto it.
+#[derive(Default, PartialEq, Debug)]
+pub(super) struct Written {
+    /// Keys written by name (`instance.on = …`).
+    pub keys: Vec<String>,
+    /// Whether some key is computed (`onto[k] = …`, `Object.assign(onto,
+    /// …)`): data under names no definition has.
+    pub computed: bool,
+}
+
+/// What the project functions that the class `body` hands `this` to write
+/// onto it: bottleneck's constructor runs `parser.load(options, defaults,
+/// this)`, which copies every default onto the instance, and `new
+/// Events(this)`, whose constructor stores the instance and adds `on` and
+/// `once` to it. `f.call(this)`, `f.apply(this, …)` and `f.bind(this)` hand
+/// `this` on as a receiver, which the bases read.
+pub(super) fn written_through_this(project: &Project, body: &str) -> std::rc::Rc<Written> {
+    let code = blank_literals(body);
+    let mut calls: Vec<(String, usize)> = crate::resolve::word_positions(&code, "this")
+        .filter_map(|i| {
+            let before = code[..i].trim_end();
+            let after = code[i + 4..].trim_start();
+            if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+                return None;
+            }
+            let call = super::calltext::enclosing_call(before)?;
+            (!matches!(call.callee, "" | "call" | "apply" | "bind"))
+                .then(|| (call.callee.to_string(), call.index))
+        })
+        .collect();
+    calls.sort();
+    calls.dedup();
+    let mut all = Written::default();
+    for (callee, index) in calls {
+        let w = project.memo(&format!("js-writes-onto:{callee}:{index}"), || {
+            written_onto_param(project, &callee, index)
+        });
+        all.keys.extend(w.keys.iter().cloned());
+        all.computed |= w.computed;
+    }
+    std::rc::Rc::new(all)
+}
+
+/// What the functions, methods or classes of the project named `callee`
+/// write onto their parameter at `index`, directly (`onto[k] = v`,
+/// `Object.assign(onto, …)`) or through a field they store it in
+/// (`this.instance = instance; this.instance.on = …`).
+fn written_onto_param(project: &Project, callee: &str, index: usize) -> Written {
+    let mut out = Written::default();
+    for d in project.defs_named(callee, 20) {
+        let Some(param) = d.def.params.as_ref().and_then(|p| p.list.get(index)) else {
+            continue;
+        };
+        let Some(text) = project.text_of(&d.path) else {
+            continue;
+        };
+        let body = blank_literals(
+            text.get(d.def.span.start_byte as usize..d.def.span.end_byte as usize)
+                .unwrap_or(""),
+        );
+        let name = param.name.as_str();
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            continue;
+        }
+        write_targets(&body, name, &mut out);
+        // The fields it is stored in: `this.instance = instance`.
+        for (k, _) in body.match_indices("this.") {
+            let field: String = body[k + 5..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
+            let stores = body[k + 5 + field.len()..]
+                .trim_start()
+                .strip_prefix('=')
+                .filter(|r| !r.starts_with(['=', '>']))
+                .and_then(|r| r.trim_start().strip_prefix(name))
+                .is_some_and(|t| {
+                    !t.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+                });
+            if !field.is_empty() && stores {
+                write_targets(&body, &format!("this.{field}"), &mut out);
+            }
+        }
+    }
+    out.keys.sort();
+    out.keys.dedup();
+    out
+}
+
+/// Adds what `body` writes onto `target` to `out`: `target.k = …` (the key
+/// `k`), `target[k] = …`, `Object.assign(target, …)`,
+/// `Object.defineProperty(target, …)` (computed).
+fn write_targets(body: &str, target: &str, out: &mut Written) {
+    for i in crate::resolve::word_positions(body, target) {
+        let before = body[..i].trim_end();
+        if ["assign(", "defineProperty(", "defineProperties("]
+            .iter()
+            .any(|f| before.ends_with(f))
+        {
+            out.computed = true;
+            continue;
+        }
+        let after = &body[i + target.len()..];
+        let (key, rest) = if let Some(r) = after.strip_prefix('.') {
+            let rest = r.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
+            (Some(&r[..r.len() - rest.len()]), rest)
+        } else if after.starts_with('[') {
+            match super::lexical::matching_close(after, 0) {
+                Some(end) => (None, &after[end + 1..]),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let assigned = rest
+            .trim_start()
+            .strip_prefix('=')
+            .is_some_and(|r| !r.starts_with(['=', '>']));
+        match key {
+            _ if !assigned => {}
+            Some(k) if !k.is_empty() => out.keys.push(k.to_string()),
+            _ => out.computed = true,
+        }
+    }
 }
 
 /// `this[k] = …` (not `this["_output"]` in a type or a read).

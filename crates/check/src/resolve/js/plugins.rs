@@ -80,11 +80,11 @@ fn exported_function_params(text: &str) -> Option<Vec<&str>> {
             {
                 return None;
             }
-            let close = super::omission::matching_paren(f, open)?;
+            let close = super::lexical::matching_close(f, open)?;
             &f[open + 1..close]
         }
         None if rest.starts_with('(') => {
-            let close = super::omission::matching_paren(rest, 0)?;
+            let close = super::lexical::matching_close(rest, 0)?;
             if !rest[close + 1..].trim_start().starts_with("=>") {
                 return None;
             }

@@ -81,6 +81,10 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             _ => vec![skipped!()],
         };
     }
+    // `exports.timeouts(options)` inside a CommonJS module: its own exports.
+    if q == "exports" && !super::arity::is_ts_path(ctx.path) {
+        return own_exports_member(ctx, r, q);
+    }
     let Some((imp, _)) = ctx.import_binding(q) else {
         return vec![skipped!()];
     };
@@ -260,6 +264,12 @@ fn typed_value_member(
             m => member_outcome(ctx, r, m, q),
         },
     )
+}
+
+/// `q.f()` where `q` is the checked module's own exports object (`this`
+/// in a function the module exports).
+pub(super) fn own_exports_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    module_value_member(ctx, r, ctx.path, ctx.path, q)
 }
 
 /// `q.f()` where `q` is a whole module's value: `const q = require('./m')`

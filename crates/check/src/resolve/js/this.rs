@@ -15,6 +15,28 @@ use super::members::{Members, class_member};
 use super::qualified::{member_outcome, no_member};
 use crate::resolve::{FileCtx, Outcome, scope};
 
+/// `this` in a function assigned to a key of the module's exports
+/// (`exports.timeouts = function (options) { this.createTimeout(…) }`,
+/// node-retry): called as `retry.timeouts()`, as its callers do, `this` is
+/// the exports object, so the member is one of the module's exports.
+fn exports_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    scope: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let before = ctx.text.get(..scope.start_byte as usize)?.trim_end();
+    let lhs = before.strip_suffix('=')?.trim_end();
+    let key_start = lhs
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    let target = lhs[..key_start].strip_suffix("exports.")?;
+    let statement = target.strip_suffix("module.").unwrap_or(target).trim_end();
+    let starts_statement = statement.is_empty() || statement.ends_with([';', '{', '}']);
+    (key_start < lhs.len() && starts_statement)
+        .then(|| super::qualified::own_exports_member(ctx, r, q))
+}
+
 /// `this.m()`: a member of the enclosing class, unless `this` is rebound
 /// (a plain function, an object-literal method) between them.
 pub(super) fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
@@ -39,6 +61,7 @@ pub(super) fn this_call_at(
         if !method_nearer {
             return typed_this(ctx, r, at, q)
                 .or_else(|| super::constructors::constructor_body_this(ctx, r, &b.scope, q))
+                .or_else(|| exports_this(ctx, r, &b.scope, q))
                 .unwrap_or_else(|| vec![skipped!()]);
         }
     }
@@ -194,7 +217,7 @@ fn this_param_in(function: &str) -> Option<String> {
     if function[..open].contains(['{', '=', ';']) {
         return None;
     }
-    let close = super::omission::matching_paren(function, open)?;
+    let close = super::lexical::matching_close(function, open)?;
     let params = super::literal_types::split_top(
         &function[open + 1..close],
         |_, c| c == ',',
@@ -248,7 +271,7 @@ pub(super) fn hook_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
     let text = super::members::strip_comments(text);
     let Some(close) = text
         .find('(')
-        .and_then(|open| super::omission::matching_paren(&text, open))
+        .and_then(|open| super::lexical::matching_close(&text, open))
     else {
         return false;
     };

@@ -69,7 +69,7 @@ fn function_type_params(ty: &str) -> Option<Params> {
     if !ty.starts_with('(') {
         return None;
     }
-    let close = super::omission::matching_paren(ty, 0)?;
+    let close = super::lexical::matching_close(ty, 0)?;
     if !ty[close + 1..].trim_start().starts_with("=>") {
         return None;
     }

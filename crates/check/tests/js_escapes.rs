@@ -1,0 +1,136 @@
+//! The JavaScript resolver where an object escapes the code that defines
+//! it or a name escapes the reader: a class handing `this` to a function
+//! that writes members onto it (bottleneck's `parser.load(options,
+//! defaults, this)`), `this` inside a function the module exports (it is
+//! the exports object), a read of `__proto__` (no prototype set), and an
+//! `eval` that only reads a name (the file's names stay known). Each test
+//! indexes a temporary project and asserts the exact findings.
+
+mod project;
+
+use project::{file, shop};
+
+const PARSER: &str = "exports.load = function (received, defaults, onto) {\n\
+                      for (const k in defaults) {\n    onto[k] = received[k] != null ? received[k] : defaults[k];\n  }\n\
+                      return onto;\n};\n\
+                      exports.overwrite = function (received, defaults) {\n  return Object.keys(defaults).length;\n};\n";
+
+#[test]
+fn a_class_handing_this_to_a_function_that_writes_onto_it_holds_its_data() {
+    // bottleneck's constructor copies every default onto the instance.
+    let class = |call: &str| {
+        format!(
+            "const parser = require('./parser');\n\
+             class Limiter {{\n  constructor(options) {{\n    {call};\n  }}\n\
+             schedule(job) {{\n    return new this.Promise(job);\n  }}\n\
+             drop() {{\n    return this.Promises();\n  }}\n}}\n\
+             Limiter.prototype.defaults = {{ Promise }};\n\
+             module.exports = Limiter;\n"
+        )
+    };
+    let p = shop(&[("lib/parser.js", PARSER)]);
+    // `Promise` is a name the project uses: it may be one of the copied
+    // defaults. A name mentioned nowhere is still a slip.
+    assert_eq!(
+        file(
+            &p,
+            "lib/limiter.js",
+            &class("parser.load(options, this.defaults, this)")
+        ),
+        vec!["unknown-symbol lib/limiter.js:10 'this' has no member 'Promises'"]
+    );
+    // A function that only reads its argument adds nothing.
+    assert_eq!(
+        file(
+            &p,
+            "lib/limiter.js",
+            &class("parser.overwrite(options, this)")
+        ),
+        vec![
+            "unknown-symbol lib/limiter.js:7 'this' has no member 'Promise'",
+            "unknown-symbol lib/limiter.js:10 'this' has no member 'Promises'",
+        ]
+    );
+}
+
+#[test]
+fn a_class_handing_this_to_a_constructor_that_stores_and_extends_it_holds_its_data() {
+    // bottleneck's `new Events(this)`: `this.instance.on = …`.
+    let events = "class Events {\n  constructor(instance) {\n    this.instance = instance;\n\
+                  this.instance.on = (name, cb) => this.add(name, cb);\n  }\n\
+                  add(name, cb) {\n    return [name, cb];\n  }\n}\nmodule.exports = Events;\n";
+    let p = shop(&[("lib/events.js", events)]);
+    let body = "const Events = require('./events');\n\
+                class Limiter {\n  constructor() {\n    this._events = new Events(this);\n  }\n\
+                ready() {\n    this.on('ready', () => 1);\n    this.onn('ready', () => 1);\n  }\n}\n\
+                module.exports = Limiter;\n";
+    assert_eq!(
+        file(&p, "lib/limiter.js", body),
+        vec!["unknown-symbol lib/limiter.js:8 'this' has no member 'onn'"]
+    );
+}
+
+#[test]
+fn this_in_a_function_the_module_exports_is_the_exports_object() {
+    // node-retry's lib/retry.js.
+    let body = "exports.timeouts = function (options) {\n  const out = [];\n\
+                for (let i = 0; i < options.retries; i++) {\n    out.push(this.createTimeout(i, options));\n  }\n\
+                out.push(this.createTimeouts(0, options));\n  out.push(this.createTimeout(0));\n\
+                return out;\n};\n\
+                exports.createTimeout = function (attempt, opts) {\n  return Math.round(opts.factor * attempt);\n};\n\
+                exports.operation = function (options) {\n  return exports.timeout(options);\n};\n";
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/retry.js", body),
+        vec![
+            "unknown-symbol lib/retry.js:6 module 'lib/retry.js' has no export 'createTimeouts'",
+            "arity-mismatch lib/retry.js:7 'createTimeout' needs at least 2 argument(s) but 1 were given",
+            "unknown-symbol lib/retry.js:14 module 'lib/retry.js' has no export 'timeout'",
+        ]
+    );
+    // A function that is not the value of an export key binds its own `this`.
+    let plain = "function timeouts(options) {\n  return this.createTimeouts(0, options);\n}\n\
+                 exports.timeouts = timeouts;\n";
+    assert_eq!(file(&p, "lib/retry.js", plain), Vec::<String>::new());
+}
+
+#[test]
+fn reading_proto_sets_no_prototype() {
+    // eventemitter3 tests whether `__proto__` is supported; it sets none.
+    let body = "function Events() {}\n\
+                var prefix = '~';\n\
+                if (!new Events().__proto__) prefix = false;\n\
+                function EventEmitter() {\n  this._events = new Events();\n}\n\
+                EventEmitter.prototype.removeListener = function (event) {\n  return event;\n};\n\
+                EventEmitter.prototype.emit = function (event) {\n  this.removeListeners(event);\n  return this.removeListener(event);\n};\n\
+                module.exports = EventEmitter;\n";
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "index.js", body),
+        vec!["unknown-symbol index.js:11 'this' has no member 'removeListeners'"]
+    );
+    // Setting it (`C.prototype.__proto__ = …`) gives members no definition
+    // names.
+    let set = body.replace(
+        "if (!new Events().__proto__) prefix = false;",
+        "EventEmitter.prototype.__proto__ = Events.prototype;",
+    );
+    assert_eq!(file(&p, "index.js", &set), Vec::<String>::new());
+}
+
+#[test]
+fn an_eval_that_reads_a_name_leaves_the_files_names_known() {
+    // bottleneck's `eval("require")("redis")` hides an optional package
+    // from bundlers.
+    let body = "function connect(options) {\n  return eval(\"require\")(\"redis\").createClient(options);\n}\n\
+                function start(options) {\n  return connnect(options);\n}\n\
+                module.exports = start;\n";
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/redis.js", body),
+        vec!["unknown-symbol lib/redis.js:5 'connnect' is not defined"]
+    );
+    // Code in the string may bind any name.
+    let dynamic = body.replace("eval(\"require\")", "eval(src)");
+    assert_eq!(file(&p, "lib/redis.js", &dynamic), Vec::<String>::new());
+}
