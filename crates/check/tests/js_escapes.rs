@@ -8,7 +8,7 @@
 
 mod project;
 
-use project::{file, shop};
+use project::{Proj, file, shop};
 
 const PARSER: &str = "exports.load = function (received, defaults, onto) {\n\
                       for (const k in defaults) {\n    onto[k] = received[k] != null ? received[k] : defaults[k];\n  }\n\
@@ -133,4 +133,85 @@ fn an_eval_that_reads_a_name_leaves_the_files_names_known() {
     // Code in the string may bind any name.
     let dynamic = body.replace("eval(\"require\")", "eval(src)");
     assert_eq!(file(&p, "lib/redis.js", &dynamic), Vec::<String>::new());
+}
+
+#[test]
+fn a_function_bound_to_this_runs_with_the_methods_this() {
+    // archiver's `glob()`: handlers declared in the method, handed on as
+    // `onGlobMatch.bind(this)`, or a function expression bound at once.
+    let body = |bind: &str| {
+        format!(
+            "class Archiver {{\n  append(file) {{\n    return file;\n  }}\n\
+             glob(globber) {{\n    function onGlobMatch(match) {{\n      this.appends(match);\n    }}\n\
+             globber.on('match', {bind});\n\
+             globber.on('end', function (err) {{\n      this.appendd(err);\n    }}.bind(this));\n  }}\n}}\n\
+             module.exports = Archiver;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/core.js", &body("onGlobMatch.bind(this)")),
+        vec![
+            "unknown-symbol lib/core.js:7 'this' has no member 'appends'",
+            "unknown-symbol lib/core.js:11 'this' has no member 'appendd'",
+        ]
+    );
+    // Handed on unbound, the function's `this` is whatever calls it.
+    assert_eq!(
+        file(&p, "lib/core.js", &body("onGlobMatch")),
+        vec!["unknown-symbol lib/core.js:11 'this' has no member 'appendd'"]
+    );
+}
+
+#[test]
+fn a_base_from_an_unread_package_hides_only_what_is_no_slip() {
+    // node-tar's `class Pack extends Minipass` with minipass not installed:
+    // the base's members are unseen, so only a slip of an own member is
+    // reported, at lower confidence; `this.emit()` and `this.write()` beside
+    // the own `_write()` may be the base's.
+    let body = "const { Minipass } = require('minipass');\n\
+                class Pack extends Minipass {\n  addEntry(entry) {\n    return entry;\n  }\n\
+                _write(chunk) {\n    return chunk;\n  }\n\
+                add(entry) {\n    this.addEntries(entry);\n    this.emit('entry', entry);\n    this.write(entry);\n    return this.addEntry(entry);\n  }\n}\n\
+                module.exports = Pack;\n";
+    let p = Proj::new(&[(
+        "package.json",
+        r#"{"name": "tar", "dependencies": {"minipass": "^7.0.0", "readable-stream": "^4.0.0"}}"#,
+    )]);
+    let report = p.check_files(&[("lib/pack.js", body)]);
+    let found: Vec<(String, f64)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "unverifiable lib/pack.js:1 'minipass' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)".to_string(),
+                0.3
+            ),
+            (
+                "unknown-symbol lib/pack.js:10 'this' has no member 'addEntries'".to_string(),
+                0.6
+            )
+        ]
+    );
+    // `readable-stream` is Node's `stream` published as a package: its
+    // classes' members are known, so a missing one is certain.
+    let stream = "const { Transform } = require('readable-stream');\n\
+                  class Json extends Transform {\n  _transform(chunk, encoding, callback) {\n    this.push(chunk);\n    this.pushh(chunk);\n    callback();\n  }\n}\n\
+                  module.exports = Json;\n";
+    assert_eq!(
+        file(&p, "lib/json.js", stream),
+        vec![
+            "unverifiable lib/json.js:1 'readable-stream' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)",
+            "unknown-symbol lib/json.js:5 'this' has no member 'pushh'",
+        ]
+    );
 }

@@ -127,11 +127,20 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     // `util.inherits(Client, EventEmitter)` (node-postgres' native client):
     // the base's members too, when the base is a project or Node class.
     let mut base_pool: Vec<(String, String, u32)> = Vec::new();
+    let mut unseen = None;
     match prototype_base(text, c) {
         Err(()) => return Some(vec![skipped!()]),
         Ok(None) => {}
         Ok(Some(base)) => match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
             Members::Missing(pool) => base_pool = pool,
+            Members::Unseen {
+                base,
+                package,
+                pool,
+            } => {
+                base_pool = pool;
+                unseen = Some((base, package));
+            }
             found => return Some(member_outcome(ctx, r, found, q)),
         },
     }
@@ -164,6 +173,18 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
         .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
         .chain(base_pool)
         .collect();
+    if let Some((base, package)) = unseen {
+        return Some(member_outcome(
+            ctx,
+            r,
+            Members::Unseen {
+                base,
+                package,
+                pool,
+            },
+            q,
+        ));
+    }
     Some(no_member(
         ctx,
         r,
@@ -258,7 +279,7 @@ fn base_members(
         Some((cfile, fname)) if depth < super::modules::MAX_CHAIN => {
             constructor_members(project, &cfile, &fname, name, depth + 1)
         }
-        _ => Members::Unknown,
+        _ => super::members::unseen_base(project, file, facts, base, &[]),
     }
 }
 
@@ -346,6 +367,18 @@ fn constructor_members(
         Ok(None) => {}
         Ok(Some(base)) => match base_members(project, file, facts, &base, name, depth) {
             Members::Missing(p) => pool.extend(p),
+            Members::Unseen {
+                base,
+                package,
+                pool: p,
+            } => {
+                pool.extend(p);
+                return Members::Unseen {
+                    base,
+                    package,
+                    pool,
+                };
+            }
             found => return found,
         },
     }

@@ -66,6 +66,15 @@ pub enum Members {
     /// Certainly absent; the names that do exist, with file and line, for
     /// suggestions.
     Missing(Vec<(String, String, u32)>),
+    /// Absent from every definition the project shows, but a base comes
+    /// from a package whose members Plumb does not read (`class Archiver
+    /// extends Transform` of a package not installed): `base` as the code
+    /// names it, the `package`, and the names the project does show.
+    Unseen {
+        base: String,
+        package: String,
+        pool: Vec<(String, String, u32)>,
+    },
     Unknown,
 }
 
@@ -82,6 +91,13 @@ pub fn class_member(
     let mut seen = Vec::new();
     let r = class_member_in(project, file, class, name, statics, &mut pool, &mut seen, 0);
     match r {
+        Some(Members::Unseen { .. })
+            if !statics
+                && !super::arity::is_ts_path(file)
+                && subclass_defines(project, file, class, name) =>
+        {
+            Members::Present
+        }
         Some(m) => m,
         // A base class calling what only its subclasses define (knex's
         // `Client` calls `this._stream()` each dialect implements); TypeScript
@@ -340,7 +356,7 @@ fn class_member_in(
                 pool.extend(members.iter().map(|m| (m.to_string(), base.clone(), 0)));
                 None
             }
-            None => Some(Members::Unknown),
+            None => Some(unseen_base(project, file, facts, &base, pool)),
         },
     }
 }
@@ -509,6 +525,34 @@ pub fn interface_member(
     )
 }
 
+/// [`Members::Unseen`] when `base` (a base class expression of a file with
+/// `facts`) is bound to a package that is neither a Node built-in nor a
+/// project module, else [`Members::Unknown`]; `pool` holds the names the
+/// project shows.
+pub(super) fn unseen_base(
+    project: &Project,
+    file: &str,
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+    pool: &[(String, String, u32)],
+) -> Members {
+    let Some((Some(module), _)) = base_origin(facts, base) else {
+        return Members::Unknown;
+    };
+    let package = super::package_name(&module);
+    let from_package = !module.starts_with(['.', '/'])
+        && !crate::builtins::is_stdlib_module(plumb_facts::Lang::JavaScript, package)
+        && super::modules::resolve_spec(project, file, &module).is_none();
+    if !from_package {
+        return Members::Unknown;
+    }
+    Members::Unseen {
+        base: base.to_string(),
+        package: package.to_string(),
+        pool: pool.to_vec(),
+    }
+}
+
 /// The members of a class of the runtime that `base` names in a file with
 /// `facts`: a global (`Error`, `Map`) or a class a Node built-in module
 /// exports (`import {Duplex} from 'node:stream'`, `const EventEmitter =
@@ -517,53 +561,72 @@ pub(super) fn runtime_class(
     facts: &plumb_facts::FileFacts,
     base: &str,
 ) -> Option<&'static [&'static str]> {
-    let strip = |m: &str| m.strip_prefix("node:").unwrap_or(m).to_string();
+    let label = match base_origin(facts, base)? {
+        (None, name) => name,
+        (Some(module), member) => format!("{module}.{member}"),
+    };
+    runtime_classes().get(label.as_str()).map(|v| v.as_slice())
+}
+
+/// Where the base class expression `base` of a file with `facts` comes
+/// from: `(Some(module), member)` for one a module exports (`default` for
+/// the module's value; `node:` dropped, and the `readable-stream` package,
+/// which is Node's `stream` published for older runtimes, read as `stream`),
+/// `(None, name)` for a global name the file does not bind.
+pub(super) fn base_origin(
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+) -> Option<(Option<String>, String)> {
     // `require('events').EventEmitter`, as a base names it inline.
     if let Some(rest) = base.strip_prefix("require(") {
         let (module, member) = rest.split_once(").")?;
         let module = module.trim_matches(['\'', '"']);
-        return runtime_classes()
-            .get(format!("{}.{member}", strip(module)).as_str())
-            .map(|v| v.as_slice());
+        return Some((Some(runtime_module(module)), member.to_string()));
     }
-    let mut label = None;
     // `Events.EventEmitter` of `const Events = require('events')`.
     if let Some((q, m)) = base.split_once('.') {
         let imp = facts
             .imports
             .iter()
             .find(|i| i.alias.as_deref() == Some(q))?;
-        return runtime_classes()
-            .get(format!("{}.{m}", strip(&imp.module)).as_str())
-            .map(|v| v.as_slice());
+        return Some((Some(runtime_module(&imp.module)), m.to_string()));
     }
+    let mut origin = None;
     for imp in &facts.imports {
         if imp.alias.as_deref() == Some(base) {
-            label = Some(format!("{}.default", strip(&imp.module)));
+            origin = Some((Some(runtime_module(&imp.module)), "default".to_string()));
         }
         for n in &imp.names {
             if n.alias.as_deref().unwrap_or(&n.name) == base {
-                label = Some(format!("{}.{}", strip(&imp.module), n.name));
+                origin = Some((Some(runtime_module(&imp.module)), n.name.clone()));
             }
         }
     }
-    if label.is_none() {
-        let defs: Vec<&Definition> = facts
-            .definitions
-            .iter()
-            .filter(|d| d.name == base)
-            .collect();
-        label = match defs.as_slice() {
-            [] => Some(base.to_string()),
-            [d] => d.signature.as_deref().and_then(required_member),
-            _ => None,
-        };
+    if origin.is_some() {
+        return origin;
     }
-    runtime_classes().get(label?.as_str()).map(|v| v.as_slice())
+    let defs: Vec<&Definition> = facts
+        .definitions
+        .iter()
+        .filter(|d| d.name == base)
+        .collect();
+    match defs.as_slice() {
+        [] => Some((None, base.to_string())),
+        [d] => d.signature.as_deref().and_then(required_member),
+        _ => None,
+    }
 }
 
-/// `X = require('m').Y` → `m.Y`.
-fn required_member(sig: &str) -> Option<String> {
+/// The module a class label names for `spec`.
+fn runtime_module(spec: &str) -> String {
+    match spec.strip_prefix("node:").unwrap_or(spec) {
+        "readable-stream" => "stream".to_string(),
+        m => m.to_string(),
+    }
+}
+
+/// `X = require('m').Y` → `(m, Y)`.
+fn required_member(sig: &str) -> Option<(Option<String>, String)> {
     let rest = sig.split_once("require(")?.1;
     let q = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
     let rest = &rest[1..];
@@ -573,8 +636,7 @@ fn required_member(sig: &str) -> Option<String> {
     let name_end = after
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
         .unwrap_or(after.len());
-    let module = module.strip_prefix("node:").unwrap_or(module);
-    Some(format!("{module}.{}", &after[..name_end]))
+    Some((Some(runtime_module(module)), after[..name_end].to_string()))
 }
 
 /// `data/builtins/js-classes.txt`, generated from Node by `scripts/gen-builtins/js_classes.js`: class label →

@@ -142,7 +142,9 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
                     ctx.project
                         .member_assigned_elsewhere(qualifier, &r.name, ctx.path)
                 };
-                if matches!(found, Members::Missing(_)) && (elsewhere(q) || elsewhere(&d.name)) {
+                if matches!(found, Members::Missing(_) | Members::Unseen { .. })
+                    && (elsewhere(q) || elsewhere(&d.name))
+                {
                     vec![skipped!()]
                 } else {
                     member_outcome(ctx, r, found, q)
@@ -393,6 +395,11 @@ pub(super) fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) 
         }
         Members::Present => vec![Outcome::Resolved],
         Members::Unknown => vec![skipped!()],
+        Members::Unseen {
+            base,
+            package,
+            pool,
+        } => unseen_member(ctx, r, q, &base, &package, &pool),
         Members::Missing(pool) => no_member(
             ctx,
             r,
@@ -405,6 +412,45 @@ pub(super) fn member_outcome(ctx: &FileCtx, r: &Reference, m: Members, q: &str) 
             0.8,
         ),
     }
+}
+
+/// A member missing from everything the project shows of a class whose
+/// base comes from a package Plumb does not read: the base may have it, so
+/// only a slip is reported, at lower confidence: a name one edit of the
+/// usual kind (a plural, a prefix, snake case) away from one of the class's
+/// own members, used nowhere else and defined nowhere in the project. A
+/// name that differs from an own member only by leading underscores is no
+/// slip (`this.write()` beside the subclass's own `_write()` is the base's).
+fn unseen_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    q: &str,
+    base: &str,
+    package: &str,
+    pool: &[(String, String, u32)],
+) -> Vec<Outcome> {
+    let bare = |n: &str| n.trim_start_matches('_').to_string();
+    let slip = crate::suggest::suggest(&r.name, pool.iter().map(|(n, _, _)| n.as_str()))
+        .iter()
+        .any(|(n, _)| bare(n) != bare(&r.name));
+    if !slip
+        || crate::resolve::word_positions(ctx.text, &r.name).count() > 1
+        || ctx.project.name_defined(&r.name)
+        || ctx.project.referenced_elsewhere(&r.name, ctx.path)
+    {
+        return vec![skipped!()];
+    }
+    no_member(
+        ctx,
+        r,
+        q,
+        format!(
+            "members of the class and of its project bases: no '{}'; its base {base} comes from the package '{package}', whose members are not read, and no other code uses the name",
+            r.name
+        ),
+        pool,
+        0.6,
+    )
 }
 
 /// `NS.f()` for a TypeScript namespace `NS` declared in `file`.
@@ -689,7 +735,7 @@ fn exported_value_member(
             Some(match class_member(ctx.project, file, &d, &r.name, true) {
                 // `module.exports = internals.X = class {…}` then
                 // `internals.X.Peek = class …` (hapi).
-                Members::Missing(_)
+                Members::Missing(_) | Members::Unseen { .. }
                     if crate::project::assigns_member_via_path(text, x, &r.name) =>
                 {
                     vec![Outcome::Resolved]

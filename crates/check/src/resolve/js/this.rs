@@ -59,6 +59,11 @@ pub(super) fn this_call_at(
             matches!(d.kind, DefKind::Method) && d.span.contains(at) && b.scope.contains(&d.span)
         });
         if !method_nearer {
+            // `function onMatch() { this._append(…) }` handed on as
+            // `onMatch.bind(this)`: the `this` where it is bound.
+            if let Some(site) = bound_to_this(ctx, &b.scope) {
+                return this_call_at(ctx, r, &site, q);
+            }
             return typed_this(ctx, r, at, q)
                 .or_else(|| super::constructors::constructor_body_this(ctx, r, &b.scope, q))
                 .or_else(|| exports_this(ctx, r, &b.scope, q))
@@ -78,7 +83,7 @@ pub(super) fn this_call_at(
         .text
         .get(class.span.start_byte as usize..class.span.end_byte as usize)
         .unwrap_or("");
-    if matches!(found, Members::Missing(_))
+    if matches!(found, Members::Missing(_) | Members::Unseen { .. })
         && (body.contains("this instanceof") || tests_member(ctx.text, q, &r.name))
     {
         return vec![skipped!()];
@@ -316,15 +321,75 @@ pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_
     if !declared || !is_this {
         return None;
     }
-    let at = (start + first) as u32;
-    Some(plumb_facts::Span {
+    Some(byte_span((start + first) as u32, q.len()))
+}
+
+/// A span of `len` bytes at byte `at` (no line: only bytes are compared).
+fn byte_span(at: u32, len: usize) -> plumb_facts::Span {
+    plumb_facts::Span {
         start_line: 0,
         start_col: 0,
         end_line: 0,
         end_col: 0,
         start_byte: at,
-        end_byte: at + q.len() as u32,
-    })
+        end_byte: at + len as u32,
+    }
+}
+
+/// Where `this` is bound for the plain function whose scope is `scope`,
+/// when the function is a declaration (`function onGlobMatch(match) {…}`)
+/// the file only ever names as `onGlobMatch.bind(this)` (or `.call(this,
+/// …)`, `.apply(this, …)`), as archiver's `glob()` hands its handlers on:
+/// the place of the first such use, outside the function. Also a function
+/// expression bound where it is written (`function (err) {…}.bind(this)`).
+fn bound_to_this(ctx: &FileCtx, scope: &plumb_facts::Span) -> Option<plumb_facts::Span> {
+    // `function (err, stats) {…}.bind(this)`: an expression bound at once.
+    let end = scope.end_byte as usize;
+    if ctx.text.get(end..).is_some_and(|after| {
+        after.trim_start().strip_prefix(".bind(").is_some_and(|a| {
+            a.trim_start()
+                .strip_prefix("this")
+                .is_some_and(|t| t.trim_start().starts_with([')', ',']))
+        })
+    }) {
+        return Some(byte_span(end as u32, 1));
+    }
+    let f = ctx
+        .facts
+        .definitions
+        .iter()
+        .find(|d| d.kind == DefKind::Function && d.span.start_byte == scope.start_byte)?;
+    let name = f.name.as_str();
+    // Its uses in the function that declares it (two methods may declare
+    // handlers of one name).
+    let (lo, hi) = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.span.contains(&f.span) && d.span != f.span)
+        .map(|d| (d.span.start_byte as usize, d.span.end_byte as usize))
+        .min_by_key(|(lo, hi)| hi - lo)
+        .unwrap_or((0, ctx.text.len()));
+    let mut first = None;
+    for k in crate::resolve::word_positions(&ctx.text[lo..hi], name) {
+        let i = lo + k;
+        if (i as u32) >= f.span.start_byte && (i as u32) < f.span.end_byte {
+            continue; // its own name, or a recursive call
+        }
+        let after = &ctx.text[i + name.len()..];
+        let bound = [".bind(", ".call(", ".apply("].iter().any(|m| {
+            after.strip_prefix(m).is_some_and(|a| {
+                a.trim_start()
+                    .strip_prefix("this")
+                    .is_some_and(|t| t.trim_start().starts_with([')', ',']))
+            })
+        });
+        if !bound {
+            return None;
+        }
+        first.get_or_insert(i as u32);
+    }
+    Some(byte_span(first?, name.len()))
 }
 
 /// Whether `text` tests `q.name` before calling it: an optional hook
