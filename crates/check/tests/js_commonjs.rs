@@ -435,3 +435,26 @@ fn prototype_methods_named_by_a_loop_over_a_string_array_are_known() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_umd_module_is_the_value_its_factory_returns() {
+    // TinyColor's CommonJS build, as rollup writes it.
+    let lib = "(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :\n\
+               typeof define === 'function' && define.amd ? define(factory) :\n\
+               (global = typeof globalThis !== 'undefined' ? globalThis : global || self, global.tinycolor = factory());\n\
+               })(this, (function () { 'use strict';\n\
+               function tinycolor(color, opts) {\n    return { color, opts };\n  }\n\
+               tinycolor.prototype = {\n    toHex: function () {\n      return '';\n    },\n  };\n\
+               tinycolor.equals = function (a, b) {\n    return a === b;\n  };\n\
+               tinycolor.readability = function (a, b) {\n    return a.length - b.length;\n  };\n\
+               return tinycolor;\n\n}));\n";
+    let p = package("tinycolor", &[("lib/tinycolor.js", lib)]);
+    let body = "const tinycolor = require('./tinycolor.js');\n\
+                tinycolor.equals('red', 'red');\n\
+                tinycolor.readabilities('#000', '#fff');\n\
+                tinycolor.readability('#000');\n";
+    assert_eq!(
+        file(&p, "lib/test.js", body),
+        vec!["unknown-symbol lib/test.js:3 'tinycolor' has no member 'readabilities'"]
+    );
+}

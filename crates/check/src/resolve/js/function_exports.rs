@@ -107,14 +107,18 @@ pub(super) fn function_member(
     name: &str,
     depth: u32,
 ) -> Has {
+    // (Writing `x.prototype` gives instances members, not `x`; a
+    // prototype of `x` itself, `Object.setPrototypeOf(x, Base)`, gives it
+    // Base's statics.)
     if text.contains("module.exports[")
         || text.contains(&format!("{x}["))
         || text.contains(&format!("defineProperty({x}"))
+        || text.contains(&format!("setPrototypeOf({x},"))
     {
         return Has::Unknown;
     }
     let mut pool = written_keys(text, x, file);
-    if pool.iter().any(|(n, _, _)| n == name || n == "prototype")
+    if pool.iter().any(|(n, _, _)| n == name)
         || super::members::FUNCTION_MEMBERS.contains(&name)
         || super::members::OBJECT_MEMBERS.contains(&name)
     {

@@ -653,6 +653,9 @@ fn object_member(
 /// assigned whole exactly once (`module.exports.k = …` only adds keys).
 fn module_exports_names(text: &str) -> Option<Vec<&str>> {
     let (_, mut rest) = text.split_once("module.exports = ")?;
+    if let Some(x) = umd_factory_value(text, rest) {
+        return Some(vec![x]);
+    }
     // `module.exports = X;`, also through a chain of assignments ending in
     // a name or a class or function (joi's `module.exports = exports =
     // internals.Template = class {`, a class the adapter names `Template`).
@@ -684,6 +687,29 @@ fn module_exports_names(text: &str) -> Option<Vec<&str>> {
         .filter(|(i, m)| assigned_member(&text[i + m.len()..]).is_none())
         .count();
     (whole == 1).then_some(names)
+}
+
+/// `X` of a UMD module (`module.exports = factory()` in the wrapper, the
+/// factory ending in `return X;`, as rollup and hand-written UMD libraries
+/// write it: TinyColor's CommonJS build); `rest` follows the one
+/// `module.exports = `.
+fn umd_factory_value<'t>(text: &'t str, rest: &str) -> Option<&'t str> {
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    if end == 0 || &rest[..end] == "require" || !rest[end..].starts_with('(') {
+        return None;
+    }
+    // The last statement of the file's innermost wrapper: `return X;` and
+    // only closing brackets after it.
+    let body = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '}' | ';'));
+    let start = body
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    let x = &body[start..];
+    let before = body[..start].trim_end();
+    let returned = super::omission::ends_with_word(before, "return");
+    (returned && !x.is_empty() && text.matches("module.exports").count() == 1).then_some(x)
 }
 
 /// The class or function `X` of `file` that `module.exports = X;` makes the
