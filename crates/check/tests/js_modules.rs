@@ -1382,3 +1382,35 @@ exports.Parser = (function (superClass) {
 "#;
     assert_eq!(file(&p, "lib/parser.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_default_export_named_in_an_export_clause_is_that_value() {
+    // TinyColor's ES module build (rollup): `export { tinycolor as default }`.
+    let lib = "function tinycolor(color) {\n  return { color };\n}\n\
+               tinycolor.equals = function (a, b) {\n  return a === b;\n};\n\
+               export { tinycolor as default };\n";
+    let p = shop(&[("npm/esm/tinycolor.js", lib)]);
+    let body = "import tinycolor from './tinycolor.js';\n\
+                export const same = tinycolor.equals('red', 'red');\n\
+                export const other = tinycolor.getEquals('red', 'red');\n";
+    assert_eq!(
+        file(&p, "npm/esm/test.js", body),
+        vec!["unknown-symbol npm/esm/test.js:3 'tinycolor' has no member 'getEquals'"]
+    );
+    // A re-export names another module's value.
+    let p = shop(&[
+        (
+            "npm/esm/tinycolor.js",
+            "export { tinycolor as default } from './impl.js';\n",
+        ),
+        (
+            "npm/esm/impl.js",
+            lib.replace(
+                "export { tinycolor as default };\n",
+                "export { tinycolor };\n",
+            )
+            .as_str(),
+        ),
+    ]);
+    assert_eq!(file(&p, "npm/esm/test.js", body), Vec::<String>::new());
+}

@@ -628,7 +628,9 @@ fn closed_export_equals(text: &str, facts: &FileFacts, x: &str) -> bool {
 /// identifier: `export default class Foo`, `export default function foo`,
 /// `export default foo;`.
 pub fn default_export_name(text: &str) -> Option<String> {
-    let i = text.find("export default ")?;
+    let Some(i) = text.find("export default ") else {
+        return default_in_export_clause(text);
+    };
     let mut rest = text[i + "export default ".len()..].trim_start();
     let mut declaration = false;
     for kw in ["abstract ", "async ", "class ", "function* ", "function "] {
@@ -657,6 +659,29 @@ pub fn default_export_name(text: &str) -> Option<String> {
                     || after.starts_with("extends")
                     || after.starts_with("implements")));
     ok.then(|| name.to_string())
+}
+
+/// `x` of `export { x as default };` (rollup's ES module output, TinyColor's
+/// build), not of a re-export (`export { x as default } from './m'`).
+fn default_in_export_clause(text: &str) -> Option<String> {
+    text.match_indices("export {").find_map(|(i, m)| {
+        let rest = &text[i + m.len()..];
+        let close = rest.find('}')?;
+        let after = rest[close + 1..].trim_start();
+        if after.starts_with("from") {
+            return None;
+        }
+        rest[..close].split(',').find_map(|item| {
+            let (local, exported) = item.split_once(" as ")?;
+            let local = local.trim();
+            (exported.trim() == "default"
+                && !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$'))
+            .then(|| local.to_string())
+        })
+    })
 }
 
 /// Whether a config file (`names`) in the directory of `from` or any
