@@ -647,3 +647,20 @@ module.exports = { Connection, Roster };
         ]
     );
 }
+
+#[test]
+fn a_throw_after_a_return_is_no_guard_of_the_argument() {
+    // knockout's getVirtualChildren: the flag is read only once the loop
+    // has not returned.
+    let lib = "export function children(start, allowUnbalanced) {\n  let node = start;\n  const out = [];\n\
+               while ((node = node.nextSibling)) {\n    if (node.end) return out;\n    out.push(node);\n  }\n\
+               if (!allowUnbalanced) throw new Error('unbalanced');\n  return null;\n}\n\
+               export function named(name, value) {\n  if (!value) throw new Error('no value');\n  return name + value;\n}\n";
+    let p = shop(&[("src/virtual.js", lib)]);
+    let body =
+        "import { children, named } from './virtual';\nchildren(document.body);\nnamed('a');\n";
+    assert_eq!(
+        file(&p, "src/use.js", body),
+        vec!["arity-mismatch src/use.js:3 'named' needs at least 2 argument(s) but 1 were given"]
+    );
+}

@@ -1414,3 +1414,43 @@ fn a_default_export_named_in_an_export_clause_is_that_value() {
     ]);
     assert_eq!(file(&p, "npm/esm/test.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_bare_name_under_base_url_that_is_a_declared_package_is_the_package() {
+    // preact's demo: `"baseUrl": "."` beside pages named like the packages
+    // they show (zustand.jsx imports `zustand`, mobx.jsx `mobx`).
+    let page = |pkg: &str| {
+        format!(
+            "import create from '{pkg}';\nconst useStore = create(set => ({{ value: 0, set }}));\n\
+             export default function Page() {{\n  return useStore();\n}}\n"
+        )
+    };
+    let zustand = page("zustand");
+    let mobx = page("mobx");
+    let p = Proj::new(&[
+        (
+            "demo/package.json",
+            r#"{"name": "demo", "dependencies": {"zustand": "^4.5.2", "mobx": "^5.15.4"}}"#,
+        ),
+        (
+            "demo/tsconfig.json",
+            r#"{"compilerOptions": {"baseUrl": "."}}"#,
+        ),
+        ("demo/mobx.jsx", mobx.as_str()),
+        ("demo/util.js", "export function pad(s) {\n  return s;\n}\n"),
+    ]);
+    let shows = summary(&p.check_files(&[("demo/zustand.jsx", zustand.as_str())]));
+    assert!(
+        shows.iter().all(|f| f.starts_with("unverifiable ")),
+        "{shows:?}"
+    );
+    let body = "import create from 'mobx';\nimport { pad } from 'util';\ncreate(1);\npad('a', 'b', 'c');\n";
+    let shows = summary(&p.check_files(&[("demo/other.js", body)]));
+    assert_eq!(
+        shows
+            .iter()
+            .filter(|f| !f.starts_with("unverifiable "))
+            .collect::<Vec<_>>(),
+        vec!["arity-mismatch demo/other.js:4 'pad' takes at most 1 argument(s) but 3 were given"]
+    );
+}

@@ -1051,3 +1051,25 @@ module.exports = Store;
         vec!["unknown-symbol dist/bundle.js:28 'Store' has no member 'crate'"]
     );
 }
+
+#[test]
+fn a_hook_the_code_tests_before_calling_is_optional() {
+    // preact's `options` object: plugins add hooks the core calls only
+    // after testing for them.
+    let p = shop(&[(
+        "src/options.js",
+        "const options = {\n  catchError(e) {\n    throw e;\n  },\n};\nexport default options;\n",
+    )]);
+    let body = "import options from './options';\n\
+                export function render(vnode, root, original) {\n\
+                if (options.root) options.root(vnode, root);\n\
+                if (!original && options.vnode) options.vnode(vnode);\n\
+                const e = options.event ? options.event(vnode) : vnode;\n\
+                if (options.commit != null) options.commit(root);\n\
+                options.diffed(vnode);\n\
+                return options.catchError(e);\n}\n";
+    assert_eq!(
+        file(&p, "src/render.js", body),
+        vec!["unknown-symbol src/render.js:7 'options' has no member 'diffed'"]
+    );
+}

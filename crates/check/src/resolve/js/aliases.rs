@@ -45,7 +45,17 @@ pub fn resolve_alias(project: &Project, from: &str, spec: &str) -> Option<String
             }
         }
     }
-    if a.has_base_url {
+    // A bare name under `baseUrl` that the manifests declare as a
+    // dependency is that package (preact's demo declares `mobx` beside its
+    // own page `mobx.jsx`; its bundler reads node_modules).
+    let package = super::package_name(spec);
+    let declared = || {
+        project.manifest().dependencies.iter().any(|d| {
+            d.ecosystem == plumb_facts::Ecosystem::Npm
+                && (d.name == package || d.rename.as_deref() == Some(package))
+        })
+    };
+    if a.has_base_url && !declared() {
         let joined = if a.base.is_empty() {
             spec.to_string()
         } else {

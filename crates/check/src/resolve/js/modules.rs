@@ -56,7 +56,11 @@ pub fn resolve_spec(project: &Project, from: &str, spec: &str) -> Option<String>
     if is_relative(spec) {
         resolve_from(project, from, spec)
     } else {
+        // A bare name that a `baseUrl` maps onto the importing file itself
+        // (preact's demo/zustand.jsx imports `zustand` beside `"baseUrl":
+        // "."`) is the package: no module imports itself by a bare name.
         super::aliases::resolve_alias(project, from, spec)
+            .filter(|target| target != from)
             .or_else(|| super::workspace::resolve_workspace(project, from, spec))
             .or_else(|| super::packages::installed_file(project, from, spec))
     }

@@ -333,6 +333,16 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         if inside_if_on(&body[..open], name) {
             return false;
         }
+        // After a `return` the throw is one path's end, not a guard the
+        // caller must pass: knockout's `getVirtualChildren(startComment,
+        // allowUnbalanced)` returns from its loop and throws at the end only
+        // `if (!allowUnbalanced)`, a flag callers leave out.
+        if crate::resolve::word_positions(&super::lexical::blank_literals(&body[..open]), "return")
+            .next()
+            .is_some()
+        {
+            return false;
+        }
         let branch = body[close + 1..].trim_start();
         let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
         if !branch.starts_with("throw ") {

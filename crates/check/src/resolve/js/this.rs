@@ -416,11 +416,24 @@ pub(super) fn tests_member(text: &str, q: &str, name: &str) -> bool {
         if after.starts_with('(') {
             return false;
         }
+        let absent = ["null", "undefined", "void 0"];
         before.ends_with("if (")
             || before.ends_with("if(")
             || before.ends_with("typeof")
             || before.ends_with('!') && !before.ends_with("!=")
             || after.starts_with("&&")
             || after.starts_with("?.(")
+            // `if (!original && options.vnode) options.vnode(vnode)` (preact)
+            || before.ends_with("&&") && after.starts_with(')')
+            // `options.event ? options.event(e) : e`
+            || after.starts_with('?') && !after.starts_with("?.") && !after.starts_with("??")
+            // `options.vnode != null`, `void 0 !== options.vnode`
+            || ["!=", "!=="].iter().any(|op| {
+                after.strip_prefix(op).is_some_and(|a| {
+                    !a.starts_with('=') && absent.iter().any(|v| a.trim_start().starts_with(v))
+                }) || before
+                    .strip_suffix(op)
+                    .is_some_and(|b| absent.iter().any(|v| b.trim_end().ends_with(v)))
+            })
     })
 }
