@@ -458,3 +458,44 @@ fn a_umd_module_is_the_value_its_factory_returns() {
         vec!["unknown-symbol lib/test.js:3 'tinycolor' has no member 'readabilities'"]
     );
 }
+
+#[test]
+fn an_empty_exports_object_filled_by_name_has_those_keys() {
+    // nunjucks' lib.js: `var exports = module.exports = {};`.
+    let lib = "var exports = module.exports = {};\n\
+               function isString(obj) {\n  return typeof obj === 'string';\n}\n\
+               exports.isString = isString;\n";
+    let p = package("nunjucks", &[("lib/lib.js", lib)]);
+    let body = "var lib = require('./lib');\n\
+                module.exports = function (s) {\n  return lib.isString(s) || lib.checkString(s);\n};\n";
+    assert_eq!(
+        file(&p, "lib/filters.js", body),
+        vec!["unknown-symbol lib/filters.js:3 module './lib' has no export 'checkString'"]
+    );
+}
+
+#[test]
+fn an_anonymous_function_module_has_the_keys_it_writes_also_in_a_loop() {
+    // needle: `module.exports = function () {…}`, then methods by name and
+    // over `'head get'.split(' ')`.
+    let lib = "function Needle(method, uri) {\n  this.method = method;\n  this.uri = uri;\n}\n\
+               module.exports = function () {\n  return new Needle('get', arguments[0]);\n};\n\
+               module.exports.version = '3.0.0';\n\
+               module.exports.defaults = function (obj) {\n  return obj;\n};\n\
+               'head get'.split(' ').forEach(function (method) {\n\
+               module.exports[method] = function (uri) {\n    return new Needle(method, uri);\n  };\n});\n";
+    let p = package("needle", &[("lib/needle.js", lib)]);
+    let body = "var needle = require('./needle');\n\
+                needle.get('https://example.com');\n\
+                needle.head('https://example.com');\n\
+                needle.defaults({});\n\
+                needle.find('https://example.com');\n";
+    assert_eq!(
+        file(&p, "lib/example.js", body),
+        vec!["unknown-symbol lib/example.js:5 'needle' has no member 'find'"]
+    );
+    // Keys from any other computed name are unknown.
+    let open = lib.replace("'head get'.split(' ')", "methods");
+    let p = package("needle", &[("lib/needle.js", &open)]);
+    assert_eq!(file(&p, "lib/example.js", body), Vec::<String>::new());
+}

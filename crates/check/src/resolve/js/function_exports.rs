@@ -27,15 +27,23 @@ pub(super) fn written_keys(text: &str, x: &str, file: &str) -> Vec<(String, Stri
     let bare_exports = crate::resolve::word_positions(text, "exports")
         .filter(|&i| rebound && !text[..i].ends_with('.'))
         .map(|i| i + "exports".len());
-    crate::resolve::word_positions(text, x)
+    let ends: Vec<usize> = crate::resolve::word_positions(text, x)
         .map(|i| i + x.len())
         .chain(
             text.match_indices("module.exports")
                 .map(|(i, m)| i + m.len()),
         )
         .chain(bare_exports)
-        .filter_map(|end| super::qualified::assigned_member(&text[end..]))
-        .map(|n| (n.to_string(), file.to_string(), 0))
+        .collect();
+    // `x[method] = …` over a literal list of names (needle).
+    let looped = ends
+        .iter()
+        .filter_map(|&end| super::openings::looped_key(text, end, &text[end..]))
+        .flatten();
+    ends.iter()
+        .filter_map(|&end| super::qualified::assigned_member(&text[end..]).map(str::to_string))
+        .chain(looped)
+        .map(|n| (n, file.to_string(), 0))
         .collect()
 }
 
@@ -110,8 +118,8 @@ pub(super) fn function_member(
     // (Writing `x.prototype` gives instances members, not `x`; a
     // prototype of `x` itself, `Object.setPrototypeOf(x, Base)`, gives it
     // Base's statics.)
-    if text.contains("module.exports[")
-        || text.contains(&format!("{x}["))
+    if super::modules::computed_exports_key(text)
+        || x != "module.exports" && text.contains(&format!("{x}["))
         || text.contains(&format!("defineProperty({x}"))
         || text.contains(&format!("setPrototypeOf({x},"))
     {

@@ -477,7 +477,7 @@ fn find_export_in(
     if facts.dynamic
         || text.contains("export =")
         || module_exports_opened(text)
-        || text.contains("exports[")
+        || computed_exports_key(text)
     {
         return Export::Unknown;
     }
@@ -495,10 +495,29 @@ fn find_export_in(
 /// (`Object.assign(module.exports, …)`) may add keys no name shows.
 fn module_exports_opened(text: &str) -> bool {
     text.match_indices("module.exports").any(|(i, m)| {
-        !text[i + m.len()..]
-            .strip_prefix('.')
-            .is_some_and(|key| key.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$'))
-    })
+        let rest = &text[i + m.len()..];
+        let named_key = rest.strip_prefix('.').is_some_and(|key| {
+            key.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$')
+        });
+        // `var exports = module.exports = {};` (nunjucks' lib.js): an empty
+        // object, filled by name.
+        let empty = rest
+            .trim_start()
+            .strip_prefix('=')
+            .filter(|v| !v.starts_with(['=', '>']))
+            .and_then(|v| v.trim_start().strip_prefix('{'))
+            .is_some_and(|v| v.trim_start().starts_with('}'));
+        !named_key && !empty && !rest.starts_with('[')
+    }) || computed_exports_key(text)
+}
+
+/// Whether `text` writes a computed key of the exports (`exports[name] =
+/// …`) other than one looping over a literal list of names (needle's
+/// `'head get'.split(' ').forEach(function (method) { module.exports[method]
+/// = … })`, whose names the text shows).
+pub(super) fn computed_exports_key(text: &str) -> bool {
+    text.match_indices("exports[")
+        .any(|(i, m)| super::openings::looped_key(text, i, &text[i + m.len() - 1..]).is_none())
 }
 
 /// The project module that `file` exports as the namespace `name`

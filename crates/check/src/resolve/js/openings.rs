@@ -345,10 +345,12 @@ pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
     })
 }
 
-/// For `after` = `[k]…` at byte `at` of `text`, inside the callback of
-/// `['a', 'b'].forEach(function (k) {…})` (or `(k) =>`, `k =>`): the
-/// array's strings, which are all the values `k` takes.
-fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
+/// The keys a computed key `[k]` (`after` starts at the `[`, at byte `at`
+/// of `text`) takes when it is the one parameter of a `forEach` callback
+/// over a literal list of plain strings: `['argv', 'env'].forEach(function
+/// (k) { C.prototype[k] = … })` (nconf) or `'head get'.split('
+/// ').forEach(function (method) { module.exports[method] = … })` (needle).
+pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
     let inner = after.strip_prefix('[')?;
     let end = inner.find(']')?;
     let k = inner[..end].trim();
@@ -359,8 +361,8 @@ fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let call = text[..at].rfind("].forEach(")?;
-    let open = call + "].forEach".len();
+    let call = text[..at].rfind(".forEach(")?;
+    let open = call + ".forEach".len();
     if super::lexical::matching_close(text, open).is_none_or(|close| close < at) {
         return None;
     }
@@ -375,20 +377,43 @@ fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
     if !named {
         return None;
     }
-    // The array literal just before: plain strings only.
-    let list_open = text[..call].rfind('[')?;
-    let keys: Vec<String> = text[list_open + 1..call]
-        .split(',')
-        .map(|e| e.trim())
-        .filter(|e| !e.is_empty())
-        .map(|e| {
-            let q = e.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-            let key = e.strip_prefix(q)?.strip_suffix(q)?;
-            key.chars()
+    let plain = |key: &str| {
+        !key.is_empty()
+            && key
+                .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
-                .then(|| key.to_string())
-        })
-        .collect::<Option<Vec<String>>>()?;
+    };
+    let receiver = &text[..call];
+    let keys: Vec<String> = if let Some(list) = receiver.strip_suffix(']') {
+        // The array literal just before: plain strings only.
+        let list_open = list.rfind('[')?;
+        list[list_open + 1..]
+            .split(',')
+            .map(|e| e.trim())
+            .filter(|e| !e.is_empty())
+            .map(|e| {
+                let q = e.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+                let key = e.strip_prefix(q)?.strip_suffix(q)?;
+                plain(key).then(|| key.to_string())
+            })
+            .collect::<Option<Vec<String>>>()?
+    } else {
+        // `'head get'.split(' ')`: words of one string literal.
+        let words = ["'.split(' ')", "\".split(\" \")"]
+            .iter()
+            .find_map(|s| receiver.strip_suffix(s))?;
+        let q = receiver[words.len()..].chars().next()?;
+        let start = words.rfind(q)?;
+        let keys: Vec<String> = words[start + 1..]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if !keys.iter().all(|k| plain(k)) {
+            return None;
+        }
+        keys
+    };
     (!keys.is_empty()).then_some(keys)
 }
 

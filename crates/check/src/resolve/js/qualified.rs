@@ -687,11 +687,19 @@ fn module_exports_names(text: &str) -> Option<Vec<&str>> {
             .filter(|a| !a.starts_with(['=', '>']))?
             .trim_start();
     }
-    let whole = text
-        .match_indices("module.exports")
-        .filter(|(i, m)| assigned_member(&text[i + m.len()..]).is_none())
-        .count();
-    (whole == 1).then_some(names)
+    module_exports_whole_once(text).then_some(names)
+}
+
+/// Whether `module.exports` is assigned whole exactly once (every other
+/// mention names a key: `module.exports.k = …`).
+fn module_exports_whole_once(text: &str) -> bool {
+    text.match_indices("module.exports")
+        .filter(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            assigned_member(rest).is_none() && !rest.starts_with('[') && !rest.starts_with('.')
+        })
+        .count()
+        == 1
 }
 
 /// `X` of a UMD module (`module.exports = factory()` in the wrapper, the
@@ -749,9 +757,19 @@ fn exported_value_member(
     file: &str,
     q: &str,
 ) -> Option<Vec<Outcome>> {
-    let d = module_exports_value(ctx.project, file)?;
     let rc = ctx.project.facts_of(file)?;
     let text = &rc.0;
+    let Some(d) = module_exports_value(ctx.project, file) else {
+        // `module.exports = function (…) {…}` (needle): an anonymous
+        // function, whose keys are written as `module.exports.k = …`.
+        let anonymous = module_exports_whole_once(text)
+            && text.split_once("module.exports = ").is_some_and(|(_, v)| {
+                let v = v.strip_prefix("async ").unwrap_or(v);
+                v.starts_with("function ") || v.starts_with("function(")
+            });
+        return anonymous
+            .then(|| function_value_member(ctx, r, file, text, "module.exports", q))?;
+    };
     let x = d.name.as_str();
     match d.kind {
         DefKind::Class => {
@@ -774,24 +792,35 @@ fn exported_value_member(
                 found => member_outcome(ctx, r, found, q),
             })
         }
-        DefKind::Function => {
-            match super::function_exports::function_member(ctx.project, file, text, x, &r.name, 0) {
-                Has::Yes => Some(vec![Outcome::Resolved]),
-                Has::Unknown => None,
-                Has::No(pool) => Some(no_member(
-                    ctx,
-                    r,
-                    q,
-                    format!(
-                        "{q} is the function {x} that {file} exports: no `{x}.{} = …` there, nor in the modules it copies onto {x}",
-                        r.name
-                    ),
-                    &pool,
-                    0.75,
-                )),
-            }
-        }
+        DefKind::Function => function_value_member(ctx, r, file, text, x, q),
         _ => None,
+    }
+}
+
+/// `q.name()` where `q` is the function `x` that `file` (with `text`)
+/// exports: the keys written onto it, or copied from project modules.
+fn function_value_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    text: &str,
+    x: &str,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    match super::function_exports::function_member(ctx.project, file, text, x, &r.name, 0) {
+        Has::Yes => Some(vec![Outcome::Resolved]),
+        Has::Unknown => None,
+        Has::No(pool) => Some(no_member(
+            ctx,
+            r,
+            q,
+            format!(
+                "{q} is the function {x} that {file} exports: no `{x}.{} = …` there, nor in the modules it copies onto {x}",
+                r.name
+            ),
+            &pool,
+            0.75,
+        )),
     }
 }
 
