@@ -215,3 +215,43 @@ fn a_base_from_an_unread_package_hides_only_what_is_no_slip() {
         ]
     );
 }
+
+#[test]
+fn eval_and_with_make_names_only_inside_their_function() {
+    // knockout's spec scripts: one template helper runs `with` and `eval`;
+    // the rest of the file calls jasmine's globals, of which `doExpect` is
+    // a slip.
+    let body = "function renderTemplate(script, data) {\n  with (data) {\n    return eval(script) + helperFromScope();\n  }\n}\n\
+                describe('Templating', function () {\n\
+                it('renders', function () {\n    expect(renderTemplate('1', {})).toEqual(1);\n  });\n\
+                it('renders twice', function () {\n    expect(renderTemplate('2', {})).toEqual(2);\n    doExpect(3).toEqual(3);\n  });\n\
+                it('renders thrice', function () {\n    expect(3).toEqual(3);\n  });\n});\n";
+    let p = shop(&[]);
+    let report = p.check_files(&[("spec/templatingBehaviors.js", body)]);
+    let found: Vec<(String, f64)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                format!("{} {}:{} {}", f.kind.id(), f.file, f.line, f.message),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![(
+            "unknown-symbol spec/templatingBehaviors.js:12 'doExpect' is not defined".to_string(),
+            0.6
+        )]
+    );
+    // At the top level, `with` may make any name of the file.
+    let top = body.replace(
+        "function renderTemplate(script, data) {\n  with (data) {",
+        "with (window) {\n  {",
+    );
+    assert_eq!(
+        file(&p, "spec/templatingBehaviors.js", &top),
+        Vec::<String>::new()
+    );
+}

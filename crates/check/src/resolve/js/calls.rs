@@ -66,7 +66,7 @@ const INJECTED_GLOBALS: &[&str] = &[
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // Minified code reuses one-letter names in every scope.
     if r.kind != RefKind::Call
-        || ctx.facts.dynamic
+        || dynamic_at(ctx, &r.span)
         || ctx.line_text(r.span.start_line).len() > 500
         || ctx.path.contains(".min.")
         || expects_error(ctx, r.span.start_line)
@@ -193,6 +193,9 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
                 )
             })
         }))
+        // The globals the file itself calls again and again (a spec's
+        // `it`, `expect`): `doExpect(…)` among them is a slip of one.
+        .chain(repeated_bare_calls(ctx, name))
         .collect();
     let candidates = ctx.candidates(name, &pool);
     let mut evidence = vec![
@@ -231,6 +234,62 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         candidates,
         confidence,
     ))]
+}
+
+/// Whether names may be made at run time where `at` is: in a file the
+/// adapter marks dynamic, inside the function that runs `eval` or `with`
+/// (sloppy-mode `eval` declares into its calling function, `with` scopes
+/// its block; knockout's specs run templates through one helper that does
+/// both), or anywhere when the file does so at its top level or makes
+/// globals (`globalThis[k] = …`).
+fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
+    if !ctx.facts.dynamic {
+        return false;
+    }
+    let code = super::lexical::blank_literals(ctx.text);
+    let global = ["globalThis[", "window[", "global["]
+        .iter()
+        .any(|g| code.contains(g));
+    // (`eval` and `with` are both four letters long.)
+    let sites: Vec<usize> = crate::resolve::word_positions(&code, "eval")
+        .chain(crate::resolve::word_positions(&code, "with"))
+        .filter(|&i| code[i + 4..].trim_start().starts_with('('))
+        .collect();
+    if global || sites.is_empty() {
+        return true;
+    }
+    sites.iter().any(|&i| {
+        let enclosing = ctx
+            .facts
+            .definitions
+            .iter()
+            .filter(|d| {
+                d.kind.is_callable()
+                    && (d.span.start_byte as usize) < i
+                    && i < d.span.end_byte as usize
+            })
+            .min_by_key(|d| d.span.end_byte - d.span.start_byte);
+        enclosing.is_none_or(|d| d.span.contains(at))
+    })
+}
+
+/// Names other than `name` that the file calls bare three times or more
+/// (first call's line), which its environment provides.
+fn repeated_bare_calls(ctx: &FileCtx, name: &str) -> Vec<(String, String, u32)> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, u32)> = Default::default();
+    for x in &ctx.facts.references {
+        if x.kind == RefKind::Call && x.qualifier.is_none() && x.name != name {
+            let e = counts
+                .entry(x.name.as_str())
+                .or_insert((0, x.span.start_line));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 3)
+        .map(|(n, (_, line))| (n.to_string(), ctx.path.to_string(), line))
+        .collect()
 }
 
 /// Whether the line before `line` is a `// @ts-expect-error` or
