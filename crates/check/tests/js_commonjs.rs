@@ -499,3 +499,17 @@ fn an_anonymous_function_module_has_the_keys_it_writes_also_in_a_loop() {
     let p = package("needle", &[("lib/needle.js", &open)]);
     assert_eq!(file(&p, "lib/example.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_module_whose_value_is_a_method_of_an_empty_literal_is_no_empty_object() {
+    // mithril's util/hasOwn.js: `module.exports = {}.hasOwnProperty`.
+    let p = package(
+        "mithril",
+        &[(
+            "util/hasOwn.js",
+            "\"use strict\"\n\nmodule.exports = {}.hasOwnProperty\n",
+        )],
+    );
+    let body = "var hasOwn = require('./hasOwn')\nmodule.exports = function (o, k) {\n  return hasOwn.call(o, k)\n}\n";
+    assert_eq!(file(&p, "util/censor.js", body), Vec::<String>::new());
+}

@@ -506,7 +506,11 @@ fn module_exports_opened(text: &str) -> bool {
             .strip_prefix('=')
             .filter(|v| !v.starts_with(['=', '>']))
             .and_then(|v| v.trim_start().strip_prefix('{'))
-            .is_some_and(|v| v.trim_start().starts_with('}'));
+            .and_then(|v| v.trim_start().strip_prefix('}'))
+            .is_some_and(|v| {
+                let v = v.trim_start_matches([' ', '\t']);
+                v.is_empty() || v.starts_with([';', '\n', '\r'])
+            });
         !named_key && !empty && !rest.starts_with('[')
     }) || computed_exports_key(text)
 }
