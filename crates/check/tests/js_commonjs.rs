@@ -513,3 +513,31 @@ fn a_module_whose_value_is_a_method_of_an_empty_literal_is_no_empty_object() {
     let body = "var hasOwn = require('./hasOwn')\nmodule.exports = function (o, k) {\n  return hasOwn.call(o, k)\n}\n";
     assert_eq!(file(&p, "util/censor.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn keys_another_module_hangs_on_an_exported_function_are_its_members() {
+    // mithril: render/hyperscript.js exports the function, the root
+    // hyperscript.js adds `trust` to it.
+    let p = package(
+        "mithril",
+        &[
+            (
+                "render/hyperscript.js",
+                "function hyperscript(selector) {\n  return { selector };\n}\nhyperscript.fragment = function () {};\nmodule.exports = hyperscript;\n",
+            ),
+            (
+                "render/trust.js",
+                "module.exports = function (html) {\n  return html;\n};\n",
+            ),
+            (
+                "hyperscript.js",
+                "var hyperscript = require('./render/hyperscript');\nhyperscript.trust = require('./render/trust');\nmodule.exports = hyperscript;\n",
+            ),
+        ],
+    );
+    let body = "var m = require('../render/hyperscript');\nm.trust('<b>');\nm.fragment();\nm.trusts('<b>');\n";
+    assert_eq!(
+        file(&p, "tests/test-component.js", body),
+        vec!["unknown-symbol tests/test-component.js:4 'm' has no member 'trusts'"]
+    );
+}

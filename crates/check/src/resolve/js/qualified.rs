@@ -810,6 +810,15 @@ fn function_value_member(
     match super::function_exports::function_member(ctx.project, file, text, x, &r.name, 0) {
         Has::Yes => Some(vec![Outcome::Resolved]),
         Has::Unknown => None,
+        // Another module hangs it on the same function (mithril's root
+        // `hyperscript.trust = require('./render/trust')`).
+        Has::No(_)
+            if [q, x]
+                .iter()
+                .any(|k| ctx.project.member_assigned_elsewhere(k, &r.name, ctx.path)) =>
+        {
+            Some(vec![skipped!()])
+        }
         Has::No(pool) => Some(no_member(
             ctx,
             r,
