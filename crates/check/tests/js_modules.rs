@@ -1454,3 +1454,44 @@ fn a_bare_name_under_base_url_that_is_a_declared_package_is_the_package() {
         vec!["arity-mismatch demo/other.js:4 'pad' takes at most 1 argument(s) but 3 were given"]
     );
 }
+
+#[test]
+fn aliases_a_declared_framework_provides_are_no_undeclared_packages() {
+    // archiver's Docusaurus website.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "archiver", "dependencies": {"async": "^3.2.4"}}"#,
+        ),
+        (
+            "website/package.json",
+            r#"{"name": "@archiverjs/website", "private": true, "dependencies": {"@docusaurus/core": "3.10.1", "react": "^18.0.0"}}"#,
+        ),
+    ]);
+    let body = "import React from 'react';\nimport Layout from '@theme/Layout';\nimport Link from '@docusaurus/Link';\n\
+                import useBaseUrl from '@docusaurus/useBaseUrl';\nimport fancy from 'react-fancy-layout';\n\
+                export default function Home() {\n  return [React, Layout, Link, useBaseUrl, fancy];\n}\n";
+    let shows = summary(&p.check_files(&[("website/src/pages/index.js", body)]));
+    assert_eq!(
+        shows
+            .iter()
+            .filter(|f| !f.starts_with("unverifiable "))
+            .collect::<Vec<_>>(),
+        vec![
+            "undeclared-package website/src/pages/index.js:5 package 'react-fancy-layout' is not declared in package.json (and not installed)"
+        ]
+    );
+    // Without the framework, `@theme/Layout` is a package like any other.
+    let p = Proj::new(&[(
+        "package.json",
+        r#"{"name": "archiver", "dependencies": {"react": "^18.0.0"}}"#,
+    )]);
+    let shows = summary(&p.check_files(&[("website/src/pages/index.js", body)]));
+    assert_eq!(
+        shows
+            .iter()
+            .filter(|f| f.starts_with("undeclared-package"))
+            .count(),
+        4
+    );
+}

@@ -246,6 +246,9 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     if declared {
         return installed_names(ctx, imp, pkg);
     }
+    if framework_alias(&m.dependencies, spec) {
+        return vec![skipped!()];
+    }
     // Other files of the repository import it too (busboy's benchmarks
     // compare it with packages installed by hand): the project's usage,
     // not a name this change made up.
@@ -433,4 +436,30 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
             ),
         ),
     }
+}
+
+/// Module prefixes a declared framework provides through its bundler
+/// configuration rather than as packages (Docusaurus documents
+/// `@docusaurus/Link`, `@theme/Layout`, `@site/…` and `@generated/…` as
+/// aliases its core sets up): with the framework declared, such an import
+/// is no undeclared package.
+const FRAMEWORK_ALIASES: &[(&str, &[&str])] = &[(
+    "@docusaurus/core",
+    &[
+        "@docusaurus/",
+        "@theme/",
+        "@theme-original/",
+        "@theme-init/",
+        "@site/",
+        "@generated/",
+    ],
+)];
+
+fn framework_alias(deps: &[plumb_facts::Dependency], spec: &str) -> bool {
+    FRAMEWORK_ALIASES.iter().any(|(framework, prefixes)| {
+        prefixes.iter().any(|p| spec.starts_with(p))
+            && deps
+                .iter()
+                .any(|d| d.ecosystem == Ecosystem::Npm && d.name == *framework)
+    })
 }
