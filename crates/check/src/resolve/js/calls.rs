@@ -246,6 +246,21 @@ fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
     if !ctx.facts.dynamic {
         return false;
     }
+    // Read once per file: a bundle may hold a hundred thousand calls.
+    let regions = ctx
+        .project
+        .memo(&format!("js-dynamic-regions:{}", ctx.path), || {
+            dynamic_regions(ctx)
+        });
+    match &*regions {
+        None => true,
+        Some(spans) => spans.iter().any(|s| s.contains(at)),
+    }
+}
+
+/// The spans of the functions that run `eval` or `with`, or `None` when
+/// names may be made anywhere in the file.
+fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
     let code = super::lexical::blank_literals(ctx.text);
     let global = ["globalThis[", "window[", "global["]
         .iter()
@@ -256,39 +271,50 @@ fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
         .filter(|&i| code[i + 4..].trim_start().starts_with('('))
         .collect();
     if global || sites.is_empty() {
-        return true;
+        return None;
     }
-    sites.iter().any(|&i| {
-        let enclosing = ctx
-            .facts
-            .definitions
-            .iter()
-            .filter(|d| {
-                d.kind.is_callable()
-                    && (d.span.start_byte as usize) < i
-                    && i < d.span.end_byte as usize
-            })
-            .min_by_key(|d| d.span.end_byte - d.span.start_byte);
-        enclosing.is_none_or(|d| d.span.contains(at))
-    })
+    sites
+        .iter()
+        .map(|&i| {
+            ctx.facts
+                .definitions
+                .iter()
+                .filter(|d| {
+                    d.kind.is_callable()
+                        && (d.span.start_byte as usize) < i
+                        && i < d.span.end_byte as usize
+                })
+                .min_by_key(|d| d.span.end_byte - d.span.start_byte)
+                .map(|d| d.span.clone())
+        })
+        .collect()
 }
 
 /// Names other than `name` that the file calls bare three times or more
 /// (first call's line), which its environment provides.
 fn repeated_bare_calls(ctx: &FileCtx, name: &str) -> Vec<(String, String, u32)> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, u32)> = Default::default();
-    for x in &ctx.facts.references {
-        if x.kind == RefKind::Call && x.qualifier.is_none() && x.name != name {
-            let e = counts
-                .entry(x.name.as_str())
-                .or_insert((0, x.span.start_line));
-            e.0 += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .filter(|(_, (n, _))| *n >= 3)
-        .map(|(n, (_, line))| (n.to_string(), ctx.path.to_string(), line))
+    let repeated = ctx
+        .project
+        .memo(&format!("js-repeated-bare-calls:{}", ctx.path), || {
+            let mut counts: std::collections::BTreeMap<&str, (usize, u32)> = Default::default();
+            for x in &ctx.facts.references {
+                if x.kind == RefKind::Call && x.qualifier.is_none() {
+                    let e = counts
+                        .entry(x.name.as_str())
+                        .or_insert((0, x.span.start_line));
+                    e.0 += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .filter(|(_, (n, _))| *n >= 3)
+                .map(|(n, (_, line))| (n.to_string(), line))
+                .collect::<Vec<(String, u32)>>()
+        });
+    repeated
+        .iter()
+        .filter(|(n, _)| n != name)
+        .map(|(n, line)| (n.clone(), ctx.path.to_string(), *line))
         .collect()
 }
 

@@ -146,7 +146,7 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     }
     let syms = super::openings::symbols(ctx.project, ctx.path, text);
     if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-        || super::openings::sets_proto(text)
+        || super::openings::sets_proto(ctx.project, ctx.path, text)
         || super::openings::computed_prototype_key(text, c)
         // Data stored under computed keys (`this[k] = v`, as a class's
         // `Open::Data`) hides only a name mentioned somewhere.
@@ -325,7 +325,7 @@ fn constructor_members(
         return Members::Present;
     }
     let syms = super::openings::symbols(project, file, text);
-    if super::openings::sets_proto(text)
+    if super::openings::sets_proto(project, file, text)
         || super::openings::computed_prototype_key(text, fname)
         || super::openings::assigns_computed_this(text, &syms)
             && (crate::resolve::word_positions(text, name).next().is_some()

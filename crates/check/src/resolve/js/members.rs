@@ -190,7 +190,10 @@ fn class_member_in(
     // undeclared `x` does not compile), so only JavaScript reads them.
     let typed = super::arity::is_ts_path(file);
     // What functions it hands `this` to write onto it.
-    let written = (!statics && !typed).then(|| written_through_this(project, body));
+    let written = (!statics && !typed).then(|| {
+        let key = format!("js-written-this:{file}:{}", class.span.start_byte);
+        project.memo(&key, || written_through_this(project, body))
+    });
     if written
         .as_ref()
         .is_some_and(|w| w.keys.iter().any(|k| k == name))

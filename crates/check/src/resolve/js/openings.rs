@@ -605,14 +605,17 @@ fn stores_only(project: &Project, callee: &str, index: usize) -> bool {
 /// }`), which gives instances members no definition names. Reading it
 /// (eventemitter3's `if (!new Events().__proto__) prefix = false`) sets
 /// nothing.
-pub(super) fn sets_proto(text: &str) -> bool {
+/// Read once per file and check.
+pub(super) fn sets_proto(project: &Project, file: &str, text: &str) -> bool {
     if !text.contains("__proto__") {
         return false;
     }
-    let code = blank_literals(text);
-    crate::resolve::word_positions(&code, "__proto__").any(|i| {
-        let after = code[i + 9..].trim_start();
-        after.starts_with(':') || after.starts_with('=') && !after.starts_with("==")
+    *project.memo(&format!("js-sets-proto:{file}"), || {
+        let code = blank_literals(text);
+        crate::resolve::word_positions(&code, "__proto__").any(|i| {
+            let after = code[i + 9..].trim_start();
+            after.starts_with(':') || after.starts_with('=') && !after.starts_with("==")
+        })
     })
 }
 

@@ -61,8 +61,9 @@ pub(super) fn this_call_at(
         if !method_nearer {
             // `function onMatch() { this._append(…) }` handed on as
             // `onMatch.bind(this)`: the `this` where it is bound.
-            if let Some(site) = bound_to_this(ctx, &b.scope) {
-                return this_call_at(ctx, r, &site, q);
+            let key = format!("js-bound-this:{}:{}", ctx.path, b.scope.start_byte);
+            if let Some(site) = &*ctx.project.memo(&key, || bound_to_this(ctx, &b.scope)) {
+                return this_call_at(ctx, r, site, q);
             }
             return typed_this(ctx, r, at, q)
                 .or_else(|| super::constructors::constructor_body_this(ctx, r, &b.scope, q))
