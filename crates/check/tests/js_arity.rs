@@ -664,3 +664,24 @@ fn a_throw_after_a_return_is_no_guard_of_the_argument() {
         vec!["arity-mismatch src/use.js:3 'named' needs at least 2 argument(s) but 1 were given"]
     );
 }
+
+#[test]
+fn an_argument_handed_to_a_node_core_function_is_needed() {
+    // node-fs-extra's isSrcSubdir: `path.resolve(dest)` throws without it;
+    // adm-zip's `Buffer.from(pw)` likewise. A predicate takes anything.
+    let lib = "const path = require('path');\nconst fs = require('node:fs');\n\
+               function isSrcSubdir(src, dest) {\n  return path.resolve(dest).startsWith(path.resolve(src));\n}\n\
+               function keys(pw) {\n  return Buffer.from(pw);\n}\n\
+               function exists(file, fallback) {\n  return fs.existsSync(file) || Buffer.isBuffer(fallback);\n}\n\
+               function label(name, suffix) {\n  return String(suffix) + name.length;\n}\n\
+               module.exports = { isSrcSubdir, keys, exists, label };\n";
+    let p = shop(&[("lib/stat.js", lib)]);
+    let body = "const stat = require('./stat');\nstat.isSrcSubdir('/a');\nstat.keys();\nstat.exists('/a');\nstat.label('a');\n";
+    assert_eq!(
+        file(&p, "lib/copy.js", body),
+        vec![
+            "arity-mismatch lib/copy.js:2 'isSrcSubdir' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch lib/copy.js:3 'keys' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}

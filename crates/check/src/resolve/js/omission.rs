@@ -152,7 +152,10 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     if passed_on && passed_to_super(uses, name) {
         return Omission::Optional;
     }
-    if passed_on && passed_to_needing(name, uses, file, depth) {
+    if passed_on
+        && (passed_to_needing(name, uses, file, depth)
+            || passed_to_node_core(name, uses, file.text))
+    {
         return Omission::Needed;
     }
     if passed_on && !doc_documents(doc, name) {
@@ -228,6 +231,55 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
 /// For `before` ending inside a call's argument list (`f(a, `, `this.f(`):
 /// the receiver (`this` or none), the callee's name and the index of the
 /// argument that follows; `None` for any other receiver.
+/// Node's core modules whose functions reject a missing argument
+/// (`ERR_INVALID_ARG_TYPE`): `path.resolve(undefined)` throws, as a
+/// dereference would.
+const NODE_CHECKED_MODULES: [&str; 5] = ["path", "fs", "crypto", "zlib", "child_process"];
+
+/// Whether the body hands `name` straight to a function of a Node core
+/// module that validates its arguments (`path.resolve(dest)`,
+/// `fs.readFileSync(file)`, `Buffer.from(pw)`), the module bound by name in
+/// `text`; a predicate (`fs.existsSync`, `Buffer.isBuffer`) takes anything.
+fn passed_to_node_core(name: &str, body: &str, text: &str) -> bool {
+    let bound = |q: &str| {
+        NODE_CHECKED_MODULES.iter().any(|m| {
+            [m.to_string(), format!("node:{m}")].iter().any(|spec| {
+                ["'", "\""].iter().any(|quote| {
+                    text.contains(&format!("{q} = require({quote}{spec}{quote})"))
+                        || text.contains(&format!("import {q} from {quote}{spec}{quote}"))
+                        || text.contains(&format!("import * as {q} from {quote}{spec}{quote}"))
+                })
+            })
+        })
+    };
+    crate::resolve::word_positions(body, name).any(|i| {
+        let before = body[..i].trim_end();
+        let after = body[i + name.len()..].trim_start();
+        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+            return false;
+        }
+        let Some(call) = super::calltext::enclosing_call(before) else {
+            return false;
+        };
+        let predicate = ["is", "exists", "has"]
+            .iter()
+            .any(|p| call.callee.starts_with(p));
+        let Some(q) = call.receiver.strip_suffix('.') else {
+            return false;
+        };
+        let start = q
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(0, |k| k + 1);
+        let whole = !q[..start].ends_with('.');
+        let q = &q[start..];
+        !predicate
+            && whole
+            && !q.is_empty()
+            && (q == "Buffer" && matches!(call.callee, "from" | "alloc" | "byteLength" | "concat")
+                || bound(q))
+    })
+}
+
 fn call_position(before: &str) -> Option<(Option<&'static str>, &str, usize)> {
     let call = super::calltext::enclosing_call(before)?;
     if call.callee.is_empty() {
