@@ -17,6 +17,22 @@ pub(super) struct EnclosingCall<'a> {
     pub index: usize,
 }
 
+/// The calls `text` hands `name` to as a whole argument (`f(a, name)`;
+/// not `f(name.x)` nor `f(name + 1)`).
+pub(super) fn calls_given<'a>(
+    text: &'a str,
+    name: &'a str,
+) -> impl Iterator<Item = EnclosingCall<'a>> + 'a {
+    crate::resolve::word_positions(text, name).filter_map(move |i| {
+        let before = text[..i].trim_end();
+        let after = text[i + name.len()..].trim_start();
+        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+            return None;
+        }
+        enclosing_call(before)
+    })
+}
+
 /// The call whose argument list `before` ends inside (`f(a, ` or `f(`):
 /// `None` when the innermost open bracket is no call's `(` (an array, an
 /// object, a block), or the `(` follows a keyword (`if (`, `typeof (`).

@@ -184,13 +184,8 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
     if depth >= PASSED_ON_DEPTH {
         return false;
     }
-    crate::resolve::word_positions(body, name).any(|i| {
-        let before = body[..i].trim_end();
-        let after = body[i + name.len()..].trim_start();
-        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
-            return false;
-        }
-        let Some((receiver, callee, index)) = call_position(before) else {
+    super::calltext::calls_given(body, name).any(|call| {
+        let Some((receiver, callee, index)) = call_position(call) else {
             return false;
         };
         // A function of the file, or through `this` a method of the class
@@ -228,9 +223,6 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
     })
 }
 
-/// For `before` ending inside a call's argument list (`f(a, `, `this.f(`):
-/// the receiver (`this` or none), the callee's name and the index of the
-/// argument that follows; `None` for any other receiver.
 /// Node's core modules whose functions reject a missing argument
 /// (`ERR_INVALID_ARG_TYPE`): `path.resolve(undefined)` throws, as a
 /// dereference would.
@@ -252,15 +244,7 @@ fn passed_to_node_core(name: &str, body: &str, text: &str) -> bool {
             })
         })
     };
-    crate::resolve::word_positions(body, name).any(|i| {
-        let before = body[..i].trim_end();
-        let after = body[i + name.len()..].trim_start();
-        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
-            return false;
-        }
-        let Some(call) = super::calltext::enclosing_call(before) else {
-            return false;
-        };
+    super::calltext::calls_given(body, name).any(|call| {
         let predicate = ["is", "exists", "has"]
             .iter()
             .any(|p| call.callee.starts_with(p));
@@ -280,8 +264,12 @@ fn passed_to_node_core(name: &str, body: &str, text: &str) -> bool {
     })
 }
 
-fn call_position(before: &str) -> Option<(Option<&'static str>, &str, usize)> {
-    let call = super::calltext::enclosing_call(before)?;
+/// For a call an argument is handed to (`f(a, x)`, `this.f(x)`): the
+/// receiver (`this` or none), the callee's name and the argument's index;
+/// `None` for any other receiver.
+fn call_position(
+    call: super::calltext::EnclosingCall<'_>,
+) -> Option<(Option<&'static str>, &str, usize)> {
     if call.callee.is_empty() {
         return None;
     }

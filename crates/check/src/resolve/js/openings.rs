@@ -528,16 +528,8 @@ pub(super) fn patches_statics(text: &str, class: &str) -> bool {
 /// (postcss's `registerInput(dependant) { Input = dependant }`) pass
 /// nothing to the prototype.
 pub(super) fn passed_to_call(project: &Project, text: &str, class: &str) -> bool {
-    crate::resolve::word_positions(text, class).any(|i| {
-        let before = text[..i].trim_end();
-        let after = text[i + class.len()..].trim_start();
-        if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
-            return false;
-        }
-        // The innermost bracket open before the name must be a call's `(`.
-        let Some(call) = super::calltext::enclosing_call(before) else {
-            return false;
-        };
+    // (The innermost bracket open before the name must be a call's `(`.)
+    super::calltext::calls_given(text, class).any(|call| {
         // `Object.assign(Parser, { STATES })` (formidable) writes statics,
         // which `patches_statics` reads; no `Object` function adds to the
         // prototype through the class.
@@ -637,17 +629,9 @@ pub(super) struct Written {
 /// `this` on as a receiver, which the bases read.
 pub(super) fn written_through_this(project: &Project, body: &str) -> std::rc::Rc<Written> {
     let code = blank_literals(body);
-    let mut calls: Vec<(String, usize)> = crate::resolve::word_positions(&code, "this")
-        .filter_map(|i| {
-            let before = code[..i].trim_end();
-            let after = code[i + 4..].trim_start();
-            if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
-                return None;
-            }
-            let call = super::calltext::enclosing_call(before)?;
-            (!matches!(call.callee, "" | "call" | "apply" | "bind"))
-                .then(|| (call.callee.to_string(), call.index))
-        })
+    let mut calls: Vec<(String, usize)> = super::calltext::calls_given(&code, "this")
+        .filter(|call| !matches!(call.callee, "" | "call" | "apply" | "bind"))
+        .map(|call| (call.callee.to_string(), call.index))
         .collect();
     calls.sort();
     calls.dedup();
