@@ -285,7 +285,7 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
                         && i < d.span.end_byte as usize
                 })
                 .min_by_key(|d| d.span.end_byte - d.span.start_byte)
-                .map(|d| d.span.clone())
+                .map(|d| d.span)
         })
         .collect()
 }
