@@ -93,7 +93,7 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// with `const pp = A.prototype` is a method of `A`; 15: so is
 /// `A.prototype['m'] = function`; 16: the keys of `A.prototype = {…}` are
 /// members of `A`; 17: `eval("name")` of a name or dotted path marks no
-/// file dynamic), so an index built
+/// file dynamic, and `*.min.cjs` files are generated), so an index built
 /// before holds no facts of files now skipped and misses none now kept.
 pub const FACTS_VERSION: u32 = 17;
 

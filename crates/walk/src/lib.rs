@@ -254,6 +254,7 @@ pub fn generated_by_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     n.ends_with(".min.js")
         || n.ends_with(".min.mjs")
+        || n.ends_with(".min.cjs")
         || n.ends_with(".bundle.js")
         || n.ends_with("_pb2.py")
         || n.ends_with("_pb2_grpc.py")

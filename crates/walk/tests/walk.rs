@@ -157,3 +157,19 @@ fn lockfiles_beside_a_manifest_are_listed_even_when_ignored() {
     // stays ignored, as `other.lock` does.
     assert_eq!(paths, vec![".gitignore", "Cargo.lock", "Cargo.toml"]);
 }
+
+#[test]
+fn minified_files_are_generated_by_name() {
+    // chroma.js commits `dist/chroma.min.cjs` beside its ES module build.
+    for name in [
+        "app.min.js",
+        "chroma.min.cjs",
+        "chroma.min.mjs",
+        "lib.bundle.js",
+    ] {
+        assert!(plumb_walk::generated_by_name(name), "{name}");
+    }
+    for name in ["chroma.cjs", "min.js", "admin.js"] {
+        assert!(!plumb_walk::generated_by_name(name), "{name}");
+    }
+}
