@@ -484,7 +484,17 @@ fn an_anonymous_function_module_has_the_keys_it_writes_also_in_a_loop() {
                module.exports.defaults = function (obj) {\n  return obj;\n};\n\
                'head get'.split(' ').forEach(function (method) {\n\
                module.exports[method] = function (uri) {\n    return new Needle(method, uri);\n  };\n});\n";
-    let p = package("needle", &[("lib/needle.js", lib)]);
+    // (Another module's own `module.exports.find = …` adds nothing to it.)
+    let p = package(
+        "needle",
+        &[
+            ("lib/needle.js", lib),
+            (
+                "lib/search.js",
+                "module.exports.find = function (x) {\n  return x;\n};\nmodule.exports.find(1);\n",
+            ),
+        ],
+    );
     let body = "var needle = require('./needle');\n\
                 needle.get('https://example.com');\n\
                 needle.head('https://example.com');\n\

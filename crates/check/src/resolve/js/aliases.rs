@@ -3,9 +3,12 @@
 //! `extends` to relative configs), so `import {x} from '@/lib/x'` resolves
 //! to the project file it names.
 //!
+//! Also the aliases a declared framework sets up in its bundler instead
+//! (Docusaurus's `@theme/…`), which name no file Plumb can read.
+//!
 //! Owns reading those configs (JSON with comments and trailing commas) and
-//! mapping a bare specifier through them; it never decides anything about
-//! packages.
+//! mapping a bare specifier through them. Of packages it knows only that a
+//! name the manifests declare is that package, not a file under `baseUrl`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -48,13 +51,8 @@ pub fn resolve_alias(project: &Project, from: &str, spec: &str) -> Option<String
     // A bare name under `baseUrl` that the manifests declare as a
     // dependency is that package (preact's demo declares `mobx` beside its
     // own page `mobx.jsx`; its bundler reads node_modules).
-    let package = super::package_name(spec);
-    let declared = || {
-        project.manifest().dependencies.iter().any(|d| {
-            d.ecosystem == plumb_facts::Ecosystem::Npm
-                && (d.name == package || d.rename.as_deref() == Some(package))
-        })
-    };
+    let declared =
+        || super::declares_dependency(&project.manifest().dependencies, super::package_name(spec));
     if a.has_base_url && !declared() {
         let joined = if a.base.is_empty() {
             spec.to_string()
@@ -205,6 +203,33 @@ fn strip_jsonc(text: &str) -> String {
         i += ch.len_utf8();
     }
     out
+}
+
+/// Module prefixes a declared framework provides through its bundler
+/// configuration rather than as packages (Docusaurus documents
+/// `@docusaurus/Link`, `@theme/Layout`, `@site/…` and `@generated/…` as
+/// aliases its core sets up): with the framework declared, such an import
+/// is no undeclared package.
+const FRAMEWORK_ALIASES: &[(&str, &[&str])] = &[(
+    "@docusaurus/core",
+    &[
+        "@docusaurus/",
+        "@theme/",
+        "@theme-original/",
+        "@theme-init/",
+        "@site/",
+        "@generated/",
+    ],
+)];
+
+/// Whether `spec` is one of those aliases of a framework `deps` declare.
+pub fn framework_provides(deps: &[plumb_facts::Dependency], spec: &str) -> bool {
+    FRAMEWORK_ALIASES.iter().any(|(framework, prefixes)| {
+        prefixes.iter().any(|p| spec.starts_with(p))
+            && deps
+                .iter()
+                .any(|d| d.ecosystem == plumb_facts::Ecosystem::Npm && d.name == *framework)
+    })
 }
 
 #[cfg(test)]

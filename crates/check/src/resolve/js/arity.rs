@@ -75,7 +75,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
             return vec![Outcome::Resolved];
         };
         let (lenient, strict) = match (&rc, js) {
-            (Some(rc), true) => js_params(p, d, &rc.0, &rc.1.definitions),
+            (Some(rc), true) => js_params(p, d, &rc.1, &rc.0),
             _ => (p.clone(), p),
         };
         sets.push((lenient, strict, d));

@@ -265,10 +265,13 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
     let global = ["globalThis[", "window[", "global["]
         .iter()
         .any(|g| code.contains(g));
-    // (`eval` and `with` are both four letters long.)
+    // (`eval` and `with` are both four letters long; `redis.eval(…)` and
+    // `array.with(…)` are methods.)
     let sites: Vec<usize> = crate::resolve::word_positions(&code, "eval")
         .chain(crate::resolve::word_positions(&code, "with"))
-        .filter(|&i| code[i + 4..].trim_start().starts_with('('))
+        .filter(|&i| {
+            code[i + 4..].trim_start().starts_with('(') && !code[..i].trim_end().ends_with('.')
+        })
         .collect();
     if global || sites.is_empty() {
         return None;

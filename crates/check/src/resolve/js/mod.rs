@@ -231,22 +231,17 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     }
     let pkg = package_name(spec);
     let m = ctx.project.manifest();
-    let declared = m.dependencies.iter().any(|d| {
-        d.ecosystem == Ecosystem::Npm
-            && (d.name == pkg
-                || d.rename.as_deref() == Some(pkg)
-                || d.name == format!("@types/{pkg}"))
-    }) || m
-        .own_packages
-        .iter()
-        .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg)
+    let declared = declares_dependency(&m.dependencies, pkg)
+        || m.own_packages
+            .iter()
+            .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg)
         || m.locked
             .iter()
             .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
     if declared {
         return installed_names(ctx, imp, pkg);
     }
-    if framework_alias(&m.dependencies, spec) {
+    if aliases::framework_provides(&m.dependencies, spec) {
         return vec![skipped!()];
     }
     // Other files of the repository import it too (busboy's benchmarks
@@ -438,28 +433,13 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
     }
 }
 
-/// Module prefixes a declared framework provides through its bundler
-/// configuration rather than as packages (Docusaurus documents
-/// `@docusaurus/Link`, `@theme/Layout`, `@site/…` and `@generated/…` as
-/// aliases its core sets up): with the framework declared, such an import
-/// is no undeclared package.
-const FRAMEWORK_ALIASES: &[(&str, &[&str])] = &[(
-    "@docusaurus/core",
-    &[
-        "@docusaurus/",
-        "@theme/",
-        "@theme-original/",
-        "@theme-init/",
-        "@site/",
-        "@generated/",
-    ],
-)];
-
-fn framework_alias(deps: &[plumb_facts::Dependency], spec: &str) -> bool {
-    FRAMEWORK_ALIASES.iter().any(|(framework, prefixes)| {
-        prefixes.iter().any(|p| spec.starts_with(p))
-            && deps
-                .iter()
-                .any(|d| d.ecosystem == Ecosystem::Npm && d.name == *framework)
+/// Whether a manifest of the project declares the npm package `pkg` as a
+/// dependency (also under another name, or as its `@types/` package).
+pub(super) fn declares_dependency(deps: &[plumb_facts::Dependency], pkg: &str) -> bool {
+    deps.iter().any(|d| {
+        d.ecosystem == Ecosystem::Npm
+            && (d.name == pkg
+                || d.rename.as_deref() == Some(pkg)
+                || d.name == format!("@types/{pkg}"))
     })
 }

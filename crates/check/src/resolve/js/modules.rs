@@ -474,11 +474,7 @@ fn find_export_in(
     {
         return Export::Missing;
     }
-    if facts.dynamic
-        || text.contains("export =")
-        || module_exports_opened(text)
-        || computed_exports_key(text)
-    {
+    if facts.dynamic || text.contains("export =") || module_exports_opened(text) {
         return Export::Unknown;
     }
     if unknown {

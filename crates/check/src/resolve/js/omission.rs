@@ -11,7 +11,7 @@
 //! Owns reading the function's text; [`super::arity`] decides what a call
 //! that leaves arguments out is.
 
-use plumb_facts::{Definition, Params};
+use plumb_facts::{Definition, FileFacts, Import, Params};
 
 /// How plainly a JavaScript function lets callers leave a parameter out.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -34,12 +34,13 @@ enum Omission {
 pub(super) fn js_params(
     p: Params,
     d: &Definition,
+    facts: &FileFacts,
     text: &str,
-    defs: &[Definition],
 ) -> (Params, Params) {
     let file = File {
         text,
-        defs,
+        defs: &facts.definitions,
+        imports: &facts.imports,
         container: d.container.as_deref(),
     };
     let body = text
@@ -110,6 +111,7 @@ pub(super) fn js_params(
 struct File<'a> {
     text: &'a str,
     defs: &'a [Definition],
+    imports: &'a [Import],
     /// The class (or prototype owner) of the function first read.
     container: Option<&'a str>,
 }
@@ -154,7 +156,7 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     }
     if passed_on
         && (passed_to_needing(name, uses, file, depth)
-            || passed_to_node_core(name, uses, file.text))
+            || passed_to_node_core(name, uses, file.imports))
     {
         return Omission::Needed;
     }
@@ -230,18 +232,16 @@ const NODE_CHECKED_MODULES: [&str; 5] = ["path", "fs", "crypto", "zlib", "child_
 
 /// Whether the body hands `name` straight to a function of a Node core
 /// module that validates its arguments (`path.resolve(dest)`,
-/// `fs.readFileSync(file)`, `Buffer.from(pw)`), the module bound by name in
-/// `text`; a predicate (`fs.existsSync`, `Buffer.isBuffer`) takes anything.
-fn passed_to_node_core(name: &str, body: &str, text: &str) -> bool {
+/// `fs.readFileSync(file)`, `Buffer.from(pw)`), the module bound by the
+/// file's `imports` (`const path = require('path')`, `import * as fs from
+/// 'node:fs'`); a predicate (`fs.existsSync`, `Buffer.isBuffer`) takes
+/// anything.
+fn passed_to_node_core(name: &str, body: &str, imports: &[Import]) -> bool {
     let bound = |q: &str| {
-        NODE_CHECKED_MODULES.iter().any(|m| {
-            [m.to_string(), format!("node:{m}")].iter().any(|spec| {
-                ["'", "\""].iter().any(|quote| {
-                    text.contains(&format!("{q} = require({quote}{spec}{quote})"))
-                        || text.contains(&format!("import {q} from {quote}{spec}{quote}"))
-                        || text.contains(&format!("import * as {q} from {quote}{spec}{quote}"))
-                })
-            })
+        imports.iter().any(|i| {
+            i.alias.as_deref() == Some(q)
+                && NODE_CHECKED_MODULES
+                    .contains(&i.module.strip_prefix("node:").unwrap_or(&i.module))
         })
     };
     super::calltext::calls_given(body, name).any(|call| {

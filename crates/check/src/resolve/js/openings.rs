@@ -596,8 +596,7 @@ fn stores_only(project: &Project, callee: &str, index: usize) -> bool {
 /// (`C.prototype.__proto__ = Base.prototype`, `{ __proto__: Base.prototype
 /// }`), which gives instances members no definition names. Reading it
 /// (eventemitter3's `if (!new Events().__proto__) prefix = false`) sets
-/// nothing.
-/// Read once per file and check.
+/// nothing. Read once per file and check.
 pub(super) fn sets_proto(project: &Project, file: &str, text: &str) -> bool {
     if !text.contains("__proto__") {
         return false;
@@ -627,7 +626,7 @@ pub(super) struct Written {
 /// Events(this)`, whose constructor stores the instance and adds `on` and
 /// `once` to it. `f.call(this)`, `f.apply(this, …)` and `f.bind(this)` hand
 /// `this` on as a receiver, which the bases read.
-pub(super) fn written_through_this(project: &Project, body: &str) -> std::rc::Rc<Written> {
+pub(super) fn written_through_this(project: &Project, body: &str) -> Written {
     let code = blank_literals(body);
     let mut calls: Vec<(String, usize)> = super::calltext::calls_given(&code, "this")
         .filter(|call| !matches!(call.callee, "" | "call" | "apply" | "bind"))
@@ -643,7 +642,7 @@ pub(super) fn written_through_this(project: &Project, body: &str) -> std::rc::Rc
         all.keys.extend(w.keys.iter().cloned());
         all.computed |= w.computed;
     }
-    std::rc::Rc::new(all)
+    all
 }
 
 /// What the functions, methods or classes of the project named `callee`
@@ -710,25 +709,15 @@ fn write_targets(body: &str, target: &str, out: &mut Written) {
             continue;
         }
         let after = &body[i + target.len()..];
-        let (key, rest) = if let Some(r) = after.strip_prefix('.') {
-            let rest = r.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
-            (Some(&r[..r.len() - rest.len()]), rest)
-        } else if after.starts_with('[') {
-            match super::lexical::matching_close(after, 0) {
-                Some(end) => (None, &after[end + 1..]),
-                None => continue,
-            }
-        } else {
-            continue;
-        };
-        let assigned = rest
-            .trim_start()
-            .strip_prefix('=')
-            .is_some_and(|r| !r.starts_with(['=', '>']));
-        match key {
-            _ if !assigned => {}
-            Some(k) if !k.is_empty() => out.keys.push(k.to_string()),
-            _ => out.computed = true,
+        if let Some(k) = super::qualified::assigned_member(after) {
+            out.keys.push(k.to_string());
+        } else if after.starts_with('[')
+            && super::lexical::matching_close(after, 0).is_some_and(|end| {
+                let rest = after[end + 1..].trim_start();
+                rest.starts_with('=') && !rest.starts_with("==")
+            })
+        {
+            out.computed = true;
         }
     }
 }

@@ -811,11 +811,13 @@ fn function_value_member(
         Has::Yes => Some(vec![Outcome::Resolved]),
         Has::Unknown => None,
         // Another module hangs it on the same function (mithril's root
-        // `hyperscript.trust = require('./render/trust')`).
+        // `hyperscript.trust = require('./render/trust')`). (Another
+        // module's `module.exports.k = …` writes its own exports.)
         Has::No(_)
-            if [q, x]
-                .iter()
-                .any(|k| ctx.project.member_assigned_elsewhere(k, &r.name, ctx.path)) =>
+            if [q, x].iter().any(|k| {
+                *k != "module.exports"
+                    && ctx.project.member_assigned_elsewhere(k, &r.name, ctx.path)
+            }) =>
         {
             Some(vec![skipped!()])
         }

@@ -347,11 +347,10 @@ fn bound_to_this(ctx: &FileCtx, scope: &plumb_facts::Span) -> Option<plumb_facts
     // `function (err, stats) {…}.bind(this)`: an expression bound at once.
     let end = scope.end_byte as usize;
     if ctx.text.get(end..).is_some_and(|after| {
-        after.trim_start().strip_prefix(".bind(").is_some_and(|a| {
-            a.trim_start()
-                .strip_prefix("this")
-                .is_some_and(|t| t.trim_start().starts_with([')', ',']))
-        })
+        after
+            .trim_start()
+            .strip_prefix(".bind(")
+            .is_some_and(starts_with_this_argument)
     }) {
         return Some(byte_span(end as u32, 1));
     }
@@ -378,19 +377,23 @@ fn bound_to_this(ctx: &FileCtx, scope: &plumb_facts::Span) -> Option<plumb_facts
             continue; // its own name, or a recursive call
         }
         let after = &ctx.text[i + name.len()..];
-        let bound = [".bind(", ".call(", ".apply("].iter().any(|m| {
-            after.strip_prefix(m).is_some_and(|a| {
-                a.trim_start()
-                    .strip_prefix("this")
-                    .is_some_and(|t| t.trim_start().starts_with([')', ',']))
-            })
-        });
+        let bound = [".bind(", ".call(", ".apply("]
+            .iter()
+            .any(|m| after.strip_prefix(m).is_some_and(starts_with_this_argument));
         if !bound {
             return None;
         }
         first.get_or_insert(i as u32);
     }
     Some(byte_span(first?, name.len()))
+}
+
+/// Whether an argument list (what follows its `(`) starts with `this` as a
+/// whole argument.
+fn starts_with_this_argument(args: &str) -> bool {
+    args.trim_start()
+        .strip_prefix("this")
+        .is_some_and(|t| t.trim_start().starts_with([')', ',']))
 }
 
 /// Whether `text` tests `q.name` before calling it: an optional hook
