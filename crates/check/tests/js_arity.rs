@@ -684,4 +684,26 @@ fn an_argument_handed_to_a_node_core_function_is_needed() {
             "arity-mismatch lib/copy.js:3 'keys' needs at least 1 argument(s) but 0 were given",
         ]
     );
+    // An ES module's default and namespace imports bind the module too.
+    let esm = "import path from 'path';
+import * as fs from 'node:fs';
+               export function isSrcSubdir(src, dest) {
+  return path.resolve(dest).startsWith(src);
+}
+               export function read(file) {
+  return fs.readFileSync(file);
+}
+";
+    let p = shop(&[("src/stat.js", esm)]);
+    let body = "import { isSrcSubdir, read } from './stat.js';
+isSrcSubdir('/a');
+read();
+";
+    assert_eq!(
+        file(&p, "src/copy.js", body),
+        vec![
+            "arity-mismatch src/copy.js:2 'isSrcSubdir' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch src/copy.js:3 'read' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
 }

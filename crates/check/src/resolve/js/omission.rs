@@ -233,13 +233,17 @@ const NODE_CHECKED_MODULES: [&str; 5] = ["path", "fs", "crypto", "zlib", "child_
 /// Whether the body hands `name` straight to a function of a Node core
 /// module that validates its arguments (`path.resolve(dest)`,
 /// `fs.readFileSync(file)`, `Buffer.from(pw)`), the module bound by the
-/// file's `imports` (`const path = require('path')`, `import * as fs from
-/// 'node:fs'`); a predicate (`fs.existsSync`, `Buffer.isBuffer`) takes
+/// file's `imports` (`const path = require('path')`, `import fs from
+/// 'node:fs'`, `import * as fs from 'fs'`); a predicate (`fs.existsSync`, `Buffer.isBuffer`) takes
 /// anything.
 fn passed_to_node_core(name: &str, body: &str, imports: &[Import]) -> bool {
     let bound = |q: &str| {
+        // (`import fs from 'fs'` records `default` aliased `fs`.)
         imports.iter().any(|i| {
-            i.alias.as_deref() == Some(q)
+            (i.alias.as_deref() == Some(q)
+                || i.names
+                    .iter()
+                    .any(|n| n.name == "default" && n.alias.as_deref() == Some(q)))
                 && NODE_CHECKED_MODULES
                     .contains(&i.module.strip_prefix("node:").unwrap_or(&i.module))
         })
