@@ -14,7 +14,7 @@
 //! project already makes is not reported; wrong arguments inside an
 //! assertion that the call fails are meant ([`super::intent`]).
 
-use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
+use plumb_facts::{ArityError, DefKind, Definition, FileFacts, Params, Reference};
 
 use super::members::extends_of;
 use super::omission::js_params;
@@ -75,7 +75,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
             return vec![Outcome::Resolved];
         };
         let (lenient, strict) = match (&rc, js) {
-            (Some(rc), true) => js_params(p, d, &rc.1, &rc.0),
+            (Some(rc), true) => js_params(ctx.project, file, p, d, &rc.1, &rc.0),
             _ => (p.clone(), p),
         };
         sets.push((lenient, strict, d));
@@ -109,7 +109,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     // used that way and the contract on paper is stale.
     if js
         && matches!(e, ArityError::TooFew { .. })
-        && other_call_arities(ctx, r, given)
+        && other_call_arities(ctx, r, def, file, given)
             .iter()
             .any(|n| n.is_none_or(|n| n <= given))
     {
@@ -136,9 +136,7 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     };
     if js
         && let ArityError::TooMany { max, .. } = e
-        && ctx
-            .project
-            .other_calls(r, ctx.path, 500)
+        && calls_alike(ctx, r, def, file)
             .iter()
             .filter(|(path, call)| {
                 within.is_none_or(|sc| path.as_str() == file && sc.contains(&call.span))
@@ -197,10 +195,15 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
 /// assertString(); })`), which say nothing of how the function is used.
 /// Only calls passing at most `given` arguments are read for that (reading
 /// a file is not free).
-fn other_call_arities(ctx: &FileCtx, r: &Reference, given: u32) -> Vec<Option<u32>> {
+fn other_call_arities(
+    ctx: &FileCtx,
+    r: &Reference,
+    def: &Definition,
+    file: &str,
+    given: u32,
+) -> Vec<Option<u32>> {
     let count = |call: &Reference| call.arg_count.filter(|_| !call.has_spread);
-    ctx.project
-        .other_calls(r, ctx.path, 500)
+    calls_alike(ctx, r, def, file)
         .into_iter()
         .filter(|(path, call)| {
             if count(call).is_some_and(|n| n > given) {
@@ -223,6 +226,83 @@ fn other_call_arities(ctx: &FileCtx, r: &Reference, given: u32) -> Vec<Option<u3
         })
         .map(|(_, call)| count(&call))
         .collect()
+}
+
+/// The project's other calls written like `r` that may call `def` (of
+/// `file`): a bare call in another file that binds the name itself, to a
+/// package's export (`import { qName as isName } from 'xml-naming'`) or a
+/// function of its own, calls something else.
+fn calls_alike(
+    ctx: &FileCtx,
+    r: &Reference,
+    def: &Definition,
+    file: &str,
+) -> Vec<(String, Reference)> {
+    let mut calls = ctx.project.other_calls(r, ctx.path, 500);
+    if r.qualifier.is_some() || def.kind == DefKind::Method {
+        return calls;
+    }
+    let mut elsewhere: std::collections::HashMap<String, bool> = Default::default();
+    calls.retain(|(path, _)| {
+        if path == file {
+            return true;
+        }
+        *elsewhere.entry(path.clone()).or_insert_with(|| {
+            ctx.project
+                .facts_of(path)
+                .is_none_or(|f| !binds_elsewhere(ctx, path, &f.1, &r.name, file))
+        })
+    });
+    calls
+}
+
+/// Whether the file `path` binds `name` to something other than the
+/// definition in `def_file`: an import that resolves elsewhere (a package's
+/// export, another module's function) or a top-level definition of its own.
+/// An import that cannot be followed counts as the definition unless it
+/// names a declared dependency that is not installed.
+fn binds_elsewhere(
+    ctx: &FileCtx,
+    path: &str,
+    facts: &FileFacts,
+    name: &str,
+    def_file: &str,
+) -> bool {
+    for i in &facts.imports {
+        let named = i
+            .names
+            .iter()
+            .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name);
+        let exported = match (named, i.alias.as_deref() == Some(name)) {
+            (Some(n), _) => n.name.as_str(),
+            (None, true) => "default",
+            (None, false) => continue,
+        };
+        return match super::modules::resolve_spec(ctx.project, path, &i.module) {
+            // A dependency that is not installed (fast-xml-parser's
+            // `xml-naming`); not the package's own name under an alias
+            // whose target is unbuilt (preact's `preact` → `dist/`).
+            None => {
+                !i.relative
+                    && super::declares_dependency(
+                        &ctx.project.manifest().dependencies,
+                        super::package_name(&i.module),
+                    )
+            }
+            Some(target) => match super::modules::find_export(ctx.project, &target, exported, 0) {
+                // (Declarations describe the same function: preact's
+                // `preact` → `src/index.d.ts`.)
+                super::modules::Export::Defs { file, .. } => {
+                    file != def_file && !super::modules::is_declarations(&file)
+                }
+                _ => false,
+            },
+        };
+    }
+    facts
+        .definitions
+        .iter()
+        .any(|d| d.name == name && d.container.is_none() && d.kind != DefKind::Method)
 }
 
 fn resolved_to(d: &Definition, p: &Params, file: &str) -> String {
@@ -250,7 +330,7 @@ fn tolerated_omission(
 ) -> Vec<Outcome> {
     // The project's own calls must say plainly that the function is called
     // in full: two or more, none as short as this one (nor spread).
-    let others = other_call_arities(ctx, r, given);
+    let others = other_call_arities(ctx, r, d, file, given);
     let in_full = others.iter().all(|n| n.is_some_and(|n| n > given));
     if others.len() < 2 || !in_full {
         return vec![Outcome::Resolved];

@@ -15,6 +15,7 @@ mod calls;
 mod calltext;
 mod constructors;
 mod function_exports;
+mod guards;
 mod intent;
 mod interface_bases;
 mod lexical;

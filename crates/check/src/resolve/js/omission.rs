@@ -11,7 +11,10 @@
 //! Owns reading the function's text; [`super::arity`] decides what a call
 //! that leaves arguments out is.
 
-use plumb_facts::{Definition, FileFacts, Import, Params};
+use plumb_facts::{DefKind, Definition, FileFacts, Import, Params};
+
+use super::modules::{Export, find_export, resolve_spec};
+use crate::project::Project;
 
 /// How plainly a JavaScript function lets callers leave a parameter out.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -32,12 +35,16 @@ enum Omission {
 /// Real JavaScript leaves tolerated arguments out on purpose, so a call that
 /// fits only the lenient reading is judged against the project's other calls.
 pub(super) fn js_params(
+    project: &Project,
+    path: &str,
     p: Params,
     d: &Definition,
     facts: &FileFacts,
     text: &str,
 ) -> (Params, Params) {
     let file = File {
+        project,
+        path,
         text,
         defs: &facts.definitions,
         imports: &facts.imports,
@@ -109,6 +116,8 @@ pub(super) fn js_params(
 /// The file a function is read in: its text and definitions (to follow a
 /// parameter passed on to another function of the file).
 struct File<'a> {
+    project: &'a Project<'a>,
+    path: &'a str,
     text: &'a str,
     defs: &'a [Definition],
     imports: &'a [Import],
@@ -139,6 +148,13 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
         // `Declaration`: `if (defaults && …) {…} super(defaults)`).
         if test == Omission::Tolerated && passed_to_super(body, name) {
             return Omission::Optional;
+        }
+        // Tested for its type, then used whatever it was (fast-xml-parser's
+        // `if (typeof node === 'string') node = {}; if (!node[key]) …`).
+        if test == Omission::Tolerated
+            && super::guards::unguarded_dereference(before_reassigned(body, name), name)
+        {
+            return Omission::Needed;
         }
         return test;
     }
@@ -193,22 +209,31 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
         // A function of the file, or through `this` a method of the class
         // the function belongs to (`this.scale(zoom)`).
         let container = match receiver {
-            None => None,
-            Some(_) => match file.container {
+            Receiver::None | Receiver::CallThis => None,
+            Receiver::This => match file.container {
                 Some(c) => Some(c),
                 None => return false,
             },
         };
-        let kinds: &[plumb_facts::DefKind] = if container.is_some() {
-            &[plumb_facts::DefKind::Method]
+        let kinds: &[DefKind] = if container.is_some() {
+            &[DefKind::Method]
         } else {
-            &[plumb_facts::DefKind::Function]
+            &[DefKind::Function]
         };
         let mut targets = file.defs.iter().filter(|g| {
             g.name == callee && g.container.as_deref() == container && kinds.contains(&g.kind)
         });
-        let (Some(g), None) = (targets.next(), targets.next()) else {
-            return false;
+        let (g, other) = match (targets.next(), targets.next()) {
+            (Some(g), None) => (g.clone(), None),
+            (None, _) if container.is_none() => {
+                // A function another project file exports (fs-extra's
+                // `utimesMillisSync(dest, …)` of `../util/utimes`).
+                let Some(found) = imported_function(file, callee) else {
+                    return false;
+                };
+                (found.1.clone(), Some(found))
+            }
+            _ => return false,
         };
         let Some(param) = g.params.as_ref().and_then(|p| p.list.get(index)) else {
             return false;
@@ -216,13 +241,73 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
         if param.kind != plumb_facts::ParamKind::Positional || param.has_default {
             return false;
         }
-        let g_body = file
-            .text
-            .get(g.span.start_byte as usize..g.span.end_byte as usize)
-            .unwrap_or("");
         let g_doc = g.doc.as_deref().unwrap_or("");
-        js_omission(&param.name, g_body, g_doc, file, depth + 1) == Omission::Needed
+        let needed = |f: &File| {
+            let g_body = f
+                .text
+                .get(g.span.start_byte as usize..g.span.end_byte as usize)
+                .unwrap_or("");
+            js_omission(&param.name, g_body, g_doc, f, depth + 1) == Omission::Needed
+        };
+        match other {
+            None => needed(file),
+            Some((path, _, rc)) => needed(&File {
+                project: file.project,
+                path: &path,
+                text: &rc.0,
+                defs: &rc.1.definitions,
+                imports: &rc.1.imports,
+                container: None,
+            }),
+        }
     })
+}
+
+/// A file's text and facts as the project caches them.
+type Shared = std::rc::Rc<(String, FileFacts)>;
+
+/// The function a project file exports under the name `name` imports in
+/// `file` (`import { f } from './m'`, `const f = require('./m').f`,
+/// `const F = require('./f')` of `module.exports = F`): its file, its
+/// definition and that file's text and facts.
+fn imported_function(file: &File, name: &str) -> Option<(String, Definition, Shared)> {
+    let imp = file.imports.iter().find(|i| {
+        i.relative
+            && (i.alias.as_deref() == Some(name)
+                || i.names
+                    .iter()
+                    .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name))
+    })?;
+    let target = resolve_spec(file.project, file.path, &imp.module)?;
+    let named = imp
+        .names
+        .iter()
+        .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name);
+    let exported = match named {
+        Some(n) => n.name.as_str(),
+        None => "default",
+    };
+    let rc = file.project.facts_of(&target)?;
+    let def = match find_export(file.project, &target, exported, 0) {
+        Export::Defs { defs, file: f } if f == target => match defs.as_slice() {
+            [d] => d.clone(),
+            _ => return None,
+        },
+        Export::CommonJs { .. } => super::qualified::module_exports_value(file.project, &target)?,
+        // `module.exports = { utimesMillisSync }`: the function of that
+        // name at the module's top level.
+        _ if super::modules::is_commonjs(&rc.0) => {
+            match super::modules::top_defs(&rc.1, exported).as_slice() {
+                [d] => d.clone(),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    if def.kind != DefKind::Function {
+        return None;
+    }
+    Some((target, def, rc))
 }
 
 /// Node's core modules whose functions reject a missing argument
@@ -268,32 +353,47 @@ fn passed_to_node_core(name: &str, body: &str, imports: &[Import]) -> bool {
     })
 }
 
-/// For a call an argument is handed to (`f(a, x)`, `this.f(x)`): the
-/// receiver (`this` or none), the callee's name and the argument's index;
-/// `None` for any other receiver.
-fn call_position(
-    call: super::calltext::EnclosingCall<'_>,
-) -> Option<(Option<&'static str>, &str, usize)> {
+/// Where an argument is handed: to a function of the file (`f(a, x)`), a
+/// method through `this` (`this.f(x)`) or a function called with an
+/// explicit `this` (`Base.call(this, x)`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Receiver {
+    None,
+    This,
+    CallThis,
+}
+
+/// For a call an argument is handed to: the receiver, the callee's name
+/// and the argument's index among the callee's own parameters; `None` for
+/// any other receiver.
+fn call_position(call: super::calltext::EnclosingCall<'_>) -> Option<(Receiver, &str, usize)> {
     if call.callee.is_empty() {
         return None;
     }
-    let receiver = match call.receiver.strip_suffix('.') {
-        None if call.receiver.ends_with(')') => return None,
-        None => None,
-        Some(r) => {
-            let r = r.trim_end();
-            let this = r.strip_suffix("this")?;
-            let whole = !this
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
-            if !whole {
-                return None;
-            }
-            Some("this")
-        }
+    let word_before = |r: &str| {
+        r.chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
     };
-    Some((receiver, call.callee, call.index))
+    // (A receiver ending in `)` is the statement before: `if (a) f(x)`,
+    // `g(y)⏎f(x)`; a call of a call's result has no callee.)
+    let Some(r) = call.receiver.strip_suffix('.') else {
+        return Some((Receiver::None, call.callee, call.index));
+    };
+    let r = r.trim_end();
+    if call.callee == "call" && call.index >= 1 {
+        let start = r
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(0, |k| k + 1);
+        let base = &r[start..];
+        return (!base.is_empty() && !word_before(&r[..start])).then_some((
+            Receiver::CallThis,
+            base,
+            call.index - 1,
+        ));
+    }
+    let this = r.strip_suffix("this")?;
+    (!word_before(this)).then_some((Receiver::This, call.callee, call.index))
 }
 
 /// The body up to the end of the line where `name` is first assigned anew
@@ -309,6 +409,7 @@ fn before_reassigned<'b>(body: &'b str, name: &str) -> &'b str {
             && !after.starts_with("==")
             && !after.starts_with("=>")
             && (line.is_empty() || line.ends_with([';', '{', '}', ')']))
+            && !super::guards::only_when_given(line, name)
     });
     match at {
         Some(i) => &body[..body[i..].find('\n').map_or(body.len(), |k| i + k)],
@@ -594,6 +695,12 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
 /// `for (… of name)`, or the value of a declaration that destructures it
 /// (`const {a} = name`).
 fn dereferenced(body: &str, name: &str) -> bool {
+    crate::resolve::word_positions(body, name).any(|i| dereference_at(body, name, i))
+}
+
+/// Whether the mention of `name` at byte `i` of `body` is a use that
+/// throws when the argument is missing (see [`dereferenced`]).
+pub(super) fn dereference_at(body: &str, name: &str, i: usize) -> bool {
     /// `Object` functions that throw on `undefined` for their first argument.
     const NEEDS_OBJECT: [&str; 10] = [
         "Object.keys(",
@@ -607,22 +714,20 @@ fn dereferenced(body: &str, name: &str) -> bool {
         "Object.defineProperty(",
         "Object.defineProperties(",
     ];
-    crate::resolve::word_positions(body, name).any(|i| {
-        let before = body[..i].trim_end();
-        let after = &body[i + name.len()..];
-        if before.ends_with('.') {
-            return false;
-        }
-        let next = after.trim_start();
-        after.starts_with('.')
-            || after.starts_with('[')
-            || after.starts_with('(')
-            || next.starts_with('.') && !next.starts_with("..")
-            || ends_with_word(before, "instanceof")
-            || NEEDS_OBJECT.iter().any(|f| before.ends_with(f)) && next.starts_with([')', ','])
-            || for_of(before)
-            || destructures(before)
-    })
+    let before = body[..i].trim_end();
+    let after = &body[i + name.len()..];
+    if before.ends_with('.') {
+        return false;
+    }
+    let next = after.trim_start();
+    after.starts_with('.')
+        || after.starts_with('[')
+        || after.starts_with('(')
+        || next.starts_with('.') && !next.starts_with("..")
+        || ends_with_word(before, "instanceof")
+        || NEEDS_OBJECT.iter().any(|f| before.ends_with(f)) && next.starts_with([')', ','])
+        || for_of(before)
+        || destructures(before)
 }
 
 /// `before` ends with the word `w` (not `xw`).
@@ -679,9 +784,9 @@ fn destructures(before: &str) -> bool {
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
-/// `name !== other.id`), interpolates it (`${name}`) or joins it to a string
-/// literal (`'[' + name`, `name + ']'`): a missing argument silently gives a
-/// wrong answer there. Comparisons with literals (`name == false`,
+/// `name !== other.id`), interpolates it (`${name}`), joins it to a string
+/// literal (`'[' + name`, `name + ']'`) or uses it as a key (`obj[name]`,
+/// `name in obj`): a missing argument silently gives a wrong answer there. Comparisons with literals (`name == false`,
 /// `name === 'auto'`) are how optional flags are read.
 fn compared(body: &str, name: &str) -> bool {
     let literal = |side: &str| {
@@ -697,12 +802,16 @@ fn compared(body: &str, name: &str) -> bool {
         if before.ends_with("${") && after.starts_with('}') {
             return true;
         }
-        if concatenated(before, after) {
+        if concatenated(before, after) || keyed(before, after) {
             return true;
         }
         for op in ["===", "!==", "==", "!="] {
             if let Some(left) = before.strip_suffix(op) {
                 let left = left.trim_end();
+                // `arr[i] === name`, `f(x) === name`: a value, not a literal.
+                if left.ends_with([']', ')']) {
+                    return true;
+                }
                 let start = left
                     .char_indices()
                     .rfind(|(_, c)| !(c.is_alphanumeric() || "_$.'\"".contains(*c)))
@@ -743,6 +852,27 @@ fn computed_with(body: &str, name: &str) -> bool {
                 || after.strip_prefix(op).is_some_and(operand_start)
         })
     })
+}
+
+/// `before` and `after` (trimmed) make the name a key: `obj[name]` (not the
+/// array literal `[name]`) or `name in obj` (not `for (name in obj)`); a
+/// missing argument reads or writes the key `"undefined"`.
+fn keyed(before: &str, after: &str) -> bool {
+    let member = before.strip_suffix('[').is_some_and(|b| {
+        b.trim_end().ends_with(|c: char| {
+            c.is_alphanumeric() || c == '_' || c == '$' || c == ')' || c == ']'
+        }) && !["return", "case", "in", "of", "typeof", "yield", "await"]
+            .iter()
+            .any(|w| ends_with_word(b.trim_end(), w))
+    }) && after.starts_with(']');
+    let in_object = after
+        .strip_prefix("in")
+        .is_some_and(|r| r.starts_with(char::is_whitespace))
+        && !before.ends_with('(')
+        && !["var", "let", "const"]
+            .iter()
+            .any(|w| ends_with_word(before, w));
+    member || in_object
 }
 
 /// `before` and `after` (trimmed) put the name between a `+` and a string

@@ -37,6 +37,16 @@ fn exports_this(
         .then(|| super::qualified::own_exports_member(ctx, r, q))
 }
 
+/// Whether the function at `scope` is the value of the class field `d`
+/// (`addTextNode = function () { this.m() }`): called as `this.addTextNode()`
+/// like any method, its `this` is the instance.
+fn field_function_value(text: &str, d: &Definition, scope: &plumb_facts::Span) -> bool {
+    d.span.contains(scope)
+        && text
+            .get(d.name_span.end_byte as usize..scope.start_byte as usize)
+            .is_some_and(|between| between.trim() == "=")
+}
+
 /// `this.m()`: a member of the enclosing class, unless `this` is rebound
 /// (a plain function, an object-literal method) between them.
 pub(super) fn this_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
@@ -56,7 +66,9 @@ pub(super) fn this_call_at(
     // its UMD wrapper) is nearer still.
     if let Some(b) = scope::innermost_binding(ctx.facts, "this", at) {
         let method_nearer = ctx.facts.definitions.iter().any(|d| {
-            matches!(d.kind, DefKind::Method) && d.span.contains(at) && b.scope.contains(&d.span)
+            matches!(d.kind, DefKind::Method)
+                && d.span.contains(at)
+                && (b.scope.contains(&d.span) || field_function_value(ctx.text, d, &b.scope))
         });
         if !method_nearer {
             // `function onMatch() { this._append(…) }` handed on as

@@ -1,0 +1,173 @@
+//! JavaScript arity where an argument's use is read through the code: an
+//! argument handed on to another file's function or to a base constructor
+//! (`Base.call(this, a, b)`), used as a key (`obj[name]`, `name in obj`),
+//! or dereferenced after a test of its type; a call after a statement that
+//! ends in `)`; `this` in a class field's function; and which of the
+//! project's other calls speak for the function (not those of another
+//! function of the same name). Each test indexes a temporary project and
+//! asserts the exact findings.
+
+mod project;
+
+use project::{file, shop};
+
+const UTIMES: &str = "const fs = require('fs');\n\
+                      function utimesSync(path, atime, mtime) {\n  \
+                      const fd = fs.openSync(path, 'r+');\n  fs.futimesSync(fd, atime, mtime);\n}\n\
+                      module.exports = { utimesSync };\n";
+
+#[test]
+fn an_argument_handed_to_another_files_function_that_needs_it_is_needed() {
+    // fs-extra's `setDestTimestamps(src, dest)` hands `dest` to
+    // `utimesSync`, whose `fs.openSync(path)` throws without it.
+    let p = shop(&[("lib/utimes.js", UTIMES)]);
+    let body = "const utimesSync = require('./utimes').utimesSync;\n\
+                function setTimes(src, dest) {\n  \
+                console.log(src);\n  return utimesSync(dest, 1, 2);\n}\n\
+                setTimes('a', 'b');\n\
+                setTimes('a');\n";
+    assert_eq!(
+        file(&p, "lib/copy.js", body),
+        vec![
+            "arity-mismatch lib/copy.js:7 'setTimes' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+    // Handed to a function that only stores it: tolerated, no finding.
+    let p = shop(&[(
+        "lib/keep.js",
+        "function keep(x) {\n  this.kept = x;\n}\nmodule.exports = { keep };\n",
+    )]);
+    let body = "const { keep } = require('./keep');\n\
+                function store(src, dest) {\n  return keep(dest);\n}\n\
+                store('a');\n";
+    assert_eq!(file(&p, "lib/copy.js", body), Vec::<String>::new());
+}
+
+#[test]
+fn an_argument_handed_to_a_base_through_call_this_is_read_there() {
+    let body = "function Pool(options, size) {\n  this.limit = options.limit + size;\n}\n\
+                function FlatMap(source, options) {\n  Pool.call(this, options, 1);\n  this.source = source;\n}\n\
+                new FlatMap(1, { limit: 2 });\n\
+                new FlatMap(1);\n";
+    assert_eq!(
+        file(&shop(&[]), "src/flat.js", body),
+        vec![
+            "arity-mismatch src/flat.js:9 'FlatMap' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+}
+
+#[test]
+fn a_call_after_a_statement_ending_in_a_paren_is_still_read() {
+    // fs-extra's `fs.mkdirSync(dest)⏎  copyDir(src, dest, opts)`.
+    let body = "function copyDir(src, opts) {\n  return opts.filter(src);\n}\n\
+                function mkDirAndCopy(src, dest, opts) {\n  \
+                record(dest)\n  copyDir(src, opts)\n}\n\
+                function record(x) {\n  return x;\n}\n\
+                mkDirAndCopy('a', 'b', {});\n\
+                mkDirAndCopy('a', 'b');\n";
+    assert_eq!(
+        file(&shop(&[]), "src/copy.js", body),
+        vec![
+            "arity-mismatch src/copy.js:12 'mkDirAndCopy' needs at least 3 argument(s) but 2 were given"
+        ]
+    );
+}
+
+#[test]
+fn a_key_and_a_value_compared_with_another_are_needed() {
+    let body = "function find(arr, value) {\n  \
+                for (let i = 0; i < arr.length; i++) {\n    if (arr[i] === value) return i;\n  }\n  return -1;\n}\n\
+                function get(name) {\n  return this.attributes[name];\n}\n\
+                function has(name) {\n  return name in this.attributes;\n}\n\
+                function wrap(name) {\n  return [name];\n}\n\
+                find([1]);\n\
+                get();\n\
+                has();\n\
+                wrap();\n";
+    assert_eq!(
+        file(&shop(&[]), "src/keys.js", body),
+        vec![
+            "arity-mismatch src/keys.js:16 'find' needs at least 2 argument(s) but 1 were given",
+            "arity-mismatch src/keys.js:17 'get' needs at least 1 argument(s) but 0 were given",
+            "arity-mismatch src/keys.js:18 'has' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
+fn a_dereference_after_a_type_test_needs_the_argument_unless_guarded() {
+    // fast-xml-parser's `_addChildTo(key, val, node)`.
+    let body = "function addChild(key, node) {\n  \
+                if (typeof node === 'string') node = {};\n  \
+                if (!node[key]) node[key] = 1;\n  return node;\n}\n\
+                function call(cb) {\n  if (typeof cb === 'function') cb();\n}\n\
+                function early(o) {\n  if (typeof o !== 'object') return;\n  o.x = 1;\n}\n\
+                addChild('k');\n\
+                call();\n\
+                early();\n";
+    assert_eq!(
+        file(&shop(&[]), "src/nodes.js", body),
+        vec![
+            "arity-mismatch src/nodes.js:13 'addChild' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+}
+
+#[test]
+fn this_in_a_class_fields_function_is_the_instance() {
+    let body = "class Parser {\n  \
+                addText = function () {\n    return this.replace(this.text, 1);\n  };\n  \
+                replace(text) {\n    return text.trim();\n  }\n}\n\
+                module.exports = Parser;\n";
+    assert_eq!(
+        file(&shop(&[]), "src/parser.js", body),
+        vec![
+            "arity-mismatch src/parser.js:3 'replace' takes at most 1 argument(s) but 2 were given"
+        ]
+    );
+}
+
+#[test]
+fn calls_of_another_function_of_the_same_name_do_not_speak_for_it() {
+    // fast-xml-parser: validator.js's `isName(x)` is util.js's; another
+    // file's `isName(x, opts)` is `xml-naming`'s `qName`.
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "x", "dependencies": {"xml-naming": "^1.0.0"}}"#,
+        ),
+        (
+            "src/util.js",
+            "export const isName = function (string) {\n  return /^a/.test(string);\n};\n",
+        ),
+        (
+            "src/doctype.js",
+            "import { qName as isName } from 'xml-naming';\nexport function ok(n) {\n  return isName(n, { v: 1 });\n}\n",
+        ),
+        (
+            "src/own.js",
+            "function isName(a, b) {\n  return a === b;\n}\nexport const two = isName(1, 2);\n",
+        ),
+    ]);
+    let body = "import { isName } from './util.js';\nexport function valid(n) {\n  return isName(n, 1);\n}\n";
+    assert_eq!(
+        file(&p, "src/validator.js", body),
+        vec![
+            "arity-mismatch src/validator.js:3 'isName' takes at most 1 argument(s) but 2 were given"
+        ]
+    );
+    // Calls through the package's own name (an alias onto the project) do.
+    let p = project::Proj::new(&[
+        ("package.json", r#"{"name": "x"}"#),
+        (
+            "src/util.js",
+            "export function isName(string) {\n  return /^a/.test(string);\n}\n",
+        ),
+        (
+            "src/doctype.js",
+            "import { isName } from './util.js';\nexport const ok = isName('a', { v: 1 });\n",
+        ),
+    ]);
+    assert_eq!(file(&p, "src/validator.js", body), Vec::<String>::new());
+}
