@@ -171,3 +171,36 @@ fn calls_of_another_function_of_the_same_name_do_not_speak_for_it() {
     ]);
     assert_eq!(file(&p, "src/validator.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn an_order_with_another_value_and_the_object_of_in_are_needed() {
+    let body = "function iterate(obj, index, length) {\n  \
+                for (; index < length; index += 1) obj.push(index);\n}\n\
+                function limited(items, limit) {\n  return limit > 0 ? items.slice(0, limit) : items;\n}\n\
+                function hasArgv(obj) {\n  return 'argv' in obj;\n}\n\
+                function keys(obj) {\n  const out = [];\n  for (const k in obj) out.push(k);\n  return out;\n}\n\
+                iterate([], 0);\n\
+                limited([1]);\n\
+                hasArgv();\n\
+                keys();\n";
+    assert_eq!(
+        file(&shop(&[]), "src/order.js", body),
+        vec![
+            "arity-mismatch src/order.js:15 'iterate' needs at least 3 argument(s) but 2 were given",
+            "arity-mismatch src/order.js:17 'hasArgv' needs at least 1 argument(s) but 0 were given",
+        ]
+    );
+}
+
+#[test]
+fn an_argument_parsed_as_json_is_needed() {
+    // bee-queue's `Job.fromData(queue, jobId, data)`.
+    let body = "function fromData(queue, data) {\n  data = JSON.parse(data);\n  return queue + data.id;\n}\n\
+                fromData(1);\n";
+    assert_eq!(
+        file(&shop(&[]), "src/job.js", body),
+        vec![
+            "arity-mismatch src/job.js:5 'fromData' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+}

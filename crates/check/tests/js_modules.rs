@@ -1149,6 +1149,46 @@ fn a_workspace_package_entry_is_what_node_loads() {
 }
 
 #[test]
+fn a_package_depending_on_a_package_of_its_own_name_loads_that_one() {
+    // escodegen's `benchmark/` package (named `benchmark`) requires the
+    // registry's `benchmark`, which is not installed: nothing to check,
+    // rather than its own `index.js`, which has no `Suite`.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "gen", "workspaces": ["benchmark"]}"#,
+        ),
+        (
+            "benchmark/package.json",
+            r#"{"name": "benchmark", "main": "index.js", "dependencies": {"benchmark": "~1.0.0"}}"#,
+        ),
+        (
+            "benchmark/index.js",
+            "module.exports = function run() {};\n",
+        ),
+    ]);
+    let body = "var Benchmark = require('benchmark');\nnew Benchmark.Suite();\n";
+    assert_eq!(file(&p, "benchmark/run.js", body), Vec::<String>::new());
+    // Without the dependency, the package's own name is itself.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "gen", "workspaces": ["benchmark"]}"#,
+        ),
+        (
+            "benchmark/package.json",
+            r#"{"name": "benchmark", "main": "index.js", "exports": "./index.js"}"#,
+        ),
+        ("benchmark/index.js", "exports.run = function run() {};\n"),
+    ]);
+    let body = "var Benchmark = require('benchmark');\nBenchmark.runs();\n";
+    assert_eq!(
+        file(&p, "benchmark/run.js", body),
+        vec!["unknown-symbol benchmark/run.js:2 module 'benchmark' has no export 'runs'"]
+    );
+}
+
+#[test]
 fn a_class_exported_through_a_chain_of_assignments_has_its_statics() {
     // joi's template.js: `module.exports = exports = internals.Template =
     // class {…}`, required as `Template`.

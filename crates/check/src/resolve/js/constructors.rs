@@ -401,8 +401,9 @@ fn required_member(s: &str) -> Option<(&str, &str)> {
 }
 
 /// What the constructor `c` inherits from: `util.inherits(C, Base)`,
-/// `Object.setPrototypeOf(C.prototype, Base.prototype)` or `C.prototype =
-/// Object.create(Base.prototype)` (mongoose), `Base` a plain or dotted
+/// `Object.setPrototypeOf(C.prototype, Base.prototype)`, `C.prototype =
+/// Object.create(Base.prototype)` (mongoose) or `C.prototype.__proto__ =
+/// Base.prototype` (kue), `Base` a plain or dotted
 /// name. `Ok(None)` when the file sets no base; `Err` when it sets `C`'s
 /// prototype any other way (`C.prototype = new mquery()`) or to two bases.
 fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
@@ -432,6 +433,7 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
         format!("inherits({c},"),
         format!("setPrototypeOf({c}.prototype,"),
         format!("{c}.prototype ="),
+        format!("{c}.prototype.__proto__ ="),
     ];
     for (k, pat) in forms.iter().enumerate() {
         for (i, _) in text.match_indices(pat.as_str()) {
@@ -441,6 +443,18 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
             }
             // `C.prototype = {…}`: a plain object, whose keys the caller reads.
             if k == 2 && rest.trim_start().starts_with('{') {
+                continue;
+            }
+            // `C.prototype.__proto__ = Base.prototype;` (kue): a statement
+            // of its own.
+            if k == 3 {
+                let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
+                let line = line.strip_suffix(';').unwrap_or(line).trim_end();
+                let base = line.strip_suffix(".prototype").ok_or(())?;
+                if base.is_empty() || name(base).0 != base {
+                    return Err(());
+                }
+                bases.push(base);
                 continue;
             }
             let rest = if k == 2 {

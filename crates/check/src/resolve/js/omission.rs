@@ -690,7 +690,8 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
 
 /// Whether the body uses `name` in a way that throws when the argument is
 /// missing: a member access or call (`name.x`, `name[i]`, `name(…)`, also
-/// `name` then `.x` on the next line), the right side of `instanceof`, the
+/// `name` then `.x` on the next line), the right side of `instanceof` or
+/// `in`, the
 /// object of `Object.keys(name)` and the like, the iterable of
 /// `for (… of name)`, or the value of a declaration that destructures it
 /// (`const {a} = name`).
@@ -701,8 +702,11 @@ fn dereferenced(body: &str, name: &str) -> bool {
 /// Whether the mention of `name` at byte `i` of `body` is a use that
 /// throws when the argument is missing (see [`dereferenced`]).
 pub(super) fn dereference_at(body: &str, name: &str, i: usize) -> bool {
-    /// `Object` functions that throw on `undefined` for their first argument.
-    const NEEDS_OBJECT: [&str; 10] = [
+    /// Built-in functions that throw on `undefined` for their first
+    /// argument.
+    const NEEDS_OBJECT: [&str; 12] = [
+        "JSON.parse(",
+        "Array.from(",
         "Object.keys(",
         "Object.values(",
         "Object.entries(",
@@ -725,9 +729,17 @@ pub(super) fn dereference_at(body: &str, name: &str, i: usize) -> bool {
         || after.starts_with('(')
         || next.starts_with('.') && !next.starts_with("..")
         || ends_with_word(before, "instanceof")
+        || in_object(before)
         || NEEDS_OBJECT.iter().any(|f| before.ends_with(f)) && next.starts_with([')', ','])
         || for_of(before)
         || destructures(before)
+}
+
+/// `before` is `'key' in`: the object of `in` throws when missing (but
+/// `for (k in name)` iterates nothing).
+fn in_object(before: &str) -> bool {
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    ends_with_word(before, "in") && !line.contains("for (") && !line.contains("for(")
 }
 
 /// `before` ends with the word `w` (not `xw`).
@@ -784,7 +796,7 @@ fn destructures(before: &str) -> bool {
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
-/// `name !== other.id`), interpolates it (`${name}`), joins it to a string
+/// `name !== other.id`, `index < name`), interpolates it (`${name}`), joins it to a string
 /// literal (`'[' + name`, `name + ']'`) or uses it as a key (`obj[name]`,
 /// `name in obj`): a missing argument silently gives a wrong answer there. Comparisons with literals (`name == false`,
 /// `name === 'auto'`) are how optional flags are read.
@@ -805,20 +817,36 @@ fn compared(body: &str, name: &str) -> bool {
         if concatenated(before, after) || keyed(before, after) {
             return true;
         }
+        // The value on the other side of an operator: `arr[i] === name`,
+        // `f(x) === name` are values; `name === 'auto'` is a literal.
+        let left_value = |left: &str| {
+            let left = left.trim_end();
+            if left.ends_with([']', ')']) {
+                return true;
+            }
+            let start = left
+                .char_indices()
+                .rfind(|(_, c)| !(c.is_alphanumeric() || "_$.'\"".contains(*c)))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            !literal(&left[start..])
+        };
         for op in ["===", "!==", "==", "!="] {
             if let Some(left) = before.strip_suffix(op) {
-                let left = left.trim_end();
-                // `arr[i] === name`, `f(x) === name`: a value, not a literal.
-                if left.ends_with([']', ')']) {
-                    return true;
-                }
-                let start = left
-                    .char_indices()
-                    .rfind(|(_, c)| !(c.is_alphanumeric() || "_$.'\"".contains(*c)))
-                    .map_or(0, |(k, c)| k + c.len_utf8());
-                return !literal(&left[start..]);
+                return left_value(left);
             }
             if let Some(right) = after.strip_prefix(op) {
+                return !literal(right.trim_start());
+            }
+        }
+        // An order with another value (`index < length`), spaced as
+        // formatters write it (not `Array<T>`, `=>`); with a literal
+        // (`limit > 0`) it reads an optional number.
+        let (raw_before, raw_after) = (&body[..i], &body[i + name.len()..]);
+        for op in [" <= ", " >= ", " < ", " > "] {
+            if let Some(left) = raw_before.strip_suffix(op) {
+                return left_value(left);
+            }
+            if let Some(right) = raw_after.strip_prefix(op) {
                 return !literal(right.trim_start());
             }
         }

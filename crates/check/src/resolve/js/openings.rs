@@ -256,7 +256,13 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
                 return None;
             }
             added.extend(keys);
-        } else if before.ends_with("defineProperty(") {
+        } else if before.ends_with("defineProperty(")
+            // A test double of one method: `sinon.stub(Worker.prototype,
+            // 'start')` (kue's tests), `jest.spyOn(C.prototype, 'm')`.
+            || ["stub(", "spy(", "spyOn(", "replace("]
+                .iter()
+                .any(|f| before.ends_with(f) && before.len() > f.len() && before[..before.len() - f.len()].ends_with('.'))
+        {
             let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
             let name = rest[1..].split(q).next()?;
             added.push(name.to_string());
@@ -605,7 +611,14 @@ pub(super) fn sets_proto(project: &Project, file: &str, text: &str) -> bool {
         let code = blank_literals(text);
         crate::resolve::word_positions(&code, "__proto__").any(|i| {
             let after = code[i + 9..].trim_start();
-            after.starts_with(':') || after.starts_with('=') && !after.starts_with("==")
+            // (`C.prototype.__proto__ = Base.prototype` is a base, which
+            // `constructors::prototype_base` reads.)
+            let base = code[..i].ends_with(".prototype.")
+                && after
+                    .strip_prefix('=')
+                    .map(|v| v.lines().next().unwrap_or("").trim().trim_end_matches(';'))
+                    .is_some_and(|v| v.ends_with(".prototype"));
+            !base && (after.starts_with(':') || after.starts_with('=') && !after.starts_with("=="))
         })
     })
 }

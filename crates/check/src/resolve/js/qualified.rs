@@ -60,6 +60,9 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .definitions
         .iter()
         .filter(|d| d.name == q && d.container.is_none() && !is_type_only(d))
+        // `exports.redis = redis` names a key of the exports, not the
+        // variable `redis.m()` reads (kue).
+        .filter(|d| !export_key_assignment(d))
         // Not one bound inside another function (a bundle's module) that
         // does not hold the call.
         .filter(|d| scope::nested_binding_scope(ctx.facts, d).is_none_or(|s| s.contains(&r.span)))
@@ -844,4 +847,14 @@ pub(super) fn assigned_member(after: &str) -> Option<&str> {
         .unwrap_or(after.len());
     let tail = after[end..].trim_start();
     (end > 0 && tail.starts_with('=') && !tail.starts_with("==")).then(|| &after[..end])
+}
+
+/// Whether the definition is a CommonJS export key (`exports.x = …`,
+/// `module.exports.x = …`): it binds no variable of the module.
+fn export_key_assignment(d: &Definition) -> bool {
+    let sig = d.signature.as_deref().unwrap_or("").trim_start();
+    let sig = sig.strip_prefix("module.").unwrap_or(sig);
+    sig.strip_prefix("exports.")
+        .and_then(|rest| rest.strip_prefix(d.name.as_str()))
+        .is_some_and(|rest| rest.trim_start().starts_with('='))
 }

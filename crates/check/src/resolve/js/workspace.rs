@@ -30,6 +30,17 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     if home != *dir && !links(&manifest, pkg) {
         return None;
     }
+    // A package that depends on a registry package of its own name
+    // (escodegen's `benchmark/` package requires `benchmark`) gets that
+    // one from `node_modules`, not itself.
+    let declared = |m: &serde_json::Value| {
+        ["dependencies", "devDependencies", "optionalDependencies"]
+            .iter()
+            .any(|k| m.get(*k).and_then(|d| d.get(pkg)).is_some())
+    };
+    if home == *dir && declared(&manifest) && !links(&manifest, pkg) {
+        return None;
+    }
     package_file(project, dir, sub, super::arity::is_ts_path(from), true)
 }
 

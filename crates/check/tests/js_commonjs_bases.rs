@@ -1,0 +1,98 @@
+//! CommonJS modules written the old way (kue): `exports.redis = redis`
+//! re-exports a variable without rebinding it, `C.prototype.__proto__ =
+//! Base.prototype` sets a base like `util.inherits`, and a test double of
+//! one method (`sinon.stub(C.prototype, 'start')`) adds no other member.
+//! Each test indexes a temporary project and asserts the exact findings.
+
+mod project;
+
+use project::{file, shop};
+
+const REDIS: &str = "exports.configureFactory = function (options, queue) {\n  return queue;\n};\n";
+
+#[test]
+fn an_export_key_does_not_rebind_the_variable_it_exports() {
+    let p = shop(&[("lib/redis.js", REDIS)]);
+    let body = |call: &str| {
+        format!(
+            "var redis = require('./redis');\nexports.redis = redis;\n\
+             function Queue(options) {{\n  redis.{call}(options, this);\n}}\n\
+             module.exports.Queue = Queue;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/kue.js", &body("configureFactories")),
+        vec!["unknown-symbol lib/kue.js:4 module './redis' has no export 'configureFactories'"]
+    );
+    assert_eq!(
+        file(&p, "lib/kue.js", &body("configureFactory")),
+        Vec::<String>::new()
+    );
+}
+
+const WORKER: &str = "var EventEmitter = require('events').EventEmitter;\n\
+                      function Worker(queue) {\n  this.queue = queue;\n}\n\
+                      Worker.prototype.__proto__ = EventEmitter.prototype;\n\
+                      Worker.prototype.emitJobEvent = function (event) {\n  this.emit('job', event);\n};\n\
+                      Worker.prototype.start = function () {\n  var self = this;\n  self.CALL('start');\n  self.on('x', function () {});\n};\n\
+                      module.exports = Worker;\n";
+
+#[test]
+fn a_prototype_whose_proto_is_a_base_prototype_has_the_bases_members() {
+    let p = shop(&[("lib/base.js", "module.exports = {};\n")]);
+    assert_eq!(
+        file(
+            &p,
+            "lib/worker.js",
+            &WORKER.replace("CALL", "emit_job_event")
+        ),
+        vec!["unknown-symbol lib/worker.js:11 'self' has no member 'emit_job_event'"]
+    );
+    // EventEmitter's own members and the prototype's are there.
+    assert_eq!(
+        file(&p, "lib/worker.js", &WORKER.replace("CALL", "emitJobEvent")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(
+            &p,
+            "lib/worker.js",
+            &WORKER.replace("CALL", "removeAllListeners")
+        ),
+        Vec::<String>::new()
+    );
+    // Any other `__proto__` assignment leaves instances open.
+    let open = WORKER.replace("EventEmitter.prototype;", "require('./base');");
+    assert_eq!(
+        file(&p, "lib/worker.js", &open.replace("CALL", "emit_job_event")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_test_double_of_one_method_adds_no_other_member() {
+    let spec = "var Worker = require('../lib/worker');\n\
+                sinon.stub(Worker.prototype, 'start').returns(null);\n";
+    let p = shop(&[("test/worker.spec.js", spec)]);
+    assert_eq!(
+        file(
+            &p,
+            "lib/worker.js",
+            &WORKER.replace("CALL", "emit_job_event")
+        ),
+        vec!["unknown-symbol lib/worker.js:11 'self' has no member 'emit_job_event'"]
+    );
+    // Another use of the prototype in another file may add anything.
+    let p = shop(&[(
+        "test/worker.spec.js",
+        "var Worker = require('../lib/worker');\nmixin(Worker.prototype, extras);\n",
+    )]);
+    assert_eq!(
+        file(
+            &p,
+            "lib/worker.js",
+            &WORKER.replace("CALL", "emit_job_event")
+        ),
+        Vec::<String>::new()
+    );
+}
