@@ -204,3 +204,36 @@ fn an_argument_parsed_as_json_is_needed() {
         ]
     );
 }
+
+#[test]
+fn one_stale_test_call_passing_more_is_no_convention() {
+    // node-gyp: `download(gyp, url)` everywhere, and one test's
+    // `download(gyp, {}, 'http://bad/')`.
+    let lib = "async function download(gyp, url) {\n  return gyp.fetch(url);\n}\nmodule.exports = download;\n";
+    let calls = "const download = require('../lib/download');\n\
+                 download(gyp, 'a');\ndownload(gyp, 'b');\ndownload(gyp, 'c');\n";
+    let stale = "const download = require('../lib/download');\n\
+                 it('fails', async () => {\n  try {\n    await download(gyp, {}, 'http://bad/');\n  } catch (e) {}\n});\n";
+    let body = "const download = require('./download');\ndownload(gyp, 'x', 'y');\n";
+    let p = shop(&[
+        ("lib/download.js", lib),
+        ("lib/install.js", calls),
+        ("test/download.js", stale),
+    ]);
+    assert_eq!(
+        file(&p, "lib/fetch.js", body),
+        vec![
+            "arity-mismatch lib/fetch.js:2 'download' takes at most 2 argument(s) but 3 were given"
+        ]
+    );
+    // The shipped code passing more (knex's `wrapString(…, this.formatter)`)
+    // is a use the function has.
+    let p = shop(&[
+        ("lib/download.js", lib),
+        (
+            "lib/install.js",
+            &calls.replace("download(gyp, 'c')", "download(gyp, 'c', 1)"),
+        ),
+    ]);
+    assert_eq!(file(&p, "lib/fetch.js", body), Vec::<String>::new());
+}
