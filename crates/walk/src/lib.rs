@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
+mod build_outputs;
 mod ignored;
 pub use ignored::is_ignored;
 
@@ -21,9 +22,11 @@ pub enum SkipReason {
     /// A vendored or third-party directory (`vendor/`, `node_modules/`, ...);
     /// counted per directory, since its files are never listed.
     Vendored,
-    /// A generated file: by name (`*.min.js`, `*_pb2.py`, `*.pb.go`), by an
-    /// `@generated` / `DO NOT EDIT` marker near the top, or by a
-    /// `//# sourceMappingURL=` last line (a bundler's or compiler's output).
+    /// A generated file: by name (`*.min.js`, `*_pb2.py`, `*.pb.go`), as an
+    /// output the root `package.json`'s build scripts write, by an
+    /// `@generated` / `DO NOT EDIT` marker near the top, a bundler's module
+    /// loader, or a `//# sourceMappingURL=` last line (a bundler's or
+    /// compiler's output).
     Generated,
     /// Contains NUL bytes near the start.
     Binary,
@@ -268,17 +271,36 @@ pub fn generated_by_name(name: &str) -> bool {
 }
 
 /// Classify a file by its content: binary (NUL in the first 8 KiB) or
-/// generated (a marker in the first 1 KiB, or a source-map trailer).
+/// generated (a marker in the first 1 KiB, a source-map trailer, or a
+/// bundler's module loader in the first 4 KiB).
 pub fn classify_content(content: &[u8]) -> Option<SkipReason> {
     let probe = &content[..content.len().min(8192)];
     if probe.contains(&0) {
         return Some(SkipReason::Binary);
     }
     let top = &content[..content.len().min(1024)];
-    if top.split(|&b| b == b'\n').any(marker_comment) || source_map_trailer(content) {
+    if top.split(|&b| b == b'\n').any(marker_comment)
+        || source_map_trailer(content)
+        || bundle_prelude(content)
+    {
         return Some(SkipReason::Generated);
     }
     None
+}
+
+/// Whether the file starts with a bundler's module loader or a compiler's
+/// inlined helpers: browserify's prelude (`throw a.code="MODULE_NOT_FOUND",a`,
+/// primus's vendored SockJS client), webpack's bootstrap (`//
+/// webpackBootstrap`), Babel's helpers (`"@babel/helpers - typeof"`).
+fn bundle_prelude(content: &[u8]) -> bool {
+    let head = &content[..content.len().min(4096)];
+    [
+        b"code=\"MODULE_NOT_FOUND\",".as_slice(),
+        b"// webpackBootstrap",
+        b"\"@babel/helpers - ",
+    ]
+    .iter()
+    .any(|m| head.windows(m.len()).any(|w| w == *m))
 }
 
 /// Whether a line is a comment carrying a generated-code marker
@@ -364,13 +386,19 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> WalkResult {
     // Walk with two threads: directory listing and stat calls dominate, and
     // they overlap well. The order is restored by the sort below.
     let (out_tx, out_rx) = std::sync::mpsc::channel::<Outcome>();
+    let built = if opts.include_generated {
+        Default::default()
+    } else {
+        build_outputs::build_outputs(root)
+    };
+    let built = &built;
     builder.threads(2).build_parallel().run(|| {
         let out_tx = out_tx.clone();
         Box::new(move |entry| {
             let mut send = |o| {
                 let _ = out_tx.send(o);
             };
-            if let Some(o) = visit(root, opts, entry, &mut send) {
+            if let Some(o) = visit(root, opts, built, entry, &mut send) {
                 send(o);
             }
             ignore::WalkState::Continue
@@ -456,6 +484,7 @@ enum Outcome {
 fn visit(
     root: &Path,
     opts: &WalkOptions,
+    built: &std::collections::HashSet<String>,
     entry: Result<ignore::DirEntry, ignore::Error>,
     emit_stamp: &mut dyn FnMut(Outcome),
 ) -> Option<Outcome> {
@@ -497,7 +526,9 @@ fn visit(
         return None;
     }
     let rel = relative(root, path);
-    if !opts.include_generated && generated_by_name(&entry.file_name().to_string_lossy()) {
+    if !opts.include_generated
+        && (generated_by_name(&entry.file_name().to_string_lossy()) || built.contains(&rel))
+    {
         return Some(Outcome::Skip(SkipReason::Generated));
     }
     let meta = match entry.metadata() {

@@ -173,3 +173,36 @@ fn minified_files_are_generated_by_name() {
         assert!(!plumb_walk::generated_by_name(name), "{name}");
     }
 }
+
+#[test]
+fn build_script_outputs_are_generated() {
+    // should.js commits the rollup bundle its `build:umd` script writes.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "package.json",
+        br#"{"scripts": {"build:umd": "rollup -c --output.format=iife --output.file ./should.js", "build": "browserify lib/a.js > dist/a.js"}}"#,
+    );
+    write(root, "should.js", b"(function () {})();\n");
+    write(root, "dist/a.js", b"(function () {})();\n");
+    write(root, "lib/a.js", b"module.exports = 1;\n");
+    let res = walk(root, &WalkOptions::default());
+    let paths: Vec<_> = res.files.iter().map(|f| f.rel_path.as_str()).collect();
+    assert_eq!(paths, vec!["lib/a.js", "package.json"]);
+    assert_eq!(res.skipped.get(&SkipReason::Generated), Some(&2));
+}
+
+#[test]
+fn bundles_with_a_module_loader_are_generated() {
+    let browserify = b"(function(){function r(e,n,t){function o(i,f){if(!n[i]){if(!e[i]){var c=\"function\"==typeof require&&require;if(!f&&c)return c(i,!0);var a=new Error(\"Cannot find module '\"+i+\"'\");throw a.code=\"MODULE_NOT_FOUND\",a}}}}})();\n";
+    let webpack =
+        b"/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({});\n";
+    let babel = b"var eio = (function () {\n  function _typeof(obj) {\n    \"@babel/helpers - typeof\";\n  }\n})();\n";
+    for content in [browserify.as_slice(), webpack, babel] {
+        assert_eq!(classify_content(content), Some(SkipReason::Generated));
+    }
+    // A loader that reports a missing module is no bundle.
+    let loader = b"try {\n  require(name);\n} catch (e) {\n  if (e.code === 'MODULE_NOT_FOUND') return null;\n}\n";
+    assert_eq!(classify_content(loader), None);
+}
