@@ -96,3 +96,30 @@ fn a_test_double_of_one_method_adds_no_other_member() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn module_code_in_a_string_is_no_export_and_a_block_adds_statics() {
+    // karma's config.js shows `module.exports = function(config) {…}` in a
+    // help text; its exports are `exports.parseConfig = …`.
+    let config = "const HELP = '  module.exports = function(config) {\\n' +\n  '  };\\n';\n\
+                  function parseConfig(path) {\n  return path + HELP;\n}\n\
+                  exports.parseConfig = parseConfig;\n";
+    let p = shop(&[("lib/config.js", config)]);
+    let body = |m: &str| format!("const cfg = require('./config');\ncfg.{m}('karma.conf.js');\n");
+    assert_eq!(
+        file(&p, "lib/cli.js", &body("parseConfig")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "lib/cli.js", &body("parseConfigs")),
+        vec!["unknown-symbol lib/cli.js:2 module './config' has no export 'parseConfigs'"]
+    );
+    // ssh2's keyParser: statics assigned in a block at module level.
+    let body = "function Key(type) {\n  this.type = type;\n}\n\
+                {\n  const re = /^k/;\n  Key.parse = (s) => re.test(s);\n}\n\
+                Key.parse('k');\nKey.parses('k');\n";
+    assert_eq!(
+        file(&shop(&[]), "lib/keys.js", body),
+        vec!["unknown-symbol lib/keys.js:9 'Key' has no member 'parses'"]
+    );
+}

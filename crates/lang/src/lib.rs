@@ -95,7 +95,8 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// members of `A`; 17: `eval("name")` of a name or dotted path marks no
 /// file dynamic, and `*.min.cjs` files are generated; 18: so are the
 /// outputs the root `package.json`'s build scripts write and bundles with a
-/// browserify or webpack loader), so an index built before holds no facts
+/// browserify or webpack loader, and `C.x = …` in a block at module level
+/// is a static member of `C`), so an index built before holds no facts
 /// of files now skipped and misses none now kept.
 pub const FACTS_VERSION: u32 = 18;
 

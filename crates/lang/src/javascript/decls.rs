@@ -553,8 +553,10 @@ impl<'s, 't> Extractor<'s, 't> {
                 // `class Base` (or `function Base`) of this module: a static
                 // member. Its `this` is the class object, so a function value
                 // is a Function (it keeps its own `this`), not a Method.
+                // (Also in a block at module level: ssh2's `{ const re = …;
+                // OpenSSH_Private.parse = (str) => … }`.)
                 (Some(o), Some(p))
-                    if sc.level == Level::Module
+                    if matches!(sc.level, Level::Module | Level::Block)
                         && p.kind() == "property_identifier"
                         && self.declares_class_like(o) =>
                 {

@@ -80,6 +80,16 @@ fn regex_end(text: &str, open: usize) -> Option<usize> {
     None
 }
 
+/// [`blank_literals`] of the project file `file` (whose text is `text`),
+/// made once per check.
+pub(super) fn file_code(
+    project: &crate::project::Project,
+    file: &str,
+    text: &str,
+) -> std::rc::Rc<String> {
+    project.memo(&format!("js-code:{file}"), || blank_literals(text))
+}
+
 /// `text` with the insides of its string literals, regular expressions and
 /// comments turned to spaces (newlines and byte offsets kept; quotes and
 /// slashes of literals stay). An unclosed literal blanks to the end.

@@ -474,7 +474,10 @@ fn find_export_in(
     {
         return Export::Missing;
     }
-    if facts.dynamic || text.contains("export =") || module_exports_opened(text) {
+    if facts.dynamic
+        || text.contains("export =")
+        || module_exports_opened(&super::lexical::file_code(project, file, text), text)
+    {
         return Export::Unknown;
     }
     if unknown {
@@ -484,14 +487,16 @@ fn find_export_in(
     }
 }
 
-/// Whether `text` uses `module.exports` otherwise than by naming one of
-/// its keys (bull's `module.exports.isRedisReady = isRedisReady`, which
-/// the text shows as `exports.f = …` does): a whole value (`module.exports
-/// = …`), a computed key, or the object handed to a function
-/// (`Object.assign(module.exports, …)`) may add keys no name shows.
-fn module_exports_opened(text: &str) -> bool {
-    text.match_indices("module.exports").any(|(i, m)| {
-        let rest = &text[i + m.len()..];
+/// Whether `text` (whose code, literals blanked, is `code`) uses
+/// `module.exports` otherwise than by naming one of its keys (bull's
+/// `module.exports.isRedisReady = isRedisReady`, which the text shows as
+/// `exports.f = …` does): a whole value (`module.exports = …`), a computed
+/// key, or the object handed to a function (`Object.assign(module.exports,
+/// …)`) may add keys no name shows. (Not in a string: karma's config help
+/// text shows `module.exports = function(config) {…}`.)
+fn module_exports_opened(code: &str, text: &str) -> bool {
+    code.match_indices("module.exports").any(|(i, m)| {
+        let rest = &code[i + m.len()..];
         let named_key = rest.strip_prefix('.').is_some_and(|key| {
             key.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$')
         });

@@ -764,9 +764,11 @@ fn exported_value_member(
     let text = &rc.0;
     let Some(d) = module_exports_value(ctx.project, file) else {
         // `module.exports = function (…) {…}` (needle): an anonymous
-        // function, whose keys are written as `module.exports.k = …`.
-        let anonymous = module_exports_whole_once(text)
-            && text.split_once("module.exports = ").is_some_and(|(_, v)| {
+        // function, whose keys are written as `module.exports.k = …`. (In
+        // the code, not a string: karma's config help text shows one.)
+        let code = super::lexical::file_code(ctx.project, file, text);
+        let anonymous = module_exports_whole_once(&code)
+            && code.split_once("module.exports = ").is_some_and(|(_, v)| {
                 let v = v.strip_prefix("async ").unwrap_or(v);
                 v.starts_with("function ") || v.starts_with("function(")
             });
