@@ -252,3 +252,90 @@ fn eval_and_with_make_names_only_inside_their_function() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_plugin_parameter_named_after_a_project_class_is_that_class() {
+    // should.js: `should.use(typeAssertions)` runs each plugin as
+    // `f(should, should.Assertion)`; the plugin names its parameter after
+    // the class, whose statics `Assertion.prototype` patches leave known.
+    let assertion = "export function Assertion(obj) {\n  this.obj = obj;\n}\n\
+                     Assertion.add = function (name, func) {\n  \
+                     Object.defineProperty(Assertion.prototype, name, { value: func });\n};\n\
+                     Assertion.alias = function (from, to) {\n  \
+                     Object.defineProperty(Assertion.prototype, to, Object.getOwnPropertyDescriptor(Assertion.prototype, from));\n};\n";
+    let should = "import { Assertion } from './assertion';\nimport typeAssertions from './ext/type';\n\
+                  export function should(obj) {\n  return new Assertion(obj);\n}\n\
+                  should.use = function (f) {\n  f(should, Assertion);\n  return this;\n};\n\
+                  should.use(typeAssertions);\n";
+    let p = shop(&[("lib/assertion.js", assertion), ("lib/should.js", should)]);
+    let plugin =
+        |body: &str| format!("export default function (should, Assertion) {{\n  {body}\n}}\n");
+    assert_eq!(
+        file(
+            &p,
+            "lib/ext/type.js",
+            &plugin("Assertion.add('Number', function () {});")
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(
+            &p,
+            "lib/ext/type.js",
+            &plugin("Assertion.append('Number', function () {});")
+        ),
+        vec!["unknown-symbol lib/ext/type.js:2 'Assertion' has no member 'append'"]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "lib/ext/type.js",
+            &plugin("Assertion.alias('a', 'b', 'c');")
+        ),
+        vec![
+            "arity-mismatch lib/ext/type.js:2 'alias' takes at most 2 argument(s) but 3 were given"
+        ]
+    );
+    // A lower-case parameter is no class by its name.
+    let lower = "export default function (should, assertion) {\n  assertion.append('x');\n}\n";
+    assert_eq!(file(&p, "lib/ext/type.js", lower), Vec::<String>::new());
+}
+
+#[test]
+fn a_class_over_an_installed_base_open_to_any_member_keeps_its_own() {
+    // tar-stream's `Pack extends Readable` of streamx, whose own bases
+    // Plumb cannot name: any name may be the base's, but a slip of the
+    // class's own member is still one.
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "tar", "dependencies": {"streamx": "^2.0.0"}}"#,
+        ),
+        (
+            "node_modules/streamx/package.json",
+            r#"{"name": "streamx", "main": "index.js"}"#,
+        ),
+        (
+            "node_modules/streamx/index.js",
+            "const mixin = (B) => class extends B {};\nclass Readable extends mixin(Object) {\n  push(x) {\n    return x;\n  }\n}\nmodule.exports = { Readable };\n",
+        ),
+    ]);
+    let pack = |call: &str| {
+        format!(
+            "const {{ Readable }} = require('streamx');\n\
+             class Pack extends Readable {{\n  _finish() {{\n    return 1;\n  }}\n  \
+             finalize() {{\n    {call};\n  }}\n}}\nmodule.exports = Pack;\n"
+        )
+    };
+    assert_eq!(
+        with_confidence(&p.check_files(&[("pack.js", &pack("this._finishes()"))])),
+        vec![(
+            "unknown-symbol pack.js:7 'this' has no member '_finishes'".to_string(),
+            0.6
+        )]
+    );
+    assert_eq!(
+        file(&p, "pack.js", &pack("this.destroy()")),
+        Vec::<String>::new()
+    );
+}

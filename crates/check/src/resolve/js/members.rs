@@ -351,7 +351,24 @@ fn class_member_in(
     };
     match find_class(project, file, &base) {
         Some((bfile, bdef)) => {
-            class_member_in(project, &bfile, &bdef, name, statics, pool, seen, depth + 1)
+            let got = class_member_in(project, &bfile, &bdef, name, statics, pool, seen, depth + 1);
+            // An installed package's class that may have any member
+            // (tar-stream's base, streamx's `Readable`): as a base Plumb
+            // does not read, the class's own members are still known.
+            match got {
+                Some(Members::Unknown) if bfile.contains("node_modules/") => {
+                    let package = bfile
+                        .rsplit_once("node_modules/")
+                        .map(|(_, p)| super::package_name(p).to_string())
+                        .unwrap_or_default();
+                    Some(Members::Unseen {
+                        base,
+                        package,
+                        pool: pool.clone(),
+                    })
+                }
+                got => got,
+            }
         }
         None => match runtime_class(facts, &base) {
             Some(members) if members.binary_search(&name).is_ok() => Some(Members::Present),

@@ -512,16 +512,20 @@ pub(super) fn patches_statics(text: &str, class: &str) -> bool {
                 .next()
                 .unwrap_or("")
         });
+        // (`Object.defineProperty(Assertion.prototype, …)` patches
+        // instances, not the class object: should.js.)
+        let whole = !after.starts_with('.');
         after.starts_with('[')
-            || callee.is_some_and(|c| {
-                let last = c.rsplit('.').next().unwrap_or(c).to_ascii_lowercase();
-                matches!(
-                    last.as_str(),
-                    "assign" | "defineproperty" | "defineproperties" | "setprototypeof"
-                ) || last.contains("mixin")
-                    || last.contains("extend")
-                    || last.contains("decorate")
-            })
+            || whole
+                && callee.is_some_and(|c| {
+                    let last = c.rsplit('.').next().unwrap_or(c).to_ascii_lowercase();
+                    matches!(
+                        last.as_str(),
+                        "assign" | "defineproperty" | "defineproperties" | "setprototypeof"
+                    ) || last.contains("mixin")
+                        || last.contains("extend")
+                        || last.contains("decorate")
+                })
     })
 }
 

@@ -15,8 +15,9 @@ use crate::project::Project;
 /// The project class or constructor function that the parameter `param`
 /// of the module `file`'s exported function stands for: the one top-level
 /// definition named `param` in a file that imports `file` and calls what
-/// it imports with `param` (`require('./getters')(Queue)`). `None` unless
-/// exactly one file does.
+/// it imports with `param` (`require('./getters')(Queue)`), else, for a
+/// capitalized `param`, the one top-level class or function of that name
+/// in the project. `None` unless exactly one file qualifies.
 pub(super) fn plugin_host(
     project: &Project,
     file: &str,
@@ -26,14 +27,24 @@ pub(super) fn plugin_host(
     if !exported_function_params(text)?.contains(&param) {
         return None;
     }
-    let mut hosts: Vec<(String, Definition)> = project
+    let named: Vec<(String, Definition)> = project
         .defs_named(param, 50)
         .into_iter()
         .filter(|d| d.path != file && d.def.container.is_none())
         .filter(|d| matches!(d.def.kind, DefKind::Class | DefKind::Function))
-        .filter(|d| hands_over(project, &d.path, file, param))
         .map(|d| (d.path, d.def))
         .collect();
+    let mut hosts: Vec<(String, Definition)> = named
+        .iter()
+        .filter(|(path, _)| hands_over(project, path, file, param))
+        .cloned()
+        .collect();
+    // Handed over by a registry (should.js's `should.use(typeAssertions)`
+    // runs `f(should, should.Assertion)`): a parameter named after a class
+    // the project defines once, and only once, is that class.
+    if hosts.is_empty() && param.starts_with(|c: char| c.is_ascii_uppercase()) {
+        hosts = named;
+    }
     hosts.sort_by(|a, b| a.0.cmp(&b.0));
     hosts.dedup_by(|a, b| a.0 == b.0);
     match <[(String, Definition); 1]>::try_from(hosts) {

@@ -47,10 +47,11 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         // `var self = this;` then `self.m()`: the `this` where it was taken.
         return match super::this::this_alias(ctx, q, r) {
             Some(at) => super::this::this_call_at(ctx, r, &at, q),
-            // `const self = {} as UsageInstance;` filled in by the function.
-            None => {
-                super::locals::local_object_member(ctx, r, q).unwrap_or_else(|| vec![skipped!()])
-            }
+            // `const self = {} as UsageInstance;` filled in by the function;
+            // a plugin's parameter that is a class of the project.
+            None => super::locals::local_object_member(ctx, r, q)
+                .or_else(|| plugin_parameter_member(ctx, r, q))
+                .unwrap_or_else(|| vec![skipped!()]),
         };
     }
     // `q.m()` reads the value `q`; an interface or type of the same name
@@ -130,28 +131,8 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             }
             defs.as_slice()
         } {
-            [d] if d.kind == DefKind::Class => member_outcome(
-                ctx,
-                r,
-                class_member(ctx.project, &file, d, &r.name, true),
-                q,
-            ),
-            // Other modules may hang members on it too (underscore's
-            // `_.iteratee = iteratee` in iteratee.js): a member another file
-            // assigns is not missing.
-            [d] if holds_statics_in(ctx.project, &file, d) => {
-                let found = class_member(ctx.project, &file, d, &r.name, true);
-                let elsewhere = |qualifier: &str| {
-                    ctx.project
-                        .member_assigned_elsewhere(qualifier, &r.name, ctx.path)
-                };
-                if matches!(found, Members::Missing(_) | Members::Unseen { .. })
-                    && (elsewhere(q) || elsewhere(&d.name))
-                {
-                    vec![skipped!()]
-                } else {
-                    member_outcome(ctx, r, found, q)
-                }
+            [d] if d.kind == DefKind::Class || holds_statics_in(ctx.project, &file, d) => {
+                statics_member(ctx, r, &file, d, q)
             }
             _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, &file, &defs[0].name)
@@ -453,7 +434,7 @@ fn unseen_member(
         r,
         q,
         format!(
-            "members of the class and of its project bases: no '{}'; its base {base} comes from the package '{package}', whose members are not read, and no other code uses the name",
+            "members of the class and of its project bases: no '{}'; its base {base} comes from the package '{package}', whose members are not all known, and no other code uses the name",
             r.name
         ),
         pool,
@@ -859,4 +840,41 @@ fn export_key_assignment(d: &Definition) -> bool {
     sig.strip_prefix("exports.")
         .and_then(|rest| rest.strip_prefix(d.name.as_str()))
         .is_some_and(|rest| rest.trim_start().starts_with('='))
+}
+
+/// `q.m()` where `q` is the class, or the function holding statics, `d` of
+/// `file`. Other modules may hang members on a function too (underscore's
+/// `_.iteratee = iteratee` in iteratee.js): a member another file assigns
+/// is not missing.
+fn statics_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    d: &Definition,
+    q: &str,
+) -> Vec<Outcome> {
+    let found = class_member(ctx.project, file, d, &r.name, true);
+    if d.kind == DefKind::Class {
+        return member_outcome(ctx, r, found, q);
+    }
+    let elsewhere = |qualifier: &str| {
+        ctx.project
+            .member_assigned_elsewhere(qualifier, &r.name, ctx.path)
+    };
+    if matches!(found, Members::Missing(_) | Members::Unseen { .. })
+        && (elsewhere(q) || elsewhere(&d.name))
+    {
+        vec![skipped!()]
+    } else {
+        member_outcome(ctx, r, found, q)
+    }
+}
+
+/// `Assertion.add(…)` in a plugin module (`export default function (should,
+/// Assertion) {…}`): the parameter is the project class it is named after
+/// ([`super::plugins::plugin_host`]), so its statics are known.
+fn plugin_parameter_member(ctx: &FileCtx, r: &Reference, q: &str) -> Option<Vec<Outcome>> {
+    let (file, d) = super::plugins::plugin_host(ctx.project, ctx.path, ctx.text, q)?;
+    (d.kind == DefKind::Class || holds_statics_in(ctx.project, &file, &d))
+        .then(|| statics_member(ctx, r, &file, &d, q))
 }
