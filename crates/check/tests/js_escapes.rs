@@ -267,7 +267,16 @@ fn a_plugin_parameter_named_after_a_project_class_is_that_class() {
                   export function should(obj) {\n  return new Assertion(obj);\n}\n\
                   should.use = function (f) {\n  f(should, Assertion);\n  return this;\n};\n\
                   should.use(typeAssertions);\n";
-    let p = shop(&[("lib/assertion.js", assertion), ("lib/should.js", should)]);
+    // (The typings' `should.Assertion` interface is another name.)
+    let typings = "declare function should(obj: any): should.Assertion;\n\
+                   declare namespace should {\n  interface Assertion {\n    assert(expr: boolean): this;\n  }\n}\n\
+                   declare global {\n  interface Object {\n    should: should.Assertion;\n  }\n}\n\
+                   export = should;\n";
+    let p = shop(&[
+        ("lib/assertion.js", assertion),
+        ("lib/should.js", should),
+        ("should.d.ts", typings),
+    ]);
     let plugin =
         |body: &str| format!("export default function (should, Assertion) {{\n  {body}\n}}\n");
     assert_eq!(

@@ -250,8 +250,13 @@ fn class_member_in(
             d.kind == DefKind::Interface && d.name == class.name && d.container == class.container
         })
         .collect();
+    // (Not an interface of a namespace: should.d.ts's `declare namespace
+    // should { interface Assertion {…} }` is `should.Assertion`.)
     let elsewhere = project.defs_named(&class.name, 50).iter().any(|d| {
-        d.def.kind == DefKind::Interface && d.path != file && ambient_declarations(project, &d.path)
+        d.def.kind == DefKind::Interface
+            && d.def.container.as_deref().is_none_or(|c| c == "global")
+            && d.path != file
+            && ambient_declarations(project, &d.path)
     });
     if elsewhere || !merged.is_empty() && !typed {
         return Some(Members::Unknown);
