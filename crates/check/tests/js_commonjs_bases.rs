@@ -123,3 +123,33 @@ fn module_code_in_a_string_is_no_export_and_a_block_adds_statics() {
         vec!["unknown-symbol lib/keys.js:9 'Key' has no member 'parses'"]
     );
 }
+
+#[test]
+fn a_base_constructor_required_by_name_gives_its_members() {
+    // nconf: `Memory = require('./memory').Memory` of `var Memory =
+    // exports.Memory = function (options) {…}`, inherited by `File`.
+    let memory = "var Memory = exports.Memory = function (options) {\n  this.store = {};\n};\n\
+                  Memory.prototype.get = function (key) {\n  return this.store[key];\n};\n";
+    let p = shop(&[("lib/memory.js", memory)]);
+    let file_js = |call: &str| {
+        format!(
+            "var util = require('util'),\n    Memory = require('./memory').Memory;\n\
+             var File = exports.File = function (options) {{\n  Memory.call(this, options);\n}};\n\
+             util.inherits(File, Memory);\n\
+             File.prototype.stringify = function (key) {{\n  return key;\n}};\n\
+             File.prototype.save = function () {{\n  return this.{call}('k');\n}};\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/file.js", &file_js("get")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "lib/file.js", &file_js("stringify")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "lib/file.js", &file_js("stringifies")),
+        vec!["unknown-symbol lib/file.js:11 'this' has no member 'stringifies'"]
+    );
+}
