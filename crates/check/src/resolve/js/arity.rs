@@ -14,7 +14,7 @@
 //! project already makes is not reported; wrong arguments inside an
 //! assertion that the call fails are meant ([`super::intent`]).
 
-use plumb_facts::{ArityError, DefKind, Definition, FileFacts, Params, Reference};
+use plumb_facts::{ArityError, DefKind, Definition, Params, Reference};
 
 use super::members::extends_of;
 use super::omission::js_params;
@@ -272,33 +272,40 @@ fn calls_alike(
     if r.qualifier.is_some() || def.kind == DefKind::Method {
         return calls;
     }
+    // (From the index: the files defining the name at their top level, and
+    // each calling file's imports; no file is parsed again.)
+    let defining: std::collections::HashSet<String> = ctx
+        .project
+        .defs_named(&r.name, 500)
+        .into_iter()
+        .filter(|d| d.def.container.is_none() && d.def.kind != DefKind::Method)
+        .map(|d| d.path)
+        .collect();
     let mut elsewhere: std::collections::HashMap<String, bool> = Default::default();
     calls.retain(|(path, _)| {
         if path == file {
             return true;
         }
-        *elsewhere.entry(path.clone()).or_insert_with(|| {
-            ctx.project
-                .facts_of(path)
-                .is_none_or(|f| !binds_elsewhere(ctx, path, &f.1, &r.name, file))
+        !*elsewhere.entry(path.clone()).or_insert_with(|| {
+            defining.contains(path)
+                || imports_elsewhere(ctx, path, &ctx.project.imports_of(path), &r.name, file)
         })
     });
     calls
 }
 
-/// Whether the file `path` binds `name` to something other than the
-/// definition in `def_file`: an import that resolves elsewhere (a package's
-/// export, another module's function) or a top-level definition of its own.
-/// An import that cannot be followed counts as the definition unless it
-/// names a declared dependency that is not installed.
-fn binds_elsewhere(
+/// Whether the file `path`, with `imports`, imports `name` from something
+/// other than the definition in `def_file` (a package's export, another
+/// module's function). An import that cannot be followed counts as the
+/// definition unless it names a declared dependency that is not installed.
+fn imports_elsewhere(
     ctx: &FileCtx,
     path: &str,
-    facts: &FileFacts,
+    imports: &[plumb_facts::Import],
     name: &str,
     def_file: &str,
 ) -> bool {
-    for i in &facts.imports {
+    for i in imports {
         let named = i
             .names
             .iter()
@@ -329,10 +336,7 @@ fn binds_elsewhere(
             },
         };
     }
-    facts
-        .definitions
-        .iter()
-        .any(|d| d.name == name && d.container.is_none() && d.kind != DefKind::Method)
+    false
 }
 
 fn resolved_to(d: &Definition, p: &Params, file: &str) -> String {
