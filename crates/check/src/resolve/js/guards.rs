@@ -11,13 +11,34 @@
 use super::omission::{dereference_at, ends_with_word};
 
 /// Whether `body` dereferences `name` somewhere no test of `name` guards.
+/// (One pass over the body: the blocks open at each use are carried from
+/// one use to the next, and the early exits are found once.)
 pub(super) fn unguarded_dereference(body: &str, name: &str) -> bool {
-    crate::resolve::word_positions(body, name)
-        .any(|i| dereference_at(body, name, i) && !guarded_at(body, name, i))
+    let exits = early_exits(body, name);
+    let mut open: Vec<usize> = Vec::new();
+    let mut scanned = 0;
+    for i in crate::resolve::word_positions(body, name) {
+        for (j, c) in body[scanned..i].char_indices() {
+            match c {
+                '{' => open.push(scanned + j),
+                '}' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        scanned = i;
+        if dereference_at(body, name, i) && !guarded_at(body, name, i, &open, &exits) {
+            return true;
+        }
+    }
+    false
 }
 
-/// Whether the use of `name` at byte `i` sits behind a test of `name`.
-fn guarded_at(body: &str, name: &str, i: usize) -> bool {
+/// Whether the use of `name` at byte `i` sits behind a test of `name`;
+/// `open` are the blocks open at `i` (their `{`), `exits` where early
+/// exits on `name` end ([`early_exits`]).
+fn guarded_at(body: &str, name: &str, i: usize, open: &[usize], exits: &[usize]) -> bool {
     let mentions = |s: &str| crate::resolve::word_positions(s, name).next().is_some();
     // Earlier in its own statement (`name && name.x`, `name ? name.x : d`,
     // `if (typeof name === 'function') name()`).
@@ -26,16 +47,6 @@ fn guarded_at(body: &str, name: &str, i: usize) -> bool {
     }
     // Inside a block an `if`, `switch`, `while` or `for` on it opens, or an
     // `else` (of a test on it, or of another: read as guarded either way).
-    let mut open: Vec<usize> = Vec::new();
-    for (j, c) in body[..i].char_indices() {
-        match c {
-            '{' => open.push(j),
-            '}' => {
-                open.pop();
-            }
-            _ => {}
-        }
-    }
     let guard_block = open.iter().skip(1).any(|&b| {
         let head = body[..b].trim_end();
         if ends_with_word(head, "else") {
@@ -46,7 +57,7 @@ fn guarded_at(body: &str, name: &str, i: usize) -> bool {
         })
     });
     // After an early exit on it: `if (typeof name !== 'object') return`.
-    guard_block || early_exit_before(body, name, i)
+    guard_block || exits.first().is_some_and(|&end| end <= i)
 }
 
 /// The byte where the statement holding byte `i` starts: just past the
@@ -84,32 +95,27 @@ fn condition_of(head: &str) -> Option<(&str, &str)> {
     Some((&before[start..], &inner[open + 1..]))
 }
 
-/// Whether an `if` before byte `i` tests `name` and leaves the function or
-/// loop in its branch (`if (!name) return`, `if (typeof name !== 'string')
-/// { throw … }`, `continue`, `break`).
-fn early_exit_before(body: &str, name: &str, i: usize) -> bool {
-    crate::resolve::word_positions(&body[..i], "if").any(|k| {
-        let rest = body[k + 2..i].trim_start();
-        if !rest.starts_with('(') {
-            return false;
-        }
-        let open = i - rest.len();
-        let Some(close) = super::lexical::matching_close(body, open) else {
-            return false;
-        };
-        if close >= i
-            || crate::resolve::word_positions(&body[open..close], name)
-                .next()
-                .is_none()
-        {
-            return false;
-        }
-        let branch = body[close + 1..].trim_start();
-        let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
-        ["return", "throw", "continue", "break"]
-            .iter()
-            .any(|w| branch.starts_with(w))
-    })
+/// Where the `if`s that test `name` and leave the function or loop in
+/// their branch (`if (!name) return`, `if (typeof name !== 'string') {
+/// throw … }`, `continue`, `break`) close their condition, in order.
+fn early_exits(body: &str, name: &str) -> Vec<usize> {
+    crate::resolve::word_positions(body, "if")
+        .filter_map(|k| {
+            let rest = body[k + 2..].trim_start();
+            if !rest.starts_with('(') {
+                return None;
+            }
+            let open = body.len() - rest.len();
+            let close = super::lexical::matching_close(body, open)?;
+            crate::resolve::word_positions(&body[open..close], name).next()?;
+            let branch = body[close + 1..].trim_start();
+            let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
+            ["return", "throw", "continue", "break"]
+                .iter()
+                .any(|w| branch.starts_with(w))
+                .then_some(close + 1)
+        })
+        .collect()
 }
 
 /// Whether the line before an assignment to `name` is `if (cond)` with a
