@@ -18,9 +18,52 @@ use crate::resolve::{FileCtx, Outcome, word_positions};
 /// `None` when that is not what `q` is, or the object is open.
 pub(super) fn local_object_member(ctx: &FileCtx, r: &Reference, q: &str) -> Option<Vec<Outcome>> {
     let text = ctx.text;
-    // The innermost binding of `q` around the call, and its one declaration.
+    // The innermost binding of `q` around the call, read once per check
+    // (a large function makes many calls on one local).
     let binding = crate::resolve::scope::innermost_binding(ctx.facts, q, &r.span)?;
-    let scope = text.get(binding.scope.start_byte as usize..binding.scope.end_byte as usize)?;
+    let key = format!(
+        "js-local-object:{}:{}:{}:{q}",
+        ctx.path, binding.scope.start_byte, binding.scope.end_byte
+    );
+    let scope = binding.scope;
+    let object = ctx.project.memo(&key, || local_object(ctx, &scope, q));
+    let (members, asserted) = object.as_ref().as_ref()?;
+    let (members, asserted) = (members, *asserted);
+    if members.iter().any(|m| m == &r.name)
+        || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+        || super::this::tests_member(text, q, &r.name)
+        // A member the asserted type may declare: any name the project
+        // defines or the file mentions again.
+        || asserted
+            && (ctx.project.name_defined(&r.name) || word_positions(text, &r.name).count() > 1)
+    {
+        return Some(vec![Outcome::Resolved]);
+    }
+    let pool: Vec<(String, String, u32)> = members
+        .iter()
+        .map(|m| (m.clone(), ctx.path.to_string(), 0))
+        .collect();
+    Some(no_member(
+        ctx,
+        r,
+        q,
+        format!(
+            "the local object {q}: its literal's keys and the members the function assigns to it: no '{}'",
+            r.name
+        ),
+        &pool,
+        0.75,
+    ))
+}
+
+/// The keys a local `q` declared as an object literal in the scope `span`
+/// has (its literal's keys, what its methods assign to `this`, what the
+/// scope assigns to it) and whether a type assertion follows the literal;
+/// `None` when it is declared otherwise or used in a way that may add
+/// members no text names.
+fn local_object(ctx: &FileCtx, span: &plumb_facts::Span, q: &str) -> Option<(Vec<String>, bool)> {
+    let text = ctx.text;
+    let scope = text.get(span.start_byte as usize..span.end_byte as usize)?;
     let declared = |i: usize| {
         let before = scope[..i].trim_end();
         ["const", "let", "var"]
@@ -88,29 +131,5 @@ pub(super) fn local_object_member(ctx: &FileCtx, r: &Reference, q: &str) -> Opti
             return None;
         }
     }
-    if members.iter().any(|m| m == &r.name)
-        || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-        || super::this::tests_member(text, q, &r.name)
-        // A member the asserted type may declare: any name the project
-        // defines or the file mentions again.
-        || asserted
-            && (ctx.project.name_defined(&r.name) || word_positions(text, &r.name).count() > 1)
-    {
-        return Some(vec![Outcome::Resolved]);
-    }
-    let pool: Vec<(String, String, u32)> = members
-        .iter()
-        .map(|m| (m.clone(), ctx.path.to_string(), 0))
-        .collect();
-    Some(no_member(
-        ctx,
-        r,
-        q,
-        format!(
-            "the local object {q}: its literal's keys and the members the function assigns to it: no '{}'",
-            r.name
-        ),
-        &pool,
-        0.75,
-    ))
+    Some((members, asserted))
 }

@@ -24,6 +24,21 @@ pub(super) fn plugin_host(
     text: &str,
     param: &str,
 ) -> Option<(String, Definition)> {
+    // Asked for every member call on a local of the file: read once.
+    let key = format!("js-plugin-host:{file}:{param}");
+    project
+        .memo(&key, || find_plugin_host(project, file, text, param))
+        .as_ref()
+        .clone()
+}
+
+/// [`plugin_host`], computed.
+fn find_plugin_host(
+    project: &Project,
+    file: &str,
+    text: &str,
+    param: &str,
+) -> Option<(String, Definition)> {
     if !exported_function_params(text)?.contains(&param) {
         return None;
     }

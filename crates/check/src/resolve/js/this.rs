@@ -311,6 +311,20 @@ pub(super) fn hook_body(ctx: &FileCtx, file: &str, d: &Definition) -> bool {
 /// `q` again in that scope.
 pub(super) fn this_alias(ctx: &FileCtx, q: &str, r: &Reference) -> Option<plumb_facts::Span> {
     let binding = crate::resolve::scope::innermost_binding(ctx.facts, q, &r.span)?;
+    // Read once per binding (a large function makes many calls on one local).
+    let key = format!(
+        "js-this-alias:{}:{}:{}:{q}",
+        ctx.path, binding.scope.start_byte, binding.scope.end_byte
+    );
+    *ctx.project.memo(&key, || this_alias_of(ctx, q, binding))
+}
+
+/// [`this_alias`] for the binding of `q`.
+fn this_alias_of(
+    ctx: &FileCtx,
+    q: &str,
+    binding: &plumb_facts::LocalBinding,
+) -> Option<plumb_facts::Span> {
     let (start, end) = (
         binding.scope.start_byte as usize,
         binding.scope.end_byte as usize,
