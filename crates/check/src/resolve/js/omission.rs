@@ -472,6 +472,17 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         let Some(close) = super::lexical::matching_close(body, open) else {
             return false;
         };
+        // (The branch and the condition first: the readers below scan all
+        // the text before.)
+        let branch = body[close + 1..].trim_start();
+        let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
+        if !branch.starts_with("throw ")
+            || !split_top_level_or(&body[open + 1..close])
+                .iter()
+                .any(|d| true_when_missing(d.trim(), name))
+        {
+            return false;
+        }
         // Inside `if (typeof location !== 'undefined') { if (!location || …)
         // throw … }` (log4js's `LoggingEvent`) the throw is for a bad value,
         // given only when the argument was.
@@ -488,14 +499,7 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         {
             return false;
         }
-        let branch = body[close + 1..].trim_start();
-        let branch = branch.strip_prefix('{').unwrap_or(branch).trim_start();
-        if !branch.starts_with("throw ") {
-            return false;
-        }
-        split_top_level_or(&body[open + 1..close])
-            .iter()
-            .any(|d| true_when_missing(d.trim(), name))
+        true
     })
 }
 
