@@ -13,6 +13,15 @@ whole file per call turns quadratic (session 13 met one that took 402 s).
 
 `--repo` must be a work tree (a clone of a fetched mirror); its `.plumb`
 directory is left alone: the indexes live under target/check-bench/time.
+
+`--stress` needs no repository: it writes a generated pair into
+target/check-bench/stress (a git work tree) and times it: `long.js`, a
+6,000-line function that tests its argument's type and then reads 12,000
+members of it, called once with the argument left out, and `long2.js`, the
+same function without the calls. Readers that rescan a function or a scope per
+use turn quadratic there (session 14 met three).
+
+    python3 bench/check_time.py --stress --plumb /tmp/plumb-start --plumb target/release/plumb
 """
 import argparse
 import pathlib
@@ -64,14 +73,39 @@ def time_checks(plumb, repo, files, runs, tag):
     return statistics.median(walls), peak
 
 
+def write_stress():
+    """The generated pair of `--stress`, committed in its own work tree."""
+    repo = ROOT / "target" / "check-bench" / "stress"
+    repo.mkdir(parents=True, exist_ok=True)
+    body = [f"    if (x.k{i}) {{ a.push(x.v{i}); }}" for i in range(6000)]
+    head = ["function f(a, x) {", "  if (typeof x === 'object') {"]
+    tail = ["  }", "  return a;", "}"]
+    (repo / "long2.js").write_text("\n".join(head + body + tail) + "\n")
+    (repo / "long.js").write_text("\n".join(
+        head[:1] + ["  if (typeof x === 'string') x = {};"] + head[1:] + body + tail
+        + ["f([], {});", "f([]);"]) + "\n")
+    if not (repo / ".git").exists():
+        subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "long.js", "long2.js"], cwd=repo, check=True)
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost",
+                    "commit", "-qm", "stress", "--allow-empty"], cwd=repo, check=True)
+    return repo, ["long.js", "long2.js"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repo", required=True, help="a work tree")
+    ap.add_argument("--repo", help="a work tree")
+    ap.add_argument("--stress", action="store_true", help="time the generated long-function pair")
     ap.add_argument("--plumb", action="append", required=True, help="a binary (repeat to compare)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure one binary
-    ap.add_argument("files", nargs="+", help="paths relative to --repo, checked whole")
+    ap.add_argument("files", nargs="*", help="paths relative to --repo, checked whole")
     args = ap.parse_args()
+    if args.stress and args.one is None:
+        stress_repo, args.files = write_stress()
+        args.repo = str(stress_repo)
+    if not args.repo or not args.files:
+        fail("give --repo and files, or --stress")
     repo = pathlib.Path(args.repo).resolve()
     if not (repo / ".git").exists():
         fail(f"{repo} is not a work tree: clone the fetched mirror first")
