@@ -153,3 +153,24 @@ fn a_base_constructor_required_by_name_gives_its_members() {
         vec!["unknown-symbol lib/file.js:11 'this' has no member 'stringifies'"]
     );
 }
+
+#[test]
+fn this_taken_in_a_later_declarator_of_a_list() {
+    // kue's `Job.prototype.save`: `var client = this.client, fn = fn ||
+    // noop, self = this;` then `self.set(…)` in a callback.
+    let body = |call: &str| {
+        format!(
+            "function Job(type) {{\n  this.type = type;\n}}\n\
+             Job.prototype.set = function (key, val) {{\n  this[key] = val;\n}};\n\
+             Job.prototype.save = function (fn) {{\n  var client = this.client\n    , self = this;\n  \
+             client.incr(function () {{\n    self.{call}('type', self.type);\n  }});\n}};\n\
+             module.exports = Job;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(file(&p, "lib/job.js", &body("set")), Vec::<String>::new());
+    assert_eq!(
+        file(&p, "lib/job.js", &body("makeSet")),
+        vec!["unknown-symbol lib/job.js:11 'self' has no member 'makeSet'"]
+    );
+}

@@ -62,7 +62,7 @@ fn guarded_at(body: &str, name: &str, i: usize, open: &[usize], exits: &[usize])
 
 /// The byte where the statement holding byte `i` starts: just past the
 /// last `;`, `{` or `}` before it outside brackets.
-fn statement_start(body: &str, i: usize) -> usize {
+pub(super) fn statement_start(body: &str, i: usize) -> usize {
     let mut depth = 0i32;
     for (j, c) in body[..i].char_indices().rev() {
         match c {

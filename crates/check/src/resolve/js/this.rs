@@ -339,7 +339,18 @@ fn this_alias_of(
         return None;
     }
     let before = scope_text[..first].trim_end();
-    let declared = super::openings::ends_in_declaration_keyword(before);
+    // `var self = this` or a later declarator of the list (`var client =
+    // this.client, self = this;`, kue).
+    let declared = super::openings::ends_in_declaration_keyword(before)
+        || before.ends_with(',') && {
+            let start = super::guards::statement_start(scope_text, first);
+            let statement = scope_text[start..first].trim_start();
+            ["var", "let", "const"].iter().any(|k| {
+                statement
+                    .strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+            })
+        };
     let value = scope_text[first + q.len()..].trim_start()[1..].trim_start();
     let is_this = value.strip_prefix("this").is_some_and(|rest| {
         let rest = rest.trim_start_matches([' ', '\t']);
