@@ -37,28 +37,26 @@ const WORKER: &str = "var EventEmitter = require('events').EventEmitter;\n\
                       Worker.prototype.start = function () {\n  var self = this;\n  self.CALL('start');\n  self.on('x', function () {});\n};\n\
                       module.exports = Worker;\n";
 
+/// The findings of lib/worker.js (`WORKER`, its `self.CALL('start')` calling
+/// `call`) in `p`.
+fn worker_calling(p: &project::Proj, call: &str) -> Vec<String> {
+    file(p, "lib/worker.js", &WORKER.replace("CALL", call))
+}
+
+const NO_EMIT_JOB_EVENT: &str =
+    "unknown-symbol lib/worker.js:11 'self' has no member 'emit_job_event'";
+
 #[test]
 fn a_prototype_whose_proto_is_a_base_prototype_has_the_bases_members() {
     let p = shop(&[("lib/base.js", "module.exports = {};\n")]);
     assert_eq!(
-        file(
-            &p,
-            "lib/worker.js",
-            &WORKER.replace("CALL", "emit_job_event")
-        ),
-        vec!["unknown-symbol lib/worker.js:11 'self' has no member 'emit_job_event'"]
+        worker_calling(&p, "emit_job_event"),
+        vec![NO_EMIT_JOB_EVENT]
     );
     // EventEmitter's own members and the prototype's are there.
+    assert_eq!(worker_calling(&p, "emitJobEvent"), Vec::<String>::new());
     assert_eq!(
-        file(&p, "lib/worker.js", &WORKER.replace("CALL", "emitJobEvent")),
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        file(
-            &p,
-            "lib/worker.js",
-            &WORKER.replace("CALL", "removeAllListeners")
-        ),
+        worker_calling(&p, "removeAllListeners"),
         Vec::<String>::new()
     );
     // Any other `__proto__` assignment leaves instances open.
@@ -75,26 +73,15 @@ fn a_test_double_of_one_method_adds_no_other_member() {
                 sinon.stub(Worker.prototype, 'start').returns(null);\n";
     let p = shop(&[("test/worker.spec.js", spec)]);
     assert_eq!(
-        file(
-            &p,
-            "lib/worker.js",
-            &WORKER.replace("CALL", "emit_job_event")
-        ),
-        vec!["unknown-symbol lib/worker.js:11 'self' has no member 'emit_job_event'"]
+        worker_calling(&p, "emit_job_event"),
+        vec![NO_EMIT_JOB_EVENT]
     );
     // Another use of the prototype in another file may add anything.
     let p = shop(&[(
         "test/worker.spec.js",
         "var Worker = require('../lib/worker');\nmixin(Worker.prototype, extras);\n",
     )]);
-    assert_eq!(
-        file(
-            &p,
-            "lib/worker.js",
-            &WORKER.replace("CALL", "emit_job_event")
-        ),
-        Vec::<String>::new()
-    );
+    assert_eq!(worker_calling(&p, "emit_job_event"), Vec::<String>::new());
 }
 
 #[test]

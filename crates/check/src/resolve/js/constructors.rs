@@ -283,40 +283,18 @@ fn base_members(
     }
 }
 
-/// `(file, F)` for `base` bound by `const base = require('./m')` where m
-/// ends with `module.exports = F` of a function `F`, or by `const base =
-/// require('./m').F` / `import { F as base } from './m'` of a function `F`
-/// m exports (nconf's `Memory = require('./memory').Memory` of `var Memory
-/// = exports.Memory = function (options) {…}`).
+/// `(file, F)` for the constructor function `base` is imported as
+/// (`const base = require('./m')` of `module.exports = F`; nconf's `Memory
+/// = require('./memory').Memory` of `var Memory = exports.Memory = function
+/// (options) {…}`): [`super::modules::imported_function`].
 fn imported_constructor(
     project: &crate::project::Project,
     file: &str,
     facts: &plumb_facts::FileFacts,
     base: &str,
 ) -> Option<(String, String)> {
-    if let Some(imp) = facts
-        .imports
-        .iter()
-        .find(|i| i.alias.as_deref() == Some(base))
-    {
-        let target = super::modules::resolve_spec(project, file, &imp.module)?;
-        let d = super::qualified::module_exports_value(project, &target)?;
-        return (d.kind == DefKind::Function).then_some((target, d.name));
-    }
-    let (imp, n) = facts.imports.iter().find_map(|i| {
-        i.names
-            .iter()
-            .find(|n| n.alias.as_deref().unwrap_or(&n.name) == base)
-            .map(|n| (i, n))
-    })?;
-    let target = super::modules::resolve_spec(project, file, &imp.module)?;
-    match super::modules::find_export(project, &target, &n.name, 0) {
-        super::modules::Export::Defs { file, defs } => match defs.as_slice() {
-            [d] if d.kind == DefKind::Function => Some((file, d.name.clone())),
-            _ => None,
-        },
-        _ => None,
-    }
+    super::modules::imported_function(project, file, &facts.imports, base, false)
+        .map(|(f, d)| (f, d.name))
 }
 
 /// Member `name` of instances of the constructor function `fname` of

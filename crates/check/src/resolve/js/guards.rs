@@ -76,6 +76,26 @@ pub(super) fn statement_start(body: &str, i: usize) -> usize {
     0
 }
 
+/// Whether the end of `before` is inside a block (below the function's
+/// own) that an `if` whose condition mentions `name` opens.
+pub(super) fn inside_if_on(before: &str, name: &str) -> bool {
+    let mut open: Vec<usize> = Vec::new();
+    for (j, c) in before.char_indices() {
+        match c {
+            '{' => open.push(j),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.iter().skip(1).any(|&b| {
+        condition_of(before[..b].trim_end()).is_some_and(|(keyword, cond)| {
+            keyword == "if" && crate::resolve::word_positions(cond, name).next().is_some()
+        })
+    })
+}
+
 /// For a head ending in `keyword (cond)`: the keyword and the condition.
 fn condition_of(head: &str) -> Option<(&str, &str)> {
     let inner = head.strip_suffix(')')?;

@@ -771,3 +771,53 @@ pub fn top_level_names(project: &Project, file: &str) -> Vec<(String, String, u3
         .map(|(n, line)| (n, file.to_string(), line))
         .collect()
 }
+
+/// The function that `name`, bound in the file `from` by one of its
+/// `imports`, stands for: `import { f as name } from './m'` or `const name =
+/// require('./m').f` of a function m exports (also as a key of
+/// `module.exports = { f }`), `const name = require('./f')` of
+/// `module.exports = F`, `import name from './f'` of `export default F`.
+/// `relative_only` keeps to relative specifiers (no package's code).
+pub fn imported_function(
+    project: &Project,
+    from: &str,
+    imports: &[plumb_facts::Import],
+    name: &str,
+    relative_only: bool,
+) -> Option<(String, Definition)> {
+    let (imp, named) = imports.iter().find_map(|i| {
+        let named = i
+            .names
+            .iter()
+            .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name);
+        (named.is_some() || i.alias.as_deref() == Some(name)).then_some((i, named))
+    })?;
+    if relative_only && !imp.relative {
+        return None;
+    }
+    let target = resolve_spec(project, from, &imp.module)?;
+    let exported = named.map_or("default", |n| n.name.as_str());
+    let (file, def) = match find_export(project, &target, exported, 0) {
+        Export::Defs { file, defs } => match <[Definition; 1]>::try_from(defs) {
+            Ok([d]) => (file, d),
+            Err(_) => return None,
+        },
+        Export::CommonJs { .. } => (
+            target.clone(),
+            super::qualified::module_exports_value(project, &target)?,
+        ),
+        // `module.exports = { utimesMillisSync }` (fs-extra): the function
+        // of that name at the module's top level.
+        _ => {
+            let rc = project.facts_of(&target)?;
+            if !is_commonjs(&rc.0) {
+                return None;
+            }
+            match <[Definition; 1]>::try_from(top_defs(&rc.1, exported)) {
+                Ok([d]) => (target.clone(), d),
+                Err(_) => return None,
+            }
+        }
+    };
+    (def.kind == DefKind::Function).then_some((file, def))
+}

@@ -13,7 +13,6 @@
 
 use plumb_facts::{DefKind, Definition, FileFacts, Import, Params};
 
-use super::modules::{Export, find_export, resolve_spec};
 use crate::project::Project;
 
 /// How plainly a JavaScript function lets callers leave a parameter out.
@@ -266,47 +265,13 @@ fn passed_to_needing(name: &str, body: &str, file: &File, depth: u32) -> bool {
 /// A file's text and facts as the project caches them.
 type Shared = std::rc::Rc<(String, FileFacts)>;
 
-/// The function a project file exports under the name `name` imports in
-/// `file` (`import { f } from './m'`, `const f = require('./m').f`,
-/// `const F = require('./f')` of `module.exports = F`): its file, its
-/// definition and that file's text and facts.
+/// The function of another project file that `name` imports in `file`
+/// ([`super::modules::imported_function`], relative imports only): its
+/// file, its definition and that file's text and facts.
 fn imported_function(file: &File, name: &str) -> Option<(String, Definition, Shared)> {
-    let imp = file.imports.iter().find(|i| {
-        i.relative
-            && (i.alias.as_deref() == Some(name)
-                || i.names
-                    .iter()
-                    .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name))
-    })?;
-    let target = resolve_spec(file.project, file.path, &imp.module)?;
-    let named = imp
-        .names
-        .iter()
-        .find(|n| n.alias.as_deref().unwrap_or(&n.name) == name);
-    let exported = match named {
-        Some(n) => n.name.as_str(),
-        None => "default",
-    };
+    let (target, def) =
+        super::modules::imported_function(file.project, file.path, file.imports, name, true)?;
     let rc = file.project.facts_of(&target)?;
-    let def = match find_export(file.project, &target, exported, 0) {
-        Export::Defs { defs, file: f } if f == target => match defs.as_slice() {
-            [d] => d.clone(),
-            _ => return None,
-        },
-        Export::CommonJs { .. } => super::qualified::module_exports_value(file.project, &target)?,
-        // `module.exports = { utimesMillisSync }`: the function of that
-        // name at the module's top level.
-        _ if super::modules::is_commonjs(&rc.0) => {
-            match super::modules::top_defs(&rc.1, exported).as_slice() {
-                [d] => d.clone(),
-                _ => return None,
-            }
-        }
-        _ => return None,
-    };
-    if def.kind != DefKind::Function {
-        return None;
-    }
     Some((target, def, rc))
 }
 
@@ -486,7 +451,7 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
         // Inside `if (typeof location !== 'undefined') { if (!location || …)
         // throw … }` (log4js's `LoggingEvent`) the throw is for a bad value,
         // given only when the argument was.
-        if inside_if_on(&body[..open], name) {
+        if super::guards::inside_if_on(&body[..open], name) {
             return false;
         }
         // After a `return` the throw is one path's end, not a guard the
@@ -500,42 +465,6 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
             return false;
         }
         true
-    })
-}
-
-/// Whether the end of `before` is inside a block (below the function's
-/// own) that an `if` whose condition mentions `name` opens.
-fn inside_if_on(before: &str, name: &str) -> bool {
-    let mut open_blocks: Vec<usize> = Vec::new();
-    for (j, c) in before.char_indices() {
-        match c {
-            '{' => open_blocks.push(j),
-            '}' => {
-                open_blocks.pop();
-            }
-            _ => {}
-        }
-    }
-    open_blocks.iter().skip(1).any(|&b| {
-        let head = before[..b].trim_end();
-        let Some(head) = head.strip_suffix(')') else {
-            return false;
-        };
-        let mut depth = 1i32;
-        let start = head.char_indices().rev().find_map(|(k, c)| {
-            match c {
-                ')' => depth += 1,
-                '(' => depth -= 1,
-                _ => {}
-            }
-            (depth == 0).then_some(k)
-        });
-        start.is_some_and(|k| {
-            ends_with_word(head[..k].trim_end(), "if")
-                && crate::resolve::word_positions(&head[k..], name)
-                    .next()
-                    .is_some()
-        })
     })
 }
 
