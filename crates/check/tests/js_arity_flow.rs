@@ -237,3 +237,72 @@ fn one_stale_test_call_passing_more_is_no_convention() {
     ]);
     assert_eq!(file(&p, "lib/fetch.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn a_function_that_shifts_its_arguments_takes_the_shorter_call() {
+    // pm2's `launchDaemon(opts, cb)`, called as `launchDaemon(cb)`.
+    let client = |shift: &str| {
+        format!(
+            "function Client() {{}}\n\
+             Client.prototype.launchDaemon = function (opts, cb) {{\n  \
+             if (typeof opts == 'function') {{\n    {shift}\n  }}\n  \
+             return cb ? cb(null, opts) : false;\n}};\n\
+             Client.prototype.start = function () {{\n  \
+             this.launchDaemon({{}}, function () {{}});\n  \
+             this.launchDaemon({{ a: 1 }}, function () {{}});\n}};\n\
+             Client.prototype.boot = function () {{\n  \
+             this.launchDaemon(function () {{}});\n}};\n\
+             module.exports = Client;\n"
+        )
+    };
+    // The index holds the file without `boot`: its calls pass both.
+    let indexed = |shift: &str| client(shift).replace("this.launchDaemon(function () {});", "");
+    let shifted = "cb = opts;\n    opts = {};";
+    let p = shop(&[("lib/client.js", &indexed(shifted))]);
+    assert_eq!(
+        file(&p, "lib/client.js", &client(shifted)),
+        Vec::<String>::new()
+    );
+    // Without the shift, the project's calls all pass both.
+    let p = shop(&[("lib/client.js", &indexed("opts = {};"))]);
+    assert_eq!(
+        file(&p, "lib/client.js", &client("opts = {};")),
+        vec![
+            "arity-mismatch lib/client.js:13 'launchDaemon' takes 2 argument(s) but 1 were given; \
+             it runs without 'cb', but every other call in the project passes it"
+        ]
+    );
+}
+
+#[test]
+fn a_function_calling_itself_short_is_no_slip_from_convention() {
+    // blessed's `setMouse(opt, enable)` calls `this.setMouse(opt)`.
+    let program = |inner: &str| {
+        format!(
+            "function Program() {{}}\n\
+             Program.prototype.setMouse = function (opt, enable) {{\n  \
+             if (enable === true) {{\n    {inner}\n  }}\n  return opt;\n}};\n\
+             Program.prototype.enable = function () {{\n  \
+             this.setMouse({{ a: 1 }}, true);\n  this.setMouse({{ b: 1 }}, false);\n  \
+             this.setMouse({{ c: 1 }}, true);\n}};\n\
+             module.exports = Program;\n"
+        )
+    };
+    let p = shop(&[("lib/program.js", &program(""))]);
+    assert_eq!(
+        file(&p, "lib/program.js", &program("this.setMouse(opt);")),
+        Vec::<String>::new()
+    );
+    // Called so from another method, the short call is a slip.
+    let elsewhere = program("").replace(
+        "  this.setMouse({ c: 1 }, true);\n",
+        "  this.setMouse({ c: 1 }, true);\n  this.setMouse({ d: 1 });\n",
+    );
+    assert_eq!(
+        file(&p, "lib/program.js", &elsewhere),
+        vec![
+            "arity-mismatch lib/program.js:12 'setMouse' takes 2 argument(s) but 1 were given; \
+             it runs without 'enable', but every other call in the project passes it"
+        ]
+    );
+}

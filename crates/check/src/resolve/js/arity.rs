@@ -366,7 +366,10 @@ fn tolerated_omission(
     // in full: two or more, none as short as this one (nor spread).
     let others = other_call_arities(ctx, r, d, file, given);
     let in_full = others.iter().all(|n| n.is_some_and(|n| n > given));
-    if others.len() < 2 || !in_full {
+    // A function calling itself short (blessed's `setMouse(opt)` inside
+    // `setMouse(opt, enable)`) is its author using the tolerance.
+    let recursive = file == ctx.path && d.span.contains(&r.span);
+    if others.len() < 2 || !in_full || recursive {
         return vec![Outcome::Resolved];
     }
     let min = strict.min_positional();

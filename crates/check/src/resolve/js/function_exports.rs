@@ -122,6 +122,7 @@ pub(super) fn function_member(
         || x != "module.exports" && text.contains(&format!("{x}["))
         || text.contains(&format!("defineProperty({x}"))
         || text.contains(&format!("setPrototypeOf({x},"))
+        || merged_into(text, x)
     {
         return Has::Unknown;
     }
@@ -142,4 +143,19 @@ pub(super) fn function_member(
         }
     }
     Has::No(pool)
+}
+
+/// Whether the text merges other objects into `x` by a call other than
+/// `Object.assign` (which [`copied_modules`] reads): `helpers.merge(blessed,
+/// blessed.widget)` (blessed), `extend(x, …)`, `mixin(x, …)`,
+/// `_.defaults(x, …)`.
+fn merged_into(text: &str, x: &str) -> bool {
+    super::calltext::calls_given(text, x).any(|call| {
+        let callee = call.callee.to_ascii_lowercase();
+        call.index == 0
+            && (["merge", "mixin", "extend"]
+                .iter()
+                .any(|w| callee.contains(w))
+                || callee == "defaults")
+    })
 }

@@ -442,6 +442,11 @@ pub(super) fn prototype_elsewhere(
                 continue;
             };
             let (text, facts) = (&rc.0, &rc.1);
+            // (blessed's gpmclient.js takes its `EventEmitter` from Node's
+            // `events`: another constructor of the same name.)
+            if imports_other(project, &p, facts, &class.name, file) {
+                continue;
+            }
             out.added.extend(prototype_additions(
                 text,
                 &class.name,
@@ -456,6 +461,23 @@ pub(super) fn prototype_elsewhere(
             );
         }
         Some(out)
+    })
+}
+
+/// Whether `p` binds `name` by an import of a module other than `file`.
+fn imports_other(
+    project: &Project,
+    p: &str,
+    facts: &plumb_facts::FileFacts,
+    name: &str,
+    file: &str,
+) -> bool {
+    facts.imports.iter().any(|i| {
+        let binds = i.alias.as_deref() == Some(name)
+            || i.names
+                .iter()
+                .any(|n| n.alias.as_deref().unwrap_or(&n.name) == name);
+        binds && super::modules::resolve_spec(project, p, &i.module).as_deref() != Some(file)
     })
 }
 

@@ -343,7 +343,16 @@ fn find_export_in(
     };
     let (text, facts) = (&rc.0, &rc.1);
     if name == "default" {
-        return match default_export_name(text) {
+        // `export = Hexo;` of a class, imported with esModuleInterop as
+        // `import Hexo from './hexo'` (hexo's plugins).
+        let value = default_export_name(text).or_else(|| {
+            export_equals_name(text).filter(|x| {
+                top_defs(facts, x)
+                    .iter()
+                    .any(|d| matches!(d.kind, DefKind::Class | DefKind::Function))
+            })
+        });
+        return match value {
             Some(n) => match top_defs(facts, &n) {
                 defs if !defs.is_empty() => Export::Defs {
                     file: file.to_string(),
@@ -582,13 +591,38 @@ pub fn members_named(facts: &FileFacts, container: &str, name: &str) -> Vec<Defi
 /// Top-level definitions named `name` (not a function bound inside an
 /// anonymous function, which has no container either).
 pub fn top_defs(facts: &FileFacts, name: &str) -> Vec<Definition> {
-    facts
+    let mut defs: Vec<Definition> = facts
         .definitions
         .iter()
         .filter(|d| d.container.is_none() && d.name == name)
         .filter(|d| crate::resolve::scope::nested_binding_scope(facts, d).is_none())
         .cloned()
-        .collect()
+        .collect();
+    // `exports.EventEmitter = EventEmitter;` beside `function EventEmitter`
+    // (blessed) exports the function; the assignment is no second binding.
+    if defs.len() > 1 {
+        defs.retain(|d| !reexports_itself(d));
+    }
+    defs
+}
+
+/// Whether `d` is `exports.X = X` (or `module.exports.X = X`): a key
+/// holding the top-level binding of the same name.
+fn reexports_itself(d: &Definition) -> bool {
+    export_key_value(d)
+        .map(|value| value.trim().trim_end_matches(';').trim_end())
+        .is_some_and(|value| value == d.name)
+}
+
+/// The value text of a definition that is a CommonJS export key
+/// (`exports.x = …`, `module.exports.x = …`); `None` for anything else.
+pub(super) fn export_key_value(d: &Definition) -> Option<&str> {
+    let sig = d.signature.as_deref().unwrap_or("").trim_start();
+    let sig = sig.strip_prefix("module.").unwrap_or(sig);
+    sig.strip_prefix("exports.")?
+        .strip_prefix(d.name.as_str())?
+        .trim_start()
+        .strip_prefix('=')
 }
 
 /// Whether a `.d.ts` reached from the file `from` is the contract for its

@@ -53,7 +53,8 @@ pub fn object_keys(project: &Project, file: &str, binding: &str) -> Option<Rc<Ve
 }
 
 fn read_keys(file: &str, text: &str, binding: &str) -> Option<Vec<Key>> {
-    if binding != "default" && binding != "module.exports" && mutated(text, binding) {
+    let exports = binding == "module.exports";
+    if binding != "default" && !exports && mutated(text, binding) {
         return None;
     }
     let adapter = plumb_lang::adapter_for_path(Path::new(file))?;
@@ -62,11 +63,86 @@ fn read_keys(file: &str, text: &str, binding: &str) -> Option<Vec<Key>> {
     let root = tree.root_node();
     let mut cur = root.walk();
     for stmt in root.named_children(&mut cur) {
+        if exports {
+            let Some((obj, aliases)) = exports_object(stmt, src) else {
+                continue;
+            };
+            // `var Utility = module.exports = {…}` (pm2) is filled through
+            // its alias too; `module.exports.extra = …` adds a key.
+            if aliases.iter().any(|a| mutated(text, a)) {
+                return None;
+            }
+            let mut keys = keys_of(obj, src)?;
+            keys.extend(keys_added_to_exports(text)?);
+            return Some(keys);
+        }
         if let Some(obj) = bound_object(stmt, src, binding) {
             return keys_of(obj, src);
         }
     }
     None
+}
+
+/// The object literal a top-level statement assigns to `module.exports`
+/// (`module.exports = {…}`, `var U = module.exports = {…}`, `exports =
+/// module.exports = {…}`), with the other names the chain binds it to.
+fn exports_object<'t>(stmt: Node<'t>, src: &[u8]) -> Option<(Node<'t>, Vec<String>)> {
+    let mut aliases = Vec::new();
+    let mut value = match stmt.kind() {
+        "expression_statement" => stmt.named_child(0)?,
+        "variable_declaration" | "lexical_declaration" => {
+            let mut c = stmt.walk();
+            let declarators: Vec<Node> = stmt
+                .named_children(&mut c)
+                .filter(|d| d.kind() == "variable_declarator")
+                .collect();
+            let [d] = declarators[..] else {
+                return None;
+            };
+            aliases.push(text(d.child_by_field_name("name")?, src).to_string());
+            d.child_by_field_name("value")?
+        }
+        _ => return None,
+    };
+    let mut exported = false;
+    while value.kind() == "assignment_expression" {
+        let left = text(value.child_by_field_name("left")?, src);
+        if left == "module.exports" {
+            exported = true;
+        } else {
+            aliases.push(left.to_string());
+        }
+        value = value.child_by_field_name("right").map(unwrap)?;
+    }
+    (exported && value.kind() == "object").then_some((value, aliases))
+}
+
+/// The keys `module.exports.k = …` adds; `None` when the text writes a
+/// computed key, hands `module.exports` to a function or assigns it whole
+/// twice.
+fn keys_added_to_exports(text: &str) -> Option<Vec<Key>> {
+    let (mut out, mut whole) = (Vec::new(), 0);
+    for i in word_positions(text, "module.exports") {
+        let after = &text[i + "module.exports".len()..];
+        let before = text[..i].trim_end();
+        if after.starts_with('[') || before.ends_with(['(', ',']) {
+            return None;
+        }
+        // (A second `module.exports = …` replaces the literal.)
+        let value = after.trim_start().strip_prefix('=');
+        whole += usize::from(value.is_some_and(|v| !v.starts_with(['=', '>'])));
+        if whole > 1 {
+            return None;
+        }
+        if let Some(k) = super::qualified::assigned_member(after) {
+            out.push(Key {
+                name: k.to_string(),
+                value: None,
+                line: text[..i].matches('\n').count() as u32 + 1,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// `binding.x = …` or `Object.assign(binding, …)` anywhere in the file.
@@ -77,7 +153,15 @@ fn mutated(text: &str, binding: &str) -> bool {
         if before.ends_with("assign(") || before.ends_with("defineProperty(") {
             return true;
         }
-        let Some(rest) = after.strip_prefix('.').or_else(|| after.strip_prefix('[')) else {
+        // `binding[expr] = …`, whatever the key.
+        if after.starts_with('[') {
+            let close = super::lexical::matching_close(after, 0);
+            return close.is_some_and(|c| {
+                let tail = after[c + 1..].trim_start();
+                tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
+            });
+        }
+        let Some(rest) = after.strip_prefix('.') else {
             return false;
         };
         let end = rest
@@ -134,16 +218,6 @@ fn bound_object<'t>(stmt: Node<'t>, src: &[u8], binding: &str) -> Option<Node<'t
                 }
             }
             None
-        }
-        "expression_statement" if binding == "module.exports" => {
-            let a = stmt.named_child(0)?;
-            if a.kind() != "assignment_expression"
-                || a.child_by_field_name("left").map(|l| text(l, src)) != Some("module.exports")
-            {
-                return None;
-            }
-            let v = a.child_by_field_name("right").map(unwrap)?;
-            (v.kind() == "object").then_some(v)
         }
         _ => None,
     }

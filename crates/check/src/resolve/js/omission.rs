@@ -15,6 +15,26 @@ use plumb_facts::{DefKind, Definition, FileFacts, Import, Params};
 
 use crate::project::Project;
 
+/// Whether `body` assigns the parameter `earlier` to the parameter `later`
+/// as a statement of its own (`cb = opts;`).
+fn shifted_into(body: &str, later: &str, earlier: &str) -> bool {
+    crate::resolve::word_positions(body, later).any(|i| {
+        let before = body[..i].trim_end_matches([' ', '\t']);
+        let value = body[i + later.len()..]
+            .trim_start_matches([' ', '\t'])
+            .strip_prefix('=')
+            .filter(|v| !v.starts_with(['=', '>']))
+            .map(|v| v.trim_start_matches([' ', '\t']));
+        before.ends_with(['\n', ';', '{', '}'])
+            && value
+                .and_then(|v| v.strip_prefix(earlier))
+                .is_some_and(|rest| {
+                    rest.trim_start_matches([' ', '\t'])
+                        .starts_with([';', '\n', '\r', '}'])
+                })
+    })
+}
+
 /// How plainly a JavaScript function lets callers leave a parameter out.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Omission {
@@ -77,6 +97,17 @@ pub(super) fn js_params(
     // called as `cb(name)`, `(parent = root, func)` as `build()`), so those
     // are optional too.
     let mut optional_before = false;
+    // `if (typeof opts == 'function') { cb = opts; opts = {}; }` (pm2's
+    // `launchDaemon(opts, cb)`): the function shifts its arguments itself,
+    // so the later parameter is plainly optional.
+    for (j, later) in p.list.iter().enumerate() {
+        if p.list[..j]
+            .iter()
+            .any(|earlier| shifted_into(body, &later.name, &earlier.name))
+        {
+            omissions[j] = Omission::Optional;
+        }
+    }
     for (param, o) in p.list.iter().zip(omissions.iter_mut()) {
         if param.kind != plumb_facts::ParamKind::Positional {
             continue;

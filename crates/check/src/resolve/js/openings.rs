@@ -236,6 +236,14 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         if before.ends_with("__proto__:") {
             continue;
         }
+        // `Sub.prototype.__proto__ = Foo.prototype;` (blessed) makes a
+        // subclass too.
+        if before
+            .strip_suffix('=')
+            .is_some_and(|b| b.trim_end().ends_with(".prototype.__proto__"))
+        {
+            continue;
+        }
         // `var promise = object_create(Promise.prototype)` (q) makes an
         // instance; `Sub.prototype = Object.create(Foo.prototype)` a
         // subclass, whose members `this` may then have.

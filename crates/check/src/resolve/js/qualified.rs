@@ -656,6 +656,15 @@ fn module_exports_names(text: &str) -> Option<Vec<&str>> {
         let path = &rest[..end];
         let after = rest[end..].trim_start_matches([' ', '\t']);
         if matches!(path, "class" | "function") {
+            // `module.exports = class Visitor extends …` (stylus): the
+            // adapter names the class after itself.
+            let own = after.trim_start_matches('*').trim_start();
+            let len = own
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(own.len());
+            if len > 0 && !matches!(&own[..len], "extends") {
+                names.push(&own[..len]);
+            }
             break;
         }
         let last = path.rsplit('.').next().unwrap_or(path);
@@ -670,6 +679,28 @@ fn module_exports_names(text: &str) -> Option<Vec<&str>> {
             .strip_prefix('=')
             .filter(|a| !a.starts_with(['=', '>']))?
             .trim_start();
+    }
+    // `exports = EventEmitter; … module.exports = exports;` (blessed):
+    // the value is what the bare `exports` was set to, once.
+    if names == ["exports"] {
+        let mut sets = crate::resolve::word_positions(text, "exports").filter_map(|i| {
+            let before = text[..i].trim_end_matches([' ', '\t']);
+            let statement_start = before.is_empty() || before.ends_with(['\n', ';', '{', '}']);
+            let value = text[i + "exports".len()..]
+                .trim_start_matches([' ', '\t'])
+                .strip_prefix('=')
+                .filter(|v| !v.starts_with(['=', '>']))?
+                .trim_start();
+            let end = value
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(value.len());
+            let tail = value[end..].trim_start_matches([' ', '\t']);
+            (statement_start && end > 0 && (tail.is_empty() || tail.starts_with([';', '\n', '\r'])))
+                .then_some(&value[..end])
+        });
+        if let (Some(x), None) = (sets.next(), sets.next()) {
+            names = vec![x];
+        }
     }
     module_exports_whole_once(text).then_some(names)
 }
@@ -835,11 +866,7 @@ pub(super) fn assigned_member(after: &str) -> Option<&str> {
 /// Whether the definition is a CommonJS export key (`exports.x = …`,
 /// `module.exports.x = …`): it binds no variable of the module.
 fn export_key_assignment(d: &Definition) -> bool {
-    let sig = d.signature.as_deref().unwrap_or("").trim_start();
-    let sig = sig.strip_prefix("module.").unwrap_or(sig);
-    sig.strip_prefix("exports.")
-        .and_then(|rest| rest.strip_prefix(d.name.as_str()))
-        .is_some_and(|rest| rest.trim_start().starts_with('='))
+    super::modules::export_key_value(d).is_some()
 }
 
 /// `q.m()` where `q` is the class, or the function holding statics, `d` of

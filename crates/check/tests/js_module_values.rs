@@ -1,0 +1,160 @@
+//! What a CommonJS or TypeScript module's value is, written the ways real
+//! libraries write it: `module.exports = class Visitor {…}` (stylus),
+//! `exports = EventEmitter; … module.exports = exports;` beside
+//! `exports.EventEmitter = EventEmitter` (blessed), `var Utility =
+//! module.exports = {…}` with keys added as `module.exports.k = …` (pm2),
+//! a module function other objects are merged into (`helpers.merge(blessed,
+//! widgets)`), and `export = Hexo` imported as a default to type `this`.
+//! Also which files speak for a constructor's prototype (not those whose
+//! constructor of the same name comes from another module). Each test
+//! indexes a temporary project and asserts the exact findings.
+
+mod project;
+
+use project::{file, shop};
+
+const VISITOR: &str = "module.exports = class Visitor {\n  constructor(root) {\n    this.root = root;\n  }\n  visit(node) {\n    return node;\n  }\n};\n";
+
+#[test]
+fn a_class_expression_assigned_to_module_exports_is_the_module_value() {
+    let p = shop(&[("lib/visitor/index.js", VISITOR)]);
+    let compiler = |call: &str| {
+        format!(
+            "var Visitor = require('./');\n\
+             module.exports = class Compiler extends Visitor {{\n  \
+             out(s) {{\n    return s;\n  }}\n  \
+             compile() {{\n    return this.{call}(this.root);\n  }}\n}};\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/visitor/compiler.js", &compiler("visits")),
+        vec!["unknown-symbol lib/visitor/compiler.js:7 'this' has no member 'visits'"]
+    );
+    assert_eq!(
+        file(&p, "lib/visitor/compiler.js", &compiler("visit")),
+        Vec::<String>::new()
+    );
+}
+
+const EVENTS: &str = "function EventEmitter() {\n  this._events = {};\n}\n\
+                      EventEmitter.prototype.on = function (type, fn) {\n  this._events[type] = fn;\n};\n\
+                      EventEmitter.prototype.emit = function (type) {\n  return this._events[type];\n};\n\
+                      exports = EventEmitter;\nexports.EventEmitter = EventEmitter;\nmodule.exports = exports;\n";
+
+/// lib/node.js, a constructor over lib/events.js's `EventEmitter`, whose
+/// method calls `this.CALL('adopt')`.
+fn node_calling(call: &str) -> String {
+    format!(
+        "var EventEmitter = require('./events').EventEmitter;\n\
+         function Node() {{\n  EventEmitter.call(this);\n}}\n\
+         Node.prototype.__proto__ = EventEmitter.prototype;\n\
+         Node.prototype.insert = function (el) {{\n  this.{call}('adopt');\n}};\n\
+         module.exports = Node;\n"
+    )
+}
+
+#[test]
+fn a_base_exported_through_a_rebound_exports_object_is_read() {
+    // Another file's `EventEmitter` comes from Node's `events`: it says
+    // nothing about the project's constructor of that name.
+    let gpm = "var EventEmitter = require('events').EventEmitter;\n\
+               function Gpm() {}\nGpm.prototype.__proto__ = EventEmitter.prototype;\n\
+               module.exports = Gpm;\n";
+    let p = shop(&[("lib/events.js", EVENTS), ("lib/gpm.js", gpm)]);
+    assert_eq!(
+        file(&p, "lib/node.js", &node_calling("emits")),
+        vec!["unknown-symbol lib/node.js:7 'this' has no member 'emits'"]
+    );
+    assert_eq!(
+        file(&p, "lib/node.js", &node_calling("emit")),
+        Vec::<String>::new()
+    );
+    // A file of the project that writes the prototype by a computed key
+    // still opens it.
+    let patch = "var EventEmitter = require('./events').EventEmitter;\n\
+                 EventEmitter.prototype[name] = function () {};\n";
+    let p = shop(&[("lib/events.js", EVENTS), ("lib/patch.js", patch)]);
+    assert_eq!(
+        file(&p, "lib/node.js", &node_calling("emits")),
+        Vec::<String>::new()
+    );
+}
+
+const UTILITY: &str = "var Utility = module.exports = {\n  clone: function (o) {\n    return o;\n  },\n};\n\
+                       module.exports.extra = function () {\n  return 1;\n};\n";
+
+#[test]
+fn an_object_literal_bound_to_module_exports_and_an_alias_has_its_keys() {
+    let p = shop(&[("lib/utility.js", UTILITY)]);
+    let user = |call: &str| format!("var Utility = require('./utility');\nUtility.{call}({{}});\n");
+    assert_eq!(
+        file(&p, "lib/god.js", &user("clones")),
+        vec!["unknown-symbol lib/god.js:2 'Utility' has no member 'clones'"]
+    );
+    // `module.exports.extra = …` adds a key.
+    assert_eq!(file(&p, "lib/god.js", &user("clone")), Vec::<String>::new());
+    assert_eq!(file(&p, "lib/god.js", &user("extra")), Vec::<String>::new());
+    // A key written through the alias opens the object.
+    let p = shop(&[(
+        "lib/utility.js",
+        &format!("{UTILITY}Utility[process.env.K] = 1;\n"),
+    )]);
+    assert_eq!(
+        file(&p, "lib/god.js", &user("clones")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_module_function_other_objects_are_merged_into_is_open() {
+    let widget = "exports.box = function () {};\n";
+    let helpers = "exports.merge = function (a, b) {\n  Object.keys(b).forEach(function (k) { a[k] = b[k]; });\n  return a;\n};\n";
+    let lib = |merge: &str| {
+        format!(
+            "function blessed() {{}}\nblessed.helpers = require('./helpers');\n\
+             blessed.widget = require('./widget');\n{merge}module.exports = blessed;\n"
+        )
+    };
+    let example = "var blessed = require('../lib/blessed');\nblessed.box();\n";
+    let p = shop(&[
+        ("lib/widget.js", widget),
+        ("lib/helpers.js", helpers),
+        (
+            "lib/blessed.js",
+            &lib("blessed.helpers.merge(blessed, blessed.widget);\n"),
+        ),
+    ]);
+    assert_eq!(file(&p, "example/box.js", example), Vec::<String>::new());
+    let p = shop(&[
+        ("lib/widget.js", widget),
+        ("lib/helpers.js", helpers),
+        ("lib/blessed.js", &lib("")),
+    ]);
+    assert_eq!(
+        file(&p, "example/box.js", example),
+        vec!["unknown-symbol example/box.js:2 'blessed' has no member 'box'"]
+    );
+}
+
+#[test]
+fn export_equals_imported_as_a_default_types_this() {
+    let hexo = "import { EventEmitter } from 'events';\n\
+                class Hexo extends EventEmitter {\n  call(name: string): void {}\n}\n\
+                export = Hexo;\n";
+    let publish = |call: &str| {
+        format!(
+            "import type Hexo from '../hexo';\n\
+             function publishConsole(this: Hexo, args: string[]): void {{\n  \
+             this.{call}('help');\n}}\nexport = publishConsole;\n"
+        )
+    };
+    let p = shop(&[("lib/hexo.ts", hexo)]);
+    assert_eq!(
+        file(&p, "lib/console/publish.ts", &publish("computeCall")),
+        vec!["unknown-symbol lib/console/publish.ts:3 'this' has no member 'computeCall'"]
+    );
+    assert_eq!(
+        file(&p, "lib/console/publish.ts", &publish("call")),
+        Vec::<String>::new()
+    );
+}
