@@ -306,3 +306,48 @@ fn a_function_calling_itself_short_is_no_slip_from_convention() {
         ]
     );
 }
+
+#[test]
+fn a_condition_comparing_the_value_is_no_test_of_it() {
+    // pm2's `formatFileSize(bytes)`: `if (bytes < 1024) return bytes + 'B'`
+    // uses the number; `if (bytes)` would only test it.
+    let lib = |cond: &str| {
+        format!(
+            "function formatFileSize(bytes) {{\n  if ({cond}) return bytes + 'B';\n  \
+             return (bytes / 1024).toFixed(1) + 'K';\n}}\nmodule.exports = formatFileSize;\n"
+        )
+    };
+    let body = "const formatFileSize = require('./size');\nformatFileSize();\n";
+    let p = shop(&[("lib/size.js", &lib("bytes < 1024"))]);
+    assert_eq!(
+        file(&p, "lib/serve.js", body),
+        vec![
+            "arity-mismatch lib/serve.js:2 'formatFileSize' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+    let p = shop(&[("lib/size.js", &lib("!bytes"))]);
+    assert_eq!(file(&p, "lib/serve.js", body), Vec::<String>::new());
+}
+
+#[test]
+fn a_type_dispatch_that_throws_otherwise_needs_the_argument() {
+    // turndown's `use(plugin)`.
+    let lib = |last: &str| {
+        format!(
+            "function use(plugin) {{\n  if (Array.isArray(plugin)) {{\n    plugin.forEach(use);\n  }} \
+             else if (typeof plugin === 'function') {{\n    plugin(this);\n  }} else {{\n    {last}\n  }}\n  \
+             return this;\n}}\nmodule.exports = use;\n"
+        )
+    };
+    let body = "const use = require('./use');\nuse();\n";
+    let p = shop(&[(
+        "lib/use.js",
+        &lib("throw new TypeError('plugin must be a function');"),
+    )]);
+    assert_eq!(
+        file(&p, "lib/main.js", body),
+        vec!["arity-mismatch lib/main.js:2 'use' needs at least 1 argument(s) but 0 were given"]
+    );
+    let p = shop(&[("lib/use.js", &lib("return null;"))]);
+    assert_eq!(file(&p, "lib/main.js", body), Vec::<String>::new());
+}

@@ -6,7 +6,8 @@
 //! a module function other objects are merged into (`helpers.merge(blessed,
 //! widgets)`), and `export = Hexo` imported as a default to type `this`.
 //! Also which files speak for a constructor's prototype (not those whose
-//! constructor of the same name comes from another module). Each test
+//! constructor of the same name comes from another module, nor those that
+//! only read its keys). Each test
 //! indexes a temporary project and asserts the exact findings.
 
 mod project;
@@ -155,6 +156,43 @@ fn export_equals_imported_as_a_default_types_this() {
     );
     assert_eq!(
         file(&p, "lib/console/publish.ts", &publish("call")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn reading_a_prototypes_keys_elsewhere_adds_none() {
+    // blessed's image.js copies OverlayImage's methods onto its instances.
+    let image = "var OverlayImage = require('./overlayimage');\n\
+                 function Image(options) {\n  \
+                 Object.getOwnPropertyNames(OverlayImage.prototype).forEach(function (key) {\n    \
+                 Object.defineProperty(this, key, Object.getOwnPropertyDescriptor(OverlayImage.prototype, key));\n  \
+                 }, this);\n}\nmodule.exports = Image;\n";
+    let overlay = |call: &str| {
+        format!(
+            "function OverlayImage(options) {{\n  this.options = options;\n}}\n\
+             OverlayImage.prototype.ratio = function () {{\n  return 1;\n}};\n\
+             OverlayImage.prototype.render = function () {{\n  return this.{call}();\n}};\n\
+             module.exports = OverlayImage;\n"
+        )
+    };
+    let p = shop(&[("lib/image.js", image)]);
+    assert_eq!(
+        file(&p, "lib/overlayimage.js", &overlay("ratios")),
+        vec!["unknown-symbol lib/overlayimage.js:8 'this' has no member 'ratios'"]
+    );
+    assert_eq!(
+        file(&p, "lib/overlayimage.js", &overlay("ratio")),
+        Vec::<String>::new()
+    );
+    // Writing to it elsewhere (`Object.assign(OverlayImage.prototype, x)`)
+    // still opens it.
+    let p = shop(&[(
+        "lib/image.js",
+        "var OverlayImage = require('./overlayimage');\nObject.assign(OverlayImage.prototype, mixin);\n",
+    )]);
+    assert_eq!(
+        file(&p, "lib/overlayimage.js", &overlay("ratios")),
         Vec::<String>::new()
     );
 }

@@ -170,7 +170,7 @@ fn js_omission(name: &str, body: &str, doc: &str, file: &File, depth: u32) -> Om
     if !simple || doc_optional(doc, name) {
         return Omission::Optional;
     }
-    if throws_when_missing(body, name) {
+    if throws_when_missing(body, name) || dispatch_throws(body, name) {
         return Omission::Needed;
     }
     if let Some(test) = body_tests(body, name) {
@@ -499,15 +499,113 @@ fn throws_when_missing(body: &str, name: &str) -> bool {
     })
 }
 
+/// Whether the body dispatches on what `name` is and throws for anything
+/// else: an `if … else if … else { throw … }` chain every condition of
+/// which fails for a missing argument (turndown's `use(plugin)`: `if
+/// (Array.isArray(plugin)) {…} else if (typeof plugin === 'function') {…}
+/// else { throw new TypeError(…) }`).
+fn dispatch_throws(body: &str, name: &str) -> bool {
+    crate::resolve::word_positions(body, name).any(|i| {
+        let Some(mut open) = if_condition_start(&body[..i]) else {
+            return false;
+        };
+        // From the chain's first `if` only.
+        let head = body[..open].trim_end();
+        if head
+            .strip_suffix("if")
+            .is_some_and(|h| ends_with_word(h.trim_end(), "else"))
+        {
+            return false;
+        }
+        let first = open;
+        loop {
+            let Some(close) = super::lexical::matching_close(body, open) else {
+                return false;
+            };
+            if !false_when_missing(&body[open + 1..close], name) {
+                return false;
+            }
+            // (Braced branches only.)
+            let branch =
+                close + 1 + (body[close + 1..].len() - body[close + 1..].trim_start().len());
+            if !body[branch..].starts_with('{') {
+                return false;
+            }
+            let Some(end) = super::lexical::matching_close(body, branch) else {
+                return false;
+            };
+            let Some(rest) = body[end + 1..].trim_start().strip_prefix("else") else {
+                return false;
+            };
+            let rest = rest.trim_start();
+            if let Some(next) = rest.strip_prefix("if") {
+                let next = next.trim_start();
+                if !next.starts_with('(') {
+                    return false;
+                }
+                open = body.len() - next.len();
+                continue;
+            }
+            let last = rest.strip_prefix('{').unwrap_or(rest).trim_start();
+            return last.starts_with("throw ")
+                && !super::guards::inside_if_on(&body[..first], name)
+                && crate::resolve::word_positions(
+                    &super::lexical::blank_literals(&body[..first]),
+                    "return",
+                )
+                .next()
+                .is_none();
+        }
+    })
+}
+
+/// Whether the condition `cond` is false when `name` is `undefined`: a
+/// conjunction one side of which is `name` itself, `typeof name === 'x'`
+/// (not `'undefined'`), `Array.isArray(name)` or `name instanceof X`.
+fn false_when_missing(cond: &str, name: &str) -> bool {
+    cond.split("&&").any(|c| {
+        let mut c = c.trim();
+        while c.starts_with('(')
+            && super::lexical::matching_close(c, 0).is_some_and(|e| e + 1 == c.len())
+        {
+            c = c[1..c.len() - 1].trim();
+        }
+        if c == name || c == format!("Array.isArray({name})") {
+            return true;
+        }
+        if let Some(rest) = c.strip_prefix(name)
+            && let Some(class) = rest.trim_start().strip_prefix("instanceof ")
+        {
+            return !class.trim().is_empty();
+        }
+        let Some(rest) = c.strip_prefix("typeof ") else {
+            return false;
+        };
+        let rest = rest.trim_start();
+        let rest = rest
+            .strip_prefix('(')
+            .and_then(|r| r.trim_start().strip_prefix(name))
+            .and_then(|r| r.trim_start().strip_prefix(')'))
+            .or_else(|| rest.strip_prefix(name));
+        rest.and_then(|r| {
+            let r = r.trim_start();
+            r.strip_prefix("===").or_else(|| r.strip_prefix("=="))
+        })
+        .map(|v| v.trim().trim_matches(['\'', '"', '`']))
+        .is_some_and(|ty| !ty.is_empty() && ty != "undefined")
+    })
+}
+
 /// The byte index of the `(` of the `if (` whose condition the end of
-/// `before` is inside, if it is one.
+/// `before` is inside (at any depth), if it is one.
 fn if_condition_start(before: &str) -> Option<usize> {
     let mut depth = 0i32;
     for (j, c) in before.char_indices().rev() {
         match c {
             ')' | ']' | '}' => depth += 1,
             '(' | '[' | '{' if depth > 0 => depth -= 1,
-            '(' => return ends_with_word(before[..j].trim_end(), "if").then_some(j),
+            // (Past a call's parenthesis: `if (Array.isArray(name))`.)
+            '(' if ends_with_word(before[..j].trim_end(), "if") => return Some(j),
             '[' | '{' | ';' => return None,
             _ => {}
         }
@@ -639,10 +737,12 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
         if (head.ends_with("if (") || head.ends_with("if(")) && after.starts_with(')') {
             return Some(Omission::Optional);
         }
+        // (`if (bytes < 1024)` compares the value; pm2's `formatFileSize`.)
+        let condition_head =
+            (before.ends_with("if (") || before.ends_with("if(") || before.ends_with("while ("))
+                && ["&&", "||", "?", ")"].iter().any(|t| after.starts_with(t));
         let truth = before.ends_with('!') && !before.ends_with("!=")
-            || before.ends_with("if (")
-            || before.ends_with("if(")
-            || before.ends_with("while (")
+            || condition_head
             || after.starts_with("&&")
             || after.starts_with('?') && !after.starts_with("?.");
         truth.then_some(Omission::Tolerated)
@@ -880,4 +980,20 @@ fn concatenated(before: &str, after: &str) -> bool {
         .filter(|r| !r.starts_with(['+', '=']))
         .is_some_and(|r| r.trim_start().starts_with(QUOTES));
     left || right
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_type_dispatch_ending_in_a_throw_needs_the_argument() {
+        let body = "function (plugin) {\n  if (Array.isArray(plugin)) {\n    run(plugin);\n  } else if (typeof plugin === 'function') {\n    plugin(this);\n  } else {\n    throw new TypeError('bad');\n  }\n}";
+        assert!(dispatch_throws(body, "plugin"));
+        // A branch for the missing argument, or no throw, lets it be left out.
+        let missing = body.replace("Array.isArray(plugin)", "!plugin");
+        assert!(!dispatch_throws(&missing, "plugin"));
+        let no_throw = body.replace("throw new TypeError('bad');", "return null;");
+        assert!(!dispatch_throws(&no_throw, "plugin"));
+    }
 }

@@ -236,6 +236,22 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
         if before.ends_with("__proto__:") {
             continue;
         }
+        // Reading the prototype's keys adds none (blessed's image.js copies
+        // `Object.getOwnPropertyNames(OverlayImage.prototype)` elsewhere).
+        if [
+            "Object.getOwnPropertyNames(",
+            "Object.getOwnPropertyDescriptor(",
+            "Object.getOwnPropertyDescriptors(",
+            "Object.getOwnPropertySymbols(",
+            "Object.keys(",
+            "Object.entries(",
+            "Reflect.ownKeys(",
+        ]
+        .iter()
+        .any(|f| before.ends_with(f))
+        {
+            continue;
+        }
         // `Sub.prototype.__proto__ = Foo.prototype;` (blessed) makes a
         // subclass too.
         if before
