@@ -196,3 +196,18 @@ fn reading_a_prototypes_keys_elsewhere_adds_none() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn keys_written_through_the_variable_of_an_exported_function_are_members() {
+    // pm2's charm: `var encode = module.exports = function (xs) {…}` then
+    // `var ord = encode.ord = function ord(c) {…}`.
+    let encode = "var encode = module.exports = function (xs) {\n  return Buffer.from(xs);\n};\n\
+                  var ord = encode.ord = function ord(c) {\n  return c.charCodeAt(0);\n};\n";
+    let p = shop(&[("lib/encode.js", encode)]);
+    let user = |call: &str| format!("var encode = require('./encode');\nencode.{call}('[');\n");
+    assert_eq!(file(&p, "lib/charm.js", &user("ord")), Vec::<String>::new());
+    assert_eq!(
+        file(&p, "lib/charm.js", &user("ords")),
+        vec!["unknown-symbol lib/charm.js:2 'encode' has no member 'ords'"]
+    );
+}

@@ -147,17 +147,28 @@ pub(super) fn only_when_given(line: &str, name: &str) -> bool {
         return false;
     };
     let cond = cond.trim();
-    if cond.contains("&&") || cond.contains("||") {
-        return false;
-    }
-    let typeof_test = ["===", "=="].iter().any(|op| {
-        cond.strip_prefix("typeof ")
-            .and_then(|c| c.trim_start().strip_prefix(name))
-            .and_then(|c| c.trim_start().strip_prefix(op))
-            .is_some_and(|v| {
+    !cond.contains("&&") && !cond.contains("||") && given_only(cond, name)
+}
+
+/// Whether the condition `cond` (no `&&` or `||`) holds only for a given
+/// argument `name`: `typeof name === 'string'` (or `typeof(name)`, any type
+/// but `'undefined'`), `name instanceof X`, `Array.isArray(name)`.
+pub(super) fn given_only(cond: &str, name: &str) -> bool {
+    let typeof_test = cond.strip_prefix("typeof").is_some_and(|rest| {
+        let rest = rest.trim_start();
+        let operand = rest
+            .strip_prefix('(')
+            .and_then(|r| r.trim_start().strip_prefix(name))
+            .and_then(|r| r.trim_start().strip_prefix(')'))
+            .or_else(|| rest.strip_prefix(name).filter(|_| !rest.starts_with('(')));
+        operand.is_some_and(|r| {
+            let r = r.trim_start();
+            let v = r.strip_prefix("===").or_else(|| r.strip_prefix("=="));
+            v.is_some_and(|v| {
                 let v = v.trim();
                 v.starts_with(['\'', '"', '`']) && v.trim_matches(['\'', '"', '`']) != "undefined"
             })
+        })
     });
     let instance = cond
         .strip_prefix(name)

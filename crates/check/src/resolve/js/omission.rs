@@ -560,8 +560,8 @@ fn dispatch_throws(body: &str, name: &str) -> bool {
 }
 
 /// Whether the condition `cond` is false when `name` is `undefined`: a
-/// conjunction one side of which is `name` itself, `typeof name === 'x'`
-/// (not `'undefined'`), `Array.isArray(name)` or `name instanceof X`.
+/// conjunction one side of which is `name` itself or holds only for a given
+/// argument ([`super::guards::given_only`]).
 fn false_when_missing(cond: &str, name: &str) -> bool {
     cond.split("&&").any(|c| {
         let mut c = c.trim();
@@ -570,29 +570,7 @@ fn false_when_missing(cond: &str, name: &str) -> bool {
         {
             c = c[1..c.len() - 1].trim();
         }
-        if c == name || c == format!("Array.isArray({name})") {
-            return true;
-        }
-        if let Some(rest) = c.strip_prefix(name)
-            && let Some(class) = rest.trim_start().strip_prefix("instanceof ")
-        {
-            return !class.trim().is_empty();
-        }
-        let Some(rest) = c.strip_prefix("typeof ") else {
-            return false;
-        };
-        let rest = rest.trim_start();
-        let rest = rest
-            .strip_prefix('(')
-            .and_then(|r| r.trim_start().strip_prefix(name))
-            .and_then(|r| r.trim_start().strip_prefix(')'))
-            .or_else(|| rest.strip_prefix(name));
-        rest.and_then(|r| {
-            let r = r.trim_start();
-            r.strip_prefix("===").or_else(|| r.strip_prefix("=="))
-        })
-        .map(|v| v.trim().trim_matches(['\'', '"', '`']))
-        .is_some_and(|ty| !ty.is_empty() && ty != "undefined")
+        c == name || !c.contains("||") && super::guards::given_only(c, name)
     })
 }
 

@@ -705,6 +705,22 @@ fn module_exports_names(text: &str) -> Option<Vec<&str>> {
     module_exports_whole_once(text).then_some(names)
 }
 
+/// `x` when `before` ends with `var x =` (`let`, `const`): the variable a
+/// declaration binds to what follows.
+fn declared_alias(before: &str) -> Option<&str> {
+    let head = before.trim_end().strip_suffix('=')?.trim_end();
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    let name = &head[start..];
+    let keyword = head[..start].trim_end();
+    (!name.is_empty()
+        && ["var", "let", "const"]
+            .iter()
+            .any(|k| super::omission::ends_with_word(keyword, k)))
+    .then_some(name)
+}
+
 /// Whether `module.exports` is assigned whole exactly once (every other
 /// mention names a key: `module.exports.k = …`).
 fn module_exports_whole_once(text: &str) -> bool {
@@ -784,8 +800,13 @@ fn exported_value_member(
                 let v = v.strip_prefix("async ").unwrap_or(v);
                 v.starts_with("function ") || v.starts_with("function(")
             });
-        return anonymous
-            .then(|| function_value_member(ctx, r, file, text, "module.exports", q))?;
+        // `var encode = module.exports = function (xs) {…}; encode.ord = …`
+        // (pm2's charm): keys written through the variable too.
+        let alias = code
+            .split_once("module.exports = ")
+            .and_then(|(before, _)| declared_alias(before))
+            .unwrap_or("module.exports");
+        return anonymous.then(|| function_value_member(ctx, r, file, text, alias, q))?;
     };
     let x = d.name.as_str();
     match d.kind {
