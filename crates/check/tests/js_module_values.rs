@@ -211,3 +211,81 @@ fn keys_written_through_the_variable_of_an_exported_function_are_members() {
         vec!["unknown-symbol lib/charm.js:2 'encode' has no member 'ords'"]
     );
 }
+
+#[test]
+fn an_ignored_directory_a_package_script_writes_is_build_output() {
+    // jsdom: `lib/generated/` is in `.gitignore`, and `npm run prepare`
+    // runs `node ./scripts/convert.js`, which writes it.
+    let convert = "const path = require('path');\n\
+                   const outputDir = path.resolve(__dirname, '../lib/generated/idl/');\n\
+                   module.exports = outputDir;\n";
+    let manifest = |script: &str| {
+        format!(
+            r#"{{"name": "shop", "scripts": {{"prepare": "node ./scripts/{script}.js"}}, "dependencies": {{"got": "^14.0.0"}}}}"#
+        )
+    };
+    let body =
+        "const NodeList = require('../../generated/idl/NodeList');\nmodule.exports = NodeList;\n";
+    let p = project::Proj::new(&[
+        ("package.json", &manifest("convert")),
+        (".gitignore", "node_modules\nlib/generated/\n"),
+        ("scripts/convert.js", convert),
+    ]);
+    assert_eq!(
+        file(&p, "lib/living/nodes/Node.js", body),
+        Vec::<String>::new()
+    );
+    // Ignored, but no script the package runs names it.
+    let p = project::Proj::new(&[
+        ("package.json", &manifest("other")),
+        (".gitignore", "node_modules\nlib/generated/\n"),
+        ("scripts/convert.js", convert),
+        ("scripts/other.js", "module.exports = 1;\n"),
+    ]);
+    assert_eq!(
+        file(&p, "lib/living/nodes/Node.js", body),
+        vec![
+            "unknown-import lib/living/nodes/Node.js:1 cannot find module '../../generated/idl/NodeList'"
+        ]
+    );
+}
+
+#[test]
+fn a_class_exported_under_a_key_is_found_for_its_mixins() {
+    // jsdom's impl files export their class as `implementation`; a class
+    // mixed into another's prototype runs with `this` that other class.
+    let element = "const { mixin } = require('./utils');\n\
+                   const ParentNodeImpl = require('./ParentNode-impl').implementation;\n\
+                   class ElementImpl {\n  _append(n) {\n    return n;\n  }\n}\n\
+                   mixin(ElementImpl.prototype, ParentNodeImpl.prototype);\n\
+                   module.exports = { implementation: ElementImpl };\n";
+    let utils = "exports.mixin = (target, source) => {\n  Object.assign(target, source);\n};\n";
+    let parent = |export: &str| {
+        format!(
+            "class ParentNodeImpl {{\n  append(n) {{\n    return this._append(n);\n  }}\n}}\n{export}"
+        )
+    };
+    let assigned = format!("exports.implementation = {}", parent("").trim_end()) + ";\n";
+    for text in [
+        parent("module.exports = { implementation: ParentNodeImpl };\n"),
+        parent("exports.implementation = ParentNodeImpl;\n"),
+        assigned,
+    ] {
+        let p = shop(&[("lib/Element-impl.js", element), ("lib/utils.js", utils)]);
+        assert_eq!(
+            file(&p, "lib/ParentNode-impl.js", &text),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    // Mixed in nowhere, `this` is the class itself.
+    let p = shop(&[("lib/utils.js", utils)]);
+    assert_eq!(
+        file(
+            &p,
+            "lib/ParentNode-impl.js",
+            &parent("exports.implementation = ParentNodeImpl;\n")
+        ),
+        vec!["unknown-symbol lib/ParentNode-impl.js:3 'this' has no member '_append'"]
+    );
+}

@@ -855,10 +855,43 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
                         {
                             Some((file, (*c).clone()))
                         }
+                        // `exports.implementation = HTMLOrSVGElementImpl;`,
+                        // `= class X {…}` (jsdom): the class the key holds.
+                        [] => match defs.as_slice() {
+                            [d] if d.kind == DefKind::Variable => {
+                                let value = super::modules::export_key_value(d)?
+                                    .trim()
+                                    .trim_end_matches(';')
+                                    .trim_end();
+                                // (`exports.implementation = class X {…}`.)
+                                let value = value.strip_prefix("class ").map_or(value, |v| {
+                                    let v = v.trim_start();
+                                    &v[..v
+                                        .find(|c: char| {
+                                            !(c.is_alphanumeric() || c == '_' || c == '$')
+                                        })
+                                        .unwrap_or(v.len())]
+                                });
+                                let simple = value
+                                    .chars()
+                                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+                                (simple && value != d.name)
+                                    .then(|| find_class(project, &file, value))
+                                    .flatten()
+                            }
+                            _ => None,
+                        },
                         _ => None,
                     }
                 }
-                _ => None,
+                // `module.exports = { implementation: ParentNodeImpl }`
+                // (jsdom's impl files): the class the key holds.
+                _ => super::objects::object_keys(project, &target, "module.exports")?
+                    .iter()
+                    .find(|k| k.name == n.name)?
+                    .value
+                    .as_deref()
+                    .and_then(|v| find_class(project, &target, v)),
             };
         }
     }

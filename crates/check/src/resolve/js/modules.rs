@@ -215,9 +215,46 @@ pub fn into_build_output(project: &Project, from: &str, spec: &str) -> bool {
             return ignored;
         }
         let output = ignored || matches!(*seg, "dist" | "build" | "out" | "lib");
-        return output && built_from_source(project, &segs[i + 1..].join("/"));
+        return output
+            && (built_from_source(project, &segs[i + 1..].join("/"))
+                || ignored && written_by_package_script(project, &prefix));
     }
     false
+}
+
+/// Whether a script the root `package.json` runs (`node ./scripts/x.js`,
+/// in `scripts` or any other command it lists) names the directory `dir`
+/// (`path.resolve(__dirname, "../lib/generated/idl/")`: jsdom's
+/// `lib/generated`, made by `npm run prepare`).
+fn written_by_package_script(project: &Project, dir: &str) -> bool {
+    *project.memo(&format!("js-script-writes:{dir}"), || {
+        let Ok(manifest) = std::fs::read_to_string(project.root.join("package.json")) else {
+            return false;
+        };
+        let scripts = manifest.match_indices("node ").filter_map(|(i, m)| {
+            let arg = manifest[i + m.len()..].trim_start();
+            let end = arg
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '&' | ';' | '|'))
+                .unwrap_or(arg.len());
+            let path = arg[..end].trim_start_matches("./");
+            [".js", ".mjs", ".cjs"]
+                .iter()
+                .any(|e| path.ends_with(e))
+                .then_some(path)
+        });
+        let bounded = |text: &str| {
+            text.match_indices(dir).any(|(k, _)| {
+                let before = text[..k].chars().next_back();
+                let after = text[k + dir.len()..].chars().next();
+                let edge = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '"' | '\'' | '`'));
+                edge(before) && edge(after)
+            })
+        };
+        scripts
+            .take(50)
+            .filter_map(|p| std::fs::read_to_string(project.root.join(p)).ok())
+            .any(|text| bounded(&text))
+    })
 }
 
 /// Whether the repository's `package.json` names `path` (with or without an
