@@ -289,3 +289,97 @@ fn a_class_exported_under_a_key_is_found_for_its_mixins() {
         vec!["unknown-symbol lib/ParentNode-impl.js:3 'this' has no member '_append'"]
     );
 }
+
+#[test]
+fn an_object_literal_with_keys_added_by_name_has_them_all() {
+    // undici's `const webidl = {…}` then `webidl.brandCheck = function`.
+    let lib = |extra: &str| {
+        format!(
+            "const webidl = {{\n  errors: {{}},\n}};\n\
+             webidl.argumentLengthCheck = function ({{ length }}, min) {{\n  return length >= min;\n}};\n\
+             {extra}module.exports = {{ webidl }};\n"
+        )
+    };
+    let user = |call: &str| {
+        format!("const {{ webidl }} = require('./webidl');\nwebidl.{call}(arguments, 1);\n")
+    };
+    let p = shop(&[("lib/webidl.js", &lib(""))]);
+    assert_eq!(
+        file(&p, "lib/cache.js", &user("argument_length_check")),
+        vec!["unknown-symbol lib/cache.js:2 'webidl' has no member 'argument_length_check'"]
+    );
+    assert_eq!(
+        file(&p, "lib/cache.js", &user("argumentLengthCheck")),
+        Vec::<String>::new()
+    );
+    // A computed key may be anything.
+    let p = shop(&[("lib/webidl.js", &lib("webidl[name] = function () {};\n"))]);
+    assert_eq!(
+        file(&p, "lib/cache.js", &user("argument_length_check")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_workspace_package_built_into_lib_resolves_to_its_sources() {
+    // sequelize: `@sequelize/core` exports `./lib/index.d.ts` and the
+    // pattern `./_internal_/*` → `./lib/*`; the repository has only `src/`.
+    let core = r#"{"name": "@acme/core", "exports": {".": {"types": "./lib/index.d.ts", "default": "./lib/index.js"}, "./_internal_/*": "./lib/*"}}"#;
+    let db2 = r#"{"name": "@acme/db2", "dependencies": {"@acme/core": "workspace:*"}}"#;
+    let generator = "export class QueryGenerator {\n  quoteIdentifier(x: string): string {\n    return x;\n  }\n}\n";
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "acme", "private": true, "workspaces": ["packages/*"]}"#,
+        ),
+        ("packages/core/package.json", core),
+        (
+            "packages/core/src/index.d.ts",
+            "export { QueryGenerator } from './query-generator.js';\n",
+        ),
+        (
+            "packages/core/src/index.js",
+            "module.exports = require('./query-generator');\n",
+        ),
+        ("packages/core/src/query-generator.ts", generator),
+        (
+            "packages/core/src/utils/check.ts",
+            "export function rejectInvalid(x: string): void {}\n",
+        ),
+        ("packages/db2/package.json", db2),
+    ]);
+    let db2_generator = |call: &str| {
+        format!(
+            "import {{ QueryGenerator }} from '@acme/core';\n\
+             import {{ rejectInvalid }} from '@acme/core/_internal_/utils/check.js';\n\
+             export class Db2QueryGenerator extends QueryGenerator {{\n  \
+             q(): string {{\n    rejectInvalid('x');\n    return this.{call}('x');\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(
+            &p,
+            "packages/db2/src/query-generator.ts",
+            &db2_generator("quoteIdentifiers")
+        ),
+        vec![
+            "unknown-symbol packages/db2/src/query-generator.ts:6 'this' has no member 'quoteIdentifiers'"
+        ]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "packages/db2/src/query-generator.ts",
+            &db2_generator("quoteIdentifier")
+        ),
+        Vec::<String>::new()
+    );
+    // The pattern subpath names the source too: a missing export is found.
+    let bad = db2_generator("quoteIdentifier").replace("rejectInvalid", "rejectInvalids");
+    assert_eq!(
+        file(&p, "packages/db2/src/query-generator.ts", &bad),
+        vec![
+            "unknown-import packages/db2/src/query-generator.ts:2 module '@acme/core/_internal_/utils/check.js' has no export 'rejectInvalids'"
+        ]
+    );
+}

@@ -162,55 +162,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                 0.9,
             ))];
         };
-        let mut out = Vec::new();
-        let Some(rc) = ctx.project.facts_of(&target) else {
-            return vec![Outcome::Resolved];
-        };
-        // A JavaScript file importing the repository's own `export =`
-        // declarations (immutable's tests: `import {isPlainObject} from
-        // 'immutable'`, which the code exports and the `.d.ts` leaves out).
-        if modules::unbound_export_equals(ctx.project, ctx.path, &target) {
-            return vec![skipped!()];
-        }
-        let facts = &rc.1;
-        for n in &imp.names {
-            if n.name == "default" || n.name == "*" {
-                out.push(Outcome::Resolved);
-                continue;
-            }
-            let known = facts.definitions.iter().any(|d| d.name == n.name);
-            let found = if known {
-                Export::Present
-            } else {
-                find_export(ctx.project, &target, &n.name, 0)
-            };
-            if !matches!(found, Export::Missing) {
-                out.push(if matches!(found, Export::Unknown) {
-                    skipped!()
-                } else {
-                    Outcome::Resolved
-                });
-            } else {
-                let pool: Vec<(String, String, u32)> = facts
-                    .definitions
-                    .iter()
-                    .filter(|d| d.container.is_none())
-                    .map(|d| (d.name.clone(), target.clone(), d.name_span.start_line))
-                    .collect();
-                out.push(Outcome::Found(ctx.finding(
-                    FindingKind::UnknownImport,
-                    &imp.span,
-                    format!("module '{spec}' has no export '{}'", n.name),
-                    vec![format!("definitions and re-exports of {target}")],
-                    ctx.candidates(&n.name, &pool),
-                    0.85,
-                )));
-            }
-        }
-        if out.is_empty() {
-            out.push(Outcome::Resolved);
-        }
-        return out;
+        return names_in_module(ctx, imp, spec, &target);
     }
     if spec.starts_with('/')
         || spec.starts_with("~")
@@ -318,6 +270,60 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
     ))]
 }
 
+/// The names `imp` takes from the project module `target` (what `spec`
+/// names): each a definition or re-export there, else an unknown import.
+fn names_in_module(ctx: &FileCtx, imp: &Import, spec: &str, target: &str) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    let Some(rc) = ctx.project.facts_of(target) else {
+        return vec![Outcome::Resolved];
+    };
+    // A JavaScript file importing the repository's own `export =`
+    // declarations (immutable's tests: `import {isPlainObject} from
+    // 'immutable'`, which the code exports and the `.d.ts` leaves out).
+    if modules::unbound_export_equals(ctx.project, ctx.path, target) {
+        return vec![skipped!()];
+    }
+    let facts = &rc.1;
+    for n in &imp.names {
+        if n.name == "default" || n.name == "*" {
+            out.push(Outcome::Resolved);
+            continue;
+        }
+        let known = facts.definitions.iter().any(|d| d.name == n.name);
+        let found = if known {
+            Export::Present
+        } else {
+            find_export(ctx.project, target, &n.name, 0)
+        };
+        if !matches!(found, Export::Missing) {
+            out.push(if matches!(found, Export::Unknown) {
+                skipped!()
+            } else {
+                Outcome::Resolved
+            });
+        } else {
+            let pool: Vec<(String, String, u32)> = facts
+                .definitions
+                .iter()
+                .filter(|d| d.container.is_none())
+                .map(|d| (d.name.clone(), target.to_string(), d.name_span.start_line))
+                .collect();
+            out.push(Outcome::Found(ctx.finding(
+                FindingKind::UnknownImport,
+                &imp.span,
+                format!("module '{spec}' has no export '{}'", n.name),
+                vec![format!("definitions and re-exports of {target}")],
+                ctx.candidates(&n.name, &pool),
+                0.85,
+            )));
+        }
+    }
+    if out.is_empty() {
+        out.push(Outcome::Resolved);
+    }
+    out
+}
+
 /// The names an import takes from a declared package, checked against the
 /// package's installed source; a note, once per package, when that source
 /// is missing or at another version than the lockfile pins.
@@ -340,11 +346,12 @@ fn installed_names(ctx: &FileCtx, imp: &Import, pkg: &str) -> Vec<Outcome> {
         .own_packages
         .iter()
         .any(|(e, n, _)| *e == Ecosystem::Npm && n == pkg);
-    if own
-        || packages::augmented(ctx.project, spec)
-        || modules::resolve_spec(ctx.project, ctx.path, spec)
-            .is_some_and(|f| !f.starts_with("node_modules/") && !f.contains("/node_modules/"))
-    {
+    let project_file = modules::resolve_spec(ctx.project, ctx.path, spec)
+        .filter(|f| !f.starts_with("node_modules/") && !f.contains("/node_modules/"));
+    if let Some(target) = project_file.as_deref().filter(|_| own) {
+        return names_in_module(ctx, imp, spec, target);
+    }
+    if own || packages::augmented(ctx.project, spec) || project_file.is_some() {
         return vec![Outcome::Resolved];
     }
     let unverifiable = |message: String, evidence: String| {

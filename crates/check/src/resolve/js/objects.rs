@@ -53,31 +53,33 @@ pub fn object_keys(project: &Project, file: &str, binding: &str) -> Option<Rc<Ve
 }
 
 fn read_keys(file: &str, text: &str, binding: &str) -> Option<Vec<Key>> {
-    let exports = binding == "module.exports";
-    if binding != "default" && !exports && mutated(text, binding) {
-        return None;
-    }
     let adapter = plumb_lang::adapter_for_path(Path::new(file))?;
     let tree = plumb_lang::parse(adapter, text.as_bytes())?;
     let src = text.as_bytes();
     let root = tree.root_node();
     let mut cur = root.walk();
     for stmt in root.named_children(&mut cur) {
-        if exports {
+        if binding == "module.exports" {
             let Some((obj, aliases)) = exports_object(stmt, src) else {
                 continue;
             };
             // `var Utility = module.exports = {…}` (pm2) is filled through
             // its alias too; `module.exports.extra = …` adds a key.
-            if aliases.iter().any(|a| mutated(text, a)) {
-                return None;
-            }
             let mut keys = keys_of(obj, src)?;
-            keys.extend(keys_added_to_exports(text)?);
+            for name in std::iter::once("module.exports").chain(aliases.iter().map(String::as_str))
+            {
+                keys.extend(keys_added(text, name)?);
+            }
             return Some(keys);
         }
         if let Some(obj) = bound_object(stmt, src, binding) {
-            return keys_of(obj, src);
+            let mut keys = keys_of(obj, src)?;
+            if binding != "default" {
+                // `const webidl = {…}` then `webidl.brandCheck = function`
+                // (undici).
+                keys.extend(keys_added(text, binding)?);
+            }
+            return Some(keys);
         }
     }
     None
@@ -117,22 +119,57 @@ fn exports_object<'t>(stmt: Node<'t>, src: &[u8]) -> Option<(Node<'t>, Vec<Strin
     (exported && value.kind() == "object").then_some((value, aliases))
 }
 
-/// The keys `module.exports.k = …` adds; `None` when the text writes a
-/// computed key, hands `module.exports` to a function or assigns it whole
+/// Whether the object named between `before` and `after` is an argument
+/// of a call that may write to it: pm2's `require('./God/Methods.js')(God)`
+/// adds methods. `Object.`, `JSON.` and `console.` functions other than
+/// the copying ones do not.
+fn handed_to_function(before: &str, after: &str) -> bool {
+    let after = after.trim_start();
+    if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+        return false;
+    }
+    super::calltext::enclosing_call(before).is_some_and(|c| {
+        !["Object.", "JSON.", "console."]
+            .iter()
+            .any(|r| c.receiver.ends_with(r))
+    })
+}
+
+/// The keys the text writes onto `binding` by name (`binding.k = …`);
+/// `None` when it writes a computed key (`binding[k] = …`), copies into it
+/// (`Object.assign(binding, …)`, `Object.defineProperty(binding, …)`),
+/// hands it to a function, or, for `module.exports`, assigns it whole
 /// twice.
-fn keys_added_to_exports(text: &str) -> Option<Vec<Key>> {
+fn keys_added(text: &str, binding: &str) -> Option<Vec<Key>> {
+    let exports = binding == "module.exports";
     let (mut out, mut whole) = (Vec::new(), 0);
-    for i in word_positions(text, "module.exports") {
-        let after = &text[i + "module.exports".len()..];
+    for i in word_positions(text, binding) {
+        let after = &text[i + binding.len()..];
         let before = text[..i].trim_end();
-        if after.starts_with('[') || before.ends_with(['(', ',']) {
+        if ["assign(", "defineProperty(", "defineProperties("]
+            .iter()
+            .any(|f| before.ends_with(f))
+            || handed_to_function(before, after)
+        {
             return None;
         }
-        // (A second `module.exports = …` replaces the literal.)
-        let value = after.trim_start().strip_prefix('=');
-        whole += usize::from(value.is_some_and(|v| !v.starts_with(['=', '>'])));
-        if whole > 1 {
-            return None;
+        if after.starts_with('[') {
+            let computed = super::lexical::matching_close(after, 0).is_none_or(|c| {
+                let tail = after[c + 1..].trim_start();
+                tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
+            });
+            if computed {
+                return None;
+            }
+            continue;
+        }
+        if exports {
+            // (A second `module.exports = …` replaces the literal.)
+            let value = after.trim_start().strip_prefix('=');
+            whole += usize::from(value.is_some_and(|v| !v.starts_with(['=', '>'])));
+            if whole > 1 {
+                return None;
+            }
         }
         if let Some(k) = super::qualified::assigned_member(after) {
             out.push(Key {
@@ -143,35 +180,6 @@ fn keys_added_to_exports(text: &str) -> Option<Vec<Key>> {
         }
     }
     Some(out)
-}
-
-/// `binding.x = …` or `Object.assign(binding, …)` anywhere in the file.
-fn mutated(text: &str, binding: &str) -> bool {
-    word_positions(text, binding).any(|i| {
-        let before = text[..i].trim_end();
-        let after = &text[i + binding.len()..];
-        if before.ends_with("assign(") || before.ends_with("defineProperty(") {
-            return true;
-        }
-        // `binding[expr] = …`, whatever the key.
-        if after.starts_with('[') {
-            let close = super::lexical::matching_close(after, 0);
-            return close.is_some_and(|c| {
-                let tail = after[c + 1..].trim_start();
-                tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
-            });
-        }
-        let Some(rest) = after.strip_prefix('.') else {
-            return false;
-        };
-        let end = rest
-            .find(|c: char| {
-                !(c.is_alphanumeric() || c == '_' || c == '$' || c == '\'' || c == '"' || c == ']')
-            })
-            .unwrap_or(rest.len());
-        let tail = rest[end..].trim_start();
-        tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
-    })
 }
 
 fn text<'a>(n: Node, src: &'a [u8]) -> &'a str {

@@ -9,8 +9,9 @@
 //! maps to the one source under `src/` it is built from.
 //!
 //! Owns only that mapping; `None` whenever the package is not unique in
-//! the repository, the entry is a pattern (`./*`), or not exactly one
-//! target (or source) names an existing file.
+//! the repository or not exactly one target (or source) names an existing
+//! file. A pattern entry (`"./internal/*": "./lib/*"`) is read with its
+//! `*` filled in.
 
 use std::collections::{HashMap, HashSet};
 
@@ -99,14 +100,30 @@ pub fn package_file(
             });
     };
     let key = format!(".{sub}");
-    let entry = match exports {
-        serde_json::Value::Object(m) if m.keys().any(|k| k.starts_with('.')) => m.get(&key)?,
+    let (entry, star) = match exports {
+        serde_json::Value::Object(m) if m.keys().any(|k| k.starts_with('.')) => {
+            match m.get(&key) {
+                Some(e) => (e, None),
+                // `"./_internal_/*": "./lib/*"` (sequelize's core): the
+                // pattern the subpath matches, and what its `*` stands for.
+                None => m.iter().find_map(|(k, e)| {
+                    let (pre, post) = k.split_once('*')?;
+                    let mid = key.strip_prefix(pre)?.strip_suffix(post)?;
+                    Some((e, Some(mid.to_string())))
+                })?,
+            }
+        }
         // `"exports": "./x.js"` or a map of conditions: the root only.
-        other if sub.is_empty() => other,
+        other if sub.is_empty() => (other, None),
         _ => return None,
     };
     let mut targets = Vec::new();
     leaves(entry, &mut targets, 0);
+    if let Some(star) = &star {
+        for t in targets.iter_mut() {
+            *t = t.replacen('*', star, 1);
+        }
+    }
     let mut found: Vec<String> = targets
         .iter()
         .filter(|t| t.starts_with("./") && !t.contains('*'))
@@ -132,8 +149,54 @@ pub fn package_file(
         [one] => Some(one.clone()),
         // The entry is a build the repository lacks (Leaflet's specs import
         // `leaflet`, whose `exports` is `./dist/leaflet-src.js`): its source.
-        [] if sub.is_empty() => source_entry(project, dir, &targets, pkg),
+        [] if sub.is_empty() => mirrored_source(project, dir, &targets, types_first)
+            .or_else(|| source_entry(project, dir, &targets, pkg)),
+        // A subpath of a pattern into a build the repository lacks: the
+        // source at the same path under `src/` (`./lib/a/query.js` →
+        // `src/a/query.ts`).
+        [] if star.is_some() => {
+            let mut sources: Vec<String> = targets
+                .iter()
+                .filter_map(|t| {
+                    let rest = t.strip_prefix("./")?.split_once('/')?.1;
+                    resolve_base_reading(project, &format!("{dir}src/{rest}"), types_first)
+                })
+                .collect();
+            sources.sort();
+            sources.dedup();
+            match <[String; 1]>::try_from(sources) {
+                Ok([one]) => Some(one),
+                Err(_) => None,
+            }
+        }
         _ => None,
+    }
+}
+
+/// The one file under the package's `src/` at the path a target names
+/// under its build directory (`./lib/index.d.ts` → `src/index.d.ts`, as
+/// sequelize's core keeps hand-written entries beside its sources): the
+/// declarations for a TypeScript importer, the code for a JavaScript one.
+fn mirrored_source(
+    project: &Project,
+    dir: &str,
+    targets: &[String],
+    types_first: bool,
+) -> Option<String> {
+    let mut found: Vec<String> = targets
+        .iter()
+        .filter_map(|t| {
+            let rest = t.strip_prefix("./")?.split_once('/')?.1;
+            let f = format!("{dir}src/{rest}");
+            (super::modules::is_declarations(&f) == types_first && project.file_exists(&f))
+                .then_some(f)
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    match <[String; 1]>::try_from(found) {
+        Ok([one]) => Some(one),
+        Err(_) => None,
     }
 }
 
