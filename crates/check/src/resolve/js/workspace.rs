@@ -154,21 +154,9 @@ pub fn package_file(
         // A subpath of a pattern into a build the repository lacks: the
         // source at the same path under `src/` (`./lib/a/query.js` →
         // `src/a/query.ts`).
-        [] if star.is_some() => {
-            let mut sources: Vec<String> = targets
-                .iter()
-                .filter_map(|t| {
-                    let rest = t.strip_prefix("./")?.split_once('/')?.1;
-                    resolve_base_reading(project, &format!("{dir}src/{rest}"), types_first)
-                })
-                .collect();
-            sources.sort();
-            sources.dedup();
-            match <[String; 1]>::try_from(sources) {
-                Ok([one]) => Some(one),
-                Err(_) => None,
-            }
-        }
+        [] if star.is_some() => one_under_src(dir, &targets, |f| {
+            resolve_base_reading(project, &f, types_first)
+        }),
         _ => None,
     }
 }
@@ -183,13 +171,23 @@ fn mirrored_source(
     targets: &[String],
     types_first: bool,
 ) -> Option<String> {
+    one_under_src(dir, targets, |f| {
+        (super::modules::is_declarations(&f) == types_first && project.file_exists(&f)).then_some(f)
+    })
+}
+
+/// The one file `pick` makes of the paths under `{dir}src/` that the
+/// targets name under their build directory (`./lib/a/b.js` → `src/a/b.js`).
+fn one_under_src(
+    dir: &str,
+    targets: &[String],
+    pick: impl Fn(String) -> Option<String>,
+) -> Option<String> {
     let mut found: Vec<String> = targets
         .iter()
         .filter_map(|t| {
             let rest = t.strip_prefix("./")?.split_once('/')?.1;
-            let f = format!("{dir}src/{rest}");
-            (super::modules::is_declarations(&f) == types_first && project.file_exists(&f))
-                .then_some(f)
+            pick(format!("{dir}src/{rest}"))
         })
         .collect();
     found.sort();
