@@ -263,6 +263,20 @@ fn a_function_that_shifts_its_arguments_takes_the_shorter_call() {
         file(&p, "lib/client.js", &client(shifted)),
         Vec::<String>::new()
     );
+    // An assignment under another test is no shift (ssh2's `if (autoReject)
+    // { allowed = input; }`).
+    let other_test = client(shifted).replace("typeof opts == 'function'", "opts.reset");
+    let p = shop(&[(
+        "lib/client.js",
+        &indexed(shifted).replace("typeof opts == 'function'", "opts.reset"),
+    )]);
+    assert_eq!(
+        file(&p, "lib/client.js", &other_test),
+        vec![
+            "arity-mismatch lib/client.js:14 'launchDaemon' takes 2 argument(s) but 1 were given; \
+             it runs without 'cb', but every other call in the project passes it"
+        ]
+    );
     // Without the shift, the project's calls all pass both.
     let p = shop(&[("lib/client.js", &indexed("opts = {};"))]);
     assert_eq!(

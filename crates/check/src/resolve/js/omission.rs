@@ -16,7 +16,10 @@ use plumb_facts::{DefKind, Definition, FileFacts, Import, Params};
 use crate::project::Project;
 
 /// Whether `body` assigns the parameter `earlier` to the parameter `later`
-/// as a statement of its own (`cb = opts;`).
+/// as a statement of its own (`cb = opts;`) in the branch of an `if` that
+/// tests what `earlier` is (`typeof opts == 'function'`, `isFunction(opts)`,
+/// `opts instanceof Function`): the function takes the shorter call. (ssh2's
+/// `if (autoReject) { allowed = input; }` is no such shift.)
 fn shifted_into(body: &str, later: &str, earlier: &str) -> bool {
     crate::resolve::word_positions(body, later).any(|i| {
         let before = body[..i].trim_end_matches([' ', '\t']);
@@ -25,14 +28,43 @@ fn shifted_into(body: &str, later: &str, earlier: &str) -> bool {
             .strip_prefix('=')
             .filter(|v| !v.starts_with(['=', '>']))
             .map(|v| v.trim_start_matches([' ', '\t']));
-        before.ends_with(['\n', ';', '{', '}'])
+        let assigned = before.ends_with(['\n', ';', '{', '}'])
             && value
                 .and_then(|v| v.strip_prefix(earlier))
                 .is_some_and(|rest| {
                     rest.trim_start_matches([' ', '\t'])
                         .starts_with([';', '\n', '\r', '}'])
-                })
+                });
+        assigned
+            && branch_condition(body, i).is_some_and(|cond| {
+                let cond = cond.replace(' ', "");
+                cond.contains(&format!("typeof{earlier}"))
+                    || cond.contains(&format!("typeof({earlier})"))
+                    || cond.contains(&format!("Function({earlier})"))
+                    || cond.contains(&format!("{earlier}instanceof"))
+            })
     })
+}
+
+/// The condition of the innermost braced `if` whose branch holds byte `at`.
+fn branch_condition(body: &str, at: usize) -> Option<&str> {
+    crate::resolve::word_positions(&body[..at], "if")
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|k| {
+            let rest = body[k + 2..].trim_start();
+            let open = body.len() - rest.len();
+            if !rest.starts_with('(') {
+                return None;
+            }
+            let close = super::lexical::matching_close(body, open)?;
+            let branch = body[close + 1..].trim_start();
+            let start = body.len() - branch.len();
+            let end =
+                super::lexical::matching_close(body, start).filter(|_| branch.starts_with('{'))?;
+            (start < at && at < end).then(|| &body[open + 1..close])
+        })
 }
 
 /// How plainly a JavaScript function lets callers leave a parameter out.
