@@ -383,3 +383,70 @@ fn a_workspace_package_built_into_lib_resolves_to_its_sources() {
         ]
     );
 }
+
+#[test]
+fn a_base_taken_from_a_required_modules_member_is_a_runtime_class() {
+    // bookshelf's events.js: `const events = require('events'); const
+    // EventEmitter = events.EventEmitter; class Events extends EventEmitter`.
+    let events = |call: &str| {
+        format!(
+            "const events = require('events');\nconst EventEmitter = events.EventEmitter;\n\
+             class Events extends EventEmitter {{\n  once(name, cb) {{\n    return this.{call}(name, cb);\n  }}\n}}\n\
+             module.exports = Events;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/events.js", &events("doOn")),
+        vec!["unknown-symbol lib/events.js:5 'this' has no member 'doOn'"]
+    );
+    assert_eq!(
+        file(&p, "lib/events.js", &events("on")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn prototype_keys_from_a_named_list_and_well_known_symbols_keep_it_closed() {
+    // bookshelf's collection.js: `_.each(methods, function (method) {
+    // CollectionBase.prototype[method] = … })` over `const methods = […]`,
+    // and `CollectionBase.prototype[Symbol.iterator] = function* () {…}`.
+    let collection = |call: &str| {
+        format!(
+            "const _ = {{ each(list, fn) {{ list.forEach(fn); }}, map(list) {{ return list; }} }};\n\
+             function CollectionBase() {{\n  this.models = [];\n}}\n\
+             CollectionBase.prototype.reset = function () {{\n  return this.{call}();\n}};\n\
+             CollectionBase.prototype[Symbol.iterator] = function* () {{\n  yield* this.models;\n}};\n\
+             const methods = ['forEach', 'map'];\n\
+             _.each(methods, function (method) {{\n  \
+             CollectionBase.prototype[method] = function () {{\n    return _[method](this.models);\n  }};\n}});\n\
+             module.exports = CollectionBase;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/collection.js", &collection("handleReset")),
+        vec!["unknown-symbol lib/collection.js:6 'this' has no member 'handleReset'"]
+    );
+    // The listed keys are members.
+    assert_eq!(
+        file(&p, "lib/collection.js", &collection("map")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn flow_typed_javascript_the_grammar_cannot_read_is_not_judged() {
+    // parse-server: Babel strips Flow annotations from its `.js` files.
+    let body = "class HooksController {\n  getFunctions(name: string): Promise<any> {\n    \
+                return this.load(name);\n  }\n}\nmodule.exports = HooksController;\n";
+    let flow = r#"{"name": "shop", "devDependencies": {"flow-bin": "0.119.1"}}"#;
+    let p = project::Proj::new(&[("package.json", flow)]);
+    assert_eq!(file(&p, "src/hooks.js", body), Vec::<String>::new());
+    // Without Flow, the same text is judged as written.
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "src/hooks.js", body),
+        vec!["unknown-symbol src/hooks.js:3 'this' has no member 'load'"]
+    );
+}

@@ -64,6 +64,23 @@ const INJECTED_GLOBALS: &[&str] = &[
 /// reported only when it is a slip away from a real one. Nothing is
 /// checked in a file that makes names at run time (`eval`, `with`, …).
 pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
+    let out = check_call(ctx, r);
+    if !flow_unparsed(ctx) {
+        return out;
+    }
+    // In Flow-typed code the grammar misreads, a name that seems missing
+    // may be a method it did not see; a call's arguments still count.
+    out.into_iter()
+        .map(|o| match o {
+            Outcome::Found(f) if f.kind == crate::report::FindingKind::UnknownSymbol => {
+                skipped!()
+            }
+            o => o,
+        })
+        .collect()
+}
+
+fn check_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // Minified code reuses one-letter names in every scope.
     if r.kind != RefKind::Call
         || dynamic_at(ctx, &r.span)
@@ -242,6 +259,27 @@ pub fn check_ref(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
 /// its block; knockout's specs run templates through one helper that does
 /// both), or anywhere when the file does so at its top level or makes
 /// globals (`globalThis[k] = …`).
+/// Whether the file is Flow-typed JavaScript (`// @flow` in its leading
+/// comments, or a project that declares Flow's checker or Babel's Flow
+/// preset) that the JavaScript grammar did not parse: its annotated
+/// methods (`createIndex(className: string) {…}`, parse-server) read as
+/// calls of names defined nowhere, so no name in it is judged missing.
+fn flow_unparsed(ctx: &FileCtx) -> bool {
+    ctx.facts.parse_errors > 0
+        && matches!(ctx.lang, Lang::JavaScript)
+        && (ctx.text[..ctx.text.len().min(2000)].contains("@flow")
+            || *ctx.project.memo("js-flow-project", || {
+                let deps = &ctx.project.manifest().dependencies;
+                [
+                    "flow-bin",
+                    "@babel/preset-flow",
+                    "@babel/plugin-transform-flow-strip-types",
+                ]
+                .iter()
+                .any(|p| super::declares_dependency(deps, p))
+            }))
+}
+
 fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
     if !ctx.facts.dynamic {
         return false;

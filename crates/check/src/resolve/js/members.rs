@@ -659,7 +659,28 @@ pub(super) fn base_origin(
         .collect();
     match defs.as_slice() {
         [] => Some((None, base.to_string())),
-        [d] => d.signature.as_deref().and_then(required_member),
+        [d] => {
+            let sig = d.signature.as_deref()?;
+            required_member(sig).or_else(|| {
+                // `const EventEmitter = events.EventEmitter;` of `const events
+                // = require('events')` (bookshelf).
+                let value = sig
+                    .split_once('=')?
+                    .1
+                    .trim()
+                    .trim_end_matches(';')
+                    .trim_end();
+                let (q, m) = value.split_once('.')?;
+                let plain = |s: &str| {
+                    !s.is_empty()
+                        && s.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                };
+                (plain(q) && plain(m) && q != base)
+                    .then(|| base_origin(facts, value))
+                    .flatten()
+            })
+        }
         _ => None,
     }
 }

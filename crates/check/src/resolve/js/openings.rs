@@ -204,6 +204,9 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
             added.push(key.to_string());
             continue;
         }
+        if well_known_symbol(after) {
+            continue;
+        }
         // `['argv', 'env'].forEach(function (type) { Provider.prototype[type]
         // = … })` (nconf): the array's strings.
         if let Some(keys) = looped_key(text, i, after) {
@@ -371,8 +374,18 @@ pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
     let pat = format!("{class}.prototype[");
     text.match_indices(&pat).any(|(i, _)| {
         let after = &text[i + pat.len() - 1..];
-        plain_string_key(after).is_none() && looped_key(text, i, after).is_none()
+        plain_string_key(after).is_none()
+            && looped_key(text, i, after).is_none()
+            && !well_known_symbol(after)
     })
+}
+
+/// Whether `after` (at a `[`) is a well-known symbol key (`[Symbol.iterator]`),
+/// which no name reaches (bookshelf's collections).
+fn well_known_symbol(after: &str) -> bool {
+    after
+        .strip_prefix('[')
+        .is_some_and(|k| k.trim_start().starts_with("Symbol."))
 }
 
 /// The keys a computed key `[k]` (`after` starts at the `[`, at byte `at`
@@ -391,9 +404,28 @@ pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<Strin
     {
         return None;
     }
-    let call = text[..at].rfind(".forEach(")?;
-    let open = call + ".forEach".len();
-    if super::lexical::matching_close(text, open).is_none_or(|close| close < at) {
+    // `list.forEach(function (k) {…})`, or lodash's `_.each(list,
+    // function (k) {…})` (bookshelf's `_.each(modelMethods, …)`).
+    let for_each = text[..at]
+        .rfind(".forEach(")
+        .map(|c| (c, c + ".forEach".len()));
+    let each = ["_.each(", "_.forEach("]
+        .iter()
+        .filter_map(|f| text[..at].rfind(f).map(|c| (c, c + f.len() - 1)))
+        .max();
+    let (call, open, receiver) = match (for_each, each) {
+        (Some((c, o)), e) if e.is_none_or(|(ec, _)| ec < c) => (c, o, text[..c].trim_end()),
+        (_, Some((c, o))) => {
+            // The collection is the first argument.
+            let args = &text[o + 1..at];
+            let comma = args.find(',')?;
+            (c, o + 1 + comma, args[..comma].trim())
+        }
+        _ => return None,
+    };
+    // The call's parentheses hold `at`.
+    let paren = call + text[call..].find('(')?;
+    if super::lexical::matching_close(text, paren).is_none_or(|close| close < at) {
         return None;
     }
     // The callback's one parameter is `k`.
@@ -413,7 +445,16 @@ pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<Strin
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
     };
-    let receiver = &text[..call];
+    // A name bound to an array literal earlier in the file (`const
+    // modelMethods = ['pick', 'omit'];`).
+    let receiver = if plain(receiver) {
+        let decl = format!("{receiver} = [");
+        let i = text[..call].rfind(&decl)?;
+        let close = super::lexical::matching_close(text, i + decl.len() - 1)?;
+        &text[..close + 1]
+    } else {
+        receiver
+    };
     let keys: Vec<String> = if let Some(list) = receiver.strip_suffix(']') {
         // The array literal just before: plain strings only.
         let list_open = list.rfind('[')?;
