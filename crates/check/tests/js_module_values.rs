@@ -450,3 +450,24 @@ fn flow_typed_javascript_the_grammar_cannot_read_is_not_judged() {
         vec!["unknown-symbol src/hooks.js:3 'this' has no member 'load'"]
     );
 }
+
+#[test]
+fn a_module_required_inside_a_function_is_that_module() {
+    // sails' hooks: `module.exports = function (sails) { var path =
+    // require('path'); … path.resolve(…) }`.
+    let hook = |call: &str| {
+        format!(
+            "module.exports = function (sails) {{\n  var path = require('path');\n  \
+             return {{\n    dir: path.{call}(sails.config.appPath, 'models'),\n  }};\n}};\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/hooks/loader.js", &hook("_resolve")),
+        vec!["unknown-symbol lib/hooks/loader.js:4 module 'path' has no member '_resolve'"]
+    );
+    assert_eq!(
+        file(&p, "lib/hooks/loader.js", &hook("resolve")),
+        Vec::<String>::new()
+    );
+}

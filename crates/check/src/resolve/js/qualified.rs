@@ -44,6 +44,10 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return vec![skipped!()];
     }
     if scope::local_binds(ctx.facts, q, &r.span) {
+        // `var path = require('path');` inside the function (sails' hooks).
+        if let Some(imp) = local_require(ctx, q, r) {
+            return via_import(ctx, r, q, imp);
+        }
         // `var self = this;` then `self.m()`: the `this` where it was taken.
         return match super::this::this_alias(ctx, q, r) {
             Some(at) => super::this::this_call_at(ctx, r, &at, q),
@@ -92,6 +96,12 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     let Some((imp, _)) = ctx.import_binding(q) else {
         return vec![skipped!()];
     };
+    via_import(ctx, r, q, imp)
+}
+
+/// `q.m()` where `q` is bound by the import `imp` (`const q =
+/// require('./m')`, `import q from …`, `import { q } from …`).
+fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) -> Vec<Outcome> {
     let Some(target) = resolve_spec(ctx.project, ctx.path, &imp.module) else {
         if !is_relative(&imp.module) {
             return stdlib_member(ctx, r, imp, q);
@@ -152,6 +162,25 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
             None => vec![skipped!()],
         },
         _ => vec![skipped!()],
+    }
+}
+
+/// The import that binds `q` in the innermost scope binding it at `r`
+/// (`function f() { var path = require('path'); path.resolve(…) }`).
+fn local_require<'p>(
+    ctx: &FileCtx<'p, '_>,
+    q: &str,
+    r: &Reference,
+) -> Option<&'p plumb_facts::Import> {
+    let b = scope::innermost_binding(ctx.facts, q, &r.span)?;
+    let mut found = ctx.facts.imports.iter().filter(|i| {
+        i.alias.as_deref() == Some(q)
+            && i.span.start_byte < r.span.start_byte
+            && scope::innermost_binding(ctx.facts, q, &i.span).is_some_and(|ib| ib.scope == b.scope)
+    });
+    match (found.next(), found.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
     }
 }
 
