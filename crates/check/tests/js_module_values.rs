@@ -471,3 +471,68 @@ fn a_module_required_inside_a_function_is_that_module() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_value_made_by_new_or_a_static_factory_has_the_class_members() {
+    // node-redis: `const utils = TestUtils.createDefault(); export default
+    // utils;` of a workspace package whose `main` is `./dist/lib/index.js`,
+    // built from `lib/index.ts`.
+    let test_utils = "export default class TestUtils {\n  \
+                      static createFromConfig(config: string): TestUtils {\n    return new TestUtils(config);\n  }\n  \
+                      static createDefault() {\n    return TestUtils.createFromConfig('docker');\n  }\n  \
+                      constructor(private config: string) {}\n  \
+                      testWithClient(title: string): void {}\n}\n";
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "redis", "private": true, "workspaces": ["packages/*"]}"#,
+        ),
+        (
+            "packages/test-utils/package.json",
+            r#"{"name": "@redis/test-utils", "main": "./dist/lib/index.js", "types": "./dist/lib/index.d.ts"}"#,
+        ),
+        ("packages/test-utils/lib/index.ts", test_utils),
+        (
+            "packages/client/package.json",
+            r#"{"name": "@redis/client", "devDependencies": {"@redis/test-utils": "*"}}"#,
+        ),
+        (
+            "packages/client/lib/test-utils.ts",
+            "import TestUtils from '@redis/test-utils';\nconst utils = TestUtils.createDefault();\nexport default utils;\n",
+        ),
+    ]);
+    let spec =
+        |call: &str| format!("import testUtils from '../test-utils';\ntestUtils.{call}('GET');\n");
+    assert_eq!(
+        file(
+            &p,
+            "packages/client/lib/commands/GET.spec.ts",
+            &spec("testWithClients")
+        ),
+        vec![
+            "unknown-symbol packages/client/lib/commands/GET.spec.ts:2 'testUtils' has no member 'testWithClients'"
+        ]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "packages/client/lib/commands/GET.spec.ts",
+            &spec("testWithClient")
+        ),
+        Vec::<String>::new()
+    );
+    // `new C()` in the same file.
+    let local = |call: &str| {
+        format!(
+            "class Queue {{\n  push(x: number): void {{}}\n}}\nconst queue = new Queue();\nqueue.{call}(1);\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "packages/client/lib/queue.ts", &local("pushes")),
+        vec!["unknown-symbol packages/client/lib/queue.ts:5 'queue' has no member 'pushes'"]
+    );
+    assert_eq!(
+        file(&p, "packages/client/lib/queue.ts", &local("push")),
+        Vec::<String>::new()
+    );
+}

@@ -854,7 +854,15 @@ pub fn find_class(project: &Project, file: &str, name: &str) -> Option<(String, 
             let target = resolve_spec(project, file, &imp.module)?;
             let rc = project.facts_of(&target)?;
             if !super::modules::is_commonjs(&rc.0) {
-                return None;
+                // `import TestUtils from '@redis/test-utils'` of `export
+                // default class TestUtils`.
+                return match find_export(project, &target, "default", 0) {
+                    Export::Defs { file, defs } => match defs.as_slice() {
+                        [c] if c.kind == DefKind::Class => Some((file, c.clone())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
             }
             let d = super::qualified::module_exports_value(project, &target)?;
             return (d.kind == DefKind::Class).then_some((target, d));

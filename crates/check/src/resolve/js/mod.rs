@@ -13,6 +13,7 @@ mod aliases;
 mod arity;
 mod calls;
 mod calltext;
+mod constructed;
 mod constructors;
 mod function_exports;
 mod guards;

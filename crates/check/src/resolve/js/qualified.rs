@@ -13,6 +13,7 @@
 use plumb_facts::{DefKind, Definition, Lang, Reference};
 
 use super::arity::{check_arity, is_ts_path, type_args_end};
+use super::constructed::constructed_value_member;
 use super::function_exports::Has;
 use super::members::{Members, class_member, interface_member};
 use super::modules::{Export, find_export, is_relative, namespace_export, resolve_spec};
@@ -76,6 +77,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return match here.as_slice() {
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
                 .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
+                .or_else(|| constructed_value_member(ctx, r, ctx.path, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
             [d] if d.kind == DefKind::Class || holds_statics(ctx.facts, d) => member_outcome(
                 ctx,
@@ -150,6 +152,7 @@ fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) 
             [d] if d.kind == DefKind::Constant => object_member(ctx, r, &file, &d.name, q)
                 .or_else(|| typed_value_member(ctx, r, &file, d, q))
                 .or_else(|| super::literal_types::declared_value_member(ctx, r, &file, d, q))
+                .or_else(|| constructed_value_member(ctx, r, &file, d, q))
                 .unwrap_or_else(|| vec![skipped!()]),
             _ => vec![skipped!()],
         },

@@ -97,6 +97,17 @@ pub fn package_file(
                     .cloned()
                     .collect();
                 source_entry(project, dir, &code, pkg)
+            })
+            // `"main": "./dist/lib/index.js"` built from `lib/index.ts`
+            // (node-redis's packages).
+            .or_else(|| {
+                one_mirrored(&targets, |rest| {
+                    rest.contains('/')
+                        .then(|| {
+                            resolve_base_reading(project, &format!("{dir}{rest}"), types_first)
+                        })
+                        .flatten()
+                })
             });
     };
     let key = format!(".{sub}");
@@ -183,12 +194,15 @@ fn one_under_src(
     targets: &[String],
     pick: impl Fn(String) -> Option<String>,
 ) -> Option<String> {
+    one_mirrored(targets, |rest| pick(format!("{dir}src/{rest}")))
+}
+
+/// The one file `pick` makes of what follows each target's build directory
+/// (`./dist/lib/index.js` → `lib/index.js`).
+fn one_mirrored(targets: &[String], pick: impl Fn(&str) -> Option<String>) -> Option<String> {
     let mut found: Vec<String> = targets
         .iter()
-        .filter_map(|t| {
-            let rest = t.strip_prefix("./")?.split_once('/')?.1;
-            pick(format!("{dir}src/{rest}"))
-        })
+        .filter_map(|t| pick(t.strip_prefix("./")?.split_once('/')?.1))
         .collect();
     found.sort();
     found.dedup();
