@@ -536,3 +536,36 @@ fn a_value_made_by_new_or_a_static_factory_has_the_class_members() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn reading_a_key_of_the_exports_adds_none() {
+    // moleculer's utils.js: `const utils = {…}; module.exports = utils;`,
+    // whose methods call `module.exports.getConstructorName(x)`.
+    let utils = |extra: &str| {
+        format!(
+            "const utils = {{\n  isString(s) {{\n    return typeof s === 'string';\n  }},\n  \
+             getConstructorName(x) {{\n    return x.constructor.name;\n  }},\n  \
+             isInheritedClass(a, b) {{\n    return module.exports.getConstructorName(a) === b;\n  }},\n}};\n\
+             module.exports = utils;\n{extra}"
+        )
+    };
+    let user = |call: &str| format!("const utils = require('./utils');\nutils.{call}('x');\n");
+    let p = shop(&[("src/utils.js", &utils(""))]);
+    assert_eq!(
+        file(&p, "src/broker.js", &user("isStrings")),
+        vec!["unknown-symbol src/broker.js:2 'utils' has no member 'isStrings'"]
+    );
+    assert_eq!(
+        file(&p, "src/broker.js", &user("isString")),
+        Vec::<String>::new()
+    );
+    // A key written onto the exports may be anything.
+    let p = shop(&[(
+        "src/utils.js",
+        &utils("module.exports.isStrings = (s) => true;\n"),
+    )]);
+    assert_eq!(
+        file(&p, "src/broker.js", &user("isStrings")),
+        Vec::<String>::new()
+    );
+}

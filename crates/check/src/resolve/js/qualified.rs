@@ -306,8 +306,7 @@ fn module_value_member(
     // `module.exports = log4js;` of `const log4js = { getLogger, … }`, when
     // no `module.exports.k = …` or `exports.k = …` adds to it.
     if let Some(rc) = ctx.project.facts_of(target)
-        && !rc.0.contains("exports.")
-        && !rc.0.contains("exports[")
+        && !writes_export_keys(&rc.0)
         && let Some([binding]) = module_exports_names(&rc.0).as_deref()
         && let Some(out) = object_member(ctx, r, target, binding, q)
     {
@@ -666,6 +665,16 @@ fn object_member(
         &pool,
         0.8,
     ))
+}
+
+/// Whether the text writes a key of the exports (`exports.k = …`,
+/// `module.exports.k = …`, `exports[k]`); reading one
+/// (`module.exports.getConstructorName(x)`, moleculer's utils) writes none.
+fn writes_export_keys(text: &str) -> bool {
+    crate::resolve::word_positions(text, "exports").any(|i| {
+        let after = &text[i + "exports".len()..];
+        after.starts_with('[') || assigned_member(after).is_some()
+    })
 }
 
 /// The names `module.exports = X;` binds to the module's value, last
