@@ -30,6 +30,7 @@ mod openings;
 mod packages;
 mod plugins;
 mod qualified;
+mod rejections;
 mod this;
 mod typed_values;
 mod workspace;
