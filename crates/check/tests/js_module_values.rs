@@ -535,6 +535,15 @@ fn a_value_made_by_new_or_a_static_factory_has_the_class_members() {
         file(&p, "packages/client/lib/queue.ts", &local("push")),
         Vec::<String>::new()
     );
+    // A key the module writes onto the value is one of its members.
+    let written = local("pushes").replace(
+        "queue.pushes(1)",
+        "queue.pushes = () => 1;\nqueue.pushes(1)",
+    );
+    assert_eq!(
+        file(&p, "packages/client/lib/queue.ts", &written),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -567,5 +576,20 @@ fn reading_a_key_of_the_exports_adds_none() {
     assert_eq!(
         file(&p, "src/broker.js", &user("isStrings")),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_flow_pragma_search_stops_on_a_character_boundary() {
+    // A file with a parse error whose 2,000th byte falls inside a
+    // multi-byte character must not panic the checker.
+    let body = format!(
+        "// {}\nclass A {{\n  m(x: string) {{\n    return this.n(x);\n  }}\n}}\nmodule.exports = A;\n",
+        "é".repeat(1200)
+    );
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "src/a.js", &body),
+        vec!["unknown-symbol src/a.js:4 'this' has no member 'n'"]
     );
 }

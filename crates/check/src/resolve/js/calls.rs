@@ -267,7 +267,8 @@ fn check_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
 fn flow_unparsed(ctx: &FileCtx) -> bool {
     ctx.facts.parse_errors > 0
         && matches!(ctx.lang, Lang::JavaScript)
-        && (ctx.text[..ctx.text.len().min(2000)].contains("@flow")
+        && (ctx.text[..super::intent::floor_char(ctx.text, ctx.text.len().min(2000))]
+            .contains("@flow")
             || *ctx.project.memo("js-flow-project", || {
                 let deps = &ctx.project.manifest().dependencies;
                 [

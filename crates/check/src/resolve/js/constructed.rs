@@ -23,6 +23,28 @@ pub(super) fn constructed_value_member(
     d: &Definition,
     q: &str,
 ) -> Option<Vec<Outcome>> {
+    // Asked on every member call of the value: read once per binding.
+    let key = format!("js-constructed:{file}:{}:{}", d.name, d.span.start_byte);
+    let instance = ctx.project.memo(&key, || instance_of(ctx.project, file, d));
+    let instance = (*instance).as_ref()?;
+    if instance.written.iter().any(|k| *k == r.name) {
+        return None;
+    }
+    let found = class_member(ctx.project, &instance.file, &instance.class, &r.name, false);
+    Some(member_outcome(ctx, r, found, q))
+}
+
+/// The class whose instance a constant holds, and the keys its module
+/// writes onto the value by name (`x.extra = …`).
+struct Instance {
+    file: String,
+    class: Definition,
+    written: Vec<String>,
+}
+
+/// [`Instance`] of the constant `d` of `file`; `None` when its value is no
+/// instance of a project class or the module writes it by a computed key.
+fn instance_of(project: &Project, file: &str, d: &Definition) -> Option<Instance> {
     let value = d.signature.as_deref()?.split_once('=')?.1.trim_start();
     let (class_name, method) = match value.strip_prefix("new ") {
         Some(rest) => (ident(rest.trim_start()), None),
@@ -38,22 +60,29 @@ pub(super) fn constructed_value_member(
     if class_name.is_empty() {
         return None;
     }
-    let (cfile, class) = find_class(ctx.project, file, class_name)?;
+    let (cfile, class) = find_class(project, file, class_name)?;
     if let Some(m) = method
-        && !returns_instance(ctx.project, &cfile, &class, m, 0)
+        && !returns_instance(project, &cfile, &class, m, 0)
     {
         return None;
     }
-    // Keys the module writes onto the value (`x.extra = …`).
-    let text = ctx.project.text_of(file)?;
-    if crate::resolve::word_positions(&text, &d.name).any(|i| {
+    let rc = project.facts_of(file)?;
+    let text = &rc.0;
+    let mut written = Vec::new();
+    for i in crate::resolve::word_positions(text, &d.name) {
         let after = &text[i + d.name.len()..];
-        after.starts_with('[') || super::qualified::assigned_member(after) == Some(r.name.as_str())
-    }) {
-        return None;
+        if after.starts_with('[') {
+            return None;
+        }
+        if let Some(k) = super::qualified::assigned_member(after) {
+            written.push(k.to_string());
+        }
     }
-    let found = class_member(ctx.project, &cfile, &class, &r.name, false);
-    Some(member_outcome(ctx, r, found, q))
+    Some(Instance {
+        file: cfile,
+        class,
+        written,
+    })
 }
 
 /// The identifier `s` starts with.

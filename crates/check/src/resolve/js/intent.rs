@@ -122,7 +122,8 @@ pub fn expects_failure(text: &str, at: usize) -> bool {
     opened || closed
 }
 
-fn floor_char(text: &str, mut i: usize) -> usize {
+/// The largest character boundary of `text` at or before byte `i`.
+pub(super) fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
     }
