@@ -27,7 +27,7 @@ pub(super) fn constructed_value_member(
     let key = format!("js-constructed:{file}:{}:{}", d.name, d.span.start_byte);
     let instance = ctx.project.memo(&key, || instance_of(ctx.project, file, d));
     let instance = (*instance).as_ref()?;
-    if instance.written.iter().any(|k| *k == r.name) {
+    if instance.written.contains(&r.name) {
         return None;
     }
     let found = class_member(ctx.project, &instance.file, &instance.class, &r.name, false);
