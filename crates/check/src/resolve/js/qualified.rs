@@ -75,10 +75,7 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         .collect();
     if !here.is_empty() {
         return match here.as_slice() {
-            [d] if d.kind == DefKind::Constant => object_member(ctx, r, ctx.path, q, q)
-                .or_else(|| typed_value_member(ctx, r, ctx.path, d, q))
-                .or_else(|| constructed_value_member(ctx, r, ctx.path, d, q))
-                .unwrap_or_else(|| vec![skipped!()]),
+            [d] if d.kind == DefKind::Constant => constant_member(ctx, r, ctx.path, d, q),
             [d] if d.kind == DefKind::Class || holds_statics(ctx.facts, d) => member_outcome(
                 ctx,
                 r,
@@ -149,11 +146,7 @@ fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) 
             _ if defs.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
-            [d] if d.kind == DefKind::Constant => object_member(ctx, r, &file, &d.name, q)
-                .or_else(|| typed_value_member(ctx, r, &file, d, q))
-                .or_else(|| super::literal_types::declared_value_member(ctx, r, &file, d, q))
-                .or_else(|| constructed_value_member(ctx, r, &file, d, q))
-                .unwrap_or_else(|| vec![skipped!()]),
+            [d] if d.kind == DefKind::Constant => constant_member(ctx, r, &file, d, q),
             _ => vec![skipped!()],
         },
         // `import utils from './utils.cjs'`, also through `export {default
@@ -185,6 +178,24 @@ fn local_require<'p>(
         (Some(i), None) => Some(i),
         _ => None,
     }
+}
+
+/// `q.m()` where `q` is the constant `d` of `file` (this file's or an
+/// imported one): an object literal's keys, the project interface it is
+/// typed with, the type a declarations file gives it inline, or the class
+/// it is an instance of; skipped when none of those reads it.
+fn constant_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    file: &str,
+    d: &Definition,
+    q: &str,
+) -> Vec<Outcome> {
+    object_member(ctx, r, file, &d.name, q)
+        .or_else(|| typed_value_member(ctx, r, file, d, q))
+        .or_else(|| super::literal_types::declared_value_member(ctx, r, file, d, q))
+        .or_else(|| constructed_value_member(ctx, r, file, d, q))
+        .unwrap_or_else(|| vec![skipped!()])
 }
 
 /// A declaration that names a type only: no value to call members on.
