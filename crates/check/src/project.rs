@@ -147,6 +147,27 @@ impl<'a> Project<'a> {
         rows.iter().any(|r| self.unchanged_other(&r.path, path))
     }
 
+    /// Every file other than `path` that references `name` (a call or a
+    /// use of the bare name): unchanged files as indexed (among the first
+    /// `limit` references), changed files as they are now; sorted.
+    pub fn files_referencing(&self, name: &str, path: &str, limit: usize) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .store
+            .refs_named(name, limit)
+            .map(|(rows, _)| rows)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.path)
+            .filter(|p| self.unchanged_other(p, path))
+            .collect();
+        paths.extend(self.overlay.iter().filter_map(|(p, o)| {
+            (p != path && o.facts.references.iter().any(|r| r.name == name)).then(|| p.clone())
+        }));
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
     /// Whether the indexed file `row_path` is another file than `path` and
     /// stands as indexed (the change neither edits nor deletes it).
     fn unchanged_other(&self, row_path: &str, path: &str) -> bool {

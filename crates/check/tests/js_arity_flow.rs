@@ -365,3 +365,46 @@ fn a_type_dispatch_that_throws_otherwise_needs_the_argument() {
     let p = shop(&[("lib/use.js", &lib("return null;"))]);
     assert_eq!(file(&p, "lib/main.js", body), Vec::<String>::new());
 }
+
+#[test]
+fn the_last_operand_of_a_condition_tests_the_argument() {
+    // vorpal's `onComplete`: `if (this.session.isLocal() && err) {…}`.
+    let run = |cond: &str| {
+        format!(
+            "function run(session) {{\n  const onComplete = (err) => {{\n    \
+             if ({cond}) {{\n      console.log(err.stack);\n    }}\n  }};\n  onComplete();\n}}\n\
+             module.exports = run;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "run.js", &run("session.local && err")),
+        Vec::<String>::new()
+    );
+    // A test of a member reads it first.
+    assert_eq!(
+        file(&p, "run.js", &run("session.local && err.stack")),
+        vec!["arity-mismatch run.js:7 'onComplete' needs at least 1 argument(s) but 0 were given"]
+    );
+}
+
+#[test]
+fn extra_arguments_to_a_method_on_this_are_judged_by_calls_on_this_only() {
+    // webtorrent's `Peer#handshake()` beside `this.wire.handshake(infoHash,
+    // peerId, opts)`, the wire's method of the same name.
+    let peer = |args: &str| {
+        format!(
+            "class Peer {{\n  onConnect () {{\n    this.wire.handshake(this.infoHash, this.peerId, {{}})\n    \
+             this.handshake({args})\n  }}\n\n  handshake () {{\n    this.sent = true\n  }}\n}}\n\
+             module.exports = Peer\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(&p, "lib/peer.js", &peer("undefined")),
+        vec![
+            "arity-mismatch lib/peer.js:4 'handshake' takes at most 0 argument(s) but 1 were given"
+        ]
+    );
+    assert_eq!(file(&p, "lib/peer.js", &peer("")), Vec::<String>::new());
+}

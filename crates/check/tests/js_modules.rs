@@ -1069,7 +1069,8 @@ export default is;
 fn methods_other_files_assign_through_a_prototype_alias_are_members() {
     // acorn: `class Parser` in state.js; every other file takes `const pp =
     // Parser.prototype` and assigns methods to it (also under a symbol).
-    // A file that hands its alias to `Object.assign` may add any member.
+    // A file that hands its alias to `Object.assign` with a source it does
+    // not spell out may add any member (a literal source adds its keys).
     let p = shop(&[
         (
             "src/state.js",
@@ -1082,7 +1083,11 @@ fn methods_other_files_assign_through_a_prototype_alias_are_members() {
         ("src/loose.js", "export class Loose {\n  run() {}\n}\n"),
         (
             "src/loose_extra.js",
-            "import {Loose} from './loose.js'\nconst lp = Loose.prototype\nObject.assign(lp, {extra() {}})\n",
+            "import {Loose} from './loose.js'\nimport {extras} from './extras.js'\nconst lp = Loose.prototype\nObject.assign(lp, extras)\n",
+        ),
+        (
+            "src/extras.js",
+            "export const extras = {extra() {}}\n",
         ),
     ]);
     let body = "import {Parser} from './state.js'\nimport {Loose} from './loose.js'\nconst pp = Parser.prototype\npp.parseTopLevel = function () {\n  this.next()\n  this.nexts()\n  this.parse(1)\n  return this.parseTopLevel()\n}\nconst lp = Loose.prototype\nlp.step = function () {\n  this.extra()\n  this.anything()\n}\n";

@@ -616,11 +616,19 @@ impl<'s, 't> Extractor<'s, 't> {
     }
 
     /// Collect the module's top-level `const pp = Parser.prototype` (also
-    /// `let`, `var`, exported) into `prototype_aliases`; a name declared so
+    /// `let`, `var`, exported, or at the top of a function a top-level
+    /// call runs, as a UMD bundle's factory: moment.js' `var proto =
+    /// Moment.prototype`) into `prototype_aliases`; a name declared so
     /// twice is nobody's alias.
     pub(super) fn prescan_prototype_aliases(&mut self, root: Node<'t>) {
         let mut seen: HashMap<String, Option<String>> = HashMap::new();
-        for k in self.kids(root) {
+        let mut statements = self.kids(root);
+        for k in statements.clone() {
+            for body in self.called_function_bodies(k) {
+                statements.extend(self.kids(body));
+            }
+        }
+        for k in statements {
             let decl = if k.kind() == "export_statement" {
                 k.child_by_field_name("declaration")
             } else {
@@ -660,6 +668,50 @@ impl<'s, 't> Extractor<'s, 't> {
             .into_iter()
             .filter_map(|(a, c)| Some((a, c?)))
             .collect();
+    }
+
+    /// The bodies of the functions a top-level expression statement calls
+    /// or hands to the call: `(function () {…})()`, `!function () {…}()`,
+    /// and a UMD wrapper's factory, `(function (global, factory) {…}(this,
+    /// function () {…}))`.
+    fn called_function_bodies(&mut self, stmt: Node<'t>) -> Vec<Node<'t>> {
+        let unwrap = |mut n: Node<'t>| {
+            while matches!(n.kind(), "parenthesized_expression" | "unary_expression") {
+                match n.named_child((n.named_child_count() as u32).saturating_sub(1)) {
+                    Some(inner) => n = inner,
+                    None => break,
+                }
+            }
+            n
+        };
+        if stmt.kind() != "expression_statement" {
+            return Vec::new();
+        }
+        let Some(call) = stmt.named_child(0).map(unwrap) else {
+            return Vec::new();
+        };
+        if call.kind() != "call_expression" {
+            return Vec::new();
+        }
+        let mut functions: Vec<Node<'t>> = call
+            .child_by_field_name("function")
+            .map(unwrap)
+            .into_iter()
+            .collect();
+        if let Some(args) = call.child_by_field_name("arguments") {
+            functions.extend(self.kids(args).into_iter().map(unwrap));
+        }
+        functions
+            .into_iter()
+            .filter(|f| {
+                matches!(
+                    f.kind(),
+                    "function_expression" | "function" | "arrow_function"
+                )
+            })
+            .filter_map(|f| f.child_by_field_name("body"))
+            .filter(|b| b.kind() == "statement_block")
+            .collect()
     }
 
     /// A definition made by assigning `value` to a member; Variable when the

@@ -142,6 +142,15 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
                     // A method's calls: those of its own file (`x.get(k, d)`
                     // elsewhere may be any class's `get`).
                     && (def.kind != DefKind::Method || path.as_str() == file)
+                    // A method called on `this` is not the method of the
+                    // same name of an object the instance holds:
+                    // webtorrent's `this.wire.handshake(infoHash, peerId,
+                    // opts)` is the wire's, not the peer's `handshake()`.
+                    && (def.kind != DefKind::Method
+                        || !r.qualifier.as_deref().is_some_and(is_this_like)
+                        || !call.qualifier.as_deref().is_some_and(|q| {
+                            q.split_once('.').is_some_and(|(root, _)| is_this_like(root))
+                        }))
             })
             .collect();
         let longer: Vec<&str> = others
@@ -292,6 +301,11 @@ fn calls_alike(
         })
     });
     calls
+}
+
+/// `this`, or a name code commonly binds to it (`var self = this`).
+fn is_this_like(q: &str) -> bool {
+    matches!(q, "this" | "self" | "that" | "_this" | "me")
 }
 
 /// Whether the file `path`, with `imports`, imports `name` from something

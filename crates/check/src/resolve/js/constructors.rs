@@ -80,6 +80,150 @@ pub(super) fn constructor_body_this(
         .then(|| instance_this(ctx, r, q, name))?
 }
 
+/// `this.m()` in a function the project assigns to a prototype by name:
+/// moment's `export function isSame(input, units) { … this.isValid() … }`
+/// with `proto.isSame = isSame` in prototype.js (`var proto =
+/// Moment.prototype`), or the same two in one bundled file. `this` is then
+/// an instance of that constructor: its member is a method assigned to
+/// that prototype in that file (or defined for the constructor anywhere).
+/// `None` when no prototype takes the function.
+pub(super) fn attached_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    scope: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let f = ctx.facts.definitions.iter().find(|d| {
+        d.kind == DefKind::Function
+            && d.container.is_none()
+            && d.span.contains(scope)
+            && scope.start_byte <= d.name_span.start_byte
+    })?;
+    let key = format!("js-attached:{}:{}", ctx.path, f.name);
+    let sites = ctx.project.memo(&key, || prototypes_taking(ctx, &f.name));
+    if sites.is_empty() {
+        return None;
+    }
+    // (`new this.constructor(…)` may make a subclass.)
+    if r.name == "constructor" {
+        return Some(vec![skipped!()]);
+    }
+    let mut pool: Vec<(String, String, u32)> = Vec::new();
+    // A method several prototypes take may run on any of them: a call that
+    // fits one of their members fits.
+    let mut rejected: Option<Vec<Outcome>> = None;
+    for (file, class) in sites.iter() {
+        let rc = ctx.project.facts_of(file)?;
+        let syms = super::openings::symbols(ctx.project, file, &rc.0);
+        // (A prototype with a base, or open to names no text shows, may
+        // have anything.)
+        if !matches!(prototype_base(&rc.0, class), Ok(None))
+            || super::openings::sets_proto(ctx.project, file, &rc.0)
+            || super::openings::computed_prototype_key(&rc.0, class)
+            || super::openings::prototype_additions(&rc.0, class, &syms)
+                .is_none_or(|added| added.iter().any(|a| a == &r.name))
+        {
+            return Some(vec![skipped!()]);
+        }
+        let own = super::modules::members_named(&rc.1, class, &r.name);
+        if !own.is_empty() {
+            let refs: Vec<&Definition> = own.iter().collect();
+            let out = check_arity(ctx, r, &refs, file);
+            if !out.iter().any(is_arity_finding) {
+                return Some(out);
+            }
+            rejected.get_or_insert(out);
+            continue;
+        }
+        pool.extend(
+            rc.1.definitions
+                .iter()
+                .filter(|d| d.container.as_deref() == Some(class.as_str()))
+                .map(|d| (d.name.clone(), file.clone(), d.name_span.start_line)),
+        );
+    }
+    if let Some(out) = rejected {
+        return Some(out);
+    }
+    if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+        || ctx.project.name_defined(&r.name)
+        || ctx.project.referenced_elsewhere(&r.name, ctx.path)
+    {
+        return Some(vec![skipped!()]);
+    }
+    let (file, class) = &sites[0];
+    Some(no_member(
+        ctx,
+        r,
+        q,
+        format!(
+            "{q} is a {class}: {file} assigns {} to {class}.prototype, whose methods there have no '{}'",
+            ctx.facts
+                .definitions
+                .iter()
+                .find(|d| d.span.contains(scope) && d.kind == DefKind::Function)
+                .map_or("the function", |d| d.name.as_str()),
+            r.name
+        ),
+        &pool,
+        0.75,
+    ))
+}
+
+/// The files and constructors whose prototype takes the function `name`
+/// of the checked file: `proto.name = name` or `proto.weekYear =
+/// getSetWeekYear` (a member the adapter records under the constructor) in
+/// this file, or in a file that imports `name` from it.
+fn prototypes_taking(ctx: &FileCtx, name: &str) -> Vec<(String, String)> {
+    // (`proto.isSame = isSame` is a member whose value the adapter does not
+    // read: a Variable under the constructor.)
+    let takes = |text: &str, d: &Definition| {
+        matches!(d.kind, DefKind::Method | DefKind::Variable)
+            && d.container.is_some()
+            && text
+                .get(d.span.start_byte as usize..d.span.end_byte as usize)
+                .and_then(|t| {
+                    t.trim_end()
+                        .trim_end_matches(';')
+                        .trim_end()
+                        .strip_suffix(name)
+                })
+                .is_some_and(|t| {
+                    t.trim_end().ends_with('=')
+                        && !t.ends_with(|c: char| {
+                            c.is_alphanumeric() || c == '_' || c == '$' || c == '.'
+                        })
+                })
+    };
+    let sites_in = |path: &str, text: &str, defs: &[Definition]| -> Vec<(String, String)> {
+        defs.iter()
+            .filter(|d| takes(text, d))
+            .filter_map(|d| Some((path.to_string(), d.container.clone()?)))
+            .collect()
+    };
+    let mut out = sites_in(ctx.path, ctx.text, &ctx.facts.definitions);
+    if out.is_empty() {
+        for path in ctx.project.files_referencing(name, ctx.path, 200) {
+            let Some(rc) = ctx.project.facts_of(&path) else {
+                continue;
+            };
+            let imports_it = rc.1.imports.iter().any(|i| {
+                i.names
+                    .iter()
+                    .any(|n| n.name == name && n.alias.as_deref().is_none_or(|a| a == name))
+                    && super::modules::resolve_spec(ctx.project, &path, &i.module).as_deref()
+                        == Some(ctx.path)
+            });
+            if imports_it {
+                out.extend(sites_in(&path, &rc.0, &rc.1.definitions));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// `this.m()` where `this` is an instance of `c`, the class or
 /// constructor function of this file (or one it imports, or the class a
 /// plugin module is handed) whose prototype methods are being defined.
@@ -94,8 +238,20 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
         let found = class_member(ctx.project, ctx.path, class, &r.name, false);
         return Some(member_outcome(ctx, r, found, q));
     }
+    // (Or a dotted name, jasmine's `jasmine.Queue = function (env)` with
+    // `jasmine.Queue.prototype.next_ = function`.)
+    let assigned_function = || {
+        ctx.text
+            .match_indices(&format!("{c} = function"))
+            .any(|(i, _)| {
+                !ctx.text[..i].ends_with(|ch: char| {
+                    ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.'
+                })
+            })
+    };
+    let dotted = c.contains('.') && assigned_function();
     // `Layer.include({ m() { this.n() } })` of an imported `Layer`.
-    if !defs.iter().any(|d| d.name == c && d.container.is_none()) {
+    if !dotted && !defs.iter().any(|d| d.name == c && d.container.is_none()) {
         if let Some((file, class)) = super::members::find_class(ctx.project, ctx.path, c) {
             let found = class_member(ctx.project, &file, &class, &r.name, false);
             return Some(member_outcome(ctx, r, found, q));
@@ -104,12 +260,14 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     }
     // (Or a variable the constructor is assigned to later: bunyan's `var
     // RotatingFileStream = null; if (mv) { RotatingFileStream = function`.)
-    defs.iter().find(|d| {
+    let declared = defs.iter().any(|d| {
         d.name == c
             && d.container.is_none()
-            && (d.kind == DefKind::Function
-                || d.kind == DefKind::Variable && ctx.text.contains(&format!("{c} = function")))
-    })?;
+            && (d.kind == DefKind::Function || d.kind == DefKind::Variable && assigned_function())
+    });
+    if !declared && !dotted {
+        return None;
+    }
     let own: Vec<&Definition> = defs
         .iter()
         .filter(|d| d.container.as_deref() == Some(c) && d.name == r.name)
@@ -147,6 +305,7 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     let syms = super::openings::symbols(ctx.project, ctx.path, text);
     if super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
         || super::openings::sets_proto(ctx.project, ctx.path, text)
+        || super::openings::this_handed_to_package(ctx.project, ctx.path, text)
         || super::openings::computed_prototype_key(text, c)
         // Data stored under computed keys (`this[k] = v`, as a class's
         // `Open::Data`) hides only a name mentioned somewhere.
@@ -323,6 +482,7 @@ fn constructor_members(
     }
     let syms = super::openings::symbols(project, file, text);
     if super::openings::sets_proto(project, file, text)
+        || super::openings::this_handed_to_package(project, file, text)
         || super::openings::computed_prototype_key(text, fname)
         || super::openings::assigns_computed_this(text, &syms)
             && (crate::resolve::word_positions(text, name).next().is_some()
@@ -400,9 +560,9 @@ fn required_member(s: &str) -> Option<(&str, &str)> {
 /// What the constructor `c` inherits from: `util.inherits(C, Base)`,
 /// `Object.setPrototypeOf(C.prototype, Base.prototype)`, `C.prototype =
 /// Object.create(Base.prototype)` (mongoose) or `C.prototype.__proto__ =
-/// Base.prototype` (kue), `Base` a plain or dotted
-/// name. `Ok(None)` when the file sets no base; `Err` when it sets `C`'s
-/// prototype any other way (`C.prototype = new mquery()`) or to two bases.
+/// Base.prototype` (kue), `C.prototype = new Base()` (js-beautify), `Base`
+/// a plain or dotted name. `Ok(None)` when the file sets no base; `Err`
+/// when it sets `C`'s prototype any other way or to two bases.
 fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
     fn name(s: &str) -> (&str, &str) {
         let s = s.trim_start();
@@ -449,6 +609,24 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
                 let line = line.strip_suffix(';').unwrap_or(line).trim_end();
                 let base = line.strip_suffix(".prototype").ok_or(())?;
                 if base.is_empty() || name(base).0 != base {
+                    return Err(());
+                }
+                bases.push(base);
+                continue;
+            }
+            // `C.prototype = new Base()` (js-beautify's tokenizers): an
+            // instance of the base, whose members instances share.
+            if k == 2
+                && let Some(made) = rest.trim_start().strip_prefix("new ")
+            {
+                let (base, after) = name(made);
+                let args_end = after
+                    .starts_with('(')
+                    .then(|| super::lexical::matching_close(after, 0))
+                    .flatten()
+                    .ok_or(())?;
+                let tail = after[args_end + 1..].trim_start_matches([' ', '\t']);
+                if base.is_empty() || !(tail.is_empty() || tail.starts_with([';', '\n', '\r'])) {
                     return Err(());
                 }
                 bases.push(base);

@@ -21,7 +21,7 @@ use plumb_facts::{DefKind, Definition};
 use super::modules::{Export, MAX_CHAIN, find_export, resolve_spec};
 use super::openings::{
     Open, opens_members, passed_to_call, patches_statics, prototype_additions, symbols,
-    written_through_this,
+    this_handed_to_package, written_through_this,
 };
 use crate::project::Project;
 
@@ -199,6 +199,9 @@ fn class_member_in(
         .is_some_and(|w| w.keys.iter().any(|k| k == name))
     {
         return Some(Members::Present);
+    }
+    if !statics && !typed && this_handed_to_package(project, file, text) {
+        return Some(Members::Unknown);
     }
     let data = match opens_members(body, &syms) {
         Open::Any => return Some(Members::Unknown),

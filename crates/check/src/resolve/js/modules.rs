@@ -127,6 +127,18 @@ pub fn resolve_base_reading(project: &Project, base: &str, types_first: bool) ->
             }
         }
     }
+    // Node's `require` also loads JSON and native addons, after the code
+    // (`require('./benchmarks')` of `benchmarks/index.json`); TypeScript
+    // needs the extension written.
+    if !types_first && !base.is_empty() {
+        for e in [".json", ".node"] {
+            for p in [format!("{base}{e}"), format!("{base}/index{e}")] {
+                if project.file_exists(&p) {
+                    return Some(p);
+                }
+            }
+        }
+    }
     None
 }
 
@@ -537,8 +549,8 @@ fn find_export_in(
 /// `module.exports` otherwise than by naming one of its keys (bull's
 /// `module.exports.isRedisReady = isRedisReady`, which the text shows as
 /// `exports.f = …` does): a whole value (`module.exports = …`), a computed
-/// key, or the object handed to a function (`Object.assign(module.exports,
-/// …)`) may add keys no name shows. (Not in a string: karma's config help
+/// key, the object handed to a function (`Object.assign(module.exports,
+/// …)`) or `module` itself under a computed key may add keys no name shows. (Not in a string: karma's config help
 /// text shows `module.exports = function(config) {…}`.)
 fn module_exports_opened(code: &str, text: &str) -> bool {
     code.match_indices("module.exports").any(|(i, m)| {
@@ -560,6 +572,9 @@ fn module_exports_opened(code: &str, text: &str) -> bool {
             });
         !named_key && !empty && !rest.starts_with('[')
     }) || computed_exports_key(text)
+        // `module['exports'] = colors` (colors.js' safe.js): the exports
+        // written through a computed key of `module`.
+        || word_positions(code, "module").any(|i| code[i + "module".len()..].starts_with('['))
 }
 
 /// Whether `text` writes a computed key of the exports (`exports[name] =

@@ -140,7 +140,7 @@ fn handed_to_function(before: &str, after: &str) -> bool {
 /// (`Object.assign(binding, …)`, `Object.defineProperty(binding, …)`),
 /// hands it to a function, or, for `module.exports`, assigns it whole
 /// twice.
-fn keys_added(text: &str, binding: &str) -> Option<Vec<Key>> {
+pub(super) fn keys_added(text: &str, binding: &str) -> Option<Vec<Key>> {
     let exports = binding == "module.exports";
     let (mut out, mut whole) = (Vec::new(), 0);
     for i in word_positions(text, binding) {

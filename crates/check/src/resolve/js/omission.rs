@@ -510,8 +510,13 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
         let condition_head =
             (before.ends_with("if (") || before.ends_with("if(") || before.ends_with("while ("))
                 && ["&&", "||", "?", ")"].iter().any(|t| after.starts_with(t));
+        // (`if (this.isLocal() && err)`: the last operand of a condition.)
+        let condition_tail = (before.ends_with("&&") || before.ends_with("||"))
+            && after.starts_with(')')
+            && in_condition(before);
         let truth = before.ends_with('!') && !before.ends_with("!=")
             || condition_head
+            || condition_tail
             || after.starts_with("&&")
             || after.starts_with('?') && !after.starts_with("?.");
         truth.then_some(Omission::Tolerated)
@@ -519,6 +524,25 @@ fn body_tests(body: &str, name: &str) -> Option<Omission> {
     crate::resolve::word_positions(body, name)
         .filter_map(test_at)
         .max()
+}
+
+/// Whether the end of `before` is inside the condition of an `if` or a
+/// `while`: the innermost bracket left open is theirs.
+fn in_condition(before: &str) -> bool {
+    let mut depth = 0i32;
+    for (j, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '[' | '{' if depth == 0 => return false,
+            '(' if depth == 0 => {
+                let head = before[..j].trim_end();
+                return ends_with_word(head, "if") || ends_with_word(head, "while");
+            }
+            '(' | '[' | '{' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the body uses `name` in a way that throws when the argument is

@@ -120,14 +120,24 @@ pub(super) fn opens_members(body: &str, syms: &Symbols) -> Open {
 /// The symbols a file can name members by: its own `const k = Symbol(…)`
 /// and those it imports from a project module that makes them (fastify's
 /// `const { kReply } = require('./symbols')` of `kReply: Symbol(…)`).
+/// It also keeps the file's code with literals blanked, for readers that
+/// must not take a comment's or a string's words for code.
 pub(super) struct Symbols<'t> {
     text: &'t str,
     imported: std::rc::Rc<std::collections::HashSet<String>>,
+    code: std::cell::OnceCell<std::rc::Rc<String>>,
 }
 
 impl Symbols<'_> {
     pub(super) fn contains(&self, name: &str) -> bool {
         is_symbol_const(self.text, name) || self.imported.contains(name)
+    }
+
+    /// The file's code, literals blanked (read when first asked).
+    fn code(&self) -> &str {
+        self.code
+            .get_or_init(|| std::rc::Rc::new(blank_literals(self.text)))
+            .as_str()
     }
 }
 
@@ -160,7 +170,11 @@ pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbo
         }
         out
     });
-    Symbols { text, imported }
+    Symbols {
+        text,
+        imported,
+        code: std::cell::OnceCell::from(super::lexical::file_code(project, path, text)),
+    }
 }
 
 /// The symbols `text` declares itself (none it imports): enough where
@@ -169,6 +183,7 @@ pub(super) fn local_symbols(text: &str) -> Symbols<'_> {
     Symbols {
         text,
         imported: std::rc::Rc::new(std::collections::HashSet::new()),
+        code: std::cell::OnceCell::new(),
     }
 }
 
@@ -214,7 +229,10 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
             continue;
         }
         let before = text[..i].trim_end();
-        if prototype_alias_plain(text, before, syms) {
+        // (An alias with a use that may add anything: the other readings
+        // of this mention decide.)
+        if let Some(Some(keys)) = prototype_alias(text, before, syms) {
+            added.extend(keys);
             continue;
         }
         // `C.prototype = {a: …, b() {}}` (pug's lexer): the literal's keys,
@@ -226,11 +244,13 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
             continue;
         }
         // The base, which the caller reads (`Object.setPrototypeOf(C.prototype,
-        // Base.prototype)`, `C.prototype = Object.create(Base.prototype)`).
+        // Base.prototype)`, `C.prototype = Object.create(Base.prototype)`,
+        // `C.prototype = new Base()`).
         if before.ends_with("setPrototypeOf(")
-            || after
-                .strip_prefix('=')
-                .is_some_and(|v| v.trim_start().starts_with("Object.create("))
+            || after.strip_prefix('=').is_some_and(|v| {
+                let v = v.trim_start();
+                v.starts_with("Object.create(") || v.starts_with("new ")
+            })
         {
             continue;
         }
@@ -272,43 +292,48 @@ pub(super) fn prototype_additions(text: &str, class: &str, syms: &Symbols) -> Op
                 continue;
             }
         }
-        let rest = after.strip_prefix(',')?.trim_start();
-        if before.ends_with("defineProperties(") {
-            added.extend(literal_keys(syms, rest)?.0);
-        } else if before.ends_with("assign(") {
-            // `Object.assign(Foo.prototype, { a() {}, b: f })` (knex's
-            // clients): the literal's keys, when it is the only source.
-            let (keys, end) = literal_keys(syms, rest)?;
-            if !rest[end..].trim_start().starts_with(')') {
-                return None;
-            }
-            added.extend(keys);
-        } else if before.ends_with("defineProperty(")
-            // A test double of one method: `sinon.stub(Worker.prototype,
-            // 'start')` (kue's tests), `jest.spyOn(C.prototype, 'm')`.
-            || ["stub(", "spy(", "spyOn(", "replace("]
-                .iter()
-                .any(|f| before.ends_with(f) && before.len() > f.len() && before[..before.len() - f.len()].ends_with('.'))
-        {
-            let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-            let name = rest[1..].split(q).next()?;
-            added.push(name.to_string());
-        } else {
-            return None;
-        }
+        added.extend(handed_additions(before, after, syms)?);
     }
     Some(added)
 }
 
-/// Whether `before` (the text up to a `Foo.prototype`) ends in the
-/// declaration of an alias, `const pp =` (also `let`, `var`), that `text`
-/// only ever uses as `pp.name` or keyed by a symbol (`pp[Symbol.iterator]`):
-/// its members are then plain assignments the adapter records (`pp.m =
-/// function`) and reads.
-fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
-    let Some(lhs) = before.strip_suffix('=').map(str::trim_end) else {
-        return false;
-    };
+/// The keys a call adds to the prototype it is handed as its first
+/// argument (`before` ends with the call's `(`, `after` follows the
+/// prototype): `Object.defineProperties(p, {a: …})`, `Object.assign(p, {a()
+/// {}})` (knex's clients; the literal must be the only source),
+/// `Object.defineProperty(p, 'a', …)` and a test double of one method
+/// (`sinon.stub(p, 'start')`, `jest.spyOn(p, 'm')`); `None` for any other
+/// use, which may add anything.
+fn handed_additions(before: &str, after: &str, syms: &Symbols) -> Option<Vec<String>> {
+    let rest = after.strip_prefix(',')?.trim_start();
+    if before.ends_with("defineProperties(") {
+        return Some(literal_keys(syms, rest)?.0);
+    }
+    if before.ends_with("assign(") {
+        let (keys, end) = literal_keys(syms, rest)?;
+        return rest[end..].trim_start().starts_with(')').then_some(keys);
+    }
+    let double = ["stub(", "spy(", "spyOn(", "replace("]
+        .iter()
+        .any(|f| before.strip_suffix(f).is_some_and(|b| b.ends_with('.')));
+    if before.ends_with("defineProperty(") || double {
+        let q = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+        let name = rest[1..].split(q).next()?;
+        return Some(vec![name.to_string()]);
+    }
+    None
+}
+
+/// When `before` (the text up to a `Foo.prototype`) ends in the
+/// declaration of an alias, `const pp =` (also `let`, `var`): the keys its
+/// uses add beyond plain assignments the adapter records (`pp.m =
+/// function`), `Some(keys)` when every use is such an assignment, a key
+/// read or a symbol key (`pp[Symbol.iterator]`), or a call that adds known
+/// keys (vorpal's `Object.defineProperty(vorpal, 'activeCommand', …)`, see
+/// [`handed_additions`]); `Some(None)` when some use may add anything;
+/// `None` when it is no alias.
+fn prototype_alias(text: &str, before: &str, syms: &Symbols) -> Option<Option<Vec<String>>> {
+    let lhs = before.strip_suffix('=')?.trim_end();
     let len = lhs
         .chars()
         .rev()
@@ -317,16 +342,30 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
         .sum::<usize>();
     let (keyword, alias) = lhs.split_at(lhs.len() - len);
     if alias.is_empty() || !ends_in_declaration_keyword(keyword) {
-        return false;
+        return None;
     }
     let at = lhs.len() - len;
-    crate::resolve::word_positions(text, alias).all(|i| {
+    // (Words of comments and strings are no uses: vorpal's `var vorpal =
+    // Vorpal.prototype` beside `require('./vorpal-commons')`.)
+    let code = syms.code();
+    let mut added = Vec::new();
+    for i in crate::resolve::word_positions(code, alias) {
         let after = text[i + alias.len()..].trim_start();
-        i == at
+        // (Exporting it or storing it whole, moment's `export default
+        // proto` and `hooks.fn = proto`, adds nothing here; what other
+        // files add through it, callers look for elsewhere.)
+        let before_use = code[..i].trim_end();
+        let stored = before_use
+            .strip_suffix('=')
+            .is_some_and(|b| !b.ends_with(['=', '!', '<', '>']))
+            && (after.starts_with(';') || after.is_empty());
+        let plain = i == at
             || text[..i].ends_with('.')
-            || after
-                .strip_prefix('.')
-                .is_some_and(|m| m.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$'))
+            || before_use.ends_with("export default")
+            || stored
+            || after.strip_prefix('.').is_some_and(|m| {
+                m.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$')
+            })
             || after
                 .strip_prefix('[')
                 .and_then(|k| k.split_once(']'))
@@ -338,11 +377,17 @@ fn prototype_alias_plain(text: &str, before: &str, syms: &Symbols) -> bool {
                     let read = !(rest.starts_with('=')
                         && !rest.starts_with("==")
                         && !rest.starts_with("=>"));
-                    read || k.strip_prefix("Symbol.").is_some_and(|w| {
-                        !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_')
-                    }) || syms.contains(k)
-                })
-    })
+                    read || well_known_symbol(after) || syms.contains(k)
+                });
+        if plain {
+            continue;
+        }
+        match handed_additions(code[..i].trim_end(), after, syms) {
+            Some(keys) => added.extend(keys),
+            None => return Some(None),
+        }
+    }
+    Some(Some(added))
 }
 
 /// Whether `before` ends with `var`, `let` or `const` as a word: what
@@ -380,8 +425,9 @@ pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
     })
 }
 
-/// Whether `after` (at a `[`) is a well-known symbol key (`[Symbol.iterator]`),
-/// which no name reaches (bookshelf's collections).
+/// Whether `after` (at a `[`) is a symbol key (`[Symbol.iterator]`,
+/// `[Symbol.for('nodejs.util.inspect.custom')]`), which no name reaches
+/// (bookshelf's collections, moment's prototype).
 fn well_known_symbol(after: &str) -> bool {
     after
         .strip_prefix('[')
@@ -667,6 +713,121 @@ fn stores_only(project: &Project, callee: &str, index: usize) -> bool {
         })
 }
 
+/// Whether the file hands an instance (`this`, or a name bound to it:
+/// `var self = this`) as the first argument of a statement calling a
+/// function of a third-party package, which may add members no text of the
+/// project shows: request's `caseless.httpify(self, self.headers)` gives
+/// every request `setHeader`, `getHeader` and `removeHeader`.
+/// (`f.call(this)`, `f.apply(this)`, `f.bind(this)` hand it on as a
+/// receiver; Node's own modules add nothing.) Read once per file.
+pub(super) fn this_handed_to_package(project: &Project, file: &str, text: &str) -> bool {
+    if !text.contains("this") {
+        return false;
+    }
+    *project.memo(&format!("js-this-to-package:{file}"), || {
+        let Some(rc) = project.facts_of(file) else {
+            return false;
+        };
+        let code = super::lexical::file_code(project, file, text);
+        let package = |binding: &str| {
+            rc.1.imports.iter().any(|i| {
+                let bound = i.alias.as_deref() == Some(binding)
+                    || i.names
+                        .iter()
+                        .any(|n| n.alias.as_deref().unwrap_or(&n.name) == binding);
+                let module = i.module.strip_prefix("node:").unwrap_or(&i.module);
+                bound
+                    && !i.relative
+                    && !crate::builtins::is_stdlib_module(plumb_facts::Lang::JavaScript, module)
+            })
+        };
+        // The binding of `name` that holds byte `at`: the innermost local
+        // of that name whose scope holds it (`None`: the file's own).
+        let binding_at = |name: &str, at: u32| {
+            rc.1.locals
+                .iter()
+                .filter(|l| l.name == name && l.scope.start_byte <= at && at < l.scope.end_byte)
+                .min_by_key(|l| l.scope.end_byte - l.scope.start_byte)
+                .map(|l| (l.scope.start_byte, l.scope.end_byte))
+        };
+        let mut names = vec![("this".to_string(), None)];
+        names.extend(this_aliases(&code).into_iter().map(|(n, at)| (n, Some(at))));
+        names.iter().any(|(name, declared)| {
+            crate::resolve::word_positions(&code, name).any(|i| {
+                let before = code[..i].trim_end();
+                let after = code[i + name.len()..].trim_start();
+                if !(before.ends_with(['(', ',']) && after.starts_with([')', ','])) {
+                    return false;
+                }
+                // (A parameter of the same name in a nested function,
+                // vorpal's `function (err, result)` beside `var result =
+                // this`, is another value.)
+                if let Some(at) = declared
+                    && binding_at(name, i as u32) != binding_at(name, *at as u32)
+                {
+                    return false;
+                }
+                let Some(call) = super::calltext::enclosing_call(before) else {
+                    return false;
+                };
+                if call.index != 0 || matches!(call.callee, "" | "call" | "apply" | "bind") {
+                    return false;
+                }
+                // (The receiver is all the text before the callee: its
+                // last dotted path, `caseless.`, names the object.)
+                let (lead, path) = match call.receiver.strip_suffix('.') {
+                    Some(r) => {
+                        let start = r
+                            .rfind(|c: char| !(c.is_alphanumeric() || "_$.".contains(c)))
+                            .map_or(0, |k| k + 1);
+                        (&r[..start], &r[start..])
+                    }
+                    None => (call.receiver, call.callee),
+                };
+                // A call made for what it does to the instance is a
+                // statement of its own; one whose value is used
+                // (`_.isEqual(this, other)`, `_.pick(this, keys)`) reads it.
+                let lead = lead.trim_end_matches([' ', '\t']);
+                let starts = lead.is_empty()
+                    || lead.ends_with(['\n', ';', '{', '}'])
+                    || lead.trim_end().ends_with([';', '{', '}']);
+                let ends =
+                    super::lexical::matching_close(&code, before.len() - 1).is_some_and(|close| {
+                        let rest = code[close + 1..].trim_start_matches([' ', '\t']);
+                        rest.is_empty() || rest.starts_with([';', '\n', '\r', '}'])
+                    });
+                starts && ends && package(path.split('.').next().unwrap_or(path))
+            })
+        })
+    })
+}
+
+/// The names `code` binds to `this` (`var self = this;`, `const that =
+/// this`), each with the byte where it is declared.
+fn this_aliases(code: &str) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = crate::resolve::word_positions(code, "this")
+        .filter_map(|i| {
+            let after = code[i + 4..].trim_start_matches([' ', '\t']);
+            if !(after.is_empty() || after.starts_with([';', ',', '\n', '\r'])) {
+                return None;
+            }
+            let left = code[..i].trim_end().strip_suffix('=')?;
+            if left.ends_with(['=', '!', '<', '>']) {
+                return None;
+            }
+            let left = left.trim_end();
+            let start = left
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .map_or(0, |k| k + 1);
+            let name = &left[start..];
+            (!name.is_empty() && ends_in_declaration_keyword(&left[..start]))
+                .then(|| (name.to_string(), start))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Whether `text` sets some object's prototype through `__proto__`
 /// (`C.prototype.__proto__ = Base.prototype`, `{ __proto__: Base.prototype
 /// }`), which gives instances members no definition names. Reading it
@@ -839,6 +1000,7 @@ mod tests {
         Symbols {
             text,
             imported: std::rc::Rc::new(["kImported".to_string()].into_iter().collect()),
+            code: std::cell::OnceCell::new(),
         }
     }
 

@@ -147,6 +147,10 @@ fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) 
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
             [d] if d.kind == DefKind::Constant => constant_member(ctx, r, &file, d, q),
+            [d] if d.kind == DefKind::Function => {
+                statics_written_on_import(ctx, r, &target, &n.name, q)
+                    .unwrap_or_else(|| vec![skipped!()])
+            }
             _ => vec![skipped!()],
         },
         // `import utils from './utils.cjs'`, also through `export {default
@@ -360,6 +364,61 @@ fn module_member(ctx: &FileCtx, r: &Reference, target: &str, spec: &str, q: &str
             ))]
         }
     }
+}
+
+/// `moment.defineLocale(…)` of `import moment from '../moment'`, a module
+/// that imports a function (`import { hooks as moment } from
+/// './lib/utils/hooks'`), writes statics onto it by name (`moment.version
+/// = …`, `moment.defineLocale = defineLocale`) and exports it: the member is
+/// one of those keys or Function's. `None` when the module writes none or
+/// may add keys no name shows. (Other files may write more onto the
+/// function: a name the project defines or calls elsewhere is no slip.)
+fn statics_written_on_import(
+    ctx: &FileCtx,
+    r: &Reference,
+    target: &str,
+    name: &str,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let rc = ctx.project.facts_of(target)?;
+    let text = &rc.0;
+    let binding = if name == "default" {
+        super::modules::default_export_name(text)?
+    } else {
+        name.to_string()
+    };
+    // (A function the module defines holds its statics as definitions.)
+    if !super::modules::top_defs(&rc.1, &binding).is_empty() {
+        return None;
+    }
+    let keys = objects::keys_added(text, &binding)?;
+    if keys.is_empty() {
+        return None;
+    }
+    if keys.iter().any(|k| k.name == r.name)
+        || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+        || super::members::FUNCTION_MEMBERS.contains(&r.name.as_str())
+    {
+        return Some(vec![Outcome::Resolved]);
+    }
+    if ctx.project.name_defined(&r.name) || ctx.project.referenced_elsewhere(&r.name, ctx.path) {
+        return Some(vec![skipped!()]);
+    }
+    let pool: Vec<(String, String, u32)> = keys
+        .iter()
+        .map(|k| (k.name.clone(), target.to_string(), k.line))
+        .collect();
+    Some(no_member(
+        ctx,
+        r,
+        q,
+        format!(
+            "{q} is the function {target} exports as {binding}; the statics written onto it there have no '{}'",
+            r.name
+        ),
+        &pool,
+        0.7,
+    ))
 }
 
 /// A top-level function the file hangs members on (`Dot.symbols = …`): its

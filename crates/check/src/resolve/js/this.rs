@@ -80,6 +80,7 @@ pub(super) fn this_call_at(
             return typed_this(ctx, r, at, q)
                 .or_else(|| super::constructors::constructor_body_this(ctx, r, &b.scope, q))
                 .or_else(|| exports_this(ctx, r, &b.scope, q))
+                .or_else(|| super::constructors::attached_this(ctx, r, &b.scope, q))
                 .unwrap_or_else(|| vec![skipped!()]);
         }
     }

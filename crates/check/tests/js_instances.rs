@@ -1,0 +1,249 @@
+//! What an instance or a module value has when it is built the older ways
+//! real JavaScript builds them: a prototype made by `new Base()`
+//! (js-beautify's tokenizers), a constructor under a dotted name
+//! (`jasmine.Queue = function`), a prototype alias given a getter with
+//! `Object.defineProperty` (vorpal), an instance handed to a package that
+//! adds methods to it (request's `caseless.httpify(self, …)`), exports
+//! written as `module['exports']` (colors), a directory required for its
+//! `index.json`, and statics written onto an imported function before it
+//! is exported again (moment's `hooks`). Each test indexes a temporary
+//! project and asserts the exact findings.
+
+mod project;
+
+use project::{file, shop};
+
+#[test]
+fn a_prototype_made_by_new_base_has_the_bases_members() {
+    let p = shop(&[(
+        "core/tokenizer.js",
+        "function Tokenizer() {\n  this.input = '';\n}\n\
+         Tokenizer.prototype.readWord = function () {\n  return this.input;\n};\n\
+         module.exports.Tokenizer = Tokenizer;\n",
+    )]);
+    let child = |call: &str| {
+        format!(
+            "var BaseTokenizer = require('./core/tokenizer').Tokenizer;\n\
+             var Tokenizer = function () {{\n  BaseTokenizer.call(this);\n}};\n\
+             Tokenizer.prototype = new BaseTokenizer();\n\
+             Tokenizer.prototype.next = function () {{\n  return this.{call}();\n}};\n\
+             module.exports.Tokenizer = Tokenizer;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "html.js", &child("readWords")),
+        vec!["unknown-symbol html.js:7 'this' has no member 'readWords'"]
+    );
+    assert_eq!(
+        file(&p, "html.js", &child("readWord")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_constructor_under_a_dotted_name_has_its_prototype_methods() {
+    let p = shop(&[]);
+    let queue = |args: &str| {
+        format!(
+            "var lib = {{}};\n\
+             lib.Queue = function (env) {{\n  this.env = env;\n}};\n\
+             lib.Queue.prototype.next_ = function () {{\n  return 1;\n}};\n\
+             lib.Queue.prototype.start = function () {{\n  this.next_({args});\n}};\n\
+             module.exports = lib;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "queue.js", &queue("true")),
+        vec!["arity-mismatch queue.js:9 'next_' takes at most 0 argument(s) but 1 were given"]
+    );
+    assert_eq!(file(&p, "queue.js", &queue("")), Vec::<String>::new());
+}
+
+#[test]
+fn a_prototype_alias_given_a_getter_keeps_its_methods_known() {
+    let p = shop(&[("lib/commons.js", "module.exports = {};\n")]);
+    let vorpal = |call: &str| {
+        format!(
+            "var commons = require('./commons');\n\
+             function Vorpal() {{\n  this.commands = [];\n}}\n\
+             // The vorpal prototype.\n\
+             var vorpal = Vorpal.prototype;\n\
+             vorpal.exec = function (cmd) {{\n  return this.{call}(cmd);\n}};\n\
+             vorpal.run = function (cmd) {{\n  return cmd;\n}};\n\
+             Object.defineProperty(vorpal, 'activeCommand', {{\n  get: function () {{\n    return this.commands[0];\n  }}\n}});\n\
+             module.exports = Vorpal;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/vorpal.js", &vorpal("handleRun")),
+        vec!["unknown-symbol lib/vorpal.js:8 'this' has no member 'handleRun'"]
+    );
+    assert_eq!(
+        file(&p, "lib/vorpal.js", &vorpal("run")),
+        Vec::<String>::new()
+    );
+}
+
+const PACKAGES: &str =
+    r#"{"name": "req", "dependencies": {"caseless": "^0.12.0", "lodash": "^4.0.0"}}"#;
+
+#[test]
+fn an_instance_handed_to_a_package_may_gain_any_member() {
+    let p = project::Proj::new(&[("package.json", PACKAGES)]);
+    // `caseless.httpify(self, …)` as a statement of its own adds the header
+    // methods: nothing the project shows says which.
+    let request = |handed: &str| {
+        format!(
+            "var caseless = require('caseless');\nvar _ = require('lodash');\n\
+             function Request(options) {{\n  var self = this;\n  {handed}\n}}\n\
+             Request.prototype.init = function () {{\n  this.removeHeader('host');\n}};\n\
+             module.exports = Request;\n"
+        )
+    };
+    let summary = |body: &str| {
+        project::summary(&p.check_files(&[("request.js", body)]))
+            .into_iter()
+            .filter(|f| !f.starts_with("unverifiable"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        summary(&request("caseless.httpify(self, {});")),
+        Vec::<String>::new()
+    );
+    // A value read from it (`_.isEqual(self, other)`) adds nothing.
+    assert_eq!(
+        summary(&request("this.same = _.isEqual(self, options);")),
+        vec!["unknown-symbol request.js:8 'this' has no member 'removeHeader'"]
+    );
+}
+
+#[test]
+fn exports_written_through_a_computed_key_of_module_are_not_judged() {
+    let p = shop(&[(
+        "lib/colors.js",
+        "var colors = {};\nmodule['exports'] = colors;\ncolors.red = function (s) {\n  return s;\n};\n",
+    )]);
+    assert_eq!(
+        file(
+            &p,
+            "safe.js",
+            "var colors = require('./lib/colors');\ncolors.blue('x');\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn require_finds_a_directorys_index_json_as_node_does() {
+    let p = shop(&[
+        ("benchmarks/index.json", "{\"a\": 1}\n"),
+        ("data.json", "[]\n"),
+    ]);
+    assert_eq!(
+        file(
+            &p,
+            "bench.js",
+            "var urls = require('./benchmarks');\nvar data = require('./data');\nvar none = require('./nothing');\n"
+        ),
+        vec!["unknown-import bench.js:3 cannot find module './nothing'"]
+    );
+}
+
+#[test]
+fn statics_written_onto_an_imported_function_before_it_is_exported_are_its_members() {
+    let p = shop(&[
+        (
+            "src/lib/hooks.js",
+            "export { hooks };\nfunction hooks() {\n  return 1;\n}\n",
+        ),
+        (
+            "src/lib/locales.js",
+            "export function defineLocale(name, config) {\n  return config;\n}\n",
+        ),
+        (
+            "src/moment.js",
+            "import { hooks as moment } from './lib/hooks';\nimport { defineLocale } from './lib/locales';\n\
+             moment.version = '2.30.1';\nmoment.defineLocale = defineLocale;\nexport default moment;\n",
+        ),
+    ]);
+    let locale = |call: &str| {
+        format!("import moment from '../moment';\n\nexport default moment.{call}('he', {{}});\n")
+    };
+    assert_eq!(
+        file(&p, "src/locale/he.js", &locale("_defineLocale")),
+        vec!["unknown-symbol src/locale/he.js:3 'moment' has no member '_defineLocale'"]
+    );
+    assert_eq!(
+        file(&p, "src/locale/he.js", &locale("defineLocale")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/locale/he.js", &locale("call")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_function_a_prototype_takes_by_name_runs_on_its_instances() {
+    // moment: `export function isSameOrAfter(…) { return this.isSame(…) }`
+    // in compare.js, `proto.isSame = isSame` in prototype.js.
+    let p = shop(&[
+        (
+            "src/lib/moment/constructor.js",
+            "export function Moment(config) {\n  this._d = new Date(config);\n}\n",
+        ),
+        (
+            "src/lib/moment/prototype.js",
+            "import { Moment } from './constructor';\nimport { isSame, isSameOrAfter } from './compare';\n\
+             var proto = Moment.prototype;\n\
+             proto.isSame = isSame;\nproto.isSameOrAfter = isSameOrAfter;\n\
+             proto[Symbol.for('nodejs.util.inspect.custom')] = function () {\n  return 'moment';\n};\n\
+             export default proto;\n",
+        ),
+    ]);
+    let compare = |call: &str| {
+        format!(
+            "export function isSame(input, units) {{\n  return this._d === input;\n}}\n\n\
+             export function isSameOrAfter(input, units) {{\n  return this.{call}(input, units);\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/lib/moment/compare.js", &compare("isSames")),
+        vec!["unknown-symbol src/lib/moment/compare.js:6 'this' has no member 'isSames'"]
+    );
+    assert_eq!(
+        file(&p, "src/lib/moment/compare.js", &compare("isSame")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/lib/moment/compare.js", &compare("hasOwnProperty")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_umd_bundles_prototype_alias_is_read_inside_its_factory() {
+    // moment.js: the same methods inside `(function (global, factory) {…}
+    // (this, (function () { … })))`, the prototype stored whole on the
+    // exported function (`hooks.fn = proto`).
+    let p = shop(&[]);
+    let bundle = |call: &str| {
+        format!(
+            ";(function (global, factory) {{\n    module.exports = factory();\n}}(this, (function () {{ 'use strict';\n\n    \
+             function hooks() {{\n        return new Moment();\n    }}\n\n    \
+             function Moment(config) {{\n        this._d = config;\n    }}\n\n    \
+             function isValid() {{\n        return this._d != null;\n    }}\n\n    \
+             function isSame(input) {{\n        return this.{call}() && this._d === input;\n    }}\n\n    \
+             var proto = Moment.prototype;\n    proto.isValid = isValid;\n    proto.isSame = isSame;\n\n    \
+             hooks.fn = proto;\n\n    return hooks;\n\n}})));\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "moment.js", &bundle("isValids")),
+        vec!["unknown-symbol moment.js:18 'this' has no member 'isValids'"]
+    );
+    assert_eq!(
+        file(&p, "moment.js", &bundle("isValid")),
+        Vec::<String>::new()
+    );
+}
