@@ -160,9 +160,12 @@ impl<'a> Project<'a> {
             .map(|r| r.path)
             .filter(|p| self.unchanged_other(p, path))
             .collect();
-        paths.extend(self.overlay.iter().filter_map(|(p, o)| {
-            (p != path && o.facts.references.iter().any(|r| r.name == name)).then(|| p.clone())
-        }));
+        paths.extend(
+            self.overlay
+                .iter()
+                .filter(|(p, o)| *p != path && o.facts.references.iter().any(|r| r.name == name))
+                .map(|(p, _)| p.clone()),
+        );
         paths.sort();
         paths.dedup();
         paths

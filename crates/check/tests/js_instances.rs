@@ -5,8 +5,10 @@
 //! `Object.defineProperty` (vorpal), an instance handed to a package that
 //! adds methods to it (request's `caseless.httpify(self, …)`), exports
 //! written as `module['exports']` (colors), a directory required for its
-//! `index.json`, and statics written onto an imported function before it
-//! is exported again (moment's `hooks`). Each test indexes a temporary
+//! `index.json`, statics written onto an imported function before it is
+//! exported again (moment's `hooks`), a virtual module a bundler plugin
+//! makes (highlight.js' `builtInLanguages`) and a bundle exporting itself
+//! as one computed global (hammer.js). Each test indexes a temporary
 //! project and asserts the exact findings.
 
 mod project;
@@ -245,5 +247,137 @@ fn a_umd_bundles_prototype_alias_is_read_inside_its_factory() {
     assert_eq!(
         file(&p, "moment.js", &bundle("isValid")),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_module_the_build_code_names_is_a_virtual_module() {
+    // highlight.js's rollup plugin resolves `builtInLanguages` itself.
+    let p = shop(&[(
+        "tools/build_browser.js",
+        "const plugin = () => ({\n  resolveId(source) {\n    if (source === \"builtInLanguages\") {\n      return source;\n    }\n    return null;\n  },\n});\nmodule.exports = plugin;\n",
+    )]);
+    assert_eq!(
+        file(
+            &p,
+            "src/stub.js",
+            "import * as builtIns from \"builtInLanguages\";\nimport * as other from \"otherLanguages\";\nexport { builtIns, other };\n"
+        ),
+        vec![
+            "undeclared-package src/stub.js:2 package 'otherLanguages' is not declared in package.json (and not installed)"
+        ]
+    );
+}
+
+#[test]
+fn a_bundle_that_exports_itself_as_one_global_keeps_its_names_known() {
+    // hammer.js: `window[exportName] = Hammer` at the end of its wrapper.
+    let p = shop(&[]);
+    let bundle = |write: &str| {
+        format!(
+            "(function(window, exportName) {{\n'use strict';\n\
+             function prefixed(obj, property) {{\n  return obj[property];\n}}\n\
+             var ACTION = prefixeds(window, 'touchAction');\n\
+             function Hammer() {{\n  return ACTION;\n}}\n\
+             {write}\n}})(window, 'Hammer');\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "hammer.js", &bundle("window[exportName] = Hammer;")),
+        vec!["unknown-symbol hammer.js:6 'prefixeds' is not defined"]
+    );
+    // A key computed in a callback (bluebird's `global[nameStr] = …`) or
+    // by a loop may be any name.
+    assert_eq!(
+        file(
+            &p,
+            "hammer.js",
+            &bundle(
+                "[1].forEach(function (n) {\n  var nameStr = String(n);\n  window[nameStr] = n;\n});"
+            )
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(
+            &p,
+            "hammer.js",
+            &bundle("for (var k in Hammer) {\n  window[k] = Hammer[k];\n}")
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_method_of_an_object_the_module_keeps_calls_its_keys() {
+    let p = shop(&[]);
+    let helpers = |call: &str, tail: &str| {
+        format!(
+            "var helpers = {{\n    filter: function (search) {{\n        return search;\n    }},\n    \
+             file: function (name) {{\n        return this.{call}(name);\n    }}\n}};\n{tail}\n"
+        )
+    };
+    assert_eq!(
+        file(
+            &p,
+            "lib/object.js",
+            &helpers("filters", "helpers.file('a');")
+        ),
+        vec!["unknown-symbol lib/object.js:6 'this' has no member 'filters'"]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "lib/object.js",
+            &helpers("filter", "helpers.file('a');")
+        ),
+        Vec::<String>::new()
+    );
+    // Exported, it may become a prototype whose instances hold more
+    // (jszip's `JSZip.prototype = require('./object')`).
+    assert_eq!(
+        file(
+            &p,
+            "lib/object.js",
+            &helpers("clone", "module.exports = helpers;")
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn prototype_keys_from_a_list_indexed_in_a_loop_are_known() {
+    // jszip's removed methods, and a class named only in a comment's call
+    // (source-map's JSDoc `function f(SourceMapConsumer)`).
+    let p = shop(&[]);
+    let zip = |call: &str| {
+        format!(
+            "var ZipObject = function (name) {{\n  this.name = name;\n}};\n\
+             ZipObject.prototype = {{\n  internalStream: function (type) {{\n    return type;\n  }},\n  \
+             async: function (type) {{\n    return this.{call}(type);\n  }}\n}};\n\
+             var removedMethods = ['asText', 'asBinary'];\n\
+             for (var i = 0; i < removedMethods.length; i++) {{\n  ZipObject.prototype[removedMethods[i]] = function () {{}};\n}}\n\
+             module.exports = ZipObject;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/zipObject.js", &zip("internalStreams")),
+        vec!["unknown-symbol lib/zipObject.js:9 'this' has no member 'internalStreams'"]
+    );
+    assert_eq!(
+        file(&p, "lib/zipObject.js", &zip("asText")),
+        Vec::<String>::new()
+    );
+    let consumer = |call: &str| {
+        format!(
+            "/**\n * `function f(Consumer)` is called with the consumer.\n */\n\
+             class Consumer {{\n  find(a) {{\n    return a;\n  }}\n}}\n\
+             class Basic extends Consumer {{\n  run(a) {{\n    return this.{call}(a);\n  }}\n}}\n\
+             module.exports = {{ Consumer, Basic }};\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/consumer.js", &consumer("finds")),
+        vec!["unknown-symbol lib/consumer.js:11 'this' has no member 'finds'"]
     );
 }

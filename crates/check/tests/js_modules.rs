@@ -1085,10 +1085,7 @@ fn methods_other_files_assign_through_a_prototype_alias_are_members() {
             "src/loose_extra.js",
             "import {Loose} from './loose.js'\nimport {extras} from './extras.js'\nconst lp = Loose.prototype\nObject.assign(lp, extras)\n",
         ),
-        (
-            "src/extras.js",
-            "export const extras = {extra() {}}\n",
-        ),
+        ("src/extras.js", "export const extras = {extra() {}}\n"),
     ]);
     let body = "import {Parser} from './state.js'\nimport {Loose} from './loose.js'\nconst pp = Parser.prototype\npp.parseTopLevel = function () {\n  this.next()\n  this.nexts()\n  this.parse(1)\n  return this.parseTopLevel()\n}\nconst lp = Loose.prototype\nlp.step = function () {\n  this.extra()\n  this.anything()\n}\n";
     assert_eq!(

@@ -301,9 +301,10 @@ fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
 /// names may be made anywhere in the file.
 fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
     let code = super::lexical::blank_literals(ctx.text);
-    let global = ["globalThis[", "window[", "global["]
-        .iter()
-        .any(|g| code.contains(g));
+    let global = ["globalThis[", "window[", "global["].iter().any(|g| {
+        code.match_indices(g)
+            .any(|(i, m)| !names_one_global(&code, ctx.text, i + m.len()))
+    });
     // (`eval` and `with` are both four letters long; `redis.eval(…)` and
     // `array.with(…)` are methods.)
     let sites: Vec<usize> = crate::resolve::word_positions(&code, "eval")
@@ -312,7 +313,9 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
             code[i + 4..].trim_start().starts_with('(') && !code[..i].trim_end().ends_with('.')
         })
         .collect();
-    if global || sites.is_empty() {
+    // (The adapter marks a file dynamic for `eval`, `with` and computed
+    // global writes only: with none of those here, no region is.)
+    if global {
         return None;
     }
     sites
@@ -330,6 +333,49 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
                 .map(|d| d.span)
         })
         .collect()
+}
+
+/// Whether the computed global write whose key starts at byte `at` of
+/// `code` (just past `window[`) makes one global of a name fixed once,
+/// as a UMD bundle exports itself: hammer.js' `window[exportName] =
+/// Hammer`, `exportName` a parameter of the wrapper that opens the file
+/// (handed `'Hammer'`), or a key bound to a string literal (`var NAME =
+/// 'x'`). A key computed anywhere else (`global[nameStr] = …` in a
+/// callback, `for (k in o) window[k] = o[k]`) may make any name.
+fn names_one_global(code: &str, text: &str, at: usize) -> bool {
+    let rest = &code[at..];
+    let Some((key, after)) = rest.split_once(']') else {
+        return false;
+    };
+    let key = key.trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    let written = after
+        .trim_start()
+        .strip_prefix('=')
+        .is_some_and(|v| !v.starts_with(['=', '>']));
+    if !plain || !written {
+        return false;
+    }
+    // The wrapper's parameters: the first function of the file.
+    let wrapper_param = crate::resolve::word_positions(code, "function")
+        .next()
+        .and_then(|i| {
+            let open = i + code[i..].find('(')?;
+            let close = super::lexical::matching_close(code, open)?;
+            Some(code[open + 1..close].split(',').any(|p| p.trim() == key))
+        })
+        .unwrap_or(false);
+    // (The literal's quotes are in `text`; `code` blanks what is inside.)
+    let literal = crate::resolve::word_positions(text, key).any(|i| {
+        text[i + key.len()..]
+            .trim_start()
+            .strip_prefix('=')
+            .is_some_and(|v| v.trim_start().starts_with(['\'', '"']))
+    });
+    wrapper_param || literal
 }
 
 /// Names other than `name` that the file calls bare three times or more

@@ -220,7 +220,13 @@ fn class_member_in(
     // writes to the class object itself.
     if !typed
         && (statics && patches_statics(text, &class.name)
-            || passed_to_call(project, text, &class.name))
+            // (In code only: source-map's JSDoc shows `function
+            // f(SourceMapConsumer)`.)
+            || passed_to_call(
+                project,
+                &super::lexical::file_code(project, file, text),
+                &class.name,
+            ))
     {
         return Some(Members::Unknown);
     }

@@ -230,6 +230,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
             &["tsconfig.json", "jsconfig.json", "package.json"],
             &format!("{pkg}\""),
         )
+        || modules::named_by_build_code(ctx.project, ctx.path, spec)
     {
         return vec![skipped!()];
     }

@@ -824,6 +824,59 @@ pub fn config_mentions(project: &Project, from: &str, names: &[&str], needle: &s
     }
 }
 
+/// Whether the project's build code names the bare specifier `spec` as a
+/// whole string (highlight.js's rollup plugin: `resolveId(source) { if
+/// (source === "builtInLanguages") … }`; an alias map of a webpack or vite
+/// config): a virtual module the bundler makes, which no manifest
+/// declares. Build code is a file named for it (`rollup.config.js`,
+/// `webpack.config.js`, `vite.config.ts`, `gulpfile.js`, `Gruntfile.js`,
+/// any `*.config.*`) or any script under a top-level `tools/`, `scripts/`,
+/// `build/` or `config/` directory; `from`, the importing file, is not.
+/// Read only when an import would otherwise be reported, once per name.
+pub fn named_by_build_code(project: &Project, from: &str, spec: &str) -> bool {
+    let files = project.memo("js-build-code", || {
+        let mut out: Vec<String> = project
+            .all_files()
+            .iter()
+            .filter(|f| {
+                let name = f.rsplit('/').next().unwrap_or(f).to_ascii_lowercase();
+                let script = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]
+                    .iter()
+                    .any(|e| name.ends_with(e));
+                let top = f.split('/').next().unwrap_or("");
+                script
+                    && (name.contains(".config.")
+                        || name.starts_with("gulpfile.")
+                        || name.starts_with("gruntfile.")
+                        || f.contains('/')
+                            && matches!(top, "tools" | "scripts" | "build" | "config"))
+            })
+            .cloned()
+            .collect();
+        out.sort();
+        out.truncate(300);
+        out
+    });
+    *project.memo(&format!("js-build-names:{from}:{spec}"), || {
+        let quoted = ['"', '\'', '`'].map(|q| format!("{q}{spec}{q}"));
+        // (An import of it names a package, not a module the code makes.)
+        let imported = |before: &str| {
+            let b = before.trim_end();
+            b.ends_with("require(")
+                || b.ends_with("import(")
+                || b.ends_with("from")
+                || b.ends_with("import")
+        };
+        files.iter().filter(|f| f.as_str() != from).any(|f| {
+            project.text_of(f).is_some_and(|t| {
+                quoted
+                    .iter()
+                    .any(|q| t.match_indices(q.as_str()).any(|(i, _)| !imported(&t[..i])))
+            })
+        })
+    })
+}
+
 /// Top-level names of a module and the names its `export … from`
 /// statements pass on, for suggestions.
 pub fn top_level_names(project: &Project, file: &str) -> Vec<(String, String, u32)> {

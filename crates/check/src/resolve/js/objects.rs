@@ -211,8 +211,23 @@ fn bound_object<'t>(stmt: Node<'t>, src: &[u8], binding: &str) -> Option<Node<'t
             let d = stmt.child_by_field_name("declaration")?;
             bound_object(d, src, binding)
         }
-        "lexical_declaration" => {
-            if stmt.child(0).is_none_or(|k| k.kind() != "const") {
+        "lexical_declaration" | "variable_declaration" => {
+            // (`var`/`let`: while nothing assigns the name anew.)
+            let constant = stmt.child(0).is_some_and(|k| k.kind() == "const");
+            let text_all = std::str::from_utf8(src).unwrap_or("");
+            let reassigned = || {
+                word_positions(text_all, binding)
+                    .filter(|&i| {
+                        let after = text_all[i + binding.len()..].trim_start();
+                        !text_all[..i].ends_with('.')
+                            && after.starts_with('=')
+                            && !after.starts_with("==")
+                            && !after.starts_with("=>")
+                    })
+                    .count()
+                    > 1
+            };
+            if !constant && reassigned() {
                 return None;
             }
             let mut c = stmt.walk();

@@ -425,6 +425,37 @@ pub(super) fn computed_prototype_key(text: &str, class: &str) -> bool {
     })
 }
 
+/// The strings of the array literal `list` names, for a computed key
+/// `[list[i]]` (`after` starts at its `[`, at byte `at` of `text`): `list`
+/// bound to a literal of plain strings earlier in the file.
+fn listed_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
+    let close = super::lexical::matching_close(after, 0)?;
+    let key = after[1..close].trim();
+    let (list, index) = key.strip_suffix(']')?.split_once('[')?;
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    };
+    if !word(list) || !word(index.trim()) {
+        return None;
+    }
+    let decl = format!("{list} = [");
+    let i = text[..at].rfind(&decl)?;
+    let open = i + decl.len() - 1;
+    let end = super::lexical::matching_close(text, open)?;
+    text[open + 1..end]
+        .split(',')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(|e| {
+            let q = e.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+            let k = e.strip_prefix(q)?.strip_suffix(q)?;
+            word(k).then(|| k.to_string())
+        })
+        .collect()
+}
+
 /// Whether `after` (at a `[`) is a symbol key (`[Symbol.iterator]`,
 /// `[Symbol.for('nodejs.util.inspect.custom')]`), which no name reaches
 /// (bookshelf's collections, moment's prototype).
@@ -440,6 +471,11 @@ fn well_known_symbol(after: &str) -> bool {
 /// (k) { C.prototype[k] = … })` (nconf) or `'head get'.split('
 /// ').forEach(function (method) { module.exports[method] = … })` (needle).
 pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<String>> {
+    // `C.prototype[names[i]] = …` of `var names = ['asText', …]` (jszip): an
+    // element of a list of plain strings named earlier.
+    if let Some(keys) = listed_key(text, at, after) {
+        return Some(keys);
+    }
     let inner = after.strip_prefix('[')?;
     let end = inner.find(']')?;
     let k = inner[..end].trim();

@@ -395,30 +395,45 @@ fn statics_written_on_import(
     if keys.is_empty() {
         return None;
     }
-    if keys.iter().any(|k| k.name == r.name)
-        || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
-        || super::members::FUNCTION_MEMBERS.contains(&r.name.as_str())
-    {
+    if super::members::FUNCTION_MEMBERS.contains(&r.name.as_str()) {
         return Some(vec![Outcome::Resolved]);
     }
-    if ctx.project.name_defined(&r.name) || ctx.project.referenced_elsewhere(&r.name, ctx.path) {
-        return Some(vec![skipped!()]);
-    }
-    let pool: Vec<(String, String, u32)> = keys
-        .iter()
-        .map(|k| (k.name.clone(), target.to_string(), k.line))
-        .collect();
-    Some(no_member(
+    Some(keyed_member(
         ctx,
         r,
         q,
+        (&keys, target),
         format!(
             "{q} is the function {target} exports as {binding}; the statics written onto it there have no '{}'",
             r.name
         ),
-        &pool,
-        0.7,
     ))
+}
+
+/// `q.name` where `q` has exactly the keys `keys` (written in `file`) as
+/// far as the text shows, though other files may add more: a key or an
+/// `Object` member is present; a name the project defines or calls
+/// elsewhere is no slip; anything else is missing, with `evidence`.
+pub(super) fn keyed_member(
+    ctx: &FileCtx,
+    r: &Reference,
+    q: &str,
+    (keys, file): (&[objects::Key], &str),
+    evidence: String,
+) -> Vec<Outcome> {
+    if keys.iter().any(|k| k.name == r.name)
+        || super::members::OBJECT_MEMBERS.contains(&r.name.as_str())
+    {
+        return vec![Outcome::Resolved];
+    }
+    if ctx.project.name_defined(&r.name) || ctx.project.referenced_elsewhere(&r.name, ctx.path) {
+        return vec![skipped!()];
+    }
+    let pool: Vec<(String, String, u32)> = keys
+        .iter()
+        .map(|k| (k.name.clone(), file.to_string(), k.line))
+        .collect();
+    no_member(ctx, r, q, evidence, &pool, 0.7)
 }
 
 /// A top-level function the file hangs members on (`Dot.symbols = …`): its

@@ -37,6 +37,64 @@ fn exports_this(
         .then(|| super::qualified::own_exports_member(ctx, r, q))
 }
 
+/// `this` in a function that is a key's value in an object literal bound
+/// at the top of the module and used only there as `name.key` (`var
+/// helpers = { filter: function (…) {…}, file: function (…) { …
+/// this.filter(…) } }`): called as `helpers.file()`, `this` is the object,
+/// so the member is one of its keys ([`super::objects::object_keys`]: none
+/// known once something may add more).
+fn literal_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    scope: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let d =
+        ctx.facts.definitions.iter().find(|d| {
+            d.container.is_none() && d.kind == DefKind::Variable && d.span.contains(scope)
+        })?;
+    // The function is a direct value of the literal: between the literal's
+    // `{` and the function, only the literal's own brace is open.
+    let code = super::lexical::file_code(ctx.project, ctx.path, ctx.text);
+    let from = d.name_span.end_byte as usize;
+    let open = from + code.get(from..scope.start_byte as usize)?.find('{')?;
+    let mut depth = 0i32;
+    for c in code.get(open..scope.start_byte as usize)?.chars() {
+        match c {
+            '{' | '(' | '[' => depth += 1,
+            '}' | ')' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    let keyed = code[..scope.start_byte as usize].trim_end().ends_with(':');
+    if depth != 1 || !keyed {
+        return None;
+    }
+    // Only an object the module keeps to itself: one it exports or hands
+    // on may become a prototype (jszip's `JSZip.prototype =
+    // require('./object')`, whose constructor adds `this.clone`), so its
+    // `this` may hold more. Its uses are its declaration and `name.key`.
+    let own = crate::resolve::word_positions(&code, &d.name).all(|i| {
+        i == d.name_span.start_byte as usize
+            || code[i + d.name.len()..].trim_start().starts_with('.')
+                && !code[..i].trim_end().ends_with('.')
+    });
+    if !own {
+        return None;
+    }
+    let keys = super::objects::object_keys(ctx.project, ctx.path, &d.name)?;
+    Some(super::qualified::keyed_member(
+        ctx,
+        r,
+        q,
+        (&keys, ctx.path),
+        format!(
+            "{q} is the object literal {}: its keys have no '{}'",
+            d.name, r.name
+        ),
+    ))
+}
+
 /// Whether the function at `scope` is the value of the class field `d`
 /// (`addTextNode = function () { this.m() }`): called as `this.addTextNode()`
 /// like any method, its `this` is the instance.
@@ -81,6 +139,7 @@ pub(super) fn this_call_at(
                 .or_else(|| super::constructors::constructor_body_this(ctx, r, &b.scope, q))
                 .or_else(|| exports_this(ctx, r, &b.scope, q))
                 .or_else(|| super::constructors::attached_this(ctx, r, &b.scope, q))
+                .or_else(|| literal_this(ctx, r, &b.scope, q))
                 .unwrap_or_else(|| vec![skipped!()]);
         }
     }
