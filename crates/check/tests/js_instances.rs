@@ -381,3 +381,63 @@ fn prototype_keys_from_a_list_indexed_in_a_loop_are_known() {
         vec!["unknown-symbol lib/consumer.js:11 'this' has no member 'finds'"]
     );
 }
+
+#[test]
+fn statics_a_function_extends_itself_with_are_its_members() {
+    // jQuery: `jQuery.extend( { merge: … } )` in core.js and css.js, the
+    // prototype's `map(callback)` no static.
+    let p = shop(&[
+        (
+            "src/core.js",
+            "function jQuery( selector ) {\n\treturn new jQuery.fn.init( selector );\n}\n\
+             jQuery.fn = jQuery.prototype = {\n\tmap: function( callback ) {\n\t\treturn callback;\n\t}\n};\n\
+             jQuery.extend = jQuery.fn.extend = function() {\n\treturn this;\n};\n\
+             jQuery.expando = \"jQuery\";\n\
+             jQuery.extend( {\n\tmerge: function( first, second ) {\n\t\treturn first;\n\t}\n} );\n\
+             export { jQuery };\n",
+        ),
+        (
+            "src/css.js",
+            "import { jQuery } from \"./core.js\";\n\
+             jQuery.extend( {\n\tcss: function( elem, name ) {\n\t\treturn elem[ name ];\n\t}\n} );\n\
+             [ \"get\", \"post\" ].forEach( function( method ) {\n\tjQuery[ method ] = function( url ) {\n\t\treturn url;\n\t};\n} );\n",
+        ),
+    ]);
+    let user = |call: &str| {
+        format!(
+            "import {{ jQuery }} from \"./core.js\";\n\nexport function width( elem ) {{\n\treturn {call};\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(
+            &p,
+            "src/dimensions.js",
+            &user("jQuery.css( elem, \"width\" )")
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(
+            &p,
+            "src/dimensions.js",
+            &user("jQuery.merge( [], [ elem ] )")
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/dimensions.js", &user("jQuery.get( elem )")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/dimensions.js", &user("jQuery.cssText( elem )")),
+        vec!["unknown-symbol src/dimensions.js:4 'jQuery' has no member 'cssText'"]
+    );
+    assert_eq!(
+        file(
+            &p,
+            "src/dimensions.js",
+            &user("jQuery.map( [ elem ], String )")
+        ),
+        vec!["unknown-symbol src/dimensions.js:4 'jQuery' has no member 'map'"]
+    );
+}

@@ -491,16 +491,37 @@ pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<Strin
     let for_each = text[..at]
         .rfind(".forEach(")
         .map(|c| (c, c + ".forEach".len()));
-    let each = ["_.each(", "_.forEach("]
+    // (Also jQuery's `jQuery.each( [ "get", "post" ], function( i, method )
+    // {…} )`, whose callback takes the index first.)
+    let each = [".each(", ".forEach("]
         .iter()
-        .filter_map(|f| text[..at].rfind(f).map(|c| (c, c + f.len() - 1)))
+        .filter_map(|f| {
+            let c = text[..at].rfind(f)?;
+            // A collection handed as the first argument: `_.each(list, …)`.
+            let receiver = text[..c].trim_end();
+            let start = receiver
+                .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+                .map_or(0, |k| k + 1);
+            let bare = !receiver[start..].is_empty() && !receiver[..start].ends_with('.');
+            (bare && !text[c + f.len()..at].trim_start().starts_with("function"))
+                .then_some((start, c + f.len() - 1))
+        })
         .max();
     let (call, open, receiver) = match (for_each, each) {
         (Some((c, o)), e) if e.is_none_or(|(ec, _)| ec < c) => (c, o, text[..c].trim_end()),
         (_, Some((c, o))) => {
             // The collection is the first argument.
             let args = &text[o + 1..at];
-            let comma = args.find(',')?;
+            let mut depth = 0i32;
+            let comma = args.char_indices().find_map(|(j, ch)| {
+                match ch {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 0 => return Some(j),
+                    _ => {}
+                }
+                None
+            })?;
             (c, o + 1 + comma, args[..comma].trim())
         }
         _ => return None,
@@ -514,10 +535,15 @@ pub(super) fn looped_key(text: &str, at: usize, after: &str) -> Option<Vec<Strin
     let head = text[open + 1..at].trim_start();
     let head = head.strip_prefix("function").unwrap_or(head).trim_start();
     let params = head.strip_prefix('(').map_or(head, |h| h.trim_start());
+    // (Any of its parameters: jQuery's callbacks take the index first.)
     let named = params.strip_prefix(k).is_some_and(|r| {
         let r = r.trim_start();
         r.starts_with(')') || r.starts_with("=>")
-    });
+    }) || head.starts_with('(')
+        && head[1..]
+            .split(')')
+            .next()
+            .is_some_and(|list| list.split(',').any(|p| p.trim() == k));
     if !named {
         return None;
     }
@@ -1099,6 +1125,18 @@ mod tests {
                 "items".to_string(),
                 "set".to_string()
             ])
+        );
+    }
+}
+#[cfg(test)]
+mod looped_tests {
+    #[test]
+    fn jquery_each_over_a_literal_list_gives_its_names() {
+        let text = "jQuery.each( [ \"get\", \"post\" ], function( _i, method ) {\n\tjQuery[ method ] = function( url ) {\n\t\treturn url;\n\t};\n} );\n";
+        let at = text.find("[ method").unwrap();
+        assert_eq!(
+            super::looped_key(text, at, &text[at..]),
+            Some(vec!["get".to_string(), "post".to_string()])
         );
     }
 }

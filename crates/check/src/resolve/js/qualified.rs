@@ -76,12 +76,9 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
     if !here.is_empty() {
         return match here.as_slice() {
             [d] if d.kind == DefKind::Constant => constant_member(ctx, r, ctx.path, d, q),
-            [d] if d.kind == DefKind::Class || holds_statics(ctx.facts, d) => member_outcome(
-                ctx,
-                r,
-                class_member(ctx.project, ctx.path, d, &r.name, true),
-                q,
-            ),
+            [d] if d.kind == DefKind::Class || holds_statics(ctx.facts, d) => {
+                statics_member(ctx, r, ctx.path, d, q)
+            }
             _ if here.iter().all(|d| d.kind == DefKind::Module) => {
                 namespace_member(ctx, r, ctx.path, q)
             }
@@ -1027,9 +1024,17 @@ fn statics_member(
     d: &Definition,
     q: &str,
 ) -> Vec<Outcome> {
-    let found = class_member(ctx.project, file, d, &r.name, true);
+    let mut found = class_member(ctx.project, file, d, &r.name, true);
     if d.kind == DefKind::Class {
         return member_outcome(ctx, r, found, q);
+    }
+    // A constructor function's methods are its prototype's (`jQuery.fn =
+    // jQuery.prototype = { map: function (callback) … }`), not statics:
+    // `jQuery.map(elems, fn)` is another function.
+    if let Members::Defs { defs, .. } = &found
+        && defs.iter().all(|m| m.kind == DefKind::Method)
+    {
+        found = Members::Missing(Vec::new());
     }
     let elsewhere = |qualifier: &str| {
         ctx.project
@@ -1038,10 +1043,103 @@ fn statics_member(
     if matches!(found, Members::Missing(_) | Members::Unseen { .. })
         && (elsewhere(q) || elsewhere(&d.name))
     {
-        vec![skipped!()]
-    } else {
-        member_outcome(ctx, r, found, q)
+        return vec![skipped!()];
     }
+    if matches!(found, Members::Missing(_)) {
+        match extended_statics(ctx, q, &d.name, &r.name) {
+            Some(true) => return vec![Outcome::Resolved],
+            None => return vec![skipped!()],
+            Some(false) => {}
+        }
+    }
+    member_outcome(ctx, r, found, q)
+}
+
+/// Whether a project file extends the function `name` (imported here as
+/// `q`) with `name` as a key, the way jQuery's modules add its statics:
+/// `jQuery.extend( { css: function (…) {…}, style: … } )` (also
+/// `mixin`), one object literal and nothing else. `None` when such a call
+/// hands it something else, whose keys no text shows; `Some(false)` when
+/// no call adds `member`.
+fn extended_statics(ctx: &FileCtx, q: &str, name: &str, member: &str) -> Option<bool> {
+    let mut quals = vec![q];
+    if name != q {
+        quals.push(name);
+    }
+    for qual in quals {
+        // (Read once per check and name: every miss asks.)
+        let key = format!("js-extended-statics:{}:{qual}", ctx.path);
+        let keys = ctx.project.memo(&key, || extended_keys(ctx, qual));
+        match keys.as_ref() {
+            None => return None,
+            Some(keys) if keys.iter().any(|k| k == member) => return Some(true),
+            Some(_) => {}
+        }
+    }
+    Some(false)
+}
+
+/// The keys the project's files give `qual` by `qual.extend({…})` (also
+/// `mixin`) and by `qual[k] = …` over a literal list of names; `None` when
+/// some such call or write may add a name no text shows.
+fn extended_keys(ctx: &FileCtx, qual: &str) -> Option<Vec<String>> {
+    let word_start =
+        |s: &str| !s.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+    let mut files: Vec<String> = ["extend", "mixin"]
+        .iter()
+        .flat_map(|w| ctx.project.files_mentioning(qual, w, ctx.path, 500))
+        .collect();
+    files.push(ctx.path.to_string());
+    files.sort();
+    files.dedup();
+    let mut out = Vec::new();
+    for f in files {
+        let Some(rc) = ctx.project.facts_of(&f) else {
+            continue;
+        };
+        let text = &rc.0;
+        let syms = super::openings::symbols(ctx.project, &f, text);
+        let code = super::lexical::file_code(ctx.project, &f, text);
+        // `jQuery[ method ] = function …` over `[ "get", "post" ]`: the
+        // list's names; any other computed key, any name.
+        for (i, _) in code.match_indices(&format!("{qual}[")) {
+            let at = i + qual.len();
+            let written = super::lexical::matching_close(&code, at).is_some_and(|close| {
+                let tail = code[close + 1..].trim_start();
+                tail.starts_with('=') && !tail.starts_with("==") && !tail.starts_with("=>")
+            });
+            if word_start(&code[..i]) && written {
+                out.extend(super::openings::looped_key(text, at, &text[at..])?);
+            }
+        }
+        for word in ["extend", "mixin"] {
+            let call = format!("{qual}.{word}(");
+            for (i, _) in code.match_indices(&call) {
+                if !word_start(&code[..i]) {
+                    continue;
+                }
+                // (With more arguments the first is extended, not it.
+                // Brackets are read in the code, strings blanked.)
+                let open = i + call.len() - 1;
+                let close = super::lexical::matching_close(&code, open)?;
+                let mut depth = 0i32;
+                let one_argument = code[open + 1..close].chars().all(|c| {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' => depth -= 1,
+                        _ => {}
+                    }
+                    !(c == ',' && depth == 0)
+                });
+                if one_argument {
+                    out.extend(
+                        super::openings::literal_keys(&syms, text[open + 1..close].trim())?.0,
+                    );
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// `Assertion.add(…)` in a plugin module (`export default function (should,
