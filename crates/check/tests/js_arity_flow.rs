@@ -408,3 +408,29 @@ fn extra_arguments_to_a_method_on_this_are_judged_by_calls_on_this_only() {
     );
     assert_eq!(file(&p, "lib/peer.js", &peer("")), Vec::<String>::new());
 }
+
+#[test]
+fn a_function_variable_given_another_function_takes_either() {
+    // Modernizr's `var warn = function() {}` replaced, when a console
+    // exists, by one that passes on its `arguments`.
+    let load = |reassign: &str| {
+        format!(
+            "var warn = function() {{}};\n\
+             if (typeof console !== 'undefined') {{\n  {reassign}\n}}\n\
+             warn('yepnope is no longer included');\nmodule.exports = warn;\n"
+        )
+    };
+    let p = shop(&[]);
+    assert_eq!(
+        file(
+            &p,
+            "load.js",
+            &load("warn = function() {\n    console.warn.apply(console, arguments);\n  };")
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "load.js", &load("console.log('ready');")),
+        vec!["arity-mismatch load.js:5 'warn' takes at most 0 argument(s) but 1 were given"]
+    );
+}

@@ -46,6 +46,22 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     if defs.iter().any(|d| d.container != first.container) {
         return vec![Outcome::Resolved];
     }
+    // `var warn = function() {}` later given another function (`warn =
+    // function() { … arguments … }` when a console exists, Modernizr; chance's
+    // `base64`): which one runs is decided at run time.
+    if js
+        && let [d] = defs
+        && d.container.is_none()
+        && *ctx
+            .project
+            .memo(&format!("js-reassigned:{file}:{}", d.name), || {
+                ctx.project.text_of(file).is_some_and(|text| {
+                    function_reassigned(&text, &d.name, d.name_span.start_byte as usize)
+                })
+            })
+    {
+        return vec![Outcome::Resolved];
+    }
     // A class is called through its constructor (and its overloads).
     let rc = ctx.project.facts_of(file);
     let ctors: Vec<&Definition> = match (defs, &rc) {
@@ -301,6 +317,29 @@ fn calls_alike(
         })
     });
     calls
+}
+
+/// Whether `text` assigns a function to the bare name `name` other than
+/// where it declares it (at byte `declared`, also in a list: `var a = 1,
+/// f = function …`): `name = function (…) {…}`, `name = (…) => …`.
+fn function_reassigned(text: &str, name: &str, declared: usize) -> bool {
+    crate::resolve::word_positions(text, name).any(|i| {
+        if i == declared {
+            return false;
+        }
+        let before = text[..i].trim_end();
+        let value = text[i + name.len()..]
+            .trim_start()
+            .strip_prefix('=')
+            .filter(|v| !v.starts_with(['=', '>']))
+            .map(str::trim_start);
+        !before.ends_with('.')
+            && !super::openings::ends_in_declaration_keyword(before)
+            && !before.ends_with("function")
+            && value.is_some_and(|v| {
+                v.starts_with("function") || v.starts_with('(') || v.starts_with("async")
+            })
+    })
 }
 
 /// `this`, or a name code commonly binds to it (`var self = this`).
