@@ -1127,15 +1127,13 @@ mod tests {
             ])
         );
     }
-}
-#[cfg(test)]
-mod looped_tests {
+
     #[test]
     fn jquery_each_over_a_literal_list_gives_its_names() {
         let text = "jQuery.each( [ \"get\", \"post\" ], function( _i, method ) {\n\tjQuery[ method ] = function( url ) {\n\t\treturn url;\n\t};\n} );\n";
         let at = text.find("[ method").unwrap();
         assert_eq!(
-            super::looped_key(text, at, &text[at..]),
+            looped_key(text, at, &text[at..]),
             Some(vec!["get".to_string(), "post".to_string()])
         );
     }
