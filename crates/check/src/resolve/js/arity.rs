@@ -46,24 +46,22 @@ pub fn check_arity(ctx: &FileCtx, r: &Reference, defs: &[&Definition], file: &st
     if defs.iter().any(|d| d.container != first.container) {
         return vec![Outcome::Resolved];
     }
+    let rc = ctx.project.facts_of(file);
     // `var warn = function() {}` later given another function (`warn =
     // function() { … arguments … }` when a console exists, Modernizr; chance's
     // `base64`): which one runs is decided at run time.
     if js
-        && let [d] = defs
+        && let ([d], Some(rc)) = (defs, &rc)
         && d.container.is_none()
         && *ctx
             .project
             .memo(&format!("js-reassigned:{file}:{}", d.name), || {
-                ctx.project.text_of(file).is_some_and(|text| {
-                    function_reassigned(&text, &d.name, d.name_span.start_byte as usize)
-                })
+                function_reassigned(&rc.0, &d.name, d.name_span.start_byte as usize)
             })
     {
         return vec![Outcome::Resolved];
     }
     // A class is called through its constructor (and its overloads).
-    let rc = ctx.project.facts_of(file);
     let ctors: Vec<&Definition> = match (defs, &rc) {
         ([c], Some(rc)) if c.kind == DefKind::Class => {
             let q = c.qualified_name();

@@ -114,14 +114,24 @@ pub(super) fn attached_this(
     let mut rejected: Option<Vec<Outcome>> = None;
     for (file, class) in sites.iter() {
         let rc = ctx.project.facts_of(file)?;
-        let syms = super::openings::symbols(ctx.project, file, &rc.0);
         // (A prototype with a base, or open to names no text shows, may
-        // have anything.)
-        if !matches!(prototype_base(&rc.0, class), Ok(None))
-            || super::openings::sets_proto(ctx.project, file, &rc.0)
-            || super::openings::computed_prototype_key(&rc.0, class)
-            || super::openings::prototype_additions(&rc.0, class, &syms)
-                .is_none_or(|added| added.iter().any(|a| a == &r.name))
+        // have anything. Read once per prototype: every `this.m()` of a
+        // bundle's hundred methods asks.)
+        let added = ctx
+            .project
+            .memo(&format!("js-prototype-site:{file}:{class}"), || {
+                let syms = super::openings::symbols(ctx.project, file, &rc.0);
+                let closed = matches!(prototype_base(&rc.0, class), Ok(None))
+                    && !super::openings::sets_proto(ctx.project, file, &rc.0)
+                    && !super::openings::computed_prototype_key(&rc.0, class);
+                closed
+                    .then(|| super::openings::prototype_additions(&rc.0, class, &syms))
+                    .flatten()
+            });
+        if added
+            .as_ref()
+            .as_ref()
+            .is_none_or(|added| added.iter().any(|a| a == &r.name))
         {
             return Some(vec![skipped!()]);
         }
@@ -204,17 +214,19 @@ fn prototypes_taking(ctx: &FileCtx, name: &str) -> Vec<(String, String)> {
     let mut out = sites_in(ctx.path, ctx.text, &ctx.facts.definitions);
     if out.is_empty() {
         for path in ctx.project.files_referencing(name, ctx.path, 200) {
-            let Some(rc) = ctx.project.facts_of(&path) else {
-                continue;
-            };
-            let imports_it = rc.1.imports.iter().any(|i| {
+            // (The imports from the index first: parsing every bundle that
+            // mentions the name costs more than the check.)
+            let imports_it = ctx.project.imports_of(&path).iter().any(|i| {
                 i.names
                     .iter()
                     .any(|n| n.name == name && n.alias.as_deref().is_none_or(|a| a == name))
                     && super::modules::resolve_spec(ctx.project, &path, &i.module).as_deref()
                         == Some(ctx.path)
             });
-            if imports_it {
+            if !imports_it {
+                continue;
+            }
+            if let Some(rc) = ctx.project.facts_of(&path) {
                 out.extend(sites_in(&path, &rc.0, &rc.1.definitions));
             }
         }
