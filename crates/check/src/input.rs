@@ -65,6 +65,13 @@ pub fn from_change(
         let Some(path) = fc.new_path.clone() else {
             continue;
         };
+        if let Some(reason) = not_project_code(&path) {
+            input.skipped.push(Skipped {
+                file: path,
+                reason: reason.into(),
+            });
+            continue;
+        }
         if fc.status == FileStatus::Renamed
             && let Some(old) = &fc.old_path
         {
@@ -175,6 +182,13 @@ pub fn from_files(root: &Path, paths: &[String]) -> Result<Input, String> {
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_else(|_| p.clone());
         let bytes = std::fs::read(&abs).map_err(|e| format!("cannot read {p}: {e}"))?;
+        if let Some(reason) = not_project_code(&rel) {
+            input.skipped.push(Skipped {
+                file: rel,
+                reason: reason.into(),
+            });
+            continue;
+        }
         if bytes.contains(&0) {
             input.skipped.push(Skipped {
                 file: rel,
@@ -192,4 +206,19 @@ pub fn from_files(root: &Path, paths: &[String]) -> Result<Input, String> {
         });
     }
     Ok(input)
+}
+
+/// Why a changed file is not the project's own code, which the index
+/// leaves out and a check does not judge: a vendored directory
+/// (`node_modules/`, `.yarn/releases/`) or a generated file by its name
+/// (`app.min.js`).
+fn not_project_code(path: &str) -> Option<&'static str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if plumb_walk::vendored_path(path) {
+        Some("vendored directory")
+    } else if plumb_walk::generated_by_name(name) {
+        Some("generated file")
+    } else {
+        None
+    }
 }

@@ -56,6 +56,7 @@ const VERB_GROUPS: &[&[&str]] = &[
     &[
         "run", "exec", "execute", "call", "invoke", "apply", "process", "handle",
     ],
+    &["compute", "calculate", "calc", "evaluate", "eval"],
     &["start", "begin", "open", "connect"],
     &["stop", "end", "close", "finish", "disconnect", "shutdown"],
     &["count", "len", "length", "size", "num"],
@@ -121,6 +122,15 @@ impl Query {
                 }
             })
             .collect();
+        // Else its short content words (`doFn`, `getId`), else its verbs.
+        if needles.is_empty() {
+            needles = words
+                .iter()
+                .zip(&canon)
+                .filter(|(w, c)| w.len() >= 2 && !is_verb(c))
+                .map(|(w, _)| w.clone())
+                .collect();
+        }
         if needles.is_empty() {
             needles = words.iter().filter(|w| w.len() >= 3).cloned().collect();
         }
@@ -462,6 +472,14 @@ mod tests {
         assert_eq!(top("readFileAsync", &fs[..3]).as_deref(), Some("ReadFile"));
         let py = ["print", "Print", "_print", "pprint"];
         assert_eq!(top("prnt", &py).as_deref(), Some("print"));
+        // Names of short words only: a word added to a callback's name.
+        let short = ["fn", "cb", "id"];
+        assert_eq!(top("doFn", &short).as_deref(), Some("fn"));
+        assert_eq!(top("getId", &short).as_deref(), Some("id"));
+        assert_eq!(
+            top("computeParse", &["parse", "add"]).as_deref(),
+            Some("parse")
+        );
     }
 
     #[test]

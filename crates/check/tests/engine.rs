@@ -172,6 +172,44 @@ fn javascript_and_typescript_imports() {
 }
 
 #[test]
+fn vendored_and_generated_files_are_skipped_not_judged() {
+    // Yarn commits its own release (`.yarn/releases/yarn-4.1.0.cjs`); a
+    // minified build sits beside the sources. Neither is the project's code.
+    let p = Proj::new(&[("package.json", "{\"name\": \"web\"}\n")]);
+    let bad = "const x = require('left-padd');\nmodule.exports = x;\n";
+    let r = p.check_files(&[
+        (".yarn/releases/yarn-4.1.0.cjs", bad),
+        ("dist/app.min.js", bad),
+        ("src/app.js", bad),
+    ]);
+    assert_eq!(
+        summary(&r),
+        vec![
+            "undeclared-package src/app.js:1 package 'left-padd' is not declared in package.json (and not installed)"
+        ]
+    );
+    let skipped: Vec<(&str, &str)> = r
+        .skipped
+        .iter()
+        .map(|s| (s.file.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (".yarn/releases/yarn-4.1.0.cjs", "vendored directory"),
+            ("dist/app.min.js", "generated file"),
+        ]
+    );
+    // So in a diff.
+    let diff =
+        "--- /dev/null\n+++ b/node_modules/pad/index.js\n@@ -0,0 +1,1 @@\n+require('left-padd');\n";
+    let r = p.diff(diff);
+    assert!(r.findings.is_empty());
+    assert_eq!(r.skipped.len(), 1);
+    assert_eq!(r.skipped[0].reason, "vendored directory");
+}
+
+#[test]
 fn go_std_imports_and_members() {
     let p = Proj::new(&[("go.mod", "module example.com/demo\n\ngo 1.21\n")]);
     let r = p.check_files(&[(

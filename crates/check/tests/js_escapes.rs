@@ -130,6 +130,16 @@ fn reading_proto_sets_no_prototype() {
         "EventEmitter.prototype.__proto__ = Events.prototype;",
     );
     assert_eq!(file(&p, "index.js", &set), Vec::<String>::new());
+    // A dictionary without a prototype (tape's `{ __proto__: null }`) has
+    // fewer members, not more.
+    let dictionary = body.replace(
+        "if (!new Events().__proto__) prefix = false;",
+        "var seen = { __proto__: null };",
+    );
+    assert_eq!(
+        file(&p, "index.js", &dictionary),
+        vec!["unknown-symbol index.js:11 'this' has no member 'removeListeners'"]
+    );
 }
 
 #[test]
@@ -345,6 +355,67 @@ fn a_class_over_an_installed_base_open_to_any_member_keeps_its_own() {
     );
     assert_eq!(
         file(&p, "pack.js", &pack("this.destroy()")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_global_written_under_a_name_read_from_data_leaves_the_files_names_known() {
+    // jQuery's JSONP transport: `window[callbackName] = function …` with
+    // the name taken from the request's settings, restored in a callback;
+    // `jQuery.event.global[type]` is a member, not the global object.
+    let p = shop(&[]);
+    let script = |write: &str| {
+        format!(
+            "function clean(elem) {{\n  return elem;\n}}\n\
+             function jsonp(s, jqXHR) {{\n  var callbackName, overwritten;\n  \
+             callbackName = s.jsonpCallback;\n  overwritten = window[callbackName];\n  \
+             {write}\n  jqXHR.always(function () {{\n    window[callbackName] = overwritten;\n  }});\n}}\n\
+             function add(type) {{\n  jQuery.event.global[type] = true;\n  return cleans(type);\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(
+            &p,
+            "jquery.js",
+            &script("window[callbackName] = function () {};")
+        ),
+        vec!["unknown-symbol jquery.js:15 'cleans' is not defined"]
+    );
+    // A name handed in by a caller (`expose('clean', f)`) or written by a
+    // loop may be any name the file calls.
+    for write in [
+        "window[s.name] = jsonp;",
+        "for (var k in s) {\n    window[k] = s[k];\n  }",
+    ] {
+        assert_eq!(file(&p, "jquery.js", &script(write)), Vec::<String>::new());
+    }
+    let handed = script("").replace(
+        "function jsonp(s, jqXHR) {",
+        "function jsonp(s, jqXHR, callbackName) {",
+    );
+    assert_eq!(file(&p, "jquery.js", &handed), Vec::<String>::new());
+}
+
+#[test]
+fn an_eval_in_a_function_expression_makes_names_only_inside_it() {
+    // require.js: `req.exec = function (text) { return eval(text); }`, a
+    // function the facts do not name; the rest of the loader is checked.
+    let p = shop(&[]);
+    let body = |call: &str| {
+        format!(
+            "var requirejs;\n(function (global) {{\n  var req = {{}};\n  \
+             function normalize(name) {{\n    return name;\n  }}\n  \
+             req.exec = function (text) {{\n    return eval(text);\n  }};\n  \
+             requirejs = function (deps) {{\n    return {call}(deps);\n  }};\n}}(this));\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "require.js", &body("normalizes")),
+        vec!["unknown-symbol require.js:11 'normalizes' is not defined"]
+    );
+    assert_eq!(
+        file(&p, "require.js", &body("normalize")),
         Vec::<String>::new()
     );
 }

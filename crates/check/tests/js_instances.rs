@@ -441,3 +441,43 @@ fn statics_a_function_extends_itself_with_are_its_members() {
         vec!["unknown-symbol src/dimensions.js:4 'jQuery' has no member 'map'"]
     );
 }
+
+#[test]
+fn a_dotted_constructor_in_a_script_knows_its_prototype() {
+    // lunr's sources: scripts adding to `lunr.Vector.prototype`, joined
+    // into one bundle by the build; the library's tests use them as globals.
+    let p = shop(&[(
+        "lib/index.js",
+        "lunr.Index = function (attrs) {\n  this.attrs = attrs;\n};\n\
+         lunr.Index.prototype.search = function (q) {\n  return q;\n};\n",
+    )]);
+    let vector = |call: &str| {
+        format!(
+            "lunr.Vector = function (elements) {{\n  this.elements = elements || [];\n}};\n\
+             lunr.Vector.prototype.dot = function (other) {{\n  return other;\n}};\n\
+             lunr.Vector.prototype.upsert = function (idx, val, fn) {{\n  return {call};\n}};\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/vector.js", &vector("this.makeDot(val)")),
+        vec!["unknown-symbol lib/vector.js:8 'this' has no member 'makeDot'"]
+    );
+    // A slip of a parameter's name (the callback `fn`).
+    assert_eq!(
+        file(&p, "lib/vector.js", &vector("doFn(val)")),
+        vec!["unknown-symbol lib/vector.js:8 'doFn' is not defined"]
+    );
+    assert_eq!(
+        file(&p, "lib/vector.js", &vector("this.dot(val) + fn(val)")),
+        Vec::<String>::new()
+    );
+    // Another file handing the prototype to a mixin may add any name.
+    let p = shop(&[(
+        "lib/mixins.js",
+        "var lunr = require('./lunr');\nObject.assign(lunr.Vector.prototype, require('./ops'));\n",
+    )]);
+    assert_eq!(
+        file(&p, "lib/vector.js", &vector("this.makeDot(val)")),
+        Vec::<String>::new()
+    );
+}

@@ -239,7 +239,17 @@ const VENDORED_DIRS: &[&str] = &[
     "venv",
     ".tox",
     ".nox",
+    // Yarn's own directory: its committed release, plugins and cache.
+    ".yarn",
 ];
+
+/// Whether a relative path lies in a vendored directory (`node_modules/`,
+/// `vendor/`, `.yarn/`, …), as the walk skips it.
+pub fn vendored_path(rel: &str) -> bool {
+    let mut parts: Vec<&str> = rel.split(['/', '\\']).collect();
+    parts.pop();
+    parts.iter().any(|p| VENDORED_DIRS.contains(p))
+}
 
 /// Directories never worth reading, pruned without being counted.
 const PRUNED_DIRS: &[&str] = &[

@@ -18,6 +18,7 @@ fn honours_ignores_and_counts_skips() {
     write(root, "secret/s.py", b"x = 1\n");
     write(root, "node_modules/pkg/index.js", b"module.exports = 1\n");
     write(root, "vendor/lib.go", b"package lib\n");
+    write(root, ".yarn/releases/yarn-4.1.0.cjs", b"var a = 1;\n");
     write(root, "static/app.min.js", b"var a=1\n");
     write(root, "big.py", &vec![b'#'; 3000]);
     write(root, ".gitignore", b"build/\n");
@@ -32,7 +33,10 @@ fn honours_ignores_and_counts_skips() {
         paths,
         vec![".gitignore", ".plumbignore", "src/a.py", "src/b.py"]
     );
-    assert_eq!(res.skipped.get(&SkipReason::Vendored), Some(&2));
+    assert_eq!(res.skipped.get(&SkipReason::Vendored), Some(&3));
+    assert!(plumb_walk::vendored_path(".yarn/releases/yarn-4.1.0.cjs"));
+    assert!(plumb_walk::vendored_path("web/node_modules/x/index.js"));
+    assert!(!plumb_walk::vendored_path("src/vendor.js"));
     assert_eq!(res.skipped.get(&SkipReason::Generated), Some(&1));
     assert_eq!(res.skipped.get(&SkipReason::TooLarge), Some(&1));
     // What decides the listing: directories entered, ignore files, the

@@ -213,6 +213,9 @@ fn check_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
         // The globals the file itself calls again and again (a spec's
         // `it`, `expect`): `doExpect(…)` among them is a slip of one.
         .chain(repeated_bare_calls(ctx, name))
+        // The parameters of the functions around the call (`doFn(…)` for
+        // the callback `fn`).
+        .chain(parameters_around(ctx, &r.span))
         .collect();
     let candidates = ctx.candidates(name, &pool);
     let mut evidence = vec![
@@ -302,8 +305,15 @@ fn dynamic_at(ctx: &FileCtx, at: &plumb_facts::Span) -> bool {
 fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
     let code = super::lexical::blank_literals(ctx.text);
     let global = ["globalThis[", "window[", "global["].iter().any(|g| {
-        code.match_indices(g)
-            .any(|(i, m)| !names_one_global(&code, ctx.text, i + m.len()))
+        code.match_indices(g).any(|(i, m)| {
+            // (A write to the global object itself, as the adapter
+            // marks: not a read, not `jQuery.event.global[type]`.)
+            let own = !code[..i]
+                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+            own && writes_key(&code, i + m.len())
+                && !names_one_global(&code, ctx.text, i + m.len())
+                && !names_one_global_per_run(&code, i + m.len())
+        })
     });
     // (`eval` and `with` are both four letters long; `redis.eval(…)` and
     // `array.with(…)` are methods.)
@@ -321,7 +331,8 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
     sites
         .iter()
         .map(|&i| {
-            ctx.facts
+            let defined = ctx
+                .facts
                 .definitions
                 .iter()
                 .filter(|d| {
@@ -330,9 +341,213 @@ fn dynamic_regions(ctx: &FileCtx) -> Option<Vec<plumb_facts::Span>> {
                         && i < d.span.end_byte as usize
                 })
                 .min_by_key(|d| d.span.end_byte - d.span.start_byte)
-                .map(|d| d.span)
+                .map(|d| (d.span.start_byte as usize, d.span.end_byte as usize));
+            // (A function expression the facts do not name, require.js'
+            // `req.exec = function (text) { return eval(text); }`, may be
+            // nearer.)
+            let region = match (defined, function_body_around(&code, i)) {
+                (Some(d), Some(f)) => Some(if f.0 > d.0 { f } else { d }),
+                (d, f) => d.or(f),
+            }?;
+            Some(plumb_facts::Span {
+                start_byte: region.0 as u32,
+                end_byte: region.1 as u32,
+                ..Default::default()
+            })
         })
         .collect()
+}
+
+/// The byte range of the body of the innermost function (declaration,
+/// expression, method or arrow) whose braces hold byte `at` of `code`
+/// (literals blanked): the nearest `{` left open before `at` that follows a
+/// parameter list or `=>`, up to its `}`.
+fn function_body_around(code: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = code.as_bytes();
+    let mut depth = 0usize;
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b'}' => depth += 1,
+            b'{' if depth > 0 => depth -= 1,
+            b'{' if opens_function_body(code, i) => {
+                return Some((i, super::lexical::matching_close(code, i)?));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the `{` at `open` starts a function body: after `=>`, or after
+/// a parameter list that no `if`/`for`/`while`/`switch`/`catch`/`with`
+/// heads.
+fn opens_function_body(code: &str, open: usize) -> bool {
+    let before = code[..open].trim_end();
+    before.ends_with("=>")
+        || paren_head(code, open).is_some_and(|w| {
+            !w.is_empty() && !["if", "for", "while", "switch", "catch", "with"].contains(&w)
+        })
+}
+
+/// The word before the parenthesised list that ends just before the `{` at
+/// `open` (`function`, a function's name, `for`, `if`; empty when none),
+/// or `None` when no `)` precedes the `{`.
+fn paren_head(code: &str, open: usize) -> Option<&str> {
+    let before = code[..open].trim_end();
+    let head = before[..list_open(before)?].trim_end();
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    Some(&head[word_start..])
+}
+
+/// Where the parenthesised list `text` ends with opens (`None` when `text`
+/// does not end with `)`).
+fn list_open(text: &str) -> Option<usize> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let (mut depth, mut j) = (0usize, text.len());
+    while j > 0 {
+        j -= 1;
+        match bytes[j] {
+            b')' => depth += 1,
+            b'(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the computed global write whose key starts at byte `at` of
+/// `code` (just past `window[`) makes one name per run of the function
+/// that holds it, that name data: the key is a variable (jQuery's JSONP
+/// `window[callbackName] = function`, `callbackName` read from the
+/// request's settings), neither a parameter of a function around the write
+/// (`exportGlobal('foo', f)` would name it in the code) nor written in a
+/// loop (`for (k in api) window[k] = api[k]` makes many). What it names,
+/// the file cannot call bare but through a literal the key would hold.
+fn names_one_global_per_run(code: &str, at: usize) -> bool {
+    let Some((key, _)) = code[at..].split_once(']') else {
+        return false;
+    };
+    let key = key.trim();
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    // Every block around the write, innermost first.
+    let bytes = code.as_bytes();
+    let (mut depth, mut i, mut in_function) = (0usize, at, false);
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b'}' => depth += 1,
+            b'{' if depth > 0 => depth -= 1,
+            b'{' => {
+                let head = paren_head(code, i);
+                if matches!(head, Some("for" | "while"))
+                    || super::omission::ends_with_word(code[..i].trim_end(), "do")
+                {
+                    return false;
+                }
+                if opens_function_body(code, i) {
+                    in_function = true;
+                    let params = function_params(code, i);
+                    // (A callback an iteration runs per element, bluebird's
+                    // `names.forEach(function (n) { … global[nameStr] = …`,
+                    // is a loop.)
+                    if crate::resolve::word_positions(params, key).next().is_some()
+                        || iteration_callback(code, i)
+                    {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    in_function
+}
+
+/// Whether the function whose body opens at `open` is handed to an
+/// iteration (`forEach`, `each`, `map`, …), which runs it per element.
+fn iteration_callback(code: &str, open: usize) -> bool {
+    const ITERATIONS: &[&str] = &[
+        "forEach", "each", "map", "filter", "reduce", "some", "every", "forIn", "forOwn",
+    ];
+    let params = function_params(code, open);
+    // `params` is a slice of `code`: where the function expression starts.
+    let mut start = params.as_ptr() as usize - code.as_ptr() as usize;
+    let head = code[..start].trim_end();
+    let head = head.strip_suffix("function").unwrap_or(head).trim_end();
+    let head = head.strip_suffix("async").unwrap_or(head).trim_end();
+    start = head.len();
+    let before = code[..start].trim_end();
+    let call_open = if before.ends_with('(') {
+        before.len() - 1
+    } else if before.ends_with(',') {
+        let bytes = before.as_bytes();
+        let (mut depth, mut j) = (0usize, before.len());
+        loop {
+            if j == 0 {
+                return false;
+            }
+            j -= 1;
+            match bytes[j] {
+                b')' | b']' | b'}' => depth += 1,
+                b'(' if depth == 0 => break j,
+                b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+                b'[' | b'{' => return false,
+                _ => {}
+            }
+        }
+    } else {
+        return false;
+    };
+    let callee = code[..call_open].trim_end();
+    let word_start = callee
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    ITERATIONS.contains(&&callee[word_start..])
+}
+
+/// The parameter text of the function whose body opens at `open`: inside
+/// the parentheses, or before `=>` (`k => {`).
+fn function_params(code: &str, open: usize) -> &str {
+    let before = code[..open].trim_end();
+    let before = before.strip_suffix("=>").map_or(before, str::trim_end);
+    match list_open(before) {
+        Some(j) => &before[j..],
+        None => {
+            let start = before
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .map_or(0, |k| k + 1);
+            &before[start..]
+        }
+    }
+}
+
+/// Whether the subscript whose key starts at byte `at` of `code` (just
+/// past `window[`) is assigned to (`window[k] = …`).
+fn writes_key(code: &str, at: usize) -> bool {
+    super::lexical::matching_close(code, at - 1).is_some_and(|close| {
+        code[close + 1..]
+            .trim_start()
+            .strip_prefix('=')
+            .is_some_and(|v| !v.starts_with(['=', '>']))
+    })
 }
 
 /// Whether the computed global write whose key starts at byte `at` of
@@ -467,4 +682,20 @@ fn visible_defs<'p>(ctx: &FileCtx<'p, '_>, r: &Reference) -> Vec<&'p Definition>
             && !v.iter().any(|d| l.scope.contains(&d.span) && d.span != l.scope)
     });
     if shadowed { Vec::new() } else { v }
+}
+
+/// Name, file, line of the parameters of every function around `at`.
+fn parameters_around(ctx: &FileCtx, at: &plumb_facts::Span) -> Vec<(String, String, u32)> {
+    ctx.facts
+        .definitions
+        .iter()
+        .filter(|d| d.span.contains(at))
+        .filter_map(|d| Some((d, d.params.as_ref()?)))
+        .flat_map(|(d, p)| {
+            p.list
+                .iter()
+                .filter(|p| p.name != "arguments" && p.name != "this")
+                .map(|p| (p.name.clone(), ctx.path.to_string(), d.name_span.start_line))
+        })
+        .collect()
 }

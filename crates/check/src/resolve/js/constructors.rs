@@ -404,15 +404,15 @@ fn plugin_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Out
 /// function` in a plugin of mongoose adds `x`; `mixin(Request.prototype,
 /// C.prototype)` hands C's methods to another class).
 fn prototype_used_elsewhere(ctx: &FileCtx, c: &str, name: &str) -> bool {
-    let Some(def) = ctx
+    let def = ctx
         .facts
         .definitions
         .iter()
-        .find(|d| d.name == c && d.container.is_none())
-    else {
+        .find(|d| d.name == c && d.container.is_none());
+    if def.is_none() && !c.contains('.') {
         return true;
-    };
-    super::members::prototype_elsewhere(ctx.project, ctx.path, def)
+    }
+    super::members::prototype_elsewhere_of(ctx.project, ctx.path, c, def)
         .as_ref()
         .as_ref()
         .is_none_or(|e| e.has(name))

@@ -420,16 +420,27 @@ pub(super) fn prototype_elsewhere(
     file: &str,
     class: &Definition,
 ) -> std::rc::Rc<Option<PrototypeElsewhere>> {
-    let key = format!(
-        "js-prototype-elsewhere:{file}:{}:{}",
-        class.name, class.span.start_byte
-    );
+    prototype_elsewhere_of(project, file, &class.name, Some(class))
+}
+
+/// [`prototype_elsewhere`] of the constructor `name`, which `class` defines
+/// in `file`, or which has no definition of its own: a dotted constructor
+/// (`lunr.Vector = function (…) {…}`), whose other files mention it
+/// through the same dotted name.
+pub(super) fn prototype_elsewhere_of(
+    project: &Project,
+    file: &str,
+    name: &str,
+    class: Option<&Definition>,
+) -> std::rc::Rc<Option<PrototypeElsewhere>> {
+    let at = class.map_or(0, |c| c.span.start_byte);
+    let key = format!("js-prototype-elsewhere:{file}:{name}:{at}");
     project.memo(&key, || {
         let mut out = PrototypeElsewhere {
             added: Vec::new(),
             defs: Vec::new(),
         };
-        for p in project.files_mentioning(&class.name, "prototype", file, 500) {
+        for p in project.files_mentioning(name, "prototype", file, 500) {
             // Most such files only add plain names, which the text shows
             // without parsing the file (names another class of the same
             // name adds only make more names present).
@@ -437,35 +448,37 @@ pub(super) fn prototype_elsewhere(
                 continue;
             };
             if let Some(added) =
-                prototype_additions(&text, &class.name, &super::openings::local_symbols(&text))
+                prototype_additions(&text, name, &super::openings::local_symbols(&text))
             {
                 out.added.extend(added);
                 continue;
             }
             // (A constructor function cannot be told from another of its
             // name, so every such file counts.)
-            let same_class = class.kind != DefKind::Class
-                || find_class(project, &p, &class.name)
-                    .is_some_and(|(f, c)| f == file && c.span == class.span);
+            let same_class = class.is_none_or(|class| {
+                class.kind != DefKind::Class
+                    || find_class(project, &p, name)
+                        .is_some_and(|(f, c)| f == file && c.span == class.span)
+            });
             let Some(rc) = project.facts_of(&p).filter(|_| same_class) else {
                 continue;
             };
             let (text, facts) = (&rc.0, &rc.1);
             // (blessed's gpmclient.js takes its `EventEmitter` from Node's
             // `events`: another constructor of the same name.)
-            if imports_other(project, &p, facts, &class.name, file) {
+            if class.is_some() && imports_other(project, &p, facts, name, file) {
                 continue;
             }
             out.added.extend(prototype_additions(
                 text,
-                &class.name,
+                name,
                 &symbols(project, &p, text),
             )?);
             out.defs.extend(
                 facts
                     .definitions
                     .iter()
-                    .filter(|d| d.container.as_deref() == Some(class.name.as_str()))
+                    .filter(|d| d.container.as_deref() == Some(name))
                     .map(|d| (d.name.clone(), p.clone(), d.name_span.start_line)),
             );
         }

@@ -910,7 +910,16 @@ pub(super) fn sets_proto(project: &Project, file: &str, text: &str) -> bool {
                     .strip_prefix('=')
                     .map(|v| v.lines().next().unwrap_or("").trim().trim_end_matches(';'))
                     .is_some_and(|v| v.ends_with(".prototype"));
-            !base && (after.starts_with(':') || after.starts_with('=') && !after.starts_with("=="))
+            let value = after
+                .strip_prefix(':')
+                .or_else(|| after.strip_prefix('=').filter(|v| !v.starts_with('=')));
+            // (`{ __proto__: null }`, tape's dictionaries, has fewer members.)
+            let null = value.is_some_and(|v| {
+                v.trim_start().strip_prefix("null").is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+                })
+            });
+            !base && value.is_some() && !null
         })
     })
 }
