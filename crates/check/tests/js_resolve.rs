@@ -167,6 +167,27 @@ describe('set', () => {});
 }
 
 #[test]
+fn svelte_runes_are_globals_of_svelte_modules_only() {
+    // dexie-svelte-query's `stateQuery.svelte.ts`: `$state` and `$effect`
+    // come from Svelte's compiler.
+    let p = shop(&[]);
+    let body = "export function stateQuery(fn) {\n  let value = $state(undefined);\n  \
+                $effect(() => {\n    value = fn();\n  });\n  return $stat(value);\n}\n";
+    assert_eq!(
+        file(&p, "src/stateQuery.svelte.ts", body),
+        vec!["unknown-symbol src/stateQuery.svelte.ts:6 '$stat' is not defined"]
+    );
+    assert_eq!(
+        file(&p, "src/stateQuery.ts", body),
+        vec![
+            "unknown-symbol src/stateQuery.ts:2 '$state' is not defined",
+            "unknown-symbol src/stateQuery.ts:3 '$effect' is not defined",
+            "unknown-symbol src/stateQuery.ts:6 '$stat' is not defined",
+        ]
+    );
+}
+
+#[test]
 fn what_cannot_be_known_stays_unreported() {
     let p = shop(&[("src/base.ts", BASE_TS)]);
     let body = r#"import {Store} from './base.js';

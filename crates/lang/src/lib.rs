@@ -97,9 +97,11 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// outputs the root `package.json`'s build scripts write and bundles with a
 /// browserify or webpack loader, and `C.x = …` in a block at module level
 /// is a static member of `C`; 19: `var pp = A.prototype` at the top of a
-/// UMD factory or an IIFE is an alias too), so an index built before holds
-/// no facts of files now skipped and misses none now kept.
-pub const FACTS_VERSION: u32 = 19;
+/// UMD factory or an IIFE is an alias too; 20: a JS/TS parameter list that
+/// did not parse gives no parameters, and `.yarn/` is vendored), so an
+/// index built before holds no facts of files now skipped and misses none
+/// now kept.
+pub const FACTS_VERSION: u32 = 20;
 
 /// The adapter whose extensions claim this path, if any.
 pub fn adapter_for_path(path: &Path) -> Option<&'static dyn LanguageAdapter> {

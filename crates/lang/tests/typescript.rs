@@ -182,6 +182,27 @@ fn syntax_error_keeps_facts_around_it() {
 }
 
 #[test]
+fn a_parameter_list_that_does_not_parse_gives_no_parameters() {
+    // dexie's `step(getNext: (any) => any)`, which tree-sitter misreads as
+    // two parameters: no arity rather than a wrong one.
+    let f = ts(
+        b"function step(getNext: (any) => any) {\n  return getNext;\n}\n\
+                 function both(f: (x: number) => void, y: string) {\n  return f(1) || y;\n}\n",
+    );
+    let params = |n: &str| {
+        f.definitions
+            .iter()
+            .find(|d| d.name == n)
+            .unwrap()
+            .params
+            .as_ref()
+            .map(|p| p.list.len())
+    };
+    assert_eq!(params("step"), None);
+    assert_eq!(params("both"), Some(2));
+}
+
+#[test]
 fn invalid_utf8_keeps_facts() {
     let mut src = b"const s: string = '".to_vec();
     src.extend_from_slice(&[0xff, 0xfe]);

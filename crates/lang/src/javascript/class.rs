@@ -40,7 +40,7 @@ impl<'s, 't> Extractor<'s, 't> {
         });
         let params = ctor
             .and_then(|c| c.child_by_field_name("parameters"))
-            .map(|p| self.param_list(p));
+            .and_then(|p| self.known_params(p));
         self.define(
             name.clone(),
             DefKind::Class,
@@ -179,7 +179,7 @@ impl<'s, 't> Extractor<'s, 't> {
             "method_definition" | "method_signature" | "abstract_method_signature" => {
                 let params = m
                     .child_by_field_name("parameters")
-                    .map(|p| self.param_list(p));
+                    .and_then(|p| self.known_params(p));
                 let body = m.child_by_field_name("body");
                 let is_ctor = name == "constructor";
                 self.define(
@@ -207,7 +207,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     Some(f) => {
                         let params = f
                             .child_by_field_name("parameters")
-                            .map(|p| self.param_list(p));
+                            .and_then(|p| self.known_params(p));
                         let params = params.or_else(|| {
                             f.child_by_field_name("parameter")
                                 .map(|_| single_param(self, f))

@@ -88,7 +88,7 @@ impl<'s, 't> Extractor<'s, 't> {
         }
         let params = node
             .child_by_field_name("parameters")
-            .map(|p| self.param_list(p));
+            .and_then(|p| self.known_params(p));
         let outer = self.outer(node);
         let body = node.child_by_field_name("body");
         self.define(
@@ -206,6 +206,13 @@ impl<'s, 't> Extractor<'s, 't> {
                 _ => self.bind(p, inner.local, inner),
             }
         }
+    }
+
+    /// [`Self::param_list`], unless the list did not parse (tree-sitter
+    /// misreads TypeScript's `(getNext: (any) => any)`): no arity is better
+    /// than a wrong one.
+    pub fn known_params(&mut self, params: Node<'t>) -> Option<Params> {
+        (!params.has_error()).then(|| self.param_list(params))
     }
 
     /// The parameter list of a JS or TS function, without walking anything.
@@ -335,7 +342,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 if let Some(f) = fn_value {
                     let params = f
                         .child_by_field_name("parameters")
-                        .map(|p| self.param_list(p));
+                        .and_then(|p| self.known_params(p));
                     let params = params.or_else(|| {
                         f.child_by_field_name("parameter")
                             .map(|_| single_param(self, f))
@@ -731,7 +738,7 @@ impl<'s, 't> Extractor<'s, 't> {
         if is_function_value(value) {
             let params = value
                 .child_by_field_name("parameters")
-                .map(|p| self.param_list(p));
+                .and_then(|p| self.known_params(p));
             let params = params.or_else(|| {
                 value
                     .child_by_field_name("parameter")

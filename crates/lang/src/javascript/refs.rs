@@ -309,7 +309,7 @@ impl<'s, 't> Extractor<'s, 't> {
                     let name = self.text(n).into_owned();
                     let params = k
                         .child_by_field_name("parameters")
-                        .map(|p| self.param_list(p));
+                        .and_then(|p| self.known_params(p));
                     let body = k.child_by_field_name("body");
                     self.define(
                         name.clone(),

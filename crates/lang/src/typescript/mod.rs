@@ -125,7 +125,7 @@ impl<'s, 't> Extractor<'s, 't> {
                 let name = self.text(name_node).into_owned();
                 let params = node
                     .child_by_field_name("parameters")
-                    .map(|p| self.param_list(p));
+                    .and_then(|p| self.known_params(p));
                 let outer = self.outer(node);
                 let vis = self.vis_here(sc);
                 self.define(

@@ -16,6 +16,18 @@ use crate::builtins;
 use crate::report::FindingKind;
 use crate::resolve::{FileCtx, Outcome};
 
+/// Svelte 5's runes, which its compiler provides in `.svelte.js` and
+/// `.svelte.ts` modules (<https://svelte.dev/docs/svelte/what-are-runes>).
+const SVELTE_RUNES: &[&str] = &[
+    "$state",
+    "$derived",
+    "$effect",
+    "$props",
+    "$bindable",
+    "$inspect",
+    "$host",
+];
+
 /// Globals that test runners and module loaders inject without an import.
 const INJECTED_GLOBALS: &[&str] = &[
     "describe",
@@ -105,6 +117,11 @@ fn check_call(ctx: &FileCtx, r: &Reference) -> Vec<Outcome> {
     // (Unless the file imports it: superstruct's own `define`.)
     if INJECTED_GLOBALS.contains(&name) && ctx.import_binding(name).is_none() {
         return vec![skipped!()];
+    }
+    if SVELTE_RUNES.contains(&name)
+        && (ctx.path.ends_with(".svelte.js") || ctx.path.ends_with(".svelte.ts"))
+    {
+        return vec![Outcome::Resolved];
     }
     // CommonJS and UMD files are modules too: their globals are Node's.
     let is_module = !ctx.facts.imports.is_empty()
