@@ -65,7 +65,7 @@ pub fn from_change(
         let Some(path) = fc.new_path.clone() else {
             continue;
         };
-        if let Some(reason) = not_project_code(&path) {
+        if let Some(reason) = not_project_code(&path, b"") {
             input.skipped.push(Skipped {
                 file: path,
                 reason: reason.into(),
@@ -89,6 +89,13 @@ pub fn from_change(
                 diff::apply(&old, fc).map_err(|e| e.to_string())?
             }
         };
+        if let Some(reason) = not_project_code(&path, new.as_bytes()) {
+            input.skipped.push(Skipped {
+                file: path,
+                reason: reason.into(),
+            });
+            continue;
+        }
         let added: BTreeSet<u32> = fc.added_lines().map(|(n, _)| n).collect();
         let hunks = fc.hunks.iter().map(|h| (h.new_start, h.new_len)).collect();
         input.files.push(ChangedFile {
@@ -182,7 +189,7 @@ pub fn from_files(root: &Path, paths: &[String]) -> Result<Input, String> {
             .map(|r| r.to_string_lossy().replace('\\', "/"))
             .unwrap_or_else(|_| p.clone());
         let bytes = std::fs::read(&abs).map_err(|e| format!("cannot read {p}: {e}"))?;
-        if let Some(reason) = not_project_code(&rel) {
+        if let Some(reason) = not_project_code(&rel, &bytes) {
             input.skipped.push(Skipped {
                 file: rel,
                 reason: reason.into(),
@@ -211,12 +218,12 @@ pub fn from_files(root: &Path, paths: &[String]) -> Result<Input, String> {
 /// Why a changed file is not the project's own code, which the index
 /// leaves out and a check does not judge: a vendored directory
 /// (`node_modules/`, `.yarn/releases/`) or a generated file by its name
-/// (`app.min.js`).
-fn not_project_code(path: &str) -> Option<&'static str> {
+/// (`app.min.js`) or its minified text.
+fn not_project_code(path: &str, text: &[u8]) -> Option<&'static str> {
     let name = path.rsplit('/').next().unwrap_or(path);
     if plumb_walk::vendored_path(path) {
         Some("vendored directory")
-    } else if plumb_walk::generated_by_name(name) {
+    } else if plumb_walk::generated_by_name(name) || plumb_walk::minified(path, text) {
         Some("generated file")
     } else {
         None

@@ -177,9 +177,11 @@ fn vendored_and_generated_files_are_skipped_not_judged() {
     // minified build sits beside the sources. Neither is the project's code.
     let p = Proj::new(&[("package.json", "{\"name\": \"web\"}\n")]);
     let bad = "const x = require('left-padd');\nmodule.exports = x;\n";
+    let gwt = format!("{}\n{bad}", "var a=1;".repeat(60));
     let r = p.check_files(&[
         (".yarn/releases/yarn-4.1.0.cjs", bad),
         ("dist/app.min.js", bad),
+        ("perf/lib/bigdecimal.js", &gwt),
         ("src/app.js", bad),
     ]);
     assert_eq!(
@@ -198,6 +200,7 @@ fn vendored_and_generated_files_are_skipped_not_judged() {
         vec![
             (".yarn/releases/yarn-4.1.0.cjs", "vendored directory"),
             ("dist/app.min.js", "generated file"),
+            ("perf/lib/bigdecimal.js", "generated file"),
         ]
     );
     // So in a diff.

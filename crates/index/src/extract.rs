@@ -53,7 +53,9 @@ pub fn extract_file(
             shapes: Vec::new(),
         }));
     };
-    match plumb_walk::classify_content(&bytes) {
+    let minified =
+        plumb_walk::minified(&file.rel_path, &bytes).then_some(plumb_walk::SkipReason::Generated);
+    match minified.or_else(|| plumb_walk::classify_content(&bytes)) {
         Some(plumb_walk::SkipReason::Generated) if include_generated => {}
         Some(reason) => {
             record.skipped = Some(reason.name().to_string());

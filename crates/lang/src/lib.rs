@@ -98,7 +98,8 @@ pub fn adapter_for_lang(lang: Lang) -> &'static dyn LanguageAdapter {
 /// browserify or webpack loader, and `C.x = …` in a block at module level
 /// is a static member of `C`; 19: `var pp = A.prototype` at the top of a
 /// UMD factory or an IIFE is an alias too; 20: a JS/TS parameter list that
-/// did not parse gives no parameters, and `.yarn/` is vendored), so an
+/// did not parse gives no parameters, `.yarn/` is vendored and JavaScript whose
+/// lines average over 110 characters is generated), so an
 /// index built before holds no facts of files now skipped and misses none
 /// now kept.
 pub const FACTS_VERSION: u32 = 20;

@@ -280,6 +280,22 @@ pub fn generated_by_name(name: &str) -> bool {
         || n.ends_with(".d.ts.map")
 }
 
+/// Whether a JavaScript or CSS file is minified, by GitHub Linguist's rule:
+/// its lines average more than 110 characters (GWT's and Closure's output,
+/// a bundle without a `.min.` name).
+pub fn minified(rel_path: &str, content: &[u8]) -> bool {
+    let ext = rel_path
+        .rsplit('.')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(ext.as_str(), "js" | "mjs" | "cjs" | "css") || content.is_empty() {
+        return false;
+    }
+    let lines = content.split(|&b| b == b'\n').count();
+    (content.len() - (lines - 1)) / lines > 110
+}
+
 /// Classify a file by its content: binary (NUL in the first 8 KiB) or
 /// generated (a marker in the first 1 KiB, a source-map trailer, or a
 /// bundler's module loader in the first 4 KiB).

@@ -179,6 +179,23 @@ fn minified_files_are_generated_by_name() {
 }
 
 #[test]
+fn minified_content_is_generated_by_linguists_rule() {
+    // bignumber.js' perf suite commits GWT's output: lines of thousands of
+    // characters under a plain name.
+    let long = format!("(function(){{{}}})();\nvar a = 1;\n", "var x=1;".repeat(40));
+    assert!(plumb_walk::minified(
+        "perf/lib/bigdecimal.js",
+        long.as_bytes()
+    ));
+    assert!(plumb_walk::minified("site.css", long.as_bytes()));
+    // Not JavaScript or CSS, or lines a person writes.
+    assert!(!plumb_walk::minified("data.py", long.as_bytes()));
+    let written = "function f(a) {\n  return a + 1;\n}\n".repeat(20);
+    assert!(!plumb_walk::minified("lib/f.js", written.as_bytes()));
+    assert!(!plumb_walk::minified("lib/empty.js", b""));
+}
+
+#[test]
 fn build_script_outputs_are_generated() {
     // should.js commits the rollup bundle its `build:umd` script writes.
     let dir = tempfile::tempdir().unwrap();
