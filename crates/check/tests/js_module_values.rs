@@ -582,10 +582,12 @@ fn reading_a_key_of_the_exports_adds_none() {
 #[test]
 fn a_flow_pragma_search_stops_on_a_character_boundary() {
     // A file with a parse error whose 2,000th byte falls inside a
-    // multi-byte character must not panic the checker.
+    // multi-byte character must not panic the checker. (The lines after
+    // keep it from reading as minified.)
     let body = format!(
-        "// {}\nclass A {{\n  m(x: string) {{\n    return this.n(x);\n  }}\n}}\nmodule.exports = A;\n",
-        "é".repeat(1200)
+        "// {}\nclass A {{\n  m(x: string) {{\n    return this.n(x);\n  }}\n}}\nmodule.exports = A;\n{}",
+        "é".repeat(1200),
+        "// A line as people write them.\n".repeat(30)
     );
     let p = shop(&[]);
     assert_eq!(
