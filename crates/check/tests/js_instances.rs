@@ -481,3 +481,54 @@ fn a_dotted_constructor_in_a_script_knows_its_prototype() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_class_declared_by_extending_a_base_knows_its_literal_and_the_bases_methods() {
+    // Backbone's and bookshelf's classes: `const Model =
+    // ModelBase.extend({ fetch() { this.sync() } }, { forge() {} })`.
+    let p = shop(&[
+        (
+            "lib/base/model.js",
+            "function ModelBase(attributes) {\n  this.attributes = attributes;\n}\n\
+             ModelBase.prototype.get = function (attr) {\n  return this.attributes[attr];\n};\n\
+             ModelBase.extend = require('../extend');\nmodule.exports = ModelBase;\n",
+        ),
+        (
+            "lib/extend.js",
+            "module.exports = function extend(protoProps) {\n  const Parent = this;\n  \
+             const Child = function () {\n    return Parent.apply(this, arguments);\n  };\n  \
+             Child.prototype = Object.assign(Object.create(Parent.prototype), protoProps);\n  \
+             return Child;\n};\n",
+        ),
+    ]);
+    let model = |call: &str| {
+        format!(
+            "const ModelBase = require('./base/model');\n\
+             const Model = ModelBase.extend({{\n  fetch(options) {{\n    return this.get(options);\n  }},\n  \
+             save: function () {{\n    return {call};\n  }}\n}}, {{\n  forge() {{\n    return new this();\n  }}\n}});\n\
+             module.exports = Model;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "lib/model.js", &model("this.gets('id')")),
+        vec!["unknown-symbol lib/model.js:7 'this' has no member 'gets'"]
+    );
+    assert_eq!(
+        file(&p, "lib/model.js", &model("this.fetch({}, true)")),
+        vec!["arity-mismatch lib/model.js:7 'fetch' takes at most 1 argument(s) but 2 were given"]
+    );
+    assert_eq!(
+        file(&p, "lib/model.js", &model("this.fetch({}) && this.get('id')")),
+        Vec::<String>::new()
+    );
+    // `$.extend({…}, {…})` of a function the project does not define merges
+    // objects; its `this` is not read.
+    let merged = model("this.gets('id')").replace(
+        "const ModelBase = require('./base/model');",
+        "const ModelBase = require('got');",
+    );
+    assert_eq!(
+        file(&p, "lib/model.js", &merged),
+        vec!["unverifiable lib/model.js:1 'got' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)"]
+    );
+}

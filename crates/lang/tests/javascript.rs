@@ -395,3 +395,37 @@ fn members_assigned_through_a_prototype_alias_are_methods() {
         common::def_names(&f)
     );
 }
+
+#[test]
+fn the_literal_a_base_is_extended_with_defines_the_new_class() {
+    // Backbone and bookshelf: `const Model = Base.extend({…}, {…})`; the
+    // first literal holds instance methods (`this` a Model), the second
+    // statics. Anything but a literal or a variable's value is no class.
+    let src = b"const Model = Base.extend({\n  fetch(options) {\n    return this.sync(options);\n  },\n  save: function (attrs) {\n    return attrs;\n  }\n}, {\n  forge() {}\n});\nconst merged = $.extend({ a() {} }, defaults);\nfunction f() {\n  const Local = Base.extend({ b() {} });\n}\n";
+    let f = facts(src);
+    assert_eq!(
+        common::def(&f, "Model.fetch").kind,
+        plumb_facts::DefKind::Method
+    );
+    assert_eq!(
+        common::def(&f, "Model.save").kind,
+        plumb_facts::DefKind::Method
+    );
+    assert!(
+        f.locals
+            .iter()
+            .all(|l| l.name != "this" || l.scope.start_line != 2),
+        "fetch runs with this a Model"
+    );
+    assert!(
+        !f.definitions
+            .iter()
+            .any(|d| d.name == "forge" || d.name == "a" || d.name == "b"),
+        "{:?}",
+        common::def_names(&f)
+    );
+    // The call is still a call of `Base.extend`, with its two arguments.
+    let call = f.references.iter().find(|r| r.name == "extend").unwrap();
+    assert_eq!(call.qualifier.as_deref(), Some("Base"));
+    assert_eq!(call.arg_count, Some(2));
+}

@@ -372,7 +372,24 @@ impl<'s, 't> Extractor<'s, 't> {
                 } else {
                     DefKind::Variable
                 };
-                self.define(n, kind, sc.container, name, outer, d, None, vis, None);
+                let extended = value
+                    .filter(|_| !local)
+                    .and_then(|v| Some((v, self.extended_literal(v)?)));
+                self.define(
+                    n.clone(),
+                    kind,
+                    sc.container,
+                    name,
+                    outer,
+                    d,
+                    None,
+                    vis,
+                    None,
+                );
+                if let Some((call, lit)) = extended {
+                    self.extend_call(&n, call, lit, sc);
+                    continue;
+                }
             } else if !local {
                 self.module_pattern(name, is_const, outer, sc);
             }

@@ -269,6 +269,53 @@ impl<'s, 't> Extractor<'s, 't> {
         }
     }
 
+    /// `B.extend({…})` or `B.extend({…}, {…})` as the value a module-level
+    /// variable is declared with (Backbone's and bookshelf's classes:
+    /// `const Model = ModelBase.extend({ save() { this.sync() } })`): the
+    /// literal of instance members, whose methods run with `this` an
+    /// instance of the new class.
+    pub(super) fn extended_literal(&mut self, v: Node<'t>) -> Option<Node<'t>> {
+        if v.kind() != "call_expression" {
+            return None;
+        }
+        let f = v.child_by_field_name("function")?;
+        let args = v.child_by_field_name("arguments")?;
+        if f.kind() != "member_expression" || args.kind() != "arguments" {
+            return None;
+        }
+        let obj = f.child_by_field_name("object")?;
+        let prop = f.child_by_field_name("property")?;
+        if Self::chain_root(obj).is_none() || self.text(prop) != "extend" {
+            return None;
+        }
+        match self.kids(args).as_slice() {
+            [lit] if lit.kind() == "object" => Some(*lit),
+            [lit, statics] if lit.kind() == "object" && statics.kind() == "object" => Some(*lit),
+            _ => None,
+        }
+    }
+
+    /// The call `B.extend(lit, …)` declaring `class`: the callee's
+    /// reference, `lit`'s members as `class`'s, the rest walked.
+    pub(super) fn extend_call(&mut self, class: &str, call: Node<'t>, lit: Node<'t>, sc: &Scope) {
+        let idx = call
+            .child_by_field_name("function")
+            .and_then(|f| self.callee(f, sc));
+        self.mixin_members(class, lit, sc);
+        let Some(args) = call.child_by_field_name("arguments") else {
+            return;
+        };
+        let kids = self.kids(args);
+        for k in &kids {
+            if *k != lit {
+                self.walk_node(*k, sc);
+            }
+        }
+        if let Some(i) = idx {
+            self.facts.references[i].arg_count = Some(kids.len() as u32);
+        }
+    }
+
     /// The members an object literal mixed into `class` defines: methods
     /// and function-valued pairs as Methods, other values as Variables.
     pub(super) fn mixin_members(&mut self, class: &str, lit: Node<'t>, sc: &Scope) {

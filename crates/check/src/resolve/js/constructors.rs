@@ -272,10 +272,13 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     }
     // (Or a variable the constructor is assigned to later: bunyan's `var
     // RotatingFileStream = null; if (mv) { RotatingFileStream = function`.)
+    let extended = extended_base(ctx.text, c);
     let declared = defs.iter().any(|d| {
         d.name == c
             && d.container.is_none()
-            && (d.kind == DefKind::Function || d.kind == DefKind::Variable && assigned_function())
+            && (d.kind == DefKind::Function
+                || d.kind == DefKind::Variable && assigned_function()
+                || extended.is_some())
     });
     if !declared && !dotted {
         return None;
@@ -303,6 +306,9 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
         Ok(None) => {}
         Ok(Some(base)) => match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
             Members::Missing(pool) => base_pool = pool,
+            // (`B.extend({…})` of a base the project does not define may
+            // be any function of that name: `$.extend`, `_.extend`.)
+            Members::Unseen { .. } if extended.is_some() => return Some(vec![skipped!()]),
             Members::Unseen {
                 base,
                 package,
@@ -575,6 +581,30 @@ fn required_member(s: &str) -> Option<(&str, &str)> {
 /// Base.prototype` (kue), `C.prototype = new Base()` (js-beautify), `Base`
 /// a plain or dotted name. `Ok(None)` when the file sets no base; `Err`
 /// when it sets `C`'s prototype any other way or to two bases.
+/// `Base` of `const C = Base.extend({…})`, Backbone's way to declare a
+/// class (bookshelf's `BookshelfModel = ModelBase.extend({…}, {…})`),
+/// whose literal the adapter reads as `C`'s methods.
+fn extended_base<'t>(text: &'t str, c: &str) -> Option<&'t str> {
+    crate::resolve::word_positions(text, c).find_map(|i| {
+        let before = text[..i].trim_end();
+        if !["const", "let", "var"]
+            .iter()
+            .any(|k| super::omission::ends_with_word(before, k))
+        {
+            return None;
+        }
+        let rest = text[i + c.len()..]
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        let end = rest
+            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$' || ch == '.'))
+            .unwrap_or(rest.len());
+        let base = rest[..end].strip_suffix(".extend")?;
+        (!base.is_empty() && rest[end..].trim_start().starts_with('(')).then_some(base)
+    })
+}
+
 fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
     fn name(s: &str) -> (&str, &str) {
         let s = s.trim_start();
@@ -668,6 +698,9 @@ fn prototype_base(text: &str, c: &str) -> Result<Option<String>, ()> {
             }
             bases.push(base);
         }
+    }
+    if let Some(base) = extended_base(text, c) {
+        bases.push(base);
     }
     // `setPrototypeOf(C, …)` sets the statics' prototype, not instances'.
     bases.sort_unstable();
