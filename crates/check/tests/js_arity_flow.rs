@@ -96,6 +96,24 @@ fn a_key_and_a_value_compared_with_another_are_needed() {
 }
 
 #[test]
+fn a_value_only_told_apart_by_inequality_may_be_left_out() {
+    // jQuery's `siblings(n, elem)` keeps every node `!== elem`: all of
+    // them when `elem` is left out (`children` calls it so).
+    let body = "function siblings(n, elem) {\n  var matched = [];\n  \
+                for (; n; n = n.nextSibling) {\n    if (n.nodeType === 1 && n !== elem) matched.push(n);\n  }\n  \
+                return matched;\n}\n\
+                function same(a, b) {\n  return a.id === b;\n}\n\
+                siblings(document.body.firstChild);\n\
+                same(document.body);\n";
+    assert_eq!(
+        file(&shop(&[]), "src/traversing.js", body),
+        vec![
+            "arity-mismatch src/traversing.js:12 'same' needs at least 2 argument(s) but 1 were given"
+        ]
+    );
+}
+
+#[test]
 fn a_dereference_after_a_type_test_needs_the_argument_unless_guarded() {
     // fast-xml-parser's `_addChildTo(key, val, node)`.
     let body = "function addChild(key, node) {\n  \

@@ -5,7 +5,7 @@
 //! (err)`, `if (!cb)`) or an optional one comes before it; *tolerated* when
 //! the body only tests it for truth or type or passes it on (and the JSDoc
 //! does not document it); needed when the body dereferences it, compares it
-//! with a value or interpolates it, destructures it, or throws when it is
+//! for equality with a value or interpolates it, destructures it, or throws when it is
 //! missing (`if (!name) throw …`).
 //!
 //! Owns reading the function's text; [`super::arity`] decides what a call
@@ -653,7 +653,7 @@ fn destructures(before: &str) -> bool {
 }
 
 /// Whether the body compares `name` with another variable (`x === name`,
-/// `name !== other.id`, `index < name`), interpolates it (`${name}`), joins it to a string
+/// `index < name`; not by inequality, which a missing argument satisfies), interpolates it (`${name}`), joins it to a string
 /// literal (`'[' + name`, `name + ']'`) or uses it as a key (`obj[name]`,
 /// `name in obj`): a missing argument silently gives a wrong answer there. Comparisons with literals (`name == false`,
 /// `name === 'auto'`) are how optional flags are read.
@@ -687,7 +687,15 @@ fn compared(body: &str, name: &str) -> bool {
                 .map_or(0, |(k, c)| k + c.len_utf8());
             !literal(&left[start..])
         };
-        for op in ["===", "!==", "==", "!="] {
+        // (An inequality with a missing argument holds for every value:
+        // jQuery's `siblings(n, elem)` skips `n !== elem`, none when left
+        // out.)
+        for op in ["!==", "!="] {
+            if before.ends_with(op) || after.starts_with(op) {
+                return false;
+            }
+        }
+        for op in ["===", "=="] {
             if let Some(left) = before.strip_suffix(op) {
                 return left_value(left);
             }
