@@ -518,7 +518,11 @@ fn a_class_declared_by_extending_a_base_knows_its_literal_and_the_bases_methods(
         vec!["arity-mismatch lib/model.js:7 'fetch' takes at most 1 argument(s) but 2 were given"]
     );
     assert_eq!(
-        file(&p, "lib/model.js", &model("this.fetch({}) && this.get('id')")),
+        file(
+            &p,
+            "lib/model.js",
+            &model("this.fetch({}) && this.get('id')")
+        ),
         Vec::<String>::new()
     );
     // `$.extend({…}, {…})` of a function the project does not define merges
@@ -529,6 +533,78 @@ fn a_class_declared_by_extending_a_base_knows_its_literal_and_the_bases_methods(
     );
     assert_eq!(
         file(&p, "lib/model.js", &merged),
-        vec!["unverifiable lib/model.js:1 'got' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)"]
+        vec![
+            "unverifiable lib/model.js:1 'got' is declared but not installed, so the names imported from it cannot be checked (install the dependencies to check them)"
+        ]
+    );
+}
+
+#[test]
+fn mixin_objects_copied_into_a_prototype_add_their_keys() {
+    // Marionette: `const CollectionView = Backbone.View.extend({…})`, then
+    // `_.extend(CollectionView.prototype, ViewMixin)`, ViewMixin a module's
+    // object that copies in other mixins, one of them Backbone's Events.
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "mn", "dependencies": {"backbone": "^1.4.0", "underscore": "^1.13.0"}}"#,
+        ),
+        (
+            "src/mixins/common.js",
+            "import Backbone from 'backbone';\nimport _ from 'underscore';\n\
+             const CommonMixin = {\n  triggerMethod(name) {\n    return name;\n  }\n};\n\
+             _.extend(CommonMixin, Backbone.Events);\nexport default CommonMixin;\n",
+        ),
+        (
+            "src/mixins/ui.js",
+            "export default {\n  bindUIElements() {\n    return 1;\n  }\n};\n",
+        ),
+        (
+            "src/mixins/view.js",
+            "import _ from 'underscore';\nimport CommonMixin from './common';\nimport UIMixin from './ui';\n\
+             const ViewMixin = {\n  isRendered() {\n    return true;\n  }\n};\n\
+             _.extend(ViewMixin, CommonMixin, UIMixin);\nexport default ViewMixin;\n",
+        ),
+    ]);
+    let view = |call: &str| {
+        format!(
+            "import _ from 'underscore';\nimport Backbone from 'backbone';\nimport ViewMixin from './mixins/view';\n\
+             const CollectionView = Backbone.View.extend({{\n  render() {{\n    {call};\n    return this;\n  }}\n}});\n\
+             _.extend(CollectionView.prototype, ViewMixin);\nexport default CollectionView;\n"
+        )
+    };
+    let found = |call: &str| {
+        p.check_files(&[("src/collection-view.js", &view(call))])
+            .findings
+            .iter()
+            .filter(|f| f.kind != plumb_check::report::FindingKind::Unverifiable)
+            .map(|f| format!("{}:{} {} {:.2}", f.file, f.line, f.message, f.confidence))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("this.trigger_method('render')"),
+        vec!["src/collection-view.js:6 'this' has no member 'trigger_method' 0.60"]
+    );
+    for known in [
+        "this.triggerMethod('render')",
+        "this.bindUIElements()",
+        "this.isRendered()",
+        "this.listenTo(this.model, 'change', this.render)",
+    ] {
+        assert_eq!(found(known), Vec::<String>::new(), "{known}");
+    }
+    // A mixin the text cannot read (handed to a function that may write
+    // to it) leaves the prototype open.
+    let open = view("this.trigger_method('render')").replace(
+        "_.extend(CollectionView.prototype, ViewMixin);",
+        "function makeMixin() {\n  return {};\n}\n_.extend(CollectionView.prototype, ViewMixin, makeMixin());",
+    );
+    assert_eq!(
+        p.check_files(&[("src/collection-view.js", &open)])
+            .findings
+            .iter()
+            .filter(|f| f.kind == plumb_check::report::FindingKind::UnknownSymbol)
+            .count(),
+        0
     );
 }

@@ -451,16 +451,28 @@ Reply.prototype.redirect = function (url) {
   return this.headr('location', url);
 };
 function Request() {}
-Object.assign(Request.prototype, mixin);
+const mixins = { plain: {} };
+Object.assign(Request.prototype, mixins[process.env.KIND]);
 Request.prototype.run = function () {
   return this.anything();
 };
-const mixin = {};
 module.exports = { Reply, Request };
 "#;
     assert_eq!(
         file(&p, "lib/reply.js", body),
         vec!["unknown-symbol lib/reply.js:22 'this' has no member 'headr'"]
+    );
+    // A mixin object whose keys the file shows adds just those.
+    let known = body.replace(
+        "Object.assign(Request.prototype, mixins[process.env.KIND]);",
+        "const mixin = { start() {} };\nObject.assign(Request.prototype, mixin);",
+    );
+    assert_eq!(
+        file(&p, "lib/reply.js", &known),
+        vec![
+            "unknown-symbol lib/reply.js:22 'this' has no member 'headr'",
+            "unknown-symbol lib/reply.js:29 'this' has no member 'anything'",
+        ]
     );
 }
 

@@ -306,9 +306,18 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
         Ok(None) => {}
         Ok(Some(base)) => match base_members(ctx.project, ctx.path, ctx.facts, &base, &r.name, 0) {
             Members::Missing(pool) => base_pool = pool,
-            // (`B.extend({…})` of a base the project does not define may
-            // be any function of that name: `$.extend`, `_.extend`.)
-            Members::Unseen { .. } if extended.is_some() => return Some(vec![skipped!()]),
+            // (`B.extend({…})` of a base the project does not define is a
+            // class only when the base is named as one, `Backbone.View`;
+            // `$.extend`, `_.extend` merge objects.)
+            Members::Unseen { .. }
+                if extended.is_some_and(|b| {
+                    !b.rsplit('.')
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                }) =>
+            {
+                return Some(vec![skipped!()]);
+            }
             Members::Unseen {
                 base,
                 package,
@@ -339,16 +348,25 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
     {
         return Some(vec![skipped!()]);
     }
-    match super::openings::prototype_additions(text, c, &syms) {
-        Some(added) if !added.iter().any(|a| a == &r.name) => {}
+    // (A base from a package already leaves members unseen: mixins a
+    // package's object went into add no more doubt.)
+    let syms = if unseen.is_some() {
+        syms.with_package_mixins()
+    } else {
+        syms
+    };
+    let added = match super::openings::prototype_additions(text, c, &syms) {
+        Some(added) if !added.iter().any(|a| a == &r.name) => added,
         Some(_) => return Some(vec![Outcome::Resolved]),
         None => return Some(vec![skipped!()]),
-    }
+    };
     let pool: Vec<(String, String, u32)> = defs
         .iter()
         .filter(|d| d.container.as_deref() == Some(c))
         .map(|d| (d.name.clone(), ctx.path.to_string(), d.name_span.start_line))
         .chain(base_pool)
+        // (What mixins add, `_.extend(C.prototype, ViewMixin)`.)
+        .chain(added.into_iter().map(|a| (a, ctx.path.to_string(), 0)))
         .collect();
     if let Some((base, package)) = unseen {
         return Some(member_outcome(

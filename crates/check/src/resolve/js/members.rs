@@ -608,18 +608,37 @@ pub(super) fn unseen_base(
     let Some((Some(module), _)) = base_origin(facts, base) else {
         return Members::Unknown;
     };
-    let package = super::package_name(&module);
-    let from_package = !module.starts_with(['.', '/'])
-        && !crate::builtins::is_stdlib_module(plumb_facts::Lang::JavaScript, package)
-        && super::modules::resolve_spec(project, file, &module).is_none();
-    if !from_package {
+    if !unseen_package(project, file, &module) {
         return Members::Unknown;
     }
     Members::Unseen {
         base: base.to_string(),
-        package: package.to_string(),
+        package: super::package_name(&module).to_string(),
         pool: pool.to_vec(),
     }
+}
+
+/// Whether `module`, as `file` imports it, is a package whose source the
+/// project does not hold (not a relative path, not Node's).
+fn unseen_package(project: &Project, file: &str, module: &str) -> bool {
+    !module.starts_with(['.', '/'])
+        && !crate::builtins::is_stdlib_module(
+            plumb_facts::Lang::JavaScript,
+            super::package_name(module),
+        )
+        && super::modules::resolve_spec(project, file, module).is_none()
+}
+
+/// Whether `name` is bound in a file with `facts` by an import of a
+/// package whose source the project does not hold (`import Backbone from
+/// 'backbone'` without `node_modules`).
+pub(super) fn package_binding(
+    project: &Project,
+    file: &str,
+    facts: &plumb_facts::FileFacts,
+    name: &str,
+) -> bool {
+    matches!(base_origin(facts, name), Some((Some(module), _)) if unseen_package(project, file, &module))
 }
 
 /// The members of a class of the runtime that `base` names in a file with
@@ -652,12 +671,15 @@ pub(super) fn base_origin(
         let module = module.trim_matches(['\'', '"']);
         return Some((Some(runtime_module(module)), member.to_string()));
     }
-    // `Events.EventEmitter` of `const Events = require('events')`.
+    // `Events.EventEmitter` of `const Events = require('events')` (or of
+    // a default import, `import Backbone from 'backbone'`).
     if let Some((q, m)) = base.split_once('.') {
-        let imp = facts
-            .imports
-            .iter()
-            .find(|i| i.alias.as_deref() == Some(q))?;
+        let imp = facts.imports.iter().find(|i| {
+            i.alias.as_deref() == Some(q)
+                || i.names
+                    .iter()
+                    .any(|n| n.name == "default" && n.alias.as_deref() == Some(q))
+        })?;
         return Some((Some(runtime_module(&imp.module)), m.to_string()));
     }
     let mut origin = None;

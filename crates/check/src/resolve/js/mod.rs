@@ -23,6 +23,7 @@ mod lexical;
 mod literal_types;
 mod locals;
 mod members;
+mod mixins;
 mod modules;
 mod objects;
 mod omission;

@@ -126,6 +126,12 @@ pub(super) struct Symbols<'t> {
     text: &'t str,
     imported: std::rc::Rc<std::collections::HashSet<String>>,
     code: std::cell::OnceCell<std::rc::Rc<String>>,
+    /// The keys of the mixin objects the file copies into prototypes
+    /// ([`super::mixins::prototype_mixins`]; none without the project).
+    mixins: std::rc::Rc<std::collections::HashMap<String, super::mixins::Mixed>>,
+    /// Whether mixins a package's object was copied into count as known
+    /// (for a class whose base is already a package's, unseen).
+    package_mixins: bool,
 }
 
 impl Symbols<'_> {
@@ -133,8 +139,17 @@ impl Symbols<'_> {
         is_symbol_const(self.text, name) || self.imported.contains(name)
     }
 
+    /// These symbols, with mixins a package's object was copied into
+    /// counted by the keys they show.
+    pub(super) fn with_package_mixins(self) -> Self {
+        Symbols {
+            package_mixins: true,
+            ..self
+        }
+    }
+
     /// The file's code, literals blanked (read when first asked).
-    fn code(&self) -> &str {
+    pub(super) fn code(&self) -> &str {
         self.code
             .get_or_init(|| std::rc::Rc::new(blank_literals(self.text)))
             .as_str()
@@ -174,6 +189,8 @@ pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbo
         text,
         imported,
         code: std::cell::OnceCell::from(super::lexical::file_code(project, path, text)),
+        mixins: super::mixins::prototype_mixins(project, path, text),
+        package_mixins: false,
     }
 }
 
@@ -184,6 +201,8 @@ pub(super) fn local_symbols(text: &str) -> Symbols<'_> {
         text,
         imported: std::rc::Rc::new(std::collections::HashSet::new()),
         code: std::cell::OnceCell::new(),
+        mixins: std::rc::Rc::new(std::collections::HashMap::new()),
+        package_mixins: false,
     }
 }
 
@@ -309,9 +328,24 @@ fn handed_additions(before: &str, after: &str, syms: &Symbols) -> Option<Vec<Str
     if before.ends_with("defineProperties(") {
         return Some(literal_keys(syms, rest)?.0);
     }
-    if before.ends_with("assign(") {
-        let (keys, end) = literal_keys(syms, rest)?;
-        return rest[end..].trim_start().starts_with(')').then_some(keys);
+    // `Object.assign(p, {a() {}})` (knex's clients) and `_.extend(p,
+    // ViewMixin, {…})` of mixin objects the file can read (Marionette).
+    if super::calltext::enclosing_call(before)
+        .is_some_and(|c| super::mixins::copies_into_first(c.callee) && c.index == 0)
+    {
+        let mut keys = Vec::new();
+        for arg in super::mixins::later_arguments(after)? {
+            if arg.starts_with('{') {
+                keys.extend(literal_keys(syms, arg)?.0);
+            } else {
+                let mixed = syms.mixins.get(arg)?;
+                if mixed.package && !syms.package_mixins {
+                    return None;
+                }
+                keys.extend(mixed.keys.iter().cloned());
+            }
+        }
+        return Some(keys);
     }
     let double = ["stub(", "spy(", "spyOn(", "replace("]
         .iter()
@@ -1072,6 +1106,8 @@ mod tests {
             text,
             imported: std::rc::Rc::new(["kImported".to_string()].into_iter().collect()),
             code: std::cell::OnceCell::new(),
+            mixins: std::rc::Rc::new(std::collections::HashMap::new()),
+            package_mixins: false,
         }
     }
 
