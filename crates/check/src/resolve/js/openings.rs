@@ -330,8 +330,9 @@ fn handed_additions(before: &str, after: &str, syms: &Symbols) -> Option<Vec<Str
     }
     // `Object.assign(p, {a() {}})` (knex's clients) and `_.extend(p,
     // ViewMixin, {…})` of mixin objects the file can read (Marionette).
-    if super::calltext::enclosing_call(before)
-        .is_some_and(|c| super::mixins::copies_into_first(c.callee) && c.index == 0)
+    if before.ends_with('(')
+        && super::calltext::enclosing_call(before)
+            .is_some_and(|c| super::mixins::copies_into_first(c.callee) && c.index == 0)
     {
         let mut keys = Vec::new();
         for arg in super::mixins::later_arguments(after)? {
