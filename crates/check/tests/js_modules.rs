@@ -1536,3 +1536,23 @@ fn aliases_a_declared_framework_provides_are_no_undeclared_packages() {
         4
     );
 }
+
+#[test]
+fn a_require_that_runs_only_under_commonjs_names_the_tree_a_bundle_came_from() {
+    // sinon's browser bundle, vendored in Leaflet.markercluster's specs:
+    // each part loads its siblings only where it finds CommonJS.
+    let p = shop(&[]);
+    let body = |guard: &str| {
+        format!(
+            "var sinon = {{}};\n(function (sinon) {{\n  var isNode = typeof module == \"object\" && typeof require == \"function\";\n  \
+             if ({guard}) {{\n    sinon.spy = require(\"./sinon/spy\");\n  }}\n  \
+             if (typeof module === \"object\" && typeof require === \"function\") {{\n    sinon.stub = require(\"./sinon/stub\");\n  }}\n}}(sinon));\n"
+        )
+    };
+    assert_eq!(file(&p, "spec/sinon.js", &body("isNode")), Vec::<String>::new());
+    // Any other condition leaves the import checked.
+    assert_eq!(
+        file(&p, "spec/sinon.js", &body("sinon.enabled")),
+        vec!["unknown-import spec/sinon.js:5 cannot find module './sinon/spy'"]
+    );
+}

@@ -188,6 +188,66 @@ fn svelte_runes_are_globals_of_svelte_modules_only() {
 }
 
 #[test]
+fn jakes_globals_are_globals_of_the_files_jake_loads() {
+    // Leaflet.markercluster's Jakefile.js; ejs's jakelib/*.js.
+    let p = shop(&[]);
+    let body = "var build = require('./build/build.js');\n\
+                desc('Build');\ntask('build', function () {\n  build.run();\n  complete();\n});\n\
+                tsk('lint', function () {});\nmodule.exports = build;\n";
+    for path in ["Jakefile.js", "jakelib/release.js"] {
+        assert_eq!(
+            file(&p, path, body)
+                .iter()
+                .filter(|f| f.starts_with("unknown-symbol"))
+                .cloned()
+                .collect::<Vec<_>>(),
+            vec![format!("unknown-symbol {path}:7 'tsk' is not defined")]
+        );
+    }
+    assert_eq!(
+        file(&p, "build.js", body)
+            .iter()
+            .filter(|f| f.starts_with("unknown-symbol"))
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn a_method_that_declares_its_this_runs_on_that_type() {
+    // yeoman-generator's mixin classes: `spawnCommand(this: BaseGenerator,
+    // …)`, applied to BaseGenerator, which defines `destinationRoot`.
+    let p = shop(&[(
+        "src/generator.ts",
+        "export class BaseGenerator {\n  destinationRoot(): string {\n    return '.';\n  }\n}\n",
+    )]);
+    let mixin = |call: &str| {
+        format!(
+            "import type {{ BaseGenerator }} from './generator.js';\n\
+             export class SpawnCommandMixin {{\n  spawnCommand(this: BaseGenerator, command: string): string {{\n    \
+             return command + {call};\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/spawn.ts", &mixin("this.destinationRoot()")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/spawn.ts", &mixin("this.destinationRoots()")),
+        vec!["unknown-symbol src/spawn.ts:4 'this' has no member 'destinationRoots'"]
+    );
+    // A `this` type the project does not define is not read.
+    assert_eq!(
+        file(
+            &p,
+            "src/spawn.ts",
+            &mixin("this.destinationRoots()").replace("this: BaseGenerator", "this: Other")
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn what_cannot_be_known_stays_unreported() {
     let p = shop(&[("src/base.ts", BASE_TS)]);
     let body = r#"import {Store} from './base.js';

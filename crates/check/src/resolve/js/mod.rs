@@ -11,10 +11,12 @@
 
 mod aliases;
 mod arity;
+mod blocks;
 mod calls;
 mod calltext;
 mod constructed;
 mod constructors;
+mod dynamic;
 mod function_exports;
 mod guards;
 mod intent;
@@ -149,6 +151,7 @@ pub fn check_import(ctx: &FileCtx, imp: &Import) -> Vec<Outcome> {
                     .unwrap_or_default()
                 ))
                 || modules::config_mentions(ctx.project, ctx.path, &["package.json"], spec)
+                || commonjs_only(ctx, imp)
             {
                 return vec![skipped!()];
             }
@@ -453,5 +456,39 @@ pub(super) fn declares_dependency(deps: &[plumb_facts::Dependency], pkg: &str) -
             && (d.name == pkg
                 || d.rename.as_deref() == Some(pkg)
                 || d.name == format!("@types/{pkg}"))
+    })
+}
+
+/// Whether the `require` of `imp` runs only where the file finds CommonJS:
+/// inside an `if` testing `typeof module`, `typeof require` or `typeof
+/// exports`, itself or through a variable set so (sinon's browser bundle:
+/// `var isNode = typeof module == "object" && typeof require == "function";
+/// if (isNode) { … require("./sinon/spy") }`, paths of the tree it was built
+/// from).
+fn commonjs_only(ctx: &FileCtx, imp: &Import) -> bool {
+    let code = lexical::file_code(ctx.project, ctx.path, ctx.text);
+    let at = imp.span.start_byte as usize;
+    if !code.get(at..).is_some_and(|c| c.starts_with("require")) {
+        return false;
+    }
+    let tests = |t: &str| {
+        ["typeof module", "typeof require", "typeof exports"]
+            .iter()
+            .any(|p| t.contains(p))
+    };
+    blocks::if_conditions_around(&code, at).iter().any(|cond| {
+        tests(cond)
+            || cond
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    crate::resolve::word_positions(&code, w).any(|i| {
+                        code[i + w.len()..]
+                            .trim_start()
+                            .strip_prefix('=')
+                            .filter(|v| !v.starts_with(['=', '>']))
+                            .is_some_and(|v| tests(v.split([';', '\n']).next().unwrap_or("")))
+                    })
+                })
     })
 }

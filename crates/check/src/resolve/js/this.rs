@@ -143,6 +143,22 @@ pub(super) fn this_call_at(
                 .unwrap_or_else(|| vec![skipped!()]);
         }
     }
+    // A method that declares its `this` (yeoman's mixin classes:
+    // `spawnCommand(this: BaseGenerator, …)`) runs on that type, not its
+    // class; one that cannot be read leaves the call unknown.
+    let method = ctx
+        .facts
+        .definitions
+        .iter()
+        .filter(|d| d.kind == DefKind::Method && d.span.contains(at))
+        .min_by_key(|d| d.span.end_byte - d.span.start_byte);
+    if let Some(ty) = method
+        .and_then(|m| m.params.as_ref()?.list.first())
+        .filter(|p| p.name == "this")
+        .map(|p| p.type_text.clone().unwrap_or_default())
+    {
+        return declared_this(ctx, r, q, &ty).unwrap_or_else(|| vec![skipped!()]);
+    }
     let Some(class) = scope::enclosing_class(ctx.facts, at) else {
         return super::constructors::prototype_this(ctx, r, at, q)
             .unwrap_or_else(|| vec![skipped!()]);
@@ -274,6 +290,12 @@ fn typed_this(
         Some(t) => t,
         None => this_param_in(ctx.text.get(binding.scope.start_byte as usize..)?)?,
     };
+    declared_this(ctx, r, q, &ty)
+}
+
+/// `this.m()` in a function that declares `this: T`: a member of `T`, when
+/// that is a project class.
+fn declared_this(ctx: &FileCtx, r: &Reference, q: &str, ty: &str) -> Option<Vec<Outcome>> {
     let ty = ty.trim();
     let name = ty.split('<').next().unwrap_or(ty).trim();
     if name.is_empty()
