@@ -1549,7 +1549,10 @@ fn a_require_that_runs_only_under_commonjs_names_the_tree_a_bundle_came_from() {
              if (typeof module === \"object\" && typeof require === \"function\") {{\n    sinon.stub = require(\"./sinon/stub\");\n  }}\n}}(sinon));\n"
         )
     };
-    assert_eq!(file(&p, "spec/sinon.js", &body("isNode")), Vec::<String>::new());
+    assert_eq!(
+        file(&p, "spec/sinon.js", &body("isNode")),
+        Vec::<String>::new()
+    );
     // Any other condition leaves the import checked.
     assert_eq!(
         file(&p, "spec/sinon.js", &body("sinon.enabled")),

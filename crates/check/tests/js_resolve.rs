@@ -236,6 +236,28 @@ fn a_method_that_declares_its_this_runs_on_that_type() {
         file(&p, "src/spawn.ts", &mixin("this.destinationRoots()")),
         vec!["unknown-symbol src/spawn.ts:4 'this' has no member 'destinationRoots'"]
     );
+    // The class's merged interface extends the mixins a helper copies in
+    // and a runtime class: their members too.
+    let p = shop(&[
+        (
+            "src/generator.ts",
+            "import { EventEmitter } from 'node:events';\nimport { FsMixin } from './fs.js';\n\
+             export class BaseGenerator extends EventEmitter {\n  destinationRoot(): string {\n    return '.';\n  }\n}\n\
+             export interface BaseGenerator extends FsMixin, EventEmitter {}\n",
+        ),
+        (
+            "src/fs.ts",
+            "export class FsMixin {\n  templatePath(): string {\n    return '';\n  }\n}\n",
+        ),
+    ]);
+    assert_eq!(
+        file(&p, "src/spawn.ts", &mixin("this.templatePath() + this.emit('x')")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/spawn.ts", &mixin("this.templatePaths()")),
+        vec!["unknown-symbol src/spawn.ts:4 'this' has no member 'templatePaths'"]
+    );
     // A `this` type the project does not define is not read.
     assert_eq!(
         file(

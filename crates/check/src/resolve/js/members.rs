@@ -282,6 +282,7 @@ fn class_member_in(
             return Some(Members::Present);
         }
         let mut module_bases = Vec::new();
+        let mut class_bases: Vec<ClassBase> = Vec::new();
         let open = merged.iter().any(|d| {
             let ibody = text
                 .get(d.span.start_byte as usize..d.span.end_byte as usize)
@@ -297,7 +298,15 @@ fn class_member_in(
                             module_bases.push(b);
                             false
                         }
-                        None => true,
+                        // `interface BaseGenerator extends FsMixin, …` of
+                        // project classes a helper copies in (yeoman).
+                        None => match project_classes(project, file, facts, list) {
+                            Some(found) => {
+                                class_bases.extend(found);
+                                false
+                            }
+                            None => true,
+                        },
                     }
                 }
             };
@@ -305,6 +314,30 @@ fn class_member_in(
         });
         if open {
             return Some(Members::Unknown);
+        }
+        for base in &class_bases {
+            match base {
+                ClassBase::Runtime(members) if members.contains(&name) => {
+                    return Some(Members::Present);
+                }
+                ClassBase::Runtime(_) => {}
+                ClassBase::Project(bfile, bdef) => {
+                    match class_member_in(
+                        project,
+                        bfile,
+                        bdef,
+                        name,
+                        statics,
+                        pool,
+                        seen,
+                        depth + 1,
+                    ) {
+                        None => {}
+                        Some(m @ (Members::Defs { .. } | Members::Present)) => return Some(m),
+                        Some(_) => return Some(Members::Unknown),
+                    }
+                }
+            }
         }
         // `interface Cheerio<T> extends MethodsType` of `typeof` modules:
         // their exports.
@@ -999,4 +1032,53 @@ pub(super) fn strip_comments(text: &str) -> String {
         rest = &tail[end..];
     }
     out
+}
+
+/// A class an interface merged into a class extends.
+enum ClassBase {
+    /// A project class: its file and definition.
+    Project(String, Definition),
+    /// A class of the runtime (`EventEmitter`): its members.
+    Runtime(&'static [&'static str]),
+}
+
+/// The classes an `extends` list (`FsMixin,HelpMixin<T>,EventEmitter`) of
+/// a file with `facts` names, when every one is a project or runtime class.
+fn project_classes(
+    project: &Project,
+    file: &str,
+    facts: &plumb_facts::FileFacts,
+    list: &str,
+) -> Option<Vec<ClassBase>> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut names = Vec::new();
+    for (i, c) in list.char_indices() {
+        match c {
+            '<' | '(' | '[' | '{' => depth += 1,
+            '>' | ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                names.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names.push(&list[start..]);
+    for n in names {
+        let n = n.split('<').next().unwrap_or(n).trim();
+        if n.is_empty()
+            || !n
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        {
+            return None;
+        }
+        match find_class(project, file, n) {
+            Some((f, d)) => out.push(ClassBase::Project(f, d)),
+            None => out.push(ClassBase::Runtime(runtime_class(facts, n)?)),
+        }
+    }
+    Some(out)
 }
