@@ -251,7 +251,11 @@ fn a_method_that_declares_its_this_runs_on_that_type() {
         ),
     ]);
     assert_eq!(
-        file(&p, "src/spawn.ts", &mixin("this.templatePath() + this.emit('x')")),
+        file(
+            &p,
+            "src/spawn.ts",
+            &mixin("this.templatePath() + this.emit('x')")
+        ),
         Vec::<String>::new()
     );
     assert_eq!(
