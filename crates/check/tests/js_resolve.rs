@@ -262,6 +262,26 @@ fn a_method_that_declares_its_this_runs_on_that_type() {
         file(&p, "src/spawn.ts", &mixin("this.templatePaths()")),
         vec!["unknown-symbol src/spawn.ts:4 'this' has no member 'templatePaths'"]
     );
+    // An intersection with an object type: the class, and the keys the
+    // object type names (minimatch's `this: AST & { type: ExtglobType }`).
+    let both = |call: &str| {
+        mixin(call).replace(
+            "this: BaseGenerator",
+            "this: BaseGenerator & { kind: string; done(): void }",
+        )
+    };
+    assert_eq!(
+        file(
+            &p,
+            "src/spawn.ts",
+            &both("this.templatePath() + this.done()")
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/spawn.ts", &both("this.templatePaths()")),
+        vec!["unknown-symbol src/spawn.ts:4 'this' has no member 'templatePaths'"]
+    );
     // A `this` type the project does not define is not read.
     assert_eq!(
         file(

@@ -297,6 +297,23 @@ fn typed_this(
 /// that is a project class.
 fn declared_this(ctx: &FileCtx, r: &Reference, q: &str, ty: &str) -> Option<Vec<Outcome>> {
     let ty = ty.trim();
+    // `this: AST & { type: ExtglobType }` (minimatch): the class, with what
+    // the object type adds.
+    if let Some((class, extra)) = ty.split_once('&') {
+        let extra = extra.trim();
+        let keys = extra.strip_prefix('{')?.strip_suffix('}')?;
+        if keys.contains(['{', '&', '[']) {
+            return None;
+        }
+        let names_it = keys.split([';', ',']).any(|k| {
+            let k = k.trim().trim_start_matches("readonly ").trim();
+            k.split([':', '?', '(', '<']).next().map(str::trim) == Some(r.name.as_str())
+        });
+        if names_it {
+            return Some(vec![Outcome::Resolved]);
+        }
+        return declared_this(ctx, r, q, class);
+    }
     let name = ty.split('<').next().unwrap_or(ty).trim();
     if name.is_empty()
         || !name
