@@ -608,3 +608,40 @@ fn mixin_objects_copied_into_a_prototype_add_their_keys() {
         0
     );
 }
+
+#[test]
+fn modules_mixing_in_each_others_objects_are_read_once() {
+    // Two modules, each copying the other's mixin object into a prototype:
+    // reading one module's mixins must not read its own again.
+    let module = |me: &str, other: &str, call: &str| {
+        format!(
+            "import _ from 'underscore';\nimport {other}Mixin from './{other}';\n\
+             export function {me}() {{}}\n_.extend({me}.prototype, {other}Mixin);\n\
+             {me}.prototype.run = function () {{\n  return {call};\n}};\n\
+             const {me}Mixin = {{\n  {me}Only() {{\n    return 1;\n  }}\n}};\nexport default {me}Mixin;\n"
+        )
+    };
+    let p = project::Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "m", "dependencies": {"underscore": "^1.13.0"}}"#,
+        ),
+        ("b.js", &module("B", "a", "this.AOnly()")),
+    ]);
+    let unknown = |body: &str| {
+        p.check_files(&[("a.js", body)])
+            .findings
+            .iter()
+            .filter(|f| f.kind == plumb_check::report::FindingKind::UnknownSymbol)
+            .map(|f| format!("{}:{} {}", f.file, f.line, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unknown(&module("A", "b", "this.BOnly()")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        unknown(&module("A", "b", "this.BOnlys()")),
+        vec!["a.js:6 'this' has no member 'BOnlys'"]
+    );
+}

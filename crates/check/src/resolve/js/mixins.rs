@@ -10,7 +10,7 @@
 //! class is [`super::openings`]' business.
 
 use super::modules::resolve_spec;
-use super::openings::{Symbols, literal_keys, local_symbols};
+use super::openings::{Symbols, literal_keys};
 use crate::project::Project;
 
 /// How deep mixins may be made of other mixins.
@@ -129,7 +129,7 @@ fn object_keys(
             let target = resolve_spec(project, file, &imp.module)?;
             let trc = project.facts_of(&target)?;
             let ttext = &trc.0;
-            let tsyms = super::openings::symbols(project, &target, ttext);
+            let tsyms = super::openings::plain_symbols(project, &target, ttext);
             return exported_object_keys(project, &target, ttext, &tsyms, depth + 1);
         }
     }
@@ -214,7 +214,7 @@ pub(super) fn prototype_mixins(
         if !text.contains(".prototype") {
             return out;
         }
-        let syms = local_symbols(text);
+        let syms = super::openings::plain_symbols(project, file, text);
         let code = syms.code();
         for (i, m) in code.match_indices(".prototype") {
             let after = &text[i + m.len()..];

@@ -196,6 +196,16 @@ pub(super) fn symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbo
 
 /// The symbols `text` declares itself (none it imports): enough where
 /// a computed key is rare and a miss only means a closer look.
+/// [`local_symbols`] of a project file, its blanked code read once per
+/// run: what mixin reading needs, without the mixins themselves (which
+/// would read this file's importers' mixins in turn).
+pub(super) fn plain_symbols<'t>(project: &Project, path: &str, text: &'t str) -> Symbols<'t> {
+    Symbols {
+        code: std::cell::OnceCell::from(super::lexical::file_code(project, path, text)),
+        ..local_symbols(text)
+    }
+}
+
 pub(super) fn local_symbols(text: &str) -> Symbols<'_> {
     Symbols {
         text,
