@@ -123,7 +123,7 @@ pub(super) fn split_top<'s>(
 
 /// The member names of an object type literal's body; `None` for an index
 /// signature, a computed key or a member this reader cannot name.
-fn literal_keys(body: &str) -> Option<Vec<String>> {
+pub(super) fn literal_keys(body: &str) -> Option<Vec<String>> {
     let code = super::members::strip_comments(body);
     let mut keys = Vec::new();
     for member in split_top(&code, |_, c| matches!(c, ';' | ',' | '\n'), |_| false)? {

@@ -1051,21 +1051,7 @@ fn project_classes(
     list: &str,
 ) -> Option<Vec<ClassBase>> {
     let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut names = Vec::new();
-    for (i, c) in list.char_indices() {
-        match c {
-            '<' | '(' | '[' | '{' => depth += 1,
-            '>' | ')' | ']' | '}' => depth -= 1,
-            ',' if depth == 0 => {
-                names.push(&list[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    names.push(&list[start..]);
+    let names = super::literal_types::split_top(list, |_, c| c == ',', |_| false)?;
     for n in names {
         let n = n.split('<').next().unwrap_or(n).trim();
         if n.is_empty()

@@ -297,20 +297,18 @@ fn typed_this(
 /// that is a project class.
 fn declared_this(ctx: &FileCtx, r: &Reference, q: &str, ty: &str) -> Option<Vec<Outcome>> {
     let ty = ty.trim();
-    // `this: AST & { type: ExtglobType }` (minimatch): the class, with what
-    // the object type adds.
-    if let Some((class, extra)) = ty.split_once('&') {
-        let extra = extra.trim();
-        let keys = extra.strip_prefix('{')?.strip_suffix('}')?;
-        if keys.contains(['{', '&', '[']) {
-            return None;
-        }
-        let names_it = keys.split([';', ',']).any(|k| {
-            let k = k.trim().trim_start_matches("readonly ").trim();
-            k.split([':', '?', '(', '<']).next().map(str::trim) == Some(r.name.as_str())
-        });
-        if names_it {
-            return Some(vec![Outcome::Resolved]);
+    // `this: AST & { type: ExtglobType }` (minimatch): the class, with the
+    // keys the object type adds.
+    let parts = super::literal_types::split_top(ty, |_, c| c == '&', |_| false)?;
+    if let [class, extra @ ..] = parts.as_slice()
+        && !extra.is_empty()
+    {
+        for part in extra {
+            let part = part.trim();
+            let body = part.strip_prefix('{')?.strip_suffix('}')?;
+            if super::literal_types::literal_keys(body)?.contains(&r.name) {
+                return Some(vec![Outcome::Resolved]);
+            }
         }
         return declared_this(ctx, r, q, class);
     }
