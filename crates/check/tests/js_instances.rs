@@ -306,6 +306,17 @@ fn a_bundle_that_exports_itself_as_one_global_keeps_its_names_known() {
         ),
         Vec::<String>::new()
     );
+    // (Also a named function expression handed to the iteration.)
+    assert_eq!(
+        file(
+            &p,
+            "hammer.js",
+            &bundle(
+                "[1].forEach(function each(n) {\n  var nameStr = String(n);\n  window[nameStr] = n;\n});"
+            )
+        ),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

@@ -81,15 +81,19 @@ fn list_open(text: &str) -> Option<usize> {
 pub(super) fn function_params(code: &str, open: usize) -> &str {
     let before = code[..open].trim_end();
     let before = before.strip_suffix("=>").map_or(before, str::trim_end);
-    match list_open(before) {
-        Some(j) => &before[j..],
-        None => {
-            let start = before
-                .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                .map_or(0, |k| k + 1);
-            &before[start..]
-        }
-    }
+    &before[params_start(code, open)..]
+}
+
+/// Where the parameter text of the function whose body opens at `open`
+/// starts ([`function_params`]).
+pub(super) fn params_start(code: &str, open: usize) -> usize {
+    let before = code[..open].trim_end();
+    let before = before.strip_suffix("=>").map_or(before, str::trim_end);
+    list_open(before).unwrap_or_else(|| {
+        before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .map_or(0, |k| k + 1)
+    })
 }
 
 /// The conditions of the `if` statements whose braces hold byte `at` of

@@ -6,7 +6,9 @@
 //! Owns that reading of the file's text; [`super::calls`] decides what a
 //! call in such a place is.
 
-use super::blocks::{function_body_around, function_params, opens_function_body, paren_head};
+use super::blocks::{
+    function_body_around, function_params, opens_function_body, params_start, paren_head,
+};
 use crate::resolve::FileCtx;
 
 /// Whether names may be made at run time where `at` is: in a file the
@@ -149,14 +151,16 @@ fn iteration_callback(code: &str, open: usize) -> bool {
     const ITERATIONS: &[&str] = &[
         "forEach", "each", "map", "filter", "reduce", "some", "every", "forIn", "forOwn",
     ];
-    let params = function_params(code, open);
-    // `params` is a slice of `code`: where the function expression starts.
-    let mut start = params.as_ptr() as usize - code.as_ptr() as usize;
-    let head = code[..start].trim_end();
+    let head = code[..params_start(code, open)].trim_end();
+    // (`function (x) {`, `function each(x) {`, `async (x) => {`.)
+    let named = head.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
+    let head = match named.trim_end().strip_suffix("function") {
+        Some(h) if named.len() < head.len() => h,
+        _ => head,
+    };
     let head = head.strip_suffix("function").unwrap_or(head).trim_end();
     let head = head.strip_suffix("async").unwrap_or(head).trim_end();
-    start = head.len();
-    let before = code[..start].trim_end();
+    let before = head;
     let call_open = if before.ends_with('(') {
         before.len() - 1
     } else if before.ends_with(',') {
