@@ -164,27 +164,132 @@ function assignedMembers(text, name) {
   let found = false;
   for (const m of text.matchAll(new RegExp(`\\binterface\\s+${v[1]}\\b[^{]*\\{`, 'g'))) {
     found = true;
-    // Members start lines at brace depth 1 outside any parentheses (a
-    // parameter on its own line is no member).
-    let depth = 1;
-    let parens = 0;
-    let line = '';
-    let lineParens = 0;
-    for (let i = m.index + m[0].length; i < text.length && depth > 0; i++) {
-      const c = text[i];
-      if (c === '{') depth++;
-      else if (c === '}') depth--;
-      else if (c === '(') parens++;
-      else if (c === ')') parens--;
-      if (c === '\n') {
-        const k = line.match(/^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*[(:<]/);
-        if (k && lineParens === 0) out.add(k[1]);
-        line = '';
-        lineParens = parens;
-      } else if (depth === 1) line += c;
-    }
+    for (const k of bodyMembers(text, m.index + m[0].length)) out.add(k);
   }
   return found ? out : null;
+}
+
+// The member names of the type body that opens just before `start` (an
+// interface's or an object type's `{`): members start lines at brace depth
+// 1 outside any parentheses (a parameter on its own line is no member);
+// `get x()` / `set x(v)` name `x`; construct signatures (`new (…)`) and
+// computed keys (`[Symbol.iterator]`) name nothing.
+function bodyMembers(text, start) {
+  const out = new Set();
+  let depth = 1;
+  let parens = 0;
+  let line = '';
+  let lineParens = 0;
+  for (let i = start; i < text.length && depth > 0; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '(') parens++;
+    else if (c === ')') parens--;
+    if (c === '\n' || (c === ';' && depth === 1) || depth === 0) {
+      const k = line.match(/^\s*(?:readonly\s+)?(?:(?:get|set)\s+)?([A-Za-z_$][\w$]*)\??\s*[(:<]/);
+      if (k && lineParens === 0 && k[1] !== 'new') out.add(k[1]);
+      line = '';
+      lineParens = parens;
+    } else if (depth === 1) line += c;
+  }
+  return out;
+}
+
+// The index just past the brace that closes the one opening before
+// `start`.
+function bodyEnd(text, start) {
+  let depth = 1;
+  let i = start;
+  for (; i < text.length && depth > 0; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}') depth--;
+  }
+  return i;
+}
+
+// The static members of the ECMAScript and DOM globals, from the lib files
+// (interfaces merged across files, their `extends` followed): for `declare
+// var X: T;` the members of interface T, for `declare var X: {…}` the
+// object type's, for `declare namespace X {…}` the values it declares;
+// with what Node's own global of that name has (its own and inherited
+// properties up to Function.prototype or Object.prototype). A global
+// typed any other way (`Window & typeof globalThis`) is left out: its
+// members are not known. Only the globals `listed` says are written: the
+// instance-typed DOM globals (`document`, `navigator`) carry vendor and
+// legacy members (`document.documentMode`) that no lib file declares.
+function libGlobals(libDir, files, listed) {
+  const ifaces = new Map();
+  const typed = new Map();
+  const spaces = new Map();
+  const add = (map, k, names) => {
+    if (!map.has(k)) map.set(k, new Set());
+    for (const n of names) map.get(k).add(n);
+  };
+  const bases = new Map();
+  for (const f of files) {
+    const text = stripComments(fs.readFileSync(path.join(libDir, f), 'utf8'));
+    for (const m of text.matchAll(/^(?:declare\s+)?interface\s+([A-Za-z_$][\w$]*)\s*(<[^{]*?>)?\s*(?:extends\s+([^{]+))?\{/gm)) {
+      add(ifaces, m[1], bodyMembers(text, m.index + m[0].length));
+      const list = (m[3] || '').replace(/<[^<>]*(<[^<>]*>[^<>]*)*>/g, '');
+      add(bases, m[1], list.split(',').map((b) => b.trim()).filter(Boolean));
+    }
+    for (const m of text.matchAll(/^declare\s+var\s+([A-Za-z_$][\w$]*)\s*:\s*/gm)) {
+      const rest = text.slice(m.index + m[0].length);
+      const named = rest.match(/^([A-Za-z_$][\w$]*)\s*;/);
+      if (named) typed.set(m[1], { type: named[1] });
+      else if (rest.startsWith('{')) {
+        const start = m.index + m[0].length + 1;
+        const end = bodyEnd(text, start);
+        if (/^\s*;/.test(text.slice(end))) typed.set(m[1], { members: bodyMembers(text, start) });
+        else typed.set(m[1], { unknown: true });
+      } else typed.set(m[1], { unknown: true });
+    }
+    for (const m of text.matchAll(/^declare\s+namespace\s+([A-Za-z_$][\w$]*)\s*\{/gm)) {
+      const start = m.index + m[0].length;
+      const body = text.slice(start, bodyEnd(text, start));
+      const names = [...body.matchAll(/^\s*(?:export\s+)?(?:var|let|const|function|class|namespace|enum)\s+([A-Za-z_$][\w$]*)/gm)].map((v) => v[1]);
+      add(spaces, m[1], names);
+    }
+  }
+  const ifaceMembers = (name, seen = new Set()) => {
+    if (seen.has(name)) return new Set();
+    seen.add(name);
+    if (!ifaces.has(name)) return null;
+    const out = new Set(ifaces.get(name));
+    for (const b of bases.get(name) || []) {
+      const inherited = ifaceMembers(b, seen);
+      if (inherited === null) return null;
+      for (const k of inherited) out.add(k);
+    }
+    return out;
+  };
+  const out = {};
+  for (const [name, t] of typed) {
+    if (!listed(name)) continue;
+    const members = t.members || (t.type && ifaceMembers(t.type));
+    if (!members || t.unknown) continue;
+    out[name] = new Set(members);
+  }
+  for (const [name, names] of spaces) {
+    if (!listed(name) || (typed.has(name) && !out[name])) continue;
+    out[name] = new Set([...(out[name] || []), ...names]);
+  }
+  for (const name of Object.keys(out)) {
+    let v;
+    try {
+      v = globalThis[name];
+    } catch {
+      continue;
+    }
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) continue;
+    const stop = typeof v === 'function' ? Function.prototype : Object.prototype;
+    for (let o = v; o && o !== stop; o = Object.getPrototypeOf(o)) {
+      for (const k of Object.getOwnPropertyNames(o)) if (/^[A-Za-z_$][\w$]*$/.test(k)) out[name].add(k);
+    }
+    out[name].delete('prototype');
+  }
+  return out;
 }
 
 function topLevel(line, d) {
@@ -251,6 +356,21 @@ function main() {
       '# The checker reads javascript.txt too for TypeScript.',
     ],
     [['@builtins', tsTypes]],
+  );
+  // The ECMAScript globals, and `console`, which Node defines too.
+  const statics = libGlobals(libDir, [...dom, ...es], (g) => ecma.globals.has(g) || g === 'console');
+  write(
+    'js-globals.txt',
+    [
+      '# Static members of the ECMAScript globals and console (`Object.keys`, `Math.floor`, `console.log`),',
+      `# generated by scripts/gen-builtins/javascript.js from TypeScript ${TS_VERSION} lib files (the same as`,
+      `# typescript.txt's) and Node ${process.version}'s globals of the same names. A global typed otherwise`,
+      '# than by one interface, an object type or a namespace is not listed (its members are unknown).',
+    ],
+    Object.keys(statics).sort().map((g) => ['@module ' + g, statics[g]]),
+  );
+  console.error(
+    `js-globals.txt: ${Object.keys(statics).length} globals`,
   );
   console.error(
     `javascript.txt: ${globals.size} globals, ${Object.keys(node.modules).length} modules; typescript.txt: ${tsTypes.size} type names`,

@@ -183,6 +183,16 @@ pub fn table(lang: Lang) -> &'static Table {
     TABLES[slot].get_or_init(build)
 }
 
+/// The static members of the JavaScript global `name` (`Object`, `Math`,
+/// `console`): `data/builtins/js-globals.txt`, from TypeScript's lib files
+/// and Node. `None` for a global whose members were not listed.
+pub fn js_global(name: &str) -> Option<&'static Module> {
+    static GLOBALS: OnceLock<Table> = OnceLock::new();
+    GLOBALS
+        .get_or_init(|| Table::parse(data!("js-globals.txt")))
+        .module(name)
+}
+
 /// Whether `name` is usable without any import: a builtin function, type,
 /// constant or global (Python builtins, JS globals, the Rust prelude, Go's
 /// predeclared identifiers, java.lang, the C/C++ standard library).

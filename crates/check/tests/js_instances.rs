@@ -656,3 +656,57 @@ fn modules_mixing_in_each_others_objects_are_read_once() {
         vec!["a.js:6 'this' has no member 'BOnlys'"]
     );
 }
+
+#[test]
+fn a_script_extending_a_global_constructor_of_another_script_knows_its_prototype() {
+    // howler: `howler.core.js` defines `Howl`, `plugins/spatial.js` adds
+    // methods to it; the build concatenates the two scripts.
+    let p = shop(&[(
+        "src/core.js",
+        "var Howl = function (o) {\n  this.init(o);\n};\n\
+         Howl.prototype = {\n  init: function (o) {\n    this._o = o;\n  },\n  \
+         _emit: function (event, id) {\n    return id;\n  }\n};\n",
+    )]);
+    let plugin = |call: &str| {
+        format!(
+            "(function () {{\n  Howl.prototype.stereo = function (pan) {{\n    var self = this;\n    \
+             self.{call}('stereo', pan);\n    return self;\n  }};\n}})();\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/plugins/spatial.js", &plugin("_computeEmit")),
+        vec!["unknown-symbol src/plugins/spatial.js:4 'self' has no member '_computeEmit'"]
+    );
+    assert_eq!(
+        file(&p, "src/plugins/spatial.js", &plugin("_emit")),
+        Vec::<String>::new()
+    );
+    // A module (it requires something) has no such global.
+    let module = format!("var path = require('path');\n{}", plugin("_computeEmit"));
+    assert_eq!(
+        file(&p, "src/plugins/spatial.js", &module),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_this_alias_cleared_when_done_still_stands_for_this() {
+    let p = shop(&[]);
+    let source = |call: &str| {
+        format!(
+            "function Group() {{\n  this.items = [];\n}}\n\
+             Group.prototype.clearTimer = function (id) {{\n  return id;\n}};\n\
+             Group.prototype.unload = function () {{\n  var self = this;\n  \
+             self.{call}(1);\n  self = null;\n  return null;\n}};\n\
+             module.exports = Group;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "group.js", &source("clear_timer")),
+        vec!["unknown-symbol group.js:9 'self' has no member 'clear_timer'"]
+    );
+    assert_eq!(
+        file(&p, "group.js", &source("clearTimer")),
+        Vec::<String>::new()
+    );
+}

@@ -1559,3 +1559,115 @@ fn a_require_that_runs_only_under_commonjs_names_the_tree_a_bundle_came_from() {
         vec!["unknown-import spec/sinon.js:5 cannot find module './sinon/spy'"]
     );
 }
+
+#[test]
+fn a_nested_package_named_like_a_dependency_of_the_repository_is_not_that_dependency() {
+    // liquidjs: the private `benchmark/` package requires `benchmark`, which
+    // the repository's package.json declares: the registry's package, not
+    // the folder itself.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "liquid", "devDependencies": {"benchmark": "^2.1.4"}}"#,
+        ),
+        (
+            "benchmark/package.json",
+            r#"{"name": "benchmark", "private": true, "main": "index.js"}"#,
+        ),
+        (
+            "benchmark/index.js",
+            "module.exports = function run() {};\n",
+        ),
+    ]);
+    let body =
+        "const Benchmark = require('benchmark');\nmodule.exports = new Benchmark.Suite('x');\n";
+    assert_eq!(
+        project::summary(&p.check_files(&[("benchmark/demo.js", body)]))
+            .into_iter()
+            .filter(|f| !f.starts_with("unverifiable"))
+            .collect::<Vec<_>>(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_file_that_exports_nothing_gives_what_its_loader_makes() {
+    // paper.js' `dist/paper-core.js` loads the library through a
+    // preprocessor at run time; its examples require it for its classes.
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "paper"}"#),
+        (
+            "dist/paper-core.js",
+            "if (typeof window === 'object') {\n  load('src/load.js');\n} else {\n  prepro.include('../src/paper.js');\n}\n",
+        ),
+        (
+            "src/lib.js",
+            "exports.size = function size(w) {\n  return w;\n};\n",
+        ),
+    ]);
+    let body = "var paper = require('../dist/paper-core.js');\nvar lib = require('../src/lib.js');\npaper.setup(new paper.Size(1, 2));\nlib.sizes(1);\n";
+    assert_eq!(
+        file(&p, "examples/star.js", body),
+        vec!["unknown-symbol examples/star.js:4 module '../src/lib.js' has no export 'sizes'"]
+    );
+}
+
+#[test]
+fn a_namespace_import_exported_under_another_name_is_that_module() {
+    // anime's bundled modules: `import * as index$1 from './utils/index.js';
+    // export { index$1 as utils };`, imported as `import { utils } from …`.
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "anim"}"#),
+        (
+            "dist/modules/utils/index.js",
+            "export function round(v, d) {\n  return v;\n}\n",
+        ),
+        (
+            "dist/modules/index.js",
+            "import * as index$1 from './utils/index.js';\nexport { index$1 as utils };\n",
+        ),
+    ]);
+    let body = |call: &str| {
+        format!(
+            "import {{ utils }} from '../dist/modules/index.js';\nexport const x = utils.{call}(1, 2);\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "examples/a.js", &body("handleRound")),
+        vec![
+            "unknown-symbol examples/a.js:2 module 'dist/modules/utils/index.js' has no export 'handleRound'"
+        ]
+    );
+    assert_eq!(
+        file(&p, "examples/a.js", &body("round")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_exported_let_its_module_never_reassigns_is_read_as_a_constant() {
+    // typed.js: `export let htmlParser = new HTMLParser();`.
+    let parser = |extra: &str| {
+        format!(
+            "class HTMLParser {{\n  typeHtmlChars(s, pos) {{\n    return pos;\n  }}\n}}\nexport let htmlParser = new HTMLParser();\n{extra}"
+        )
+    };
+    let body = "import { htmlParser } from './html-parser.js';\nexport const n = htmlParser.typeHtmlChar('a', 1);\n";
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "typed"}"#),
+        ("src/html-parser.js", &parser("")),
+    ]);
+    assert_eq!(
+        file(&p, "src/typed.js", body),
+        vec!["unknown-symbol src/typed.js:2 'htmlParser' has no member 'typeHtmlChar'"]
+    );
+    // One the module may replace holds whatever it is given last.
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "typed"}"#),
+        (
+            "src/html-parser.js",
+            &parser("export function use(p) {\n  htmlParser = p;\n}\n"),
+        ),
+    ]);
+    assert_eq!(file(&p, "src/typed.js", body), Vec::<String>::new());
+}

@@ -1212,3 +1212,34 @@ fn a_hook_the_code_tests_before_calling_is_optional() {
         vec!["unknown-symbol src/render.js:7 'options' has no member 'diffed'"]
     );
 }
+
+#[test]
+fn members_of_javascript_globals_are_checked() {
+    let p = shop(&[
+        (
+            "polyfill.js",
+            "Object.deepFreeze = function (o) {\n  return Object.freeze(o);\n};\n",
+        ),
+        ("promise.js", "module.exports = function MyPromise() {};\n"),
+    ]);
+    let source = "export function f(x) {\n  const a = Object.processCreate(x);\n  \
+                  const b = Math.florr(2) + Math.floor(2);\n  \
+                  const c = JSON.parse('1') + Number.parseFloat('1');\n  \
+                  console.log(Object.deepFreeze(a), Object.hasOwnProperty.call(a, 'k'));\n  \
+                  return Promise.withResolvers(b + c) && Array.isArrays(a);\n}\n";
+    assert_eq!(
+        file(&p, "a.js", source),
+        vec![
+            "unknown-symbol a.js:2 'Object' has no member 'processCreate'",
+            "unknown-symbol a.js:3 'Math' has no member 'florr'",
+            "unknown-symbol a.js:6 'Array' has no member 'isArrays'",
+        ]
+    );
+    // A global the project replaces has that value's members.
+    let replaced = "global.Promise = require('./promise');\n\
+                    module.exports = function () {\n  return Promise.promisifyAll({});\n};\n";
+    assert_eq!(file(&p, "b.js", replaced), Vec::<String>::new());
+    // A local of the global's name is no global.
+    let shadowed = "export function g(Math) {\n  return Math.florr(1);\n}\n";
+    assert_eq!(file(&p, "c.js", shadowed), Vec::<String>::new());
+}

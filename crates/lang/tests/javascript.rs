@@ -429,3 +429,27 @@ fn the_literal_a_base_is_extended_with_defines_the_new_class() {
     assert_eq!(call.qualifier.as_deref(), Some("Base"));
     assert_eq!(call.arg_count, Some(2));
 }
+
+#[test]
+fn a_member_hung_on_an_undeclared_global_is_its_static() {
+    // A polyfill (`Object.deepFreeze = function`) or a jQuery plugin
+    // (`$.tooltip = …`) adds to a global the module does not declare; a
+    // member of a name the module declares or imports is not recorded.
+    let src = b"import cfg from './cfg';\nvar ns = {};\nObject.deepFreeze = function (o) {\n  return o;\n};\nif (!Math.clamp) {\n  Math.clamp = (x) => x;\n}\nns.helper = function () {};\ncfg.debug = true;\nfunction f() {\n  Local.inner = 1;\n}\n";
+    let f = facts(src);
+    assert_eq!(
+        common::def(&f, "Object.deepFreeze").kind,
+        plumb_facts::DefKind::Function
+    );
+    assert_eq!(
+        common::def(&f, "Math.clamp").kind,
+        plumb_facts::DefKind::Function
+    );
+    assert!(
+        !f.definitions
+            .iter()
+            .any(|d| d.name == "helper" || d.name == "debug" || d.name == "inner"),
+        "{:?}",
+        common::def_names(&f)
+    );
+}

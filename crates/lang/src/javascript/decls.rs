@@ -586,6 +586,21 @@ impl<'s, 't> Extractor<'s, 't> {
                 {
                     Some((p, DefKind::Function, Some(o.to_string())))
                 }
+                // `Object.deepFreeze = function …` (a polyfill), `$.tooltip =
+                // …`: a member the module hangs on a global it does not
+                // declare, as a static of that global.
+                (Some(o), Some(p))
+                    if matches!(sc.level, Level::Module | Level::Block)
+                        && p.kind() == "property_identifier"
+                        && !o.is_empty()
+                        && o.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                        && !o.starts_with(|c: char| c.is_ascii_digit())
+                        && o != "this"
+                        && !self.top_names.contains(o) =>
+                {
+                    Some((p, DefKind::Function, Some(o.to_string())))
+                }
                 _ => None,
             };
             if let Some((p, kind, container)) = member {
@@ -634,7 +649,38 @@ impl<'s, 't> Extractor<'s, 't> {
             ) && let Some(n) = decl.child_by_field_name("name")
             {
                 let name = self.text(n).into_owned();
-                self.class_like.insert(name);
+                self.class_like.insert(name.clone());
+                self.top_names.insert(name);
+            }
+            // (Every identifier a declarator's name or an import binds.)
+            let bound: Vec<Node<'t>> = match decl.kind() {
+                "lexical_declaration" | "variable_declaration" => self
+                    .kids(decl)
+                    .into_iter()
+                    .filter(|d| d.kind() == "variable_declarator")
+                    .filter_map(|d| d.child_by_field_name("name"))
+                    .collect(),
+                "import_statement" => self.kids(decl),
+                _ => Vec::new(),
+            };
+            for b in bound {
+                self.collect_identifiers(b);
+            }
+        }
+    }
+
+    /// Every identifier in `node` into `top_names` (iteratively: a
+    /// pattern may nest deeper than the stack allows).
+    fn collect_identifiers(&mut self, node: Node<'t>) {
+        let mut todo = vec![node];
+        while let Some(n) = todo.pop() {
+            match n.kind() {
+                "identifier" | "shorthand_property_identifier_pattern" => {
+                    let name = self.text(n).into_owned();
+                    self.top_names.insert(name);
+                }
+                "string" => {}
+                _ => todo.extend(self.kids(n)),
             }
         }
     }

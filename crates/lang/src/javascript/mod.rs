@@ -98,6 +98,7 @@ pub(crate) fn extract_with(tree: &Tree, src: &[u8], ts: bool) -> FileFacts {
         this_class: None,
         fields: HashSet::new(),
         class_like: HashSet::new(),
+        top_names: HashSet::new(),
         prototype_aliases: HashMap::new(),
         pool: Vec::new(),
         depth: 0,
@@ -162,6 +163,10 @@ pub(crate) struct Extractor<'s, 't> {
     /// Names of the module's top-level classes and function declarations
     /// (found before the walk: declarations hoist above `Base.x = …`).
     pub class_like: HashSet<String>,
+    /// Every name the module declares at its top (variables, functions,
+    /// classes, imports): an assignment to a member of any other name
+    /// (`Object.deepFreeze = function`) adds to a global.
+    pub top_names: HashSet<String>,
     /// `const pp = Parser.prototype` at the module's top (acorn): `pp` ->
     /// `Parser`, so `pp.m = function` defines Method `m` of `Parser`.
     pub prototype_aliases: HashMap<String, String>,

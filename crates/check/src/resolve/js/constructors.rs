@@ -395,10 +395,12 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
 
 /// `this.m()` in a method a plugin module adds to the class it is handed
 /// (`module.exports = function (Queue) { Queue.prototype.x = function ()
-/// { this.m() } }`): the plugin's own methods, else the host class's or
-/// constructor's members, with what every other plugin adds.
+/// { this.m() } }`), or a script adds to a global class another script
+/// defines (howler's spatial plugin): the plugin's own methods, else the
+/// host class's or constructor's members, with what every other plugin adds.
 fn plugin_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Outcome>> {
-    let (file, host) = super::plugins::plugin_host(ctx.project, ctx.path, ctx.text, c)?;
+    let (file, host) = super::plugins::plugin_host(ctx.project, ctx.path, ctx.text, c)
+        .or_else(|| super::plugins::script_global_host(ctx.project, ctx.path, ctx.text, c))?;
     let own: Vec<&Definition> = ctx
         .facts
         .definitions

@@ -356,11 +356,23 @@ pub enum Export {
 /// no ESM `export` of its own (importing its `default` gives the exports
 /// object).
 pub fn is_commonjs(text: &str) -> bool {
-    let esm = text.lines().any(|l| {
+    !is_es_module(text) && (text.contains("module.exports") || text.contains("exports."))
+}
+
+/// Whether `text` names no export of any kind: no `export`, no `exports`
+/// (CommonJS), no `define` (AMD).
+fn exports_nothing(text: &str) -> bool {
+    ["export", "exports", "define"]
+        .iter()
+        .all(|w| word_positions(text, w).next().is_none())
+}
+
+/// Whether `text` has an ESM `export` statement of its own.
+pub fn is_es_module(text: &str) -> bool {
+    text.lines().any(|l| {
         let l = l.trim_start();
         l.starts_with("export ") || l.starts_with("export{")
-    });
-    !esm && (text.contains("module.exports") || text.contains("exports."))
+    })
 }
 
 /// What `file` exports as `name`. A name the file's text mentions as a word
@@ -391,6 +403,12 @@ fn find_export_in(
         return Export::Unknown;
     };
     let (text, facts) = (&rc.0, &rc.1);
+    // A file that exports nothing by any syntax (paper.js's
+    // `dist/paper-core.js` loads the library through a preprocessor at
+    // run time) gives whatever its loader makes.
+    if name != "default" && exports_nothing(text) {
+        return Export::Unknown;
+    }
     if name == "default" {
         // `export = Hexo;` of a class, imported with esModuleInterop as
         // `import Hexo from './hexo'` (hexo's plugins).
@@ -621,12 +639,34 @@ pub fn namespace_export(project: &Project, file: &str, name: &str, depth: u32) -
             return namespace_export(project, &target, &n.name, depth + 1);
         }
     }
+    // `import * as index$1 from './utils/index.js'; export { index$1 as
+    // utils };` (anime's bundled modules).
+    if let Some(local) = renamed_in_export_clause(text, name) {
+        return namespace_export(project, file, &local, depth + 1);
+    }
     facts
         .imports
         .iter()
         .filter(|i| i.wildcard)
         .filter_map(|i| resolve_spec(project, file, &i.module))
         .find_map(|t| namespace_export(project, &t, name, depth + 1))
+}
+
+/// The local name that an `export { local as name }` clause of `text`
+/// (one without `from`) exports as `name`.
+fn renamed_in_export_clause(text: &str, name: &str) -> Option<String> {
+    text.match_indices("export").find_map(|(i, m)| {
+        let rest = text[i + m.len()..].trim_start();
+        let body = rest.strip_prefix('{')?;
+        let close = body.find('}')?;
+        if body[close + 1..].trim_start().starts_with("from") {
+            return None;
+        }
+        body[..close].split(',').find_map(|entry| {
+            let (local, exported) = entry.split_once(" as ")?;
+            (exported.trim() == name).then(|| local.trim().to_string())
+        })
+    })
 }
 
 /// The definitions named `name` directly inside `container` (a class,

@@ -4,8 +4,14 @@
 //! `require('./getters')(Queue)`. Inside such a module `Queue` is a
 //! parameter, so nothing in the file says what its instances have.
 //!
-//! Owns finding the class or constructor function such a parameter stands
-//! for; what its instances have is [`super::members`] and [`super::this`].
+//! Scripts that extend a global class the same way: howler's
+//! `plugins/howler.spatial.js` adds `Howl.prototype.stereo = function () {
+//! this._emit(…) }` to the `Howl` that `howler.core.js` defines, the two
+//! concatenated by the build, neither importing the other.
+//!
+//! Owns finding the class or constructor function such a parameter (or
+//! global) stands for; what its instances have is [`super::members`] and
+//! [`super::this`].
 
 use plumb_facts::{DefKind, Definition};
 
@@ -60,6 +66,65 @@ fn find_plugin_host(
     if hosts.is_empty() && param.starts_with(|c: char| c.is_ascii_uppercase()) {
         hosts = named;
     }
+    only_file(hosts)
+}
+
+/// The class or constructor function `name` that the script `file`
+/// extends as a global (`Howl.prototype.stereo = function` in a file that
+/// neither defines, imports nor requires anything): the one top-level
+/// class or function of that name in the project, defined in a file that
+/// is no ES module (whose top-level names would not be global) and given
+/// prototype methods there. `None` for a module, or when no file or more
+/// than one qualifies.
+pub(super) fn script_global_host(
+    project: &Project,
+    file: &str,
+    text: &str,
+    name: &str,
+) -> Option<(String, Definition)> {
+    let key = format!("js-script-global-host:{file}:{name}");
+    project
+        .memo(&key, || find_script_global_host(project, file, text, name))
+        .as_ref()
+        .clone()
+}
+
+/// [`script_global_host`], computed.
+fn find_script_global_host(
+    project: &Project,
+    file: &str,
+    text: &str,
+    name: &str,
+) -> Option<(String, Definition)> {
+    let module = |t: &str| {
+        ["export", "exports", "require", "import", "define"]
+            .iter()
+            .any(|w| crate::resolve::word_positions(t, w).next().is_some())
+    };
+    if module(text) || !project.imports_of(file).is_empty() {
+        return None;
+    }
+    let hosts: Vec<(String, Definition)> =
+        project
+            .defs_named(name, 50)
+            .into_iter()
+            .filter(|d| d.path != file && d.def.container.is_none())
+            .filter(|d| matches!(d.def.kind, DefKind::Class | DefKind::Function))
+            .filter(|d| {
+                project.facts_of(&d.path).is_some_and(|rc| {
+                    !super::modules::is_es_module(&rc.0)
+                        && rc.1.definitions.iter().any(|m| {
+                            m.kind == DefKind::Method && m.container.as_deref() == Some(name)
+                        })
+                })
+            })
+            .map(|d| (d.path, d.def))
+            .collect();
+    only_file(hosts)
+}
+
+/// The one definition among `hosts` when all are in one file.
+fn only_file(mut hosts: Vec<(String, Definition)>) -> Option<(String, Definition)> {
     hosts.sort_by(|a, b| a.0.cmp(&b.0));
     hosts.dedup_by(|a, b| a.0 == b.0);
     match <[(String, Definition); 1]>::try_from(hosts) {

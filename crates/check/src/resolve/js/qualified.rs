@@ -90,9 +90,72 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
         return own_exports_member(ctx, r, q);
     }
     let Some((imp, _)) = ctx.import_binding(q) else {
-        return vec![skipped!()];
+        return global_member(ctx, r, q);
     };
     via_import(ctx, r, q, imp)
+}
+
+/// Whether the project puts its own value in the global `q`
+/// (`global.Promise = require('bluebird')`, `window.Promise = …`), whose
+/// members are then that value's.
+fn global_replaced(ctx: &FileCtx, q: &str) -> bool {
+    let key = format!("js-global-replaced:{q}");
+    *ctx.project.memo(&key, || {
+        ["global", "globalThis", "window", "self"].iter().any(|g| {
+            let assigned = |text: &str| {
+                text.match_indices(&format!("{g}.{q}")).any(|(i, m)| {
+                    let after = text[i + m.len()..].trim_start();
+                    after.starts_with('=') && !after.starts_with("==")
+                })
+            };
+            assigned(ctx.text)
+                || ctx
+                    .project
+                    .files_mentioning(g, q, ctx.path, 50)
+                    .iter()
+                    .any(|p| ctx.project.text_of(p).is_some_and(|t| assigned(&t)))
+        })
+    })
+}
+
+/// `Object.keys()`, `Math.floor()`, `console.log()` where `q` is the
+/// JavaScript global: one of its static members (`data/builtins/js-globals.txt`,
+/// from TypeScript's lib files and Node), Function's or Object's, or a name
+/// the project itself hangs on the global or defines (a polyfill's
+/// `Object.entries = function`, a `declare global` augmentation).
+fn global_member(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
+    let Some(m) = builtins::js_global(q) else {
+        return vec![skipped!()];
+    };
+    let name = r.name.as_str();
+    // (A name the file mentions again may be feature-tested, `'fromBase64'
+    // in Uint8Array`, before a proposal's method is called.)
+    if m.member(name) != Some(false)
+        || inherited(name, true)
+        || crate::resolve::word_positions(ctx.text, name).count() > 1
+        || global_replaced(ctx, q)
+        || crate::project::assigns_member(ctx.text, q, name)
+        || ctx.project.member_assigned_elsewhere(q, name, ctx.path)
+        || ctx.project.name_defined(name)
+        || ctx.project.referenced_elsewhere(name, ctx.path)
+    {
+        return vec![Outcome::Resolved];
+    }
+    let pool: Vec<(String, String, u32)> = m
+        .members()
+        .iter()
+        .map(|x| (x.to_string(), q.to_string(), 0))
+        .collect();
+    vec![Outcome::Found(ctx.finding(
+        FindingKind::UnknownSymbol,
+        &r.span,
+        format!("'{q}' has no member '{name}'"),
+        vec![format!(
+            "{q} is the JavaScript global: its static members (TypeScript's lib files, Node's runtime), Function's and Object's have no '{name}'"
+        )],
+        ctx.candidates(name, &pool),
+        0.8,
+    ))]
 }
 
 /// `q.m()` where `q` is bound by the import `imp` (`const q =
@@ -144,6 +207,11 @@ fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) 
                 namespace_member(ctx, r, &file, &defs[0].name)
             }
             [d] if d.kind == DefKind::Constant => constant_member(ctx, r, &file, d, q),
+            // `export let htmlParser = new HTMLParser();` that its module
+            // never assigns again: as constant as a `const` to importers.
+            [d] if d.kind == DefKind::Variable && assigned_once(ctx.project, &file, &d.name) => {
+                constant_member(ctx, r, &file, d, q)
+            }
             [d] if d.kind == DefKind::Function => {
                 statics_written_on_import(ctx, r, &target, &n.name, q)
                     .unwrap_or_else(|| vec![skipped!()])
@@ -197,6 +265,26 @@ fn constant_member(
         .or_else(|| super::literal_types::declared_value_member(ctx, r, file, d, q))
         .or_else(|| constructed_value_member(ctx, r, file, d, q))
         .unwrap_or_else(|| vec![skipped!()])
+}
+
+/// Whether the module `file` assigns `name` only where it declares it.
+fn assigned_once(project: &crate::project::Project, file: &str, name: &str) -> bool {
+    project.facts_of(file).is_some_and(|rc| {
+        let text = &rc.0;
+        crate::resolve::word_positions(text, name)
+            .filter(|&i| {
+                let after = text[i + name.len()..].trim_start();
+                let compound = ["+=", "-=", "||=", "&&=", "??="]
+                    .iter()
+                    .any(|op| after.starts_with(op));
+                compound
+                    || after.starts_with('=')
+                        && !after.starts_with("==")
+                        && !after.starts_with("=>")
+            })
+            .count()
+            == 1
+    })
 }
 
 /// A declaration that names a type only: no value to call members on.

@@ -427,9 +427,21 @@ fn this_alias_of(
         binding.scope.end_byte as usize,
     );
     let scope_text = ctx.text.get(start..end)?;
+    // (Clearing the alias when done, howler's `self = null;`, leaves it
+    // nothing to call.)
     let mut assigned = crate::resolve::word_positions(scope_text, q).filter(|&i| {
         let after = scope_text[i + q.len()..].trim_start();
-        after.starts_with('=') && !after.starts_with("==") && !after.starts_with("=>")
+        let Some(value) = after.strip_prefix('=') else {
+            return false;
+        };
+        let value = value.trim_start_matches([' ', '\t']);
+        let cleared = ["null", "undefined"].iter().any(|v| {
+            value.strip_prefix(v).is_some_and(|rest| {
+                rest.trim_start_matches([' ', '\t'])
+                    .starts_with([';', '\n', '\r', '}'])
+            })
+        });
+        !value.starts_with(['=', '>']) && !cleared
     });
     let first = assigned.next()?;
     if assigned.next().is_some() {

@@ -42,6 +42,16 @@ pub fn resolve_workspace(project: &Project, from: &str, spec: &str) -> Option<St
     if home == *dir && declared(&manifest) && !links(&manifest, pkg) {
         return None;
     }
+    // Nor one nested in a package that depends on the registry's package
+    // of its name (liquidjs' private `benchmark/` package, whose
+    // repository's package.json declares `benchmark`).
+    if home == *dir
+        && !home.is_empty()
+        && nearest_package(project, home.trim_end_matches('/'))
+            .is_some_and(|(_, outer)| declared(&outer) && !links(&outer, pkg))
+    {
+        return None;
+    }
     package_file(project, dir, sub, super::arity::is_ts_path(from), true)
 }
 
