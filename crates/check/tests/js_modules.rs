@@ -1670,4 +1670,26 @@ fn an_exported_let_its_module_never_reassigns_is_read_as_a_constant() {
         ),
     ]);
     assert_eq!(file(&p, "src/typed.js", body), Vec::<String>::new());
+    // An object literal other modules fill in (jQuery's `export var support
+    // = {}`, extended in css/support.js) has more than its own keys.
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "jq"}"#),
+        (
+            "src/var/support.js",
+            "export var support = {};
+",
+        ),
+        (
+            "src/css/support.js",
+            "import { support } from '../var/support.js';
+Object.assign(support, { reliableTrDimensions() {
+  return true;
+} });
+",
+        ),
+    ]);
+    let css = "import { support } from './var/support.js';
+export const ok = support.reliableTrDimensions();
+";
+    assert_eq!(file(&p, "src/css.js", css), Vec::<String>::new());
 }

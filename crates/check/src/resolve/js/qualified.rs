@@ -208,9 +208,11 @@ fn via_import(ctx: &FileCtx, r: &Reference, q: &str, imp: &plumb_facts::Import) 
             }
             [d] if d.kind == DefKind::Constant => constant_member(ctx, r, &file, d, q),
             // `export let htmlParser = new HTMLParser();` that its module
-            // never assigns again: as constant as a `const` to importers.
+            // never assigns again: an instance of the class, as a `const`
+            // would be. (An object literal may be filled in by any module
+            // it is exported to: jQuery's `export var support = {}`.)
             [d] if d.kind == DefKind::Variable && assigned_once(ctx.project, &file, &d.name) => {
-                constant_member(ctx, r, &file, d, q)
+                constructed_value_member(ctx, r, &file, d, q).unwrap_or_else(|| vec![skipped!()])
             }
             [d] if d.kind == DefKind::Function => {
                 statics_written_on_import(ctx, r, &target, &n.name, q)
