@@ -13,7 +13,7 @@
 
 mod project;
 
-use project::{file, shop};
+use project::{Proj, file, shop};
 
 #[test]
 fn a_prototype_made_by_new_base_has_the_bases_members() {
@@ -707,6 +707,46 @@ fn a_this_alias_cleared_when_done_still_stands_for_this() {
     );
     assert_eq!(
         file(&p, "group.js", &source("clearTimer")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_prototype_given_a_package_mixin_reports_only_slips_of_its_own_methods() {
+    // Marionette: `_.extend(Region.prototype, CommonMixin, {…})`, with
+    // `_.extend(CommonMixin, Backbone.Events)`: the package's methods
+    // (`listenTo`) are unseen, so only a slip of a known member is reported.
+    let p = Proj::new(&[
+        (
+            "package.json",
+            r#"{"name": "mn", "dependencies": {"underscore": "^1.13.0", "backbone": "^1.4.0"}}"#,
+        ),
+        (
+            "src/mixins/common.js",
+            "import _ from 'underscore';\nimport Backbone from 'backbone';\n\
+             const CommonMixin = {\n  getOption(name) {\n    return this[name];\n  }\n};\n\
+             _.extend(CommonMixin, Backbone.Events);\nexport default CommonMixin;\n",
+        ),
+    ]);
+    let region = |call: &str| {
+        format!(
+            "import _ from 'underscore';\nimport CommonMixin from './mixins/common';\n\
+             const Region = function (options) {{\n  this.options = options;\n}};\n\
+             _.extend(Region.prototype, CommonMixin, {{\n  _getView(view) {{\n    return view;\n  }},\n  \
+             show(view) {{\n    this.{call}(view);\n    return this;\n  }}\n}});\n\
+             export default Region;\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/region.js", &region("_getViews")),
+        vec!["unknown-symbol src/region.js:11 'this' has no member '_getViews'"]
+    );
+    assert_eq!(
+        file(&p, "src/region.js", &region("listenTo")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/region.js", &region("getOption")),
         Vec::<String>::new()
     );
 }

@@ -1693,3 +1693,27 @@ export const ok = support.reliableTrDimensions();
 ";
     assert_eq!(file(&p, "src/css.js", css), Vec::<String>::new());
 }
+
+#[test]
+fn a_default_export_a_doc_comment_shows_is_not_the_modules() {
+    // yeoman's generator.ts documents `export default class extends
+    // Generator {` in a JSDoc example before its own `export default
+    // BaseGenerator;`.
+    let p = Proj::new(&[
+        ("package.json", r#"{"name": "gen"}"#),
+        (
+            "src/base.ts",
+            "/**\n * Extend it:\n * export default class extends Generator {\n * }\n */\nexport class Base {\n  run(): void {}\n}\nexport default Base;\n",
+        ),
+    ]);
+    let body = |call: &str| {
+        format!(
+            "import Base from './base.js';\nexport class Sub extends Base {{\n  go(): void {{\n    this.{call}();\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/sub.ts", &body("runn")),
+        vec!["unknown-symbol src/sub.ts:4 'this' has no member 'runn'"]
+    );
+    assert_eq!(file(&p, "src/sub.ts", &body("run")), Vec::<String>::new());
+}

@@ -239,7 +239,12 @@ fn prototypes_taking(ctx: &FileCtx, name: &str) -> Vec<(String, String)> {
 /// `this.m()` where `this` is an instance of `c`, the class or
 /// constructor function of this file (or one it imports, or the class a
 /// plugin module is handed) whose prototype methods are being defined.
-fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<Outcome>> {
+pub(super) fn instance_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    q: &str,
+    c: &str,
+) -> Option<Vec<Outcome>> {
     let defs = &ctx.facts.definitions;
     // `Runner.prototype.run = function` beside `class Runner extends
     // EventEmitter`: the class, its bases and its other prototype methods.
@@ -356,6 +361,20 @@ fn instance_this(ctx: &FileCtx, r: &Reference, q: &str, c: &str) -> Option<Vec<O
         syms
     };
     let added = match super::openings::prototype_additions(text, c, &syms) {
+        Some(added) => Some(added),
+        // A package's object mixed into the prototype (Marionette's
+        // `_.extend(Region.prototype, CommonMixin, {…})`, CommonMixin
+        // holding `Backbone.Events`) leaves members unseen, as a package
+        // base does: only a slip of a known one is reported.
+        None if unseen.is_none() => super::openings::prototype_additions(
+            text,
+            c,
+            &super::openings::symbols(ctx.project, ctx.path, text).with_package_mixins(),
+        )
+        .inspect(|_| unseen = Some((format!("{c}.prototype"), String::new()))),
+        None => None,
+    };
+    let added = match added {
         Some(added) if !added.iter().any(|a| a == &r.name) => added,
         Some(_) => return Some(vec![Outcome::Resolved]),
         None => return Some(vec![skipped!()]),

@@ -782,7 +782,18 @@ fn closed_export_equals(text: &str, facts: &FileFacts, x: &str) -> bool {
 /// identifier: `export default class Foo`, `export default function foo`,
 /// `export default foo;`.
 pub fn default_export_name(text: &str) -> Option<String> {
-    let Some(i) = text.find("export default ") else {
+    // (Not one a doc comment shows: yeoman's generator.ts documents
+    // `* export default class extends Generator {` before its own
+    // `export default BaseGenerator;`.)
+    let in_comment = |i: usize| {
+        let line = text[text[..i].rfind('\n').map_or(0, |k| k + 1)..i].trim_start();
+        line.starts_with('*') || line.starts_with("//") || line.starts_with("/*")
+    };
+    let Some(i) = text
+        .match_indices("export default ")
+        .map(|(i, _)| i)
+        .find(|&i| !in_comment(i))
+    else {
         return default_in_export_clause(text);
     };
     let mut rest = text[i + "export default ".len()..].trim_start();

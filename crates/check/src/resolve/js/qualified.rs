@@ -632,12 +632,19 @@ fn unseen_member(
     {
         return vec![skipped!()];
     }
+    // (No package named: `base` is a prototype a package's object is
+    // mixed into.)
+    let origin = if package.is_empty() {
+        format!("an object from a package is mixed into {base}")
+    } else {
+        format!("its base {base} comes from the package '{package}'")
+    };
     no_member(
         ctx,
         r,
         q,
         format!(
-            "members of the class and of its project bases: no '{}'; its base {base} comes from the package '{package}', whose members are not all known, and no other code uses the name",
+            "members of the class and of its project bases: no '{}'; {origin}, whose members are not all known, and no other code uses the name",
             r.name
         ),
         pool,

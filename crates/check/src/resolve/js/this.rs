@@ -37,6 +37,66 @@ fn exports_this(
         .then(|| super::qualified::own_exports_member(ctx, r, q))
 }
 
+/// `this` in a method of an object literal copied into a prototype
+/// (Marionette's `_.extend(Region.prototype, CommonMixin, { show(view) {
+/// this._getView(view) } })`, `Object.assign(C.prototype, {…})`): an
+/// instance of that constructor.
+fn copied_literal_this(
+    ctx: &FileCtx,
+    r: &Reference,
+    scope: &plumb_facts::Span,
+    q: &str,
+) -> Option<Vec<Outcome>> {
+    let code = super::lexical::file_code(ctx.project, ctx.path, ctx.text);
+    let start = scope.start_byte as usize;
+    // The literal's `{`: the first bracket left open before the function,
+    // which must follow a key (`show: function`) or start a shorthand
+    // method (`, show(view) {`).
+    let before = code.get(..start)?;
+    let open = unclosed_before(before, '{')?;
+    let lead = before.trim_end();
+    let direct = lead.ends_with([':', ',', '{'])
+        || lead.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
+    if !direct {
+        return None;
+    }
+    // The literal is an argument of `extend(C.prototype, …)` or the like.
+    let head = before[..open].trim_end();
+    if !head.ends_with([',', '(']) {
+        return None;
+    }
+    let paren = unclosed_before(head, '(')?;
+    let callee_text = code[..paren].trim_end();
+    let callee_start = callee_text
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |k| k + 1);
+    if !super::mixins::copies_into_first(&callee_text[callee_start..]) {
+        return None;
+    }
+    let first = code[paren + 1..].split(',').next()?.trim();
+    let class = first.strip_suffix(".prototype")?;
+    let plain = !class.is_empty()
+        && class
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
+    plain.then(|| super::constructors::instance_this(ctx, r, q, class))?
+}
+
+/// Where the innermost bracket left open at the end of `code` opens, when
+/// it is `bracket` (`{` or `(`).
+fn unclosed_before(code: &str, bracket: char) -> Option<usize> {
+    let mut depth = 0i32;
+    code.char_indices().rev().find_map(|(i, c)| {
+        match c {
+            '}' | ')' | ']' => depth += 1,
+            '{' | '(' | '[' if depth > 0 => depth -= 1,
+            '{' | '(' | '[' => return Some((c == bracket).then_some(i)),
+            _ => {}
+        }
+        None
+    })?
+}
+
 /// `this` in a function that is a key's value in an object literal bound
 /// at the top of the module and used only there as `name.key` (`var
 /// helpers = { filter: function (…) {…}, file: function (…) { …
@@ -140,6 +200,7 @@ pub(super) fn this_call_at(
                 .or_else(|| exports_this(ctx, r, &b.scope, q))
                 .or_else(|| super::constructors::attached_this(ctx, r, &b.scope, q))
                 .or_else(|| literal_this(ctx, r, &b.scope, q))
+                .or_else(|| copied_literal_this(ctx, r, &b.scope, q))
                 .unwrap_or_else(|| vec![skipped!()]);
         }
     }
