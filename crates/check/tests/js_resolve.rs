@@ -1243,3 +1243,34 @@ fn members_of_javascript_globals_are_checked() {
     let shadowed = "export function g(Math) {\n  return Math.florr(1);\n}\n";
     assert_eq!(file(&p, "c.js", shadowed), Vec::<String>::new());
 }
+
+#[test]
+fn a_typescript_class_storing_data_under_computed_keys_keeps_its_declared_methods() {
+    // yeoman's BaseGenerator copies its mixins' methods in by computed
+    // name; TypeScript holds the class to what its type declares (here a
+    // merged interface extending the mixin class), so a mixin's method
+    // keeps its arity.
+    let p = shop(&[(
+        "src/tasks.ts",
+        "export class TasksMixin {\n  queueTask(task: string): void {\n    console.log(task);\n  }\n}\n",
+    )]);
+    let body = |call: &str| {
+        format!(
+            "import {{ TasksMixin }} from './tasks.js';\n\
+             export class Gen {{\n  setAll(values: Record<string, unknown>): void {{\n    \
+             for (const key of Object.keys(values)) {{\n      this[key as keyof this] = values[key] as never;\n    }}\n  }}\n  \
+             run(): void {{\n    this.{call};\n  }}\n}}\n\
+             export interface Gen extends TasksMixin {{}}\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/gen.ts", &body("queueTask()")),
+        vec![
+            "arity-mismatch src/gen.ts:9 'queueTask' needs at least 1 argument(s) but 0 were given"
+        ]
+    );
+    assert_eq!(
+        file(&p, "src/gen.ts", &body("queueTask('a')")),
+        Vec::<String>::new()
+    );
+}

@@ -208,7 +208,11 @@ fn class_member_in(
         Open::Data => true,
         Open::No => written.is_some_and(|w| w.computed),
     };
-    if data && !statics {
+    // (A TypeScript class stores under computed keys only what its type
+    // declares: yeoman's `BaseGenerator` copies its mixins' methods in
+    // with `Object.defineProperty(destCtor.prototype, name, …)`, which its
+    // merged interface lists.)
+    if data && !statics && !typed {
         // Only a name mentioned nowhere else in the file or the project's
         // definitions is certainly not stored under a computed key.
         let mentions = crate::resolve::word_positions(text, name).count();
