@@ -453,3 +453,18 @@ fn a_member_hung_on_an_undeclared_global_is_its_static() {
         common::def_names(&f)
     );
 }
+
+#[test]
+fn statics_of_a_constructor_bound_to_a_variable_are_its_functions() {
+    // cytoscape: `let Style = function (cy) {…}; Style.fromJson = function`.
+    let src = b"let Style = function (cy) {\n  this.cy = cy;\n};\nStyle.fromJson = function (cy, json) {\n  return new Style(cy);\n};\nconst helpers = {};\nhelpers.pick = function () {};\n";
+    let f = facts(src);
+    let d = common::def(&f, "Style.fromJson");
+    assert_eq!(d.kind, plumb_facts::DefKind::Function);
+    assert_eq!(d.params.as_ref().map(|p| p.list.len()), Some(2));
+    assert!(
+        !f.definitions.iter().any(|d| d.name == "pick"),
+        "{:?}",
+        common::def_names(&f)
+    );
+}

@@ -652,6 +652,28 @@ impl<'s, 't> Extractor<'s, 't> {
                 self.class_like.insert(name.clone());
                 self.top_names.insert(name);
             }
+            // `let Style = function (cy) {…}` (cytoscape), `const C = class
+            // {…}`: a constructor too, whose statics `Style.fromJson =
+            // function` defines.
+            if matches!(decl.kind(), "lexical_declaration" | "variable_declaration") {
+                for d in self.kids(decl) {
+                    let (Some(n), Some(v)) = (
+                        d.child_by_field_name("name"),
+                        d.child_by_field_name("value"),
+                    ) else {
+                        continue;
+                    };
+                    if n.kind() == "identifier"
+                        && matches!(
+                            v.kind(),
+                            "function_expression" | "function" | "class" | "generator_function"
+                        )
+                    {
+                        let name = self.text(n).into_owned();
+                        self.class_like.insert(name);
+                    }
+                }
+            }
             // (Every identifier a declarator's name or an import binds.)
             let bound: Vec<Node<'t>> = match decl.kind() {
                 "lexical_declaration" | "variable_declaration" => self
