@@ -750,3 +750,27 @@ fn a_prototype_given_a_package_mixin_reports_only_slips_of_its_own_methods() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_copied_method_declaring_its_this_runs_on_that_type() {
+    // fabric.js: `Object.assign(FabricObject.prototype, { straighten(this:
+    // StraightenableFabricObject) { this._getAngleValueForStraighten() } })`,
+    // the interface extending the class with the members the literal adds.
+    let p = shop(&[(
+        "src/object.ts",
+        "export class FabricObject {\n  angle = 0;\n  rotate(a: number): void {\n    this.angle = a;\n  }\n}\n",
+    )]);
+    let body = |call: &str| {
+        format!(
+            "import {{ FabricObject }} from './object';\n\
+             export interface Straightenable extends FabricObject {{\n  angleFor(): number;\n}}\n\
+             Object.assign(FabricObject.prototype, {{\n  angleFor(this: FabricObject) {{\n    return this.angle;\n  }},\n  \
+             straighten(this: Straightenable) {{\n    this.rotate(this.{call}());\n  }},\n  \
+             plain() {{\n    return this.rotatee(1);\n  }}\n}});\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/straighten.ts", &body("angleFor")),
+        vec!["unknown-symbol src/straighten.ts:13 'this' has no member 'rotatee'"]
+    );
+}

@@ -47,6 +47,12 @@ fn copied_literal_this(
     scope: &plumb_facts::Span,
     q: &str,
 ) -> Option<Vec<Outcome>> {
+    // (A method that declares its `this`, fabric's `straighten(this:
+    // StraightenableFabricObject)`, runs on that type; `typed_this` reads
+    // it when it can.)
+    if this_param_in(ctx.text.get(scope.start_byte as usize..)?).is_some() {
+        return None;
+    }
     let code = super::lexical::file_code(ctx.project, ctx.path, ctx.text);
     let start = scope.start_byte as usize;
     // The literal's `{`: the first bracket left open before the function,
