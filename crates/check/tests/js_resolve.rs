@@ -1274,3 +1274,32 @@ fn a_typescript_class_storing_data_under_computed_keys_keeps_its_declared_method
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_typescript_class_extending_a_dom_class_has_its_members() {
+    // cropperjs' custom elements: `class CropperElement extends HTMLElement`.
+    // Its members and the DOM's (from TypeScript's lib files) are known; a
+    // JavaScript class over a DOM class stays open (vendor members).
+    let p = shop(&[]);
+    let body = |call: &str| {
+        format!(
+            "export class CropperElement extends HTMLElement {{\n  $render(): void {{\n    \
+             this.attachShadow({{ mode: 'open' }});\n  }}\n  \
+             connectedCallback(): void {{\n    this.{call}();\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(
+        file(&p, "src/element.ts", &body("$renders")),
+        vec!["unknown-symbol src/element.ts:6 'this' has no member '$renders'"]
+    );
+    assert_eq!(
+        file(&p, "src/element.ts", &body("$render")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        file(&p, "src/element.ts", &body("blur")),
+        Vec::<String>::new()
+    );
+    let js = "export class CropperElement extends HTMLElement {\n  connectedCallback() {\n    this.webkitRequestFullscreen();\n  }\n}\n";
+    assert_eq!(file(&p, "src/element.js", js), Vec::<String>::new());
+}

@@ -421,7 +421,9 @@ fn class_member_in(
                 got => got,
             }
         }
-        None => match runtime_class(facts, &base) {
+        None => match runtime_class(facts, &base)
+            .or_else(|| typed.then(|| dom_class(facts, &base)).flatten())
+        {
             Some(members) if members.binary_search(&name).is_ok() => Some(Members::Present),
             Some(members) => {
                 pool.extend(members.iter().map(|m| (m.to_string(), base.clone(), 0)));
@@ -792,26 +794,49 @@ fn required_member(sig: &str) -> Option<(Option<String>, String)> {
 /// sorted member names.
 fn runtime_classes() -> &'static HashMap<&'static str, Vec<&'static str>> {
     static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        let mut cur: Option<&'static str> = None;
-        for line in include_str!("../../../data/builtins/js-classes.txt").lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            if let Some(c) = line.strip_prefix("@class ") {
-                cur = Some(c);
-                out.entry(c).or_default();
-            } else if let Some(c) = cur {
-                out.entry(c).or_default().push(line);
-            }
+    TABLE.get_or_init(|| class_table(include_str!("../../../data/builtins/js-classes.txt")))
+}
+
+/// The DOM class `base` a TypeScript class extends (`class CropperElement
+/// extends HTMLElement`), a global the file does not bind: its instance
+/// members from `data/builtins/dom-classes.txt`, generated from
+/// TypeScript's lib files by `scripts/gen-builtins/javascript.js`.
+/// (JavaScript classes are left to [`unseen_base`]: browsers' vendor and
+/// legacy members are in no lib file.)
+pub(super) fn dom_class(
+    facts: &plumb_facts::FileFacts,
+    base: &str,
+) -> Option<&'static [&'static str]> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let (None, name) = base_origin(facts, base)? else {
+        return None;
+    };
+    TABLE
+        .get_or_init(|| class_table(include_str!("../../../data/builtins/dom-classes.txt")))
+        .get(name.as_str())
+        .map(|v| v.as_slice())
+}
+
+/// A `@class LABEL` / member-per-line data file: label → sorted members.
+fn class_table(text: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut cur: Option<&'static str> = None;
+    for line in text.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
         }
-        for v in out.values_mut() {
-            v.sort_unstable();
-            v.dedup();
+        if let Some(c) = line.strip_prefix("@class ") {
+            cur = Some(c);
+            out.entry(c).or_default();
+        } else if let Some(c) = cur {
+            out.entry(c).or_default().push(line);
         }
-        out
-    })
+    }
+    for v in out.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
 }
 
 /// The base class named in a class's `extends`: `None` when it has none,
