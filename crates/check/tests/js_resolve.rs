@@ -1303,3 +1303,21 @@ fn a_typescript_class_extending_a_dom_class_has_its_members() {
     let js = "export class CropperElement extends HTMLElement {\n  connectedCallback() {\n    this.webkitRequestFullscreen();\n  }\n}\n";
     assert_eq!(file(&p, "src/element.js", js), Vec::<String>::new());
 }
+
+#[test]
+fn a_global_another_file_replaces_has_that_values_members() {
+    // A bootstrap file puts bluebird in the global (`global.Promise =
+    // require('bluebird')`); other files call its statics.
+    let p = shop(&[
+        ("promise.js", "module.exports = function MyPromise() {};\n"),
+        ("bootstrap.js", "global.Promise = require('./promise');\n"),
+    ]);
+    let body = "module.exports = function () {\n  return Promise.promisifyAll({});\n};\n";
+    assert_eq!(file(&p, "lib/a.js", body), Vec::<String>::new());
+    // Without it, the global is the runtime's.
+    let p = shop(&[("promise.js", "module.exports = function MyPromise() {};\n")]);
+    assert_eq!(
+        file(&p, "lib/a.js", body),
+        vec!["unknown-symbol lib/a.js:2 'Promise' has no member 'promisifyAll'"]
+    );
+}

@@ -99,23 +99,32 @@ pub fn check(ctx: &FileCtx, r: &Reference, q: &str) -> Vec<Outcome> {
 /// (`global.Promise = require('bluebird')`, `window.Promise = …`), whose
 /// members are then that value's.
 fn global_replaced(ctx: &FileCtx, q: &str) -> bool {
-    let key = format!("js-global-replaced:{q}");
-    *ctx.project.memo(&key, || {
-        ["global", "globalThis", "window", "self"].iter().any(|g| {
-            let assigned = |text: &str| {
-                text.match_indices(&format!("{g}.{q}")).any(|(i, m)| {
-                    let after = text[i + m.len()..].trim_start();
-                    after.starts_with('=') && !after.starts_with("==")
-                })
-            };
-            assigned(ctx.text)
-                || ctx
-                    .project
-                    .files_mentioning(g, q, ctx.path, 50)
-                    .iter()
-                    .any(|p| ctx.project.text_of(p).is_some_and(|t| assigned(&t)))
+    const GLOBAL_OBJECTS: [&str; 4] = ["global", "globalThis", "window", "self"];
+    let assigned = |text: &str| {
+        GLOBAL_OBJECTS.iter().any(|g| {
+            text.match_indices(&format!("{g}.{q}")).any(|(i, m)| {
+                let after = text[i + m.len()..].trim_start();
+                after.starts_with('=') && !after.starts_with("==")
+            })
         })
-    })
+    };
+    // (The adapter records `global.Promise = …` in any file as a top-level
+    // definition of `Promise`: read where one stands.)
+    let key = format!("js-global-replaced:{q}");
+    assigned(ctx.text)
+        || *ctx.project.memo(&key, || {
+            ctx.project.defs_named(q, 50).iter().any(|d| {
+                d.def.container.is_none()
+                    && ctx.project.facts_of(&d.path).is_some_and(|rc| {
+                        rc.0.get(d.def.span.start_byte as usize..)
+                            .is_some_and(|at| {
+                                GLOBAL_OBJECTS
+                                    .iter()
+                                    .any(|g| at.starts_with(&format!("{g}.{q}")))
+                            })
+                    })
+            })
+        })
 }
 
 /// `Object.keys()`, `Math.floor()`, `console.log()` where `q` is the
