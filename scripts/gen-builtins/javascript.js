@@ -208,16 +208,10 @@ function bodyEnd(text, start) {
   return i;
 }
 
-// The static members of the ECMAScript and DOM globals, from the lib files
-// (interfaces merged across files, their `extends` followed): for `declare
-// var X: T;` the members of interface T, for `declare var X: {…}` the
-// object type's, for `declare namespace X {…}` the values it declares;
-// with what Node's own global of that name has (its own and inherited
-// properties up to Function.prototype or Object.prototype). A global
-// typed any other way (`Window & typeof globalThis`) is left out: its
-// members are not known. Only the globals `listed` says are written: the
-// instance-typed DOM globals (`document`, `navigator`) carry vendor and
-// legacy members (`document.documentMode`) that no lib file declares.
+// The declarations of the lib `files`: interfaces' members merged across
+// files (`ifaceMembers` follows their `extends`, null when one reaches an
+// interface no file declares), what each `declare var X` is typed with,
+// and the values each `declare namespace` declares.
 function libTypes(libDir, files) {
   const ifaces = new Map();
   const typed = new Map();
@@ -267,8 +261,18 @@ function libTypes(libDir, files) {
   return { typed, spaces, ifaceMembers };
 }
 
-function libGlobals(libDir, files, listed) {
-  const { typed, spaces, ifaceMembers } = libTypes(libDir, files);
+// The static members of the ECMAScript and DOM globals, from the lib files
+// (interfaces merged across files, their `extends` followed): for `declare
+// var X: T;` the members of interface T, for `declare var X: {…}` the
+// object type's, for `declare namespace X {…}` the values it declares;
+// with what Node's own global of that name has (its own and inherited
+// properties up to Function.prototype or Object.prototype). A global
+// typed any other way (`Window & typeof globalThis`) is left out: its
+// members are not known. Only the globals `listed` says are written: the
+// instance-typed DOM globals (`document`, `navigator`) carry vendor and
+// legacy members (`document.documentMode`) that no lib file declares.
+function libGlobals(types, listed) {
+  const { typed, spaces, ifaceMembers } = types;
   const out = {};
   for (const [name, t] of typed) {
     if (!listed(name)) continue;
@@ -303,8 +307,8 @@ function libGlobals(libDir, files, listed) {
 // the interface of the class's name, merged across the lib files, with
 // its `extends` followed; a class whose interface reaches one that no lib
 // file declares is left out.
-function domClasses(libDir, files) {
-  const { typed, ifaceMembers } = libTypes(libDir, files);
+function domClasses(types) {
+  const { typed, ifaceMembers } = types;
   const out = {};
   for (const name of typed.keys()) {
     const t = typed.get(name);
@@ -381,7 +385,9 @@ function main() {
     [['@builtins', tsTypes]],
   );
   // The ECMAScript globals, and `console`, which Node defines too.
-  const statics = libGlobals(libDir, [...dom, ...es], (g) => ecma.globals.has(g) || g === 'console');
+  // (The lib files' declarations, read once for both data files below.)
+  const types = libTypes(libDir, [...dom, ...es]);
+  const statics = libGlobals(types, (g) => ecma.globals.has(g) || g === 'console');
   write(
     'js-globals.txt',
     [
@@ -395,7 +401,7 @@ function main() {
   console.error(
     `js-globals.txt: ${Object.keys(statics).length} globals`,
   );
-  const classes = domClasses(libDir, [...dom, ...es]);
+  const classes = domClasses(types);
   write(
     'dom-classes.txt',
     [

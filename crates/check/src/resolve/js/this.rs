@@ -47,6 +47,16 @@ fn copied_literal_this(
     scope: &plumb_facts::Span,
     q: &str,
 ) -> Option<Vec<Outcome>> {
+    // (Read once per function: the scan back to the call may cross a long
+    // literal, and every `this` call of the function asks.)
+    let key = format!("js-copied-literal:{}:{}", ctx.path, scope.start_byte);
+    let class = ctx.project.memo(&key, || copied_into(ctx, scope));
+    super::constructors::instance_this(ctx, r, q, class.as_deref()?)
+}
+
+/// [`copied_literal_this`]'s constructor: `C` of the `extend(C.prototype,
+/// …)` whose literal argument holds the function at `scope` as a value.
+fn copied_into(ctx: &FileCtx, scope: &plumb_facts::Span) -> Option<String> {
     // (A method that declares its `this`, fabric's `straighten(this:
     // StraightenableFabricObject)`, runs on that type; `typed_this` reads
     // it when it can.)
@@ -85,7 +95,7 @@ fn copied_literal_this(
         && class
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.');
-    plain.then(|| super::constructors::instance_this(ctx, r, q, class))?
+    plain.then(|| class.to_string())
 }
 
 /// Where the innermost bracket left open at the end of `code` opens, when
