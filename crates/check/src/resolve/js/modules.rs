@@ -406,7 +406,11 @@ fn find_export_in(
     // A file that exports nothing by any syntax (paper.js's
     // `dist/paper-core.js` loads the library through a preprocessor at
     // run time) gives whatever its loader makes.
-    if name != "default" && exports_nothing(text) {
+    if name != "default"
+        && *project.memo(&format!("js-exports-nothing:{file}"), || {
+            exports_nothing(text)
+        })
+    {
         return Export::Unknown;
     }
     if name == "default" {
